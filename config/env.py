@@ -1,0 +1,60 @@
+"""Typed readers for settings that come from the environment; they fail loudly on bad values."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+
+class ImproperlyConfiguredEnv(ValueError):
+    """Raised when an environment variable holds a value that cannot be used."""
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None, *, env: Mapping[str, str] | None = None) -> str:
+    """Return a string variable, or the default; without a default the variable is required."""
+    source = os.environ if env is None else env
+    value = source.get(name)
+    if value is None:
+        if default is None:
+            raise ImproperlyConfiguredEnv(f"{name} must be set")
+        return default
+    return value
+
+
+def env_bool(name: str, default: bool, *, env: Mapping[str, str] | None = None) -> bool:
+    """Return a boolean variable written as 1/0, true/false, yes/no or on/off."""
+    source = os.environ if env is None else env
+    raw = source.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfiguredEnv(f"{name} must be a boolean (1/0, true/false), not {raw!r}")
+
+
+def env_int(name: str, default: int, *, env: Mapping[str, str] | None = None) -> int:
+    """Return an integer variable."""
+    source = os.environ if env is None else env
+    raw = source.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfiguredEnv(f"{name} must be an integer, not {raw!r}") from None
+
+
+def env_list(name: str, default: list[str], *, env: Mapping[str, str] | None = None) -> list[str]:
+    """Return a comma-separated list variable, without empty items."""
+    source = os.environ if env is None else env
+    raw = source.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]

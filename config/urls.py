@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from config.api import api
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+    path("", include("sikap.accounts.urls")),
+    path("org/", include("sikap.org.urls")),
+    path("skp/", include("sikap.planning.urls")),
+    path("evaluasi/", include("sikap.evaluation.urls")),
+    path("survei/", include("sikap.surveys.urls")),
+    path("pengaduan/", include("sikap.complaints.urls")),
+]
+
+admin.site.site_header = "SIKAP Administrasi"
+admin.site.site_title = "SIKAP"

@@ -1,0 +1,35 @@
+"""Sign in with a NIP (spaces allowed) or a username."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
+
+from sikap.accounts.models import User
+from sikap.lib.nip import normalise_nip
+
+
+class NipOrUsernameBackend(ModelBackend):
+    def authenticate(  # type: ignore[override]
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> User | None:
+        if not username or password is None:
+            return None
+        candidate = normalise_nip(username)
+        user: User | None = None
+        if len(candidate) == 18 and candidate.isdigit():
+            user = User.objects.filter(employee__nip=candidate).first()
+        if user is None:
+            user = User.objects.filter(username__iexact=username.strip()).first()
+        if user is None:
+            User().set_password(password)  # same work as a real check, against timing probes
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

@@ -1,0 +1,54 @@
+"""User accounts and the roles given by assignment (HR admin, auditor) over a unit subtree."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    """A login. Employees are linked through ``Employee.user``; auditors may have no employee."""
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+
+class Role(models.TextChoices):
+    PEGAWAI = "pegawai", _("Pegawai")
+    PENILAI = "penilai", _("Pejabat Penilai")
+    PIMPINAN = "pimpinan", _("Pimpinan Unit")
+    ADMIN_KEPEGAWAIAN = "admin_kepegawaian", _("Admin Kepegawaian")
+    AUDITOR = "auditor", _("Auditor")
+    SUPERADMIN = "superadmin", _("Superadmin")
+
+
+ASSIGNABLE_ROLES = [
+    (Role.ADMIN_KEPEGAWAIAN.value, Role.ADMIN_KEPEGAWAIAN.label),
+    (Role.AUDITOR.value, Role.AUDITOR.label),
+]
+
+
+class RoleAssignment(models.Model):
+    """Grants an assigned role over a unit and everything below it."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(_("role"), max_length=30, choices=ASSIGNABLE_ROLES)
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "unit"], name="role_assignment_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.unit}"

@@ -1,0 +1,140 @@
+"""NIP PNS and NI PPPK parsing (Perka BKN 22/2007; domain.md §6.4).
+
+A NIP PNS is 18 digits: birth date YYYYMMDD, TMT CPNS YYYYMM, gender digit (1 pria,
+2 wanita) and a 3-digit sequence. An NI PPPK is also 18 digits; its layout is known only from
+one implementation (UNCONFIRMED): birth date, TMT year (4 digits), the marker ``2``, one digit
+for the intake (angkatan), the gender digit and a 3-digit sequence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+NIP_LENGTH = 18
+MIN_AGE_AT_TMT = 18
+
+
+class Gender(StrEnum):
+    PRIA = "L"
+    WANITA = "P"
+
+
+class NipKind(StrEnum):
+    PNS = "PNS"
+    PPPK = "PPPK"
+
+
+class NipError(ValueError):
+    """A NIP that breaks one of the rules; the message is in Indonesian for the user."""
+
+
+@dataclass(frozen=True)
+class ParsedNip:
+    nip: str
+    kind: NipKind
+    birth_date: dt.date
+    tmt_year: int
+    tmt_month: int | None
+    gender: Gender
+    sequence: int
+
+    @property
+    def formatted(self) -> str:
+        """The printed form with groups separated by spaces."""
+        return format_nip(self.nip, self.kind)
+
+
+_SEPARATORS = re.compile(r"[\s.\-]")
+
+
+def normalise_nip(raw: str) -> str:
+    """Remove the spaces, dots and dashes people type inside a NIP."""
+    return _SEPARATORS.sub("", raw or "")
+
+
+def format_nip(nip: str, kind: NipKind = NipKind.PNS) -> str:
+    """Print a NIP in groups: ``19660801 198803 1 001`` (PPPK: ``20001231 2024 2 1 1 001``)."""
+    if len(nip) != NIP_LENGTH:
+        return nip
+    if kind is NipKind.PPPK:
+        return f"{nip[:8]} {nip[8:12]} {nip[12]} {nip[13]} {nip[14]} {nip[15:]}"
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+
+
+def _birth_date(nip: str) -> dt.date:
+    try:
+        return dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        raise NipError(f"tanggal lahir {nip[6:8]}-{nip[4:6]}-{nip[0:4]} tidak valid") from None
+
+
+def _gender(digit: str) -> Gender:
+    if digit == "1":
+        return Gender.PRIA
+    if digit == "2":
+        return Gender.WANITA
+    raise NipError(f"digit jenis kelamin harus 1 (pria) atau 2 (wanita), bukan {digit}")
+
+
+def _check_shape(nip: str) -> None:
+    if not nip.isdigit() or not nip.isascii():
+        raise NipError("NIP hanya boleh berisi angka")
+    if len(nip) != NIP_LENGTH:
+        raise NipError(f"NIP harus {NIP_LENGTH} digit, bukan {len(nip)} digit")
+
+
+def _check_tmt(birth: dt.date, tmt_year: int, tmt_month: int | None, today: dt.date) -> None:
+    if tmt_month is not None and not 1 <= tmt_month <= 12:
+        raise NipError(f"bulan TMT {tmt_month:02d} tidak valid (harus 01–12)")
+    if tmt_year <= birth.year:
+        raise NipError(f"TMT {tmt_year} tidak boleh sebelum atau sama dengan tahun lahir")
+    if tmt_year - birth.year < MIN_AGE_AT_TMT:
+        raise NipError(f"umur saat TMT {tmt_year} kurang dari {MIN_AGE_AT_TMT} tahun")
+    if tmt_year > today.year + 1:
+        raise NipError(f"TMT {tmt_year} berada di masa depan")
+
+
+def parse_pns_nip(raw: str, *, today: dt.date | None = None) -> ParsedNip:
+    """Parse and validate a NIP PNS; raise NipError saying what is wrong."""
+    nip = normalise_nip(raw)
+    _check_shape(nip)
+    today = today or dt.date.today()
+    birth = _birth_date(nip)
+    if birth > today:
+        raise NipError("tanggal lahir berada di masa depan")
+    tmt_year, tmt_month = int(nip[8:12]), int(nip[12:14])
+    _check_tmt(birth, tmt_year, tmt_month, today)
+    gender = _gender(nip[14])
+    return ParsedNip(nip, NipKind.PNS, birth, tmt_year, tmt_month, gender, int(nip[15:]))
+
+
+def looks_like_pppk(raw: str) -> bool:
+    """Heuristic only: digit 13 is ``2`` in an NI PPPK (UNCONFIRMED layout)."""
+    nip = normalise_nip(raw)
+    return len(nip) == NIP_LENGTH and nip.isdigit() and nip[12] == "2"
+
+
+def parse_pppk_nip(raw: str, *, today: dt.date | None = None) -> ParsedNip:
+    """Parse and validate an NI PPPK per the heuristic layout; raise NipError on problems."""
+    nip = normalise_nip(raw)
+    _check_shape(nip)
+    today = today or dt.date.today()
+    birth = _birth_date(nip)
+    if birth > today:
+        raise NipError("tanggal lahir berada di masa depan")
+    tmt_year = int(nip[8:12])
+    _check_tmt(birth, tmt_year, None, today)
+    if nip[12] != "2":
+        raise NipError("digit ke-13 NI PPPK harus 2 (penanda PPPK)")
+    gender = _gender(nip[14])
+    return ParsedNip(nip, NipKind.PPPK, birth, tmt_year, None, gender, int(nip[15:]))
+
+
+def parse_nip(raw: str, kind: NipKind, *, today: dt.date | None = None) -> ParsedNip:
+    """Parse a NIP of the given kind of ASN."""
+    if kind is NipKind.PPPK:
+        return parse_pppk_nip(raw, today=today)
+    return parse_pns_nip(raw, today=today)

@@ -1,0 +1,87 @@
+"""The only way to fetch organisation data for a user: 404 if unseen, 403 if seen but not theirs to change."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from sikap.accounts.models import User
+from sikap.accounts.scope import Scope, get_scope
+from sikap.org.models import Employee, EmployeeQuerySet, Unit, UnitQuerySet
+
+
+def employees_visible_to(user: User) -> EmployeeQuerySet:
+    """Employees the user may see: self, their reports, and their led/managed/audited subtrees."""
+    scope = get_scope(user)
+    if scope.is_superadmin:
+        return Employee.objects.all()
+    query = Q(pk__in=scope.subordinate_ids)
+    if scope.employee is not None:
+        query |= Q(pk=scope.employee.pk)
+    for path in scope.read_paths:
+        query |= Q(unit__path__startswith=path)
+    return Employee.objects.filter(query)
+
+
+def units_visible_to(user: User) -> UnitQuerySet:
+    """Units whose structure the user may browse."""
+    scope = get_scope(user)
+    if scope.is_superadmin:
+        return Unit.objects.all()
+    return Unit.objects.within_any(scope.read_paths)
+
+
+def can_browse_organisation(user: User) -> bool:
+    """Whether the user leads, manages or audits some part of the organisation."""
+    scope = get_scope(user)
+    return scope.is_superadmin or bool(scope.read_paths)
+
+
+def can_manage_people(user: User) -> bool:
+    """Whether the user is an Admin Kepegawaian somewhere (or superadmin)."""
+    scope = get_scope(user)
+    return scope.is_superadmin or bool(scope.manage_paths)
+
+
+def can_see_history(scope: Scope, unit: Unit | None) -> bool:
+    """HR admins and auditors of the unit see the audit trail of its records."""
+    if scope.is_superadmin:
+        return True
+    if unit is None:
+        return False
+    paths = scope.manage_paths + scope.audit_paths
+    return any(unit.path.startswith(p) for p in paths)
+
+
+def get_employee_for_user(user: User, pk: int, *, for_change: bool = False) -> Employee:
+    """An employee the user may see (404 otherwise); with for_change, one they may edit (403)."""
+    employee = (
+        employees_visible_to(user)
+        .select_related("position__unit", "unit", "user")
+        .filter(pk=pk)
+        .first()
+    )
+    if employee is None:
+        raise Http404
+    if for_change and not get_scope(user).manages_unit(employee.unit):
+        raise PermissionDenied
+    return employee
+
+
+def get_unit_for_user(user: User, pk: int, *, for_change: bool = False) -> Unit:
+    """A unit the user may browse (404 otherwise); with for_change, one they manage (403)."""
+    unit = units_visible_to(user).select_related("parent").filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    if for_change and not get_scope(user).manages_unit(unit):
+        raise PermissionDenied
+    return unit
+
+
+def require_manager(user: User) -> Scope:
+    """The scope of an Admin Kepegawaian; PermissionDenied for anyone else."""
+    scope = get_scope(user)
+    if not (scope.is_superadmin or scope.manage_paths):
+        raise PermissionDenied
+    return scope

@@ -1,0 +1,334 @@
+"""Units (unit kerja), positions (jabatan), employees (pegawai) and their history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from sikap.lib.nip import NipKind, format_nip
+from sikap.org import rules
+
+
+class UnitKind(models.TextChoices):
+    PEMKOT = "pemkot", _("Pemerintah Kota")
+    KECAMATAN = "kecamatan", _("Kecamatan")
+    KELURAHAN = "kelurahan", _("Kelurahan")
+    SEKRETARIAT = "sekretariat", _("Sekretariat")
+    SUBBAGIAN = "subbagian", _("Subbagian")
+    SEKSI = "seksi", _("Seksi")
+    LAINNYA = "lainnya", _("Other unit")
+
+
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def subtree(self, unit: Unit) -> UnitQuerySet:
+        return self.filter(path__startswith=unit.path)
+
+    def within_any(self, paths: Iterable[str]) -> UnitQuerySet:
+        query = Q(pk__in=[])
+        for path in paths:
+            query |= Q(path__startswith=path)
+        return self.filter(query)
+
+
+class Unit(models.Model):
+    """A unit kerja in a tree of any depth; ``path`` holds the ids from the root, ``/1/4/9/``."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent unit"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )  # fmt: skip
+    bps_code = models.CharField(_("BPS code"), max_length=10, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    history = HistoricalRecords()
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bps_code"], condition=~Q(bps_code=""), name="unit_bps_code_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_within(self, other: Unit) -> bool:
+        return self.path.startswith(other.path)
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip("/").split("/") if part]
+
+
+class JenisJabatan(models.TextChoices):
+    JPT = "JPT", _("Jabatan Pimpinan Tinggi")
+    ADMINISTRATOR = "ADMINISTRATOR", _("Administrator")
+    PENGAWAS = "PENGAWAS", _("Pengawas")
+    PELAKSANA = "PELAKSANA", _("Pelaksana")
+    FUNGSIONAL = "FUNGSIONAL", _("Fungsional")
+    PEJABAT_NEGARA = "PEJABAT_NEGARA", _("Pejabat Negara")
+
+
+class JenjangFungsional(models.TextChoices):
+    AHLI_PERTAMA = "PT", "Ahli Pertama"
+    AHLI_MUDA = "MU", "Ahli Muda"
+    AHLI_MADYA = "MA", "Ahli Madya"
+    AHLI_UTAMA = "UT", "Ahli Utama"
+    PEMULA = "PM", "Pemula"
+    TERAMPIL = "TR", "Terampil"
+    MAHIR = "MH", "Mahir"
+    PENYELIA = "PY", "Penyelia"
+
+
+Eselon = models.TextChoices("Eselon", [(e, e) for e in rules.ESELON])  # type: ignore[misc]
+
+
+class Position(models.Model):
+    """A jabatan; ``reports_to`` gives the default pejabat penilai of whoever holds it."""
+
+    name = models.CharField(_("name"), max_length=200)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="positions"
+    )
+    jenis = models.CharField(_("jenis jabatan"), max_length=20, choices=JenisJabatan.choices)
+    jenjang = models.CharField(
+        _("jenjang"), max_length=2, choices=JenjangFungsional.choices, blank=True
+    )
+    eselon = models.CharField(_("eselon"), max_length=5, choices=Eselon.choices, default="NON")
+    reports_to = models.ForeignKey(
+        "self", verbose_name=_("reports to"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="direct_reports",
+    )  # fmt: skip
+    is_unit_head = models.BooleanField(
+        _("head of the unit"),
+        default=False,
+        help_text=_("Camat or lurah: the holder leads the whole unit subtree."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["unit__path", "-is_unit_head", "eselon", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jenis="FUNGSIONAL") | Q(jenjang=""), name="position_jenjang_only_jf"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def jenis_label(self) -> str:
+        label = str(self.get_jenis_display())
+        if self.jenjang:
+            label = f"{label} ({self.get_jenjang_display()})"
+        return label
+
+
+class JenisAsn(models.TextChoices):
+    PNS = "PNS", "PNS"
+    PPPK = "PPPK", "PPPK"
+    NON_ASN = "NON_ASN", _("Non-ASN (pejabat negara)")
+
+
+class GenderChoices(models.TextChoices):
+    PRIA = "L", _("Male")
+    WANITA = "P", _("Female")
+
+
+class EmployeeQuerySet(models.QuerySet["Employee"]):
+    def active(self) -> EmployeeQuerySet:
+        return self.filter(is_active=True)
+
+    def in_units(self, paths: Iterable[str]) -> EmployeeQuerySet:
+        query = Q(pk__in=[])
+        for path in paths:
+            query |= Q(unit__path__startswith=path)
+        return self.filter(query)
+
+    def with_details(self) -> EmployeeQuerySet:
+        return self.select_related("position", "unit", "user")
+
+
+class Employee(models.Model):
+    """A pegawai (PNS or PPPK), or a pejabat negara who only signs as atasan."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="employee",
+    )  # fmt: skip
+    nip = models.CharField(_("NIP"), max_length=18, blank=True)
+    name = models.CharField(_("name"), max_length=150)
+    front_title = models.CharField(_("front title"), max_length=40, blank=True)
+    back_title = models.CharField(_("back title"), max_length=60, blank=True)
+    jenis_asn = models.CharField(_("jenis ASN"), max_length=8, choices=JenisAsn.choices)
+    golongan = models.CharField(_("golongan/ruang"), max_length=5, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=1, choices=GenderChoices.choices, blank=True)
+    position = models.ForeignKey(
+        Position, verbose_name=_("position"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="holders",
+    )  # fmt: skip
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="employees",
+    )  # fmt: skip
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    objects = EmployeeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nip"], condition=~Q(nip=""), name="employee_nip_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis_asn="NON_ASN") | Q(nip__regex=r"^[0-9]{18}$"),
+                name="employee_asn_has_nip",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return rules.display_name(self.name, self.front_title, self.back_title)
+
+    @property
+    def is_pppk(self) -> bool:
+        return self.jenis_asn == JenisAsn.PPPK
+
+    @property
+    def nip_display(self) -> str:
+        if not self.nip:
+            return "-"
+        return format_nip(self.nip, NipKind.PPPK if self.is_pppk else NipKind.PNS)
+
+    @property
+    def golongan_display(self) -> str:
+        return rules.golongan_label(self.golongan, pppk=self.is_pppk)
+
+
+class AssignmentKind(models.TextChoices):
+    DEFINITIF = "DEFINITIF", _("Definitif")
+    PLT = "PLT", "Plt."
+    PLH = "PLH", "Plh."
+
+
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def active_on(self, day: dt.date) -> AssignmentQuerySet:
+        return self.filter(start_date__lte=day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+
+
+class Assignment(models.Model):
+    """One line of riwayat jabatan: a definitive post or an acting (Plt./Plh.) assignment."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("employee"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    position = models.ForeignKey(
+        Position, verbose_name=_("position"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=AssignmentKind.choices, default=AssignmentKind.DEFINITIF
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    decree_number = models.CharField(_("decree (SK) number"), max_length=100, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="assignment_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="DEFINITIF") | Q(end_date__isnull=False),
+                name="assignment_acting_has_end",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        prefix = "" if self.kind == AssignmentKind.DEFINITIF else f"{self.get_kind_display()} "
+        return f"{prefix}{self.position}"
+
+
+class SupervisorOverrideQuerySet(models.QuerySet["SupervisorOverride"]):
+    def active_on(self, day: dt.date) -> SupervisorOverrideQuerySet:
+        return self.filter(start_date__lte=day, end_date__gte=day)
+
+
+class SupervisorOverride(models.Model):
+    """A pejabat penilai (and optionally atasan) set by hand for an employee and a date range."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("employee"), on_delete=models.CASCADE,
+        related_name="supervisor_overrides",
+    )  # fmt: skip
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    penilai = models.ForeignKey(
+        Employee, verbose_name=_("pejabat penilai kinerja"), on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    atasan = models.ForeignKey(
+        Employee, verbose_name=_("atasan pejabat penilai kinerja"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    reason = models.CharField(_("reason"), max_length=255)
+    history = HistoricalRecords()
+
+    objects = SupervisorOverrideQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("supervisor override")
+        verbose_name_plural = _("supervisor overrides")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="override_end_after_start"
+            ),
+            models.CheckConstraint(
+                condition=~Q(penilai=models.F("employee")), name="override_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} → {self.penilai}"

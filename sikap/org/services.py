@@ -1,0 +1,228 @@
+"""Every change to units, positions and employees; each writes its audit record through history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
+
+from sikap.accounts.models import User
+from sikap.lib.nip import NipError, NipKind, parse_nip
+from sikap.org import rules
+from sikap.org.models import (
+    Assignment,
+    AssignmentKind,
+    Employee,
+    JenisAsn,
+    Position,
+    SupervisorOverride,
+    Unit,
+)
+
+
+def _stamp(instance: Any, by: User | None) -> None:
+    # django-simple-history reads the acting user from this attribute when saving.
+    instance._history_user = by
+
+
+@transaction.atomic
+def create_unit(
+    *, name: str, kind: str, parent: Unit | None, by: User | None,
+    bps_code: str = "", address: str = "",
+) -> Unit:  # fmt: skip
+    """Create a unit under a parent and give it its path."""
+    unit = Unit(name=name, kind=kind, parent=parent, bps_code=bps_code, address=address)
+    _stamp(unit, by)
+    unit.save()
+    unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
+    unit.depth = parent.depth + 1 if parent else 0
+    _stamp(unit, by)
+    unit.save(update_fields=["path", "depth"])
+    return unit
+
+
+@transaction.atomic
+def update_unit(*, unit: Unit, by: User | None, **fields: Any) -> Unit:
+    """Change a unit; moving it under another parent moves its whole subtree."""
+    new_parent = fields.pop("parent", unit.parent)
+    for name, value in fields.items():
+        setattr(unit, name, value)
+    if new_parent != unit.parent:
+        if new_parent is not None and new_parent.path.startswith(unit.path):
+            raise ValidationError("Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri.")
+        old_path = unit.path
+        new_path = f"{new_parent.path if new_parent else '/'}{unit.pk}/"
+        depth_delta = (new_parent.depth + 1 if new_parent else 0) - unit.depth
+        Unit.objects.filter(path__startswith=old_path).exclude(pk=unit.pk).update(
+            path=Concat(Value(new_path), Substr("path", len(old_path) + 1)),
+            depth=F("depth") + depth_delta,
+        )
+        unit.parent = new_parent
+        unit.path = new_path
+        unit.depth += depth_delta
+    _stamp(unit, by)
+    unit.full_clean()
+    unit.save()
+    return unit
+
+
+@transaction.atomic
+def create_position(*, by: User | None, **fields: Any) -> Position:
+    """Create a jabatan."""
+    position = Position(**fields)
+    position.full_clean()
+    _stamp(position, by)
+    position.save()
+    return position
+
+
+def validate_identity(
+    *, nip: str, jenis_asn: str, golongan: str, today: dt.date | None = None
+) -> tuple[str, dict[str, Any]]:
+    """Check NIP and golongan for the jenis ASN; return the golongan code and derived fields."""
+    errors: dict[str, str] = {}
+    derived: dict[str, Any] = {}
+    code = ""
+    if jenis_asn == JenisAsn.NON_ASN:
+        return golongan, derived
+    kind = NipKind.PPPK if jenis_asn == JenisAsn.PPPK else NipKind.PNS
+    try:
+        parsed = parse_nip(nip, kind, today=today)
+        derived = {
+            "nip": parsed.nip,
+            "birth_date": parsed.birth_date,
+            "gender": parsed.gender.value,
+        }
+    except NipError as exc:
+        errors["nip"] = f"NIP tidak valid: {exc}."
+    try:
+        code = rules.normalise_golongan(golongan, pppk=kind is NipKind.PPPK)
+    except ValueError as exc:
+        errors["golongan"] = f"{str(exc)[:1].upper()}{str(exc)[1:]}."
+    if errors:
+        raise ValidationError(errors)
+    return code, derived
+
+
+@transaction.atomic
+def create_employee(
+    *, by: User | None, nip: str, name: str, jenis_asn: str, golongan: str,
+    position: Position | None, start_date: dt.date, **fields: Any,
+) -> Employee:  # fmt: skip
+    """Register an employee in a position and open their riwayat jabatan."""
+    code, derived = validate_identity(nip=nip, jenis_asn=jenis_asn, golongan=golongan)
+    if derived and Employee.objects.filter(nip=derived["nip"]).exists():
+        raise ValidationError({"nip": f"NIP {derived['nip']} sudah terdaftar."})
+    employee = Employee(
+        nip=derived.get("nip", ""), name=name, jenis_asn=jenis_asn, golongan=code,
+        birth_date=derived.get("birth_date"), gender=derived.get("gender", ""),
+        position=position, unit=position.unit if position else None, **fields,
+    )  # fmt: skip
+    _stamp(employee, by)
+    employee.save()
+    if position is not None:
+        assignment = Assignment(
+            employee=employee, position=position, unit=position.unit, start_date=start_date
+        )
+        _stamp(assignment, by)
+        assignment.save()
+    return employee
+
+
+@transaction.atomic
+def update_employee(*, employee: Employee, by: User | None, **fields: Any) -> Employee:
+    """Change an employee's personal data (not the position: that is a transfer)."""
+    jenis = fields.get("jenis_asn", employee.jenis_asn)
+    nip = fields.get("nip", employee.nip)
+    golongan = fields.get("golongan", employee.golongan)
+    code, derived = validate_identity(nip=nip, jenis_asn=jenis, golongan=golongan)
+    if derived and Employee.objects.filter(nip=derived["nip"]).exclude(pk=employee.pk).exists():
+        raise ValidationError({"nip": f"NIP {derived['nip']} sudah terdaftar."})
+    fields.update(derived)
+    fields["golongan"] = code
+    for name, value in fields.items():
+        setattr(employee, name, value)
+    _stamp(employee, by)
+    employee.save()
+    return employee
+
+
+@transaction.atomic
+def transfer_employee(
+    *, employee: Employee, position: Position, start_date: dt.date, by: User | None,
+    decree_number: str = "", note: str = "",
+) -> Assignment:  # fmt: skip
+    """Mutasi/promosi: close the current post the day before and open the new one."""
+    if employee.position_id == position.pk:
+        raise ValidationError({"position": "Pegawai sudah menduduki jabatan ini."})
+    current = (
+        employee.assignments.filter(kind=AssignmentKind.DEFINITIF, end_date__isnull=True)
+        .order_by("-start_date")
+        .first()
+    )
+    if current is not None:
+        if start_date <= current.start_date:
+            raise ValidationError(
+                {"start_date": "Tanggal mulai harus sesudah mulai jabatan sebelumnya."}
+            )
+        current.end_date = start_date - dt.timedelta(days=1)
+        _stamp(current, by)
+        current.save(update_fields=["end_date"])
+    assignment = Assignment(
+        employee=employee, position=position, unit=position.unit, start_date=start_date,
+        decree_number=decree_number, note=note,
+    )  # fmt: skip
+    _stamp(assignment, by)
+    assignment.save()
+    employee.position = position
+    employee.unit = position.unit
+    _stamp(employee, by)
+    employee.save(update_fields=["position", "unit"])
+    return assignment
+
+
+@transaction.atomic
+def assign_acting(
+    *, employee: Employee, position: Position, kind: str, start_date: dt.date,
+    end_date: dt.date, by: User | None, decree_number: str = "",
+) -> Assignment:  # fmt: skip
+    """Record a Plt. or Plh. assignment to a position for a date range."""
+    if kind not in (AssignmentKind.PLT, AssignmentKind.PLH):
+        raise ValidationError({"kind": "Jenis penugasan harus Plt. atau Plh."})
+    if end_date < start_date:
+        raise ValidationError({"end_date": "Tanggal selesai harus sesudah tanggal mulai."})
+    assignment = Assignment(
+        employee=employee, position=position, unit=position.unit, kind=kind,
+        start_date=start_date, end_date=end_date, decree_number=decree_number,
+    )  # fmt: skip
+    _stamp(assignment, by)
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def set_supervisor_override(
+    *, employee: Employee, penilai: Employee, start_date: dt.date, end_date: dt.date,
+    reason: str, by: User | None, atasan: Employee | None = None,
+) -> SupervisorOverride:  # fmt: skip
+    """Name a pejabat penilai (and atasan) for an employee over a period, replacing the default."""
+    if penilai.pk == employee.pk:
+        raise ValidationError({"penilai": "Pegawai tidak dapat menjadi penilai dirinya sendiri."})
+    if end_date < start_date:
+        raise ValidationError({"end_date": "Tanggal selesai harus sesudah tanggal mulai."})
+    overlapping = employee.supervisor_overrides.filter(
+        start_date__lte=end_date, end_date__gte=start_date
+    )
+    if overlapping.exists():
+        raise ValidationError({"start_date": "Periode ini tumpang tindih dengan penetapan lain."})
+    override = SupervisorOverride(
+        employee=employee, penilai=penilai, atasan=atasan, start_date=start_date,
+        end_date=end_date, reason=reason,
+    )  # fmt: skip
+    _stamp(override, by)
+    override.save()
+    return override

@@ -1,0 +1,284 @@
+"""Organisation pages: the unit tree, a unit, an employee profile and HR changes to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from sikap.accounts.scope import get_scope
+from sikap.org import access, services
+from sikap.org.audit import audit_rows
+from sikap.org.forms import (
+    ActingForm,
+    EmployeeForm,
+    NewEmployeeForm,
+    OverrideForm,
+    PositionForm,
+    TransferForm,
+    UnitForm,
+)
+from sikap.org.hierarchy import OrgChart
+from sikap.org.models import Employee, Position, Unit
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in messages_:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def _tree(units: list[Unit], counts: dict[int, int]) -> list[dict[str, Any]]:
+    """Nest a path-ordered list of units; roots are units whose parent is not in the list."""
+    nodes = {u.pk: {"unit": u, "children": [], "count": counts.get(u.pk, 0)} for u in units}
+    roots: list[dict[str, Any]] = []
+    for unit in units:
+        parent = nodes.get(unit.parent_id or 0)
+        (parent["children"] if parent else roots).append(nodes[unit.pk])
+    for node in nodes.values():
+        node["children"].sort(key=lambda n: (n["unit"].kind != "sekretariat", n["unit"].name))
+    return roots
+
+
+def _with_totals(nodes: list[dict[str, Any]]) -> int:
+    total = 0
+    for node in nodes:
+        node["total"] = node["count"] + _with_totals(node["children"])
+        total += node["total"]
+    return total
+
+
+@require_GET
+@login_required
+def tree(request: HttpRequest) -> HttpResponse:
+    """The unit tree the user may browse, with headcounts."""
+    if not access.can_browse_organisation(request.user):
+        raise PermissionDenied
+    units = list(access.units_visible_to(request.user).filter(is_active=True))
+    counts = dict(
+        Employee.objects.filter(is_active=True, unit__in=units)
+        .values_list("unit")
+        .annotate(n=Count("pk"))
+        .values_list("unit", "n")
+    )
+    roots = _tree(units, counts)
+    _with_totals(roots)
+    return render(request, "org/tree.html", {"roots": roots})
+
+
+@require_GET
+@login_required
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A unit: its place in the tree, sub-units, positions with their holders, and its people."""
+    unit = access.get_unit_for_user(request.user, pk)
+    scope = get_scope(request.user)
+    visible_units = access.units_visible_to(request.user)
+    ancestors = list(visible_units.filter(pk__in=unit.ancestor_ids).exclude(pk=unit.pk))
+    children = list(visible_units.filter(parent=unit, is_active=True).order_by("name"))
+    chart = OrgChart(timezone.localdate())
+    positions = [p for p in chart.positions.values() if p.unit_id == unit.pk]
+    positions.sort(key=lambda p: (not p.is_unit_head, p.eselon, p.name))
+    position_rows = [(p, chart.holders_of(p.pk)) for p in positions]
+    query = request.GET.get("q", "").strip()
+    people = Employee.objects.filter(
+        unit__path__startswith=unit.path, is_active=True
+    ).select_related("position", "unit")
+    if query:
+        people = people.filter(Q(name__icontains=query) | Q(nip__contains=query))
+    context = {
+        "unit": unit,
+        "ancestors": ancestors,
+        "children": children,
+        "position_rows": position_rows,
+        "people": people.order_by("unit__path", "name")[:300],
+        "query": query,
+        "can_manage": scope.manages_unit(unit),
+        "history": audit_rows(unit.history.all()) if access.can_see_history(scope, unit) else None,
+    }
+    template = "org/unit.html#people" if request.htmx else "org/unit.html"
+    response = render(request, template, context)
+    response["Vary"] = "HX-Request"
+    return response
+
+
+@require_GET
+@login_required
+def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An employee profile: identity, riwayat jabatan, supervisor chain, team."""
+    employee = access.get_employee_for_user(request.user, pk)
+    scope = get_scope(request.user)
+    chart = OrgChart(timezone.localdate())
+    assignments = employee.assignments.select_related("position", "unit").order_by("-start_date")
+    overrides = employee.supervisor_overrides.select_related("penilai", "atasan")
+    history = None
+    if access.can_see_history(scope, employee.unit):
+        history = audit_rows(employee.history.all())
+    return render(
+        request,
+        "org/employee.html",
+        {
+            "employee": employee,
+            "chain": chart.chain_of(employee),
+            "supervisors": chart.supervisor_chain(employee),
+            "reports": chart.direct_reports(employee),
+            "assignments": assignments,
+            "overrides": overrides,
+            "can_manage": scope.manages_unit(employee.unit),
+            "history": history,
+        },
+    )
+
+
+def _managed_positions(request: HttpRequest) -> Any:
+    scope = get_scope(request.user)
+    qs = Position.objects.filter(is_active=True).select_related("unit")
+    if not scope.is_superadmin:
+        paths = Q(pk__in=[])
+        for path in scope.manage_paths:
+            paths |= Q(unit__path__startswith=path)
+        qs = qs.filter(paths)
+    return qs.order_by("unit__path", "name")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """HR changes an employee's personal data."""
+    employee = access.get_employee_for_user(request.user, pk, for_change=True)
+    form = EmployeeForm(request.POST or None, instance=employee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_employee(employee=employee, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Employee data saved."))
+            return redirect("org:employee", pk=employee.pk)
+    return render(
+        request, "org/form.html", {"form": form, "title": _("Edit employee"), "back": employee}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def employee_create(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    """HR registers a new employee in a position of a unit they manage."""
+    unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
+    positions = _managed_positions(request).filter(unit__path__startswith=unit.path)
+    form = NewEmployeeForm(request.POST or None, positions=positions)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            employee = services.create_employee(by=request.user, **data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Employee registered."))
+            return redirect("org:employee", pk=employee.pk)
+    return render(
+        request, "org/form.html", {"form": form, "title": _("New employee"), "back": unit}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def employee_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    """HR records a mutasi or promotion; the history keeps the previous post."""
+    employee = access.get_employee_for_user(request.user, pk, for_change=True)
+    form = TransferForm(request.POST or None, positions=_managed_positions(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transfer_employee(employee=employee, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Transfer recorded."))
+            return redirect("org:employee", pk=employee.pk)
+    title = _("Transfer (mutasi) of %(name)s") % {"name": employee.display_name}
+    return render(request, "org/form.html", {"form": form, "title": title, "back": employee})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def employee_acting(request: HttpRequest, pk: int) -> HttpResponse:
+    """HR records a Plt./Plh. assignment."""
+    employee = access.get_employee_for_user(request.user, pk, for_change=True)
+    form = ActingForm(request.POST or None, positions=_managed_positions(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assign_acting(employee=employee, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Acting assignment recorded."))
+            return redirect("org:employee", pk=employee.pk)
+    title = _("Plt./Plh. assignment of %(name)s") % {"name": employee.display_name}
+    return render(request, "org/form.html", {"form": form, "title": title, "back": employee})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def employee_override(request: HttpRequest, pk: int) -> HttpResponse:
+    """HR sets the pejabat penilai of an employee for a period, replacing the default."""
+    employee = access.get_employee_for_user(request.user, pk, for_change=True)
+    candidates = (
+        access.employees_visible_to(request.user).filter(is_active=True).exclude(pk=employee.pk)
+    )
+    form = OverrideForm(request.POST or None, employees=candidates.order_by("name"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_supervisor_override(
+                employee=employee, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Pejabat penilai set for the period."))
+            return redirect("org:employee", pk=employee.pk)
+    title = _("Set the pejabat penilai of %(name)s") % {"name": employee.display_name}
+    return render(request, "org/form.html", {"form": form, "title": title, "back": employee})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def unit_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
+    """HR adds a sub-unit (seksi, subbagian) under a unit they manage."""
+    parent = access.get_unit_for_user(request.user, parent_pk, for_change=True)
+    form = UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        unit = services.create_unit(parent=parent, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Unit added."))
+        return redirect("org:unit", pk=unit.pk)
+    return render(request, "org/form.html", {"form": form, "title": _("New unit"), "back": parent})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def position_create(request: HttpRequest, unit_pk: int) -> HttpResponse:
+    """HR adds a position (jabatan) to a unit they manage."""
+    unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
+    form = PositionForm(request.POST or None, reports_to=_managed_positions(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.create_position(by=request.user, unit=unit, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Position added."))
+            return redirect("org:unit", pk=unit.pk)
+    return render(
+        request, "org/form.html", {"form": form, "title": _("New position"), "back": unit}
+    )

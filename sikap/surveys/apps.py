@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SurveysConfig(AppConfig):
+    name = "sikap.surveys"
+    verbose_name = "Survei Kepuasan Masyarakat"

@@ -1,0 +1,84 @@
+"""Project-wide checks: migrations, settings helpers, deploy check, translations."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from config.env import ImproperlyConfiguredEnv, env_bool, env_int, env_list, env_str
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_it_has_no_pending_migrations() -> None:
+    out = io.StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+
+def test_env_bool_rejects_garbage() -> None:
+    with pytest.raises(ImproperlyConfiguredEnv, match="DEBUG must be a boolean"):
+        env_bool("DEBUG", False, env={"DEBUG": "maybe"})
+    assert env_bool("DEBUG", False, env={"DEBUG": "Yes"}) is True
+    assert env_bool("DEBUG", True, env={"DEBUG": "0"}) is False
+    assert env_bool("DEBUG", True, env={}) is True
+
+
+def test_env_int_rejects_text() -> None:
+    with pytest.raises(ImproperlyConfiguredEnv, match="EMAIL_PORT must be an integer"):
+        env_int("EMAIL_PORT", 25, env={"EMAIL_PORT": "twenty"})
+    assert env_int("EMAIL_PORT", 25, env={"EMAIL_PORT": " 587 "}) == 587
+    assert env_int("EMAIL_PORT", 25, env={"EMAIL_PORT": ""}) == 25
+
+
+def test_env_str_requires_a_value_without_default() -> None:
+    with pytest.raises(ImproperlyConfiguredEnv, match="SECRET_KEY must be set"):
+        env_str("SECRET_KEY", env={})
+    assert env_str("X", "d", env={}) == "d"
+
+
+def test_env_list_splits_commas() -> None:
+    assert env_list("H", [], env={"H": "a.id, b.id,,"}) == ["a.id", "b.id"]
+    assert env_list("H", ["x"], env={}) == ["x"]
+
+
+def _run_settings(env: dict[str, str], code: str) -> subprocess.CompletedProcess[str]:
+    base = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings"}
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], cwd=ROOT, env={**base, **env}, capture_output=True, text=True,
+        check=False,
+    )  # fmt: skip
+
+
+def test_production_refuses_to_start_without_secret_key() -> None:
+    result = _run_settings({}, "import django; django.setup()")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check() -> None:
+    env = {
+        "SECRET_KEY": "x" * 30 + "production-secret-value-0123456789abcdef",
+        "DATABASE_URL": "postgres://localhost/sikap",
+        "ALLOWED_HOSTS": "sikap.example.id",
+    }
+    code = (
+        "import django, sys; django.setup(); from django.core.management import call_command; "
+        "call_command('check', '--deploy', '--fail-level', 'WARNING')"
+    )
+    result = _run_settings(env, code)
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_uses_argon2_first() -> None:
+    env = {"SECRET_KEY": "y" * 60, "ALLOWED_HOSTS": "sikap.example.id"}
+    code = "from django.conf import settings; import django; django.setup(); print(settings.PASSWORD_HASHERS[0])"
+    result = _run_settings(env, code)
+    assert result.stdout.strip() == "django.contrib.auth.hashers.Argon2PasswordHasher", (
+        result.stderr
+    )
