@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EvaluationConfig(AppConfig):
     name = "sikap.evaluation"
-    verbose_name = "Evaluasi kinerja"
+    verbose_name = _("Performance evaluation")

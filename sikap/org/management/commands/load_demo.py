@@ -5,13 +5,21 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from sikap.accounts.navigation import NAV_APPS
-
-DEMO_APPS = ("org", *(app for app in NAV_APPS if app not in ("accounts", "org")))
+# Each step is "module:function"; a step whose module or function does not exist is skipped.
+# Every function takes ``today`` and returns True when it created something.
+DEMO_STEPS = (
+    "sikap.org.demo:load",
+    "sikap.evaluation.demo:load_periods",
+    "sikap.planning.demo:load",
+    "sikap.surveys.demo:load",
+    "sikap.complaints.demo:load",
+    "sikap.evaluation.demo:load",
+)
 
 
 class Command(BaseCommand):
@@ -22,20 +30,21 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
-        for app in DEMO_APPS:
+        for step in DEMO_STEPS:
+            module_name, function_name = step.split(":")
             try:
-                module = import_module(f"sikap.{app}.demo")
+                module = import_module(module_name)
             except ModuleNotFoundError as exc:
-                if exc.name != f"sikap.{app}.demo":
+                if exc.name != module_name:
                     raise
                 continue
+            function = getattr(module, function_name, None)
+            if function is None:
+                continue
             with transaction.atomic():
-                created = module.load(today=today)
-            state = "created" if created else "already present"
-            self.stdout.write(f"demo {app}: {state}")
+                created = function(today=today)
+            self.stdout.write(f"demo {step}: {'created' if created else 'already present'}")
         if not options["quiet_logins"]:
-            from django.conf import settings
-
             from sikap.org.demo import DEMO_LOGINS
 
             self.stdout.write("")
