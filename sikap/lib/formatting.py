@@ -1,0 +1,24 @@
+"""Indonesian formatting of dates for documents: ``27 November 2026``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def tanggal(day: dt.date | None) -> str:
+    """``27 November 2026``; an empty string for no date."""
+    if day is None:
+        return ""
+    return f"{day.day} {BULAN[day.month - 1]} {day.year}"
+
+
+def tanggal_upper(day: dt.date | None) -> str:
+    """``01 JANUARI`` style used in the PERIODE PENILAIAN line of the forms."""
+    if day is None:
+        return ""
+    return f"{day.day:02d} {BULAN[day.month - 1].upper()}"

@@ -1,0 +1,92 @@
+"""Validation of uploaded files by their content (not their name) and size."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from typing import IO
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+# Kinds of evidence people attach: documents and photos.
+DOCUMENT_TYPES: dict[str, str] = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/webp": "webp",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+IMAGE_TYPES = {k: v for k, v in DOCUMENT_TYPES.items() if k.startswith("image/")}
+_OOXML_MARKERS = {
+    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    content_type: str
+    extension: str
+    size: int
+
+
+def _sniff(handle: IO[bytes]) -> str | None:
+    handle.seek(0)
+    head = handle.read(8192)
+    handle.seek(0)
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else None
+    if mime in (None, "application/zip") or (mime or "").startswith("application/vnd.openxml"):
+        # Office documents are zip files; look inside to tell which one.
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                names = archive.namelist()
+                if "mimetype" in names:
+                    mime = archive.read("mimetype").decode("ascii", "replace").strip()
+                else:
+                    for prefix, ooxml in _OOXML_MARKERS.items():
+                        if any(n.startswith(prefix) for n in names):
+                            mime = ooxml
+                            break
+        except zipfile.BadZipFile:
+            pass
+        finally:
+            handle.seek(0)
+    return mime
+
+
+def check_upload(
+    upload: IO[bytes], *, allowed: dict[str, str] | None = None, max_bytes: int | None = None,
+    name: str = "",
+) -> CheckedFile:  # fmt: skip
+    """Check type (from the content) and size; raise ValidationError in Indonesian otherwise."""
+    allowed = DOCUMENT_TYPES if allowed is None else allowed
+    limit = settings.UPLOAD_MAX_BYTES if max_bytes is None else max_bytes
+    size = getattr(upload, "size", None)
+    if size is None:
+        upload.seek(0, 2)
+        size = upload.tell()
+        upload.seek(0)
+    label = f"Berkas {name}" if name else "Berkas"
+    if size > limit:
+        raise ValidationError(
+            f"{label} terlalu besar ({size / 1048576:.1f} MB); batasnya {limit / 1048576:.0f} MB.",
+            code="too_large",
+        )
+    if size == 0:
+        raise ValidationError(f"{label} kosong.", code="empty")
+    mime = _sniff(upload)
+    if mime not in allowed:
+        kinds = ", ".join(sorted({ext.upper() for ext in allowed.values()}))
+        raise ValidationError(
+            f"{label} bukan jenis yang diterima (isinya tidak dikenali sebagai {kinds}).",
+            code="bad_type",
+        )
+    return CheckedFile(content_type=mime, extension=allowed[mime], size=size)
