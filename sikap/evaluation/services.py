@@ -38,3 +38,55 @@ def setup_appraisal_year(
         period._history_user = by  # type: ignore[attr-defined]
         period.save()
     return appraisal_year
+
+
+@transaction.atomic
+def update_period(
+    *,
+    period: Period,
+    by: User | None,
+    name: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    deadline: dt.date,
+    is_final: bool,
+) -> Period:
+    """Change a period's dates and deadline; making it final moves the flag (one final a year)."""
+    errors: dict[str, str] = {}
+    if end_date < start_date:
+        errors["end_date"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+    if deadline < end_date:
+        errors["deadline"] = "Batas pengisian tidak boleh sebelum tanggal selesai periode."
+    if period.is_final and not is_final:
+        errors["is_final"] = (
+            "Setiap tahun harus memiliki tepat satu periode akhir; "
+            "jadikan periode lain sebagai periode akhir."
+        )
+    if errors:
+        raise ValidationError(errors)
+    if is_final and not period.is_final:
+        for other in Period.objects.filter(appraisal_year=period.appraisal_year_id, is_final=True):
+            other.is_final = False
+            other._history_user = by  # type: ignore[attr-defined]
+            other.save(update_fields=["is_final"])
+    period.name = name
+    period.start_date = start_date
+    period.end_date = end_date
+    period.deadline = deadline
+    period.is_final = is_final
+    period._history_user = by  # type: ignore[attr-defined]
+    period.save()
+    return period
+
+
+@transaction.atomic
+def reopen_period(*, period: Period, until: dt.date | None, by: User | None) -> Period:
+    """HR reopens entry after the deadline until a date (None closes it again)."""
+    if until is not None and until <= period.deadline:
+        raise ValidationError(
+            {"reopened_until": "Tanggal pembukaan kembali harus setelah batas pengisian."}
+        )
+    period.reopened_until = until
+    period._history_user = by  # type: ignore[attr-defined]
+    period.save(update_fields=["reopened_until"])
+    return period

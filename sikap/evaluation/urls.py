@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from sikap.evaluation.views import periods
 
 app_name = "evaluation"
-urlpatterns: list = []
+urlpatterns = [
+    path("periode/", periods.year_list, name="years"),
+    path("periode/tahun-baru/", periods.year_create, name="year_create"),
+    path("periode/<int:pk>/ubah/", periods.period_edit, name="period_edit"),
+    path("periode/<int:pk>/buka-kembali/", periods.period_reopen, name="period_reopen"),
+]

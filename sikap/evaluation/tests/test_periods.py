@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sikap.evaluation.models import AppraisalYear, Period
+
+pytestmark = pytest.mark.django_db
+
+
+def test_hr_sees_the_years_with_their_periods(personas, login, year2026):
+    response = login(personas.user("hr")).get(reverse("evaluation:years"))
+    assert response.status_code == 200
+    assert "Triwulan IV/Akhir" in response.text
+    assert reverse("evaluation:year_create") in response.text
+
+
+def test_auditor_reads_but_gets_no_change_links(personas, login, year2026):
+    response = login(personas.user("auditor")).get(reverse("evaluation:years"))
+    assert response.status_code == 200
+    assert reverse("evaluation:year_create") not in response.text
+
+
+@pytest.mark.parametrize("name", ["pegawai", "penilai", "camat", "outsider"])
+def test_others_get_404(personas, login, year2026, name):
+    assert login(personas.user(name)).get(reverse("evaluation:years")).status_code == 404
+    period = Period.objects.first()
+    url = reverse("evaluation:period_edit", args=[period.pk])
+    assert login(personas.user(name)).post(url, {}).status_code == 404
+
+
+def test_the_list_runs_the_same_queries_whatever_the_number_of_years(
+    personas, login, django_assert_num_queries
+):
+    from sikap.evaluation.services import setup_appraisal_year
+
+    client = login(personas.user("hr"))
+    setup_appraisal_year(year=2025, period_kind="triwulanan", by=None)
+    client.get(reverse("evaluation:years"))
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(reverse("evaluation:years"))
+    few = len(ctx.captured_queries)
+    for year in range(2026, 2031):
+        setup_appraisal_year(year=year, period_kind="bulanan", by=None)
+    with django_assert_num_queries(few):
+        client.get(reverse("evaluation:years"))
+
+
+def test_hr_creates_a_monthly_year(personas, login):
+    client = login(personas.user("hr"))
+    assert client.get(reverse("evaluation:year_create")).status_code == 200
+    response = client.post(
+        reverse("evaluation:year_create"), {"year": 2027, "period_kind": "bulanan"}
+    )
+    assert response.status_code == 302
+    year = AppraisalYear.objects.get(year=2027)
+    assert year.periods.count() == 12
+    assert list(year.periods.filter(is_final=True).values_list("name", flat=True)) == ["Desember"]
+    assert year.history.first().history_user == personas.user("hr")
+
+
+def test_a_year_cannot_be_created_twice(personas, login, year2026):
+    response = login(personas.user("hr")).post(
+        reverse("evaluation:year_create"), {"year": 2026, "period_kind": "bulanan"}
+    )
+    assert response.status_code == 200
+    assert "sudah ada" in response.text
+
+
+def test_auditor_gets_403_on_changes(personas, login, year2026):
+    client = login(personas.user("auditor"))
+    period = Period.objects.first()
+    assert client.get(reverse("evaluation:year_create")).status_code == 403
+    assert client.post(reverse("evaluation:period_edit", args=[period.pk]), {}).status_code == 403
+    assert client.post(reverse("evaluation:period_reopen", args=[period.pk]), {}).status_code == 403
+
+
+def test_wrong_method_is_405(personas, login, year2026):
+    client = login(personas.user("hr"))
+    period = Period.objects.first()
+    assert client.post(reverse("evaluation:years")).status_code == 405
+    assert client.delete(reverse("evaluation:period_edit", args=[period.pk])).status_code == 405
+    assert client.put(reverse("evaluation:period_reopen", args=[period.pk])).status_code == 405
+    assert client.delete(reverse("evaluation:year_create")).status_code == 405
+
+
+def _edit(client, period, **changes):
+    data = {
+        "name": period.name,
+        "start_date": period.start_date.isoformat(),
+        "end_date": period.end_date.isoformat(),
+        "deadline": period.deadline.isoformat(),
+        "is_final": "on" if period.is_final else "",
+    }
+    data.update(changes)
+    return client.post(reverse("evaluation:period_edit", args=[period.pk]), data)
+
+
+def test_hr_edits_dates_and_deadline_and_it_is_in_the_history(personas, login, year2026):
+    client = login(personas.user("hr"))
+    period = year2026.periods.get(number=1)
+    assert client.get(reverse("evaluation:period_edit", args=[period.pk])).status_code == 200
+    response = _edit(client, period, deadline="2026-04-20")
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.deadline == dt.date(2026, 4, 20)
+    assert period.history.first().history_user == personas.user("hr")
+    page = client.get(reverse("evaluation:period_edit", args=[period.pk]))
+    assert "20 April 2026" in page.text or "2026-04-20" in page.text
+
+
+def test_a_deadline_before_the_end_is_refused(personas, login, year2026):
+    client = login(personas.user("hr"))
+    period = year2026.periods.get(number=1)
+    response = _edit(client, period, deadline="2026-03-01")
+    assert response.status_code == 200
+    assert "Batas pengisian" in response.text
+
+
+def test_making_another_period_final_moves_the_flag(personas, login, year2026):
+    client = login(personas.user("hr"))
+    third = year2026.periods.get(number=3)
+    assert _edit(client, third, is_final="on").status_code == 302
+    assert list(year2026.periods.filter(is_final=True)) == [third]
+
+
+def test_the_only_final_period_cannot_be_unmarked(personas, login, year2026):
+    client = login(personas.user("hr"))
+    final = year2026.periods.get(is_final=True)
+    response = _edit(client, final, is_final="")
+    assert response.status_code == 200
+    assert "tepat satu periode akhir" in response.text
+    assert year2026.periods.filter(is_final=True).count() == 1
+
+
+def test_hr_reopens_and_closes_entry(personas, login, year2026):
+    client = login(personas.user("hr"))
+    period = year2026.periods.get(number=1)
+    url = reverse("evaluation:period_reopen", args=[period.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"reopened_until": "2026-12-15"}).status_code == 302
+    period.refresh_from_db()
+    assert period.reopened_until == dt.date(2026, 12, 15)
+    assert period.is_open_for_entry(dt.date(2026, 12, 10))
+    response = client.post(url, {"reopened_until": "2026-04-01"})
+    assert response.status_code == 200
+    assert client.post(url, {"reopened_until": ""}).status_code == 302
+    period.refresh_from_db()
+    assert period.reopened_until is None

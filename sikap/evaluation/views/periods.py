@@ -1,0 +1,104 @@
+"""HR pages to set up appraisal years and their periods (issue 3, item 1)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from sikap.evaluation import access, services
+from sikap.evaluation.forms import PeriodForm, ReopenForm, YearForm
+from sikap.evaluation.models import AppraisalYear, Period
+from sikap.evaluation.views.common import apply_errors
+from sikap.org.audit import audit_rows
+
+
+@require_GET
+@login_required
+def year_list(request: HttpRequest) -> HttpResponse:
+    """Appraisal years with their periods."""
+    scope = access.require_periods(request.user)
+    years = list(AppraisalYear.objects.prefetch_related("periods"))
+    today = timezone.localdate()
+    for year in years:
+        for period in year.periods.all():
+            period.entry_open = period.is_open_for_entry(today)
+    return render(
+        request,
+        "evaluation/years.html",
+        {
+            "years": years,
+            "can_manage": access.can_manage_periods(scope),
+            "today": today,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def year_create(request: HttpRequest) -> HttpResponse:
+    """Create an appraisal year; its periods follow from the period kind."""
+    access.require_periods(request.user, for_change=True)
+    form = YearForm(request.POST or None, today=timezone.localdate())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.setup_appraisal_year(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Appraisal year created with its periods."))
+            return redirect("evaluation:years")
+    return render(request, "evaluation/form.html", {"form": form, "title": _("New appraisal year")})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit a period's name, dates, filling deadline and whether it is the final period."""
+    period = access.get_period_for_user(request.user, pk, for_change=True)
+    form = PeriodForm(request.POST or None, instance=Period.objects.get(pk=period.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_period(period=period, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Period saved."))
+            return redirect("evaluation:years")
+    return render(
+        request,
+        "evaluation/form.html",
+        {
+            "form": form,
+            "title": _("Edit %(period)s") % {"period": period},
+            "history": audit_rows(period.history.all()),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def period_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reopen realisation entry after the deadline until a date."""
+    period = access.get_period_for_user(request.user, pk, for_change=True)
+    form = ReopenForm(request.POST or None, initial={"reopened_until": period.reopened_until})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reopen_period(
+                period=period, until=form.cleaned_data["reopened_until"], by=request.user
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Entry period changed."))
+            return redirect("evaluation:years")
+    return render(
+        request,
+        "evaluation/form.html",
+        {"form": form, "title": _("Reopen entry for %(period)s") % {"period": period}},
+    )
