@@ -1,0 +1,500 @@
+"""Every change of a complaint's state; each records a ComplaintEvent (who, when, from, to).
+
+Deadlines are counted in working days with ``sikap.lib.workdays`` over the Holiday table: the
+start day never counts, and days on which the complaint waits for the citizen do not count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from sikap.accounts.models import User
+from sikap.complaints import rules
+from sikap.complaints.models import (
+    OPEN_STATUSES,
+    REJECT_REASONS,
+    Attachment,
+    Category,
+    Channel,
+    Classification,
+    CloseReason,
+    Complaint,
+    ComplaintClass,
+    ComplaintEvent,
+    ComplaintSettings,
+    Holiday,
+    HolidayKind,
+    Pause,
+    SatisfactionRating,
+    Status,
+)
+from sikap.lib.holidays_id import suggest_national_holidays
+from sikap.lib.uploads import check_upload
+from sikap.lib.workdays import add_working_days, due_date_with_pauses, elapsed_working_days
+from sikap.org.models import Employee, Unit
+
+MAX_ATTACHMENTS = 3
+Kind = ComplaintEvent.Kind
+
+
+def _today(on: dt.date | None) -> dt.date:
+    return on or timezone.localdate()
+
+
+def _moment(on: dt.date | None) -> dt.datetime:
+    """Now, or (for back-dated demo data) nine o'clock on the given day."""
+    if on is None or on == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(dt.datetime.combine(on, dt.time(9, 0)))
+
+
+def _record(
+    complaint: Complaint, kind: str, *, by: User | None, from_status: str = "", note: str = "",
+    public: bool = False, citizen: bool = False, on: dt.date | None = None,
+) -> ComplaintEvent:  # fmt: skip
+    return ComplaintEvent.objects.create(
+        complaint=complaint, kind=kind, at=_moment(on), by=by, by_citizen=citizen,
+        from_status=from_status, to_status=complaint.status, note=note, is_public=public,
+    )  # fmt: skip
+
+
+def _lock(complaint: Complaint) -> Complaint:
+    return Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
+
+
+def _require(complaint: Complaint, statuses: Collection[str], message: str) -> None:
+    if complaint.status not in statuses:
+        raise ValidationError(message)
+
+
+def _pauses(complaint: Complaint) -> list[tuple[dt.date, dt.date | None]]:
+    return [(p.started_on, p.ended_on) for p in complaint.pauses.all()]
+
+
+def _save(complaint: Complaint, by: User | None) -> None:
+    complaint._history_user = by  # type: ignore[attr-defined]
+    complaint.save()
+
+
+def compute_deadlines(
+    complaint: Complaint, *, config: ComplaintSettings, holidays: Collection[dt.date],
+    pauses: Sequence[tuple[dt.date, dt.date | None]],
+) -> None:  # fmt: skip
+    """Set the due dates of every step and the current deadline (``due_on``) on the instance."""
+    c = complaint
+    c.verification_due = due_date_with_pauses(
+        c.registered_on, config.verification_days, pauses, holidays
+    )
+    if c.clock_start is not None:
+        c.follow_up_due = due_date_with_pauses(
+            c.clock_start, config.follow_up_days, pauses, holidays
+        )
+        c.resolution_due = due_date_with_pauses(
+            c.clock_start, config.resolution_days(c.complaint_class), pauses, holidays
+        )
+    else:
+        c.follow_up_due = c.resolution_due = None
+    if c.status == Status.ANSWERED and c.answered_on is not None:
+        c.confirmation_due = add_working_days(
+            c.answered_on, config.confirmation_timeout_days, holidays
+        )
+    else:
+        c.confirmation_due = None
+    if c.status == Status.REGISTERED:
+        c.due_on = c.verification_due
+    elif c.status in (Status.VERIFIED, Status.ASSIGNED):
+        dues = [c.follow_up_due, c.resolution_due]
+        c.due_on = None if None in dues else min(d for d in dues if d is not None)
+    elif c.status == Status.IN_PROGRESS:
+        c.due_on = c.resolution_due
+    else:
+        c.due_on = None
+
+
+def _refresh(complaint: Complaint) -> None:
+    compute_deadlines(
+        complaint,
+        config=ComplaintSettings.load(),
+        holidays=Holiday.dates(),
+        pauses=_pauses(complaint),
+    )
+
+
+def _elapsed(complaint: Complaint, until: dt.date) -> int:
+    return elapsed_working_days(complaint.registered_on, until, _pauses(complaint), Holiday.dates())
+
+
+@transaction.atomic
+def register_complaint(
+    *, unit: Unit, subject: str, text: str, channel: str = Channel.WEB,
+    classification: str = Classification.PENGADUAN, category: Category | None = None,
+    service_name: str = "", reporter_name: str = "", reporter_phone: str = "",
+    reporter_email: str = "", is_anonymous: bool = False, lapor_reference: str = "",
+    files: Iterable[UploadedFile] = (), by: User | None = None, on: dt.date | None = None,
+) -> Complaint:  # fmt: skip
+    """Register a report from any channel; an anonymous report keeps no identity at all."""
+    files = list(files)
+    if channel == Channel.LAPOR and not lapor_reference.strip():
+        raise ValidationError({"lapor_reference": "Nomor pelacakan LAPOR! wajib diisi."})
+    if channel != Channel.WEB and by is None:
+        raise ValidationError("Pengaduan dari loket, telepon, WhatsApp dan LAPOR! dicatat petugas.")
+    if len(files) > MAX_ATTACHMENTS:
+        raise ValidationError({"files": f"Paling banyak {MAX_ATTACHMENTS} lampiran."})
+    checked = []
+    for upload in files:
+        try:
+            checked.append((upload, check_upload(upload, name=upload.name or "")))
+        except ValidationError as error:
+            raise ValidationError({"files": error.messages}) from error
+    if is_anonymous:
+        reporter_name = reporter_phone = reporter_email = ""
+    complaint = Complaint(
+        unit=unit, subject=subject.strip(), text=text.strip(), channel=channel,
+        classification=classification, category=category, service_name=service_name.strip(),
+        reporter_name=reporter_name.strip(), reporter_phone=reporter_phone.strip(),
+        reporter_email=reporter_email.strip(), is_anonymous=is_anonymous,
+        lapor_reference=lapor_reference.strip(), created_by=by, registered_on=_today(on),
+    )  # fmt: skip
+    compute_deadlines(
+        complaint, config=ComplaintSettings.load(), holidays=Holiday.dates(), pauses=[]
+    )
+    for _attempt in range(5):
+        complaint.tracking_code = rules.new_tracking_code()
+        try:
+            with transaction.atomic():
+                _save(complaint, by)
+            break
+        except IntegrityError:
+            continue
+    else:  # pragma: no cover - 32**10 codes make five collisions in a row impossible in practice
+        raise ValidationError("Kode pelacakan tidak dapat dibuat; coba lagi.")
+    for upload, info in checked:
+        attachment = Attachment(
+            complaint=complaint, original_name=(upload.name or "lampiran")[:200],
+            content_type=info.content_type, size=info.size, by_citizen=by is None,
+        )  # fmt: skip
+        attachment.file.save(f"{rules.new_tracking_code()}.{info.extension}", upload, save=False)
+        attachment.save()
+    _record(complaint, Kind.REGISTERED, by=by, public=True, citizen=by is None, on=on)
+    return complaint
+
+
+@transaction.atomic
+def verify(
+    *, complaint: Complaint, by: User, complaint_class: str, category: Category | None = None,
+    note: str = "", on: dt.date | None = None,
+) -> Complaint:  # fmt: skip
+    """Verify a registered report and start the follow-up and resolution clocks."""
+    c = _lock(complaint)
+    _require(c, [Status.REGISTERED], "Hanya laporan yang baru terdaftar dapat diverifikasi.")
+    if c.is_paused:
+        raise ValidationError("Laporan sedang menunggu jawaban pelapor.")
+    day = _today(on)
+    c.complaint_class = ComplaintClass(complaint_class)
+    if category is not None:
+        c.category = category
+    c.status = Status.VERIFIED
+    c.verified_on = c.clock_start = day
+    c.days_to_verify = _elapsed(c, day)
+    _refresh(c)
+    _save(c, by)
+    _record(c, Kind.VERIFIED, by=by, from_status=Status.REGISTERED, note=note, public=True, on=on)
+    return c
+
+
+@transaction.atomic
+def reject(
+    *, complaint: Complaint, by: User, reason: str, note: str,
+    duplicate_of: Complaint | None = None, on: dt.date | None = None,
+) -> Complaint:  # fmt: skip
+    """Close at verification: not our authority, a duplicate or archived, always with a reason."""
+    c = _lock(complaint)
+    _require(c, [Status.REGISTERED, Status.VERIFIED], "Laporan ini tidak dapat ditutup di tahap verifikasi.")  # fmt: skip
+    if reason not in REJECT_REASONS:
+        raise ValidationError({"reason": "Alasan penutupan tidak dikenal."})
+    if not note.strip():
+        raise ValidationError({"note": "Alasan penutupan wajib dijelaskan kepada pelapor."})
+    if reason == CloseReason.DUPLICATE:
+        if duplicate_of is None or duplicate_of.pk == c.pk:
+            raise ValidationError({"duplicate_of": "Sebutkan laporan asli untuk laporan ganda."})
+        c.duplicate_of = duplicate_of
+    day = _today(on)
+    previous = c.status
+    c.status = Status.CLOSED
+    c.close_reason = reason
+    c.closed_on = c.resolved_on = day
+    due = c.verification_due if previous == Status.REGISTERED else c.resolution_due
+    c.resolved_on_time = due is None or day <= due
+    c.days_to_close = _elapsed(c, day)
+    if c.days_to_verify is None:
+        c.days_to_verify = c.days_to_close
+    c.is_paused = False
+    c.pauses.filter(ended_on__isnull=True).update(ended_on=day)
+    _refresh(c)
+    _save(c, by)
+    _record(c, Kind.REJECTED, by=by, from_status=previous, note=note.strip(), public=True, on=on)
+    return c
+
+
+@transaction.atomic
+def assign(
+    *, complaint: Complaint, by: User, assignee: Employee, note: str = "",
+    on: dt.date | None = None,
+) -> Complaint:  # fmt: skip
+    """Assign (or reassign) a verified complaint to an employee of the handling subtree."""
+    from sikap.complaints.access import assignable_employees
+
+    c = _lock(complaint)
+    _require(c, [Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS], "Laporan harus diverifikasi sebelum ditugaskan.")  # fmt: skip
+    if not assignable_employees(by, c).filter(pk=assignee.pk).exists():
+        raise ValidationError({"assignee": "Pegawai ini tidak dapat ditugaskan untuk laporan ini."})
+    previous = c.status
+    c.assignee = assignee
+    if c.status == Status.VERIFIED:
+        c.status = Status.ASSIGNED
+    _refresh(c)
+    _save(c, by)
+    _record(c, Kind.ASSIGNED, by=by, from_status=previous, note=note, on=on)
+    return c
+
+
+@transaction.atomic
+def start(*, complaint: Complaint, by: User, note: str, on: dt.date | None = None) -> Complaint:
+    """Record the first follow-up (tindak lanjut); the note is shown to the citizen."""
+    c = _lock(complaint)
+    _require(c, [Status.ASSIGNED], "Hanya laporan yang sudah ditugaskan dapat ditindaklanjuti.")
+    if not note.strip():
+        raise ValidationError({"note": "Jelaskan tindak lanjut kepada pelapor."})
+    c.status = Status.IN_PROGRESS
+    c.started_on = c.started_on or _today(on)
+    _refresh(c)
+    _save(c, by)
+    _record(c, Kind.STARTED, by=by, from_status=Status.ASSIGNED, note=note.strip(), public=True, on=on)  # fmt: skip
+    return c
+
+
+@transaction.atomic
+def answer(*, complaint: Complaint, by: User, text: str, on: dt.date | None = None) -> Complaint:
+    """Send the tanggapan to the citizen; the office's part ends here (on time or late)."""
+    c = _lock(complaint)
+    _require(c, [Status.ASSIGNED, Status.IN_PROGRESS], "Laporan belum dapat ditanggapi.")
+    if c.is_paused:
+        raise ValidationError("Lanjutkan penanganan sebelum memberi tanggapan.")
+    if not text.strip():
+        raise ValidationError({"text": "Tanggapan wajib diisi."})
+    day = _today(on)
+    previous = c.status
+    c.status = Status.ANSWERED
+    c.answer = text.strip()
+    c.started_on = c.started_on or day
+    c.answered_on = c.resolved_on = day
+    c.resolved_on_time = c.resolution_due is None or day <= c.resolution_due
+    c.days_to_answer = _elapsed(c, day)
+    _refresh(c)
+    _save(c, by)
+    _record(c, Kind.ANSWERED, by=by, from_status=previous, note=c.answer, public=True, on=on)
+    return c
+
+
+@transaction.atomic
+def citizen_reply(
+    *, complaint: Complaint, text: str, reopen: bool = False, on: dt.date | None = None
+) -> Complaint:
+    """The citizen answers a question (the clock resumes) or, once, reopens after the answer."""
+    c = _lock(complaint)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Tulis balasan Anda."})
+    if c.status == Status.CLOSED:
+        raise ValidationError("Laporan sudah selesai.")
+    day = _today(on)
+    previous = c.status
+    if c.is_paused:
+        c.pauses.filter(ended_on__isnull=True).update(ended_on=day)
+        c.is_paused = False
+    if reopen:
+        if not c.can_reopen:
+            raise ValidationError("Laporan hanya dapat dibuka kembali satu kali setelah ditanggapi.")  # fmt: skip
+        c.status = Status.IN_PROGRESS if c.assignee_id else Status.VERIFIED
+        c.reopened = True
+        c.clock_start = day
+        c.resolved_on = c.resolved_on_time = None
+        c.answered_on = None
+    _refresh(c)
+    _save(c, None)
+    kind = Kind.REOPENED if reopen else Kind.CITIZEN_REPLY
+    _record(c, kind, by=None, from_status=previous, note=text, public=True, citizen=True, on=on)
+    return c
+
+
+def _close(c: Complaint, reason: str, kind: str, day: dt.date, on: dt.date | None) -> Complaint:
+    previous = c.status
+    c.status = Status.CLOSED
+    c.close_reason = reason
+    c.closed_on = day
+    c.days_to_close = _elapsed(c, day)
+    _refresh(c)
+    _save(c, None)
+    _record(c, kind, by=None, from_status=previous, public=True, citizen=kind == Kind.CONFIRMED, on=on)  # fmt: skip
+    return c
+
+
+@transaction.atomic
+def confirm(*, complaint: Complaint, on: dt.date | None = None) -> Complaint:
+    """The citizen confirms the answer settled the matter: the complaint closes."""
+    c = _lock(complaint)
+    _require(c, [Status.ANSWERED], "Laporan ini belum ditanggapi atau sudah selesai.")
+    return _close(c, CloseReason.CONFIRMED, Kind.CONFIRMED, _today(on), on)
+
+
+@transaction.atomic
+def close_timed_out(*, today: dt.date | None = None) -> int:
+    """Close answered complaints whose citizen did not respond within the configured time."""
+    day = _today(today)
+    count = 0
+    for c in Complaint.objects.select_for_update().filter(
+        status=Status.ANSWERED, confirmation_due__lt=day
+    ):
+        _close(c, CloseReason.TIMEOUT, Kind.TIMEOUT, day, today)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def pause(*, complaint: Complaint, by: User, reason: str, on: dt.date | None = None) -> Complaint:
+    """Ask the citizen for information; the clock stops until they answer or staff resume."""
+    c = _lock(complaint)
+    _require(c, OPEN_STATUSES, "Hanya laporan yang masih berjalan dapat ditunda.")
+    if c.is_paused:
+        raise ValidationError("Laporan sudah menunggu jawaban pelapor.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Tulis apa yang ditanyakan kepada pelapor."})
+    Pause.objects.create(complaint=c, started_on=_today(on), reason=reason.strip())
+    c.is_paused = True
+    _refresh(c)
+    _save(c, by)
+    _record(c, Kind.PAUSED, by=by, from_status=c.status, note=reason.strip(), public=True, on=on)
+    return c
+
+
+@transaction.atomic
+def resume(
+    *, complaint: Complaint, by: User, note: str = "", on: dt.date | None = None
+) -> Complaint:
+    """Restart the clock (for example when the citizen answered by phone)."""
+    c = _lock(complaint)
+    if not c.is_paused:
+        raise ValidationError("Laporan tidak sedang ditunda.")
+    c.pauses.filter(ended_on__isnull=True).update(ended_on=_today(on))
+    c.is_paused = False
+    _refresh(c)
+    _save(c, by)
+    _record(c, Kind.RESUMED, by=by, from_status=c.status, note=note, on=on)
+    return c
+
+
+@transaction.atomic
+def add_note(*, complaint: Complaint, by: User, note: str) -> ComplaintEvent:
+    """An internal note, never shown to the citizen."""
+    if not note.strip():
+        raise ValidationError({"note": "Catatan kosong."})
+    return _record(complaint, Kind.NOTE, by=by, from_status=complaint.status, note=note.strip())
+
+
+@transaction.atomic
+def rate(*, complaint: Complaint, score: int, comment: str = "") -> SatisfactionRating:
+    """The citizen's satisfaction (1-5) with the handling, once, after the answer."""
+    c = _lock(complaint)
+    if not c.can_rate:
+        raise ValidationError("Penilaian dapat diberikan setelah laporan ditanggapi.")
+    if not 1 <= score <= 5:
+        raise ValidationError({"score": "Nilai harus 1 sampai 5."})
+    if SatisfactionRating.objects.filter(complaint=c).exists():
+        raise ValidationError("Laporan ini sudah dinilai.")
+    rating = SatisfactionRating.objects.create(complaint=c, score=score, comment=comment.strip())
+    _record(c, Kind.RATED, by=None, from_status=c.status, note=f"{score}/5", citizen=True)
+    return rating
+
+
+def refresh_open_deadlines() -> int:
+    """Recompute the deadlines of every open or answered complaint (after a calendar change)."""
+    config = ComplaintSettings.load()
+    holidays = Holiday.dates()
+    complaints = list(
+        Complaint.objects.filter(status__in=[*OPEN_STATUSES, Status.ANSWERED]).prefetch_related(
+            "pauses"
+        )
+    )
+    fields = ["verification_due", "follow_up_due", "resolution_due", "confirmation_due", "due_on"]
+    for c in complaints:
+        compute_deadlines(c, config=config, holidays=holidays, pauses=_pauses(c))
+    Complaint.objects.bulk_update(complaints, fields, batch_size=500)
+    return len(complaints)
+
+
+@transaction.atomic
+def update_settings(*, by: User, values: dict[str, Any]) -> ComplaintSettings:
+    """Change the time limits or retention; open deadlines are recomputed."""
+    config = ComplaintSettings.load()
+    for name, value in values.items():
+        setattr(config, name, value)
+    config._history_user = by  # type: ignore[attr-defined]
+    config.save()
+    refresh_open_deadlines()
+    return config
+
+
+@transaction.atomic
+def add_holiday(*, by: User, date: dt.date, name: str, kind: str) -> Holiday:
+    """Add a libur nasional or cuti bersama (from a new SKB); open deadlines are recomputed."""
+    if Holiday.objects.filter(date=date).exists():
+        raise ValidationError({"date": "Tanggal ini sudah ada di kalender."})
+    holiday = Holiday(date=date, name=name.strip(), kind=HolidayKind(kind))
+    holiday._history_user = by  # type: ignore[attr-defined]
+    holiday.save()
+    refresh_open_deadlines()
+    return holiday
+
+
+@transaction.atomic
+def delete_holiday(*, by: User, holiday: Holiday) -> None:
+    holiday._history_user = by  # type: ignore[attr-defined]
+    holiday.delete()
+    refresh_open_deadlines()
+
+
+@transaction.atomic
+def propose_national_holidays(*, by: User, year: int) -> list[Holiday]:
+    """Add the libur nasional of a year proposed by the ``holidays`` package (never cuti bersama)."""
+    existing = set(Holiday.objects.filter(date__year=year).values_list("date", flat=True))
+    created = []
+    for seed in suggest_national_holidays(year):
+        if seed.date in existing:
+            continue
+        holiday = Holiday(date=seed.date, name=seed.name, kind=seed.kind)
+        holiday._history_user = by  # type: ignore[attr-defined]
+        holiday.save()
+        created.append(holiday)
+    if created:
+        refresh_open_deadlines()
+    return created
+
+
+@transaction.atomic
+def purge_personal_data(*, today: dt.date | None = None) -> int:
+    """Blank the reporter's identity of complaints closed longer ago than the retention period."""
+    day = _today(today)
+    limit = day - dt.timedelta(days=ComplaintSettings.load().retention_days)
+    stale = Complaint.objects.filter(
+        status=Status.CLOSED, closed_on__lt=limit, identity_purged_on__isnull=True
+    )
+    return stale.update(
+        reporter_name="", reporter_phone="", reporter_email="", identity_purged_on=day
+    )
