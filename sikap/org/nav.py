@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.navigation import NavItem
@@ -17,5 +18,6 @@ def items(user: Any, scope: Any) -> list[NavItem]:
     if scope.is_superadmin or scope.read_paths:
         result.append(NavItem(_("Organisation"), reverse("org:tree"), order=80))
     if scope.is_superadmin or scope.manage_paths:
-        result.append(NavItem(_("Import employees"), reverse("org:import"), order=85))
+        with contextlib.suppress(NoReverseMatch):
+            result.append(NavItem(_("Import employees"), reverse("org:import"), order=85))
     return result

@@ -40,8 +40,8 @@ def create_unit(
     unit.save()
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.depth = parent.depth + 1 if parent else 0
-    _stamp(unit, by)
-    unit.save(update_fields=["path", "depth"])
+    # The path is derived data: set it without a second history record.
+    Unit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth)
     return unit
 
 

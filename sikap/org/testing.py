@@ -61,7 +61,7 @@ def make_employee(
     golongan: str | None = None, **fields: Any,
 ) -> Employee:  # fmt: skip
     nip = make_nip(pppk=pppk)
-    user = make_user(username or nip) if username is not False else None
+    user = make_user(username or nip, email=f"{username or nip}@example.id")
     return services.create_employee(
         by=None, nip=nip, name=name, jenis_asn=JenisAsn.PPPK if pppk else JenisAsn.PNS,
         golongan=golongan or ("IX" if pppk else "III/a"), position=position,

@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -48,8 +49,9 @@ def _tree(units: list[Unit], counts: dict[int, int]) -> list[dict[str, Any]]:
     for unit in units:
         parent = nodes.get(unit.parent_id or 0)
         (parent["children"] if parent else roots).append(nodes[unit.pk])
+    order = {"sekretariat": 0, "subbagian": 1, "seksi": 2, "kelurahan": 3}
     for node in nodes.values():
-        node["children"].sort(key=lambda n: (n["unit"].kind != "sekretariat", n["unit"].name))
+        node["children"].sort(key=lambda n: (order.get(n["unit"].kind, 9), n["unit"].name))
     return roots
 
 
@@ -110,7 +112,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     template = "org/unit.html#people" if request.htmx else "org/unit.html"
     response = render(request, template, context)
-    response["Vary"] = "HX-Request"
+    patch_vary_headers(response, ["HX-Request"])
     return response
 
 

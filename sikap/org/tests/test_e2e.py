@@ -1,0 +1,80 @@
+"""Browser journeys of the foundation: every persona signs in and meets their home page."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from conftest import screenshot
+from sikap.org.testing import PASSWORD, make_personas
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+
+
+def sign_in(page, username: str) -> None:
+    page.goto(page.base_url + reverse("accounts:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(page.base_url + reverse("accounts:home"))
+
+
+def test_each_persona_signs_in_and_sees_their_home(live_page):
+    personas = make_personas()
+    page = live_page
+    page.set_viewport_size(PHONE)
+    page.goto(page.base_url + reverse("accounts:login"))
+    assert page.locator("html").get_attribute("lang") == "id"
+    screenshot(page, "org-login-phone")
+    for name in ["pegawai", "penilai", "lurah", "camat", "hr", "auditor", "superadmin", "other_hr"]:
+        user = personas.user(name)
+        username = personas.pegawai.nip if name == "pegawai" else user.username
+        sign_in(page, username)
+        assert page.locator("h1").first.is_visible()
+        if name in ("pegawai", "camat", "hr", "auditor"):
+            screenshot(page, f"org-home-{name}-phone")
+        page.locator("summary", has_text="Menu").click()
+        page.locator("button", has_text="Keluar").click()
+        page.wait_for_url("**/masuk/")
+
+
+def test_organisation_pages_on_phone_and_desktop(live_page):
+    personas = make_personas()
+    page = live_page
+    sign_in(page, "hr")
+    pages = {
+        "tree": reverse("org:tree"),
+        "unit": reverse("org:unit", args=[personas.kelurahan.pk]),
+        "employee": reverse("org:employee", args=[personas.pegawai.pk]),
+        "transfer": reverse("org:employee_transfer", args=[personas.pegawai.pk]),
+    }
+    for size_name, size in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)
+        for name, url in pages.items():
+            page.goto(page.base_url + url)
+            assert page.locator("h1").first.is_visible()
+            screenshot(page, f"org-{name}-{size_name}")
+    # The people search swaps the list in place with htmx.
+    page.goto(page.base_url + pages["unit"])
+    page.fill("#q", "Rudi")
+    page.wait_for_function(
+        "!document.querySelector('#people').textContent.includes('Dewi Lestari')"
+    )
+    assert "Rudi Hartono" in page.locator("#people").inner_text()
+
+
+def test_a_page_passes_basic_accessibility_checks(live_page):
+    make_personas()
+    page = live_page
+    sign_in(page, "camat")
+    from django.contrib.staticfiles import finders
+
+    page.add_script_tag(path=finders.find("vendor/axe/axe.min.js"))
+    result = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})).violations"
+        ".map(v => v.id + ': ' + v.nodes.length)"
+    )
+    assert result == []
