@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from sikap.evaluation import rules
 
 
 class PeriodKindChoices(models.TextChoices):
@@ -91,3 +94,287 @@ class Period(models.Model):
         """Realisation may be entered until the deadline, or until HR's reopening date."""
         limit = max(self.deadline, self.reopened_until or self.deadline)
         return day <= limit
+
+
+# --------------------------------------------------------------------------- choices from rules
+
+RatingChoices = models.TextChoices(  # type: ignore[misc]
+    "RatingChoices", [(r.value, (r.value, r.label)) for r in rules.Rating]
+)
+EmployeePredicateChoices = models.TextChoices(  # type: ignore[misc]
+    "EmployeePredicateChoices", [(p.value, (p.value, p.label)) for p in rules.EmployeePredicate]
+)
+OrganisationPredicateChoices = models.TextChoices(  # type: ignore[misc]
+    "OrganisationPredicateChoices",
+    [(p.value, (p.value, p.label)) for p in rules.OrganisationPredicate],
+)
+
+
+class PredicateSetter(models.TextChoices):
+    PARENT_HEAD = "parent_head", _("The head of the unit one level up")
+    HR = "hr", _("Admin Kepegawaian")
+
+
+class RoundingChoices(models.TextChoices):
+    STRICT = "STRICT", _("Strict (minimum rounded up, maximum rounded down)")
+    NEAREST = "NEAREST", _("Nearest")
+    LENIENT = "LENIENT", _("Lenient (minimum rounded down, maximum rounded up)")
+
+
+class EvaluationSettings(models.Model):
+    """The evaluation settings of the instansi (a single row; UNCONFIRMED rules made editable)."""
+
+    organisation_predicate_setter = models.CharField(
+        _("who sets the Predikat Kinerja Organisasi"), max_length=12,
+        choices=PredicateSetter.choices, default=PredicateSetter.PARENT_HEAD,
+    )  # fmt: skip
+    rounding = models.CharField(
+        _("rounding of the kurva distribusi"), max_length=8, choices=RoundingChoices.choices,
+        default=RoundingChoices.STRICT,
+    )  # fmt: skip
+    pooling_threshold = models.PositiveSmallIntegerField(
+        _("pooling threshold"), default=10,
+        help_text=_("A kelurahan with fewer ASN than this is pooled with its kecamatan."),
+    )  # fmt: skip
+    objection_days = models.PositiveSmallIntegerField(
+        _("keberatan window (days)"), default=14,
+        help_text=_("Days after the penetapan in which the employee may object."),
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("evaluation settings")
+        verbose_name_plural = _("evaluation settings")
+
+    def __str__(self) -> str:
+        return str(_("Evaluation settings"))
+
+    @classmethod
+    def load(cls) -> EvaluationSettings:
+        """The settings row, created with the documented defaults on first use."""
+        settings, _created = cls.objects.get_or_create(pk=1)
+        return settings
+
+
+class OrganisationAssessment(models.Model):
+    """The Predikat Kinerja Organisasi (capaian kinerja organisasi) of a unit for a period."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.ForeignKey(
+        Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
+    )
+    predicate = models.CharField(
+        _("Predikat Kinerja Organisasi"),
+        max_length=16,
+        choices=OrganisationPredicateChoices.choices,
+    )
+    note = models.TextField(_("note"), blank=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("set by"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    set_at = models.DateTimeField(_("set at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation assessment")
+        verbose_name_plural = _("organisation assessments")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="org_assessment_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.period}: {self.get_predicate_display()}"
+
+    @property
+    def rule_predicate(self) -> rules.OrganisationPredicate:
+        return rules.OrganisationPredicate(self.predicate)
+
+
+class EvaluationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    FINAL = "final", _("Final")
+
+
+class EvaluationQuerySet(models.QuerySet["Evaluation"]):
+    def with_details(self) -> EvaluationQuerySet:
+        return self.select_related("employee__unit", "employee__position", "period", "plan")
+
+
+class Evaluation(models.Model):
+    """The evaluation of one SKP for one period: the penilai's ratings and the resulting predikat.
+
+    The evaluation of the final period is the annual evaluation. ``predicate`` is always derived
+    from the two ratings by ``rules.employee_predicate`` in the service, never set by hand.
+    """
+
+    plan = models.ForeignKey(
+        "planning.Plan", verbose_name=_("SKP"), on_delete=models.PROTECT,
+        related_name="evaluations",
+    )  # fmt: skip
+    employee = models.ForeignKey(
+        "org.Employee", verbose_name=_("employee"), on_delete=models.PROTECT,
+        related_name="evaluations",
+    )  # fmt: skip
+    period = models.ForeignKey(
+        Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="evaluations"
+    )
+    result_rating = models.CharField(
+        _("Rating Hasil Kerja"), max_length=10, choices=RatingChoices.choices, blank=True
+    )
+    behaviour_rating = models.CharField(
+        _("Rating Perilaku Kerja"), max_length=10, choices=RatingChoices.choices, blank=True
+    )
+    predicate = models.CharField(
+        _("Predikat Kinerja Pegawai"), max_length=16, choices=EmployeePredicateChoices.choices,
+        blank=True, editable=False,
+    )  # fmt: skip
+    work_result_notes = models.JSONField(
+        _("per-RHK label and feedback"), default=dict, blank=True,
+        help_text=_("Keyed by RHK id: {'label': rating code or '', 'feedback': text}."),
+    )  # fmt: skip
+    notes = models.TextField(_("Catatan/Rekomendasi"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=6, choices=EvaluationStatus.choices,
+        default=EvaluationStatus.DRAFT,
+    )  # fmt: skip
+    penilai = models.ForeignKey(
+        "org.Employee", verbose_name=_("Pejabat Penilai Kinerja"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="evaluations_as_penilai",
+    )  # fmt: skip
+    penilai_name = models.CharField(_("penilai name"), max_length=200, blank=True)
+    penilai_nip = models.CharField(_("penilai NIP"), max_length=30, blank=True)
+    penilai_golongan = models.CharField(_("penilai golongan"), max_length=10, blank=True)
+    penilai_position = models.CharField(_("penilai position"), max_length=200, blank=True)
+    penilai_unit = models.CharField(_("penilai unit"), max_length=200, blank=True)
+    evaluated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = EvaluationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        ordering = ["period__start_date", "employee__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "period"], name="evaluation_unique"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | (~Q(predicate="") & Q(finalised_at__isnull=False)),
+                name="evaluation_final_has_predicate",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} {self.period}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == EvaluationStatus.FINAL
+
+    @property
+    def rule_predicate(self) -> rules.EmployeePredicate | None:
+        return rules.EmployeePredicate(self.predicate) if self.predicate else None
+
+
+class Determination(models.Model):
+    """The signed Penetapan Predikat Kinerja of a unit for a period; it locks the evaluations."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.ForeignKey(
+        Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
+    )
+    organisation_predicate = models.CharField(
+        _("Predikat Kinerja Organisasi"), max_length=16,
+        choices=OrganisationPredicateChoices.choices,
+    )  # fmt: skip
+    headcount = models.PositiveIntegerField(_("headcount"))
+    distribution = models.JSONField(_("distribution"), default=dict)
+    violations = models.JSONField(_("curve warnings"), default=list, blank=True)
+    signed_by = models.ForeignKey(
+        "org.Employee", verbose_name=_("signed by"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    signed_by_name = models.CharField(_("signatory"), max_length=200)
+    signed_by_nip = models.CharField(_("signatory NIP"), max_length=30, blank=True)
+    signed_by_position = models.CharField(_("signatory position"), max_length=200, blank=True)
+    signed_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signed_at = models.DateTimeField(_("signed at"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("penetapan predikat kinerja")
+        verbose_name_plural = _("penetapan predikat kinerja")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period"], name="determination_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"Penetapan {self.unit} {self.period}"
+
+
+class ObjectionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class Objection(models.Model):
+    """A keberatan of the employee against a final predikat, decided by the atasan penilai."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, verbose_name=_("evaluation"), on_delete=models.PROTECT,
+        related_name="objections",
+    )  # fmt: skip
+    reason = models.TextField(_("reason of the objection"))
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filed_at = models.DateTimeField(_("filed at"))
+    status = models.CharField(
+        _("status"), max_length=8, choices=ObjectionStatus.choices, default=ObjectionStatus.PENDING
+    )
+    decider = models.ForeignKey(
+        "org.Employee", verbose_name=_("Atasan Pejabat Penilai Kinerja"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason of the decision"), blank=True)
+    previous_result_rating = models.CharField(max_length=10, choices=RatingChoices.choices)
+    previous_behaviour_rating = models.CharField(max_length=10, choices=RatingChoices.choices)
+    previous_predicate = models.CharField(max_length=16, choices=EmployeePredicateChoices.choices)
+    new_result_rating = models.CharField(
+        _("new Rating Hasil Kerja"), max_length=10, choices=RatingChoices.choices, blank=True
+    )
+    new_behaviour_rating = models.CharField(
+        _("new Rating Perilaku Kerja"), max_length=10, choices=RatingChoices.choices, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("keberatan")
+        verbose_name_plural = _("keberatan")
+        ordering = ["-filed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation"], condition=Q(status="pending"),
+                name="objection_one_pending",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"Keberatan {self.evaluation}"
