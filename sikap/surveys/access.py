@@ -1,0 +1,99 @@
+"""Who may use the counter, read a unit's survey reports, import paper surveys or lead follow-up.
+
+404 when the user may not see the unit; PermissionDenied when they see it but may not do this.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from sikap.accounts.models import User
+from sikap.accounts.scope import Scope, get_scope
+from sikap.org.models import Employee, Unit, UnitKind, UnitQuerySet
+from sikap.surveys.models import ServiceRecord
+
+SERVICE_KINDS = (UnitKind.KECAMATAN, UnitKind.KELURAHAN)
+Action = Literal["read", "import", "lead"]
+
+
+def service_unit_of(employee: Employee | None) -> Unit | None:
+    """The nearest kecamatan or kelurahan at or above the employee's unit: where they serve."""
+    if employee is None or employee.unit is None:
+        return None
+    candidates = Unit.objects.filter(pk__in=employee.unit.ancestor_ids, kind__in=SERVICE_KINDS)
+    return max(candidates, key=lambda u: u.depth, default=None)
+
+
+def _own_service_unit(scope: Scope) -> Unit | None:
+    cached = getattr(scope, "_service_unit", False)
+    if cached is False:
+        cached = service_unit_of(scope.employee)
+        scope._service_unit = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def service_units_visible_to(user: User) -> UnitQuerySet:
+    """Service units whose survey reports the user may read."""
+    scope = get_scope(user)
+    units = Unit.objects.filter(kind__in=SERVICE_KINDS, is_active=True)
+    if scope.is_superadmin:
+        return units
+    query = Q(pk__in=[])
+    for path in scope.read_paths:
+        query |= Q(path__startswith=path)
+    own = _own_service_unit(scope)
+    if own is not None:
+        query |= Q(pk=own.pk)
+    return units.filter(query)
+
+
+def can_read_reports(user: User) -> bool:
+    scope = get_scope(user)
+    return scope.is_superadmin or bool(scope.read_paths) or _own_service_unit(scope) is not None
+
+
+def get_report_unit(user: User, pk: int, *, action: Action = "read") -> Unit:
+    """A service unit the user may see (404 otherwise) and act on as asked (403 otherwise)."""
+    unit = service_units_visible_to(user).filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    scope = get_scope(user)
+    if action == "read" or scope.is_superadmin:
+        return unit
+    leads = any(unit.path.startswith(p) for p in scope.headed_paths)
+    if action == "lead" and leads:
+        return unit
+    if action == "import" and (
+        leads or scope.manages_unit(unit) or _own_service_unit(scope) == unit
+    ):
+        return unit
+    raise PermissionDenied
+
+
+def get_counter_unit(user: User) -> tuple[Employee, Unit]:
+    """The employee at the counter and the unit they serve; 403 for anyone without one."""
+    scope = get_scope(user)
+    unit = _own_service_unit(scope)
+    if scope.employee is None or unit is None:
+        raise PermissionDenied
+    return scope.employee, unit
+
+
+def can_use_counter(user: User) -> bool:
+    return _own_service_unit(get_scope(user)) is not None
+
+
+def get_record_for_user(user: User, pk: int) -> ServiceRecord:
+    """A service record of the user's counter unit or of a unit they read; 404 otherwise."""
+    record = (
+        ServiceRecord.objects.select_related("service_type", "unit")
+        .filter(pk=pk, unit__in=service_units_visible_to(user))
+        .first()
+    )
+    if record is None:
+        raise Http404
+    return record

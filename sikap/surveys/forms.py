@@ -1,0 +1,132 @@
+"""Forms of the survey, the counter, the follow-up plan and the paper import."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sikap.org.models import Employee
+from sikap.surveys.models import GenderChoices, ServiceType, SurveyQuestion, SurveySettings
+
+
+class SurveyForm(forms.Form):
+    """The questionnaire: nine unsur (any may be left blank), an optional profile and a comment."""
+
+    age = forms.IntegerField(label=_("Age (years)"), required=False, min_value=10, max_value=120)
+    gender = forms.ChoiceField(
+        label=_("Gender"), required=False, widget=forms.RadioSelect,
+        choices=GenderChoices.choices,
+    )  # fmt: skip
+    education = forms.ChoiceField(label=_("Education"), required=False)
+    occupation = forms.ChoiceField(label=_("Occupation"), required=False)
+    comment = forms.CharField(
+        label=_("Suggestions or comments (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+    # Honeypot: hidden from people, filled in by naive bots.
+    website = forms.CharField(required=False, label="Website")
+
+    def __init__(
+        self, *args: Any, questions: list[SurveyQuestion], settings: SurveySettings,
+        service_types: list[ServiceType] | None = None, **kwargs: Any,
+    ) -> None:  # fmt: skip
+        super().__init__(*args, **kwargs)
+        self.questions = questions
+        for q in questions:
+            self.fields[q.field_name] = forms.TypedChoiceField(
+                label=q.question, required=False, coerce=int, empty_value=None,
+                choices=q.answers, widget=forms.RadioSelect,
+            )  # fmt: skip
+        blank = [("", _("— choose —"))]
+        self.fields["education"].choices = blank + [(o, o) for o in settings.education_list]
+        self.fields["occupation"].choices = blank + [(o, o) for o in settings.occupation_list]
+        if service_types is not None:
+            self.fields["service_type"] = forms.ModelChoiceField(
+                label=_("Service received"), queryset=ServiceType.objects.filter(
+                    pk__in=[s.pk for s in service_types]
+                ), required=False, empty_label=_("— choose —"),
+            )  # fmt: skip
+
+    @property
+    def question_fields(self) -> list[tuple[SurveyQuestion, Any]]:
+        return [(q, self[q.field_name]) for q in self.questions]
+
+    @property
+    def answers(self) -> dict[str, int | None]:
+        return {q.code: self.cleaned_data.get(q.field_name) for q in self.questions}
+
+    @property
+    def profile(self) -> dict[str, Any]:
+        return {k: self.cleaned_data.get(k) for k in ("age", "gender", "education", "occupation")}
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors and all(data.get(q.field_name) is None for q in self.questions):
+            raise forms.ValidationError(_("Please answer at least one question."))
+        return data
+
+
+class CounterForm(forms.Form):
+    """A service delivered at the counter, in a few taps."""
+
+    service_type = forms.ModelChoiceField(
+        label=_("Service"), queryset=ServiceType.objects.none(), widget=forms.RadioSelect,
+        empty_label=None,
+    )  # fmt: skip
+    received_at = forms.DateTimeField(
+        label=_("Received at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    done = forms.BooleanField(label=_("Completed now"), required=False, initial=True)
+    officers = forms.ModelMultipleChoiceField(
+        label=_("Served by"), queryset=Employee.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    citizen_initial = forms.CharField(
+        label=_("Citizen's initial (optional)"), required=False, max_length=3,
+        help_text=_("Leave empty unless needed: collect no more personal data than necessary."),
+    )  # fmt: skip
+
+    def __init__(
+        self, *args: Any, service_types: Any, officers: Any, me: Employee, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "received_at": timezone.localtime().replace(second=0, microsecond=0),
+                "officers": [me.pk],
+                "done": True,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["service_type"].queryset = service_types
+        self.fields["officers"].queryset = officers
+
+
+class FollowUpForm(forms.Form):
+    action = forms.CharField(
+        label=_("Planned action"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+    responsible = forms.CharField(label=_("Responsible"), required=False, max_length=200)
+    target_date = forms.DateField(
+        label=_("Target date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (CSV or XLSX)"),
+        help_text=_(
+            "Columns U1..U9 (1–4, empty = unanswered); optional: umur, jenis_kelamin, pendidikan, pekerjaan, jenis_layanan."
+        ),
+    )
+    survey_date = forms.DateField(
+        label=_("Date of the survey"), widget=forms.DateInput(attrs={"type": "date"})
+    )

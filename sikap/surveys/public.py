@@ -1,0 +1,228 @@
+"""Citizen pages (no login): the survey by receipt, by unit link or at the kiosk, and the public index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sikap.org.models import Employee, Unit
+from sikap.surveys import abuse, services
+from sikap.surveys.access import SERVICE_KINDS
+from sikap.surveys.forms import SurveyForm
+from sikap.surveys.models import (
+    Channel,
+    IkmSnapshot,
+    ServicePromise,
+    ServiceRecord,
+    ServiceType,
+    SurveyResponse,
+    SurveySettings,
+)
+from sikap.surveys.stats import questions, settings_for
+
+
+def _service_unit(pk: int) -> Unit:
+    return get_object_or_404(Unit, pk=pk, kind__in=SERVICE_KINDS, is_active=True)
+
+
+def _errors_text(error: ValidationError) -> list[str]:
+    return [str(m) for m in error.messages]
+
+
+def _handle_survey(
+    request: HttpRequest, *, unit: Unit, channel: str, record: ServiceRecord | None = None,
+    officer: Employee | None = None, with_service_choice: bool = False,
+) -> HttpResponse:  # fmt: skip
+    settings = settings_for(unit)
+    service_types = (
+        list(ServiceType.objects.filter(unit=unit, is_active=True)) if with_service_choice else None
+    )
+    form = SurveyForm(
+        request.POST or None, questions=questions(), settings=settings,
+        service_types=service_types,
+    )  # fmt: skip
+    problem = ""
+    if request.method == "POST" and form.is_valid():
+        client = abuse.ip_hash(request)
+        if form.is_bot:
+            return redirect("surveys:thanks")
+        if abuse.over_limit("form", client, abuse.FORM_LIMIT):
+            problem = _(
+                "Too many surveys were sent from this connection. Please try again in an hour."
+            )
+        elif record is None and abuse.seen_recently(
+            client, {"unit": unit.pk, **form.answers, "comment": form.cleaned_data["comment"]}
+        ):
+            problem = _("These same answers were just sent. Thank you, they are already recorded.")
+        else:
+            try:
+                services.submit_response(
+                    unit=unit, answers=form.answers, channel=channel, service_record=record,
+                    officer=officer, service_type=form.cleaned_data.get("service_type"),
+                    profile=form.profile, comment=form.cleaned_data["comment"],
+                )  # fmt: skip
+            except ValidationError as error:
+                problem = " ".join(_errors_text(error))
+            else:
+                return redirect("surveys:thanks")
+    status = 429 if problem.startswith(_("Too many")) else 200
+    return render(
+        request, "surveys/survey.html",
+        {"form": form, "unit": unit, "record": record, "officer": officer, "problem": problem},
+        status=status,
+    )  # fmt: skip
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def survey_by_receipt(request: HttpRequest, token: str) -> HttpResponse:
+    """The survey for one service delivered, reached from the receipt's QR code."""
+    record = (
+        ServiceRecord.objects.select_related("unit", "service_type")
+        .prefetch_related("officers")
+        .filter(token=token)
+        .first()
+    )
+    if record is None:
+        raise Http404
+    if SurveyResponse.objects.filter(service_record=record).exists():
+        return render(request, "surveys/answered.html", {"unit": record.unit})
+    officers = list(record.officers.all())
+    officer = None
+    wanted = request.GET.get("petugas", "")
+    if wanted.isdigit():
+        officer = next((o for o in officers if o.pk == int(wanted)), None)
+    if officer is None and len(officers) == 1:
+        officer = officers[0]
+    return _handle_survey(
+        request, unit=record.unit, channel=Channel.QR, record=record, officer=officer
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def survey_by_unit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The survey of a unit reached from a public link or poster."""
+    unit = _service_unit(pk)
+    return _handle_survey(request, unit=unit, channel=Channel.LINK, with_service_choice=True)
+
+
+@require_GET
+def thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "surveys/thanks.html")
+
+
+def _kiosk_settings(key: str) -> SurveySettings:
+    return get_object_or_404(
+        SurveySettings.objects.select_related("unit"), kiosk_key=key, unit__is_active=True
+    )
+
+
+@never_cache
+@require_GET
+def kiosk(request: HttpRequest, key: str) -> HttpResponse:
+    """A tablet at the counter: works offline, queues answers, sends each exactly once."""
+    settings = _kiosk_settings(key)
+    unit = settings.unit
+    form = SurveyForm(
+        questions=questions(), settings=settings,
+        service_types=list(ServiceType.objects.filter(unit=unit, is_active=True)),
+    )  # fmt: skip
+    get_token(request)
+    return render(request, "surveys/kiosk.html", {"form": form, "unit": unit, "key": key})
+
+
+@never_cache
+@require_GET
+def kiosk_token(request: HttpRequest, key: str) -> JsonResponse:
+    """A fresh CSRF token for a kiosk page that has been open for a long time."""
+    _kiosk_settings(key)
+    return JsonResponse({"csrf": get_token(request)})
+
+
+def _parse_int(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool):
+        raise ValueError
+    return int(value)
+
+
+@require_POST
+def kiosk_submit(request: HttpRequest, key: str) -> JsonResponse:
+    """Receive one queued kiosk answer; a repeated idempotency key is a success, not a copy."""
+    settings = _kiosk_settings(key)
+    unit = settings.unit
+    if abuse.over_limit("kiosk", abuse.ip_hash(request), abuse.KIOSK_LIMIT):
+        return JsonResponse({"ok": False, "error": "Terlalu banyak kiriman."}, status=429)
+    try:
+        data = json.loads(request.body or b"{}")
+        idem = uuid.UUID(str(data.get("id", "")))
+        answers = {c: _parse_int(data.get("answers", {}).get(c)) for c in
+                   [q.code for q in questions()]}  # fmt: skip
+        service_pk = _parse_int(data.get("service_type"))
+        age = _parse_int(data.get("age"))
+        answered_at = dt.datetime.fromisoformat(str(data.get("answered_at")).replace("Z", "+00:00"))
+    except (ValueError, TypeError, AttributeError):
+        return JsonResponse({"ok": False, "error": "Data tidak valid."}, status=400)
+    if data.get("website"):
+        return JsonResponse({"ok": True, "duplicate": False})
+    now = timezone.now()
+    if timezone.is_naive(answered_at) or not now - dt.timedelta(
+        days=14
+    ) <= answered_at <= now + dt.timedelta(minutes=10):
+        answered_at = now
+    service_type = (
+        ServiceType.objects.filter(unit=unit, pk=service_pk).first() if service_pk else None
+    )
+    gender = data.get("gender") if data.get("gender") in ("L", "P") else ""
+    education = data.get("education") if data.get("education") in settings.education_list else ""
+    occupation = (
+        data.get("occupation") if data.get("occupation") in settings.occupation_list else ""
+    )
+    try:
+        _response, created = services.submit_response(
+            unit=unit, answers=answers, channel=Channel.KIOSK, service_type=service_type,
+            profile={"age": age if age is None or 10 <= age <= 120 else None, "gender": gender,
+                     "education": education, "occupation": occupation},
+            comment=str(data.get("comment", ""))[:2000], idempotency_key=idem,
+            submitted_at=min(answered_at, now),
+        )  # fmt: skip
+    except ValidationError as error:
+        return JsonResponse({"ok": False, "error": " ".join(_errors_text(error))}, status=400)
+    return JsonResponse({"ok": True, "duplicate": not created})
+
+
+@require_GET
+def public_index(request: HttpRequest, pk: int) -> HttpResponse:
+    """The latest published index of a unit, its standards and its maklumat: for everyone."""
+    unit = _service_unit(pk)
+    snapshot = IkmSnapshot.objects.filter(unit=unit).first()
+    history = list(IkmSnapshot.objects.filter(unit=unit).only(
+        "period_label", "ikm", "quality", "respondents", "period_end"
+    )[:8])  # fmt: skip
+    promise = ServicePromise.objects.filter(unit=unit).select_related("signed_by").first()
+    service_types = list(ServiceType.objects.filter(unit=unit, is_active=True))
+    nrr_rows = []
+    if snapshot is not None:
+        names = snapshot.detail.get("questions", {})
+        lowest = snapshot.detail.get("lowest", [])
+        for code, value in snapshot.detail.get("nrr", {}).items():
+            nrr_rows.append({"code": code, "name": names.get(code, code), "nrr": value,
+                             "width": round(float(value) / 4 * 100, 1), "lowest": code in lowest})  # fmt: skip
+    return render(
+        request, "surveys/public.html",
+        {"unit": unit, "snapshot": snapshot, "history": history, "promise": promise,
+         "service_types": service_types, "nrr_rows": nrr_rows},
+    )  # fmt: skip

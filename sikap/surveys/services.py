@@ -1,0 +1,264 @@
+"""State changes of the service register and the survey: each one written once, used everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from sikap.org.models import Employee, Unit
+from sikap.surveys import rules
+from sikap.surveys.models import (
+    Channel,
+    FollowUpPlan,
+    IkmSnapshot,
+    PaperImport,
+    ServiceRecord,
+    ServiceType,
+    SurveyResponse,
+)
+from sikap.surveys.paper import ParsedTable
+from sikap.surveys.periods import SurveyPeriod
+from sikap.surveys.stats import UnitIndex
+
+
+def _timing(record: ServiceRecord) -> None:
+    if record.completed_at is None:
+        record.duration_minutes = None
+        record.on_time = None
+        return
+    minutes = math.ceil((record.completed_at - record.received_at).total_seconds() / 60)
+    record.duration_minutes = max(minutes, 0)
+    record.on_time = record.duration_minutes <= record.service_type.standard_minutes
+
+
+@transaction.atomic
+def record_service(
+    *, unit: Unit, service_type: ServiceType, officers: list[Employee], received_at: dt.datetime,
+    completed_at: dt.datetime | None = None, citizen_initial: str = "", by: Employee,
+) -> ServiceRecord:  # fmt: skip
+    """Write one line of the buku register layanan."""
+    if service_type.unit_id != unit.pk or not service_type.is_active:
+        raise ValidationError({"service_type": "Jenis layanan tidak tersedia di unit ini."})
+    if not officers:
+        raise ValidationError({"officers": "Pilih sedikitnya satu petugas."})
+    if completed_at is not None and completed_at < received_at:
+        raise ValidationError({"completed_at": "Waktu selesai tidak boleh sebelum waktu diterima."})
+    if received_at > timezone.now() + dt.timedelta(minutes=5):
+        raise ValidationError({"received_at": "Waktu diterima tidak boleh di masa depan."})
+    record = ServiceRecord(
+        unit=unit, service_type=service_type, received_at=received_at, completed_at=completed_at,
+        citizen_initial=citizen_initial.strip().upper()[:3], recorded_by=by,
+    )  # fmt: skip
+    _timing(record)
+    record._history_user = by.user  # type: ignore[attr-defined]
+    record.save()
+    record.officers.set(officers)
+    return record
+
+
+@transaction.atomic
+def complete_service(*, record: ServiceRecord, completed_at: dt.datetime, by: Employee) -> None:
+    """Mark a service as completed and compare its duration with the standard."""
+    if record.completed_at is not None:
+        raise ValidationError({"completed_at": "Layanan ini sudah selesai."})
+    if completed_at < record.received_at:
+        raise ValidationError({"completed_at": "Waktu selesai tidak boleh sebelum waktu diterima."})
+    record.completed_at = completed_at
+    _timing(record)
+    record._history_user = by.user  # type: ignore[attr-defined]
+    record.save(update_fields=["completed_at", "duration_minutes", "on_time"])
+
+
+def _check_answers(answers: dict[str, int | None]) -> dict[str, int | None]:
+    clean: dict[str, int | None] = {}
+    for code in rules.UNSUR_CODES:
+        value = answers.get(code)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4
+        ):
+            raise ValidationError({code.lower(): f"Jawaban {code} harus 1–4."})
+        clean[code] = value
+    if all(v is None for v in clean.values()):
+        raise ValidationError({"__all__": "Jawablah sedikitnya satu pertanyaan."})
+    return clean
+
+
+def _response(
+    *, unit: Unit, answers: dict[str, int | None], channel: str, submitted_at: dt.datetime,
+    service_type: ServiceType | None = None, service_record: ServiceRecord | None = None,
+    officer: Employee | None = None, profile: dict[str, Any] | None = None, comment: str = "",
+    idempotency_key: uuid.UUID | None = None, paper_import: PaperImport | None = None,
+) -> SurveyResponse:  # fmt: skip
+    clean = _check_answers(answers)
+    profile = profile or {}
+    return SurveyResponse(
+        unit=unit, service_type=service_type, service_record=service_record, officer=officer,
+        **{code.lower(): value for code, value in clean.items()},
+        age=profile.get("age"), gender=profile.get("gender") or "",
+        education=(profile.get("education") or "")[:40],
+        occupation=(profile.get("occupation") or "")[:40],
+        comment=comment.strip()[:2000], channel=channel, idempotency_key=idempotency_key,
+        paper_import=paper_import, submitted_at=submitted_at,
+    )  # fmt: skip
+
+
+def submit_response(
+    *, unit: Unit, answers: dict[str, int | None], channel: str,
+    service_type: ServiceType | None = None, service_record: ServiceRecord | None = None,
+    officer: Employee | None = None, profile: dict[str, Any] | None = None, comment: str = "",
+    idempotency_key: uuid.UUID | None = None, submitted_at: dt.datetime | None = None,
+) -> tuple[SurveyResponse, bool]:  # fmt: skip
+    """Store a citizen's answers; a repeated idempotency key returns the first one, not a copy.
+
+    Returns (response, created). A receipt already answered raises ValidationError.
+    """
+    if idempotency_key is not None:
+        existing = SurveyResponse.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    if service_record is not None:
+        if service_record.unit_id != unit.pk:
+            raise ValidationError({"__all__": "Tanda terima bukan dari unit ini."})
+        if SurveyResponse.objects.filter(service_record=service_record).exists():
+            raise ValidationError(
+                {"__all__": "Survei untuk layanan ini sudah diisi. Terima kasih."}
+            )
+        service_type = service_record.service_type
+    if service_type is not None and service_type.unit_id != unit.pk:
+        raise ValidationError({"service_type": "Jenis layanan tidak tersedia di unit ini."})
+    response = _response(
+        unit=unit, answers=answers, channel=channel, submitted_at=submitted_at or timezone.now(),
+        service_type=service_type, service_record=service_record, officer=officer,
+        profile=profile, comment=comment, idempotency_key=idempotency_key,
+    )  # fmt: skip
+    try:
+        with transaction.atomic():
+            response.save()
+    except IntegrityError:
+        # Two deliveries of the same key (or the same receipt) raced: the first one stands.
+        if idempotency_key is not None:
+            existing = SurveyResponse.objects.filter(idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return existing, False
+        raise ValidationError(
+            {"__all__": "Survei untuk layanan ini sudah diisi. Terima kasih."}
+        ) from None
+    return response, True
+
+
+@transaction.atomic
+def import_paper(
+    *, unit: Unit, table: ParsedTable, filename: str, submitted_on: dt.date, by: Any
+) -> PaperImport:
+    """Store every row of a valid table of paper questionnaires, or nothing at all."""
+    if table.errors or not table.rows:
+        raise ValidationError({"file": "Berkas berisi kesalahan; tidak ada yang disimpan."})
+    employee = getattr(by, "employee", None)
+    batch = PaperImport.objects.create(
+        unit=unit, filename=filename[:255], rows=len(table.rows),
+        imported_by=employee if isinstance(employee, Employee) else None,
+        imported_by_user=getattr(by, "username", ""),
+    )  # fmt: skip
+    services = {s.name.lower(): s for s in ServiceType.objects.filter(unit=unit)}
+    moment = timezone.make_aware(dt.datetime.combine(submitted_on, dt.time(12, 0)))
+    SurveyResponse.objects.bulk_create(
+        [
+            _response(
+                unit=unit,
+                answers=row.answers,
+                channel=Channel.PAPER,
+                submitted_at=moment,
+                service_type=services.get(str(row.profile.get("service", "")).lower()),
+                profile=row.profile,
+                comment=row.profile.get("comment", ""),
+                paper_import=batch,
+            )
+            for row in table.rows
+        ]
+    )
+    return batch
+
+
+@transaction.atomic
+def save_follow_up(
+    *, unit: Unit, period: SurveyPeriod, unsur: list[str], action: str, responsible: str = "",
+    target_date: dt.date | None = None, by: Employee,
+) -> FollowUpPlan:  # fmt: skip
+    """Record (or revise) the rencana tindak lanjut of a unit's period."""
+    if not action.strip():
+        raise ValidationError({"action": "Tuliskan rencana tindak lanjut."})
+    unknown = [c for c in unsur if c not in rules.UNSUR_CODES]
+    if not unsur or unknown:
+        raise ValidationError({"unsur": "Unsur tidak dikenal."})
+    plan = FollowUpPlan.objects.filter(
+        unit=unit, period_start=period.start, period_end=period.end
+    ).first() or FollowUpPlan(unit=unit, period_start=period.start, period_end=period.end)
+    plan.unsur = ",".join(unsur)
+    plan.action = action.strip()
+    plan.responsible = responsible.strip()
+    plan.target_date = target_date
+    plan.recorded_by = by
+    plan._history_user = by.user  # type: ignore[attr-defined]
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def publish_index(*, index: UnitIndex, by: Employee | None) -> IkmSnapshot:
+    """Publish (or refresh) a unit's index for a period; per-officer figures below the minimum stay out."""
+    result = index.result
+    if result is None:
+        raise ValidationError({"__all__": "Belum ada jawaban survei pada periode ini."})
+    detail = {
+        "nrr": {code: str(value) for code, value in result.nrr.items()},
+        "questions": {q.code: q.name for q in index.questions},
+        "lowest": index.lowest,
+        "services": [
+            {
+                "name": g.label,
+                "respondents": g.respondents,
+                "ikm": str(g.result.ikm),
+                "quality": g.result.quality,
+            }
+            for g in index.services
+            if g.result is not None
+        ],
+        "officers": [
+            {
+                "name": g.label,
+                "respondents": g.respondents,
+                "ikm": str(g.result.ikm),
+                "quality": g.result.quality,
+            }
+            for g in index.officers
+            if not g.hidden and g.result is not None
+        ],
+        "follow_up": index.follow_up.action if index.follow_up else "",
+        "profile": {k: [[label, n] for label, n in v] for k, v in index.profile.items()},
+    }
+    snapshot = IkmSnapshot.objects.filter(
+        unit=index.unit, period_start=index.period.start, period_end=index.period.end
+    ).first() or IkmSnapshot(
+        unit=index.unit, period_start=index.period.start, period_end=index.period.end
+    )
+    snapshot.period_label = index.period.label
+    snapshot.respondents = index.respondents
+    snapshot.ikm = result.ikm
+    snapshot.quality = result.quality
+    snapshot.performance = result.performance
+    snapshot.weight = result.weight.value
+    snapshot.population = index.population or None
+    snapshot.required_sample = index.required_sample
+    snapshot.sample_sufficient = index.sample_sufficient
+    snapshot.detail = detail
+    snapshot.published_at = timezone.now()
+    snapshot.published_by = by
+    snapshot._history_user = by.user if by else None  # type: ignore[attr-defined]
+    snapshot.save()
+    return snapshot

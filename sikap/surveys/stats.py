@@ -1,0 +1,277 @@
+"""The index of a unit for a period, from stored responses: overall, per service, per officer.
+
+Sums and counts per unsur are aggregated in the database (one query per grouping); the formula
+itself is ``rules.ikm_from_totals``, written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from sikap.org.models import Employee, Unit
+from sikap.surveys import rules
+from sikap.surveys.models import (
+    UNSUR_FIELDS,
+    FollowUpPlan,
+    ServiceRecord,
+    ServiceType,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveySettings,
+)
+from sikap.surveys.periods import SurveyPeriod
+
+
+def totals_aggregates() -> dict[str, Any]:
+    """Aggregates giving the sum and count of answers per unsur, and the number of responses."""
+    aggregates: dict[str, Any] = {"n": Count("pk")}
+    for name in UNSUR_FIELDS:
+        aggregates[f"s_{name}"] = Sum(name)
+        aggregates[f"c_{name}"] = Count(name)
+    return aggregates
+
+
+def totals_from_row(row: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    return {
+        code: (row[f"s_{code.lower()}"] or 0, row[f"c_{code.lower()}"] or 0)
+        for code in rules.UNSUR_CODES
+    }
+
+
+def result_from_row(row: dict[str, Any], weight: rules.Weight) -> rules.IkmResult | None:
+    """The index of an aggregated row, or None when nobody answered."""
+    totals = totals_from_row(row)
+    if not any(count for _, count in totals.values()):
+        return None
+    return rules.ikm_from_totals(totals, weight=weight, respondents=row["n"])
+
+
+@dataclass
+class GroupIndex:
+    label: str
+    respondents: int
+    result: rules.IkmResult | None
+    pk: int | None = None
+    hidden: bool = False
+    services: int | None = None
+    on_time: int | None = None
+
+    @property
+    def on_time_share(self) -> float | None:
+        if not self.services:
+            return None
+        return round(100 * (self.on_time or 0) / self.services, 1)
+
+
+@dataclass
+class UnitIndex:
+    unit: Unit
+    period: SurveyPeriod
+    settings: SurveySettings
+    respondents: int
+    result: rules.IkmResult | None
+    questions: list[SurveyQuestion]
+    population: int
+    population_from_register: bool
+    required_sample: int | None
+    sample_sufficient: bool | None
+    lowest: list[str]
+    services: list[GroupIndex] = field(default_factory=list)
+    officers: list[GroupIndex] = field(default_factory=list)
+    hidden_officers: int = 0
+    profile: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    follow_up: FollowUpPlan | None = None
+
+    @property
+    def nrr_rows(self) -> list[dict[str, Any]]:
+        rows = []
+        weighted = self.result.weighted_nrr if self.result else {}
+        for q in self.questions:
+            value = self.result.nrr.get(q.code) if self.result else None
+            rows.append(
+                {
+                    "code": q.code,
+                    "name": q.name,
+                    "nrr": value,
+                    "weighted": weighted.get(q.code),
+                    "converted": None if value is None else value * rules.CONVERSION_FACTOR,
+                    "lowest": q.code in self.lowest,
+                }
+            )
+        return rows
+
+    @property
+    def lowest_names(self) -> str:
+        names = {q.code: q.name for q in self.questions}
+        return ", ".join(f"{c} {names.get(c, '')}".strip() for c in self.lowest)
+
+
+def settings_for(unit: Unit) -> SurveySettings:
+    """The unit's survey settings, created with the defaults on first use."""
+    settings, _ = SurveySettings.objects.get_or_create(unit=unit)
+    return settings
+
+
+def questions() -> list[SurveyQuestion]:
+    """The questionnaire in its configured order (the regulation's defaults if none stored)."""
+    stored = list(SurveyQuestion.objects.all())
+    if stored:
+        return stored
+    return [
+        SurveyQuestion(
+            code=u.code,
+            position=i,
+            name=u.name,
+            question=u.question,
+            answer_1=u.answers[0],
+            answer_2=u.answers[1],
+            answer_3=u.answers[2],
+            answer_4=u.answers[3],
+        )
+        for i, u in enumerate(UNSUR_DEFAULTS, start=1)
+    ]
+
+
+UNSUR_DEFAULTS = rules.UNSUR
+
+
+def _responses(unit: Unit, period: SurveyPeriod) -> QuerySet[SurveyResponse]:
+    return SurveyResponse.objects.filter(unit=unit).between(period.start, period.end)
+
+
+def _profile(responses: QuerySet[SurveyResponse]) -> dict[str, list[tuple[str, int]]]:
+    rows = list(responses.values_list("age", "gender", "education", "occupation"))
+    ages: Counter[str] = Counter()
+    genders: Counter[str] = Counter()
+    education: Counter[str] = Counter()
+    occupation: Counter[str] = Counter()
+    for age, gender, edu, occ in rows:
+        if age is None:
+            ages["Tidak diisi"] += 1
+        elif age < 20:
+            ages["< 20"] += 1
+        elif age < 30:
+            ages["20–29"] += 1
+        elif age < 40:
+            ages["30–39"] += 1
+        elif age < 50:
+            ages["40–49"] += 1
+        else:
+            ages["≥ 50"] += 1
+        genders[{"L": "Laki-laki", "P": "Perempuan"}.get(gender, "Tidak diisi")] += 1
+        education[edu or "Tidak diisi"] += 1
+        occupation[occ or "Tidak diisi"] += 1
+    order = ["< 20", "20–29", "30–39", "40–49", "≥ 50", "Tidak diisi"]
+    return {
+        "Umur": [(k, ages[k]) for k in order if ages[k]],
+        "Jenis kelamin": sorted(genders.items()),
+        "Pendidikan": sorted(education.items(), key=lambda kv: -kv[1]),
+        "Pekerjaan": sorted(occupation.items(), key=lambda kv: -kv[1]),
+    }
+
+
+def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = None) -> UnitIndex:
+    """Everything the report of a unit and period shows, in a fixed number of queries."""
+    settings = settings_for(unit)
+    weight = settings.rules_weight
+    responses = _responses(unit, period)
+    overall = responses.aggregate(**totals_aggregates())
+    result = result_from_row(overall, weight)
+    records = ServiceRecord.objects.filter(unit=unit).between(period.start, period.end)
+    register_count = records.count()
+    from_register = population is None
+    population_value = register_count if population is None else population
+    required = rules.required_sample(population_value) if population_value else None
+    sufficient = (
+        rules.sample_sufficient(overall["n"], population_value) if population_value else None
+    )
+    index = UnitIndex(
+        unit=unit, period=period, settings=settings, respondents=overall["n"], result=result,
+        questions=questions(), population=population_value,
+        population_from_register=from_register, required_sample=required,
+        sample_sufficient=sufficient, lowest=rules.lowest_unsur(result) if result else [],
+    )  # fmt: skip
+    record_counts = {
+        row["service_type"]: row
+        for row in records.values("service_type").annotate(
+            total=Count("pk"), on_time=Count("pk", filter=Q(on_time=True))
+        )
+    }
+    names = dict(ServiceType.objects.filter(unit=unit).values_list("pk", "name"))
+    service_rows = {
+        row["service_type"]: row
+        for row in responses.values("service_type").annotate(**totals_aggregates())
+    }
+    for pk in sorted(set(service_rows) | set(record_counts), key=lambda k: names.get(k, "~")):
+        row = service_rows.get(pk)
+        counts = record_counts.get(pk, {})
+        index.services.append(
+            GroupIndex(
+                label=names.get(pk, "Tidak disebut"),
+                pk=pk,
+                respondents=row["n"] if row else 0,
+                result=result_from_row(row, weight) if row else None,
+                services=counts.get("total", 0),
+                on_time=counts.get("on_time", 0),
+            )
+        )
+    officer_rows = list(
+        responses.filter(officer__isnull=False).values("officer").annotate(**totals_aggregates())
+    )
+    through = ServiceRecord.officers.through
+    officer_services = {
+        row["employee"]: row
+        for row in through.objects.filter(
+            servicerecord__unit=unit,
+            servicerecord__received_at__date__gte=period.start,
+            servicerecord__received_at__date__lte=period.end,
+        )
+        .values("employee")
+        .annotate(total=Count("pk"), on_time=Count("pk", filter=Q(servicerecord__on_time=True)))
+    }
+    officer_ids = {row["officer"] for row in officer_rows} | set(officer_services)
+    officer_names = {
+        e.pk: e.display_name
+        for e in Employee.objects.filter(pk__in=officer_ids).only(
+            "name", "front_title", "back_title"
+        )
+    }
+    minimum = settings.min_officer_responses
+    by_officer = {row["officer"]: row for row in officer_rows}
+    for pk in sorted(officer_ids, key=lambda k: officer_names.get(k, "")):
+        row = by_officer.get(pk)
+        n = row["n"] if row else 0
+        hidden = n < minimum
+        counts = officer_services.get(pk, {})
+        index.officers.append(
+            GroupIndex(
+                label=officer_names.get(pk, "-"),
+                pk=pk,
+                respondents=n,
+                hidden=hidden,
+                result=None if hidden or row is None else result_from_row(row, weight),
+                services=counts.get("total", 0),
+                on_time=counts.get("on_time", 0),
+            )
+        )
+        index.hidden_officers += hidden
+    index.profile = _profile(responses)
+    index.follow_up = FollowUpPlan.objects.filter(
+        unit=unit, period_start=period.start, period_end=period.end
+    ).first()
+    return index
+
+
+def quality_label(result: rules.IkmResult | None) -> str:
+    if result is None:
+        return "-"
+    return f"{result.quality} ({result.performance})"
+
+
+def period_dates(start: dt.date, end: dt.date) -> str:
+    return f"{start:%d-%m-%Y} s.d. {end:%d-%m-%Y}"

@@ -1,0 +1,343 @@
+"""Staff pages: the counter (register + receipt), the IKM reports, follow-up, publication, import."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sikap.accounts.scope import get_scope
+from sikap.lib.pdf import pdf_response
+from sikap.lib.uploads import check_upload
+from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
+from sikap.org.models import Employee
+from sikap.surveys import access, paper, services
+from sikap.surveys.charts import nrr_bar_svg
+from sikap.surveys.forms import CounterForm, FollowUpForm, ImportForm
+from sikap.surveys.models import IkmSnapshot, ServiceRecord, ServiceType
+from sikap.surveys.periods import SurveyPeriod, parse_period, periods_of
+from sikap.surveys.stats import UnitIndex, settings_for, unit_index
+
+SPREADSHEET_TYPES = {
+    "text/csv": "csv",
+    "text/plain": "csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+}
+
+
+def _apply_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, msgs in error.message_dict.items():
+            for message in msgs:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+# ---- Counter -------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def counter(request: HttpRequest) -> HttpResponse:
+    """Record a service delivered in a few taps; today's register below."""
+    me, unit = access.get_counter_unit(request.user)
+    service_types = ServiceType.objects.filter(unit=unit, is_active=True)
+    officers = Employee.objects.active().filter(unit__path__startswith=unit.path)
+    form = CounterForm(request.POST or None, service_types=service_types, officers=officers, me=me)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            record = services.record_service(
+                unit=unit, service_type=data["service_type"], officers=list(data["officers"]),
+                received_at=data["received_at"],
+                completed_at=timezone.now() if data["done"] else None,
+                citizen_initial=data["citizen_initial"], by=me,
+            )  # fmt: skip
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect("surveys:receipt", record.pk)
+    today = timezone.localdate()
+    records = (
+        ServiceRecord.objects.filter(unit=unit, received_at__date=today)
+        .select_related("service_type")
+        .prefetch_related("officers")
+        .annotate(answered=Count("responses"))[:100]
+    )
+    return render(
+        request, "surveys/counter.html",
+        {"form": form, "unit": unit, "records": records, "today": today},
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def counter_complete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark a service of the register as completed now."""
+    me, unit = access.get_counter_unit(request.user)
+    record = access.get_record_for_user(request.user, pk)
+    if record.unit_id != unit.pk:
+        raise PermissionDenied
+    try:
+        services.complete_service(record=record, completed_at=timezone.now(), by=me)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("surveys:counter")
+
+
+def survey_url(request: HttpRequest, record: ServiceRecord, officer: Employee | None) -> str:
+    url = reverse("surveys:survey_receipt", args=[record.token])
+    if officer is not None:
+        url += f"?petugas={officer.pk}"
+    return request.build_absolute_uri(url)
+
+
+@login_required
+@require_GET
+def receipt(request: HttpRequest, pk: int) -> HttpResponse:
+    """The printable, phone-friendly receipt with a QR code to the survey for this service."""
+    record = access.get_record_for_user(request.user, pk)
+    officers = list(record.officers.all())
+    me = get_scope(request.user).employee
+    officer = me if me is not None and any(o.pk == me.pk for o in officers) else None
+    if officer is None and len(officers) == 1:
+        officer = officers[0]
+    url = survey_url(request, record, officer)
+    qr = segno.make(url, error="m")
+    svg = qr.svg_inline(scale=5, dark="#000", light="#fff", border=2)
+    return render(
+        request, "surveys/receipt.html",
+        {"record": record, "officers": officers, "url": url, "qr_svg": mark_safe(svg),
+         "standard": record.service_type.standard_minutes},
+    )  # fmt: skip
+
+
+# ---- Reports -------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def reports(request: HttpRequest) -> HttpResponse:
+    """The service units the user may read, with their latest published index."""
+    if not access.can_read_reports(request.user):
+        raise PermissionDenied
+    units = list(access.service_units_visible_to(request.user).order_by("path"))
+    latest: dict[int, IkmSnapshot] = {}
+    for snap in IkmSnapshot.objects.filter(unit__in=units).order_by("unit", "-period_end"):
+        latest.setdefault(snap.unit_id, snap)
+    counts = dict(
+        ServiceRecord.objects.filter(unit__in=units, received_at__year=timezone.localdate().year)
+        .values_list("unit")
+        .annotate(n=Count("pk"))
+        .values_list("unit", "n")
+    )
+    rows = [(u, latest.get(u.pk), counts.get(u.pk, 0)) for u in units]
+    return render(request, "surveys/reports.html", {"rows": rows})
+
+
+def _period_and_population(request: HttpRequest) -> tuple[SurveyPeriod, int | None]:
+    period = parse_period(request.GET.get("periode"), today=timezone.localdate())
+    raw = request.GET.get("populasi", "").strip()
+    population = int(raw) if raw.isdigit() and int(raw) > 0 else None
+    return period, population
+
+
+def _report_context(request: HttpRequest, index: UnitIndex) -> dict[str, Any]:
+    scope = get_scope(request.user)
+    unit = index.unit
+    leads = scope.is_superadmin or any(unit.path.startswith(p) for p in scope.headed_paths)
+    can_import = leads or scope.manages_unit(unit) or access.service_unit_of(scope.employee) == unit
+    follow = index.follow_up
+    form = FollowUpForm(
+        initial={"action": follow.action, "responsible": follow.responsible,
+                 "target_date": follow.target_date} if follow else None
+    )  # fmt: skip
+    year = index.period.start.year
+    chart = {
+        "labels": [r["code"] for r in index.nrr_rows],
+        "values": [float(r["nrr"]) if r["nrr"] is not None else None for r in index.nrr_rows],
+        "lowest": [r["lowest"] for r in index.nrr_rows],
+    }
+    snapshot = IkmSnapshot.objects.filter(
+        unit=unit, period_start=index.period.start, period_end=index.period.end
+    ).first()
+    return {
+        "index": index, "unit": unit, "period": index.period,
+        "periods": periods_of(year) + periods_of(year - 1)[:3],
+        "leads": leads, "can_import": can_import, "follow_form": form, "chart": chart,
+        "snapshot": snapshot, "population_param": request.GET.get("populasi", ""),
+        "kiosk_url": request.build_absolute_uri(
+            reverse("surveys:kiosk", args=[index.settings.kiosk_key])
+        ) if (leads or can_import) else "",
+        "link_url": request.build_absolute_uri(reverse("surveys:survey_unit", args=[unit.pk])),
+    }  # fmt: skip
+
+
+@login_required
+@require_GET
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The IKM of a unit and period: per unsur, per service, per officer, profile, sample."""
+    unit = access.get_report_unit(request.user, pk)
+    period, population = _period_and_population(request)
+    index = unit_index(unit, period, population=population)
+    return render(request, "surveys/report.html", _report_context(request, index))
+
+
+def _filename(index: UnitIndex) -> str:
+    return f"IKM-{index.unit.name.replace(' ', '-')}-{index.period.key}"
+
+
+@login_required
+@require_GET
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The IKM report (§3.6) as PDF, with the NRR chart drawn as SVG on the server."""
+    unit = access.get_report_unit(request.user, pk)
+    period, population = _period_and_population(request)
+    index = unit_index(unit, period, population=population)
+    context = {
+        "index": index, "unit": unit, "period": period,
+        "chart_svg": mark_safe(nrr_bar_svg(index.nrr_rows)),
+        "now": timezone.localtime(),
+    }  # fmt: skip
+    return pdf_response(request, "surveys/report_pdf.html", context, filename=_filename(index))
+
+
+def _dec(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+@login_required
+@require_GET
+def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The IKM report as a workbook: summary, NRR per unsur, services, officers, profile."""
+    unit = access.get_report_unit(request.user, pk)
+    period, population = _period_and_population(request)
+    index = unit_index(unit, period, population=population)
+    result = index.result
+    workbook = new_workbook()
+    add_sheet(workbook, "Ringkasan", ["Keterangan", "Nilai"], [
+        ("Unit", unit.name), ("Periode", period.label),
+        ("Jumlah responden", index.respondents),
+        ("IKM", _dec(result.ikm) if result else None),
+        ("Mutu pelayanan", result.quality if result else "-"),
+        ("Kinerja unit pelayanan", result.performance if result else "-"),
+        ("Bobot", "1/9 (eksak)" if index.settings.weight == "exact" else "0,111"),
+        ("Populasi", index.population), ("Sampel minimal (Krejcie–Morgan)", index.required_sample),
+        ("Sampel mencukupi", {True: "Ya", False: "Tidak", None: "-"}[index.sample_sufficient]),
+        ("Unsur terendah", index.lowest_names),
+        ("Rencana tindak lanjut", index.follow_up.action if index.follow_up else ""),
+    ])  # fmt: skip
+    add_sheet(workbook, "NRR per unsur", ["Unsur", "Nama", "NRR", "NRR tertimbang", "Konversi"], [
+        (r["code"], r["name"], _dec(r["nrr"]), _dec(r["weighted"]), _dec(r["converted"]))
+        for r in index.nrr_rows
+    ])  # fmt: skip
+    add_sheet(workbook, "Per layanan", ["Layanan", "Layanan tercatat", "Tepat waktu (%)", "Responden", "IKM", "Mutu"], [
+        (g.label, g.services, g.on_time_share, g.respondents,
+         _dec(g.result.ikm) if g.result else None, g.result.quality if g.result else "")
+        for g in index.services
+    ])  # fmt: skip
+    add_sheet(workbook, "Per petugas", ["Petugas", "Layanan", "Tepat waktu (%)", "Responden", "IKM", "Mutu"], [
+        (g.label, g.services, g.on_time_share, g.respondents,
+         None if g.hidden or not g.result else _dec(g.result.ikm),
+         f"di bawah minimum {index.settings.min_officer_responses}" if g.hidden
+         else (g.result.quality if g.result else ""))
+        for g in index.officers
+    ])  # fmt: skip
+    add_sheet(workbook, "Profil responden", ["Aspek", "Kategori", "Jumlah"], [
+        (aspect, label, n) for aspect, values in index.profile.items() for label, n in values
+    ])  # fmt: skip
+    return xlsx_response(workbook, filename=_filename(index))
+
+
+@login_required
+@require_POST
+def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    """The unit head records the rencana tindak lanjut for the lowest unsur."""
+    unit = access.get_report_unit(request.user, pk, action="lead")
+    period, population = _period_and_population(request)
+    index = unit_index(unit, period, population=population)
+    form = FollowUpForm(request.POST)
+    scope = get_scope(request.user)
+    if form.is_valid() and index.lowest:
+        try:
+            services.save_follow_up(
+                unit=unit, period=period, unsur=index.lowest, by=scope.employee,
+                **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The follow-up plan has been saved."))
+    elif not index.lowest:
+        messages.error(request, _("There are no answers in this period yet."))
+    else:
+        messages.error(request, _("Please write the planned action."))
+    return redirect(f"{reverse('surveys:report', args=[unit.pk])}?periode={period.key}")
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """The unit head publishes the period's index on the public page."""
+    unit = access.get_report_unit(request.user, pk, action="lead")
+    period, population = _period_and_population(request)
+    index = unit_index(unit, period, population=population)
+    try:
+        services.publish_index(index=index, by=get_scope(request.user).employee)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The index has been published."))
+    return redirect(f"{reverse('surveys:report', args=[unit.pk])}?periode={period.key}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_paper(request: HttpRequest, pk: int) -> HttpResponse:
+    """Import paper questionnaires: every row checked, nothing stored unless all are valid."""
+    unit = access.get_report_unit(request.user, pk, action="import")
+    form = ImportForm(request.POST or None, request.FILES or None,
+                      initial={"survey_date": timezone.localdate()})  # fmt: skip
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            check_upload(upload, allowed=SPREADSHEET_TYPES, name=upload.name)
+        except ValidationError as error:
+            if upload.name.lower().endswith(".csv") and getattr(error, "code", "") == "bad_type":
+                pass  # CSV has no magic number: its rows are checked below.
+            else:
+                errors = list(error.messages)
+        if not errors:
+            upload.seek(0)
+            table = paper.parse_file(upload, upload.name)
+            errors = table.errors
+            if not errors:
+                batch = services.import_paper(
+                    unit=unit, table=table, filename=upload.name,
+                    submitted_on=form.cleaned_data["survey_date"], by=request.user,
+                )  # fmt: skip
+                messages.success(
+                    request, _("%(n)d questionnaires were imported.") % {"n": batch.rows}
+                )
+                return redirect("surveys:report", unit.pk)
+    settings_for(unit)
+    last = ServiceRecord.objects.filter(unit=unit).aggregate(last=Max("received_at"))["last"]
+    return render(
+        request, "surveys/import.html",
+        {"form": form, "unit": unit, "errors": errors, "last": last},
+    )  # fmt: skip
