@@ -1,0 +1,109 @@
+"""Objective service evidence for SKP pages: what an officer delivered and what citizens said.
+
+Shown next to Berorientasi Pelayanan and service indicators as evidence, never as a rating.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q
+
+from sikap.surveys import rules
+from sikap.surveys.models import UNSUR_FIELDS, ServiceRecord, SurveyResponse, SurveySettings
+from sikap.surveys.stats import totals_aggregates
+
+DEFAULT_MINIMUM = 10
+
+
+@dataclass(frozen=True)
+class ServiceEvidence:
+    services: int
+    completed: int
+    on_time: int
+    responses: int
+    ikm: Decimal | None
+    quality: str | None
+    performance: str | None
+    minimum_responses: int
+
+    @property
+    def on_time_share(self) -> float | None:
+        """Share (0-100) of completed services done within the standard time."""
+        if not self.completed:
+            return None
+        return round(100 * self.on_time / self.completed, 1)
+
+
+def service_evidence(
+    employee_ids: list[int], start: dt.date, end: dt.date
+) -> dict[int, ServiceEvidence]:
+    """Evidence per employee for services received in [start, end]; three queries in all."""
+    ids = list(set(employee_ids))
+    if not ids:
+        return {}
+    through = ServiceRecord.officers.through
+    delivered = {
+        row["employee"]: row
+        for row in through.objects.filter(
+            employee_id__in=ids,
+            servicerecord__received_at__date__gte=start,
+            servicerecord__received_at__date__lte=end,
+        )
+        .values("employee")
+        .annotate(
+            total=Count("pk"),
+            completed=Count("pk", filter=Q(servicerecord__on_time__isnull=False)),
+            on_time=Count("pk", filter=Q(servicerecord__on_time=True)),
+        )
+    }
+    rows = list(
+        SurveyResponse.objects.filter(officer_id__in=ids)
+        .between(start, end)
+        .values("officer", "unit")
+        .annotate(**totals_aggregates())
+    )
+    settings = {
+        s.unit_id: s
+        for s in SurveySettings.objects.filter(unit_id__in={r["unit"] for r in rows}).only(
+            "unit_id", "weight", "min_officer_responses"
+        )
+    }
+    per_officer: dict[int, list[dict[str, int]]] = defaultdict(list)
+    for row in rows:
+        per_officer[row["officer"]].append(row)
+    result: dict[int, ServiceEvidence] = {}
+    for pk in ids:
+        d = delivered.get(pk, {})
+        answered = per_officer.get(pk, [])
+        n = sum(r["n"] for r in answered)
+        # The settings of the unit where the officer got most responses decide weight and minimum.
+        main = max(answered, key=lambda r: r["n"], default=None)
+        unit_settings = settings.get(main["unit"]) if main else None
+        minimum = unit_settings.min_officer_responses if unit_settings else DEFAULT_MINIMUM
+        weight = unit_settings.rules_weight if unit_settings else rules.Weight.EXACT
+        ikm = quality = performance = None
+        if n and n >= minimum:
+            totals = {
+                code: (
+                    sum(r[f"s_{f}"] or 0 for r in answered),
+                    sum(r[f"c_{f}"] or 0 for r in answered),
+                )
+                for code, f in zip(rules.UNSUR_CODES, UNSUR_FIELDS, strict=True)
+            }
+            computed = rules.ikm_from_totals(totals, weight=weight, respondents=n)
+            ikm, quality, performance = computed.ikm, computed.quality, computed.performance
+        result[pk] = ServiceEvidence(
+            services=d.get("total", 0),
+            completed=d.get("completed", 0),
+            on_time=d.get("on_time", 0),
+            responses=n,
+            ikm=ikm,
+            quality=quality,
+            performance=performance,
+            minimum_responses=minimum,
+        )
+    return result
