@@ -1,0 +1,115 @@
+"""The only way to fetch SKP data for a user: 404 if unseen, 403 if seen but not theirs to change.
+
+Who sees an SKP: the employee; the pejabat penilai of the plan and every supervisor above the
+employee; unit heads, HR admins and auditors of the employee's unit subtree. Who changes it:
+the employee (content, while it is a draft or returned) and the pejabat penilai (review,
+expectations, feedback, coaching). Auditors and others who only read get 403 on changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from sikap.accounts.models import User
+from sikap.accounts.scope import Scope, get_scope
+from sikap.planning.models import Evidence, Plan, PlanQuerySet
+
+
+def _visible_filter(scope: Scope) -> Q:
+    query = Q(employee_id__in=scope.subordinate_ids)
+    if scope.employee is not None:
+        query |= Q(employee_id=scope.employee.pk) | Q(penilai_id=scope.employee.pk)
+    for path in scope.read_paths:
+        query |= Q(employee__unit__path__startswith=path)
+    return query
+
+
+def plans_visible_to(user: User) -> PlanQuerySet:
+    """SKP the user may see."""
+    scope = get_scope(user)
+    if scope.is_superadmin:
+        return Plan.objects.all()
+    return Plan.objects.filter(_visible_filter(scope))
+
+
+@dataclass(frozen=True)
+class PlanRights:
+    """What one user may do with one SKP."""
+
+    is_owner: bool
+    is_penilai: bool
+
+    def owner_can_edit(self, plan: Plan) -> bool:
+        return self.is_owner and plan.is_editable
+
+
+def rights(user: User, plan: Plan) -> PlanRights:
+    """The user's relation to a plan they can see."""
+    scope = get_scope(user)
+    me = scope.employee.pk if scope.employee is not None else None
+    is_owner = me is not None and plan.employee_id == me
+    is_penilai = me is not None and not is_owner and plan.penilai_id == me
+    return PlanRights(is_owner=is_owner, is_penilai=is_penilai)
+
+
+def get_plan_for_user(user: User, pk: int, *, for_change: bool = False) -> Plan:
+    """An SKP the user may see (404 otherwise); with for_change, the owner's or penilai's (403)."""
+    plan = (
+        plans_visible_to(user)
+        .select_related("employee__unit", "employee__user", "appraisal_year", "penilai__user")
+        .filter(pk=pk)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    if for_change:
+        r = rights(user, plan)
+        if not (r.is_owner or r.is_penilai):
+            raise PermissionDenied
+    return plan
+
+
+def require_owner(user: User, plan: Plan) -> None:
+    """Only the employee of the SKP (403 otherwise)."""
+    if not rights(user, plan).is_owner:
+        raise PermissionDenied
+
+
+def require_penilai(user: User, plan: Plan) -> None:
+    """Only the pejabat penilai of the SKP (403 otherwise)."""
+    if not rights(user, plan).is_penilai:
+        raise PermissionDenied
+
+
+def get_evidence_for_user(user: User, pk: int) -> Evidence:
+    """A bukti dukung whose SKP the user may see (404 otherwise)."""
+    evidence = (
+        Evidence.objects.select_related("realisation__indicator__work_result__plan")
+        .filter(pk=pk)
+        .first()
+    )
+    if evidence is None:
+        raise Http404
+    plan_id = evidence.realisation.indicator.work_result.plan_id
+    if not plans_visible_to(user).filter(pk=plan_id).exists():
+        raise Http404
+    return evidence
+
+
+def can_manage_targets(user: User, unit_path: str) -> bool:
+    """HR admins and the unit's head may edit its organisation targets."""
+    scope = get_scope(user)
+    if scope.is_superadmin:
+        return True
+    paths = scope.manage_paths + scope.headed_paths
+    return any(unit_path.startswith(p) for p in paths)
+
+
+def can_read_unit(user: User, unit_path: str) -> bool:
+    """Unit heads, HR admins and auditors of the subtree (and superadmins)."""
+    scope = get_scope(user)
+    return scope.is_superadmin or any(unit_path.startswith(p) for p in scope.read_paths)

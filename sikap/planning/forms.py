@@ -1,0 +1,214 @@
+"""Forms of the SKP pages; the services do the checking that needs the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sikap.evaluation.models import AppraisalYear
+from sikap.planning import rules
+from sikap.planning.models import (
+    Approach,
+    Aspect,
+    CascadeKind,
+    Category,
+    CoachingKind,
+    FormKind,
+    OrganisationTarget,
+    Perspektif,
+    WorkResult,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PlanCreateForm(forms.Form):
+    appraisal_year = forms.ModelChoiceField(
+        label=_("Appraisal year"), queryset=AppraisalYear.objects.all(), empty_label=None
+    )
+    start_date = forms.DateField(
+        label=_("Start date"), required=False, widget=DATE,
+        help_text=_("Leave empty for 1 January. A later date starts a new SKP after a change of position."),
+    )  # fmt: skip
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DATE)
+    approach = forms.ChoiceField(label=_("Approach"), choices=Approach.choices)
+    form_kind = forms.ChoiceField(label=_("Form"), choices=FormKind.choices)
+
+
+class WorkResultForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    text = forms.CharField(label=_("Rencana Hasil Kerja"), widget=forms.Textarea(attrs={"rows": 3}))
+    intervenes = forms.ModelChoiceField(
+        label=_("Rencana Hasil Kerja Pimpinan yang Diintervensi"),
+        queryset=WorkResult.objects.none(), required=False,
+        help_text=_("An RHK of your current pejabat penilai. Required for an UTAMA result."),
+    )  # fmt: skip
+    organisation_target = forms.ModelChoiceField(
+        label=_("Sasaran/indikator kinerja organisasi"),
+        queryset=OrganisationTarget.objects.none(), required=False,
+        help_text=_("For unit heads: the organisation target this result carries."),
+    )  # fmt: skip
+    assigned_by = forms.CharField(
+        label=_("Penugasan dari"), required=False, max_length=200,
+        help_text=_("Only when someone other than your supervisor assigned this result."),
+    )  # fmt: skip
+    cascade_kind = forms.ChoiceField(
+        label=_("Cascade"), required=False, choices=[("", "—"), *CascadeKind.choices]
+    )
+    perspektif = forms.ChoiceField(
+        label=_("Perspektif (JPT form)"), required=False, choices=[("", "—"), *Perspektif.choices]
+    )
+
+    def __init__(self, *args: Any, leader_results: Any, targets: Any, jpt: bool, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["intervenes"].queryset = leader_results
+        self.fields["intervenes"].label_from_instance = lambda r: r.text  # type: ignore[attr-defined]
+        self.fields["organisation_target"].queryset = targets
+        if not targets.exists():
+            del self.fields["organisation_target"]
+        if not jpt:
+            del self.fields["perspektif"]
+
+
+class IndicatorForm(forms.Form):
+    aspect = forms.ChoiceField(label=_("Aspek"), choices=Aspect.choices)
+    text = forms.CharField(
+        label=_("Indikator Kinerja Individu"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    target_value = forms.DecimalField(
+        label=_("Target (number)"), required=False, min_value=0, max_digits=14, decimal_places=2
+    )
+    target_unit = forms.CharField(label=_("Target unit"), required=False, max_length=40)
+    target_text = forms.CharField(
+        label=_("Target (in words, kualitatif approach)"), required=False, max_length=300
+    )
+
+
+class ExpectationsForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, name, _indicators in rules.BERAKHLAK:
+            self.fields[key] = forms.CharField(
+                label=name, required=False, widget=forms.Textarea(attrs={"rows": 2})
+            )
+
+
+class AnnexForm(forms.Form):
+    resources = forms.CharField(
+        label=_("Dukungan Sumber Daya"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
+    )  # fmt: skip
+    accountability = forms.CharField(
+        label=_("Skema Pertanggungjawaban"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
+    )  # fmt: skip
+    consequences = forms.CharField(
+        label=_("Konsekuensi"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
+    )  # fmt: skip
+
+
+class DialogueForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReturnForm(forms.Form):
+    note = forms.CharField(label=_("What must be fixed"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class RealisationForm(forms.Form):
+    value = forms.DecimalField(
+        label=_("Realisation (number)"), required=False, min_value=0, max_digits=14,
+        decimal_places=2,
+    )  # fmt: skip
+    text = forms.CharField(
+        label=_("Realisation (in words)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+    file = forms.FileField(
+        label=_("Evidence file"), required=False,
+        help_text=_("PDF, image or office document; the type is checked from the content."),
+    )  # fmt: skip
+    link = forms.URLField(
+        label=_("Evidence link"), required=False, max_length=500, assume_scheme="https"
+    )
+    description = forms.CharField(label=_("Evidence description"), required=False, max_length=255)
+
+
+class FeedbackForm(forms.Form):
+    subject = forms.ChoiceField(label=_("About"))
+    text = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, work_results: list[WorkResult], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(f"rhk-{r.pk}", f"RHK: {r.text}") for r in work_results]
+        choices += [(f"value-{key}", name) for key, name, _ in rules.BERAKHLAK]
+        self.fields["subject"].choices = choices
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CoachingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=CoachingKind.choices)
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    topic = forms.CharField(label=_("Topic"), max_length=255)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+SCALE = [(str(i), str(i)) for i in range(1, 6)]
+
+
+class CoachingFeedbackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields = {}
+        for index, statement in enumerate(rules.COACHING_STATEMENTS, start=1):
+            fields[f"q{index}"] = forms.TypedChoiceField(
+                label=f"{index}. {statement}", choices=SCALE, coerce=int,
+                widget=forms.RadioSelect,
+            )  # fmt: skip
+        fields["comment"] = self.fields["comment"]
+        self.fields = fields  # type: ignore[assignment]
+
+    def answers(self) -> list[int]:
+        return [self.cleaned_data[f"q{i}"] for i in range(1, len(rules.COACHING_STATEMENTS) + 1)]
+
+
+class CompetencyForm(forms.Form):
+    competency = forms.CharField(label=_("Kompetensi"), max_length=200)
+    score = forms.TypedChoiceField(label=_("Nilai (skala 1-5)"), choices=SCALE, coerce=int)
+    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CascadeForm(forms.Form):
+    employees = forms.MultipleChoiceField(
+        label=_("Subordinates"), widget=forms.CheckboxSelectMultiple
+    )
+    cascade_kind = forms.ChoiceField(
+        label=_("Cascade"), required=False, choices=[("", "—"), *CascadeKind.choices]
+    )
+
+    def __init__(self, *args: Any, subordinates: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["employees"].choices = [(str(e.pk), e.display_name) for e in subordinates]
+
+
+class TargetForm(forms.Form):
+    sasaran = forms.CharField(
+        label=_("Sasaran kinerja organisasi"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    indikator = forms.CharField(
+        label=_("Indikator kinerja organisasi"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    target = forms.CharField(label=_("Target"), required=False, max_length=100)
