@@ -28,3 +28,17 @@ def complaint_factory(personas: Any) -> Any:
         return make_complaint(fields.pop("unit", personas.kelurahan), on=on, **fields)
 
     return factory
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits() -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
+    b"\x00\x00IEND\xaeB`\x82"
+)

@@ -1,0 +1,200 @@
+"""Forms of the complaint pages; the rules live in services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sikap.complaints.models import (
+    REJECT_REASONS,
+    Category,
+    Channel,
+    Classification,
+    ComplaintClass,
+    ComplaintSettings,
+    Holiday,
+)
+from sikap.org.models import Unit, UnitKind
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class ComplaintForm(forms.Form):
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Office concerned"))
+    classification = forms.ChoiceField(
+        label=_("Type of report"), choices=Classification.choices, initial=Classification.PENGADUAN
+    )
+    category = forms.ModelChoiceField(
+        queryset=Category.objects.filter(is_active=True), label=_("Category"), required=False
+    )
+    service_name = forms.CharField(
+        label=_("Service concerned"), max_length=200, required=False,
+        help_text=_("For example: surat keterangan domisili, KTP, PBB."),
+    )  # fmt: skip
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    text = forms.CharField(label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 5}))
+    files = MultipleFileField(
+        label=_("Attachments (photos or documents, up to 3)"), required=False,
+        help_text=_("PDF, JPG, PNG or an office document. Staff only; never published."),
+    )  # fmt: skip
+    is_anonymous = forms.BooleanField(
+        label=_("Send anonymously (we keep no name or contact)"), required=False
+    )
+    reporter_name = forms.CharField(label=_("Your name (optional)"), max_length=150, required=False)
+    reporter_phone = forms.CharField(
+        label=_("Phone / WhatsApp (optional)"), max_length=40, required=False
+    )
+    reporter_email = forms.EmailField(label=_("E-mail (optional)"), required=False)
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if units is None:
+            units = Unit.objects.filter(
+                is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN]
+            ).order_by("path")
+        self.fields["unit"].queryset = units
+
+
+class PublicComplaintForm(ComplaintForm):
+    # A field people never see; bots fill it in.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def visible_fields(self) -> list[Any]:
+        return [f for f in super().visible_fields() if f.name != "website"]
+
+
+class StaffComplaintForm(ComplaintForm):
+    channel = forms.ChoiceField(label=_("Received through"), choices=Channel.choices)
+    lapor_reference = forms.CharField(
+        label=_("LAPOR! tracking number"), max_length=40, required=False
+    )
+    field_order = ["channel", "lapor_reference"]
+
+
+class VerifyForm(forms.Form):
+    complaint_class = forms.ChoiceField(
+        label=_("Complaint class"), choices=ComplaintClass.choices, initial=ComplaintClass.NORMATIF
+    )
+    category = forms.ModelChoiceField(
+        queryset=Category.objects.filter(is_active=True), label=_("Category"), required=False
+    )
+    note = forms.CharField(
+        label=_("Message to the citizen"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=[(r.value, r.label) for r in REJECT_REASONS]
+    )
+    duplicate_code = forms.CharField(
+        label=_("Tracking code of the original report"), max_length=12, required=False
+    )
+    note = forms.CharField(
+        label=_("Explanation to the citizen"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(queryset=None, label=_("Assign to"))  # type: ignore[arg-type]
+    note = forms.CharField(label=_("Internal note"), required=False)
+
+    def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = employees
+
+
+class StartForm(forms.Form):
+    note = forms.CharField(
+        label=_("Follow-up (shown to the citizen)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AnswerForm(forms.Form):
+    text = forms.CharField(
+        label=_("Tanggapan to the citizen"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class PauseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Question to the citizen"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ResumeForm(forms.Form):
+    note = forms.CharField(label=_("Internal note"), required=False)
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(label=_("Tracking code"), max_length=20)
+
+
+class CitizenReplyForm(forms.Form):
+    text = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 3}))
+    reopen = forms.BooleanField(
+        label=_("The answer did not settle my complaint: reopen it (once)"), required=False
+    )
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("How satisfied are you with the handling?"), coerce=int,
+        choices=[(i, str(i)) for i in range(1, 6)], widget=forms.RadioSelect,
+    )  # fmt: skip
+    comment = forms.CharField(
+        label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class HolidayForm(forms.ModelForm):
+    class Meta:
+        model = Holiday
+        fields = ["date", "name", "kind"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class ProposeForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2025, max_value=2100)
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = ComplaintSettings
+        fields = [
+            "verification_days", "follow_up_days", "ringan_days", "normatif_days",
+            "tidak_berkadar_days", "berkadar_days", "confirmation_timeout_days", "warning_days",
+            "camat_after_days", "retention_days",
+        ]  # fmt: skip
+
+
+class ReportForm(forms.Form):
+    month = forms.CharField(
+        label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}), required=False
+    )
+    unit = forms.ModelChoiceField(queryset=None, label=_("Unit"), required=False)  # type: ignore[arg-type]
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
