@@ -332,3 +332,6 @@ class SupervisorOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee} → {self.penilai}"
+
+
+from sikap.org.import_models import ImportJob  # noqa: E402,F401

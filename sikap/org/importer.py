@@ -1,0 +1,854 @@
+"""Import of employees from a SIASN-like CSV or XLSX file (docs/import-pegawai.md).
+
+Three steps: ``read_sheet`` turns the bytes into numbered rows, ``Importer.validate`` checks every
+row against the rules and the database (a few prefetching queries, no writes) and returns a
+``Plan``, and ``Importer.apply`` writes a valid plan in one transaction. Rows are numbered as the
+user sees them in Excel: the header is row 1, the first data row is row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from sikap.accounts.models import User
+from sikap.lib.nip import NipError, NipKind, normalise_nip, parse_nip
+from sikap.lib.uploads import check_upload
+from sikap.org import rules, services
+from sikap.org.models import (
+    Assignment,
+    AssignmentKind,
+    Employee,
+    JenisAsn,
+    JenisJabatan,
+    JenjangFungsional,
+    Position,
+    Unit,
+)
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SMALL_FILE_ROWS = 200
+
+COLUMNS = (
+    "NIP", "NAMA", "GELAR_DEPAN", "GELAR_BELAKANG", "JENIS_PEGAWAI", "GOLONGAN", "JABATAN",
+    "JENIS_JABATAN", "JENJANG", "ESELON", "UNIT", "KODE_UNIT", "ATASAN_NIP", "EMAIL", "TELEPON",
+    "TMT_JABATAN", "AKTIF",
+)  # fmt: skip
+REQUIRED = ("NIP", "NAMA", "JENIS_PEGAWAI", "GOLONGAN", "JABATAN", "JENIS_JABATAN")
+# Other spellings seen in SIASN / e-Kinerja exports and spreadsheets people keep by hand.
+ALIASES = {
+    "NIP_BARU": "NIP", "NAMA_PEGAWAI": "NAMA", "JENIS_ASN": "JENIS_PEGAWAI",
+    "STATUS_PEGAWAI": "JENIS_PEGAWAI", "GOL": "GOLONGAN", "GOL_RUANG": "GOLONGAN",
+    "GOLONGAN_RUANG": "GOLONGAN", "NAMA_JABATAN": "JABATAN", "JENJANG_JABATAN": "JENJANG",
+    "UNOR": "UNIT", "NAMA_UNOR": "UNIT", "UNIT_KERJA": "UNIT", "KODE_UNOR": "KODE_UNIT",
+    "NIP_ATASAN": "ATASAN_NIP", "E_MAIL": "EMAIL", "HP": "TELEPON", "NO_HP": "TELEPON",
+    "NOMOR_HP": "TELEPON", "TMT": "TMT_JABATAN", "STATUS_AKTIF": "AKTIF",
+}  # fmt: skip
+
+JENIS_JABATAN = {
+    "JPT": JenisJabatan.JPT, "JABATAN PIMPINAN TINGGI": JenisJabatan.JPT,
+    "ADMINISTRATOR": JenisJabatan.ADMINISTRATOR, "PENGAWAS": JenisJabatan.PENGAWAS,
+    "PELAKSANA": JenisJabatan.PELAKSANA, "JFU": JenisJabatan.PELAKSANA,
+    "FUNGSIONAL UMUM": JenisJabatan.PELAKSANA, "FUNGSIONAL": JenisJabatan.FUNGSIONAL,
+    "JFT": JenisJabatan.FUNGSIONAL, "JF": JenisJabatan.FUNGSIONAL,
+    "FUNGSIONAL TERTENTU": JenisJabatan.FUNGSIONAL,
+}  # fmt: skip
+JENJANG = {label.upper(): code for code, label in JenjangFungsional.choices} | {
+    code: code for code in JenjangFungsional.values
+}
+YES = {"Y", "YA", "YES", "1", "TRUE", "AKTIF"}
+NO = {"N", "T", "TIDAK", "NO", "0", "FALSE", "NONAKTIF", "TIDAK AKTIF"}
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,28}$")
+_SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE]\+?\d+$")
+
+
+class FileProblem(ValueError):
+    """The file as a whole cannot be read (type, encoding, header); the message is Indonesian."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return f"Baris {self.row}, kolom {self.column}: {self.message}"
+        return f"Baris {self.row}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class Sheet:
+    columns: list[str]
+    rows: list[tuple[int, dict[str, Any]]]
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def detect_kind(upload: IO[bytes], *, name: str = "") -> str:
+    """``"xlsx"`` or ``"csv"`` from the content; raise ValidationError (Indonesian) otherwise."""
+    try:
+        check_upload(upload, allowed={XLSX_MIME: "xlsx"}, name=name)
+        return "xlsx"
+    except ValidationError as exc:
+        if exc.code != "bad_type":
+            raise
+    # CSV has no magic number: it is accepted when it is text (no NUL byte, decodable).
+    upload.seek(0)
+    head = upload.read(65536)
+    upload.seek(0)
+    if b"\x00" in head or _decode(head, strict=True) is None:
+        raise ValidationError(
+            "Berkas bukan CSV atau XLSX (isinya tidak dikenali).", code="bad_type"
+        )
+    return "csv"
+
+
+def _decode(data: bytes, *, strict: bool = False) -> str | None:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            if strict and encoding == "utf-8-sig" and len(data) >= 65536:
+                # The sample may end inside a multi-byte character.
+                try:
+                    return data[:-4].decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    continue
+            continue
+        if encoding == "cp1252" and any(ord(c) < 32 and c not in "\r\n\t" for c in text):
+            return None
+        return text
+    return None
+
+
+def _column_name(raw: Any) -> str:
+    name = re.sub(r"[\s\-]+", "_", str(raw or "").strip().upper())
+    return ALIASES.get(name, name)
+
+
+def _sheet(header: list[Any], records: Iterable[tuple[int, list[Any]]]) -> Sheet:
+    columns = [_column_name(h) for h in header]
+    seen: set[str] = set()
+    for col in columns:
+        if col and col in seen:
+            raise FileProblem(f"Baris 1: kolom {col} muncul lebih dari sekali.")
+        seen.add(col)
+    missing = [c for c in REQUIRED if c not in seen]
+    if "UNIT" not in seen and "KODE_UNIT" not in seen:
+        missing.append("UNIT atau KODE_UNIT")
+    if missing:
+        raise FileProblem(
+            "Baris 1: kolom wajib tidak ada: " + ", ".join(missing) + ". "
+            "Baris pertama harus berisi nama kolom (lihat contoh berkas)."
+        )
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for number, values in records:
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        rows.append(
+            (
+                number,
+                {c: values[i] if i < len(values) else None for i, c in enumerate(columns) if c},
+            )
+        )
+    return Sheet(columns=[c for c in columns if c in COLUMNS], rows=rows)
+
+
+def read_csv(data: bytes) -> Sheet:
+    text = _decode(data)
+    if text is None:
+        raise FileProblem("Berkas CSV tidak dapat dibaca: simpan sebagai CSV UTF-8.")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise FileProblem("Berkas kosong.") from None
+    return _sheet(header, ((i, r) for i, r in enumerate(reader, start=2)))
+
+
+def read_xlsx(data: bytes) -> Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds on a damaged file
+        raise FileProblem("Berkas XLSX rusak atau tidak dapat dibaca.") from None
+    try:
+        sheet = workbook["Pegawai"] if "Pegawai" in workbook.sheetnames else workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise FileProblem("Berkas kosong.")
+        return _sheet(list(header), ((i, list(r)) for i, r in enumerate(rows, start=2)))
+    finally:
+        workbook.close()
+
+
+def read_sheet(data: bytes, kind: str) -> Sheet:
+    """The numbered rows of a CSV or XLSX file; raise FileProblem when it cannot be read."""
+    return read_xlsx(data) if kind == "xlsx" else read_csv(data)
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse_date(value: Any) -> dt.date:
+    """A date from a cell: an Excel date, ``2024-01-02``, ``02-01-2024`` or ``02/01/2024``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"tanggal '{text}' tidak valid (gunakan HH-BB-TTTT, misalnya 02-01-2024)")
+
+
+@dataclass
+class NewPosition:
+    unit: Unit
+    name: str
+    jenis: str
+    jenjang: str
+    eselon: str
+    rows: list[RowPlan] = field(default_factory=list)
+    instance: Position | None = None
+
+
+@dataclass
+class RowPlan:
+    row: int
+    nip: str
+    values: dict[str, Any]
+    unit: Unit
+    position: Position | None
+    new_position: NewPosition | None
+    atasan_nip: str
+    tmt: dt.date | None
+    existing: Employee | None = None
+    changed: list[str] = field(default_factory=list)
+    transfer: bool = False
+
+    @property
+    def position_key(self) -> tuple[Any, ...]:
+        if self.position is not None:
+            return ("p", self.position.pk)
+        assert self.new_position is not None
+        return ("n", self.new_position.unit.pk, self.new_position.name.lower())
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    positions_created: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "positions_created": self.positions_created,
+        }
+
+
+@dataclass
+class Plan:
+    rows: list[RowPlan]
+    problems: list[Problem]
+    new_positions: list[NewPosition]
+    total_rows: int
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems
+
+    @property
+    def counts(self) -> Counts:
+        """What applying the plan creates and changes."""
+        counts = Counts(positions_created=len(self.new_positions))
+        for row in self.rows:
+            if row.existing is None:
+                counts.created += 1
+            elif row.changed or row.transfer:
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+        return counts
+
+
+EMPLOYEE_FIELDS = (
+    "name", "front_title", "back_title", "jenis_asn", "golongan", "birth_date", "gender",
+    "email", "phone", "is_active",
+)  # fmt: skip
+
+
+def _chunks(items: list[str], size: int = 900) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Importer:
+    """Validates and applies an employee file for an actor limited to some unit subtrees."""
+
+    def __init__(self, *, by: User | None, allowed_paths: list[str] | None, today: dt.date) -> None:
+        # ``allowed_paths`` None means every unit (superadmin, or the command without a scope).
+        self.by = by
+        self.allowed_paths = allowed_paths
+        self.today = today
+
+    # -- prefetch --
+
+    def _in_scope(self, unit: Unit) -> bool:
+        if self.allowed_paths is None:
+            return True
+        return any(unit.path.startswith(p) for p in self.allowed_paths)
+
+    def _load_units(self) -> None:
+        units = list(Unit.objects.filter(is_active=True))
+        self.units_by_id = {u.pk: u for u in units}
+        self.units_by_bps = {u.bps_code: u for u in units if u.bps_code}
+        self.units_by_name: dict[str, list[tuple[list[str], Unit]]] = defaultdict(list)
+        for unit in units:
+            chain = [
+                self.units_by_id[i].name.lower() for i in unit.ancestor_ids if i in self.units_by_id
+            ]
+            self.units_by_name[unit.name.lower()].append((chain, unit))
+
+    def _find_unit(self, name: str, code: str) -> tuple[Unit | None, str, str]:
+        """The unit for a row, or None with the column and the message of the problem."""
+        if code:
+            unit = self.units_by_bps.get(code)
+            if unit is None and code.isdigit():
+                unit = self.units_by_id.get(int(code))
+            if unit is None:
+                return None, "KODE_UNIT", f"unit dengan kode '{code}' tidak ditemukan"
+            if not self._in_scope(unit):
+                return None, "KODE_UNIT", f"unit {unit.name} di luar wewenang Anda"
+            return unit, "", ""
+        if not name:
+            return None, "UNIT", "wajib diisi (nama unit atau KODE_UNIT)"
+        parts = [p.strip().lower() for p in re.split(r"[/>]", name) if p.strip()]
+        candidates = [
+            unit
+            for chain, unit in self.units_by_name.get(parts[-1], [])
+            if chain[-len(parts) :] == parts
+        ]
+        if not candidates:
+            return None, "UNIT", f"unit '{name}' tidak ditemukan"
+        inside = [u for u in candidates if self._in_scope(u)]
+        if not inside:
+            return None, "UNIT", f"unit '{name}' di luar wewenang Anda"
+        if len(inside) > 1:
+            return (
+                None,
+                "UNIT",
+                (
+                    f"nama unit '{name}' dipakai oleh {len(inside)} unit; tulis juga unit induknya "
+                    f"(misalnya 'Kelurahan Plaju Ulu / {inside[0].name}') atau gunakan KODE_UNIT"
+                ),
+            )
+        return inside[0], "", ""
+
+    def _load(self, nips: set[str]) -> None:
+        self._load_units()
+        positions = list(Position.objects.filter(is_active=True))
+        self.positions_by_id = {p.pk: p for p in positions}
+        self.positions_by_key: dict[tuple[int, str], Position] = {}
+        for position in sorted(positions, key=lambda p: p.pk):
+            self.positions_by_key.setdefault((position.unit_id, position.name.lower()), position)
+        # Who holds which position now (for supervisor loops through existing data).
+        self.holders: dict[int, list[str]] = defaultdict(list)
+        self.position_of_nip: dict[str, int | None] = {}
+        for nip, position_id in (
+            Employee.objects.filter(is_active=True)
+            .exclude(nip="")
+            .order_by("name", "pk")
+            .values_list("nip", "position_id")
+        ):
+            self.position_of_nip[nip] = position_id
+            if position_id is not None:
+                self.holders[position_id].append(nip)
+        self.existing: dict[str, Employee] = {}
+        for chunk in _chunks(sorted(nips)):
+            for employee in Employee.objects.filter(nip__in=chunk).select_related("unit"):
+                self.existing[employee.nip] = employee
+        self.current_start: dict[int, dt.date] = {}
+        ids = [e.pk for e in self.existing.values()]
+        for start in range(0, len(ids), 900):
+            for employee_id, start_date in Assignment.objects.filter(
+                employee_id__in=ids[start : start + 900],
+                kind=AssignmentKind.DEFINITIF,
+                end_date__isnull=True,
+            ).values_list("employee_id", "start_date"):
+                previous = self.current_start.get(employee_id)
+                if previous is None or start_date > previous:
+                    self.current_start[employee_id] = start_date
+
+    # -- one row --
+
+    def _row(self, number: int, raw: dict[str, Any], problems: list[Problem]) -> RowPlan | None:
+        count = len(problems)
+
+        def bad(column: str, message: str) -> None:
+            problems.append(Problem(number, column, message))
+
+        values: dict[str, Any] = {}
+        jenis_raw = _text(raw.get("JENIS_PEGAWAI")).upper()
+        jenis_asn = {"PNS": JenisAsn.PNS, "CPNS": JenisAsn.PNS, "PPPK": JenisAsn.PPPK}.get(
+            jenis_raw
+        )
+        if jenis_asn is None:
+            bad("JENIS_PEGAWAI", f"harus PNS atau PPPK, bukan '{jenis_raw}'" if jenis_raw
+                else "wajib diisi (PNS atau PPPK)")  # fmt: skip
+        values["jenis_asn"] = jenis_asn
+
+        nip_raw = _text(raw.get("NIP"))
+        nip = normalise_nip(nip_raw.lstrip("'"))
+        if not nip:
+            bad("NIP", "wajib diisi")
+        elif _SCIENTIFIC.match(nip_raw) or isinstance(raw.get("NIP"), float):
+            bad("NIP", f"NIP tersimpan sebagai angka ({nip_raw}); simpan kolom NIP sebagai teks")
+        elif jenis_asn is not None:
+            kind = NipKind.PPPK if jenis_asn == JenisAsn.PPPK else NipKind.PNS
+            try:
+                parsed = parse_nip(nip, kind, today=self.today)
+            except NipError as exc:
+                bad("NIP", f"{str(exc)[:1].upper()}{str(exc)[1:]}")
+            else:
+                values["birth_date"] = parsed.birth_date
+                values["gender"] = parsed.gender.value
+
+        name = _text(raw.get("NAMA"))
+        if not name:
+            bad("NAMA", "wajib diisi")
+        elif len(name) > 150:
+            bad("NAMA", "paling banyak 150 karakter")
+        values["name"] = name
+        for column, key, limit in (("GELAR_DEPAN", "front_title", 40),
+                                   ("GELAR_BELAKANG", "back_title", 60)):  # fmt: skip
+            text = _text(raw.get(column))
+            if len(text) > limit:
+                bad(column, f"paling banyak {limit} karakter")
+            values[key] = text
+
+        golongan = _text(raw.get("GOLONGAN"))
+        if jenis_asn is not None:
+            try:
+                values["golongan"] = rules.normalise_golongan(
+                    golongan, pppk=jenis_asn == JenisAsn.PPPK
+                )
+            except ValueError as exc:
+                bad("GOLONGAN", f"{str(exc)[:1].upper()}{str(exc)[1:]}")
+
+        email = _text(raw.get("EMAIL"))
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                bad("EMAIL", f"alamat e-mail '{email}' tidak valid")
+        values["email"] = email
+        phone = _text(raw.get("TELEPON"))
+        if phone and not _PHONE.match(phone):
+            bad("TELEPON", f"nomor telepon '{phone}' tidak valid (hanya angka, spasi, + dan -)")
+        values["phone"] = phone
+
+        active = _text(raw.get("AKTIF")).upper()
+        if active and active not in YES | NO:
+            bad("AKTIF", f"harus Y atau N, bukan '{active}'")
+        values["is_active"] = active not in NO
+
+        tmt: dt.date | None = None
+        if _text(raw.get("TMT_JABATAN")):
+            try:
+                tmt = parse_date(raw.get("TMT_JABATAN"))
+            except ValueError as exc:
+                bad("TMT_JABATAN", str(exc))
+            else:
+                birth = values.get("birth_date")
+                if birth is not None and tmt <= birth:
+                    bad("TMT_JABATAN", "tanggal mulai jabatan sebelum tanggal lahir")
+
+        jenis_jab_raw = _text(raw.get("JENIS_JABATAN")).upper()
+        jenis_jab = JENIS_JABATAN.get(jenis_jab_raw)
+        if jenis_jab is None:
+            bad("JENIS_JABATAN", f"jenis jabatan '{jenis_jab_raw}' tidak dikenal (JPT, "
+                "ADMINISTRATOR, PENGAWAS, PELAKSANA atau FUNGSIONAL)" if jenis_jab_raw
+                else "wajib diisi")  # fmt: skip
+        jenjang_raw = _text(raw.get("JENJANG")).upper()
+        jenjang = ""
+        if jenjang_raw:
+            jenjang = JENJANG.get(jenjang_raw, "")
+            if not jenjang:
+                bad("JENJANG", f"jenjang '{jenjang_raw}' tidak dikenal")
+            elif jenis_jab is not None and jenis_jab != JenisJabatan.FUNGSIONAL:
+                bad("JENJANG", "jenjang hanya untuk jabatan fungsional")
+        eselon_raw = _text(raw.get("ESELON")).upper().replace(" ", "")
+        eselon = "NON"
+        if eselon_raw and eselon_raw not in ("NON", "-", "NONESELON"):
+            match = {e.upper(): e for e in rules.ESELON}.get(eselon_raw)
+            if match is None:
+                bad("ESELON", f"eselon '{eselon_raw}' tidak dikenal (misalnya III.a, IV.b)")
+            elif jenis_jab is not None and match not in rules.eselon_for_jenis(jenis_jab):
+                bad("ESELON", f"eselon {match} tidak sesuai dengan jenis jabatan {jenis_jab}")
+            else:
+                eselon = match
+
+        unit, column, message = self._find_unit(_text(raw.get("UNIT")), _text(raw.get("KODE_UNIT")))
+        if unit is None:
+            bad(column, message)
+        position_name = re.sub(r"\s+", " ", _text(raw.get("JABATAN")))
+        if not position_name:
+            bad("JABATAN", "wajib diisi")
+        elif len(position_name) > 200:
+            bad("JABATAN", "paling banyak 200 karakter")
+
+        atasan_raw = _text(raw.get("ATASAN_NIP"))
+        atasan = normalise_nip(atasan_raw.lstrip("'"))
+        if atasan and (not atasan.isdigit() or len(atasan) != 18):
+            bad("ATASAN_NIP", f"NIP atasan '{atasan_raw}' harus 18 angka")
+        elif atasan and atasan == nip:
+            bad("ATASAN_NIP", "pegawai tidak dapat menjadi atasan dirinya sendiri")
+
+        existing = self.existing.get(nip)
+        if existing is not None and existing.unit is not None and not self._in_scope(existing.unit):
+            bad("NIP", f"pegawai dengan NIP ini terdaftar di {existing.unit.name}, di luar "
+                "wewenang Anda")  # fmt: skip
+
+        if len(problems) > count or unit is None or jenis_jab is None:
+            return None
+        position = self.positions_by_key.get((unit.pk, position_name.lower()))
+        new_position = None
+        if position is None:
+            key = (unit.pk, position_name.lower())
+            new_position = self.new_positions.get(key)
+            if new_position is None:
+                new_position = NewPosition(unit, position_name, jenis_jab, jenjang, eselon)
+                self.new_positions[key] = new_position
+        plan = RowPlan(
+            row=number, nip=nip, values=values, unit=unit, position=position,
+            new_position=new_position, atasan_nip=atasan, tmt=tmt, existing=existing,
+        )  # fmt: skip
+        if new_position is not None:
+            new_position.rows.append(plan)
+        if existing is not None:
+            plan.changed = [f for f in EMPLOYEE_FIELDS if getattr(existing, f) != values[f]]
+            plan.transfer = position is None or existing.position_id != position.pk
+            if plan.transfer:
+                start = tmt or self.today
+                current = self.current_start.get(existing.pk)
+                if current is not None and start <= current:
+                    bad("TMT_JABATAN", f"pindah jabatan harus mulai sesudah {current:%d-%m-%Y} "
+                        "(mulai jabatan sekarang)" if tmt else "pindah jabatan memerlukan "
+                        f"TMT_JABATAN sesudah {current:%d-%m-%Y}")  # fmt: skip
+                    return None
+        return plan
+
+    # -- the whole file --
+
+    def validate(self, sheet: Sheet, *, progress: Callable[[int], None] | None = None) -> Plan:
+        """Check every row; nothing is written. The plan lists every problem with its row."""
+        problems: list[Problem] = []
+        nips = {normalise_nip(_text(r.get("NIP")).lstrip("'")) for _, r in sheet.rows}
+        nips |= {normalise_nip(_text(r.get("ATASAN_NIP")).lstrip("'")) for _, r in sheet.rows}
+        nips.discard("")
+        self._load(nips)
+        self.new_positions: dict[tuple[int, str], NewPosition] = {}
+        plans: list[RowPlan] = []
+        first_row_of: dict[str, int] = {}
+        for index, (number, raw) in enumerate(sheet.rows, start=1):
+            plan = self._row(number, raw, problems)
+            nip = normalise_nip(_text(raw.get("NIP")).lstrip("'"))
+            if nip:
+                if nip in first_row_of:
+                    problems.append(Problem(
+                        number, "NIP", f"NIP {nip} sudah ada di baris {first_row_of[nip]}"
+                    ))  # fmt: skip
+                    plan = None
+                else:
+                    first_row_of[nip] = number
+            if plan is not None:
+                plans.append(plan)
+            if progress is not None and index % 500 == 0:
+                progress(index)
+        if not sheet.rows:
+            problems.append(Problem(2, "", "berkas tidak berisi data pegawai"))
+        by_nip = {p.nip: p for p in plans}
+        for plan in plans:
+            known = plan.atasan_nip in by_nip or plan.atasan_nip in self.position_of_nip
+            if plan.atasan_nip and not known:
+                message = f"atasan dengan NIP {plan.atasan_nip} tidak ada di berkas maupun data"
+                problems.append(Problem(plan.row, "ATASAN_NIP", message))
+        problems.extend(self._loops(plans, by_nip))
+        if progress is not None:
+            progress(len(sheet.rows))
+        problems.sort(key=lambda p: (p.row, COLUMNS.index(p.column) if p.column in COLUMNS else 99))
+        new_positions = [] if problems else list(self.new_positions.values())
+        return Plan(plans, problems, new_positions, total_rows=len(sheet.rows))
+
+    def _loops(self, plans: list[RowPlan], by_nip: dict[str, RowPlan]) -> list[Problem]:
+        """Supervisor loops (A → B → A) in the file, alone or together with existing data."""
+        # Where everybody sits after the import, and which position each one reports to.
+        position_of: dict[str, tuple[Any, ...] | None] = {
+            nip: ("p", pid) if pid is not None else None
+            for nip, pid in self.position_of_nip.items()
+        }
+        holders: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+        for plan in plans:
+            position_of[plan.nip] = plan.position_key
+        for nip, key in position_of.items():
+            if key is not None:
+                holders[key].append(nip)
+
+        def reports_to(key: tuple[Any, ...]) -> tuple[Any, ...] | None:
+            if key[0] == "p":
+                parent = self.positions_by_id[key[1]].reports_to_id
+                return ("p", parent) if parent in self.positions_by_id else None
+            new = self.new_positions[(key[1], key[2])]
+            for row in new.rows:
+                boss = position_of.get(row.atasan_nip) if row.atasan_nip else None
+                if boss is not None and boss != key:
+                    return boss
+            return None
+
+        def supervisor(nip: str) -> str | None:
+            plan = by_nip.get(nip)
+            if plan is not None and plan.atasan_nip:
+                return plan.atasan_nip
+            key = position_of.get(nip)
+            seen: set[tuple[Any, ...]] = set()
+            while key is not None and key not in seen:
+                seen.add(key)
+                key = reports_to(key)
+                if key is None:
+                    return None
+                others = [h for h in holders.get(key, []) if h != nip]
+                if others:
+                    return others[0]
+            return None
+
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        problems: list[Problem] = []
+        for plan in plans:
+            path: list[str] = []
+            nip: str | None = plan.nip
+            while nip is not None and state.get(nip) is None:
+                state[nip] = 1
+                path.append(nip)
+                nip = supervisor(nip)
+            if nip is not None and state.get(nip) == 1:
+                cycle = path[path.index(nip) :]
+                text = " → ".join([*cycle, cycle[0]])
+                for member in cycle:
+                    row = by_nip.get(member)
+                    if row is not None:
+                        problems.append(Problem(
+                            row.row, "ATASAN_NIP",
+                            f"hubungan atasan membentuk lingkaran: {text}",
+                        ))  # fmt: skip
+            for visited in path:
+                state[visited] = 2
+        return problems
+
+    # -- writing --
+
+    def _create_position(self, new: NewPosition, stack: set[int]) -> Position:
+        if new.instance is not None:
+            return new.instance
+        stack.add(id(new))
+        reports_to: Position | None = None
+        for row in new.rows:
+            if not row.atasan_nip:
+                continue
+            boss_plan = self.by_nip.get(row.atasan_nip)
+            if boss_plan is not None:
+                if boss_plan.new_position is new:
+                    continue
+                if boss_plan.new_position is not None:
+                    if id(boss_plan.new_position) in stack:
+                        continue
+                    reports_to = self._create_position(boss_plan.new_position, stack)
+                else:
+                    reports_to = boss_plan.position
+            else:
+                pid = self.position_of_nip.get(row.atasan_nip)
+                reports_to = self.positions_by_id.get(pid) if pid is not None else None
+            if reports_to is not None:
+                break
+        new.instance = services.create_position(
+            by=self.by, unit=new.unit, name=new.name, jenis=new.jenis, jenjang=new.jenjang,
+            eselon=new.eselon, reports_to=reports_to,
+        )  # fmt: skip
+        stack.discard(id(new))
+        return new.instance
+
+    @transaction.atomic
+    def apply(self, plan: Plan) -> Counts:
+        """Write a valid plan: new positions, new employees, changes and transfers, with history."""
+        if not plan.is_valid:
+            raise ValueError("an invalid plan cannot be applied")
+        counts = plan.counts
+        self.by_nip = {p.nip: p for p in plan.rows}
+        for new in plan.new_positions:
+            self._create_position(new, set())
+
+        def target(row: RowPlan) -> Position:
+            if row.position is not None:
+                return row.position
+            assert row.new_position is not None and row.new_position.instance is not None
+            return row.new_position.instance
+
+        creates = [row for row in plan.rows if row.existing is None]
+        employees = []
+        for row in creates:
+            position = target(row)
+            employees.append(Employee(
+                nip=row.nip, position=position, unit=position.unit,
+                **{f: row.values[f] for f in EMPLOYEE_FIELDS},
+            ))  # fmt: skip
+        if employees:
+            created = bulk_create_with_history(
+                employees, Employee, batch_size=500, default_user=self.by
+            )
+            if any(e.pk is None for e in created):  # backends that cannot return ids
+                ids = dict(
+                    Employee.objects.filter(nip__in=[e.nip for e in employees]).values_list(
+                        "nip", "pk"
+                    )
+                )
+                for employee in created:
+                    employee.pk = ids[employee.nip]
+            assignments = [
+                Assignment(
+                    employee=employee,
+                    position=employee.position,
+                    unit=employee.unit,
+                    start_date=row.tmt or self.today,
+                )
+                for row, employee in zip(creates, created, strict=True)
+            ]
+            bulk_create_with_history(assignments, Assignment, batch_size=500, default_user=self.by)
+
+        changed = [row for row in plan.rows if row.existing is not None and row.changed]
+        if changed:
+            fields: set[str] = set()
+            for row in changed:
+                assert row.existing is not None
+                for name in row.changed:
+                    setattr(row.existing, name, row.values[name])
+                fields.update(row.changed)
+            bulk_update_with_history(
+                [row.existing for row in changed if row.existing is not None], Employee,
+                sorted(fields), batch_size=500, default_user=self.by,
+            )  # fmt: skip
+        for row in plan.rows:
+            if row.existing is not None and row.transfer:
+                services.transfer_employee(
+                    employee=row.existing, position=target(row),
+                    start_date=row.tmt or self.today, by=self.by, note="Impor berkas pegawai",
+                )  # fmt: skip
+        return counts
+
+
+# --- jobs --------------------------------------------------------------------------------------
+
+
+def allowed_paths_for(user: User | None, scope_unit: Unit | None = None) -> list[str] | None:
+    """The unit subtrees an import may touch: the user's managed units, narrowed by a unit."""
+    from sikap.accounts.scope import build_scope
+
+    paths: list[str] | None = None
+    if user is not None:
+        scope = build_scope(user)
+        paths = None if scope.is_superadmin else list(scope.manage_paths)
+    if scope_unit is not None:
+        if paths is None or any(scope_unit.path.startswith(p) for p in paths):
+            paths = [scope_unit.path]
+        else:
+            paths = [p for p in paths if p.startswith(scope_unit.path)]
+    return paths
+
+
+def run_job(job: Any) -> None:
+    """Validate (and unless a dry run, import) the file of an ImportJob, recording the outcome."""
+    import logging
+
+    from django.utils import timezone
+
+    from sikap.org.import_models import ImportStatus
+
+    def save(**fields: Any) -> None:
+        for name, value in fields.items():
+            setattr(job, name, value)
+        job.save(update_fields=list(fields))
+
+    try:
+        save(status=ImportStatus.VALIDATING, processed_rows=0)
+        with job.file.open("rb") as handle:
+            data = handle.read()
+        try:
+            sheet = read_sheet(data, job.file_kind)
+        except FileProblem as exc:
+            save(status=ImportStatus.FAILED, message=str(exc)[:255], finished_at=timezone.now())
+            return
+        save(total_rows=len(sheet.rows))
+        importer = Importer(
+            by=job.created_by,
+            allowed_paths=allowed_paths_for(job.created_by, job.scope_unit),
+            today=timezone.localdate(),
+        )
+        plan = importer.validate(sheet, progress=lambda n: save(processed_rows=n))
+        counts = plan.counts
+        if not plan.is_valid:
+            save(
+                status=ImportStatus.FAILED, errors=[p.as_dict() for p in plan.problems],
+                message="", finished_at=timezone.now(),
+            )  # fmt: skip
+            return
+        if not job.dry_run:
+            save(status=ImportStatus.RUNNING)
+            counts = importer.apply(plan)
+        save(
+            status=ImportStatus.DONE, processed_rows=plan.total_rows, errors=[],
+            created_count=counts.created, updated_count=counts.updated,
+            unchanged_count=counts.unchanged, positions_created=counts.positions_created,
+            finished_at=timezone.now(),
+        )  # fmt: skip
+    except Exception:
+        logging.getLogger(__name__).exception("Employee import %s failed", job.pk)
+        save(
+            status=ImportStatus.FAILED, finished_at=timezone.now(),
+            message="Terjadi kesalahan tak terduga; tidak ada data yang diubah.",
+        )  # fmt: skip
