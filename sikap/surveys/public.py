@@ -62,8 +62,10 @@ def _handle_survey(
                 "Too many surveys were sent from this connection. Please try again in an hour."
             )
         elif record is None and abuse.seen_recently(
-            client, {"unit": unit.pk, **form.answers, "comment": form.cleaned_data["comment"]}
-        ):
+            client, {"unit": unit.pk, **form.answers, **form.profile,
+                     "comment": form.cleaned_data["comment"],
+                     "service": getattr(form.cleaned_data.get("service_type"), "pk", None)},
+        ):  # fmt: skip
             problem = _("These same answers were just sent. Thank you, they are already recorded.")
         else:
             try:
