@@ -7,8 +7,8 @@ from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
-from sikap.evaluation.models import AppraisalYear, Period
-from sikap.org.models import Unit
+from sikap.evaluation.models import AppraisalYear, Evaluation, Objection, Period, PredicateSetter
+from sikap.org.models import Position, Unit
 
 
 def can_manage_periods(scope: Scope) -> bool:
@@ -54,3 +54,100 @@ def units_read(scope: Scope) -> list[Unit]:
     if scope.is_superadmin:
         return list(Unit.objects.filter(is_active=True))
     return list(Unit.objects.within_any(scope.read_paths).filter(is_active=True))
+
+
+# --------------------------------------------------------------------------- evaluations
+
+
+def _plans_visible(user: User):  # type: ignore[no-untyped-def]
+    from sikap.planning.access import plans_visible_to
+
+    return plans_visible_to(user)
+
+
+def get_plan_for_evaluation(user: User, pk: int, *, for_change: bool = False):  # type: ignore[no-untyped-def]
+    """An SKP the user may see (404); with for_change, only its pejabat penilai (403)."""
+    plan = (
+        _plans_visible(user)
+        .select_related("employee__unit", "employee__position", "appraisal_year", "penilai")
+        .filter(pk=pk)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    if for_change:
+        scope = get_scope(user)
+        if scope.employee is None or plan.penilai_id != scope.employee.pk:
+            raise PermissionDenied
+    return plan
+
+
+def get_evaluation_for_user(user: User, pk: int) -> Evaluation:
+    """An evaluation whose SKP the user may see; the employee sees their own only once final."""
+    evaluation = (
+        Evaluation.objects.with_details()
+        .filter(plan__in=_plans_visible(user), pk=pk)
+        .select_related("plan__atasan", "plan__penilai")
+        .first()
+    )
+    if evaluation is None:
+        raise Http404
+    scope = get_scope(user)
+    is_owner = scope.employee is not None and evaluation.employee_id == scope.employee.pk
+    if is_owner and not evaluation.is_final:
+        raise Http404
+    return evaluation
+
+
+def leads_unit(scope: Scope, unit: Unit) -> bool:
+    """The head of the unit or of a unit above it (or a superadmin)."""
+    return scope.is_superadmin or any(unit.path.startswith(p) for p in scope.headed_paths)
+
+
+def get_calibration_unit(user: User, pk: int, *, for_change: bool = False) -> Unit:
+    """A unit whose curve the user may read (404); with for_change, only its head (403)."""
+    scope = get_scope(user)
+    unit = Unit.objects.filter(pk=pk).first()
+    if unit is None or not scope.reads_unit(unit):
+        raise Http404
+    if for_change and not leads_unit(scope, unit):
+        raise PermissionDenied
+    return unit
+
+
+def can_set_organisation_predicate(scope: Scope, unit: Unit, setter: str) -> bool:
+    """Who records a unit's Predikat Kinerja Organisasi (EvaluationSettings decides, §1.8).
+
+    "parent_head": the head of a unit above it; when nobody above it is a SIKAP user (e.g. the
+    Walikota for a kecamatan), the Admin Kepegawaian records the decision. "hr": the Admin
+    Kepegawaian of the unit.
+    """
+    if scope.is_superadmin:
+        return True
+    if setter == PredicateSetter.HR:
+        return scope.manages_unit(unit)
+    above = [p for p in scope.headed_paths if unit.path.startswith(p) and unit.path != p]
+    if above:
+        return True
+    if scope.manages_unit(unit):
+        return not Position.objects.filter(
+            is_unit_head=True, unit_id__in=unit.ancestor_ids[:-1], holders__is_active=True,
+            holders__user__isnull=False,
+        ).exists()  # fmt: skip
+    return False
+
+
+def get_objection_for_user(user: User, pk: int, *, for_change: bool = False) -> Objection:
+    """A keberatan whose evaluation the user may see; with for_change only its decider (403)."""
+    objection = (
+        Objection.objects.select_related("evaluation__employee", "evaluation__period", "decider")
+        .filter(pk=pk, evaluation__plan__in=_plans_visible(user))
+        .first()
+    )
+    if objection is None:
+        raise Http404
+    if for_change:
+        scope = get_scope(user)
+        if scope.employee is None or objection.decider_id != scope.employee.pk:
+            raise PermissionDenied
+    return objection

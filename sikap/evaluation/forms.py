@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.evaluation.curve import ACTUAL_ORDER
 from sikap.evaluation.models import (
+    EvaluationSettings,
     OrganisationPredicateChoices,
     Period,
     PeriodKindChoices,
     RoundingChoices,
 )
+from sikap.evaluation.rules import Rating
 
 
 class DateInput(forms.DateInput):
@@ -86,3 +88,93 @@ class CalculatorForm(forms.Form):
             )
         data["actual"] = dict(zip(ACTUAL_ORDER, counts, strict=True))
         return data
+
+
+RATING_CHOICES = [(r.value, r.label) for r in Rating]
+
+
+class EvaluationForm(forms.Form):
+    result_rating = forms.ChoiceField(
+        label="Rating Hasil Kerja", choices=RATING_CHOICES, widget=forms.RadioSelect
+    )
+    behaviour_rating = forms.ChoiceField(
+        label="Rating Perilaku Kerja", choices=RATING_CHOICES, widget=forms.RadioSelect
+    )
+    notes = forms.CharField(
+        label="Catatan/Rekomendasi", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: object, rows: list[object] = (), **kwargs: object) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.rhk_fields: list[tuple[object, forms.BoundField, forms.BoundField]] = []
+        for row in rows:
+            pk = row.work_result.pk  # type: ignore[attr-defined]
+            self.fields[f"label_{pk}"] = forms.ChoiceField(
+                label=_("Label (optional)"), required=False,
+                choices=[("", "—"), *RATING_CHOICES], initial=row.label,  # type: ignore[attr-defined]
+            )  # fmt: skip
+            self.fields[f"feedback_{pk}"] = forms.CharField(
+                label=_("Umpan balik berkelanjutan berdasarkan bukti dukung"), required=False,
+                initial=row.note, widget=forms.Textarea(attrs={"rows": 2}),  # type: ignore[attr-defined]
+            )  # fmt: skip
+            self.rhk_fields.append((row, self[f"label_{pk}"], self[f"feedback_{pk}"]))
+
+    def work_result_notes(self) -> dict[str, dict[str, str]]:
+        notes = {}
+        for name, value in self.cleaned_data.items():
+            if name.startswith("label_"):
+                pk = name.removeprefix("label_")
+                notes[pk] = {
+                    "label": value,
+                    "feedback": self.cleaned_data.get(f"feedback_{pk}", ""),
+                }
+        return notes
+
+
+class CalibrationForm(forms.Form):
+    result_rating = forms.ChoiceField(label="Rating Hasil Kerja", choices=RATING_CHOICES)
+    behaviour_rating = forms.ChoiceField(label="Rating Perilaku Kerja", choices=RATING_CHOICES)
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)
+
+
+class OrganisationPredicateForm(forms.Form):
+    predicate = forms.ChoiceField(
+        label=_("Predikat Kinerja Organisasi"), choices=OrganisationPredicateChoices.choices
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ObjectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason of the objection"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept with new ratings")), ("reject", _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    result_rating = forms.ChoiceField(
+        label="Rating Hasil Kerja", choices=[("", "—"), *RATING_CHOICES], required=False
+    )
+    behaviour_rating = forms.ChoiceField(
+        label="Rating Perilaku Kerja", choices=[("", "—"), *RATING_CHOICES], required=False
+    )
+    decision_reason = forms.CharField(
+        label=_("Reason of the decision"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = EvaluationSettings
+        fields = [
+            "organisation_predicate_setter",
+            "rounding",
+            "pooling_threshold",
+            "objection_days",
+        ]

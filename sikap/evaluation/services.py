@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from sikap.accounts.models import User
-from sikap.evaluation.models import AppraisalYear, Period
+from sikap.evaluation import rules
+from sikap.evaluation.models import (
+    AppraisalYear,
+    Determination,
+    Evaluation,
+    EvaluationSettings,
+    EvaluationStatus,
+    Objection,
+    ObjectionStatus,
+    OrganisationAssessment,
+    Period,
+)
 from sikap.evaluation.rules import PeriodKind, periodic_periods
+from sikap.org.models import Employee, Unit
 
 DEFAULT_DEADLINE_DAYS = 10
 
@@ -90,3 +104,267 @@ def reopen_period(*, period: Period, until: dt.date | None, by: User | None) -> 
     period._history_user = by  # type: ignore[attr-defined]
     period.save(update_fields=["reopened_until"])
     return period
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@transaction.atomic
+def update_settings(
+    *, by: User | None, organisation_predicate_setter: str, rounding: str,
+    pooling_threshold: int, objection_days: int,
+) -> EvaluationSettings:  # fmt: skip
+    """Change the evaluation settings (recorded in the audit trail)."""
+    settings = EvaluationSettings.load()
+    settings.organisation_predicate_setter = organisation_predicate_setter
+    settings.rounding = rules.Rounding(rounding).value
+    settings.pooling_threshold = pooling_threshold
+    settings.objection_days = objection_days
+    settings._history_user = by  # type: ignore[attr-defined]
+    settings.save()
+    return settings
+
+
+# --------------------------------------------------------------------------- organisation
+
+
+LOCKED_MESSAGE = (
+    "Predikat periode ini sudah ditetapkan dan dikunci; perubahan hanya melalui keberatan."
+)
+
+
+@transaction.atomic
+def set_organisation_predicate(
+    *, unit: Unit, period: Period, predicate: str, note: str = "", by: User | None
+) -> OrganisationAssessment:
+    """Record (or change) the Predikat Kinerja Organisasi of a unit for a period."""
+    organisation_predicate = rules.OrganisationPredicate(predicate)
+    if Determination.objects.filter(unit=unit, period=period).exists():
+        raise ValidationError({"predicate": LOCKED_MESSAGE})
+    assessment = OrganisationAssessment.objects.filter(unit=unit, period=period).first()
+    if assessment is None:
+        assessment = OrganisationAssessment(unit=unit, period=period)
+    assessment.predicate = organisation_predicate.value
+    assessment.note = note
+    assessment.set_by = by
+    assessment._history_user = by  # type: ignore[attr-defined]
+    assessment.save()
+    return assessment
+
+
+# --------------------------------------------------------------------------- evaluations
+
+
+def _rating(value: str, field: str) -> rules.Rating:
+    try:
+        return rules.Rating(value)
+    except ValueError:
+        raise ValidationError({field: "Pilih salah satu rating."}) from None
+
+
+def _snapshot_penilai(evaluation: Evaluation) -> None:
+    plan = evaluation.plan
+    evaluation.penilai_id = plan.penilai_id
+    evaluation.penilai_name = plan.penilai_name
+    evaluation.penilai_nip = plan.penilai_nip
+    penilai = plan.penilai
+    evaluation.penilai_golongan = penilai.golongan if penilai is not None else ""
+    evaluation.penilai_position = plan.penilai_position
+    evaluation.penilai_unit = plan.penilai_unit
+
+
+def _clean_notes(notes: dict[str, dict[str, str]] | None) -> dict[str, dict[str, str]]:
+    cleaned: dict[str, dict[str, str]] = {}
+    for key, entry in (notes or {}).items():
+        label = entry.get("label", "") or ""
+        if label and label not in rules.Rating.__members__:
+            raise ValidationError({"work_result_notes": "Label RHK tidak dikenal."})
+        feedback = (entry.get("feedback", "") or "").strip()
+        if label or feedback:
+            cleaned[str(key)] = {"label": label, "feedback": feedback}
+    return cleaned
+
+
+@transaction.atomic
+def set_ratings(
+    *,
+    plan: Any,
+    period: Period,
+    result_rating: str,
+    behaviour_rating: str,
+    by: User,
+    work_result_notes: dict[str, dict[str, str]] | None = None,
+    notes: str = "",
+) -> Evaluation:
+    """The pejabat penilai of the SKP sets the two ratings; the predikat follows from the matrix."""
+    penilai = getattr(by, "employee", None)
+    if penilai is None or plan.penilai_id != penilai.pk:
+        raise ValidationError("Hanya Pejabat Penilai Kinerja SKP ini yang dapat menilai.")
+    if period.appraisal_year_id != plan.appraisal_year_id:
+        raise ValidationError({"period": "Periode tidak termasuk tahun SKP ini."})
+    evaluation = Evaluation.objects.select_for_update().filter(plan=plan, period=period).first()
+    if evaluation is None:
+        evaluation = Evaluation(plan=plan, employee_id=plan.employee_id, period=period)
+    if evaluation.is_final:
+        raise ValidationError(LOCKED_MESSAGE)
+    result = _rating(result_rating, "result_rating")
+    behaviour = _rating(behaviour_rating, "behaviour_rating")
+    evaluation.result_rating = result.value
+    evaluation.behaviour_rating = behaviour.value
+    evaluation.predicate = rules.employee_predicate(result, behaviour).value
+    evaluation.work_result_notes = _clean_notes(work_result_notes)
+    evaluation.notes = notes
+    evaluation.evaluated_by = by
+    _snapshot_penilai(evaluation)
+    evaluation._history_user = by  # type: ignore[attr-defined]
+    evaluation.save()
+    return evaluation
+
+
+@transaction.atomic
+def calibrate_rating(
+    *, evaluation: Evaluation, result_rating: str, behaviour_rating: str, reason: str, by: User
+) -> Evaluation:
+    """The unit head changes a rating in calibration; the reason is mandatory and recorded."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Alasan perubahan wajib diisi."})
+    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    if evaluation.is_final:
+        raise ValidationError(LOCKED_MESSAGE)
+    result = _rating(result_rating, "result_rating")
+    behaviour = _rating(behaviour_rating, "behaviour_rating")
+    evaluation.result_rating = result.value
+    evaluation.behaviour_rating = behaviour.value
+    evaluation.predicate = rules.employee_predicate(result, behaviour).value
+    evaluation._history_user = by  # type: ignore[attr-defined]
+    evaluation._change_reason = f"Kalibrasi: {reason}"  # type: ignore[attr-defined]
+    evaluation.save()
+    return evaluation
+
+
+@transaction.atomic
+def determine_predicates(
+    *, curve: Any, by: User, signer: Employee | None, now: dt.datetime | None = None
+) -> Determination:
+    """The signed penetapan predikat kinerja of a unit for a period; locks its evaluations."""
+    if curve.determination is not None:
+        raise ValidationError("Predikat periode ini sudah ditetapkan.")
+    if curve.assessment is None:
+        raise ValidationError("Tetapkan dahulu Predikat Kinerja Organisasi unit ini.")
+    evaluations = list(curve.evaluations.values())
+    if not evaluations:
+        raise ValidationError("Belum ada evaluasi untuk ditetapkan.")
+    missing = [e for e in evaluations if not e.predicate]
+    if missing:
+        names = ", ".join(e.employee.display_name for e in missing)
+        raise ValidationError(f"Rating belum lengkap untuk: {names}.")
+    now = now or timezone.now()
+    determination = Determination(
+        unit=curve.unit,
+        period=curve.period,
+        organisation_predicate=curve.assessment.predicate,
+        headcount=len(evaluations),
+        distribution={p.short_code: curve.counts.get(p, 0) for p in rules.EmployeePredicate},
+        violations=[v.message for v in curve.violations],
+        signed_by=signer,
+        signed_by_name=signer.display_name if signer else by.get_username(),
+        signed_by_nip=signer.nip if signer else "",
+        signed_by_position=signer.position.name if signer and signer.position else "",
+        signed_by_user=by,
+        signed_at=now,
+    )
+    determination._history_user = by  # type: ignore[attr-defined]
+    determination.save()
+    for evaluation in evaluations:
+        evaluation.status = EvaluationStatus.FINAL
+        evaluation.finalised_at = now
+        evaluation._history_user = by  # type: ignore[attr-defined]
+        evaluation._change_reason = "Penetapan predikat kinerja"  # type: ignore[attr-defined]
+        evaluation.save(update_fields=["status", "finalised_at", "updated_at"])
+    return determination
+
+
+# --------------------------------------------------------------------------- keberatan
+
+
+def objection_deadline(evaluation: Evaluation, settings: EvaluationSettings) -> dt.date | None:
+    """The last day the employee may object to a final predikat."""
+    if not evaluation.is_final or evaluation.finalised_at is None:
+        return None
+    finalised = timezone.localdate(evaluation.finalised_at)
+    return finalised + dt.timedelta(days=settings.objection_days)
+
+
+@transaction.atomic
+def file_objection(
+    *, evaluation: Evaluation, reason: str, by: User, today: dt.date | None = None
+) -> Objection:
+    """The employee objects to a final predikat within the window."""
+    today = today or timezone.localdate()
+    employee = getattr(by, "employee", None)
+    if employee is None or employee.pk != evaluation.employee_id:
+        raise ValidationError("Hanya pegawai yang dinilai yang dapat mengajukan keberatan.")
+    deadline = objection_deadline(evaluation, EvaluationSettings.load())
+    if deadline is None:
+        raise ValidationError("Keberatan hanya dapat diajukan atas predikat yang sudah final.")
+    if today > deadline:
+        raise ValidationError(f"Batas waktu keberatan sudah lewat ({deadline:%d-%m-%Y}).")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Alasan keberatan wajib diisi."})
+    if evaluation.objections.filter(status=ObjectionStatus.PENDING).exists():
+        raise ValidationError("Masih ada keberatan yang menunggu keputusan.")
+    objection = Objection(
+        evaluation=evaluation,
+        reason=reason.strip(),
+        filed_by=by,
+        filed_at=timezone.now(),
+        decider_id=evaluation.plan.atasan_id,
+        previous_result_rating=evaluation.result_rating,
+        previous_behaviour_rating=evaluation.behaviour_rating,
+        previous_predicate=evaluation.predicate,
+    )
+    objection._history_user = by  # type: ignore[attr-defined]
+    objection.save()
+    return objection
+
+
+@transaction.atomic
+def decide_objection(
+    *,
+    objection: Objection,
+    accept: bool,
+    reason: str,
+    by: User,
+    result_rating: str = "",
+    behaviour_rating: str = "",
+) -> Objection:
+    """The atasan pejabat penilai accepts (with new ratings) or rejects a keberatan."""
+    employee = getattr(by, "employee", None)
+    if employee is None or objection.decider_id != employee.pk:
+        raise ValidationError("Hanya Atasan Pejabat Penilai Kinerja yang dapat memutuskan.")
+    if objection.status != ObjectionStatus.PENDING:
+        raise ValidationError("Keberatan ini sudah diputuskan.")
+    if not (reason or "").strip():
+        raise ValidationError({"decision_reason": "Alasan keputusan wajib diisi."})
+    objection.decided_by = by
+    objection.decided_at = timezone.now()
+    objection.decision_reason = reason.strip()
+    if accept:
+        result = _rating(result_rating, "result_rating")
+        behaviour = _rating(behaviour_rating, "behaviour_rating")
+        objection.status = ObjectionStatus.ACCEPTED
+        objection.new_result_rating = result.value
+        objection.new_behaviour_rating = behaviour.value
+        evaluation = Evaluation.objects.select_for_update().get(pk=objection.evaluation_id)
+        evaluation.result_rating = result.value
+        evaluation.behaviour_rating = behaviour.value
+        evaluation.predicate = rules.employee_predicate(result, behaviour).value
+        evaluation._history_user = by  # type: ignore[attr-defined]
+        evaluation._change_reason = f"Keberatan diterima: {objection.decision_reason}"  # type: ignore[attr-defined]
+        evaluation.save()
+    else:
+        objection.status = ObjectionStatus.REJECTED
+    objection._history_user = by  # type: ignore[attr-defined]
+    objection.save()
+    return objection

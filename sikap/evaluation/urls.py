@@ -1,12 +1,52 @@
 from django.urls import path
 
-from sikap.evaluation.views import calculator, periods
+from sikap.evaluation.views import (
+    calculator,
+    calibration,
+    documents,
+    evaluations,
+    objections,
+    periods,
+)
 
 app_name = "evaluation"
 urlpatterns = [
+    path("", evaluations.index, name="index"),
     path("periode/", periods.year_list, name="years"),
     path("periode/tahun-baru/", periods.year_create, name="year_create"),
     path("periode/<int:pk>/ubah/", periods.period_edit, name="period_edit"),
     path("periode/<int:pk>/buka-kembali/", periods.period_reopen, name="period_reopen"),
     path("kalkulator/", calculator.calculator, name="calculator"),
+    path("skp/<int:plan_pk>/periode/<int:period_pk>/", evaluations.evaluate, name="evaluate"),
+    path("<int:pk>/", evaluations.detail, name="detail"),
+    path("<int:pk>/dokumen.pdf", documents.document, name="document"),
+    path("<int:pk>/formulir.pdf", documents.form_pdf, name="form_pdf"),
+    path("<int:pk>/keberatan/", objections.objection_create, name="objection_create"),
+    path("keberatan/<int:pk>/", objections.objection_decide, name="objection_decide"),
+    path("kalibrasi/<int:unit_pk>/<int:period_pk>/", calibration.calibration, name="calibration"),
+    path(
+        "kalibrasi/<int:unit_pk>/<int:period_pk>/ubah/<int:pk>/",
+        calibration.calibrate,
+        name="calibrate",
+    ),
+    path(
+        "kalibrasi/<int:unit_pk>/<int:period_pk>/penetapan/",
+        calibration.determine,
+        name="determine",
+    ),
+    path(
+        "kalibrasi/<int:unit_pk>/<int:period_pk>/penetapan.pdf",
+        documents.determination_pdf,
+        name="determination_pdf",
+    ),
+    path(
+        "kalibrasi/<int:unit_pk>/<int:period_pk>/hasil.xlsx",
+        documents.unit_xlsx,
+        name="unit_xlsx",
+    ),
+    path(
+        "predikat-organisasi/<int:unit_pk>/<int:period_pk>/",
+        calibration.organisation_predicate,
+        name="organisation_predicate",
+    ),
 ]

@@ -1,0 +1,144 @@
+"""Read models for the evaluation pages and documents: the SKP rows of a period, signals, history."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sikap.evaluation import rules
+from sikap.evaluation.models import Evaluation, OrganisationAssessment, Period
+from sikap.evaluation.suggestion import IndicatorOutcome, Suggestion, suggest_result_rating
+from sikap.org.models import Unit
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RhkRow:
+    work_result: Any
+    indicators: list[tuple[Any, Any]]  # (indicator, realisation or None)
+    feedback: list[Any] = field(default_factory=list)
+    label: str = ""
+    note: str = ""
+
+
+def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -> list[RhkRow]:
+    """Every RHK of the SKP with its indicators, the period's realisation, evidence and feedback."""
+    from sikap.planning.models import Feedback, Realisation, WorkResult
+
+    work_results = list(
+        WorkResult.objects.filter(plan=plan)
+        .select_related("intervenes")
+        .prefetch_related("indicators")
+        .order_by("category", "order", "pk")
+    )
+    realisations = {
+        r.indicator_id: r
+        for r in Realisation.objects.filter(
+            indicator__work_result__plan=plan, period=period
+        ).prefetch_related("evidence")
+    }
+    feedback: dict[int, list[Any]] = defaultdict(list)
+    for item in Feedback.objects.filter(plan=plan, period=period, work_result__isnull=False):
+        feedback[item.work_result_id].append(item)
+    notes = evaluation.work_result_notes if evaluation is not None else {}
+    rows = []
+    for work_result in work_results:
+        entry = notes.get(str(work_result.pk), {})
+        rows.append(
+            RhkRow(
+                work_result=work_result,
+                indicators=[(i, realisations.get(i.pk)) for i in work_result.indicators.all()],
+                feedback=feedback[work_result.pk],
+                label=entry.get("label", ""),
+                note=entry.get("feedback", ""),
+            )
+        )
+    return rows
+
+
+def behaviour_feedback(plan: Any, period: Period) -> list[Any]:
+    from sikap.planning.models import Feedback
+
+    return list(Feedback.objects.filter(plan=plan, period=period, work_result__isnull=True))
+
+
+def suggestion_for(rows: list[RhkRow]) -> Suggestion:
+    outcomes = [
+        IndicatorOutcome(
+            main=row.work_result.category == "UTAMA",
+            target=indicator.target_value,
+            realisation=realisation.value if realisation is not None else None,
+        )
+        for row in rows
+        for indicator, realisation in row.indicators
+        if indicator.target_value is not None
+    ]
+    return suggest_result_rating(outcomes)
+
+
+def service_signals(employee_id: int, period: Period) -> dict[str, Any]:
+    """Objective evidence from the surveys and complaints apps, when they exist (never a rating)."""
+    signals: dict[str, Any] = {}
+    for key, module_name, function in (
+        ("service", "sikap.surveys.evidence", "service_evidence"),
+        ("complaints", "sikap.complaints.evidence", "complaint_evidence"),
+    ):
+        try:
+            module = importlib.import_module(module_name)
+            result = getattr(module, function)([employee_id], period.start_date, period.end_date)
+        except ImportError:
+            continue
+        except Exception:  # a sibling app's failure must not break the evaluation page
+            logger.exception("%s failed", function)
+            continue
+        if result and employee_id in result:
+            signals[key] = result[employee_id]
+    return signals
+
+
+def headed_unit(employee: Any) -> Unit | None:
+    """The unit the employee heads through their own position (camat, lurah), if any."""
+    position = employee.position
+    if position is not None and position.is_unit_head:
+        return position.unit
+    return None
+
+
+@dataclass(frozen=True)
+class UnitHeadDefault:
+    unit: Unit
+    assessment: OrganisationAssessment | None
+    rating: rules.Rating | None
+
+
+def unit_head_default(employee: Any, period: Period) -> UnitHeadDefault | None:
+    """For a unit head: the Rating Hasil Kerja that follows the unit's organisation predikat."""
+    unit = headed_unit(employee)
+    if unit is None:
+        return None
+    assessment = OrganisationAssessment.objects.filter(unit=unit, period=period).first()
+    rating = rules.unit_head_result_rating(assessment.rule_predicate) if assessment else None
+    return UnitHeadDefault(unit=unit, assessment=assessment, rating=rating)
+
+
+def history_rows(history_queryset: Any, limit: int = 50) -> list[dict[str, Any]]:
+    """Audit trail rows (who, when, what, why) of a simple-history queryset, newest first."""
+    from sikap.org.audit import audit_rows
+
+    records = list(history_queryset.order_by("-history_date")[:limit])
+    rows = []
+    for row, record in zip(audit_rows(history_queryset, limit), records, strict=False):
+        rows.append(
+            {
+                "when": row.when,
+                "who": row.who,
+                "action": row.action,
+                "changes": row.changes,
+                "reason": record.history_change_reason or "",
+            }
+        )
+    return rows

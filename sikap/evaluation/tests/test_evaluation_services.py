@@ -1,0 +1,228 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from sikap.evaluation import services
+from sikap.evaluation.curve import unit_curve
+from sikap.evaluation.models import Evaluation, EvaluationSettings, ObjectionStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def rate(plan, period, user, result="SESUAI", behaviour="SESUAI"):
+    return services.set_ratings(
+        plan=plan, period=period, by=user, result_rating=result, behaviour_rating=behaviour
+    )
+
+
+def test_the_penilai_sets_ratings_and_the_predicate_follows_the_matrix(personas, plans, q1):
+    evaluation = rate(plans["pegawai"], q1, personas.user("penilai"), "DI_ATAS", "DI_BAWAH")
+    assert evaluation.predicate == "KURANG"
+    assert evaluation.penilai == personas.penilai
+    assert evaluation.penilai_golongan == "III/c"
+    assert evaluation.history.first().history_user == personas.user("penilai")
+    again = rate(plans["pegawai"], q1, personas.user("penilai"), "DI_ATAS", "DI_ATAS")
+    assert again.pk == evaluation.pk and again.predicate == "SANGAT_BAIK"
+
+
+@pytest.mark.parametrize("name", ["lurah", "camat", "pegawai", "hr"])
+def test_only_the_plans_penilai_may_rate(personas, plans, q1, name):
+    with pytest.raises(ValidationError):
+        rate(plans["pegawai"], q1, personas.user(name))
+
+
+def test_an_unknown_rating_is_refused(personas, plans, q1):
+    with pytest.raises(ValidationError):
+        rate(plans["pegawai"], q1, personas.user("penilai"), "HEBAT")
+
+
+def test_per_rhk_labels_are_validated_and_empty_ones_dropped(personas, plans, q1):
+    plan = plans["pegawai"]
+    wr = plan.work_results.first()
+    evaluation = services.set_ratings(
+        plan=plan, period=q1, by=personas.user("penilai"), result_rating="SESUAI",
+        behaviour_rating="SESUAI",
+        work_result_notes={str(wr.pk): {"label": "DI_ATAS", "feedback": " Bagus "}, "0": {}},
+    )  # fmt: skip
+    assert evaluation.work_result_notes == {str(wr.pk): {"label": "DI_ATAS", "feedback": "Bagus"}}
+    with pytest.raises(ValidationError):
+        services.set_ratings(
+            plan=plan, period=q1, by=personas.user("penilai"), result_rating="SESUAI",
+            behaviour_rating="SESUAI", work_result_notes={"1": {"label": "X"}},
+        )  # fmt: skip
+
+
+def _rate_everyone(personas, plans, period):
+    rate(plans["pegawai"], period, personas.user("penilai"), "SESUAI", "SESUAI")
+    rate(plans["peer"], period, personas.user("penilai"), "SESUAI", "SESUAI")
+    rate(plans["penilai"], period, personas.user("lurah"), "SESUAI", "SESUAI")
+    rate(plans["lurah"], period, personas.user("camat"), "SESUAI", "SESUAI")
+    rate(plans["hr"], period, personas.user("camat"), "SESUAI", "SESUAI")
+
+
+def test_a_small_kelurahan_is_pooled_with_its_kecamatan(personas, plans, q1):
+    _rate_everyone(personas, plans, q1)
+    curve = unit_curve(personas.kelurahan, q1)
+    assert curve.unit == personas.kecamatan
+    assert personas.kelurahan in curve.pooled_units
+    assert curve.evaluated == 5 and curve.headcount == 6
+    settings = EvaluationSettings.load()
+    settings.pooling_threshold = 2
+    settings.save()
+    alone = unit_curve(personas.kelurahan, q1)
+    assert alone.unit == personas.kelurahan and alone.headcount == 4
+
+
+def test_all_baik_under_a_baik_organisation_is_a_warning(personas, plans, q1):
+    _rate_everyone(personas, plans, q1)
+    services.set_organisation_predicate(
+        unit=personas.kecamatan, period=q1, predicate="BAIK", by=personas.user("hr")
+    )
+    curve = unit_curve(personas.kecamatan, q1)
+    kinds = {v.kind.value for v in curve.violations}
+    assert "must_exist" in kinds
+
+
+def test_calibration_needs_a_reason_and_records_it(personas, plans, q1):
+    evaluation = rate(plans["pegawai"], q1, personas.user("penilai"))
+    with pytest.raises(ValidationError):
+        services.calibrate_rating(
+            evaluation=evaluation, result_rating="DI_BAWAH", behaviour_rating="SESUAI",
+            reason="  ", by=personas.user("camat"),
+        )  # fmt: skip
+    changed = services.calibrate_rating(
+        evaluation=evaluation, result_rating="DI_BAWAH", behaviour_rating="SESUAI",
+        reason="Target laporan tidak tercapai", by=personas.user("camat"),
+    )  # fmt: skip
+    assert changed.predicate == "BUTUH_PERBAIKAN"
+    record = changed.history.first()
+    assert record.history_change_reason == "Kalibrasi: Target laporan tidak tercapai"
+    assert record.history_user == personas.user("camat")
+
+
+def _determine(personas, plans, period):
+    _rate_everyone(personas, plans, period)
+    services.set_organisation_predicate(
+        unit=personas.kecamatan, period=period, predicate="BAIK", by=personas.user("hr")
+    )
+    curve = unit_curve(personas.kecamatan, period)
+    return services.determine_predicates(
+        curve=curve, by=personas.user("camat"), signer=personas.camat
+    )
+
+
+def test_the_penetapan_locks_the_evaluations(personas, plans, q1):
+    determination = _determine(personas, plans, q1)
+    assert determination.distribution["B"] == 5
+    assert determination.violations
+    assert determination.signed_by_name == personas.camat.display_name
+    assert set(Evaluation.objects.values_list("status", flat=True)) == {"final"}
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    with pytest.raises(ValidationError):
+        rate(plans["pegawai"], q1, personas.user("penilai"), "DI_ATAS", "DI_ATAS")
+    with pytest.raises(ValidationError):
+        services.calibrate_rating(
+            evaluation=evaluation, result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
+            reason="x", by=personas.user("camat"),
+        )  # fmt: skip
+    with pytest.raises(ValidationError):
+        services.set_organisation_predicate(
+            unit=personas.kecamatan, period=q1, predicate="ISTIMEWA", by=personas.user("hr")
+        )
+    with pytest.raises(ValidationError):
+        services.determine_predicates(
+            curve=unit_curve(personas.kecamatan, q1), by=personas.user("camat"), signer=None
+        )
+
+
+def test_the_penetapan_needs_an_organisation_predicate_and_ratings(personas, plans, q1):
+    curve = unit_curve(personas.kecamatan, q1)
+    with pytest.raises(ValidationError, match="Predikat Kinerja Organisasi"):
+        services.determine_predicates(curve=curve, by=personas.user("camat"), signer=None)
+    services.set_organisation_predicate(
+        unit=personas.kecamatan, period=q1, predicate="BAIK", by=personas.user("hr")
+    )
+    with pytest.raises(ValidationError, match="Belum ada"):
+        services.determine_predicates(
+            curve=unit_curve(personas.kecamatan, q1), by=personas.user("camat"), signer=None
+        )
+
+
+def test_a_final_predicate_changes_only_through_an_accepted_keberatan(personas, plans, q1):
+    _determine(personas, plans, q1)
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    with pytest.raises(ValidationError):
+        services.file_objection(evaluation=evaluation, reason="x", by=personas.user("peer"))
+    with pytest.raises(ValidationError):
+        services.file_objection(evaluation=evaluation, reason=" ", by=personas.user("pegawai"))
+    objection = services.file_objection(
+        evaluation=evaluation, reason="Bukti dukung belum dipertimbangkan",
+        by=personas.user("pegawai"),
+    )  # fmt: skip
+    assert objection.decider == personas.lurah
+    with pytest.raises(ValidationError):
+        services.file_objection(evaluation=evaluation, reason="lagi", by=personas.user("pegawai"))
+    with pytest.raises(ValidationError):
+        services.decide_objection(
+            objection=objection, accept=True, reason="ok", by=personas.user("penilai"),
+            result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
+        )  # fmt: skip
+    with pytest.raises(ValidationError):
+        services.decide_objection(
+            objection=objection, accept=True, reason="", by=personas.user("lurah"),
+            result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
+        )  # fmt: skip
+    services.decide_objection(
+        objection=objection, accept=True, reason="Bukti lengkap", by=personas.user("lurah"),
+        result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
+    )  # fmt: skip
+    evaluation.refresh_from_db()
+    assert evaluation.predicate == "SANGAT_BAIK" and evaluation.is_final
+    assert evaluation.history.first().history_change_reason == "Keberatan diterima: Bukti lengkap"
+    objection.refresh_from_db()
+    assert objection.status == ObjectionStatus.ACCEPTED
+    assert objection.previous_predicate == "BAIK"
+    with pytest.raises(ValidationError):
+        services.decide_objection(
+            objection=objection, accept=False, reason="x", by=personas.user("lurah")
+        )
+
+
+def test_a_rejected_keberatan_keeps_the_predicate(personas, plans, q1):
+    _determine(personas, plans, q1)
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    objection = services.file_objection(
+        evaluation=evaluation, reason="Tidak setuju", by=personas.user("pegawai")
+    )
+    services.decide_objection(
+        objection=objection, accept=False, reason="Sesuai bukti", by=personas.user("lurah")
+    )
+    evaluation.refresh_from_db()
+    assert evaluation.predicate == "BAIK"
+
+
+def test_the_keberatan_window_is_a_setting(personas, plans, q1):
+    _determine(personas, plans, q1)
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    late = timezone.localdate(evaluation.finalised_at) + dt.timedelta(days=15)
+    with pytest.raises(ValidationError, match="lewat"):
+        services.file_objection(
+            evaluation=evaluation, reason="x", by=personas.user("pegawai"), today=late
+        )
+    services.update_settings(
+        by=personas.user("hr"), organisation_predicate_setter="parent_head", rounding="STRICT",
+        pooling_threshold=10, objection_days=30,
+    )  # fmt: skip
+    assert services.file_objection(
+        evaluation=evaluation, reason="x", by=personas.user("pegawai"), today=late
+    )
+
+
+def test_a_draft_cannot_be_objected_to(personas, plans, q1):
+    evaluation = rate(plans["pegawai"], q1, personas.user("penilai"))
+    with pytest.raises(ValidationError, match="final"):
+        services.file_objection(evaluation=evaluation, reason="x", by=personas.user("pegawai"))

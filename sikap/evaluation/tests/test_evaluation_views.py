@@ -1,0 +1,304 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from sikap.evaluation import services
+from sikap.evaluation.curve import unit_curve
+from sikap.evaluation.models import Evaluation, OrganisationAssessment
+
+pytestmark = pytest.mark.django_db
+
+
+def rate(plan, period, user, result="SESUAI", behaviour="SESUAI"):
+    return services.set_ratings(
+        plan=plan, period=period, by=user, result_rating=result, behaviour_rating=behaviour
+    )
+
+
+def rate_everyone(personas, plans, period):
+    rate(plans["pegawai"], period, personas.user("penilai"))
+    rate(plans["peer"], period, personas.user("penilai"))
+    rate(plans["penilai"], period, personas.user("lurah"))
+    rate(plans["lurah"], period, personas.user("camat"))
+    rate(plans["hr"], period, personas.user("camat"))
+    services.set_organisation_predicate(
+        unit=personas.kecamatan, period=period, predicate="BAIK", by=personas.user("hr")
+    )
+
+
+def evaluate_url(plan, period):
+    return reverse("evaluation:evaluate", args=[plan.pk, period.pk])
+
+
+def test_the_penilai_evaluates_with_realisation_and_a_suggestion(personas, plans, q1, login):
+    from sikap.planning.models import Realisation
+
+    plan = plans["pegawai"]
+    indicator = plan.work_results.first().indicators.first()
+    Realisation.objects.create(indicator=indicator, period=q1, value=12)
+    client = login(personas.user("penilai"))
+    page = client.get(evaluate_url(plan, q1))
+    assert page.status_code == 200
+    assert "Laporan kegiatan 1" in page.text
+    assert "Di Atas Ekspektasi" in page.text  # the suggestion, shown not applied
+    assert not Evaluation.objects.exists()
+    wr = plan.work_results.first()
+    response = client.post(
+        evaluate_url(plan, q1),
+        {"result_rating": "DI_ATAS", "behaviour_rating": "SESUAI", "notes": "Pertahankan",
+         f"label_{wr.pk}": "DI_ATAS", f"feedback_{wr.pk}": "Laporan lengkap"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    evaluation = Evaluation.objects.get()
+    assert evaluation.predicate == "BAIK"
+    assert evaluation.work_result_notes[str(wr.pk)]["feedback"] == "Laporan lengkap"
+
+
+def test_a_missing_rating_is_an_error(personas, plans, q1, login):
+    response = login(personas.user("penilai")).post(
+        evaluate_url(plans["pegawai"], q1), {"result_rating": "DI_ATAS"}
+    )
+    assert response.status_code == 200
+    assert not Evaluation.objects.exists()
+
+
+@pytest.mark.parametrize(("name", "status"), [("outsider", 404), ("other_hr", 404), ("peer", 404)])
+def test_outsiders_get_404(personas, plans, q1, login, name, status):
+    client = login(personas.user(name))
+    assert client.get(evaluate_url(plans["pegawai"], q1)).status_code == status
+    assert client.post(evaluate_url(plans["pegawai"], q1), {}).status_code == status
+
+
+@pytest.mark.parametrize("name", ["auditor", "hr", "camat", "lurah"])
+def test_readers_see_but_cannot_rate(personas, plans, q1, login, name):
+    client = login(personas.user(name))
+    assert client.get(evaluate_url(plans["pegawai"], q1)).status_code == 200
+    response = client.post(
+        evaluate_url(plans["pegawai"], q1),
+        {"result_rating": "DI_ATAS", "behaviour_rating": "SESUAI"},
+    )
+    assert response.status_code == 403
+
+
+def test_wrong_methods_are_405(personas, plans, q1, login):
+    client = login(personas.user("penilai"))
+    assert client.put(evaluate_url(plans["pegawai"], q1)).status_code == 405
+    assert client.post(reverse("evaluation:index")).status_code == 405
+    url = reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk])
+    assert login(personas.user("camat")).post(url).status_code == 405
+    determine = reverse("evaluation:determine", args=[personas.kecamatan.pk, q1.pk])
+    assert login(personas.user("camat")).get(determine).status_code == 405
+
+
+def test_the_unit_head_rating_follows_the_organisation_predicate(personas, plans, q1, login):
+    OrganisationAssessment.objects.create(unit=personas.kelurahan, period=q1, predicate="ISTIMEWA")
+    page = login(personas.user("camat")).get(evaluate_url(plans["lurah"], q1))
+    assert page.status_code == 200
+    assert "applied as the default" in page.text or "diterapkan sebagai bawaan" in page.text
+    assert 'value="DI_ATAS" checked' in page.text
+
+
+def test_the_final_period_shows_the_periodic_history(personas, plans, year2026, q1, login):
+    rate(plans["pegawai"], q1, personas.user("penilai"), "DI_BAWAH", "SESUAI")
+    final = year2026.periods.get(is_final=True)
+    page = login(personas.user("penilai")).get(evaluate_url(plans["pegawai"], final))
+    assert "Butuh Perbaikan" in page.text
+
+
+def test_the_index_lists_the_team_and_the_units(
+    personas, plans, q1, login, django_assert_max_num_queries
+):
+    import time_machine
+
+    with time_machine.travel("2026-11-27 10:00 +0700"):
+        page = login(personas.user("penilai")).get(reverse("evaluation:index"))
+        assert page.status_code == 200
+        assert "Dewi Lestari" in page.text and "Rudi Hartono" in page.text
+        camat = login(personas.user("camat")).get(reverse("evaluation:index"))
+        assert reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk]) in camat.text
+
+
+def test_the_calibration_page_warns_and_the_camat_changes_a_rating(personas, plans, q1, login):
+    rate_everyone(personas, plans, q1)
+    client = login(personas.user("camat"))
+    url = reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "harus ada" in page.text
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    change = reverse("evaluation:calibrate", args=[personas.kecamatan.pk, q1.pk, evaluation.pk])
+    assert client.get(change).status_code == 200
+    missing = client.post(change, {"result_rating": "DI_BAWAH", "behaviour_rating": "SESUAI"})
+    assert missing.status_code == 200
+    ok = client.post(
+        change, {"result_rating": "DI_BAWAH", "behaviour_rating": "SESUAI", "reason": "Kurang"}
+    )
+    assert ok.status_code == 302
+    evaluation.refresh_from_db()
+    assert evaluation.predicate == "BUTUH_PERBAIKAN"
+    assert "harus ada" not in client.get(url).text
+    assert (
+        client.post(
+            reverse("evaluation:determine", args=[personas.kecamatan.pk, q1.pk])
+        ).status_code
+        == 302
+    )
+    assert set(Evaluation.objects.values_list("status", flat=True)) == {"final"}
+    # a pooled kelurahan opens the kecamatan's curve
+    assert (
+        "Kecamatan Plaju"
+        in client.get(reverse("evaluation:calibration", args=[personas.kelurahan.pk, q1.pk])).text
+    )
+
+
+@pytest.mark.parametrize("name", ["auditor", "hr"])
+def test_readers_of_the_calibration_get_403_on_changes(personas, plans, q1, login, name):
+    rate_everyone(personas, plans, q1)
+    client = login(personas.user(name))
+    url = reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk])
+    assert client.get(url).status_code == 200
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    change = reverse("evaluation:calibrate", args=[personas.kecamatan.pk, q1.pk, evaluation.pk])
+    assert client.post(change, {"reason": "x"}).status_code == 403
+    assert (
+        client.post(
+            reverse("evaluation:determine", args=[personas.kecamatan.pk, q1.pk])
+        ).status_code
+        == 403
+    )
+
+
+@pytest.mark.parametrize("name", ["outsider", "pegawai", "penilai"])
+def test_others_get_404_on_calibration(personas, plans, q1, login, name):
+    client = login(personas.user(name))
+    assert (
+        client.get(
+            reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            reverse("evaluation:determine", args=[personas.kecamatan.pk, q1.pk])
+        ).status_code
+        == 404
+    )
+
+
+def test_the_lurah_cannot_calibrate_the_pooled_kecamatan(personas, plans, q1, login):
+    rate_everyone(personas, plans, q1)
+    client = login(personas.user("lurah"))
+    assert (
+        client.post(
+            reverse("evaluation:determine", args=[personas.kelurahan.pk, q1.pk])
+        ).status_code
+        == 403
+    )
+
+
+def test_organisation_predicate_is_set_by_hr_when_nobody_heads_the_unit_above(personas, q1, login):
+    url = reverse("evaluation:organisation_predicate", args=[personas.kecamatan.pk, q1.pk])
+    assert login(personas.user("camat")).get(url).status_code == 403
+    assert login(personas.user("auditor")).post(url, {"predicate": "BAIK"}).status_code == 403
+    assert login(personas.user("outsider")).get(url).status_code == 404
+    client = login(personas.user("hr"))
+    assert client.get(url).status_code == 200
+    assert (
+        client.post(url, {"predicate": "ISTIMEWA", "note": "Rencana aksi terlampaui"}).status_code
+        == 302
+    )
+    assessment = OrganisationAssessment.objects.get()
+    assert assessment.predicate == "ISTIMEWA"
+    assert assessment.history.first().history_user == personas.user("hr")
+
+
+def test_the_camat_sets_an_unpooled_kelurahan_predicate(personas, q1, login):
+    services.update_settings(
+        by=None, organisation_predicate_setter="parent_head", rounding="STRICT",
+        pooling_threshold=1, objection_days=14,
+    )  # fmt: skip
+    url = reverse("evaluation:organisation_predicate", args=[personas.kelurahan.pk, q1.pk])
+    assert login(personas.user("camat")).post(url, {"predicate": "BAIK"}).status_code == 302
+    assert OrganisationAssessment.objects.get().unit == personas.kelurahan
+    assert login(personas.user("lurah")).get(url).status_code == 403
+
+
+def _final(personas, plans, q1):
+    rate_everyone(personas, plans, q1)
+    services.determine_predicates(
+        curve=unit_curve(personas.kecamatan, q1), by=personas.user("camat"), signer=personas.camat
+    )
+    return Evaluation.objects.get(plan=plans["pegawai"])
+
+
+def test_the_employee_sees_a_final_predikat_and_files_a_keberatan(personas, plans, q1, login):
+    draft = rate(plans["pegawai"], q1, personas.user("penilai"))
+    client = login(personas.user("pegawai"))
+    assert client.get(reverse("evaluation:detail", args=[draft.pk])).status_code == 404
+    evaluation = _final(personas, plans, q1)
+    page = client.get(reverse("evaluation:detail", args=[evaluation.pk]))
+    assert page.status_code == 200 and "Baik" in page.text
+    url = reverse("evaluation:objection_create", args=[evaluation.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"reason": "Mohon ditinjau"}).status_code == 302
+    objection = evaluation.objections.get()
+    assert login(personas.user("penilai")).get(url).status_code == 403
+    decide = reverse("evaluation:objection_decide", args=[objection.pk])
+    assert login(personas.user("pegawai")).get(decide).status_code == 403
+    assert login(personas.user("outsider")).get(decide).status_code == 404
+    lurah = login(personas.user("lurah"))
+    assert lurah.get(decide).status_code == 200
+    response = lurah.post(
+        decide, {"decision": "accept", "result_rating": "DI_ATAS", "behaviour_rating": "DI_ATAS",
+                 "decision_reason": "Bukti baru"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    evaluation.refresh_from_db()
+    assert evaluation.predicate == "SANGAT_BAIK"
+    assert lurah.put(decide).status_code == 405
+
+
+def test_documents_print_the_right_predikat(personas, plans, q1, login):
+    evaluation = _final(personas, plans, q1)
+    client = login(personas.user("pegawai"))
+    response = client.get(reverse("evaluation:document", args=[evaluation.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "DOKUMEN EVALUASI KINERJA PEGAWAI" in text
+    assert "ATASAN PEJABAT PENILAI KINERJA" in text
+    assert "PREDIKAT KINERJA PEGAWAI BAIK" in " ".join(text.split())
+    assert "Siti Rahmawati" in text
+    form = client.get(reverse("evaluation:form_pdf", args=[evaluation.pk]))
+    form_text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(form.content)).pages
+    )
+    assert "EVALUASI KINERJA PEGAWAI" in form_text and "Laporan kegiatan 1" in form_text
+    assert (
+        login(personas.user("outsider"))
+        .get(reverse("evaluation:document", args=[evaluation.pk]))
+        .status_code
+        == 404
+    )
+
+
+def test_the_penetapan_pdf_and_the_workbook(personas, plans, q1, login):
+    _final(personas, plans, q1)
+    client = login(personas.user("camat"))
+    pdf = client.get(reverse("evaluation:determination_pdf", args=[personas.kecamatan.pk, q1.pk]))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "FORMAT PENETAPAN PREDIKAT KINERJA" in text and "Hendra Wijaya" in text
+    xlsx = client.get(reverse("evaluation:unit_xlsx", args=[personas.kecamatan.pk, q1.pk]))
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    rows = list(workbook["Hasil evaluasi"].iter_rows(values_only=True))
+    assert rows[0][1] == "Nama" and len(rows) == 7
+    assert (
+        login(personas.user("outsider"))
+        .get(reverse("evaluation:unit_xlsx", args=[personas.kecamatan.pk, q1.pk]))
+        .status_code
+        == 404
+    )

@@ -1,0 +1,176 @@
+"""Calibration by the unit head: the 3×3 grid, the curve, rating changes and the penetapan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from sikap.accounts.scope import get_scope
+from sikap.evaluation import access, rules, services
+from sikap.evaluation.context import history_rows
+from sikap.evaluation.curve import UnitCurve, unit_curve
+from sikap.evaluation.forms import CalibrationForm, OrganisationPredicateForm
+from sikap.evaluation.models import Evaluation, EvaluationSettings, Period
+from sikap.evaluation.views.common import apply_errors
+
+GRID_ROWS = (rules.Rating.DI_ATAS, rules.Rating.SESUAI, rules.Rating.DI_BAWAH)
+GRID_COLUMNS = (rules.Rating.DI_BAWAH, rules.Rating.SESUAI, rules.Rating.DI_ATAS)
+
+
+def grid(curve: UnitCurve) -> list[dict[str, Any]]:
+    """Rows Rating Hasil Kerja (Di Atas first) × columns Rating Perilaku (Di Bawah first)."""
+    cells: dict[tuple[str, str], list[Evaluation]] = {}
+    for evaluation in curve.evaluations.values():
+        key = (evaluation.result_rating, evaluation.behaviour_rating)
+        cells.setdefault(key, []).append(evaluation)
+    return [
+        {
+            "rating": row,
+            "cells": [
+                {
+                    "predicate": rules.employee_predicate(row, column),
+                    "people": cells.get((row.value, column.value), []),
+                }
+                for column in GRID_COLUMNS
+            ],
+        }
+        for row in GRID_ROWS
+    ]
+
+
+def _load(request: HttpRequest, unit_pk: int, period_pk: int, *, for_change: bool) -> UnitCurve:
+    unit = access.get_calibration_unit(request.user, unit_pk, for_change=for_change)
+    period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)
+    curve = unit_curve(unit, period)
+    if for_change and not access.leads_unit(get_scope(request.user), curve.unit):
+        raise PermissionDenied
+    return curve
+
+
+@require_GET
+@login_required
+def calibration(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+    """Everyone's ratings in the unit's curve, the curve against its limits, and the penetapan."""
+    curve = _load(request, unit_pk, period_pk, for_change=False)
+    scope = get_scope(request.user)
+    settings = EvaluationSettings.load()
+    unrated = [e for e in curve.employees if e.pk not in curve.evaluations]
+    return render(
+        request,
+        "evaluation/calibration.html",
+        {
+            "curve": curve,
+            "requested_unit_id": unit_pk,
+            "chart": curve.chart(),
+            "grid": grid(curve),
+            "columns": GRID_COLUMNS,
+            "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
+            "unrated": unrated,
+            "can_calibrate": access.leads_unit(scope, curve.unit) and curve.determination is None,
+            "can_set_predicate": access.can_set_organisation_predicate(
+                scope, curve.unit, settings.organisation_predicate_setter
+            )
+            and curve.determination is None,
+            "rating_choices": [(r.value, r.label) for r in rules.Rating],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def calibrate(request: HttpRequest, unit_pk: int, period_pk: int, pk: int) -> HttpResponse:
+    """Change one employee's ratings with a mandatory reason."""
+    curve = _load(request, unit_pk, period_pk, for_change=True)
+    evaluation = next((e for e in curve.evaluations.values() if e.pk == pk), None)
+    if evaluation is None:
+        raise Http404
+    form = CalibrationForm(
+        request.POST or None,
+        initial={
+            "result_rating": evaluation.result_rating,
+            "behaviour_rating": evaluation.behaviour_rating,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.calibrate_rating(evaluation=evaluation, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Rating changed; the reason is recorded."))
+            return redirect("evaluation:calibration", unit_pk=unit_pk, period_pk=period_pk)
+    return render(
+        request,
+        "evaluation/form.html",
+        {
+            "form": form,
+            "title": _("Calibrate %(name)s") % {"name": evaluation.employee.display_name},
+            "history": history_rows(evaluation.history.all()),
+            "back_url": request.path.rsplit("/ubah/", 1)[0] + "/",
+        },
+    )
+
+
+@require_POST
+@login_required
+def determine(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+    """Sign the penetapan predikat kinerja; the period's evaluations of the curve become final."""
+    curve = _load(request, unit_pk, period_pk, for_change=True)
+    scope = get_scope(request.user)
+    try:
+        services.determine_predicates(curve=curve, by=request.user, signer=scope.employee)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("Penetapan predikat kinerja signed; the evaluations are final.")
+        )
+    return redirect("evaluation:calibration", unit_pk=unit_pk, period_pk=period_pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def organisation_predicate(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+    """Record the unit's Predikat Kinerja Organisasi for the period."""
+    unit = access.get_calibration_unit(request.user, unit_pk)
+    period = get_object_or_404(Period, pk=period_pk)
+    settings = EvaluationSettings.load()
+    if not access.can_set_organisation_predicate(
+        get_scope(request.user), unit, settings.organisation_predicate_setter
+    ):
+        raise PermissionDenied
+    curve = unit_curve(unit, period, settings=settings)
+    target = curve.unit
+    initial = {}
+    if curve.assessment is not None:
+        initial = {"predicate": curve.assessment.predicate, "note": curve.assessment.note}
+    form = OrganisationPredicateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_organisation_predicate(
+                unit=target, period=period, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Predikat Kinerja Organisasi saved."))
+            return redirect("evaluation:calibration", unit_pk=unit_pk, period_pk=period_pk)
+    return render(
+        request,
+        "evaluation/form.html",
+        {
+            "form": form,
+            "title": _("Predikat Kinerja Organisasi of %(unit)s, %(period)s")
+            % {"unit": target.name, "period": period},
+            "history": history_rows(curve.assessment.history.all()) if curve.assessment else None,
+            "back_url": f"../../../kalibrasi/{unit_pk}/{period_pk}/",
+        },
+    )

@@ -1,0 +1,148 @@
+"""PDF documents in the official layouts (§1.10) and the Excel workbook of a unit's results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from sikap.evaluation import access, context
+from sikap.evaluation.curve import unit_curve
+from sikap.evaluation.models import Evaluation, Period
+from sikap.evaluation.svg import curve_svg
+from sikap.lib.formatting import tanggal, tanggal_upper
+from sikap.lib.pdf import pdf_response
+from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
+from sikap.org.rules import golongan_label
+
+
+def _period_label(period: Period) -> str:
+    """TRIWULAN I … IV/AKHIR, or the month for bulanan periods."""
+    return period.name.upper()
+
+
+def document_context(evaluation: Evaluation) -> dict[str, Any]:
+    """Everything the two evaluation documents print."""
+    plan = evaluation.plan
+    period = evaluation.period
+    curve = unit_curve(evaluation.employee.unit, period) if evaluation.employee.unit_id else None
+    return {
+        "evaluation": evaluation,
+        "plan": plan,
+        "period": period,
+        "period_label": _period_label(period),
+        "start": tanggal_upper(period.start_date),
+        "end": tanggal_upper(period.end_date),
+        "year": period.appraisal_year.year,
+        "assessment": curve.assessment if curve else None,
+        "chart_svg": curve_svg(curve.chart()) if curve else "",
+        "penilai_golongan": golongan_label(evaluation.penilai_golongan, pppk=False)
+        if evaluation.penilai_golongan
+        else plan.penilai_golongan,
+        "place_date": f"Palembang, {tanggal(timezone.localdate())}",
+    }
+
+
+@require_GET
+@login_required
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    """DOKUMEN EVALUASI KINERJA PEGAWAI."""
+    evaluation = access.get_evaluation_for_user(request.user, pk)
+    return pdf_response(
+        request,
+        "evaluation/pdf/dokumen.html",
+        document_context(evaluation),
+        filename=f"dokumen-evaluasi-{evaluation.employee.nip or evaluation.employee_id}-{evaluation.period_id}",
+    )
+
+
+@require_GET
+@login_required
+def form_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """EVALUASI KINERJA PEGAWAI (the periodic form with RHK, realisation and feedback)."""
+    evaluation = access.get_evaluation_for_user(request.user, pk)
+    ctx = document_context(evaluation)
+    ctx["rows"] = context.plan_rows(evaluation.plan, evaluation.period, evaluation)
+    ctx["behaviour_feedback"] = context.behaviour_feedback(evaluation.plan, evaluation.period)
+    return pdf_response(
+        request,
+        "evaluation/pdf/formulir.html",
+        ctx,
+        filename=f"evaluasi-kinerja-{evaluation.employee.nip or evaluation.employee_id}-{evaluation.period_id}",
+    )
+
+
+@require_GET
+@login_required
+def determination_pdf(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+    """FORMAT PENETAPAN PREDIKAT KINERJA with the curve as an SVG chart."""
+    unit = access.get_calibration_unit(request.user, unit_pk)
+    period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)
+    curve = unit_curve(unit, period)
+    return pdf_response(
+        request,
+        "evaluation/pdf/penetapan.html",
+        {
+            "curve": curve,
+            "period": period,
+            "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
+            "chart_svg": curve_svg(curve.chart()),
+            "chart": curve.chart(),
+            "place_date": f"Palembang, {tanggal(timezone.localdate(curve.determination.signed_at) if curve.determination else timezone.localdate())}",
+        },
+        filename=f"penetapan-predikat-{curve.unit.pk}-{period.pk}",
+    )
+
+
+@require_GET
+@login_required
+def unit_xlsx(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+    """The unit's results for a period as an Excel workbook."""
+    unit = access.get_calibration_unit(request.user, unit_pk)
+    period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)
+    curve = unit_curve(unit, period)
+    workbook = new_workbook()
+    rows = []
+    for employee in curve.employees:
+        ev = curve.evaluations.get(employee.pk)
+        rows.append(
+            [
+                employee.nip,
+                employee.display_name,
+                employee.position.name if employee.position else "",
+                employee.unit.name if employee.unit else "",
+                ev.get_result_rating_display() if ev else "",
+                ev.get_behaviour_rating_display() if ev else "",
+                ev.get_predicate_display() if ev else "",
+                ev.get_status_display() if ev else "",
+                ev.penilai_name if ev else "",
+            ]
+        )
+    add_sheet(
+        workbook,
+        "Hasil evaluasi",
+        ["NIP", "Nama", "Jabatan", "Unit", "Rating Hasil Kerja", "Rating Perilaku Kerja",
+         "Predikat Kinerja Pegawai", "Status", "Pejabat Penilai"],
+        rows,
+    )  # fmt: skip
+    chart = curve.chart()
+    add_sheet(
+        workbook,
+        "Kurva distribusi",
+        ["Predikat", "Kode", "Aktual", "Minimal", "Maksimal"],
+        [
+            [
+                chart["labels"][i],
+                chart["codes"][i],
+                chart["actual"][i],
+                chart["min"][i],
+                chart["max"][i],
+            ]
+            for i in range(5)
+        ],
+    )
+    return xlsx_response(workbook, filename=f"hasil-evaluasi-{curve.unit.pk}-{period.pk}")

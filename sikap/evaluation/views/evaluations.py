@@ -1,0 +1,197 @@
+"""The penilai's evaluation of an SKP for a period, the evaluation hub, and an evaluation's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from sikap.accounts.scope import get_scope
+from sikap.evaluation import access, context, services
+from sikap.evaluation.curve import unit_curve
+from sikap.evaluation.forms import EvaluationForm
+from sikap.evaluation.models import (
+    AppraisalYear,
+    Evaluation,
+    EvaluationSettings,
+    EvaluationStatus,
+    Objection,
+    ObjectionStatus,
+    Period,
+)
+from sikap.evaluation.views.common import apply_errors
+
+
+def _current_year(request: HttpRequest) -> AppraisalYear | None:
+    raw = request.GET.get("tahun", "")
+    years = AppraisalYear.objects.all()
+    if raw.isdigit():
+        return years.filter(year=int(raw)).first()
+    today = timezone.localdate()
+    return years.filter(year=today.year).first() or years.first()
+
+
+@require_GET
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """What the user evaluates, calibrates, decides or receives, for one appraisal year."""
+    from sikap.planning.models import Plan
+
+    scope = get_scope(request.user)
+    year = _current_year(request)
+    today = timezone.localdate()
+    periods = list(year.periods.all()) if year else []
+    started = [p for p in periods if p.start_date <= today]
+    team: list[dict[str, Any]] = []
+    own: list[Evaluation] = []
+    if scope.employee is not None and year is not None:
+        plans = list(
+            Plan.objects.current()
+            .filter(appraisal_year=year, penilai=scope.employee)
+            .select_related("employee")
+            .order_by("employee__name", "start_date")
+        )
+        evaluations = {
+            (e.plan_id, e.period_id): e
+            for e in Evaluation.objects.filter(plan__in=plans, period__in=started)
+        }
+        for plan in plans:
+            cells = [(p, evaluations.get((plan.pk, p.pk))) for p in started]
+            team.append({"plan": plan, "cells": cells})
+        own = list(
+            Evaluation.objects.filter(
+                employee=scope.employee, period__appraisal_year=year, status=EvaluationStatus.FINAL
+            ).select_related("period")
+        )
+    units = []
+    if scope.is_superadmin or scope.read_paths:
+        units = [u for u in access.units_read(scope) if u.kind in ("kecamatan", "kelurahan")]
+    pending = []
+    if scope.employee is not None:
+        pending = list(
+            Objection.objects.filter(
+                decider=scope.employee, status=ObjectionStatus.PENDING
+            ).select_related("evaluation__employee", "evaluation__period")
+        )
+    return render(
+        request,
+        "evaluation/index.html",
+        {
+            "year": year,
+            "years": AppraisalYear.objects.all(),
+            "periods": started,
+            "team": team,
+            "own": own,
+            "units": units,
+            "pending": pending,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def evaluate(request: HttpRequest, plan_pk: int, period_pk: int) -> HttpResponse:
+    """The pejabat penilai sets the ratings of one SKP for one period."""
+    plan = access.get_plan_for_evaluation(request.user, plan_pk)
+    period = Period.objects.filter(pk=period_pk, appraisal_year=plan.appraisal_year_id).first()
+    if period is None:
+        raise Http404
+    scope = get_scope(request.user)
+    is_penilai = scope.employee is not None and plan.penilai_id == scope.employee.pk
+    if request.method == "POST":
+        access.get_plan_for_evaluation(request.user, plan_pk, for_change=True)
+    evaluation = Evaluation.objects.filter(plan=plan, period=period).first()
+    rows = context.plan_rows(plan, period, evaluation)
+    head_default = context.unit_head_default(plan.employee, period)
+    initial: dict[str, Any] = {}
+    if evaluation is not None:
+        initial = {
+            "result_rating": evaluation.result_rating,
+            "behaviour_rating": evaluation.behaviour_rating,
+            "notes": evaluation.notes,
+        }
+    elif head_default is not None and head_default.rating is not None:
+        initial["result_rating"] = head_default.rating.value
+    form = EvaluationForm(request.POST or None, rows=rows, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_ratings(
+                plan=plan,
+                period=period,
+                by=request.user,
+                result_rating=form.cleaned_data["result_rating"],
+                behaviour_rating=form.cleaned_data["behaviour_rating"],
+                notes=form.cleaned_data["notes"],
+                work_result_notes=form.work_result_notes(),
+            )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Evaluation saved."))
+            return redirect("evaluation:evaluate", plan_pk=plan.pk, period_pk=period.pk)
+    periodic = []
+    if period.is_final:
+        periodic = list(
+            Evaluation.objects.filter(
+                plan__employee=plan.employee, period__appraisal_year=period.appraisal_year_id
+            )
+            .exclude(period=period)
+            .select_related("period")
+            .order_by("period__start_date")
+        )
+    curve = unit_curve(plan.employee.unit, period) if plan.employee.unit_id else None
+    return render(
+        request,
+        "evaluation/evaluate.html",
+        {
+            "plan": plan,
+            "period": period,
+            "evaluation": evaluation,
+            "form": form,
+            "rows": rows,
+            "behaviour_feedback": context.behaviour_feedback(plan, period),
+            "suggestion": context.suggestion_for(rows),
+            "signals": context.service_signals(plan.employee_id, period),
+            "head_default": head_default,
+            "periodic": periodic,
+            "curve": curve,
+            "chart": curve.chart() if curve else None,
+            "can_edit": is_penilai and not (evaluation and evaluation.is_final),
+        },
+    )
+
+
+@require_GET
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One evaluation: ratings, predikat, keberatan and the audit trail."""
+    evaluation = access.get_evaluation_for_user(request.user, pk)
+    scope = get_scope(request.user)
+    settings = EvaluationSettings.load()
+    deadline = services.objection_deadline(evaluation, settings)
+    is_owner = scope.employee is not None and evaluation.employee_id == scope.employee.pk
+    objections = list(evaluation.objections.select_related("decider"))
+    can_object = (
+        is_owner
+        and deadline is not None
+        and timezone.localdate() <= deadline
+        and not any(o.status == ObjectionStatus.PENDING for o in objections)
+    )
+    return render(
+        request,
+        "evaluation/detail.html",
+        {
+            "evaluation": evaluation,
+            "objections": objections,
+            "deadline": deadline,
+            "can_object": can_object,
+            "history": context.history_rows(evaluation.history.all()),
+        },
+    )
