@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.org import access
 from sikap.org.hierarchy import OrgChart
@@ -71,7 +71,7 @@ def _today() -> dt.date:
 
 
 @router.get("/me", response=MeOut, summary="The signed-in user, roles and supervisor chain")
-def me(request: HttpRequest) -> MeOut:
+def me(request: AuthedRequest) -> MeOut:
     scope = get_scope(request.user)
     employee = scope.employee
     return MeOut(
@@ -84,7 +84,7 @@ def me(request: HttpRequest) -> MeOut:
 @router.get(
     "/employees/{employee_id}", response=EmployeeOut, summary="One employee (404 if not visible)"
 )
-def employee_detail(request: HttpRequest, employee_id: int) -> EmployeeOut:
+def employee_detail(request: AuthedRequest, employee_id: int) -> EmployeeOut:
     employee = access.get_employee_for_user(request.user, employee_id)
     return _employee(employee, OrgChart(_today()))
 
@@ -94,7 +94,7 @@ def employee_detail(request: HttpRequest, employee_id: int) -> EmployeeOut:
     response=list[PersonOut],
     summary="Active people of a unit subtree",
 )
-def unit_employees(request: HttpRequest, unit_id: int) -> list[PersonOut]:
+def unit_employees(request: AuthedRequest, unit_id: int) -> list[PersonOut]:
     unit = access.get_unit_for_user(request.user, unit_id)
     people = (
         Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)

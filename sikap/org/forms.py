@@ -42,7 +42,7 @@ class EmployeeForm(forms.ModelForm):
         ]  # fmt: skip
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         jenis, golongan = data.get("jenis_asn"), data.get("golongan", "")
         if jenis == JenisAsn.PPPK and golongan and golongan not in GOLONGAN_PPPK:
             self.add_error("golongan", _("A PPPK employee needs a PPPK golongan (I–XVII)."))
@@ -131,7 +131,7 @@ class PositionForm(forms.ModelForm):
         self.fields["reports_to"].queryset = reports_to  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("jenjang") and data.get("jenis") != "FUNGSIONAL":
             self.add_error("jenjang", _("Only a jabatan fungsional has a jenjang."))
         return data

@@ -50,7 +50,7 @@ class Unit(models.Model):
     is_active = models.BooleanField(_("active"), default=True)
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["path", "depth"])
 
     objects = UnitQuerySet.as_manager()
 
@@ -95,7 +95,7 @@ class JenjangFungsional(models.TextChoices):
     PENYELIA = "PY", "Penyelia"
 
 
-Eselon = models.TextChoices("Eselon", [(e, e) for e in rules.ESELON])  # type: ignore[misc]
+ESELON_CHOICES = [(e, e) for e in rules.ESELON]
 
 
 class Position(models.Model):
@@ -109,7 +109,7 @@ class Position(models.Model):
     jenjang = models.CharField(
         _("jenjang"), max_length=2, choices=JenjangFungsional.choices, blank=True
     )
-    eselon = models.CharField(_("eselon"), max_length=5, choices=Eselon.choices, default="NON")
+    eselon = models.CharField(_("eselon"), max_length=5, choices=ESELON_CHOICES, default="NON")
     reports_to = models.ForeignKey(
         "self", verbose_name=_("reports to"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="direct_reports",

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.navigation import NavItem
@@ -18,6 +17,5 @@ def items(user: Any, scope: Any) -> list[NavItem]:
     if scope.is_superadmin or scope.read_paths:
         result.append(NavItem(_("Organisation"), reverse("org:tree"), order=80))
     if scope.is_superadmin or scope.manage_paths:
-        with contextlib.suppress(NoReverseMatch):
-            result.append(NavItem(_("Import employees"), reverse("org:import"), order=85))
+        result.append(NavItem(_("Import employees"), reverse("org:import"), order=85))
     return result

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sikap.org import views
+from sikap.org import import_views, views
 
 app_name = "org"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("pegawai/<int:pk>/mutasi/", views.employee_transfer, name="employee_transfer"),
     path("pegawai/<int:pk>/plt-plh/", views.employee_acting, name="employee_acting"),
     path("pegawai/<int:pk>/penilai/", views.employee_override, name="employee_override"),
+    path("impor/", import_views.import_page, name="import"),
+    path("impor/<int:pk>/", import_views.import_status, name="import_status"),
 ]

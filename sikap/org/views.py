@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.org import access, services
 from sikap.org.audit import audit_rows
@@ -44,7 +45,9 @@ def _apply_errors(form: Any, error: ValidationError) -> None:
 
 def _tree(units: list[Unit], counts: dict[int, int]) -> list[dict[str, Any]]:
     """Nest a path-ordered list of units; roots are units whose parent is not in the list."""
-    nodes = {u.pk: {"unit": u, "children": [], "count": counts.get(u.pk, 0)} for u in units}
+    nodes: dict[int, dict[str, Any]] = {
+        u.pk: {"unit": u, "children": [], "count": counts.get(u.pk, 0)} for u in units
+    }
     roots: list[dict[str, Any]] = []
     for unit in units:
         parent = nodes.get(unit.parent_id or 0)
@@ -65,7 +68,7 @@ def _with_totals(nodes: list[dict[str, Any]]) -> int:
 
 @require_GET
 @login_required
-def tree(request: HttpRequest) -> HttpResponse:
+def tree(request: AuthedRequest) -> HttpResponse:
     """The unit tree the user may browse, with headcounts."""
     if not access.can_browse_organisation(request.user):
         raise PermissionDenied
@@ -83,7 +86,7 @@ def tree(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """A unit: its place in the tree, sub-units, positions with their holders, and its people."""
     unit = access.get_unit_for_user(request.user, pk)
     scope = get_scope(request.user)
@@ -118,7 +121,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """An employee profile: identity, riwayat jabatan, supervisor chain, team."""
     employee = access.get_employee_for_user(request.user, pk)
     scope = get_scope(request.user)
@@ -144,7 +147,7 @@ def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _managed_positions(request: HttpRequest) -> Any:
+def _managed_positions(request: AuthedRequest) -> Any:
     scope = get_scope(request.user)
     qs = Position.objects.filter(is_active=True).select_related("unit")
     if not scope.is_superadmin:
@@ -157,7 +160,7 @@ def _managed_positions(request: HttpRequest) -> Any:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR changes an employee's personal data."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
     form = EmployeeForm(request.POST or None, instance=employee)
@@ -176,7 +179,7 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def employee_create(request: HttpRequest, unit_pk: int) -> HttpResponse:
+def employee_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     """HR registers a new employee in a position of a unit they manage."""
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
     positions = _managed_positions(request).filter(unit__path__startswith=unit.path)
@@ -197,7 +200,7 @@ def employee_create(request: HttpRequest, unit_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def employee_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_transfer(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR records a mutasi or promotion; the history keeps the previous post."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
     form = TransferForm(request.POST or None, positions=_managed_positions(request))
@@ -215,7 +218,7 @@ def employee_transfer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def employee_acting(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_acting(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR records a Plt./Plh. assignment."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
     form = ActingForm(request.POST or None, positions=_managed_positions(request))
@@ -233,7 +236,7 @@ def employee_acting(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def employee_override(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_override(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR sets the pejabat penilai of an employee for a period, replacing the default."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
     candidates = (
@@ -256,7 +259,7 @@ def employee_override(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def unit_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
+def unit_create(request: AuthedRequest, parent_pk: int) -> HttpResponse:
     """HR adds a sub-unit (seksi, subbagian) under a unit they manage."""
     parent = access.get_unit_for_user(request.user, parent_pk, for_change=True)
     form = UnitForm(request.POST or None)
@@ -269,7 +272,7 @@ def unit_create(request: HttpRequest, parent_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def position_create(request: HttpRequest, unit_pk: int) -> HttpResponse:
+def position_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     """HR adds a position (jabatan) to a unit they manage."""
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
     form = PositionForm(request.POST or None, reports_to=_managed_positions(request))

@@ -1,0 +1,17 @@
+"""The request type of views behind ``login_required``: the user is a real ``User``."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django_htmx.middleware import HtmxDetails
+
+from sikap.accounts.models import User
+
+
+class AuthedRequest(HttpRequest):
+    user: User  # type: ignore[assignment]
+    htmx: HtmxDetails
+
+
+class HtmxRequest(HttpRequest):
+    htmx: HtmxDetails
