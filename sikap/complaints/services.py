@@ -409,7 +409,9 @@ def add_note(*, complaint: Complaint, by: User, note: str) -> ComplaintEvent:
 
 
 @transaction.atomic
-def rate(*, complaint: Complaint, score: int, comment: str = "") -> SatisfactionRating:
+def rate(
+    *, complaint: Complaint, score: int, comment: str = "", on: dt.date | None = None
+) -> SatisfactionRating:
     """The citizen's satisfaction (1-5) with the handling, once, after the answer."""
     c = _lock(complaint)
     if not c.can_rate:
@@ -419,7 +421,7 @@ def rate(*, complaint: Complaint, score: int, comment: str = "") -> Satisfaction
     if SatisfactionRating.objects.filter(complaint=c).exists():
         raise ValidationError("Laporan ini sudah dinilai.")
     rating = SatisfactionRating.objects.create(complaint=c, score=score, comment=comment.strip())
-    _record(c, Kind.RATED, by=None, from_status=c.status, note=f"{score}/5", citizen=True)
+    _record(c, Kind.RATED, by=None, from_status=c.status, note=f"{score}/5", citizen=True, on=on)
     return rating
 
 
