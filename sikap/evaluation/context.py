@@ -142,3 +142,51 @@ def history_rows(history_queryset: Any, limit: int = 50) -> list[dict[str, Any]]
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class AngkaKredit:
+    jenjang: rules.Jenjang
+    months: int
+    predicate: rules.EmployeePredicate
+    value: Any
+    percent: int
+
+
+def months_in_position(employee: Any, year: int) -> int:
+    """Calendar months of the year in which the employee held their current position (1-12)."""
+    import datetime as dt
+
+    months: set[int] = set()
+    assignments = employee.assignments.filter(position_id=employee.position_id)
+    for assignment in assignments:
+        start = max(assignment.start_date, dt.date(year, 1, 1))
+        end = min(assignment.end_date or dt.date(year, 12, 31), dt.date(year, 12, 31))
+        if start <= end:
+            months.update(range(start.month, end.month + 1))
+    if not assignments:
+        return 12
+    return max(1, len(months))
+
+
+def angka_kredit_for(evaluation: Evaluation) -> AngkaKredit | None:
+    """The annual AK of a JF employee from the final predikat, pro-rated by months (§1.13)."""
+    position = evaluation.employee.position
+    if (
+        not evaluation.period.is_final
+        or not evaluation.predicate
+        or position is None
+        or position.jenis != "FUNGSIONAL"
+        or position.jenjang not in rules.KOEFISIEN
+    ):
+        return None
+    jenjang = rules.KOEFISIEN[position.jenjang]
+    predicate = rules.EmployeePredicate(evaluation.predicate)
+    months = months_in_position(evaluation.employee, evaluation.period.appraisal_year.year)
+    return AngkaKredit(
+        jenjang=jenjang,
+        months=months,
+        predicate=predicate,
+        value=rules.angka_kredit(jenjang, predicate, months, places=3),
+        percent=rules.PREDICATE_AK_PERCENT[predicate],
+    )

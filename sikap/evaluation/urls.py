@@ -5,6 +5,7 @@ from sikap.evaluation.views import (
     calibration,
     documents,
     evaluations,
+    exports,
     objections,
     periods,
 )
@@ -17,6 +18,9 @@ urlpatterns = [
     path("periode/<int:pk>/ubah/", periods.period_edit, name="period_edit"),
     path("periode/<int:pk>/buka-kembali/", periods.period_reopen, name="period_reopen"),
     path("kalkulator/", calculator.calculator, name="calculator"),
+    path("pengaturan/", periods.settings_edit, name="settings"),
+    path("siasn/periode/<int:pk>.<str:fmt>", exports.siasn_period, name="siasn_period"),
+    path("siasn/tahun/<int:pk>.<str:fmt>", exports.siasn_year, name="siasn_year"),
     path("skp/<int:plan_pk>/periode/<int:period_pk>/", evaluations.evaluate, name="evaluate"),
     path("<int:pk>/", evaluations.detail, name="detail"),
     path("<int:pk>/dokumen.pdf", documents.document, name="document"),

@@ -193,5 +193,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "deadline": deadline,
             "can_object": can_object,
             "history": context.history_rows(evaluation.history.all()),
+            "angka_kredit": context.angka_kredit_for(evaluation),
         },
     )

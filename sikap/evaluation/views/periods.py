@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.evaluation import access, services
-from sikap.evaluation.forms import PeriodForm, ReopenForm, YearForm
-from sikap.evaluation.models import AppraisalYear, Period
+from sikap.evaluation.forms import PeriodForm, ReopenForm, SettingsForm, YearForm
+from sikap.evaluation.models import AppraisalYear, EvaluationSettings, Period
 from sikap.evaluation.views.common import apply_errors
 from sikap.org.audit import audit_rows
 
@@ -101,4 +101,33 @@ def period_reopen(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "evaluation/form.html",
         {"form": form, "title": _("Reopen entry for %(period)s") % {"period": period}},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def settings_edit(request: HttpRequest) -> HttpResponse:
+    """The evaluation settings: who sets the organisation predikat, rounding, pooling, keberatan."""
+    scope = access.require_periods(request.user, for_change=request.method == "POST")
+    settings = EvaluationSettings.load()
+    form = SettingsForm(
+        request.POST or None, instance=EvaluationSettings.objects.get(pk=settings.pk)
+    )
+    if not access.can_manage_periods(scope):
+        for field in form.fields.values():
+            field.disabled = True
+    if request.method == "POST" and form.is_valid():
+        services.update_settings(by=request.user, **form.cleaned_data)
+        messages.success(request, _("Settings saved."))
+        return redirect("evaluation:settings")
+    return render(
+        request,
+        "evaluation/form.html",
+        {
+            "form": form,
+            "title": _("Evaluation settings"),
+            "history": audit_rows(settings.history.all()),
+            "back_url": "../periode/",
+            "read_only": not access.can_manage_periods(scope),
+        },
     )
