@@ -9,11 +9,13 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.models import User
 from sikap.accounts.scope import get_scope
 from sikap.org import access
@@ -62,7 +64,7 @@ def _start(job: ImportJob) -> None:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def import_page(request: HttpRequest) -> HttpResponse:
+def import_page(request: AuthedRequest) -> HttpResponseBase:
     """HR uploads a SIASN-like employee file to validate it or to import it."""
     access.require_manager(request.user)
     example = request.GET.get("contoh")
@@ -118,7 +120,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def import_status(request: HttpRequest, pk: int) -> HttpResponse:
+def import_status(request: AuthedRequest, pk: int) -> HttpResponse:
     """The progress and the result of an import; htmx polls the ``progress`` partial."""
     access.require_manager(request.user)
     job = _get_job(request.user, pk)

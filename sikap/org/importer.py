@@ -552,11 +552,11 @@ class Importer:
         position = self.positions_by_key.get((unit.pk, position_name.lower()))
         new_position = None
         if position is None:
-            key = (unit.pk, position_name.lower())
-            new_position = self.new_positions.get(key)
+            position_key = (unit.pk, position_name.lower())
+            new_position = self.new_positions.get(position_key)
             if new_position is None:
                 new_position = NewPosition(unit, position_name, jenis_jab, jenjang, eselon)
-                self.new_positions[key] = new_position
+                self.new_positions[position_key] = new_position
         plan = RowPlan(
             row=number, nip=nip, values=values, unit=unit, position=position,
             new_position=new_position, atasan_nip=atasan, tmt=tmt, existing=existing,
@@ -628,9 +628,9 @@ class Importer:
         holders: dict[tuple[Any, ...], list[str]] = defaultdict(list)
         for plan in plans:
             position_of[plan.nip] = plan.position_key
-        for nip, key in position_of.items():
-            if key is not None:
-                holders[key].append(nip)
+        for holder, held in position_of.items():
+            if held is not None:
+                holders[held].append(holder)
 
         def reports_to(key: tuple[Any, ...]) -> tuple[Any, ...] | None:
             if key[0] == "p":
@@ -663,13 +663,13 @@ class Importer:
         problems: list[Problem] = []
         for plan in plans:
             path: list[str] = []
-            nip: str | None = plan.nip
-            while nip is not None and state.get(nip) is None:
-                state[nip] = 1
-                path.append(nip)
-                nip = supervisor(nip)
-            if nip is not None and state.get(nip) == 1:
-                cycle = path[path.index(nip) :]
+            current: str | None = plan.nip
+            while current is not None and state.get(current) is None:
+                state[current] = 1
+                path.append(current)
+                current = supervisor(current)
+            if current is not None and state.get(current) == 1:
+                cycle = path[path.index(current) :]
                 text = " → ".join([*cycle, cycle[0]])
                 for member in cycle:
                     row = by_nip.get(member)

@@ -263,3 +263,94 @@ def test_the_command_dry_run_reports_problems_and_counts(personas, tmp_path, cap
         call_command("import_employees", example, "--unit-scope", str(personas.other_kecamatan.pk))
     with pytest.raises(CommandError, match="tidak ditemukan"):
         call_command("import_employees", example, "--unit-scope", "0000")
+
+
+def test_position_columns_names_and_supervisors_are_checked(personas):
+    long_name = "N" * 151
+    _, plan = validate(csv_bytes([
+        row(A, JENIS_PEGAWAI="ASN"),
+        row(B, NAMA=long_name),
+        row("198807142010011002", ATASAN_NIP="12345"),
+        row("198807142010011003", JENIS_JABATAN="PELAKSANA", KODE_UNIT=""),
+    ]))  # fmt: skip
+    assert [str(p) for p in plan.problems] == [
+        "Baris 2, kolom JENIS_PEGAWAI: harus PNS atau PPPK, bukan 'ASN'",
+        "Baris 3, kolom NAMA: paling banyak 150 karakter",
+        "Baris 4, kolom ATASAN_NIP: NIP atasan '12345' harus 18 angka",
+        "Baris 5, kolom UNIT: wajib diisi (nama unit atau KODE_UNIT)",
+    ]
+    header = [*HEADER, "JENJANG", "ESELON"]
+    _, plan = validate(csv_bytes([
+        [*row(A, JENIS_JABATAN="FUNGSIONAL"), "Ahli Sakti", ""],
+        [*row(B), "Ahli Muda", ""],
+        [*row("198807142010011002", JENIS_JABATAN="PENGAWAS"), "", "III.a"],
+        [*row("198807142010011003"), "", "VI.z"],
+        [*row("198807142010011004", JENIS_JABATAN="JFT"), "ahli muda", "non"],
+    ], header=header))  # fmt: skip
+    assert [str(p) for p in plan.problems] == [
+        "Baris 2, kolom JENJANG: jenjang 'AHLI SAKTI' tidak dikenal",
+        "Baris 3, kolom JENJANG: jenjang hanya untuk jabatan fungsional",
+        "Baris 4, kolom ESELON: eselon III.a tidak sesuai dengan jenis jabatan PENGAWAS",
+        "Baris 5, kolom ESELON: eselon 'VI.Z' tidak dikenal (misalnya III.a, IV.b)",
+    ]
+    assert plan.rows[0].new_position.jenjang == "MU"
+
+
+def test_new_positions_report_to_the_position_of_the_atasan(personas):
+    # C reports to B (new position), B to the existing Kasi; positions are created in order.
+    c = "198807142010011002"
+    importer, plan = validate(csv_bytes([
+        row(c, JABATAN="Staf Data", ATASAN_NIP=B, KODE_UNIT=str(personas.seksi.pk)),
+        row(B, JABATAN="Koordinator Data", ATASAN_NIP=personas.penilai.nip,
+            KODE_UNIT=str(personas.seksi.pk)),
+        row(A, JABATAN="Koordinator Data", ATASAN_NIP=c, KODE_UNIT=str(personas.seksi.pk)),
+    ]))  # fmt: skip
+    assert plan.problems == []
+    importer.apply(plan)
+    staff = Position.objects.get(name="Staf Data")
+    assert staff.reports_to.name == "Koordinator Data"
+    assert staff.reports_to.reports_to == personas.penilai.position
+
+
+def test_odd_files_are_refused_or_read(personas):
+    with pytest.raises(FileProblem, match="lebih dari sekali"):
+        read_sheet(b"NIP;NIP\n1;2\n", "csv")
+    with pytest.raises(FileProblem, match="kosong"):
+        read_sheet(b"", "csv")
+    with pytest.raises(FileProblem, match="rusak"):
+        read_sheet(b"PK\x03\x04broken", "xlsx")
+    _, plan = validate(csv_bytes([]))
+    assert [str(p) for p in plan.problems] == ["Baris 2: berkas tidak berisi data pegawai"]
+    windows = csv_bytes([row(A, NAMA="Sri Wahyuni Ç")]).decode().encode("cp1252")
+    assert read_sheet(windows, "csv").rows[0][1]["NAMA"] == "Sri Wahyuni Ç"
+    assert detect_kind(io.BytesIO(windows)) == "csv"
+
+
+def test_validation_needs_the_same_queries_for_5_and_50_rows(personas, django_assert_num_queries):
+    def rows(n: int) -> bytes:
+        return csv_bytes([
+            row(f"1988071420100110{i:02d}", KODE_UNIT=str(personas.seksi.pk),
+                JABATAN=f"Staf {i % 3}")
+            for i in range(1, n + 1)
+        ])  # fmt: skip
+
+    small, large = read_sheet(rows(5), "csv"), read_sheet(rows(50), "csv")
+    with django_assert_num_queries(4):
+        Importer(by=None, allowed_paths=None, today=TODAY).validate(small)
+    with django_assert_num_queries(4):
+        Importer(by=None, allowed_paths=None, today=TODAY).validate(large)
+
+
+def test_a_job_whose_file_is_gone_fails_cleanly(personas):
+    from sikap.org.import_models import ImportJob, ImportStatus
+    from sikap.org.importer import run_job
+
+    job = ImportJob.objects.create(original_name="x.csv", file_kind="csv", file="imports/none.csv")
+    run_job(job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED and "tidak ada data yang diubah" in job.message
+    job = ImportJob.objects.create(original_name="x.csv", file_kind="csv")
+    job.file.save("x.csv", io.BytesIO(b"NAMA\nA\n"))
+    run_job(job)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED and "kolom wajib tidak ada" in job.message
