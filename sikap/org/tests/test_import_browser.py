@@ -10,16 +10,9 @@ from django.urls import reverse
 from conftest import screenshot
 from sikap.org.models import Employee
 from sikap.org.testing import PASSWORD, make_personas
-from sikap.org.tests.test_import_views import WIRED, urlpatterns_for_tests
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DOCS = Path(__file__).resolve().parents[3] / "docs"
-
-
-@pytest.fixture(autouse=True)
-def _urls(settings):  # type: ignore[no-untyped-def]
-    if not WIRED:
-        settings.ROOT_URLCONF = urlpatterns_for_tests
 
 
 def test_hr_sees_the_error_rows_then_imports_a_valid_file(live_page):

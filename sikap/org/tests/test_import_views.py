@@ -6,35 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import include, path, reverse
+from django.urls import reverse
 
 from sikap.org import import_views
-from sikap.org import urls as org_urls
 from sikap.org.import_models import ImportJob, ImportStatus
 from sikap.org.models import Employee
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
-WIRED = any(getattr(p, "name", None) == "import" for p in org_urls.urlpatterns)
-
-# Until the lead adds the two import routes to sikap/org/urls.py, the tests mount them here.
-urlpatterns_for_tests = __name__
-if not WIRED:
-    import config.urls
-
-    ROUTES = [
-        path("impor/", import_views.import_page, name="import"),
-        path("impor/<int:pk>/", import_views.import_status, name="import_status"),
-    ]
-    urlpatterns = [
-        path("org/", include(([*org_urls.urlpatterns, *ROUTES], "org"))),
-        *[p for p in config.urls.urlpatterns if str(p.pattern) != "org/"],
-    ]
-
-
-@pytest.fixture(autouse=True)
-def _urls(settings):  # type: ignore[no-untyped-def]
-    if not WIRED:
-        settings.ROOT_URLCONF = urlpatterns_for_tests
 
 
 def upload(
