@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -53,6 +54,7 @@ def _handle_survey(
         service_types=service_types,
     )  # fmt: skip
     problem = ""
+    status = 200
     if request.method == "POST" and form.is_valid():
         client = abuse.ip_hash(request)
         if form.is_bot:
@@ -61,6 +63,7 @@ def _handle_survey(
             problem = _(
                 "Too many surveys were sent from this connection. Please try again in an hour."
             )
+            status = 429
         elif record is None and abuse.seen_recently(
             client, {"unit": unit.pk, **form.answers, **form.profile,
                      "comment": form.cleaned_data["comment"],
@@ -78,7 +81,6 @@ def _handle_survey(
                 problem = " ".join(_errors_text(error))
             else:
                 return redirect("surveys:thanks")
-    status = 429 if problem.startswith(_("Too many")) else 200
     return render(
         request, "surveys/survey.html",
         {"form": form, "unit": unit, "record": record, "officer": officer, "problem": problem},
@@ -216,15 +218,29 @@ def public_index(request: HttpRequest, pk: int) -> HttpResponse:
     )[:8])  # fmt: skip
     promise = ServicePromise.objects.filter(unit=unit).select_related("signed_by").first()
     service_types = list(ServiceType.objects.filter(unit=unit, is_active=True))
-    nrr_rows = []
+    nrr_rows: list[dict[str, Any]] = []
+    groups: dict[str, list[dict[str, Any]]] = {"services": [], "officers": []}
     if snapshot is not None:
         names = snapshot.detail.get("questions", {})
         lowest = snapshot.detail.get("lowest", [])
         for code, value in snapshot.detail.get("nrr", {}).items():
-            nrr_rows.append({"code": code, "name": names.get(code, code), "nrr": value,
-                             "width": round(float(value) / 4 * 100, 1), "lowest": code in lowest})  # fmt: skip
+            nrr = Decimal(value)
+            nrr_rows.append(
+                {
+                    "code": code,
+                    "name": names.get(code, code),
+                    "nrr": nrr.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+                    "width": round(float(nrr) / 4 * 100, 1),
+                    "lowest": code in lowest,
+                }
+            )
+        for key in groups:
+            groups[key] = [
+                {**row, "ikm": Decimal(row["ikm"])} for row in snapshot.detail.get(key, [])
+            ]
     return render(
         request, "surveys/public.html",
         {"unit": unit, "snapshot": snapshot, "history": history, "promise": promise,
-         "service_types": service_types, "nrr_rows": nrr_rows},
+         "service_types": service_types, "nrr_rows": nrr_rows,
+         "services": groups["services"], "officers": groups["officers"]},
     )  # fmt: skip

@@ -7,8 +7,11 @@ itself is ``rules.ikm_from_totals``, written once.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -25,6 +28,10 @@ from sikap.surveys.models import (
     SurveySettings,
 )
 from sikap.surveys.periods import SurveyPeriod
+
+
+def _half_up(value: Fraction, places: int = 2) -> Decimal:
+    return Decimal(math.floor(value * 10**places + Fraction(1, 2))).scaleb(-places)
 
 
 def totals_aggregates() -> dict[str, Any]:
@@ -91,6 +98,7 @@ class UnitIndex:
     def nrr_rows(self) -> list[dict[str, Any]]:
         rows = []
         weighted = self.result.weighted_nrr if self.result else {}
+        exact = self.result.nrr_exact if self.result else {}
         for q in self.questions:
             value = self.result.nrr.get(q.code) if self.result else None
             rows.append(
@@ -99,7 +107,7 @@ class UnitIndex:
                     "name": q.name,
                     "nrr": value,
                     "weighted": weighted.get(q.code),
-                    "converted": None if value is None else value * rules.CONVERSION_FACTOR,
+                    "converted": None if value is None else _half_up(exact[q.code] * 25),
                     "lowest": q.code in self.lowest,
                 }
             )
