@@ -135,6 +135,9 @@ def _plan_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
         "can_review": rights.is_penilai and plan.status == PlanStatus.SUBMITTED,
         "can_expect": rights.is_penilai and plan.status != PlanStatus.APPROVED,
         "can_revise": rights.is_owner and plan.status == PlanStatus.APPROVED and plan.is_current,
+        "can_cascade": rights.is_owner
+        and plan.is_current
+        and bool(get_scope(request.user).direct_report_ids),
         "utama": [r for r in results if r.category == Category.UTAMA],
         "tambahan": [r for r in results if r.category == Category.TAMBAHAN],
         "behaviours": behaviours,
@@ -638,7 +641,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
                     work_result=result, behaviour_value=value if kind == "value" else "",
                 )  # fmt: skip
             except ValidationError as error:
-                _apply_errors(form, error)
+                _flash_error(request, error)
             else:
                 messages.success(request, _("Feedback sent to the employee."))
                 return redirect(f"{_url('planning:feedback', plan.pk)}?periode={period.pk}")

@@ -1,0 +1,30 @@
+"""Menu entries of the SKP app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sikap.accounts.navigation import NavItem
+
+
+def items(user: Any, scope: Any) -> list[NavItem]:
+    result = []
+    if scope.employee is not None:
+        result.append(NavItem(_("My SKP"), reverse("planning:mine"), order=10))
+    if scope.direct_report_ids:
+        result.append(NavItem(_("My team"), reverse("planning:team"), order=15))
+    if scope.read_paths:
+        # The cascade of the highest unit the user leads, manages or audits.
+        from sikap.org.models import Unit
+
+        unit = Unit.objects.filter(path=scope.read_paths[0]).only("pk").first()
+        if unit is not None:
+            result.append(
+                NavItem(_("SKP cascade"), reverse("planning:cascade", args=[unit.pk]), order=20)
+            )
+    if user.is_authenticated:
+        result.append(NavItem(_("Notifications"), reverse("planning:notifications"), order=90))
+    return result
