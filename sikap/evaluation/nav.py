@@ -13,6 +13,8 @@ from sikap.evaluation import access
 
 def items(user: Any, scope: Any) -> list[NavItem]:
     result: list[NavItem] = []
+    if scope.employee is not None or scope.is_superadmin or scope.read_paths:
+        result.append(NavItem(_("Evaluasi Kinerja"), reverse("evaluation:index"), order=30))
     result.append(NavItem(_("Distribution calculator"), reverse("evaluation:calculator"), order=65))
     if access.can_view_periods(scope):
         result.append(NavItem(_("Periods"), reverse("evaluation:years"), order=86))
