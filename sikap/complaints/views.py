@@ -40,7 +40,7 @@ from sikap.org.models import Employee, Unit, UnitKind
 PUBLIC_HEADERS = {
     "Cache-Control": "no-store",
     "X-Robots-Tag": "noindex, nofollow",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # no-referrer would send "Origin: null" and fail CSRF
 }
 
 
