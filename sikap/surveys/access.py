@@ -29,11 +29,10 @@ def service_unit_of(employee: Employee | None) -> Unit | None:
 
 
 def _own_service_unit(scope: Scope) -> Unit | None:
-    cached = getattr(scope, "_service_unit", False)
-    if cached is False:
-        cached = service_unit_of(scope.employee)
-        scope._service_unit = cached  # type: ignore[attr-defined]
-    return cached
+    if not hasattr(scope, "_service_unit"):
+        scope._service_unit = service_unit_of(scope.employee)  # type: ignore[attr-defined]
+    unit: Unit | None = scope._service_unit  # type: ignore[attr-defined]
+    return unit
 
 
 def service_units_visible_to(user: User) -> UnitQuerySet:

@@ -89,7 +89,7 @@ def _officers(unit: Unit, children: list[Unit]) -> list[Employee]:
     ).select_related("position")
     for child in children:
         staff = staff.exclude(unit__path__startswith=child.path)
-    ordered = sorted(staff, key=lambda e: (e.position.jenis != "PELAKSANA", e.pk))
+    ordered = sorted(staff, key=lambda e: (getattr(e.position, "jenis", "") != "PELAKSANA", e.pk))
     return ordered[:4]
 
 
@@ -164,10 +164,10 @@ def load(*, today: dt.date) -> bool:
             day += dt.timedelta(days=1)
     ServiceRecord.objects.bulk_create(records, batch_size=2000)
     through = ServiceRecord.officers.through
-    links = []
+    links: list[Any] = []
     for record, (team, mean, shift) in zip(records, record_meta, strict=True):
         links.extend(through(servicerecord_id=record.pk, employee_id=o.pk) for o in team)
-        if rng.random() < 0.45:
+        if rng.random() < 0.45 and record.completed_at is not None:
             officer = team[0]
             answers = {
                 f"u{i}": (None if rng.random() < 0.03 else _answer(rng, mean + shift[code]))
@@ -229,7 +229,8 @@ def _publish_past_periods(
                     unsur=",".join(index.lowest),
                     action=f"Perbaikan unsur {index.lowest_names}: penambahan petugas loket pada "
                     "jam sibuk dan papan informasi alur pelayanan.",
-                    responsible="Kasi Pelayanan", target_date=period.end + dt.timedelta(days=60),
+                    responsible="Kasi Pelayanan",
+                    target_date=period.end + dt.timedelta(days=60),
                     recorded_by=head,
                 )  # fmt: skip
                 index = unit_index(unit, period)

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Q
 
@@ -46,7 +47,7 @@ def service_evidence(
     if not ids:
         return {}
     through = ServiceRecord.officers.through
-    delivered = {
+    delivered: dict[int, Any] = {
         row["employee"]: row
         for row in through.objects.filter(
             employee_id__in=ids,
@@ -60,7 +61,7 @@ def service_evidence(
             on_time=Count("pk", filter=Q(servicerecord__on_time=True)),
         )
     }
-    rows = list(
+    rows: list[Any] = list(
         SurveyResponse.objects.filter(officer_id__in=ids)
         .between(start, end)
         .values("officer", "unit")
@@ -72,7 +73,7 @@ def service_evidence(
             "unit_id", "weight", "min_officer_responses"
         )
     }
-    per_officer: dict[int, list[dict[str, int]]] = defaultdict(list)
+    per_officer: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         per_officer[row["officer"]].append(row)
     result: dict[int, ServiceEvidence] = {}

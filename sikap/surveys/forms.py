@@ -41,8 +41,12 @@ class SurveyForm(forms.Form):
                 choices=q.answers, widget=forms.RadioSelect,
             )  # fmt: skip
         blank = [("", _("— choose —"))]
-        self.fields["education"].choices = blank + [(o, o) for o in settings.education_list]
-        self.fields["occupation"].choices = blank + [(o, o) for o in settings.occupation_list]
+        education = self.fields["education"]
+        occupation = self.fields["occupation"]
+        assert isinstance(education, forms.ChoiceField)
+        assert isinstance(occupation, forms.ChoiceField)
+        education.choices = blank + [(o, o) for o in settings.education_list]
+        occupation.choices = blank + [(o, o) for o in settings.occupation_list]
         if service_types is not None:
             self.fields["service_type"] = forms.ModelChoiceField(
                 label=_("Service received"), queryset=ServiceType.objects.filter(
@@ -67,7 +71,7 @@ class SurveyForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not self.errors and all(data.get(q.field_name) is None for q in self.questions):
             raise forms.ValidationError(_("Please answer at least one question."))
         return data
@@ -106,8 +110,12 @@ class CounterForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields["service_type"].queryset = service_types
-        self.fields["officers"].queryset = officers
+        service_field = self.fields["service_type"]
+        officers_field = self.fields["officers"]
+        assert isinstance(service_field, forms.ModelChoiceField)
+        assert isinstance(officers_field, forms.ModelMultipleChoiceField)
+        service_field.queryset = service_types
+        officers_field.queryset = officers
 
 
 class FollowUpForm(forms.Form):

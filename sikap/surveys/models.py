@@ -102,7 +102,8 @@ class ServiceType(models.Model):
             if published_only and not published:
                 continue
             field = self._meta.get_field(field_name)
-            result.append((str(field.verbose_name), getattr(self, field_name)))
+            label = getattr(field, "verbose_name", field_name)
+            result.append((str(label), getattr(self, field_name)))
         return result
 
 

@@ -118,17 +118,9 @@ def submit_response(
 
     Returns (response, created). A receipt already answered raises ValidationError.
     """
-    if idempotency_key is not None:
-        existing = SurveyResponse.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
     if service_record is not None:
         if service_record.unit_id != unit.pk:
             raise ValidationError({"__all__": "Tanda terima bukan dari unit ini."})
-        if SurveyResponse.objects.filter(service_record=service_record).exists():
-            raise ValidationError(
-                {"__all__": "Survei untuk layanan ini sudah diisi. Terima kasih."}
-            )
         service_type = service_record.service_type
     if service_type is not None and service_type.unit_id != unit.pk:
         raise ValidationError({"service_type": "Jenis layanan tidak tersedia di unit ini."})
@@ -141,7 +133,8 @@ def submit_response(
         with transaction.atomic():
             response.save()
     except IntegrityError:
-        # Two deliveries of the same key (or the same receipt) raced: the first one stands.
+        # A key delivered again, or a receipt answered again: the unique constraints decide,
+        # so two deliveries racing each other cannot both be stored. The first one stands.
         if idempotency_key is not None:
             existing = SurveyResponse.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:

@@ -6,7 +6,6 @@ itself is ``rules.ikm_from_totals``, written once.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -204,14 +203,14 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
         population_from_register=from_register, required_sample=required,
         sample_sufficient=sufficient, lowest=rules.lowest_unsur(result) if result else [],
     )  # fmt: skip
-    record_counts = {
+    record_counts: dict[int, Any] = {
         row["service_type"]: row
         for row in records.values("service_type").annotate(
             total=Count("pk"), on_time=Count("pk", filter=Q(on_time=True))
         )
     }
     names = dict(ServiceType.objects.filter(unit=unit).values_list("pk", "name"))
-    service_rows = {
+    service_rows: dict[int, Any] = {
         row["service_type"]: row
         for row in responses.values("service_type").annotate(**totals_aggregates())
     }
@@ -228,11 +227,11 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
                 on_time=counts.get("on_time", 0),
             )
         )
-    officer_rows = list(
+    officer_rows: list[Any] = list(
         responses.filter(officer__isnull=False).values("officer").annotate(**totals_aggregates())
     )
     through = ServiceRecord.officers.through
-    officer_services = {
+    officer_services: dict[int, Any] = {
         row["employee"]: row
         for row in through.objects.filter(
             servicerecord__unit=unit,
@@ -250,7 +249,7 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
         )
     }
     minimum = settings.min_officer_responses
-    by_officer = {row["officer"]: row for row in officer_rows}
+    by_officer: dict[int, Any] = {row["officer"]: row for row in officer_rows}
     for pk in sorted(officer_ids, key=lambda k: officer_names.get(k, "")):
         row = by_officer.get(pk)
         n = row["n"] if row else 0
@@ -273,13 +272,3 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
         unit=unit, period_start=period.start, period_end=period.end
     ).first()
     return index
-
-
-def quality_label(result: rules.IkmResult | None) -> str:
-    if result is None:
-        return "-"
-    return f"{result.quality} ({result.performance})"
-
-
-def period_dates(start: dt.date, end: dt.date) -> str:
-    return f"{start:%d-%m-%Y} s.d. {end:%d-%m-%Y}"

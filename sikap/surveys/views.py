@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.lib.pdf import pdf_response
 from sikap.lib.uploads import check_upload
@@ -52,7 +53,7 @@ def _apply_errors(form: Any, error: ValidationError) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def counter(request: HttpRequest) -> HttpResponse:
+def counter(request: AuthedRequest) -> HttpResponse:
     """Record a service delivered in a few taps; today's register below."""
     me, unit = access.get_counter_unit(request.user)
     service_types = ServiceType.objects.filter(unit=unit, is_active=True)
@@ -86,7 +87,7 @@ def counter(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def counter_complete(request: HttpRequest, pk: int) -> HttpResponse:
+def counter_complete(request: AuthedRequest, pk: int) -> HttpResponse:
     """Mark a service of the register as completed now."""
     me, unit = access.get_counter_unit(request.user)
     record = access.get_record_for_user(request.user, pk)
@@ -99,7 +100,7 @@ def counter_complete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("surveys:counter")
 
 
-def survey_url(request: HttpRequest, record: ServiceRecord, officer: Employee | None) -> str:
+def survey_url(request: AuthedRequest, record: ServiceRecord, officer: Employee | None) -> str:
     url = reverse("surveys:survey_receipt", args=[record.token])
     if officer is not None:
         url += f"?petugas={officer.pk}"
@@ -108,7 +109,7 @@ def survey_url(request: HttpRequest, record: ServiceRecord, officer: Employee | 
 
 @login_required
 @require_GET
-def receipt(request: HttpRequest, pk: int) -> HttpResponse:
+def receipt(request: AuthedRequest, pk: int) -> HttpResponse:
     """The printable, phone-friendly receipt with a QR code to the survey for this service."""
     record = access.get_record_for_user(request.user, pk)
     officers = list(record.officers.all())
@@ -131,7 +132,7 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def reports(request: HttpRequest) -> HttpResponse:
+def reports(request: AuthedRequest) -> HttpResponse:
     """The service units the user may read, with their latest published index."""
     if not access.can_read_reports(request.user):
         raise PermissionDenied
@@ -149,14 +150,14 @@ def reports(request: HttpRequest) -> HttpResponse:
     return render(request, "surveys/reports.html", {"rows": rows})
 
 
-def _period_and_population(request: HttpRequest) -> tuple[SurveyPeriod, int | None]:
+def _period_and_population(request: AuthedRequest) -> tuple[SurveyPeriod, int | None]:
     period = parse_period(request.GET.get("periode"), today=timezone.localdate())
     raw = request.GET.get("populasi", "").strip()
     population = int(raw) if raw.isdigit() and int(raw) > 0 else None
     return period, population
 
 
-def _report_context(request: HttpRequest, index: UnitIndex) -> dict[str, Any]:
+def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
     scope = get_scope(request.user)
     unit = index.unit
     leads = scope.is_superadmin or any(unit.path.startswith(p) for p in scope.headed_paths)
@@ -189,7 +190,7 @@ def _report_context(request: HttpRequest, index: UnitIndex) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def report(request: HttpRequest, pk: int) -> HttpResponse:
+def report(request: AuthedRequest, pk: int) -> HttpResponse:
     """The IKM of a unit and period: per unsur, per service, per officer, profile, sample."""
     unit = access.get_report_unit(request.user, pk)
     period, population = _period_and_population(request)
@@ -203,7 +204,7 @@ def _filename(index: UnitIndex) -> str:
 
 @login_required
 @require_GET
-def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def report_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """The IKM report (§3.6) as PDF, with the NRR chart drawn as SVG on the server."""
     unit = access.get_report_unit(request.user, pk)
     period, population = _period_and_population(request)
@@ -222,7 +223,7 @@ def _dec(value: Decimal | None) -> float | None:
 
 @login_required
 @require_GET
-def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def report_xlsx(request: AuthedRequest, pk: int) -> HttpResponse:
     """The IKM report as a workbook: summary, NRR per unsur, services, officers, profile."""
     unit = access.get_report_unit(request.user, pk)
     period, population = _period_and_population(request)
@@ -265,13 +266,15 @@ def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
     """The unit head records the rencana tindak lanjut for the lowest unsur."""
     unit = access.get_report_unit(request.user, pk, action="lead")
     period, population = _period_and_population(request)
     index = unit_index(unit, period, population=population)
     form = FollowUpForm(request.POST)
     scope = get_scope(request.user)
+    if scope.employee is None:
+        raise PermissionDenied
     if form.is_valid() and index.lowest:
         try:
             services.save_follow_up(
@@ -291,7 +294,7 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
+def publish(request: AuthedRequest, pk: int) -> HttpResponse:
     """The unit head publishes the period's index on the public page."""
     unit = access.get_report_unit(request.user, pk, action="lead")
     period, population = _period_and_population(request)
@@ -307,7 +310,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_paper(request: HttpRequest, pk: int) -> HttpResponse:
+def import_paper(request: AuthedRequest, pk: int) -> HttpResponse:
     """Import paper questionnaires: every row checked, nothing stored unless all are valid."""
     unit = access.get_report_unit(request.user, pk, action="import")
     form = ImportForm(request.POST or None, request.FILES or None,
