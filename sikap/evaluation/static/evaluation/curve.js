@@ -9,7 +9,7 @@
       var data = JSON.parse(source.textContent);
       var datasets = [{
         type: "line", label: canvas.dataset.actualLabel || "Aktual", data: data.actual,
-        borderColor: "#0b5d3b", backgroundColor: "#0b5d3b", tension: 0.35, pointRadius: 4
+        borderColor: "#0b5d3b", backgroundColor: "#0b5d3b", tension: 0.3, cubicInterpolationMode: "monotone", pointRadius: 4
       }];
       if (data.min && data.min[0] !== null) {
         datasets.push({
