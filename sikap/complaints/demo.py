@@ -103,11 +103,15 @@ def load(*, today: dt.date) -> bool:
             Employee.objects.active()
             .filter(unit__path__startswith=unit.path, user__isnull=False)
             .exclude(pk=head.pk)
-            .select_related("user")
+            .select_related("user", "unit")
             .order_by("name")
         )
         if unit.kind == UnitKind.KECAMATAN:
-            staff = [e for e in staff if e.unit_id == unit.pk or e.unit.kind == UnitKind.SEKSI]
+            staff = [
+                e
+                for e in staff
+                if e.unit_id == unit.pk or (e.unit is not None and e.unit.kind == UnitKind.SEKSI)
+            ]
         staff = staff[:6] or [head]
         count = 40 if unit.kind == UnitKind.KECAMATAN else 26
         for _n in range(count):

@@ -63,9 +63,9 @@ def due_levels(
     """The escalation levels reached on ``today`` for a deadline (pure)."""
     if due_on >= today:
         remaining = working_days_between(today, due_on, holidays)
-        return [EscalationLevel.WARNING] if remaining <= config.warning_days else []
+        return [int(EscalationLevel.WARNING)] if remaining <= config.warning_days else []
     late = working_days_between(due_on, today, holidays)
-    levels = [EscalationLevel.WARNING, EscalationLevel.BREACH]
+    levels: list[int] = [EscalationLevel.WARNING, EscalationLevel.BREACH]
     if late >= config.camat_after_days:
         levels.append(EscalationLevel.CAMAT)
     return levels

@@ -16,7 +16,7 @@ from sikap.complaints.models import (
     ComplaintSettings,
     Holiday,
 )
-from sikap.org.models import Unit, UnitKind
+from sikap.org.models import Employee, Unit, UnitKind
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -49,7 +49,7 @@ class ComplaintForm(forms.Form):
     )  # fmt: skip
     subject = forms.CharField(label=_("Subject"), max_length=200)
     text = forms.CharField(label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 5}))
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Attachments (photos or documents, up to 3)"), required=False,
         help_text=_("PDF, JPG, PNG or an office document. Staff only; never published."),
     )  # fmt: skip
@@ -68,7 +68,7 @@ class ComplaintForm(forms.Form):
             units = Unit.objects.filter(
                 is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN]
             ).order_by("path")
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
 
 
 class PublicComplaintForm(ComplaintForm):
@@ -113,12 +113,14 @@ class RejectForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(queryset=None, label=_("Assign to"))  # type: ignore[arg-type]
+    assignee: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=Employee.objects.none(), label=_("Assign to")
+    )
     note = forms.CharField(label=_("Internal note"), required=False)
 
     def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = employees
+        self.fields["assignee"].queryset = employees  # type: ignore[attr-defined]
 
 
 class StartForm(forms.Form):
@@ -193,8 +195,10 @@ class ReportForm(forms.Form):
     month = forms.CharField(
         label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}), required=False
     )
-    unit = forms.ModelChoiceField(queryset=None, label=_("Unit"), required=False)  # type: ignore[arg-type]
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=Unit.objects.none(), label=_("Unit"), required=False
+    )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]

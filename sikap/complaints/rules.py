@@ -17,10 +17,13 @@ def new_tracking_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+_LOOKALIKES = str.maketrans("OIL", "011")
+
+
 def normalise_code(text: str) -> str:
     """Upper-case a typed code, drop spaces and dashes and map look-alike letters."""
     cleaned = "".join(ch for ch in text.upper() if ch not in " -")
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return cleaned.translate(_LOOKALIKES)
 
 
 def on_time_rate(closed_on_time: int, closed: int, open_overdue: int) -> Decimal | None:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.complaints import access, forms, metrics, rules, services
 from sikap.complaints.models import (
@@ -225,7 +226,7 @@ STATUS_FILTERS = [(s.value, s.label) for s in Status]
 
 @require_GET
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthedRequest) -> HttpResponse:
     """Complaints of the user's units and those assigned to them, with filters."""
     scope = get_scope(request.user)
     today = timezone.localdate()
@@ -235,12 +236,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
         units = list(
             Unit.objects.filter(is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN])
         )
+    query = request.GET.get("q", "").strip()
     selected = {
         "status": request.GET.get("status", ""),
         "overdue": request.GET.get("overdue") == "1",
         "mine": request.GET.get("mine") == "1",
         "unit": request.GET.get("unit", ""),
-        "q": request.GET.get("q", "").strip(),
+        "q": query,
     }
     if selected["status"] == "open":
         qs = qs.open()
@@ -253,11 +255,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
     unit = next((u for u in units if str(u.pk) == selected["unit"]), None)
     if unit is not None:
         qs = qs.filter(unit__path__startswith=unit.path)
-    if selected["q"]:
+    if query:
         qs = qs.filter(
-            Q(tracking_code=rules.normalise_code(selected["q"]))
-            | Q(subject__icontains=selected["q"])
-            | Q(lapor_reference=selected["q"])
+            Q(tracking_code=rules.normalise_code(query))
+            | Q(subject__icontains=query)
+            | Q(lapor_reference=query)
         )
     page = Paginator(qs.order_by("due_on", "-registered_on", "-pk"), 50).get_page(
         request.GET.get("page")
@@ -292,7 +294,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def staff_new(request: HttpRequest) -> HttpResponse:
+def staff_new(request: AuthedRequest) -> HttpResponse:
     """Staff entry of a complaint received at the desk, by phone, WhatsApp or via LAPOR!."""
     access.require_entry(request.user)
     form = forms.StaffComplaintForm(
@@ -375,7 +377,7 @@ def _available_actions(scope: Any, complaint: Complaint) -> list[str]:
     return result
 
 
-def _make_form(action: str, request: HttpRequest, complaint: Complaint, data: Any = None) -> Any:
+def _make_form(action: str, request: AuthedRequest, complaint: Complaint, data: Any = None) -> Any:
     form_class = ACTIONS[action][0]
     kwargs: dict[str, Any] = {"prefix": action}
     if action == "assign":
@@ -390,7 +392,7 @@ def _make_form(action: str, request: HttpRequest, complaint: Complaint, data: An
 
 
 def _detail(
-    request: HttpRequest, complaint: Complaint, bound: dict[str, Any] | None = None
+    request: AuthedRequest, complaint: Complaint, bound: dict[str, Any] | None = None
 ) -> HttpResponse:
     scope = get_scope(request.user)
     bound = bound or {}
@@ -433,7 +435,7 @@ def _detail(
 
 @require_GET
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """A complaint with its steps, deadlines and the actions the user may take."""
     complaint = access.get_complaint_for_user(request.user, pk)
     return _detail(request, complaint)
@@ -441,7 +443,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     """One lifecycle action on a complaint (verify, reject, assign, start, answer, pause...)."""
     if action not in ACTIONS:
         raise Http404
@@ -494,7 +496,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+def attachment(request: AuthedRequest, pk: int, attachment_pk: int) -> FileResponse:
     """Download an attachment: only staff who may see the reporter's identity."""
     complaint = access.get_complaint_for_user(request.user, pk)
     if not access.sees_identity(request.user, complaint):
@@ -513,7 +515,7 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileRespons
 
 @require_GET
 @login_required
-def holidays(request: HttpRequest) -> HttpResponse:
+def holidays(request: AuthedRequest) -> HttpResponse:
     """The working-day calendar: libur nasional and cuti bersama of a year."""
     scope = access.require_admin_view(request.user)
     today = timezone.localdate()
@@ -525,7 +527,7 @@ def holidays(request: HttpRequest) -> HttpResponse:
 
 
 def _holidays_page(
-    request: HttpRequest, scope: Any, year: int, form: Any = None, propose: Any = None
+    request: AuthedRequest, scope: Any, year: int, form: Any = None, propose: Any = None
 ) -> HttpResponse:
     years = sorted({d.year for d in Holiday.objects.dates("date", "year")} | {year, year + 1})
     context = {
@@ -543,7 +545,7 @@ def _holidays_page(
 
 @require_POST
 @login_required
-def holiday_add(request: HttpRequest) -> HttpResponse:
+def holiday_add(request: AuthedRequest) -> HttpResponse:
     scope = access.require_admin_view(request.user, for_change=True)
     form = forms.HolidayForm(request.POST)
     if form.is_valid():
@@ -560,7 +562,7 @@ def holiday_add(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def holiday_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def holiday_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     access.require_admin_view(request.user, for_change=True)
     holiday = get_object_or_404(Holiday, pk=pk)
     year = holiday.date.year
@@ -571,7 +573,7 @@ def holiday_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def holiday_propose(request: HttpRequest) -> HttpResponse:
+def holiday_propose(request: AuthedRequest) -> HttpResponse:
     """Add the libur nasional proposed for a year; cuti bersama must be entered from the SKB."""
     scope = access.require_admin_view(request.user, for_change=True)
     form = forms.ProposeForm(request.POST)
@@ -592,7 +594,7 @@ def holiday_propose(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def settings_view(request: HttpRequest) -> HttpResponse:
+def settings_view(request: AuthedRequest) -> HttpResponse:
     """Time limits, escalation and retention: read by auditors, changed by HR admins."""
     scope = access.require_admin_view(request.user, for_change=request.method == "POST")
     config = ComplaintSettings.load()
@@ -620,7 +622,7 @@ def _month_bounds(text: str, today: dt.date) -> tuple[dt.date, dt.date]:
 
 @require_GET
 @login_required
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AuthedRequest) -> HttpResponse:
     """Monthly metrics per unit and employee; as a page, PDF or Excel."""
     paths = access.report_paths(request.user)
     today = timezone.localdate()
