@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+import filetype
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -114,7 +115,8 @@ def detect_kind(upload: IO[bytes], *, name: str = "") -> str:
     upload.seek(0)
     head = upload.read(65536)
     upload.seek(0)
-    if b"\x00" in head or _decode(head, strict=True) is None:
+    known_binary = filetype.guess(head) is not None  # PDF, images, other archives
+    if known_binary or b"\x00" in head or _decode(head, strict=True) is None:
         raise ValidationError(
             "Berkas bukan CSV atau XLSX (isinya tidak dikenali).", code="bad_type"
         )

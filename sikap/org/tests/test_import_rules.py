@@ -236,6 +236,8 @@ def test_unit_names_must_be_unambiguous_and_files_must_be_spreadsheets(personas,
     assert any("dipakai oleh 2 unit" in p.message for p in plan.problems)
     with pytest.raises(Exception, match="bukan CSV atau XLSX"):
         detect_kind(io.BytesIO(b"%PDF-1.4\x00\x01binary"))
+    with pytest.raises(Exception, match="bukan CSV atau XLSX"):
+        detect_kind(io.BytesIO(b"%PDF-1.7\n%text-only pdf header\n"))
     assert parse_date("02/01/2024") == dt.date(2024, 1, 2)
 
 
