@@ -49,7 +49,7 @@ def test_env_list_splits_commas() -> None:
 
 def _run_settings(env: dict[str, str], code: str) -> subprocess.CompletedProcess[str]:
     base = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings"}
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env={**base, **env}, capture_output=True, text=True,
         check=False,
     )  # fmt: skip
