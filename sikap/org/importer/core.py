@@ -1,23 +1,14 @@
-"""Import of employees from a SIASN-like CSV or XLSX file (docs/import-pegawai.md).
-
-Three steps: ``read_sheet`` turns the bytes into numbered rows, ``Importer.validate`` checks every
-row against the rules and the database (a few prefetching queries, no writes) and returns a
-``Plan``, and ``Importer.apply`` writes a valid plan in one transaction. Rows are numbered as the
-user sees them in Excel: the header is row 1, the first data row is row 2.
-"""
+"""Validating rows against the rules and the database, and writing a valid plan."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any
 
-import filetype
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -25,216 +16,29 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from sikap.accounts.models import User
 from sikap.lib.nip import NipError, NipKind, normalise_nip, parse_nip
-from sikap.lib.uploads import check_upload
 from sikap.org import rules, services
+from sikap.org.importer.reading import (
+    COLUMNS,
+    JENIS_JABATAN,
+    JENJANG,
+    NO,
+    PHONE_PATTERN,
+    SCIENTIFIC_PATTERN,
+    YES,
+    Problem,
+    Sheet,
+    cell_text,
+    parse_date,
+)
 from sikap.org.models import (
     Assignment,
     AssignmentKind,
     Employee,
     JenisAsn,
     JenisJabatan,
-    JenjangFungsional,
     Position,
     Unit,
 )
-
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-SMALL_FILE_ROWS = 200
-
-COLUMNS = (
-    "NIP", "NAMA", "GELAR_DEPAN", "GELAR_BELAKANG", "JENIS_PEGAWAI", "GOLONGAN", "JABATAN",
-    "JENIS_JABATAN", "JENJANG", "ESELON", "UNIT", "KODE_UNIT", "ATASAN_NIP", "EMAIL", "TELEPON",
-    "TMT_JABATAN", "AKTIF",
-)  # fmt: skip
-REQUIRED = ("NIP", "NAMA", "JENIS_PEGAWAI", "GOLONGAN", "JABATAN", "JENIS_JABATAN")
-# Other spellings seen in SIASN / e-Kinerja exports and spreadsheets people keep by hand.
-ALIASES = {
-    "NIP_BARU": "NIP", "NAMA_PEGAWAI": "NAMA", "JENIS_ASN": "JENIS_PEGAWAI",
-    "STATUS_PEGAWAI": "JENIS_PEGAWAI", "GOL": "GOLONGAN", "GOL_RUANG": "GOLONGAN",
-    "GOLONGAN_RUANG": "GOLONGAN", "NAMA_JABATAN": "JABATAN", "JENJANG_JABATAN": "JENJANG",
-    "UNOR": "UNIT", "NAMA_UNOR": "UNIT", "UNIT_KERJA": "UNIT", "KODE_UNOR": "KODE_UNIT",
-    "NIP_ATASAN": "ATASAN_NIP", "E_MAIL": "EMAIL", "HP": "TELEPON", "NO_HP": "TELEPON",
-    "NOMOR_HP": "TELEPON", "TMT": "TMT_JABATAN", "STATUS_AKTIF": "AKTIF",
-}  # fmt: skip
-
-JENIS_JABATAN = {
-    "JPT": JenisJabatan.JPT, "JABATAN PIMPINAN TINGGI": JenisJabatan.JPT,
-    "ADMINISTRATOR": JenisJabatan.ADMINISTRATOR, "PENGAWAS": JenisJabatan.PENGAWAS,
-    "PELAKSANA": JenisJabatan.PELAKSANA, "JFU": JenisJabatan.PELAKSANA,
-    "FUNGSIONAL UMUM": JenisJabatan.PELAKSANA, "FUNGSIONAL": JenisJabatan.FUNGSIONAL,
-    "JFT": JenisJabatan.FUNGSIONAL, "JF": JenisJabatan.FUNGSIONAL,
-    "FUNGSIONAL TERTENTU": JenisJabatan.FUNGSIONAL,
-}  # fmt: skip
-JENJANG = {label.upper(): code for code, label in JenjangFungsional.choices} | {
-    code: code for code in JenjangFungsional.values
-}
-YES = {"Y", "YA", "YES", "1", "TRUE", "AKTIF"}
-NO = {"N", "T", "TIDAK", "NO", "0", "FALSE", "NONAKTIF", "TIDAK AKTIF"}
-DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
-_PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,28}$")
-_SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?[eE]\+?\d+$")
-
-
-class FileProblem(ValueError):
-    """The file as a whole cannot be read (type, encoding, header); the message is Indonesian."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return f"Baris {self.row}, kolom {self.column}: {self.message}"
-        return f"Baris {self.row}: {self.message}"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
-
-
-@dataclass
-class Sheet:
-    columns: list[str]
-    rows: list[tuple[int, dict[str, Any]]]
-
-
-# --- reading -----------------------------------------------------------------------------------
-
-
-def detect_kind(upload: IO[bytes], *, name: str = "") -> str:
-    """``"xlsx"`` or ``"csv"`` from the content; raise ValidationError (Indonesian) otherwise."""
-    try:
-        check_upload(upload, allowed={XLSX_MIME: "xlsx"}, name=name)
-        return "xlsx"
-    except ValidationError as exc:
-        if exc.code != "bad_type":
-            raise
-    # CSV has no magic number: it is accepted when it is text (no NUL byte, decodable).
-    upload.seek(0)
-    head = upload.read(65536)
-    upload.seek(0)
-    known_binary = filetype.guess(head) is not None  # PDF, images, other archives
-    if known_binary or b"\x00" in head or _decode(head, strict=True) is None:
-        raise ValidationError(
-            "Berkas bukan CSV atau XLSX (isinya tidak dikenali).", code="bad_type"
-        )
-    return "csv"
-
-
-def _decode(data: bytes, *, strict: bool = False) -> str | None:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            if strict and encoding == "utf-8-sig" and len(data) >= 65536:
-                # The sample may end inside a multi-byte character.
-                try:
-                    return data[:-4].decode("utf-8-sig")
-                except UnicodeDecodeError:
-                    continue
-            continue
-        if encoding == "cp1252" and any(ord(c) < 32 and c not in "\r\n\t" for c in text):
-            return None
-        return text
-    return None
-
-
-def _column_name(raw: Any) -> str:
-    name = re.sub(r"[\s\-]+", "_", str(raw or "").strip().upper())
-    return ALIASES.get(name, name)
-
-
-def _sheet(header: list[Any], records: Iterable[tuple[int, list[Any]]]) -> Sheet:
-    columns = [_column_name(h) for h in header]
-    seen: set[str] = set()
-    for col in columns:
-        if col and col in seen:
-            raise FileProblem(f"Baris 1: kolom {col} muncul lebih dari sekali.")
-        seen.add(col)
-    missing = [c for c in REQUIRED if c not in seen]
-    if "UNIT" not in seen and "KODE_UNIT" not in seen:
-        missing.append("UNIT atau KODE_UNIT")
-    if missing:
-        raise FileProblem(
-            "Baris 1: kolom wajib tidak ada: " + ", ".join(missing) + ". "
-            "Baris pertama harus berisi nama kolom (lihat contoh berkas)."
-        )
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for number, values in records:
-        if all(v is None or str(v).strip() == "" for v in values):
-            continue
-        rows.append(
-            (
-                number,
-                {c: values[i] if i < len(values) else None for i, c in enumerate(columns) if c},
-            )
-        )
-    return Sheet(columns=[c for c in columns if c in COLUMNS], rows=rows)
-
-
-def read_csv(data: bytes) -> Sheet:
-    text = _decode(data)
-    if text is None:
-        raise FileProblem("Berkas CSV tidak dapat dibaca: simpan sebagai CSV UTF-8.")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise FileProblem("Berkas kosong.") from None
-    return _sheet(header, ((i, r) for i, r in enumerate(reader, start=2)))
-
-
-def read_xlsx(data: bytes) -> Sheet:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a damaged file
-        raise FileProblem("Berkas XLSX rusak atau tidak dapat dibaca.") from None
-    try:
-        sheet = workbook["Pegawai"] if "Pegawai" in workbook.sheetnames else workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            raise FileProblem("Berkas kosong.")
-        return _sheet(list(header), ((i, list(r)) for i, r in enumerate(rows, start=2)))
-    finally:
-        workbook.close()
-
-
-def read_sheet(data: bytes, kind: str) -> Sheet:
-    """The numbered rows of a CSV or XLSX file; raise FileProblem when it cannot be read."""
-    return read_xlsx(data) if kind == "xlsx" else read_csv(data)
-
-
-# --- validation --------------------------------------------------------------------------------
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def parse_date(value: Any) -> dt.date:
-    """A date from a cell: an Excel date, ``2024-01-02``, ``02-01-2024`` or ``02/01/2024``."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"tanggal '{text}' tidak valid (gunakan HH-BB-TTTT, misalnya 02-01-2024)")
 
 
 @dataclass
@@ -428,7 +232,7 @@ class Importer:
             problems.append(Problem(number, column, message))
 
         values: dict[str, Any] = {}
-        jenis_raw = _text(raw.get("JENIS_PEGAWAI")).upper()
+        jenis_raw = cell_text(raw.get("JENIS_PEGAWAI")).upper()
         jenis_asn = {"PNS": JenisAsn.PNS, "CPNS": JenisAsn.PNS, "PPPK": JenisAsn.PPPK}.get(
             jenis_raw
         )
@@ -437,11 +241,11 @@ class Importer:
                 else "wajib diisi (PNS atau PPPK)")  # fmt: skip
         values["jenis_asn"] = jenis_asn
 
-        nip_raw = _text(raw.get("NIP"))
+        nip_raw = cell_text(raw.get("NIP"))
         nip = normalise_nip(nip_raw.lstrip("'"))
         if not nip:
             bad("NIP", "wajib diisi")
-        elif _SCIENTIFIC.match(nip_raw) or isinstance(raw.get("NIP"), float):
+        elif SCIENTIFIC_PATTERN.match(nip_raw) or isinstance(raw.get("NIP"), float):
             bad("NIP", f"NIP tersimpan sebagai angka ({nip_raw}); simpan kolom NIP sebagai teks")
         elif jenis_asn is not None:
             kind = NipKind.PPPK if jenis_asn == JenisAsn.PPPK else NipKind.PNS
@@ -453,7 +257,7 @@ class Importer:
                 values["birth_date"] = parsed.birth_date
                 values["gender"] = parsed.gender.value
 
-        name = _text(raw.get("NAMA"))
+        name = cell_text(raw.get("NAMA"))
         if not name:
             bad("NAMA", "wajib diisi")
         elif len(name) > 150:
@@ -461,12 +265,12 @@ class Importer:
         values["name"] = name
         for column, key, limit in (("GELAR_DEPAN", "front_title", 40),
                                    ("GELAR_BELAKANG", "back_title", 60)):  # fmt: skip
-            text = _text(raw.get(column))
+            text = cell_text(raw.get(column))
             if len(text) > limit:
                 bad(column, f"paling banyak {limit} karakter")
             values[key] = text
 
-        golongan = _text(raw.get("GOLONGAN"))
+        golongan = cell_text(raw.get("GOLONGAN"))
         if jenis_asn is not None:
             try:
                 values["golongan"] = rules.normalise_golongan(
@@ -475,25 +279,25 @@ class Importer:
             except ValueError as exc:
                 bad("GOLONGAN", f"{str(exc)[:1].upper()}{str(exc)[1:]}")
 
-        email = _text(raw.get("EMAIL"))
+        email = cell_text(raw.get("EMAIL"))
         if email:
             try:
                 validate_email(email)
             except ValidationError:
                 bad("EMAIL", f"alamat e-mail '{email}' tidak valid")
         values["email"] = email
-        phone = _text(raw.get("TELEPON"))
-        if phone and not _PHONE.match(phone):
+        phone = cell_text(raw.get("TELEPON"))
+        if phone and not PHONE_PATTERN.match(phone):
             bad("TELEPON", f"nomor telepon '{phone}' tidak valid (hanya angka, spasi, + dan -)")
         values["phone"] = phone
 
-        active = _text(raw.get("AKTIF")).upper()
+        active = cell_text(raw.get("AKTIF")).upper()
         if active and active not in YES | NO:
             bad("AKTIF", f"harus Y atau N, bukan '{active}'")
         values["is_active"] = active not in NO
 
         tmt: dt.date | None = None
-        if _text(raw.get("TMT_JABATAN")):
+        if cell_text(raw.get("TMT_JABATAN")):
             try:
                 tmt = parse_date(raw.get("TMT_JABATAN"))
             except ValueError as exc:
@@ -503,13 +307,13 @@ class Importer:
                 if birth is not None and tmt <= birth:
                     bad("TMT_JABATAN", "tanggal mulai jabatan sebelum tanggal lahir")
 
-        jenis_jab_raw = _text(raw.get("JENIS_JABATAN")).upper()
+        jenis_jab_raw = cell_text(raw.get("JENIS_JABATAN")).upper()
         jenis_jab = JENIS_JABATAN.get(jenis_jab_raw)
         if jenis_jab is None:
             bad("JENIS_JABATAN", f"jenis jabatan '{jenis_jab_raw}' tidak dikenal (JPT, "
                 "ADMINISTRATOR, PENGAWAS, PELAKSANA atau FUNGSIONAL)" if jenis_jab_raw
                 else "wajib diisi")  # fmt: skip
-        jenjang_raw = _text(raw.get("JENJANG")).upper()
+        jenjang_raw = cell_text(raw.get("JENJANG")).upper()
         jenjang = ""
         if jenjang_raw:
             jenjang = JENJANG.get(jenjang_raw, "")
@@ -517,7 +321,7 @@ class Importer:
                 bad("JENJANG", f"jenjang '{jenjang_raw}' tidak dikenal")
             elif jenis_jab is not None and jenis_jab != JenisJabatan.FUNGSIONAL:
                 bad("JENJANG", "jenjang hanya untuk jabatan fungsional")
-        eselon_raw = _text(raw.get("ESELON")).upper().replace(" ", "")
+        eselon_raw = cell_text(raw.get("ESELON")).upper().replace(" ", "")
         eselon = "NON"
         if eselon_raw and eselon_raw not in ("NON", "-", "NONESELON"):
             match = {e.upper(): e for e in rules.ESELON}.get(eselon_raw)
@@ -528,16 +332,18 @@ class Importer:
             else:
                 eselon = match
 
-        unit, column, message = self._find_unit(_text(raw.get("UNIT")), _text(raw.get("KODE_UNIT")))
+        unit, column, message = self._find_unit(
+            cell_text(raw.get("UNIT")), cell_text(raw.get("KODE_UNIT"))
+        )
         if unit is None:
             bad(column, message)
-        position_name = re.sub(r"\s+", " ", _text(raw.get("JABATAN")))
+        position_name = re.sub(r"\s+", " ", cell_text(raw.get("JABATAN")))
         if not position_name:
             bad("JABATAN", "wajib diisi")
         elif len(position_name) > 200:
             bad("JABATAN", "paling banyak 200 karakter")
 
-        atasan_raw = _text(raw.get("ATASAN_NIP"))
+        atasan_raw = cell_text(raw.get("ATASAN_NIP"))
         atasan = normalise_nip(atasan_raw.lstrip("'"))
         if atasan and (not atasan.isdigit() or len(atasan) != 18):
             bad("ATASAN_NIP", f"NIP atasan '{atasan_raw}' harus 18 angka")
@@ -583,8 +389,8 @@ class Importer:
     def validate(self, sheet: Sheet, *, progress: Callable[[int], None] | None = None) -> Plan:
         """Check every row; nothing is written. The plan lists every problem with its row."""
         problems: list[Problem] = []
-        nips = {normalise_nip(_text(r.get("NIP")).lstrip("'")) for _, r in sheet.rows}
-        nips |= {normalise_nip(_text(r.get("ATASAN_NIP")).lstrip("'")) for _, r in sheet.rows}
+        nips = {normalise_nip(cell_text(r.get("NIP")).lstrip("'")) for _, r in sheet.rows}
+        nips |= {normalise_nip(cell_text(r.get("ATASAN_NIP")).lstrip("'")) for _, r in sheet.rows}
         nips.discard("")
         self._load(nips)
         self.new_positions: dict[tuple[int, str], NewPosition] = {}
@@ -592,7 +398,7 @@ class Importer:
         first_row_of: dict[str, int] = {}
         for index, (number, raw) in enumerate(sheet.rows, start=1):
             plan = self._row(number, raw, problems)
-            nip = normalise_nip(_text(raw.get("NIP")).lstrip("'"))
+            nip = normalise_nip(cell_text(raw.get("NIP")).lstrip("'"))
             if nip:
                 if nip in first_row_of:
                     problems.append(Problem(
@@ -785,72 +591,3 @@ class Importer:
 
 
 # --- jobs --------------------------------------------------------------------------------------
-
-
-def allowed_paths_for(user: User | None, scope_unit: Unit | None = None) -> list[str] | None:
-    """The unit subtrees an import may touch: the user's managed units, narrowed by a unit."""
-    from sikap.accounts.scope import build_scope
-
-    paths: list[str] | None = None
-    if user is not None:
-        scope = build_scope(user)
-        paths = None if scope.is_superadmin else list(scope.manage_paths)
-    if scope_unit is not None:
-        if paths is None or any(scope_unit.path.startswith(p) for p in paths):
-            paths = [scope_unit.path]
-        else:
-            paths = [p for p in paths if p.startswith(scope_unit.path)]
-    return paths
-
-
-def run_job(job: Any) -> None:
-    """Validate (and unless a dry run, import) the file of an ImportJob, recording the outcome."""
-    import logging
-
-    from django.utils import timezone
-
-    from sikap.org.import_models import ImportStatus
-
-    def save(**fields: Any) -> None:
-        for name, value in fields.items():
-            setattr(job, name, value)
-        job.save(update_fields=list(fields))
-
-    try:
-        save(status=ImportStatus.VALIDATING, processed_rows=0)
-        with job.file.open("rb") as handle:
-            data = handle.read()
-        try:
-            sheet = read_sheet(data, job.file_kind)
-        except FileProblem as exc:
-            save(status=ImportStatus.FAILED, message=str(exc)[:255], finished_at=timezone.now())
-            return
-        save(total_rows=len(sheet.rows))
-        importer = Importer(
-            by=job.created_by,
-            allowed_paths=allowed_paths_for(job.created_by, job.scope_unit),
-            today=timezone.localdate(),
-        )
-        plan = importer.validate(sheet, progress=lambda n: save(processed_rows=n))
-        counts = plan.counts
-        if not plan.is_valid:
-            save(
-                status=ImportStatus.FAILED, errors=[p.as_dict() for p in plan.problems],
-                message="", finished_at=timezone.now(),
-            )  # fmt: skip
-            return
-        if not job.dry_run:
-            save(status=ImportStatus.RUNNING)
-            counts = importer.apply(plan)
-        save(
-            status=ImportStatus.DONE, processed_rows=plan.total_rows, errors=[],
-            created_count=counts.created, updated_count=counts.updated,
-            unchanged_count=counts.unchanged, positions_created=counts.positions_created,
-            finished_at=timezone.now(),
-        )  # fmt: skip
-    except Exception:
-        logging.getLogger(__name__).exception("Employee import %s failed", job.pk)
-        save(
-            status=ImportStatus.FAILED, finished_at=timezone.now(),
-            message="Terjadi kesalahan tak terduga; tidak ada data yang diubah.",
-        )  # fmt: skip
