@@ -17,7 +17,7 @@ from sikap.org.models import Employee, Unit, UnitKind, UnitQuerySet
 from sikap.surveys.models import ServiceRecord
 
 SERVICE_KINDS = (UnitKind.KECAMATAN, UnitKind.KELURAHAN)
-Action = Literal["read", "import", "lead"]
+Action = Literal["read", "import", "lead", "manage"]
 
 
 def service_unit_of(employee: Employee | None) -> Unit | None:
@@ -65,6 +65,8 @@ def get_report_unit(user: User, pk: int, *, action: Action = "read") -> Unit:
         return unit
     leads = any(unit.path.startswith(p) for p in scope.headed_paths)
     if action == "lead" and leads:
+        return unit
+    if action == "manage" and (leads or scope.manages_unit(unit)):
         return unit
     if action == "import" and (
         leads or scope.manages_unit(unit) or _own_service_unit(scope) == unit

@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sikap.org.models import Employee
-from sikap.surveys.models import GenderChoices, ServiceType, SurveyQuestion, SurveySettings
+from sikap.surveys.models import (
+    GenderChoices,
+    ServicePromise,
+    ServiceType,
+    SurveyQuestion,
+    SurveySettings,
+)
 
 
 class SurveyForm(forms.Form):
@@ -138,3 +144,35 @@ class ImportForm(forms.Form):
     survey_date = forms.DateField(
         label=_("Date of the survey"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = SurveySettings
+        fields = ["weight", "min_officer_responses", "education_options", "occupation_options"]
+        widgets = {
+            "education_options": forms.Textarea(attrs={"rows": 5}),
+            "occupation_options": forms.Textarea(attrs={"rows": 5}),
+        }
+
+
+class PromiseForm(forms.ModelForm):
+    class Meta:
+        model = ServicePromise
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+
+class ServiceTypeForm(forms.ModelForm):
+    class Meta:
+        model = ServiceType
+        fields = [
+            "name", "standard_minutes", "order", "is_active",
+            *[name for name, _published in ServiceType.COMPONENTS],
+        ]  # fmt: skip
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 2})
+            for name in ("persyaratan", "prosedur", "pengaduan", "dasar_hukum", "sarana",
+                         "kompetensi", "pengawasan", "jaminan_pelayanan", "jaminan_keamanan",
+                         "evaluasi_kinerja")
+        }  # fmt: skip

@@ -18,9 +18,11 @@ from sikap.surveys.models import (
     FollowUpPlan,
     IkmSnapshot,
     PaperImport,
+    ServicePromise,
     ServiceRecord,
     ServiceType,
     SurveyResponse,
+    SurveySettings,
 )
 from sikap.surveys.paper import ParsedTable
 from sikap.surveys.periods import SurveyPeriod
@@ -255,3 +257,40 @@ def publish_index(*, index: UnitIndex, by: Employee | None) -> IkmSnapshot:
     snapshot._history_user = by.user if by else None  # type: ignore[attr-defined]
     snapshot.save()
     return snapshot
+
+
+@transaction.atomic
+def save_settings(*, settings: SurveySettings, by: Any) -> SurveySettings:
+    """Store a unit's survey settings (weight, minimum per officer, profile options)."""
+    if not settings.education_list or not settings.occupation_list:
+        raise ValidationError({"education_options": "Isi sedikitnya satu pilihan."})
+    settings._history_user = by  # type: ignore[attr-defined]
+    settings.save()
+    return settings
+
+
+@transaction.atomic
+def save_promise(*, promise: ServicePromise, signer: Employee | None, by: Any) -> ServicePromise:
+    """Store the maklumat pelayanan; signed (dated today) when the unit head saves it."""
+    if not promise.text.strip():
+        raise ValidationError({"text": "Teks maklumat tidak boleh kosong."})
+    if signer is not None:
+        promise.signed_by = signer
+        promise.signed_on = timezone.localdate()
+    promise._history_user = by  # type: ignore[attr-defined]
+    promise.save()
+    return promise
+
+
+@transaction.atomic
+def save_service_type(*, service_type: ServiceType, unit: Unit, by: Any) -> ServiceType:
+    """Create or change a jenis layanan of the unit's catalogue."""
+    if service_type.pk is not None and service_type.unit_id != unit.pk:
+        raise ValidationError({"__all__": "Jenis layanan bukan milik unit ini."})
+    service_type.unit = unit
+    duplicate = ServiceType.objects.filter(unit=unit, name__iexact=service_type.name.strip())
+    if duplicate.exclude(pk=service_type.pk).exists():
+        raise ValidationError({"name": "Jenis layanan dengan nama ini sudah ada."})
+    service_type._history_user = by  # type: ignore[attr-defined]
+    service_type.save()
+    return service_type

@@ -23,4 +23,10 @@ urlpatterns = [
     path("laporan/<int:pk>/tindak-lanjut/", views.follow_up, name="follow_up"),
     path("laporan/<int:pk>/terbitkan/", views.publish, name="publish"),
     path("laporan/<int:pk>/impor/", views.import_paper, name="import"),
+    path("laporan/<int:pk>/pengaturan/", views.unit_settings, name="settings"),
+    path("laporan/<int:pk>/layanan/", views.catalogue, name="catalogue"),
+    path("laporan/<int:pk>/layanan/baru/", views.service_type_edit, name="service_type_create"),
+    path(
+        "laporan/<int:pk>/layanan/<int:type_pk>/", views.service_type_edit, name="service_type_edit"
+    ),
 ]

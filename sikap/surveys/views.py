@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,8 +26,15 @@ from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Employee
 from sikap.surveys import access, paper, services
 from sikap.surveys.charts import nrr_bar_svg
-from sikap.surveys.forms import CounterForm, FollowUpForm, ImportForm
-from sikap.surveys.models import IkmSnapshot, ServiceRecord, ServiceType
+from sikap.surveys.forms import (
+    CounterForm,
+    FollowUpForm,
+    ImportForm,
+    PromiseForm,
+    ServiceTypeForm,
+    SettingsForm,
+)
+from sikap.surveys.models import IkmSnapshot, ServicePromise, ServiceRecord, ServiceType
 from sikap.surveys.periods import SurveyPeriod, parse_period, periods_of
 from sikap.surveys.stats import UnitIndex, settings_for, unit_index
 
@@ -179,7 +186,8 @@ def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
     return {
         "index": index, "unit": unit, "period": index.period,
         "periods": periods_of(year) + periods_of(year - 1)[:3],
-        "leads": leads, "can_import": can_import, "follow_form": form, "chart": chart,
+        "leads": leads, "can_import": can_import,
+        "can_manage": leads or scope.manages_unit(unit), "follow_form": form, "chart": chart,
         "snapshot": snapshot, "population_param": request.GET.get("populasi", ""),
         "kiosk_url": request.build_absolute_uri(
             reverse("surveys:kiosk", args=[index.settings.kiosk_key])
@@ -343,4 +351,73 @@ def import_paper(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request, "surveys/import.html",
         {"form": form, "unit": unit, "errors": errors, "last": last},
+    )  # fmt: skip
+
+
+# ---- Catalogue and settings (unit head, Admin Kepegawaian) ----------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_settings(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The unit's survey settings and its maklumat pelayanan."""
+    unit = access.get_report_unit(request.user, pk, action="manage")
+    scope = get_scope(request.user)
+    settings = settings_for(unit)
+    promise = ServicePromise.objects.filter(unit=unit).first() or ServicePromise(unit=unit)
+    which = request.POST.get("form") if request.method == "POST" else None
+    settings_form = SettingsForm(request.POST if which == "settings" else None, instance=settings)
+    promise_form = PromiseForm(request.POST if which == "promise" else None, instance=promise)
+    leads = scope.is_superadmin or any(unit.path.startswith(p) for p in scope.headed_paths)
+    form, save = {
+        "settings": (settings_form, lambda f: services.save_settings(settings=f.instance, by=request.user)),
+        "promise": (promise_form, lambda f: services.save_promise(
+            promise=f.instance, signer=scope.employee if leads else None, by=request.user)),
+    }.get(which or "", (None, None))  # fmt: skip
+    if form is not None and save is not None and form.is_valid():
+        try:
+            save(form)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("surveys:settings", unit.pk)
+    return render(
+        request, "surveys/settings.html",
+        {"unit": unit, "settings_form": settings_form, "promise_form": promise_form,
+         "promise": promise, "leads": leads},
+    )  # fmt: skip
+
+
+@login_required
+@require_GET
+def catalogue(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The unit's service catalogue (standar pelayanan)."""
+    unit = access.get_report_unit(request.user, pk, action="manage")
+    service_types = ServiceType.objects.filter(unit=unit)
+    return render(request, "surveys/catalogue.html", {"unit": unit, "service_types": service_types})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def service_type_edit(request: AuthedRequest, pk: int, type_pk: int | None = None) -> HttpResponse:
+    """Create or change a jenis layanan with its 14 komponen."""
+    unit = access.get_report_unit(request.user, pk, action="manage")
+    instance = ServiceType(unit=unit)
+    if type_pk is not None:
+        instance = ServiceType.objects.filter(unit=unit, pk=type_pk).first()
+        if instance is None:
+            raise Http404
+    form = ServiceTypeForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_service_type(service_type=form.instance, unit=unit, by=request.user)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("surveys:catalogue", unit.pk)
+    return render(
+        request, "surveys/service_type_form.html",
+        {"unit": unit, "form": form, "instance": instance},
     )  # fmt: skip

@@ -103,3 +103,16 @@ def test_the_rate_limit_survives_an_expired_counter(settings):
     assert "10.1.1.1" not in client
     assert not over_limit("t", client, (1, 60))
     assert over_limit("t", client, (1, 60))
+
+
+def test_settings_promise_and_catalogue_services_check_their_input(personas, domisili):
+    from sikap.surveys.models import ServicePromise, SurveySettings
+
+    settings = SurveySettings(unit=personas.kelurahan, education_options=" ")
+    with pytest.raises(ValidationError):
+        services.save_settings(settings=settings, by=None)
+    with pytest.raises(ValidationError):
+        services.save_promise(promise=ServicePromise(unit=personas.kelurahan, text=" "),
+                              signer=None, by=None)  # fmt: skip
+    with pytest.raises(ValidationError):
+        services.save_service_type(service_type=domisili, unit=personas.kecamatan, by=None)
