@@ -19,7 +19,6 @@ from sikap.accounts.http import AuthedRequest
 from sikap.accounts.models import User
 from sikap.accounts.scope import get_scope
 from sikap.org import access
-from sikap.org.import_models import ImportJob, ImportStatus
 from sikap.org.importer import (
     COLUMNS,
     REQUIRED,
@@ -29,6 +28,7 @@ from sikap.org.importer import (
     read_sheet,
     run_job,
 )
+from sikap.org.models import ImportJob, ImportStatus
 from sikap.org.tasks import run_import
 
 ERRORS_SHOWN = 500

@@ -8,8 +8,8 @@ from django_tasks import task
 @task()
 def run_import(job_id: int) -> None:
     """Validate and import a large employee file recorded as an ImportJob."""
-    from sikap.org.import_models import ImportJob
     from sikap.org.importer import run_job
+    from sikap.org.models import ImportJob
 
     job = ImportJob.objects.select_related("created_by", "scope_unit").get(pk=job_id)
     run_job(job)

@@ -39,7 +39,7 @@ def run_job(job: Any) -> None:
 
     from django.utils import timezone
 
-    from sikap.org.import_models import ImportStatus
+    from sikap.org.models import ImportStatus
 
     def save(**fields: Any) -> None:
         for name, value in fields.items():

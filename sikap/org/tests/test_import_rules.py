@@ -344,8 +344,8 @@ def test_validation_needs_the_same_queries_for_5_and_50_rows(personas, django_as
 
 
 def test_a_job_whose_file_is_gone_fails_cleanly(personas):
-    from sikap.org.import_models import ImportJob, ImportStatus
     from sikap.org.importer import run_job
+    from sikap.org.models import ImportJob, ImportStatus
 
     job = ImportJob.objects.create(original_name="x.csv", file_kind="csv", file="imports/none.csv")
     run_job(job)

@@ -9,8 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sikap.org import import_views
-from sikap.org.import_models import ImportJob, ImportStatus
-from sikap.org.models import Employee
+from sikap.org.models import Employee, ImportJob, ImportStatus
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 
