@@ -405,9 +405,10 @@ def service_type_edit(request: AuthedRequest, pk: int, type_pk: int | None = Non
     unit = access.get_report_unit(request.user, pk, action="manage")
     instance = ServiceType(unit=unit)
     if type_pk is not None:
-        instance = ServiceType.objects.filter(unit=unit, pk=type_pk).first()
-        if instance is None:
+        found = ServiceType.objects.filter(unit=unit, pk=type_pk).first()
+        if found is None:
             raise Http404
+        instance = found
     form = ServiceTypeForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
