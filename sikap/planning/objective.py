@@ -12,6 +12,9 @@ import importlib
 import logging
 from typing import Any
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
 logger = logging.getLogger(__name__)
 
 SOURCES = (
@@ -20,8 +23,40 @@ SOURCES = (
 )
 
 
+def _service_text(item: Any) -> str:
+    text = _("%(services)s services, %(completed)s completed, %(on_time)s on time") % {
+        "services": item.services, "completed": item.completed, "on_time": item.on_time,
+    }  # fmt: skip
+    if getattr(item, "ikm", None) is not None:
+        text += "; " + _("IKM %(ikm)s (%(quality)s) from %(n)s responses") % {
+            "ikm": number_format(item.ikm, 2), "quality": item.quality or "-", "n": item.responses,
+        }  # fmt: skip
+    else:
+        text += "; " + _("%(n)s survey responses (IKM shown from %(min)s)") % {
+            "n": item.responses, "min": getattr(item, "minimum_responses", "-"),
+        }  # fmt: skip
+    return text
+
+
+def _complaint_text(item: Any) -> str:
+    text = _("%(handled)s complaints handled, %(closed)s closed (%(on_time)s on time), %(overdue)s overdue") % {
+        "handled": item.handled, "closed": item.closed, "on_time": item.closed_on_time,
+        "overdue": item.overdue,
+    }  # fmt: skip
+    if getattr(item, "mean_rating", None) is not None:
+        text += "; " + _("mean rating %(rating)s") % {"rating": number_format(item.mean_rating, 1)}
+    return text
+
+
 def describe(item: Any) -> str:
     """A short text for an evidence object whose exact shape this app does not own."""
+    try:
+        if all(hasattr(item, a) for a in ("services", "completed", "on_time", "responses")):
+            return _service_text(item)
+        if all(hasattr(item, a) for a in ("handled", "closed", "closed_on_time", "overdue")):
+            return _complaint_text(item)
+    except (TypeError, ValueError, AttributeError):
+        logger.exception("unexpected evidence shape")
     for attr in ("summary", "label", "text"):
         value = getattr(item, attr, None)
         if isinstance(value, str) and value:

@@ -45,3 +45,39 @@ def test_coaching_summary_and_scale():
     assert rules.coaching_summary([0, 6]) == rules.CoachingSummary(0.0, 0)
     assert rules.valid_scale(1) and rules.valid_scale(5)
     assert not rules.valid_scale(0) and not rules.valid_scale(6)
+
+
+def test_objective_evidence_texts():
+    import dataclasses
+    from decimal import Decimal
+
+    from sikap.planning.objective import describe
+
+    @dataclasses.dataclass
+    class Service:
+        services: int = 4
+        completed: int = 3
+        on_time: int = 2
+        responses: int = 12
+        ikm: Decimal | None = Decimal("88.31")
+        quality: str | None = "B"
+        minimum_responses: int = 10
+
+    @dataclasses.dataclass
+    class Complaints:
+        handled: int = 2
+        closed: int = 1
+        closed_on_time: int = 1
+        overdue: int = 0
+        mean_rating: Decimal | None = Decimal("4.5")
+
+    @dataclasses.dataclass
+    class Other:
+        employee_id: int = 1
+        count: int = 3
+
+    assert "88" in describe(Service()) and "12" in describe(Service())
+    assert "10" in describe(Service(ikm=None))
+    assert "4" in describe(Complaints()) and "2" in describe(Complaints(mean_rating=None))
+    assert describe(Other()) == "count: 3"
+    assert describe("plain") == "plain"

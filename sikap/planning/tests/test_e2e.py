@@ -1,0 +1,169 @@
+"""Browser journey on a phone: draft an SKP linked to the supervisor's RHK, return, fix,
+approve, record realisation with a PDF, get feedback, download the SKP PDF."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from conftest import screenshot
+from sikap.org.testing import PASSWORD, make_personas
+from sikap.planning import services
+from sikap.planning.models import Evidence, Feedback, Plan, PlanStatus
+from sikap.planning.tests.conftest import make_plan, make_year
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def sign_in(page, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(page.base_url + reverse("accounts:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(page.base_url + reverse("accounts:home"))
+
+
+def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
+    today = timezone.localdate()
+    personas = make_personas()
+    year = make_year(today.year)
+    target = services.add_organisation_target(
+        unit=personas.kecamatan, appraisal_year=year, by=None,
+        sasaran="Meningkatnya kualitas pelayanan publik", indikator="IKM", target="85",
+    )  # fmt: skip
+    camat_rhk = make_plan(
+        personas.camat, texts=("Pelayanan publik prima",), organisation_target=target, today=today
+    ).work_results.get()
+    lurah_rhk = make_plan(
+        personas.lurah, texts=("Pelayanan kelurahan yang cepat",), intervenes=camat_rhk, today=today
+    ).work_results.get()
+    kasi_rhk = make_plan(
+        personas.penilai,
+        texts=("Tersusunnya laporan pemerintahan kelurahan",),
+        intervenes=lurah_rhk,
+        today=today,
+    ).work_results.get()
+    page = live_page
+    page.set_viewport_size(PHONE)
+
+    # The employee drafts an SKP whose RHK links to the supervisor's RHK, then submits.
+    sign_in(page, "pegawai")
+    page.goto(page.base_url + reverse("planning:mine"))
+    screenshot(page, "planning-mine-empty-phone")
+    page.click(f"a[href='{reverse('planning:create')}']")
+    page.click("form button[type=submit]")
+    page.wait_for_url("**/skp/*/")
+    plan = Plan.objects.get(employee=personas.pegawai)
+    page.click(f"a[href='{reverse('planning:work_result_create', args=[plan.pk])}?c=UTAMA']")
+    page.fill("#id_text", "Tersusunnya data kependudukan Kelurahan Plaju Ulu")
+    page.select_option("#id_intervenes", str(kasi_rhk.pk))
+    screenshot(page, "planning-rhk-form-phone")
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"**{reverse('planning:plan', args=[plan.pk])}")
+    result = plan.work_results.get()
+    page.click(f"a[href='{reverse('planning:indicator_create', args=[result.pk])}']")
+    page.select_option("#id_aspect", "kuantitas")
+    page.fill("#id_text", "Jumlah laporan data kependudukan")
+    page.fill("#id_target_value", "12")
+    page.fill("#id_target_unit", "Laporan")
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"**{reverse('planning:plan', args=[plan.pk])}")
+    page.click(f"form[action='{reverse('planning:submit', args=[plan.pk])}'] button")
+    page.wait_for_selector(".alert-success")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.SUBMITTED
+
+    # The supervisor returns it with a note.
+    sign_in(page, "penilai")
+    page.goto(page.base_url + reverse("planning:plan", args=[plan.pk]))
+    page.fill("#id_note", "Tambahkan indikator ketepatan waktu.")
+    screenshot(page, "planning-review-phone")
+    page.click(f"form[action='{reverse('planning:return', args=[plan.pk])}'] button")
+    page.wait_for_selector(".alert-success")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.RETURNED
+
+    # The employee fixes it and resubmits.
+    sign_in(page, "pegawai")
+    page.goto(page.base_url + reverse("planning:plan", args=[plan.pk]))
+    assert "Tambahkan indikator ketepatan waktu." in page.locator(".alert-warning").inner_text()
+    page.click(f"a[href='{reverse('planning:indicator_create', args=[result.pk])}']")
+    page.select_option("#id_aspect", "waktu")
+    page.fill("#id_text", "Ketepatan waktu penyampaian laporan")
+    page.fill("#id_target_value", "12")
+    page.fill("#id_target_unit", "Bulan")
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"**{reverse('planning:plan', args=[plan.pk])}")
+    page.click(f"form[action='{reverse('planning:submit', args=[plan.pk])}'] button")
+    page.wait_for_selector(".alert-success")
+
+    # The supervisor approves.
+    sign_in(page, "penilai")
+    page.goto(page.base_url + reverse("planning:plan", args=[plan.pk]))
+    page.click(f"form[action='{reverse('planning:approve', args=[plan.pk])}'] button")
+    page.wait_for_selector(".alert-success")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.APPROVED
+    screenshot(page, "planning-plan-approved-phone")
+
+    # The employee records realisation with an uploaded PDF.
+    sign_in(page, "pegawai")
+    page.goto(page.base_url + reverse("planning:realisation", args=[plan.pk]))
+    indicator = result.indicators.get(aspect="kuantitas")
+    prefix = f"#id_i{indicator.pk}-"
+    page.fill(prefix + "value", "3")
+    evidence_file = tmp_path / "laporan-triwulan.pdf"
+    evidence_file.write_bytes(PDF)
+    page.set_input_files(prefix + "file", str(evidence_file))
+    page.locator(f"#i{indicator.pk} button[type=submit]").click()
+    page.wait_for_selector(".alert-success")
+    assert "laporan-triwulan.pdf" in page.content()
+    assert Evidence.objects.get().content_type == "application/pdf"
+    screenshot(page, "planning-realisation-phone")
+
+    # The supervisor gives feedback.
+    sign_in(page, "penilai")
+    page.goto(page.base_url + reverse("planning:feedback", args=[plan.pk]))
+    page.select_option("#id_subject", f"rhk-{result.pk}")
+    page.fill("#id_text", "Laporan triwulan tepat waktu, pertahankan.")
+    page.click("form button[type=submit]")
+    page.wait_for_selector(".alert-success")
+    assert Feedback.objects.get().text == "Laporan triwulan tepat waktu, pertahankan."
+    screenshot(page, "planning-feedback-phone")
+    page.goto(page.base_url + reverse("planning:team"))
+    screenshot(page, "planning-team-phone")
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "planning-team-desktop")
+    page.goto(page.base_url + reverse("planning:plan", args=[plan.pk]))
+    screenshot(page, "planning-plan-desktop")
+    page.set_viewport_size(PHONE)
+
+    # The employee downloads the SKP PDF.
+    sign_in(page, "pegawai")
+    page.goto(page.base_url + reverse("planning:plan", args=[plan.pk]))
+    with page.expect_download() as info:
+        page.click(f"a[href='{reverse('planning:pdf', args=[plan.pk])}']")
+    data = Path(info.value.path()).read_bytes()
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages)
+    for expected in (
+        "Tersusunnya data kependudukan Kelurahan Plaju Ulu",
+        "Tersusunnya laporan pemerintahan kelurahan",
+        "Jumlah laporan data kependudukan", "12 Laporan", "Ketepatan waktu", "12 Bulan",
+        "Dewi Lestari", "Agus Setiawan",
+    ):  # fmt: skip
+        assert expected in text, expected
+    page.goto(page.base_url + reverse("planning:cascade", args=[personas.kecamatan.pk]))
+    assert page.url.endswith("/")  # the pegawai may not see the cascade of the kecamatan
+    sign_in(page, "camat")
+    page.goto(page.base_url + reverse("planning:cascade", args=[personas.kecamatan.pk]))
+    screenshot(page, "planning-cascade-phone")
