@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
@@ -86,6 +86,24 @@ def get_counter_unit(user: User) -> tuple[Employee, Unit]:
 
 def can_use_counter(user: User) -> bool:
     return _own_service_unit(get_scope(user)) is not None
+
+
+def officers_of(unit: Unit) -> QuerySet[Employee]:
+    """Active employees who serve at this unit's counter (not those of a kelurahan below it)."""
+    query = Q(unit__path__startswith=unit.path)
+    for path in (
+        Unit.objects.filter(path__startswith=unit.path, kind__in=SERVICE_KINDS)
+        .exclude(pk=unit.pk)
+        .values_list("path", flat=True)
+    ):
+        query &= ~Q(unit__path__startswith=path)
+    return Employee.objects.active().filter(query)
+
+
+def sees_all_officers(user: User, unit: Unit) -> bool:
+    """Unit heads, HR and auditors see every officer's figures; an officer sees only their own."""
+    scope = get_scope(user)
+    return scope.reads_unit(unit)
 
 
 def get_record_for_user(user: User, pk: int) -> ServiceRecord:

@@ -23,7 +23,7 @@ from sikap.accounts.scope import get_scope
 from sikap.lib.pdf import pdf_response
 from sikap.lib.uploads import check_upload
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
-from sikap.org.models import Employee
+from sikap.org.models import Employee, Unit
 from sikap.surveys import access, paper, services
 from sikap.surveys.charts import nrr_bar_svg
 from sikap.surveys.forms import (
@@ -64,7 +64,7 @@ def counter(request: AuthedRequest) -> HttpResponse:
     """Record a service delivered in a few taps; today's register below."""
     me, unit = access.get_counter_unit(request.user)
     service_types = ServiceType.objects.filter(unit=unit, is_active=True)
-    officers = Employee.objects.active().filter(unit__path__startswith=unit.path)
+    officers = access.officers_of(unit)
     form = CounterForm(request.POST or None, service_types=service_types, officers=officers, me=me)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -157,6 +157,16 @@ def reports(request: AuthedRequest) -> HttpResponse:
     return render(request, "surveys/reports.html", {"rows": rows})
 
 
+def _index_for(request: AuthedRequest, unit: Unit) -> UnitIndex:
+    """The index of the requested period; an officer without a reading role sees only their own row."""
+    period, population = _period_and_population(request)
+    index = unit_index(unit, period, population=population)
+    if not access.sees_all_officers(request.user, unit):
+        me = get_scope(request.user).employee
+        index.officers = [g for g in index.officers if me is not None and g.pk == me.pk]
+    return index
+
+
 def _period_and_population(request: AuthedRequest) -> tuple[SurveyPeriod, int | None]:
     period = parse_period(request.GET.get("periode"), today=timezone.localdate())
     raw = request.GET.get("populasi", "").strip()
@@ -201,8 +211,7 @@ def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
 def report(request: AuthedRequest, pk: int) -> HttpResponse:
     """The IKM of a unit and period: per unsur, per service, per officer, profile, sample."""
     unit = access.get_report_unit(request.user, pk)
-    period, population = _period_and_population(request)
-    index = unit_index(unit, period, population=population)
+    index = _index_for(request, unit)
     return render(request, "surveys/report.html", _report_context(request, index))
 
 
@@ -215,8 +224,8 @@ def _filename(index: UnitIndex) -> str:
 def report_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """The IKM report (§3.6) as PDF, with the NRR chart drawn as SVG on the server."""
     unit = access.get_report_unit(request.user, pk)
-    period, population = _period_and_population(request)
-    index = unit_index(unit, period, population=population)
+    index = _index_for(request, unit)
+    period = index.period
     context = {
         "index": index, "unit": unit, "period": period,
         "chart_svg": mark_safe(nrr_bar_svg(index.nrr_rows)),
@@ -234,8 +243,8 @@ def _dec(value: Decimal | None) -> float | None:
 def report_xlsx(request: AuthedRequest, pk: int) -> HttpResponse:
     """The IKM report as a workbook: summary, NRR per unsur, services, officers, profile."""
     unit = access.get_report_unit(request.user, pk)
-    period, population = _period_and_population(request)
-    index = unit_index(unit, period, population=population)
+    index = _index_for(request, unit)
+    period = index.period
     result = index.result
     workbook = new_workbook()
     add_sheet(workbook, "Ringkasan", ["Keterangan", "Nilai"], [

@@ -108,3 +108,12 @@ def test_the_register_page_keeps_its_query_count(
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("surveys:counter"))
     assert len(many) == len(few)
+
+
+def test_the_kecamatan_counter_offers_only_kecamatan_staff(personas):
+    from sikap.surveys.access import officers_of
+
+    at_kecamatan = set(officers_of(personas.kecamatan))
+    assert personas.hr in at_kecamatan and personas.camat in at_kecamatan
+    assert personas.pegawai not in at_kecamatan
+    assert personas.pegawai in set(officers_of(personas.kelurahan))

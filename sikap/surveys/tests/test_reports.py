@@ -211,3 +211,10 @@ def test_the_worksheet_weight_setting_changes_the_index(personas, login, answere
     SurveySettings.objects.filter(unit=answered).update(weight="worksheet")
     worksheet = client.get(_url("report", answered)).context["index"].result.ikm
     assert worksheet < exact
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_officer_sees_only_their_own_row(personas, login, answered):
+    index = login(personas.user("peer")).get(_url("report", answered)).context["index"]
+    assert [g.label for g in index.officers] == ["Rudi Hartono"]
+    assert index.respondents == 15  # the unit's index itself is not hidden
