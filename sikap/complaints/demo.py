@@ -18,7 +18,7 @@ from sikap.complaints.models import (
     Holiday,
     ResponseTemplate,
 )
-from sikap.lib.workdays import add_working_days
+from sikap.lib.workdays import add_working_days, working_days_between
 from sikap.org.models import Employee, Unit, UnitKind
 
 CATEGORIES = (
@@ -117,7 +117,7 @@ def load(*, today: dt.date) -> bool:
         for _n in range(count):
             created += _one(rng, unit, head, staff, categories, holidays, today)
     services.close_timed_out(today=today)
-    run_escalations(today=today)
+    run_escalations(today=today, send_email=False)  # the in-app list, without mail
     return created > 0
 
 
@@ -174,7 +174,7 @@ def _one(
                 resume_from = answered
             else:
                 return 1
-    day = later(resume_from, 0, 4)
+    day = later(resume_from, 0, 3 if rng.random() < 0.85 else 5)
     if day is None or roll > 0.97:
         return 1  # still registered (some overdue)
     c = services.verify(
@@ -188,14 +188,16 @@ def _one(
     if roll > 0.94:
         return 1  # assigned, not started
     assignee_user = assignee.user or head_user
-    day = later(day, 0, 5)
+    day = later(day, 0, 1 if c.complaint_class == "ringan" else 3)
     if day is None:
         return 1
     c = services.start(complaint=c, by=assignee_user, note=TEMPLATES[2][2], on=day)
     if roll > 0.9:
         return 1  # in progress (old ones are overdue)
-    limit = {"ringan": 3, "normatif": 6, "tidak_berkadar": 15, "berkadar": 50}[c.complaint_class]
-    day = later(day, 0, limit)
+    # Most answers come within the resolution deadline; some are late.
+    assert c.resolution_due is not None
+    budget = max(0, working_days_between(day, c.resolution_due, holidays))
+    day = later(day, 0, budget) if rng.random() < 0.8 else later(day, budget + 1, budget + 6)
     if day is None:
         return 1
     c = services.answer(complaint=c, by=assignee_user, text=TEMPLATES[3][2], on=day)

@@ -64,8 +64,9 @@ def due_levels(
     if due_on >= today:
         remaining = working_days_between(today, due_on, holidays)
         return [int(EscalationLevel.WARNING)] if remaining <= config.warning_days else []
+    # Once the deadline has passed a "deadline near" reminder is pointless: it is skipped.
     late = working_days_between(due_on, today, holidays)
-    levels: list[int] = [EscalationLevel.WARNING, EscalationLevel.BREACH]
+    levels: list[int] = [EscalationLevel.BREACH]
     if late >= config.camat_after_days:
         levels.append(EscalationLevel.CAMAT)
     return levels
@@ -103,7 +104,7 @@ def _mail(level: int, complaint: Complaint, recipient: Employee) -> bool:
     return True
 
 
-def run_escalations(*, today: dt.date | None = None) -> int:
+def run_escalations(*, today: dt.date | None = None, send_email: bool = True) -> int:
     """Send every level reached and not yet sent; return the number of notices created."""
     day = today or timezone.localdate()
     config = ComplaintSettings.load()
@@ -136,7 +137,7 @@ def run_escalations(*, today: dt.date | None = None) -> int:
                     )  # fmt: skip
             except IntegrityError:  # another worker sent it meanwhile
                 continue
-            if recipient is not None and _mail(level, complaint, recipient):
+            if send_email and recipient is not None and _mail(level, complaint, recipient):
                 notice.emailed = True
                 notice.save(update_fields=["emailed"])
             created += 1

@@ -177,6 +177,13 @@ def test_escalation_goes_to_assignee_unit_head_then_camat_once(personas, mailout
     assert escalation.run_escalations(today=D(2026, 11, 9)) == 0
 
 
+def test_a_long_overdue_report_skips_the_reminder(personas, mailoutbox) -> None:
+    make_complaint(personas.kelurahan, on=D(2026, 10, 1))
+    assert escalation.run_escalations(today=D(2026, 11, 2), send_email=False) == 2
+    assert set(EscalationNotice.objects.values_list("level", flat=True)) == {2, 3}
+    assert mailoutbox == []
+
+
 def test_escalation_of_an_unassigned_report_goes_to_the_unit_head(personas) -> None:
     make_complaint(personas.seksi, on=D(2026, 11, 2))  # verification due Thu 5 Nov
     assert escalation.run_escalations(today=D(2026, 11, 4)) == 1
