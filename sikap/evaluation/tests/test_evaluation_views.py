@@ -302,3 +302,46 @@ def test_the_penetapan_pdf_and_the_workbook(personas, plans, q1, login):
         .status_code
         == 404
     )
+
+
+def test_the_calibration_page_query_count_does_not_grow_with_the_unit(
+    personas, plans, year2026, q1, login
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sikap.evaluation.tests.conftest import make_plan
+    from sikap.org.testing import make_employee
+
+    rate_everyone(personas, plans, q1)
+    client = login(personas.user("camat"))
+    url = reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    position = personas.hr.position
+    for n in range(12):
+        employee = make_employee(position, f"Staf {n}")
+        plan = make_plan(employee, year2026, penilai=personas.camat)
+        rate(plan, q1, personas.user("camat"), "DI_ATAS", "SESUAI")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url)
+    assert "Staf 11" in page.text
+    assert len(few.captured_queries) == len(many.captured_queries)
+
+
+def test_the_detail_page_shows_angka_kredit_for_a_jf_employee(personas, plans, year2026, login):
+    position = personas.pegawai.position
+    position.jenis, position.jenjang = "FUNGSIONAL", "TR"
+    position.save()
+    final = year2026.periods.get(is_final=True)
+    rate_everyone(personas, plans, final)
+    services.determine_predicates(
+        curve=unit_curve(personas.kecamatan, final),
+        by=personas.user("camat"),
+        signer=personas.camat,
+    )
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"], period=final)
+    page = login(personas.user("pegawai")).get(reverse("evaluation:detail", args=[evaluation.pk]))
+    assert "Angka kredit" in page.text
+    assert "<strong>5,000</strong>" in page.text or "<strong>5.000</strong>" in page.text
