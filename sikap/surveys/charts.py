@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils.html import escape
@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 def nrr_bar_svg(rows: list[dict[str, Any]], *, width: int = 640, bar_height: int = 22) -> str:
     """Horizontal bars on a 0-4 scale; the lowest unsur is drawn in a warning colour."""
-    label_width = 250
+    label_width = 330
     plot = width - label_width - 50
     height = bar_height * len(rows) + 40
     parts = [
@@ -26,7 +26,7 @@ def nrr_bar_svg(rows: list[dict[str, Any]], *, width: int = 640, bar_height: int
     for i, row in enumerate(rows):
         y = 12 + i * bar_height
         value: Decimal | None = row.get("nrr")
-        label = escape(f"{row['code']} {row['name']}")[:48]
+        label = escape(f"{row['code']} {row['name']}"[:52])
         parts.append(f'<text x="{label_width - 6}" y="{y + 14}" text-anchor="end">{label}</text>')
         if value is None:
             continue
@@ -35,7 +35,7 @@ def nrr_bar_svg(rows: list[dict[str, Any]], *, width: int = 640, bar_height: int
         parts.append(
             f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="{bar_height - 6}" '
             f'fill="{colour}"/><text x="{label_width + w + 4:.1f}" y="{y + 14}">'
-            f"{str(value.quantize(Decimal('0.01'))).replace('.', ',')}</text>"
+            f"{str(value.quantize(Decimal('0.01'), ROUND_HALF_UP)).replace('.', ',')}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)

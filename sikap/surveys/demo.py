@@ -127,7 +127,7 @@ def load(*, today: dt.date) -> bool:
         unit_mean = rng.uniform(2.75, 3.55)
         unsur_shift = {c: rng.uniform(-0.35, 0.2) for c in rules.UNSUR_CODES}
         unsur_shift["U3"] -= 0.2  # waiting time is the common complaint
-        officer_mean = {o.pk: rng.uniform(-0.45, 0.35) for o in officers}
+        officer_mean = {o.pk: rng.uniform(-0.7, 0.45) for o in officers}
         officer_speed = {o.pk: rng.uniform(0.6, 1.5) for o in officers}
         daily = 10 if is_kec else rng.randint(5, 11)
         types = [st for st, _ in catalogue]
