@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -629,7 +630,7 @@ def test_cascade_down_view(personas, chain, login):
     )
     assert WorkResult.objects.filter(intervenes=chain.kasi_rhk).count() == 2
     Plan.objects.filter(employee=personas.pegawai).update(
-        status="approved", submitted_at=DAY, approved_at=DAY
+        status="approved", submitted_at=timezone.now(), approved_at=timezone.now()
     )
     refused = client.post(url, {"employees": [personas.pegawai.pk]})
     assert "buat revisi" in refused.text
