@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -15,6 +16,7 @@ from sikap.complaints.models import (
     ComplaintClass,
     ComplaintSettings,
     Holiday,
+    HolidayKind,
 )
 from sikap.org.models import Employee, Unit, UnitKind
 
@@ -175,6 +177,37 @@ class HolidayForm(forms.ModelForm):
         model = Holiday
         fields = ["date", "name", "kind"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class BulkHolidayForm(forms.Form):
+    text = forms.CharField(
+        label=_("Days of the SKB, one per line"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "date | name | kind, e.g. 2027-01-01 | Tahun Baru 2027 Masehi | libur_nasional "
+            "(kind: libur_nasional or cuti_bersama)."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        rows = []
+        for number, line in enumerate((data.get("text") or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split("|")]
+            try:
+                day = dt.date.fromisoformat(parts[0])
+                name, kind = parts[1], parts[2]
+                if not name or kind not in HolidayKind.values:
+                    raise ValueError
+            except (ValueError, IndexError):
+                raise forms.ValidationError(
+                    _("Line %(n)d is not 'date | name | kind'.") % {"n": number}
+                ) from None
+            rows.append((day, name, kind))
+        data["rows"] = rows
+        return data
 
 
 class ProposeForm(forms.Form):

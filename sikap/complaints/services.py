@@ -10,9 +10,12 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.models import User
@@ -76,6 +79,22 @@ def _require(complaint: Complaint, statuses: Collection[str], message: str) -> N
 
 def _pauses(complaint: Complaint) -> list[tuple[dt.date, dt.date | None]]:
     return [(p.started_on, p.ended_on) for p in complaint.pauses.all()]
+
+
+def _notify_citizen(complaint: Complaint, what: str) -> None:
+    """E-mail the reporter (when they left an address) a link to the status page."""
+    if not complaint.reporter_email:
+        return
+    url = settings.SITE_URL.rstrip("/") + reverse(
+        "complaints:status", args=[complaint.tracking_code]
+    )
+    subject = f"[SIKAP] Laporan {complaint.tracking_code}: {what}"
+    body = (
+        f'Laporan Anda "{complaint.subject}" ({complaint.tracking_code}): {what}.\n\n'
+        f"Lihat dan balas di: {url}\n"
+    )
+    recipient = complaint.reporter_email
+    transaction.on_commit(lambda: send_mail(subject, body, None, [recipient]))
 
 
 def _save(complaint: Complaint, by: User | None) -> None:
@@ -300,6 +319,7 @@ def answer(*, complaint: Complaint, by: User, text: str, on: dt.date | None = No
     _refresh(c)
     _save(c, by)
     _record(c, Kind.ANSWERED, by=by, from_status=previous, note=c.answer, public=True, on=on)
+    _notify_citizen(c, "sudah ditanggapi")
     return c
 
 
@@ -381,6 +401,7 @@ def pause(*, complaint: Complaint, by: User, reason: str, on: dt.date | None = N
     _refresh(c)
     _save(c, by)
     _record(c, Kind.PAUSED, by=by, from_status=c.status, note=reason.strip(), public=True, on=on)
+    _notify_citizen(c, "petugas memerlukan jawaban Anda")
     return c
 
 
@@ -463,6 +484,24 @@ def add_holiday(*, by: User, date: dt.date, name: str, kind: str) -> Holiday:
     holiday.save()
     refresh_open_deadlines()
     return holiday
+
+
+@transaction.atomic
+def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[Holiday]:
+    """Add the days of a new SKB at once (all or none); open deadlines are recomputed."""
+    dates = [day for day, _name, _kind in rows]
+    taken = sorted(set(Holiday.objects.filter(date__in=dates).values_list("date", flat=True)))
+    if taken or len(set(dates)) != len(dates):
+        shown = ", ".join(d.isoformat() for d in taken) or "tanggal ganda"
+        raise ValidationError({"text": f"Sudah ada di kalender: {shown}."})
+    created = []
+    for day, name, kind in rows:
+        holiday = Holiday(date=day, name=name.strip(), kind=HolidayKind(kind))
+        holiday._history_user = by  # type: ignore[attr-defined]
+        holiday.save()
+        created.append(holiday)
+    refresh_open_deadlines()
+    return created
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/<slug:action>/", views.act, name="act"),
     path("hari-libur/", views.holidays, name="holidays"),
     path("hari-libur/tambah/", views.holiday_add, name="holiday_add"),
+    path("hari-libur/skb/", views.holiday_bulk, name="holiday_bulk"),
     path("hari-libur/usulan/", views.holiday_propose, name="holiday_propose"),
     path("hari-libur/<int:pk>/hapus/", views.holiday_delete, name="holiday_delete"),
     path("pengaturan/", views.settings_view, name="settings"),

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -261,9 +261,8 @@ def inbox(request: AuthedRequest) -> HttpResponse:
             | Q(subject__icontains=query)
             | Q(lapor_reference=query)
         )
-    page = Paginator(qs.order_by("due_on", "-registered_on", "-pk"), 50).get_page(
-        request.GET.get("page")
-    )
+    ordering = (F("due_on").asc(nulls_last=True), "-registered_on", "-pk")
+    page = Paginator(qs.order_by(*ordering), 50).get_page(request.GET.get("page"))
     rows = [(c, c.is_overdue(today)) for c in page.object_list]
     notices = []
     if scope.employee is not None:
@@ -527,8 +526,9 @@ def holidays(request: AuthedRequest) -> HttpResponse:
 
 
 def _holidays_page(
-    request: AuthedRequest, scope: Any, year: int, form: Any = None, propose: Any = None
-) -> HttpResponse:
+    request: AuthedRequest, scope: Any, year: int, form: Any = None, propose: Any = None,
+    bulk: Any = None,
+) -> HttpResponse:  # fmt: skip
     years = sorted({d.year for d in Holiday.objects.dates("date", "year")} | {year, year + 1})
     context = {
         "year": year,
@@ -536,10 +536,11 @@ def _holidays_page(
         "rows": Holiday.objects.filter(date__year=year),
         "form": form or forms.HolidayForm(),
         "propose_form": propose or forms.ProposeForm(initial={"year": year + 1}),
+        "bulk_form": bulk or forms.BulkHolidayForm(),
         "can_change": scope.is_superadmin or bool(scope.manage_paths),
     }
     return render(
-        request, "complaints/holidays.html", context, status=400 if form or propose else 200
+        request, "complaints/holidays.html", context, status=400 if form or propose or bulk else 200
     )
 
 
@@ -558,6 +559,24 @@ def holiday_add(request: AuthedRequest) -> HttpResponse:
             return redirect(f"{reverse('complaints:holidays')}?year={holiday.date.year}")
     year = form.cleaned_data.get("date", timezone.localdate()).year if form.is_bound else 0
     return _holidays_page(request, scope, year or timezone.localdate().year, form=form)
+
+
+@require_POST
+@login_required
+def holiday_bulk(request: AuthedRequest) -> HttpResponse:
+    """Enter a whole SKB at once: one line per day, ``date | name | kind``."""
+    scope = access.require_admin_view(request.user, for_change=True)
+    form = forms.BulkHolidayForm(request.POST)
+    if form.is_valid():
+        try:
+            created = services.add_holidays(by=request.user, rows=form.cleaned_data["rows"])
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, _("%(n)d days added.") % {"n": len(created)})
+            year = created[0].date.year if created else timezone.localdate().year
+            return redirect(f"{reverse('complaints:holidays')}?year={year}")
+    return _holidays_page(request, scope, timezone.localdate().year, bulk=form)
 
 
 @require_POST

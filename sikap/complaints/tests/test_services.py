@@ -255,3 +255,15 @@ def test_reopen_restarts_the_resolution_clock(personas) -> None:
     c = services.citizen_reply(complaint=c, text="Terima kasih")  # a plain reply is fine
     assert c.status == Status.ANSWERED
     assert Complaint.objects.overdue(D(2026, 12, 1)).count() == 0
+
+
+def test_the_citizen_is_mailed_a_link_when_asked_and_answered(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        c = _assigned(personas)
+        c = services.pause(complaint=c, by=personas.user("pegawai"), reason="Foto?")
+        c = services.resume(complaint=c, by=personas.user("pegawai"))
+        services.answer(complaint=c, by=personas.user("pegawai"), text="ok")
+    assert [m.to for m in mailoutbox] == [["bambang@example.com"]] * 2
+    assert f"/pengaduan/lacak/{c.tracking_code}/" in mailoutbox[1].body

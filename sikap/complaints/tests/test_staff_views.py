@@ -319,3 +319,18 @@ def test_verify_keeps_the_class(personas, complaint) -> None:
         complaint=complaint, by=personas.user("hr"), complaint_class=ComplaintClass.BERKADAR
     )
     assert c.complaint_class == "berkadar"
+
+
+def test_hr_enters_a_whole_skb(login, personas) -> None:
+    client = login(personas.user("hr"))
+    url = reverse("complaints:holiday_bulk")
+    text = "2027-01-01 | Tahun Baru 2027 Masehi | libur_nasional\n\n2027-02-05 | Cuti bersama Imlek | cuti_bersama\n"
+    response = client.post(url, {"text": text})
+    assert response.status_code == 302 and response["Location"].endswith("?year=2027")
+    assert Holiday.objects.filter(date__year=2027).count() == 2
+    assert client.post(url, {"text": text}).status_code == 400  # already there
+    assert client.post(url, {"text": "2027-03-01 | Nyepi"}).status_code == 400
+    assert client.post(url, {"text": "2027-03-01 | Nyepi | libur\n"}).status_code == 400
+    assert login(personas.user("auditor")).post(url, {"text": text}).status_code == 403
+    assert login(personas.user("pegawai")).post(url, {"text": text}).status_code == 404
+    assert client.get(url).status_code == 405
