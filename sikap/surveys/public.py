@@ -244,3 +244,14 @@ def public_index(request: HttpRequest, pk: int) -> HttpResponse:
          "service_types": service_types, "nrr_rows": nrr_rows,
          "services": groups["services"], "officers": groups["officers"]},
     )  # fmt: skip
+
+
+@require_GET
+def public_units(request: HttpRequest) -> HttpResponse:
+    """Every service unit with its latest published index: the entry page for citizens."""
+    units = list(Unit.objects.filter(kind__in=SERVICE_KINDS, is_active=True).order_by("path"))
+    latest: dict[int, IkmSnapshot] = {}
+    for snap in IkmSnapshot.objects.filter(unit__in=units).order_by("unit", "-period_end"):
+        latest.setdefault(snap.unit_id, snap)
+    rows = [(unit, latest.get(unit.pk)) for unit in units]
+    return render(request, "surveys/public_units.html", {"rows": rows})

@@ -11,6 +11,7 @@ urlpatterns = [
     path("kios/<str:key>/", public.kiosk, name="kiosk"),
     path("kios/<str:key>/token/", public.kiosk_token, name="kiosk_token"),
     path("kios/<str:key>/kirim/", public.kiosk_submit, name="kiosk_submit"),
+    path("publik/", public.public_units, name="public_units"),
     path("publik/<int:pk>/", public.public_index, name="public"),
     # Staff
     path("loket/", views.counter, name="counter"),

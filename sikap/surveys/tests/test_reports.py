@@ -218,3 +218,11 @@ def test_an_officer_sees_only_their_own_row(personas, login, answered):
     index = login(personas.user("peer")).get(_url("report", answered)).context["index"]
     assert [g.label for g in index.officers] == ["Rudi Hartono"]
     assert index.respondents == 15  # the unit's index itself is not hidden
+
+
+def test_the_public_list_shows_every_service_unit(personas, client, django_assert_max_num_queries):
+    page = client.get(reverse("surveys:public_units"))
+    names = [u.name for u, _ in page.context["rows"]]
+    assert "Kelurahan Plaju Ulu" in names and "Seksi Pemerintahan" not in names
+    with django_assert_max_num_queries(3):
+        client.get(reverse("surveys:public_units"))
