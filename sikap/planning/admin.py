@@ -1,0 +1,59 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from sikap.planning.models import (
+    Evidence,
+    Feedback,
+    Indicator,
+    OrganisationTarget,
+    Plan,
+    ReminderLog,
+    WorkResult,
+)
+
+
+class WorkResultInline(admin.TabularInline):
+    model = WorkResult
+    fk_name = "plan"
+    extra = 0
+    fields = ("category", "text", "intervenes", "organisation_target", "assigned_by", "order")
+    raw_id_fields = ("intervenes", "organisation_target")
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ("employee_name", "appraisal_year", "status", "version", "is_current")
+    list_filter = ("status", "appraisal_year", "is_current")
+    search_fields = ("employee_name", "employee_nip")
+    raw_id_fields = ("employee", "penilai", "atasan", "revision_of")
+    inlines = [WorkResultInline]
+
+
+@admin.register(OrganisationTarget)
+class OrganisationTargetAdmin(SimpleHistoryAdmin):
+    list_display = ("sasaran", "indikator", "target", "unit", "appraisal_year")
+    list_filter = ("appraisal_year",)
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ("text", "aspect", "target_value", "target_unit", "target_text")
+    raw_id_fields = ("work_result",)
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ("original_name", "link", "content_type", "size", "created_at")
+    raw_id_fields = ("realisation",)
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(SimpleHistoryAdmin):
+    list_display = ("plan", "period", "created_at")
+    raw_id_fields = ("plan", "work_result")
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    list_display = ("key", "kind", "sent_at")
+    search_fields = ("key",)
