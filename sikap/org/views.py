@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -158,23 +160,42 @@ def _managed_positions(request: AuthedRequest) -> Any:
     return qs.order_by("unit__path", "name")
 
 
+def _form_page(
+    request: AuthedRequest, form: Any, action: Callable[[dict[str, Any]], Any], *,
+    success: str, done_url: Callable[[Any], str], title: str, back: Unit | Employee,
+) -> HttpResponse:  # fmt: skip
+    """GET shows the form; a valid POST runs the service, a service refusal lands on the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = action(form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect(done_url(result))
+    back_url = (
+        reverse("org:employee", args=[back.pk])
+        if isinstance(back, Employee)
+        else reverse("org:unit", args=[back.pk])
+    )
+    return render(request, "org/form.html", {"form": form, "title": title, "back_url": back_url})
+
+
+def _to_employee(employee: Employee) -> Callable[[Any], str]:
+    return lambda _result: reverse("org:employee", args=[employee.pk])
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def employee_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR changes an employee's personal data."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
-    form = EmployeeForm(request.POST or None, instance=employee)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_employee(employee=employee, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Employee data saved."))
-            return redirect("org:employee", pk=employee.pk)
-    return render(
-        request, "org/form.html", {"form": form, "title": _("Edit employee"), "back": employee}
-    )
+    return _form_page(
+        request, EmployeeForm(request.POST or None, instance=employee),
+        lambda data: services.update_employee(employee=employee, by=request.user, **data),
+        success=_("Employee data saved."), done_url=_to_employee(employee),
+        title=_("Edit employee"), back=employee,
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -183,19 +204,13 @@ def employee_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     """HR registers a new employee in a position of a unit they manage."""
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
     positions = _managed_positions(request).filter(unit__path__startswith=unit.path)
-    form = NewEmployeeForm(request.POST or None, positions=positions)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            employee = services.create_employee(by=request.user, **data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Employee registered."))
-            return redirect("org:employee", pk=employee.pk)
-    return render(
-        request, "org/form.html", {"form": form, "title": _("New employee"), "back": unit}
-    )
+    return _form_page(
+        request, NewEmployeeForm(request.POST or None, positions=positions),
+        lambda data: services.create_employee(by=request.user, **data),
+        success=_("Employee registered."),
+        done_url=lambda employee: reverse("org:employee", args=[employee.pk]),
+        title=_("New employee"), back=unit,
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -203,17 +218,12 @@ def employee_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
 def employee_transfer(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR records a mutasi or promotion; the history keeps the previous post."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
-    form = TransferForm(request.POST or None, positions=_managed_positions(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transfer_employee(employee=employee, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Transfer recorded."))
-            return redirect("org:employee", pk=employee.pk)
-    title = _("Transfer (mutasi) of %(name)s") % {"name": employee.display_name}
-    return render(request, "org/form.html", {"form": form, "title": title, "back": employee})
+    return _form_page(
+        request, TransferForm(request.POST or None, positions=_managed_positions(request)),
+        lambda data: services.transfer_employee(employee=employee, by=request.user, **data),
+        success=_("Transfer recorded."), done_url=_to_employee(employee),
+        title=_("Transfer (mutasi) of %(name)s") % {"name": employee.display_name}, back=employee,
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -221,17 +231,12 @@ def employee_transfer(request: AuthedRequest, pk: int) -> HttpResponse:
 def employee_acting(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR records a Plt./Plh. assignment."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
-    form = ActingForm(request.POST or None, positions=_managed_positions(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assign_acting(employee=employee, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Acting assignment recorded."))
-            return redirect("org:employee", pk=employee.pk)
-    title = _("Plt./Plh. assignment of %(name)s") % {"name": employee.display_name}
-    return render(request, "org/form.html", {"form": form, "title": title, "back": employee})
+    return _form_page(
+        request, ActingForm(request.POST or None, positions=_managed_positions(request)),
+        lambda data: services.assign_acting(employee=employee, by=request.user, **data),
+        success=_("Acting assignment recorded."), done_url=_to_employee(employee),
+        title=_("Plt./Plh. assignment of %(name)s") % {"name": employee.display_name}, back=employee,
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -242,19 +247,12 @@ def employee_override(request: AuthedRequest, pk: int) -> HttpResponse:
     candidates = (
         access.employees_visible_to(request.user).filter(is_active=True).exclude(pk=employee.pk)
     )
-    form = OverrideForm(request.POST or None, employees=candidates.order_by("name"))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.set_supervisor_override(
-                employee=employee, by=request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Pejabat penilai set for the period."))
-            return redirect("org:employee", pk=employee.pk)
-    title = _("Set the pejabat penilai of %(name)s") % {"name": employee.display_name}
-    return render(request, "org/form.html", {"form": form, "title": title, "back": employee})
+    return _form_page(
+        request, OverrideForm(request.POST or None, employees=candidates.order_by("name")),
+        lambda data: services.set_supervisor_override(employee=employee, by=request.user, **data),
+        success=_("Pejabat penilai set for the period."), done_url=_to_employee(employee),
+        title=_("Set the pejabat penilai of %(name)s") % {"name": employee.display_name}, back=employee,
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -262,12 +260,12 @@ def employee_override(request: AuthedRequest, pk: int) -> HttpResponse:
 def unit_create(request: AuthedRequest, parent_pk: int) -> HttpResponse:
     """HR adds a sub-unit (seksi, subbagian) under a unit they manage."""
     parent = access.get_unit_for_user(request.user, parent_pk, for_change=True)
-    form = UnitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        unit = services.create_unit(parent=parent, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Unit added."))
-        return redirect("org:unit", pk=unit.pk)
-    return render(request, "org/form.html", {"form": form, "title": _("New unit"), "back": parent})
+    return _form_page(
+        request, UnitForm(request.POST or None),
+        lambda data: services.create_unit(parent=parent, by=request.user, **data),
+        success=_("Unit added."), done_url=lambda unit: reverse("org:unit", args=[unit.pk]),
+        title=_("New unit"), back=parent,
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -275,15 +273,9 @@ def unit_create(request: AuthedRequest, parent_pk: int) -> HttpResponse:
 def position_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     """HR adds a position (jabatan) to a unit they manage."""
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
-    form = PositionForm(request.POST or None, reports_to=_managed_positions(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.create_position(by=request.user, unit=unit, **form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Position added."))
-            return redirect("org:unit", pk=unit.pk)
-    return render(
-        request, "org/form.html", {"form": form, "title": _("New position"), "back": unit}
-    )
+    return _form_page(
+        request, PositionForm(request.POST or None, reports_to=_managed_positions(request)),
+        lambda data: services.create_position(by=request.user, unit=unit, **data),
+        success=_("Position added."), done_url=lambda _position: reverse("org:unit", args=[unit.pk]),
+        title=_("New position"), back=unit,
+    )  # fmt: skip
