@@ -43,7 +43,7 @@ def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -
     }
     feedback: dict[int, list[Any]] = defaultdict(list)
     for item in Feedback.objects.filter(plan=plan, period=period, work_result__isnull=False):
-        feedback[item.work_result_id].append(item)
+        feedback[item.work_result_id or 0].append(item)
     notes = evaluation.work_result_notes if evaluation is not None else {}
     rows = []
     for work_result in work_results:

@@ -118,18 +118,14 @@ def unit_curve(
     threshold = settings.pooling_threshold
     target = pooled_into(curve_unit_of(units[unit.pk], units), units, asn, threshold)
 
+    def own_unit(e: Employee) -> Unit:
+        return curve_unit_of(units[e.unit_id or 0], units)
+
     def owner(e: Employee) -> int:
-        own = curve_unit_of(units[e.unit_id], units)
-        return pooled_into(own, units, asn, threshold).pk
+        return pooled_into(own_unit(e), units, asn, threshold).pk
 
     members = sorted((e for e in employees if owner(e) == target.pk), key=lambda e: e.name)
-    pooled = sorted(
-        {
-            curve_unit_of(units[e.unit_id], units).pk
-            for e in members
-            if curve_unit_of(units[e.unit_id], units).pk != target.pk
-        }
-    )
+    pooled = sorted({own_unit(e).pk for e in members if own_unit(e).pk != target.pk})
     evaluations: dict[int, Evaluation] = {}
     for evaluation in (
         Evaluation.objects.filter(period=period, employee__in=members)

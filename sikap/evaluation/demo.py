@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +21,7 @@ from sikap.evaluation.models import (
 from sikap.evaluation.services import determine_predicates, setup_appraisal_year
 from sikap.org.models import Position, Unit, UnitKind
 
+VIOLATED_UNIT = "Plaju Ulu"
 RATINGS = {
     rules.EmployeePredicate.SANGAT_BAIK: (rules.Rating.DI_ATAS, rules.Rating.DI_ATAS),
     rules.EmployeePredicate.BAIK: (rules.Rating.SESUAI, rules.Rating.SESUAI),
@@ -55,7 +57,7 @@ def _baik_distribution(n: int, limits: rules.DistributionLimits) -> list[rules.E
 
 
 def _evaluate_curve(
-    curve: UnitCurve, plans: dict[int, object], *, violate: bool, rng: random.Random
+    curve: UnitCurve, plans: dict[int, Any], *, violate: bool, rng: random.Random
 ) -> int:
     members = [e for e in curve.employees if e.pk in plans]
     if not members:
@@ -77,10 +79,10 @@ def _evaluate_curve(
         evaluation = Evaluation(
             plan=plan, employee=employee, period=curve.period, result_rating=result.value,
             behaviour_rating=behaviour.value, predicate=predicate.value,
-            penilai_id=plan.penilai_id, penilai_name=plan.penilai_name,  # type: ignore[attr-defined]
-            penilai_nip=plan.penilai_nip, penilai_position=plan.penilai_position,  # type: ignore[attr-defined]
-            penilai_unit=plan.penilai_unit,  # type: ignore[attr-defined]
-            penilai_golongan=plan.penilai.golongan if plan.penilai else "",  # type: ignore[attr-defined]
+            penilai_id=plan.penilai_id, penilai_name=plan.penilai_name,
+            penilai_nip=plan.penilai_nip, penilai_position=plan.penilai_position,
+            penilai_unit=plan.penilai_unit,
+            penilai_golongan=plan.penilai.golongan if plan.penilai else "",
             notes="Pertahankan kinerja dan lengkapi bukti dukung tepat waktu.",
         )  # fmt: skip
         evaluation.save()
@@ -124,7 +126,8 @@ def load(*, today: dt.date) -> bool:
             if curve.unit.pk not in seen:
                 seen.add(curve.unit.pk)
                 curves.append(curve)
-        curves.sort(key=lambda c: (c.unit.kind != UnitKind.KELURAHAN, c.unit.name))
+        # The violated curve is the demo lurah's kelurahan, so lurah, penilai and camat see it.
+        curves.sort(key=lambda c: (VIOLATED_UNIT not in c.unit.name, c.unit.name))
         for number, curve in enumerate(curves):
             created += _evaluate_curve(curve, plans, violate=is_latest and number == 0, rng=rng)
         if is_latest:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -104,7 +106,7 @@ class EvaluationForm(forms.Form):
         label="Catatan/Rekomendasi", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: object, rows: list[object] = (), **kwargs: object) -> None:  # type: ignore[assignment]
+    def __init__(self, *args: Any, rows: Sequence[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.rhk_fields: list[tuple[object, forms.BoundField, forms.BoundField]] = []
         for row in rows:

@@ -98,13 +98,13 @@ class Period(models.Model):
 
 # --------------------------------------------------------------------------- choices from rules
 
-RatingChoices = models.TextChoices(  # type: ignore[misc]
+RatingChoices = models.TextChoices(  # type: ignore[misc,call-overload]
     "RatingChoices", [(r.value, (r.value, r.label)) for r in rules.Rating]
 )
-EmployeePredicateChoices = models.TextChoices(  # type: ignore[misc]
+EmployeePredicateChoices = models.TextChoices(  # type: ignore[misc,call-overload]
     "EmployeePredicateChoices", [(p.value, (p.value, p.label)) for p in rules.EmployeePredicate]
 )
-OrganisationPredicateChoices = models.TextChoices(  # type: ignore[misc]
+OrganisationPredicateChoices = models.TextChoices(  # type: ignore[misc,call-overload]
     "OrganisationPredicateChoices",
     [(p.value, (p.value, p.label)) for p in rules.OrganisationPredicate],
 )

@@ -40,11 +40,17 @@ def test_the_penilai_evaluates_with_realisation_and_a_suggestion(personas, plans
 
     plan = plans["pegawai"]
     indicator = plan.work_results.first().indicators.first()
-    Realisation.objects.create(indicator=indicator, period=q1, value=12)
+    from sikap.planning.models import Evidence
+
+    realisation = Realisation.objects.create(indicator=indicator, period=q1, value=12)
+    Evidence.objects.create(
+        realisation=realisation, link="https://example.id/laporan", description="Laporan"
+    )
     client = login(personas.user("penilai"))
     page = client.get(evaluate_url(plan, q1))
     assert page.status_code == 200
     assert "Laporan kegiatan 1" in page.text
+    assert "https://example.id/laporan" in page.text
     assert "Di Atas Ekspektasi" in page.text  # the suggestion, shown not applied
     assert not Evaluation.objects.exists()
     wr = plan.work_results.first()

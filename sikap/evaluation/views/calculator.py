@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from sikap.accounts.http import AuthedRequest
 from sikap.evaluation import rules
 from sikap.evaluation.curve import chart_data, limits_payload
 from sikap.evaluation.forms import CalculatorForm
@@ -15,7 +16,7 @@ from sikap.evaluation.models import EvaluationSettings
 
 @require_GET
 @login_required
-def calculator(request: HttpRequest) -> HttpResponse:
+def calculator(request: AuthedRequest) -> HttpResponse:
     """Anyone signed in may use the calculator: it only applies the public SE 3/2023 rules."""
     settings = EvaluationSettings.load()
     data = request.GET if "headcount" in request.GET else None

@@ -7,11 +7,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation import access, rules, services
 from sikap.evaluation.context import history_rows
@@ -45,7 +46,7 @@ def grid(curve: UnitCurve) -> list[dict[str, Any]]:
     ]
 
 
-def _load(request: HttpRequest, unit_pk: int, period_pk: int, *, for_change: bool) -> UnitCurve:
+def _load(request: AuthedRequest, unit_pk: int, period_pk: int, *, for_change: bool) -> UnitCurve:
     unit = access.get_calibration_unit(request.user, unit_pk, for_change=for_change)
     period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)
     curve = unit_curve(unit, period)
@@ -56,7 +57,7 @@ def _load(request: HttpRequest, unit_pk: int, period_pk: int, *, for_change: boo
 
 @require_GET
 @login_required
-def calibration(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+def calibration(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
     """Everyone's ratings in the unit's curve, the curve against its limits, and the penetapan."""
     curve = _load(request, unit_pk, period_pk, for_change=False)
     scope = get_scope(request.user)
@@ -85,7 +86,7 @@ def calibration(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpRespo
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def calibrate(request: HttpRequest, unit_pk: int, period_pk: int, pk: int) -> HttpResponse:
+def calibrate(request: AuthedRequest, unit_pk: int, period_pk: int, pk: int) -> HttpResponse:
     """Change one employee's ratings with a mandatory reason."""
     curve = _load(request, unit_pk, period_pk, for_change=True)
     evaluation = next((e for e in curve.evaluations.values() if e.pk == pk), None)
@@ -120,7 +121,7 @@ def calibrate(request: HttpRequest, unit_pk: int, period_pk: int, pk: int) -> Ht
 
 @require_POST
 @login_required
-def determine(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+def determine(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
     """Sign the penetapan predikat kinerja; the period's evaluations of the curve become final."""
     curve = _load(request, unit_pk, period_pk, for_change=True)
     scope = get_scope(request.user)
@@ -138,7 +139,7 @@ def determine(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpRespons
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def organisation_predicate(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+def organisation_predicate(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
     """Record the unit's Predikat Kinerja Organisasi for the period."""
     unit = access.get_calibration_unit(request.user, unit_pk)
     period = get_object_or_404(Period, pk=period_pk)

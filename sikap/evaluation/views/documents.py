@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from sikap.accounts.http import AuthedRequest
 from sikap.evaluation import access, context
 from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.models import Evaluation, Period
@@ -29,7 +30,8 @@ def document_context(evaluation: Evaluation) -> dict[str, Any]:
     """Everything the two evaluation documents print."""
     plan = evaluation.plan
     period = evaluation.period
-    curve = unit_curve(evaluation.employee.unit, period) if evaluation.employee.unit_id else None
+    unit = evaluation.employee.unit
+    curve = unit_curve(unit, period) if unit is not None else None
     return {
         "evaluation": evaluation,
         "plan": plan,
@@ -49,7 +51,7 @@ def document_context(evaluation: Evaluation) -> dict[str, Any]:
 
 @require_GET
 @login_required
-def document(request: HttpRequest, pk: int) -> HttpResponse:
+def document(request: AuthedRequest, pk: int) -> HttpResponse:
     """DOKUMEN EVALUASI KINERJA PEGAWAI."""
     evaluation = access.get_evaluation_for_user(request.user, pk)
     return pdf_response(
@@ -62,7 +64,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def form_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def form_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """EVALUASI KINERJA PEGAWAI (the periodic form with RHK, realisation and feedback)."""
     evaluation = access.get_evaluation_for_user(request.user, pk)
     ctx = document_context(evaluation)
@@ -78,7 +80,7 @@ def form_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def determination_pdf(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+def determination_pdf(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
     """FORMAT PENETAPAN PREDIKAT KINERJA with the curve as an SVG chart."""
     unit = access.get_calibration_unit(request.user, unit_pk)
     period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)
@@ -100,7 +102,7 @@ def determination_pdf(request: HttpRequest, unit_pk: int, period_pk: int) -> Htt
 
 @require_GET
 @login_required
-def unit_xlsx(request: HttpRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+def unit_xlsx(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
     """The unit's results for a period as an Excel workbook."""
     unit = access.get_calibration_unit(request.user, unit_pk)
     period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)

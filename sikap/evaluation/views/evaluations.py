@@ -7,12 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation import access, context, services
 from sikap.evaluation.curve import unit_curve
@@ -29,7 +30,7 @@ from sikap.evaluation.models import (
 from sikap.evaluation.views.common import apply_errors
 
 
-def _current_year(request: HttpRequest) -> AppraisalYear | None:
+def _current_year(request: AuthedRequest) -> AppraisalYear | None:
     raw = request.GET.get("tahun", "")
     years = AppraisalYear.objects.all()
     if raw.isdigit():
@@ -40,7 +41,7 @@ def _current_year(request: HttpRequest) -> AppraisalYear | None:
 
 @require_GET
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """What the user evaluates, calibrates, decides or receives, for one appraisal year."""
     from sikap.planning.models import Plan
 
@@ -97,7 +98,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def evaluate(request: HttpRequest, plan_pk: int, period_pk: int) -> HttpResponse:
+def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpResponse:
     """The pejabat penilai sets the ratings of one SKP for one period."""
     plan = access.get_plan_for_evaluation(request.user, plan_pk)
     period = Period.objects.filter(pk=period_pk, appraisal_year=plan.appraisal_year_id).first()
@@ -170,7 +171,7 @@ def evaluate(request: HttpRequest, plan_pk: int, period_pk: int) -> HttpResponse
 
 @require_GET
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """One evaluation: ratings, predikat, keberatan and the audit trail."""
     evaluation = access.get_evaluation_for_user(request.user, pk)
     scope = get_scope(request.user)

@@ -10,16 +10,17 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation import siasn
 from sikap.evaluation.models import AppraisalYear, Evaluation, EvaluationStatus, Period
 
 
-def _visible_final(request: HttpRequest) -> Any:
+def _visible_final(request: AuthedRequest) -> Any:
     """Final evaluations in the units the user manages, audits or leads (404 for others)."""
     scope = get_scope(request.user)
     qs = Evaluation.objects.filter(status=EvaluationStatus.FINAL).select_related(
@@ -57,7 +58,7 @@ def _respond(
 
 @require_GET
 @login_required
-def siasn_period(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def siasn_period(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
     """``kinerjaperiodik/save`` records of a period."""
     period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=pk)
     evaluations = _visible_final(request).filter(period=period).order_by("employee__name")
@@ -72,7 +73,7 @@ def siasn_period(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def siasn_year(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def siasn_year(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
     """``skp22/save`` records of a year, from the final period's evaluations."""
     year = get_object_or_404(AppraisalYear, pk=pk)
     final = year.periods.filter(is_final=True).first()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation import access, services
 from sikap.evaluation.forms import DecisionForm, ObjectionForm
@@ -18,7 +19,7 @@ from sikap.evaluation.views.common import apply_errors
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def objection_create(request: HttpRequest, pk: int) -> HttpResponse:
+def objection_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """The evaluated employee files a keberatan."""
     evaluation = access.get_evaluation_for_user(request.user, pk)
     scope = get_scope(request.user)
@@ -49,7 +50,7 @@ def objection_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def objection_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     """The atasan pejabat penilai accepts with new ratings, or rejects, with a reason."""
     objection = access.get_objection_for_user(request.user, pk, for_change=True)
     form = DecisionForm(request.POST or None)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from sikap.accounts.http import AuthedRequest
 from sikap.evaluation import access, services
 from sikap.evaluation.forms import PeriodForm, ReopenForm, SettingsForm, YearForm
 from sikap.evaluation.models import AppraisalYear, EvaluationSettings, Period
@@ -20,14 +21,14 @@ from sikap.org.audit import audit_rows
 
 @require_GET
 @login_required
-def year_list(request: HttpRequest) -> HttpResponse:
+def year_list(request: AuthedRequest) -> HttpResponse:
     """Appraisal years with their periods."""
     scope = access.require_periods(request.user)
     years = list(AppraisalYear.objects.prefetch_related("periods"))
     today = timezone.localdate()
     for year in years:
         for period in year.periods.all():
-            period.entry_open = period.is_open_for_entry(today)
+            period.entry_open = period.is_open_for_entry(today)  # type: ignore[attr-defined]
     return render(
         request,
         "evaluation/years.html",
@@ -41,7 +42,7 @@ def year_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def year_create(request: HttpRequest) -> HttpResponse:
+def year_create(request: AuthedRequest) -> HttpResponse:
     """Create an appraisal year; its periods follow from the period kind."""
     access.require_periods(request.user, for_change=True)
     form = YearForm(request.POST or None, today=timezone.localdate())
@@ -58,7 +59,7 @@ def year_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def period_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """Edit a period's name, dates, filling deadline and whether it is the final period."""
     period = access.get_period_for_user(request.user, pk, for_change=True)
     form = PeriodForm(request.POST or None, instance=Period.objects.get(pk=period.pk))
@@ -83,7 +84,7 @@ def period_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def period_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def period_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
     """Reopen realisation entry after the deadline until a date."""
     period = access.get_period_for_user(request.user, pk, for_change=True)
     form = ReopenForm(request.POST or None, initial={"reopened_until": period.reopened_until})
@@ -106,7 +107,7 @@ def period_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def settings_edit(request: HttpRequest) -> HttpResponse:
+def settings_edit(request: AuthedRequest) -> HttpResponse:
     """The evaluation settings: who sets the organisation predikat, rounding, pooling, keberatan."""
     scope = access.require_periods(request.user, for_change=request.method == "POST")
     settings = EvaluationSettings.load()
