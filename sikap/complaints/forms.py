@@ -17,6 +17,7 @@ from sikap.complaints.models import (
     ComplaintSettings,
     Holiday,
     HolidayKind,
+    ResponseTemplate,
 )
 from sikap.org.models import Employee, Unit, UnitKind
 
@@ -208,6 +209,19 @@ class BulkHolidayForm(forms.Form):
             rows.append((day, name, kind))
         data["rows"] = rows
         return data
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ["name", "is_active"]
+
+
+class ResponseTemplateForm(forms.ModelForm):
+    class Meta:
+        model = ResponseTemplate
+        fields = ["step", "title", "body", "is_active"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
 
 
 class ProposeForm(forms.Form):

@@ -35,6 +35,7 @@ from sikap.complaints.models import (
     Holiday,
     HolidayKind,
     Pause,
+    ResponseTemplate,
     SatisfactionRating,
     Status,
 )
@@ -539,3 +540,18 @@ def purge_personal_data(*, today: dt.date | None = None) -> int:
     return stale.update(
         reporter_name="", reporter_phone="", reporter_email="", identity_purged_on=day
     )
+
+
+@transaction.atomic
+def save_category(*, by: User, category: Category) -> Category:
+    """Create or change a kategori (topic) of reports."""
+    category.save()
+    return category
+
+
+@transaction.atomic
+def save_response_template(*, by: User, template: ResponseTemplate) -> ResponseTemplate:
+    """Create or change a response template (canned text) for a step."""
+    template._history_user = by  # type: ignore[attr-defined]
+    template.save()
+    return template

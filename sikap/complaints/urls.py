@@ -21,5 +21,6 @@ urlpatterns = [
     path("hari-libur/usulan/", views.holiday_propose, name="holiday_propose"),
     path("hari-libur/<int:pk>/hapus/", views.holiday_delete, name="holiday_delete"),
     path("pengaturan/", views.settings_view, name="settings"),
+    path("kategori-templat/", views.texts, name="texts"),
     path("laporan/", views.report, name="report"),
 ]

@@ -25,6 +25,7 @@ from sikap.accounts.scope import get_scope
 from sikap.complaints import access, forms, metrics, rules, services
 from sikap.complaints.models import (
     OPEN_STATUSES,
+    Category,
     Channel,
     Complaint,
     ComplaintClass,
@@ -624,6 +625,48 @@ def settings_view(request: AuthedRequest) -> HttpResponse:
         return redirect("complaints:settings")
     context = {"form": form, "can_change": scope.is_superadmin or bool(scope.manage_paths)}
     return render(request, "complaints/settings.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def texts(request: AuthedRequest) -> HttpResponse:
+    """Categories and response templates: HR admins add and edit; auditors read."""
+    scope = access.require_admin_view(request.user, for_change=request.method == "POST")
+    kind = request.POST.get("kind") or request.GET.get("kind", "")
+    pk = request.POST.get("pk") or request.GET.get("pk")
+    category_form = forms.CategoryForm(prefix="category")
+    template_form = forms.ResponseTemplateForm(prefix="template")
+    if kind == "category":
+        instance = get_object_or_404(Category, pk=pk) if pk else None
+        category_form = forms.CategoryForm(
+            request.POST or None, prefix="category", instance=instance
+        )
+    elif kind == "template":
+        instance_t = get_object_or_404(ResponseTemplate, pk=pk) if pk else None
+        template_form = forms.ResponseTemplateForm(
+            request.POST or None, prefix="template", instance=instance_t
+        )
+    if request.method == "POST":
+        if kind == "category" and category_form.is_valid():
+            services.save_category(by=request.user, category=category_form.save(commit=False))
+            messages.success(request, _("Saved."))
+            return redirect("complaints:texts")
+        if kind == "template" and template_form.is_valid():
+            services.save_response_template(
+                by=request.user, template=template_form.save(commit=False)
+            )
+            messages.success(request, _("Saved."))
+            return redirect("complaints:texts")
+    context = {
+        "categories": Category.objects.all(),
+        "templates": ResponseTemplate.objects.all(),
+        "category_form": category_form,
+        "template_form": template_form,
+        "editing": (kind, pk),
+        "can_change": scope.is_superadmin or bool(scope.manage_paths),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "complaints/texts.html", context, status=status)
 
 
 # ---------------------------------------------------------------- metrics and monthly report

@@ -334,3 +334,33 @@ def test_hr_enters_a_whole_skb(login, personas) -> None:
     assert login(personas.user("auditor")).post(url, {"text": text}).status_code == 403
     assert login(personas.user("pegawai")).post(url, {"text": text}).status_code == 404
     assert client.get(url).status_code == 405
+
+
+def test_categories_and_templates_page(login, personas) -> None:
+    from sikap.complaints.models import Category
+
+    url = reverse("complaints:texts")
+    client = login(personas.user("hr"))
+    assert client.get(url).status_code == 200
+    assert (
+        client.post(
+            url, {"kind": "category", "category-name": "Jalan", "category-is_active": "on"}
+        ).status_code
+        == 302
+    )
+    category = Category.objects.get()
+    assert client.get(url, {"kind": "category", "pk": category.pk}).status_code == 200
+    response = client.post(
+        url, {"kind": "category", "pk": category.pk, "category-name": "Jalan rusak"}
+    )
+    assert response.status_code == 302
+    category.refresh_from_db()
+    assert category.name == "Jalan rusak" and not category.is_active
+    data = {"kind": "template", "template-step": "answered", "template-title": "Umum", "template-body": "Terima kasih.", "template-is_active": "on"}  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    assert ResponseTemplate.objects.get().title == "Umum"
+    assert client.post(url, {"kind": "template", "template-title": ""}).status_code == 400
+    assert login(personas.user("auditor")).get(url).status_code == 200
+    assert login(personas.user("auditor")).post(url, data).status_code == 403
+    assert login(personas.user("pegawai")).get(url).status_code == 404
+    assert client.put(url).status_code == 405
