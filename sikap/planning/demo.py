@@ -101,7 +101,7 @@ def _pdf_bytes(title: str) -> bytes:
 
 def _topic(employee: Employee) -> str:
     position = str(employee.position) if employee.position_id else "unit kerja"
-    unit = employee.unit.name if employee.unit_id else ""
+    unit = employee.unit.name if employee.unit is not None else ""
     return f"{position.lower()} {unit}".strip()
 
 
@@ -257,7 +257,7 @@ def load(*, today: dt.date) -> bool:
                 plan=plan,
                 date=dt.date(year.year, 1, 15),
                 notes="Klarifikasi ekspektasi dan penetapan target tahun berjalan.",
-                recorded_by=penilai[e.pk].employee.user if penilai[e.pk] else None,
+                recorded_by=h.employee.user if (h := penilai[e.pk]) else None,
             )
             for e in order
             if (plan := plans[e.pk])

@@ -63,9 +63,9 @@ class WorkResultForm(forms.Form):
 
     def __init__(self, *args: Any, leader_results: Any, targets: Any, jpt: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["intervenes"].queryset = leader_results
+        self.fields["intervenes"].queryset = leader_results  # type: ignore[attr-defined]
         self.fields["intervenes"].label_from_instance = lambda r: r.text  # type: ignore[attr-defined]
-        self.fields["organisation_target"].queryset = targets
+        self.fields["organisation_target"].queryset = targets  # type: ignore[attr-defined]
         if not targets.exists():
             del self.fields["organisation_target"]
         if not jpt:
@@ -146,7 +146,7 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = [(f"rhk-{r.pk}", f"RHK: {r.text}") for r in work_results]
         choices += [(f"value-{key}", name) for key, name, _ in rules.BERAKHLAK]
-        self.fields["subject"].choices = choices
+        self.fields["subject"].choices = choices  # type: ignore[attr-defined]
 
 
 class ReplyForm(forms.Form):
@@ -172,7 +172,7 @@ class CoachingFeedbackForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        fields = {}
+        fields: dict[str, forms.Field] = {}
         for index, statement in enumerate(rules.COACHING_STATEMENTS, start=1):
             fields[f"q{index}"] = forms.TypedChoiceField(
                 label=f"{index}. {statement}", choices=SCALE, coerce=int,
@@ -201,7 +201,8 @@ class CascadeForm(forms.Form):
 
     def __init__(self, *args: Any, subordinates: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["employees"].choices = [(str(e.pk), e.display_name) for e in subordinates]
+        choices = [(str(e.pk), e.display_name) for e in subordinates]
+        self.fields["employees"].choices = choices  # type: ignore[attr-defined]
 
 
 class TargetForm(forms.Form):

@@ -53,7 +53,7 @@ class Aspect(models.TextChoices):
     BIAYA = "biaya", "Biaya"
 
 
-BehaviourValue = models.TextChoices(  # type: ignore[misc]
+BehaviourValue = models.TextChoices(  # type: ignore[call-overload]
     "BehaviourValue", [(key.upper(), (key, name)) for key, name, _ in rules.BERAKHLAK]
 )
 

@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import AppraisalYear, Period
 from sikap.lib.pdf import pdf_response
@@ -47,7 +48,7 @@ def _apply_errors(form: Any, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
-def _flash_error(request: HttpRequest, error: ValidationError) -> None:
+def _flash_error(request: AuthedRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
 
@@ -61,7 +62,7 @@ def _current_year(day: dt.date) -> AppraisalYear | None:
 
 @require_GET
 @login_required
-def my_plans(request: HttpRequest) -> HttpResponse:
+def my_plans(request: AuthedRequest) -> HttpResponse:
     """The signed-in employee's SKP, newest first."""
     scope = get_scope(request.user)
     plans = []
@@ -85,7 +86,7 @@ def my_plans(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def plan_create(request: HttpRequest) -> HttpResponse:
+def plan_create(request: AuthedRequest) -> HttpResponse:
     """Start a new SKP (at the beginning of the year, or after a change of position)."""
     scope = get_scope(request.user)
     if scope.employee is None:
@@ -110,7 +111,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _plan_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
+def _plan_context(request: AuthedRequest, plan: Plan) -> dict[str, Any]:
     rights = access.rights(request.user, plan)
     results = list(
         plan.work_results.select_related(
@@ -158,7 +159,7 @@ def _plan_context(request: HttpRequest, plan: Plan) -> dict[str, Any]:
 
 @require_GET
 @login_required
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """An SKP like the official form: A. Utama / B. Tambahan, perilaku, lampiran, workflow."""
     plan = access.get_plan_for_user(request.user, pk)
     return render(request, "planning/plan.html", _plan_context(request, plan))
@@ -182,13 +183,13 @@ def _targets(plan: Plan, day: dt.date) -> Any:
     return OrganisationTarget.objects.filter(unit_id__in=headed, appraisal_year=plan.appraisal_year)
 
 
-def _owned_editable(request: HttpRequest, plan: Plan) -> None:
+def _owned_editable(request: AuthedRequest, plan: Plan) -> None:
     access.require_owner(request.user, plan)
     if not plan.is_editable:
         raise PermissionDenied
 
 
-def _work_result_form(request: HttpRequest, plan: Plan, **kwargs: Any) -> forms.WorkResultForm:
+def _work_result_form(request: AuthedRequest, plan: Plan, **kwargs: Any) -> forms.WorkResultForm:
     day = timezone.localdate()
     return forms.WorkResultForm(
         request.POST or None,
@@ -201,7 +202,7 @@ def _work_result_form(request: HttpRequest, plan: Plan, **kwargs: Any) -> forms.
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def work_result_create(request: HttpRequest, pk: int) -> HttpResponse:
+def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """Add an RHK to one's own draft SKP."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     _owned_editable(request, plan)
@@ -229,7 +230,7 @@ def work_result_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def work_result_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def work_result_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change an RHK of one's own draft SKP."""
     result = get_object_or_404(WorkResult.objects.only("plan_id"), pk=pk)
     plan = access.get_plan_for_user(request.user, result.plan_id, for_change=True)
@@ -265,7 +266,7 @@ def work_result_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def work_result_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def work_result_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     """Remove an RHK of one's own draft."""
     result = get_object_or_404(WorkResult, pk=pk)
     plan = access.get_plan_for_user(request.user, result.plan_id, for_change=True)
@@ -281,7 +282,7 @@ def work_result_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """Add an indicator to an RHK of one's own draft (an htmx form, or a page without JS)."""
     result = get_object_or_404(WorkResult, pk=pk)
     plan = access.get_plan_for_user(request.user, result.plan_id, for_change=True)
@@ -304,7 +305,7 @@ def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change an indicator of one's own draft."""
     indicator = get_object_or_404(Indicator.objects.select_related("work_result"), pk=pk)
     plan = access.get_plan_for_user(request.user, indicator.work_result.plan_id, for_change=True)
@@ -329,7 +330,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def indicator_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     """Remove an indicator of one's own draft."""
     indicator = get_object_or_404(Indicator.objects.select_related("work_result"), pk=pk)
     plan = access.get_plan_for_user(request.user, indicator.work_result.plan_id, for_change=True)
@@ -341,7 +342,7 @@ def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def expectations_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def expectations_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """The penilai's Ekspektasi Khusus Pimpinan per BerAKHLAK value."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_penilai(request.user, plan)
@@ -364,7 +365,7 @@ def expectations_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def annex_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def annex_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """The lampiran of one's own draft."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     _owned_editable(request, plan)
@@ -385,7 +386,7 @@ def annex_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def dialogue_add(request: HttpRequest, pk: int) -> HttpResponse:
+def dialogue_add(request: AuthedRequest, pk: int) -> HttpResponse:
     """Record a dialog kinerja (the employee or the penilai)."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     form = forms.DialogueForm(request.POST)
@@ -402,7 +403,7 @@ def dialogue_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def plan_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_submit(request: AuthedRequest, pk: int) -> HttpResponse:
     """The employee submits the SKP."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_owner(request.user, plan)
@@ -417,7 +418,7 @@ def plan_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def plan_return(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_return(request: AuthedRequest, pk: int) -> HttpResponse:
     """The penilai returns the SKP with a note."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_penilai(request.user, plan)
@@ -434,7 +435,7 @@ def plan_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_approve(request: AuthedRequest, pk: int) -> HttpResponse:
     """The penilai approves (and so locks) the SKP."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_penilai(request.user, plan)
@@ -449,7 +450,7 @@ def plan_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def plan_revise(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_revise(request: AuthedRequest, pk: int) -> HttpResponse:
     """Start a revision of an approved SKP (the approved version is kept)."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_owner(request.user, plan)
@@ -464,7 +465,7 @@ def plan_revise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """The SKP in the official layout, A4 PDF."""
     plan = access.get_plan_for_user(request.user, pk)
     context = documents.plan_document_context(plan)
@@ -483,7 +484,7 @@ def _periods(plan: Plan) -> list[Period]:
     ]
 
 
-def _chosen_period(request: HttpRequest, periods: list[Period]) -> Period | None:
+def _chosen_period(request: AuthedRequest, periods: list[Period]) -> Period | None:
     today = timezone.localdate()
     wanted = request.GET.get("periode") or request.POST.get("periode")
     for period in periods:
@@ -497,7 +498,7 @@ def _chosen_period(request: HttpRequest, periods: list[Period]) -> Period | None
 
 @require_GET
 @login_required
-def realisation(request: HttpRequest, pk: int) -> HttpResponse:
+def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
     """Realisation of each indicator in a period, with its evidence."""
     plan = access.get_plan_for_user(request.user, pk)
     rights = access.rights(request.user, plan)
@@ -517,7 +518,8 @@ def realisation(request: HttpRequest, pk: int) -> HttpResponse:
     rows = []
     for result in results:
         for indicator in result.indicators.all():
-            real = indicator.period_realisations[0] if indicator.period_realisations else None
+            found = getattr(indicator, "period_realisations", [])
+            real = found[0] if found else None
             form = None
             if rights.is_owner and open_:
                 form = forms.RealisationForm(
@@ -542,7 +544,7 @@ def realisation(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def realisation_save(request: HttpRequest, pk: int, period_pk: int) -> HttpResponse:
+def realisation_save(request: AuthedRequest, pk: int, period_pk: int) -> HttpResponse:
     """The employee records the realisation of one indicator and may attach evidence."""
     indicator = get_object_or_404(Indicator.objects.select_related("work_result"), pk=pk)
     plan = access.get_plan_for_user(request.user, indicator.work_result.plan_id, for_change=True)
@@ -553,7 +555,7 @@ def realisation_save(request: HttpRequest, pk: int, period_pk: int) -> HttpRespo
     if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
         return redirect(target)
     data = form.cleaned_data
     try:
@@ -583,7 +585,7 @@ def _url(name: str, *args: Any) -> str:
 
 @require_GET
 @login_required
-def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_file(request: AuthedRequest, pk: int) -> FileResponse:
     """Serve an evidence file to those who may see its SKP (404 for everyone else)."""
     evidence = access.get_evidence_for_user(request.user, pk)
     if not evidence.file:
@@ -594,14 +596,14 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
         evidence.file.open("rb"),
         as_attachment=not evidence.content_type.startswith("image/")
         and evidence.content_type != "application/pdf",
-        filename=evidence.original_name or evidence.file.name.rsplit("/", 1)[-1],
+        filename=evidence.original_name or (evidence.file.name or "").rsplit("/", 1)[-1],
         content_type=evidence.content_type or "application/octet-stream",
     )
 
 
 @require_POST
 @login_required
-def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     """The employee removes a bukti dukung while the period is open."""
     evidence = access.get_evidence_for_user(request.user, pk)
     plan = evidence.realisation.indicator.work_result.plan
@@ -621,7 +623,7 @@ def evidence_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback(request: AuthedRequest, pk: int) -> HttpResponse:
     """The feedback thread of an SKP; the penilai adds feedback, the employee replies."""
     plan = access.get_plan_for_user(request.user, pk, for_change=request.method == "POST")
     rights = access.rights(request.user, plan)
@@ -663,7 +665,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def feedback_reply(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_reply(request: AuthedRequest, pk: int) -> HttpResponse:
     """The employee replies to feedback."""
     item = get_object_or_404(Feedback, pk=pk)
     plan = access.get_plan_for_user(request.user, item.plan_id, for_change=True)
@@ -682,7 +684,7 @@ def feedback_reply(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def coaching(request: HttpRequest, pk: int) -> HttpResponse:
+def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
     """Bimbingan kinerja sessions; the penilai records them, the employee answers B.1.8."""
     plan = access.get_plan_for_user(request.user, pk, for_change=request.method == "POST")
     rights = access.rights(request.user, plan)
@@ -717,7 +719,7 @@ def coaching(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def coaching_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def coaching_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
     """The employee's Format B.1.8 answers."""
     session = get_object_or_404(CoachingSession, pk=pk)
     plan = access.get_plan_for_user(request.user, session.plan_id, for_change=True)
@@ -740,7 +742,7 @@ def coaching_feedback(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def coaching_competency(request: HttpRequest, pk: int) -> HttpResponse:
+def coaching_competency(request: AuthedRequest, pk: int) -> HttpResponse:
     """The penilai's Format B.1.9 line."""
     session = get_object_or_404(CoachingSession, pk=pk)
     plan = access.get_plan_for_user(request.user, session.plan_id, for_change=True)
@@ -759,7 +761,7 @@ def coaching_competency(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def team(request: HttpRequest) -> HttpResponse:
+def team(request: AuthedRequest) -> HttpResponse:
     """The penilai's direct reports with their SKP status, realisation and feedback counts."""
     scope = get_scope(request.user)
     if not scope.direct_report_ids:
@@ -794,11 +796,11 @@ def team(request: HttpRequest) -> HttpResponse:
     evidence = (
         objective_evidence(ids, period.start_date, period.end_date) if period is not None else {}
     )
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"employee": e, "plan": plans.get(e.pk), "objective": evidence.get(e.pk, [])}
         for e in employees
     ]
-    waiting = sum(1 for r in rows if r["plan"] and r["plan"].status == PlanStatus.SUBMITTED)
+    waiting = sum(1 for p in plans.values() if p.status == PlanStatus.SUBMITTED)
     return render(
         request,
         "planning/team.html",
@@ -808,7 +810,7 @@ def team(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def cascade_down(request: HttpRequest, pk: int) -> HttpResponse:
+def cascade_down(request: AuthedRequest, pk: int) -> HttpResponse:
     """A supervisor hands one of their RHK down to several direct reports at once."""
     source = get_object_or_404(WorkResult, pk=pk)
     plan = access.get_plan_for_user(request.user, source.plan_id, for_change=True)
@@ -837,7 +839,7 @@ def cascade_down(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _unit_for(request: HttpRequest, pk: int) -> Unit:
+def _unit_for(request: AuthedRequest, pk: int) -> Unit:
     unit = get_object_or_404(Unit, pk=pk)
     if not access.can_read_unit(request.user, unit.path):
         from django.http import Http404
@@ -848,7 +850,7 @@ def _unit_for(request: HttpRequest, pk: int) -> Unit:
 
 @require_GET
 @login_required
-def cascade(request: HttpRequest, pk: int) -> HttpResponse:
+def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     """For a unit: which staff results support which leader results; unsupported ones flagged."""
     unit = _unit_for(request, pk)
     today = timezone.localdate()
@@ -907,7 +909,7 @@ def _count_unsupported(nodes: list[dict[str, Any]]) -> int:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def targets(request: HttpRequest, pk: int) -> HttpResponse:
+def targets(request: AuthedRequest, pk: int) -> HttpResponse:
     """The editable list of a unit's sasaran/indikator kinerja organisasi for the year."""
     unit = _unit_for(request, pk)
     year = _current_year(timezone.localdate())
@@ -942,7 +944,7 @@ def targets(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def unit_export(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_export(request: AuthedRequest, pk: int) -> HttpResponse:
     """Excel export of the current SKP of a unit subtree (one row per indicator)."""
     unit = _unit_for(request, pk)
     year = _current_year(timezone.localdate())
@@ -951,7 +953,7 @@ def unit_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: AuthedRequest) -> HttpResponse:
     """The user's notifications; POST marks them all as read."""
     if request.method == "POST":
         services.mark_notifications_read(user=request.user)
