@@ -116,3 +116,10 @@ def test_closing_a_verified_report_counts_against_resolution(personas) -> None:
     c = services.verify(complaint=c, by=lurah, complaint_class="ringan", on=D(2026, 11, 3))
     c = services.reject(complaint=c, by=lurah, reason="archived", note="Arsip.", on=D(2026, 11, 4))
     assert c.resolved_on_time is True and c.days_to_verify == 1
+
+
+def test_home_page_and_menu_show_complaints(personas, login) -> None:
+    make_complaint(personas.kelurahan, on=timezone.localdate())
+    html = login(personas.user("lurah")).get(reverse("accounts:home")).content.decode()
+    assert "Pengaduan menunggu verifikasi" in html
+    assert reverse("complaints:inbox") in html
