@@ -492,18 +492,34 @@ def _staff(personas, n):
             Plan.objects.filter(pk=p.pk).update(status="submitted", submitted_at=p.created_at)
 
 
-def test_team_page_runs_a_constant_number_of_queries(personas, plan, login):
-    _staff(personas, 3)
+def test_team_page_runs_a_constant_number_of_queries(
+    personas, plan, login, django_assert_num_queries
+):
+    _staff(personas, 3)  # with the pegawai and the peer: 5 direct reports
     client = login(personas.user("penilai"))
     url = reverse("planning:team")
     client.get(url)
-    with CaptureQueriesContext(connection) as small:
+    with CaptureQueriesContext(connection) as five:
         response = client.get(url)
-    assert response.status_code == 200 and "Dewi Lestari" in response.text
+    assert response.status_code == 200 and response.text.count("<tr>") == 6
     _staff(personas, 45)
+    with django_assert_num_queries(len(five)):
+        response = client.get(url)
+    assert response.text.count("<tr>") == 51
+
+
+def test_cascade_page_runs_a_constant_number_of_queries(personas, plan, chain, login):
+    client = login(personas.user("camat"))
+    url = reverse("planning:cascade", args=[personas.kecamatan.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for i in range(10):
+        emp = make_employee(personas.pegawai.position, f"Staf {i:02d}")
+        make_plan(emp, intervenes=chain.kasi_rhk)
     with CaptureQueriesContext(connection) as large:
         response = client.get(url)
-    assert "Staf 44" in response.text
+    assert response.text.count("Staf 0") == 10
     assert len(large) == len(small)
 
 
