@@ -142,6 +142,8 @@ def test_the_public_page_and_the_report_on_phone_and_desktop(live_page):
         officers = page.locator("#officers").inner_text()
         assert "Dewi Lestari" in officers and "Rudi Hartono" not in officers
         screenshot(page, f"surveys-public-{size_name}")
+        page.goto(page.base_url + reverse("surveys:public_units"))
+        screenshot(page, f"surveys-public-units-{size_name}")
     sign_in(page, "lurah")
     for size_name, size in (("phone", PHONE), ("desktop", DESKTOP)):
         page.set_viewport_size(size)

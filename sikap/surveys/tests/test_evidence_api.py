@@ -99,3 +99,20 @@ def test_a_unit_head_is_reminded_of_a_missing_follow_up_plan(personas, django_as
     assert attention.items(user, scope) == []
     pegawai = personas.user("pegawai")
     assert attention.items(pegawai, build_scope(pegawai)) == []
+
+
+def test_the_evidence_card_renders_for_other_apps(personas, domisili):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    _data(personas, domisili)
+    evidence = service_evidence([personas.pegawai.pk, personas.camat.pk], START, END)
+    with translation.override("id"):
+        html = render_to_string(
+            "surveys/evidence_card.html", {"service_evidence": evidence[personas.pegawai.pk]}
+        )
+        empty = render_to_string(
+            "surveys/evidence_card.html", {"service_evidence": evidence[personas.camat.pk]}
+        )
+    assert "100,00" in html and "50,0%" in html
+    assert "Belum ada layanan" in empty
