@@ -7,7 +7,7 @@ from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
-from sikap.evaluation.models import AppraisalYear, Evaluation, Objection, Period, PredicateSetter
+from sikap.evaluation.models import Evaluation, Objection, Period, PredicateSetter
 from sikap.org.models import Position, Unit
 
 
@@ -29,15 +29,6 @@ def require_periods(user: User, *, for_change: bool = False) -> Scope:
     if for_change and not can_manage_periods(scope):
         raise PermissionDenied
     return scope
-
-
-def get_year_for_user(user: User, pk: int, *, for_change: bool = False) -> AppraisalYear:
-    """An appraisal year for the period setup pages."""
-    require_periods(user, for_change=for_change)
-    year = AppraisalYear.objects.filter(pk=pk).first()
-    if year is None:
-        raise Http404
-    return year
 
 
 def get_period_for_user(user: User, pk: int, *, for_change: bool = False) -> Period:
