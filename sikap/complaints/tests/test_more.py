@@ -81,6 +81,8 @@ def test_superadmin_sees_and_assigns_everywhere(personas, login) -> None:
     client = login(admin)
     assert client.get(reverse("complaints:inbox")).status_code == 200
     assert client.get(reverse("complaints:report")).status_code == 200
+    html = client.get(reverse("complaints:detail", args=[c.pk])).content.decode()
+    assert "superadmin" in html  # the actor without an employee record is named by username
 
 
 def test_remaining_guards(personas) -> None:
