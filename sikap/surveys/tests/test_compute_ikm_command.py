@@ -80,6 +80,20 @@ def test_it_classifies_every_band_edge_with_the_worksheet_weight(
     assert (data["quality"], data["performance"]) == (quality, performance)
 
 
+def test_the_index_is_printed_with_two_decimals(tmp_path):
+    out = io.StringIO()
+    call_command("compute_ikm", str(_csv(tmp_path, _rows_for("88.30", None))), "--json", stdout=out)
+    assert '"ikm": 88.30,' in out.getvalue()
+    assert json.loads(out.getvalue())["ikm"] == 88.3
+
+
+def test_the_plain_output_is_readable(tmp_path):
+    out = io.StringIO()
+    call_command("compute_ikm", str(_csv(tmp_path, [[3] * 9])), "--population", "10", stdout=out)
+    assert "IKM: 75.00 (C, Kurang Baik)" in out.getvalue()
+    assert "Sampel minimal: 10 (belum cukup)" in out.getvalue()
+
+
 def test_the_worksheet_weight_lands_lower_than_the_exact_one(tmp_path):
     path = _csv(tmp_path, [[4] * 9, [4] * 9])
     assert _run(path)["ikm"] == 100.0

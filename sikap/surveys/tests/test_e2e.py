@@ -150,3 +150,24 @@ def test_the_public_page_and_the_report_on_phone_and_desktop(live_page):
         page.goto(page.base_url + reverse("surveys:report", args=[kel.pk]))
         page.wait_for_function("document.getElementById('nrr-chart').width > 0")
         screenshot(page, f"surveys-report-{size_name}")
+
+
+def test_the_citizen_pages_pass_basic_accessibility_checks(live_page):
+    from django.contrib.staticfiles import finders
+
+    personas = make_personas()
+    make_service_type(personas.kelurahan, "Surat Keterangan Domisili")
+    key = SurveySettings.objects.create(unit=personas.kelurahan).kiosk_key
+    page = live_page
+    for url in (
+        reverse("surveys:survey_unit", args=[personas.kelurahan.pk]),
+        reverse("surveys:kiosk", args=[key]),
+        reverse("surveys:public", args=[personas.kelurahan.pk]),
+    ):
+        page.goto(page.base_url + url)
+        page.add_script_tag(path=finders.find("vendor/axe/axe.min.js"))
+        result = page.evaluate(
+            "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})).violations"
+            ".map(v => v.id + ': ' + v.nodes.length + ' ' + v.nodes[0].html.slice(0, 120))"
+        )
+        assert result == [], url

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sikap.surveys import paper, rules
 
+IKM_PLACEHOLDER = "__ikm__"
 WEIGHTS = {
     "exact": rules.Weight.EXACT,
     "0.111": rules.Weight.WORKSHEET,
@@ -67,7 +68,9 @@ class Command(BaseCommand):
         )
         data = result_json(result, population)
         if options["json"]:
-            self.stdout.write(json.dumps(data, ensure_ascii=False))
+            # The index is printed as a JSON number with exactly two decimals (88.30, not 88.3).
+            text = json.dumps({**data, "ikm": IKM_PLACEHOLDER}, ensure_ascii=False)
+            self.stdout.write(text.replace(f'"{IKM_PLACEHOLDER}"', f"{result.ikm:.2f}"))
             return
         self.stdout.write(f"Responden: {data['respondents']}")
         for code, value in data["nrr"].items():
