@@ -6,6 +6,8 @@ import importlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from sikap.evaluation import rules
@@ -66,18 +68,49 @@ def behaviour_feedback(plan: Any, period: Period) -> list[Any]:
     return list(Feedback.objects.filter(plan=plan, period=period, work_result__isnull=True))
 
 
-def suggestion_for(rows: list[RhkRow]) -> Suggestion:
-    outcomes = [
-        IndicatorOutcome(
-            main=row.work_result.category == "UTAMA",
-            target=indicator.target_value,
-            realisation=realisation.value if realisation is not None else None,
+PERCENT_UNITS = {"%", "persen", "persentase"}
+
+
+def _months(start: Any, end: Any) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def suggestion_for(
+    rows: list[RhkRow], period: Period | None = None, plan: Any = None
+) -> Suggestion:
+    """A suggestion from the period's realisation against the target pro-rated to the period.
+
+    Targets are annual; a period's realisation is compared with target × period months / SKP
+    months, except percentages, which hold for every period.
+    """
+    share = Fraction(1)
+    if period is not None and plan is not None:
+        share = Fraction(
+            _months(period.start_date, period.end_date), _months(plan.start_date, plan.end_date)
         )
-        for row in rows
-        for indicator, realisation in row.indicators
-        if indicator.target_value is not None
-    ]
-    return suggest_result_rating(outcomes)
+    outcomes = []
+    for row in rows:
+        for indicator, realisation in row.indicators:
+            if indicator.target_value is None:
+                continue
+            target = Decimal(indicator.target_value)
+            if indicator.target_unit.strip().casefold() not in PERCENT_UNITS:
+                target = target * share.numerator / share.denominator
+            outcomes.append(
+                IndicatorOutcome(
+                    main=row.work_result.category == "UTAMA",
+                    target=target,
+                    realisation=realisation.value if realisation is not None else None,
+                )
+            )
+    suggestion = suggest_result_rating(outcomes)
+    if share != 1:
+        note = (
+            f"Target tahunan diproporsikan ke periode ini ({share.numerator}/{share.denominator}), "
+            "kecuali target persentase."
+        )
+        suggestion = Suggestion(suggestion.rating, (*suggestion.reasons, note))
+    return suggestion
 
 
 def service_signals(employee_id: int, period: Period) -> dict[str, Any]:

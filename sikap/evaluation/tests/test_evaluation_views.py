@@ -52,6 +52,7 @@ def test_the_penilai_evaluates_with_realisation_and_a_suggestion(personas, plans
     assert "Laporan kegiatan 1" in page.text
     assert "https://example.id/laporan" in page.text
     assert "Di Atas Ekspektasi" in page.text  # the suggestion, shown not applied
+    assert "diproporsikan ke periode ini (1/4)" in page.text
     assert not Evaluation.objects.exists()
     wr = plan.work_results.first()
     response = client.post(

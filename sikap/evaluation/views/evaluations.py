@@ -20,6 +20,7 @@ from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.forms import EvaluationForm
 from sikap.evaluation.models import (
     AppraisalYear,
+    Determination,
     Evaluation,
     EvaluationSettings,
     EvaluationStatus,
@@ -74,6 +75,13 @@ def index(request: AuthedRequest) -> HttpResponse:
     units = []
     if scope.is_superadmin or scope.read_paths:
         units = [u for u in access.units_read(scope) if u.kind in ("kecamatan", "kelurahan")]
+        determined: dict[int, set[int]] = {p.pk: set() for p in started}
+        for unit_id, period_id in Determination.objects.filter(
+            unit__in=units, period__in=started
+        ).values_list("unit_id", "period_id"):
+            determined[period_id].add(unit_id)
+        for period in started:
+            period.determined_units = determined[period.pk]  # type: ignore[attr-defined]
     pending = []
     if scope.employee is not None:
         pending = list(
@@ -158,7 +166,7 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
             "form": form,
             "rows": rows,
             "behaviour_feedback": context.behaviour_feedback(plan, period),
-            "suggestion": context.suggestion_for(rows),
+            "suggestion": context.suggestion_for(rows, period, plan),
             "signals": context.service_signals(plan.employee_id, period),
             "head_default": head_default,
             "periodic": periodic,
