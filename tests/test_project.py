@@ -82,3 +82,20 @@ def test_production_uses_argon2_first() -> None:
     assert result.stdout.strip() == "django.contrib.auth.hashers.Argon2PasswordHasher", (
         result.stderr
     )
+
+
+def test_production_cache_is_shared_across_processes() -> None:
+    env = {
+        "SECRET_KEY": "z" * 60,
+        "ALLOWED_HOSTS": "sikap.example.id",
+        "SIKAP_VAR_DIR": str(ROOT / "var" / "cache-test"),
+    }
+    code = "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    assert _run_settings(env, code).stdout.strip().endswith("FileBasedCache")
+    env["REDIS_URL"] = "redis://127.0.0.1:6379/5"
+    code = (
+        "import django; django.setup(); from django.core.cache import cache; "
+        "cache.set('sikap-probe', 42, 5); print(cache.get('sikap-probe'))"
+    )
+    result = _run_settings(env, code)
+    assert result.stdout.strip() == "42", result.stderr

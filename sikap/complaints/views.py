@@ -36,6 +36,7 @@ from sikap.complaints.models import (
     Status,
     TemplateStep,
 )
+from sikap.lib.clientip import client_ip
 from sikap.lib.formatting import tanggal
 from sikap.org.models import Employee, Unit, UnitKind
 
@@ -52,13 +53,9 @@ def _public(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def _rate_limited(request: HttpRequest, key: str, limit: int, window: int) -> bool:
     """Count a request against a per-address budget; True once the budget is spent."""
-    cache_key = f"complaints:{key}:{_client_ip(request)}"
+    cache_key = f"complaints:{key}:{client_ip(request)}"
     cache.add(cache_key, 0, window)
     try:
         count = cache.incr(cache_key)
