@@ -48,9 +48,19 @@ CAMAT_RHK = [
     "Meningkatnya partisipasi dan keberdayaan masyarakat kelurahan",
     "Terselenggaranya perencanaan, keuangan dan pelaporan kinerja kecamatan yang akuntabel",
 ]
-PHRASES = [
-    "Tersusunnya laporan", "Terlaksananya pelayanan", "Terkelolanya data", "Terselenggaranya koordinasi",
-    "Meningkatnya kualitas layanan", "Tertibnya administrasi", "Terlaksananya pembinaan",
+PHRASES = ["Tersusunnya laporan", "Meningkatnya kualitas", "Terkelolanya", "Terlaksananya evaluasi"]
+# What a position works on, by a keyword of its name (first match wins).
+OBJECTS = [
+    ("Lurah", "penyelenggaraan pemerintahan kelurahan"), ("Sekretaris", "kesekretariatan"),
+    ("Kependudukan", "data kependudukan"), ("Pemerintahan", "administrasi pemerintahan"),
+    ("Ketenteraman", "ketenteraman dan ketertiban umum"), ("Pemberdayaan", "pemberdayaan masyarakat"),
+    ("Kesejahteraan", "data kesejahteraan sosial"), ("Sosial", "penyuluhan sosial"),
+    ("Kepegawaian", "layanan kepegawaian"), ("Keuangan", "administrasi keuangan"),
+    ("Bendahara", "penatausahaan keuangan"), ("Anggaran", "program dan anggaran"),
+    ("Pelayanan", "pelayanan administrasi terpadu"), ("Layanan", "pelayanan administrasi"),
+    ("Pengemudi", "penggunaan kendaraan dinas"), ("Arsip", "kearsipan"),
+    ("Komputer", "sistem informasi kecamatan"), ("Analis", "kajian kebijakan"),
+    ("Umum", "administrasi umum"),
 ]  # fmt: skip
 OUTPUTS = ["Dokumen", "Laporan", "Kegiatan", "Berkas"]
 FEEDBACK = [
@@ -99,10 +109,11 @@ def _pdf_bytes(title: str) -> bytes:
     return bytes(out)
 
 
-def _topic(employee: Employee) -> str:
-    position = str(employee.position) if employee.position_id else "unit kerja"
-    unit = employee.unit.name if employee.unit is not None else ""
-    return f"{position.lower()} {unit}".strip()
+def _topic(employee: Employee, places: dict[int, str]) -> str:
+    position = str(employee.position) if employee.position_id else ""
+    thing = next((obj for key, obj in OBJECTS if key in position), "tugas jabatan")
+    place = places.get(employee.unit_id or 0, "Kecamatan Plaju")
+    return f"{thing} {place}"
 
 
 def load(*, today: dt.date) -> bool:
@@ -115,6 +126,13 @@ def load(*, today: dt.date) -> bool:
         return False
     rng = random.Random(2026)
     chart = OrgChart(today)
+    units = {u.pk: u for u in Unit.objects.filter(path__startswith=kec.path)}
+    places = {}
+    for unit in units.values():
+        kelurahan = [
+            units[i] for i in unit.ancestor_ids if i in units and units[i].kind == "kelurahan"
+        ]
+        places[unit.pk] = kelurahan[0].name if kelurahan else kec.name
     people = [
         e
         for e in chart.employees.values()
@@ -192,7 +210,7 @@ def load(*, today: dt.date) -> bool:
                     WorkResult(
                         plan=plan,
                         category=Category.UTAMA,
-                        text=f"{phrase} {_topic(e)}",
+                        text=f"{phrase} {_topic(e, places)}",
                         intervenes=parent,
                         order=n + 1,
                         cascade_kind="langsung" if n == 0 else "tidak_langsung",
@@ -217,7 +235,7 @@ def load(*, today: dt.date) -> bool:
             indicators += [
                 Indicator(
                     work_result=result, aspect="kuantitas", order=1,
-                    text=f"Jumlah {unit.lower()} {result.text.split(' ', 1)[1][:80]}",
+                    text=f"Jumlah {unit.lower()} hasil kerja yang diselesaikan",
                     target_value=Decimal(rng.choice([4, 8, 12, 24])), target_unit=unit,
                 ),
                 Indicator(

@@ -861,7 +861,7 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
             plan__appraisal_year=year,
             plan__is_current=True,
         )
-        .select_related("plan", "organisation_target")
+        .select_related("plan__employee__unit", "organisation_target")
         .order_by("plan__employee_name", "category", "order")
     )
     children: dict[int, list[WorkResult]] = {}
@@ -869,8 +869,15 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
         if result.intervenes_id:
             children.setdefault(result.intervenes_id, []).append(result)
     ids = {r.pk for r in results}
-    # Leaders: results nobody above (inside this unit) carries: top of the tree in this unit.
-    roots = [r for r in results if not r.intervenes_id or r.intervenes_id not in ids]
+    # The top of the tree inside this unit: results whose leader result lies outside it.
+    roots = [
+        r
+        for r in results
+        if (r.intervenes_id is None or r.intervenes_id not in ids)
+        and (r.category == Category.UTAMA or r.pk in children)
+    ]
+    roots.sort(key=lambda r: (_depth(r), r.plan.employee_name, r.order))
+    extra = sum(1 for r in results if r.category == Category.TAMBAHAN and not r.intervenes_id)
     leader_ids = {r.plan.employee_id for r in results if r.pk in children}
     has_reports = _employees_with_reports(today)
 
@@ -889,8 +896,13 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         "planning/cascade.html",
         {"unit": unit, "year": year, "tree": tree, "unsupported": unsupported,
-         "leaders": len(leader_ids)},
+         "leaders": len(leader_ids), "extra": extra},
     )  # fmt: skip
+
+
+def _depth(result: WorkResult) -> int:
+    unit = result.plan.employee.unit
+    return unit.depth if unit is not None else 0
 
 
 def _employees_with_reports(day: dt.date) -> set[int]:
