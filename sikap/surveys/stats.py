@@ -26,7 +26,7 @@ from sikap.surveys.models import (
     SurveyResponse,
     SurveySettings,
 )
-from sikap.surveys.periods import SurveyPeriod
+from sikap.surveys.periods import SurveyPeriod, periods_of
 
 
 def _half_up(value: Fraction, places: int = 2) -> Decimal:
@@ -272,3 +272,32 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
         unit=unit, period_start=period.start, period_end=period.end
     ).first()
     return index
+
+
+def running_indexes(units: list[Unit], period: SurveyPeriod) -> dict[int, rules.IkmResult]:
+    """The index of each unit over a period, from stored responses, in two queries."""
+    weights = {
+        s.unit_id: s.rules_weight
+        for s in SurveySettings.objects.filter(unit__in=units).only("unit_id", "weight")
+    }
+    result: dict[int, rules.IkmResult] = {}
+    rows = (
+        SurveyResponse.objects.filter(unit__in=units)
+        .between(period.start, period.end)
+        .values("unit")
+        .annotate(**totals_aggregates())
+    )
+    for row in rows:
+        computed = result_from_row(row, weights.get(row["unit"], rules.Weight.EXACT))
+        if computed is not None:
+            result[row["unit"]] = computed
+    return result
+
+
+def quarter_trend(unit: Unit, year: int, weight: rules.Weight) -> list[tuple[SurveyPeriod, Any]]:
+    """The index of each quarter of a year (None for a quarter without answers): four queries."""
+    trend: list[tuple[SurveyPeriod, Any]] = []
+    for period in periods_of(year)[3:]:
+        row = _responses(unit, period).aggregate(**totals_aggregates())
+        trend.append((period, result_from_row(row, weight)))
+    return trend

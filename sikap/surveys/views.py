@@ -36,7 +36,7 @@ from sikap.surveys.forms import (
 )
 from sikap.surveys.models import IkmSnapshot, ServicePromise, ServiceRecord, ServiceType
 from sikap.surveys.periods import SurveyPeriod, parse_period, periods_of
-from sikap.surveys.stats import UnitIndex, settings_for, unit_index
+from sikap.surveys.stats import UnitIndex, quarter_trend, running_indexes, settings_for, unit_index
 
 SPREADSHEET_TYPES = {
     "text/csv": "csv",
@@ -153,8 +153,10 @@ def reports(request: AuthedRequest) -> HttpResponse:
         .annotate(n=Count("pk"))
         .values_list("unit", "n")
     )
-    rows = [(u, latest.get(u.pk), counts.get(u.pk, 0)) for u in units]
-    return render(request, "surveys/reports.html", {"rows": rows})
+    year = parse_period(None, today=timezone.localdate())
+    running = running_indexes(units, year)
+    rows = [(u, latest.get(u.pk), counts.get(u.pk, 0), running.get(u.pk)) for u in units]
+    return render(request, "surveys/reports.html", {"rows": rows, "year": year})
 
 
 def _index_for(request: AuthedRequest, unit: Unit) -> UnitIndex:
@@ -199,6 +201,7 @@ def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
         "leads": leads, "can_import": can_import,
         "can_manage": leads or scope.manages_unit(unit), "follow_form": form, "chart": chart,
         "snapshot": snapshot, "population_param": request.GET.get("populasi", ""),
+        "trend": quarter_trend(unit, year, index.settings.rules_weight),
         "kiosk_url": request.build_absolute_uri(
             reverse("surveys:kiosk", args=[index.settings.kiosk_key])
         ) if (leads or can_import) else "",

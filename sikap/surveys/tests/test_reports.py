@@ -199,7 +199,7 @@ def test_the_report_keeps_its_query_count(personas, login, domisili):
 
 def test_the_report_list_shows_units_the_user_reads(personas, login, answered):
     page = login(personas.user("camat")).get(reverse("surveys:reports"))
-    units = [u for u, _, _ in page.context["rows"]]
+    units = [row[0] for row in page.context["rows"]]
     assert personas.kecamatan in units and personas.kelurahan in units
     assert personas.other_kecamatan not in units
     assert login(personas.user("auditor")).get(reverse("surveys:reports")).status_code == 200
@@ -226,3 +226,15 @@ def test_the_public_list_shows_every_service_unit(personas, client, django_asser
     assert "Kelurahan Plaju Ulu" in names and "Seksi Pemerintahan" not in names
     with django_assert_max_num_queries(3):
         client.get(reverse("surveys:public_units"))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_units_are_compared_and_quarters_trended(personas, login, answered):
+    client = login(personas.user("camat"))
+    rows = {
+        u.pk: running for u, _, _, running in client.get(reverse("surveys:reports")).context["rows"]
+    }
+    assert rows[answered.pk].respondents == 15 and rows[personas.kecamatan.pk] is None
+    trend = client.get(_url("report", answered)).context["trend"]
+    assert [p.key for p, _ in trend] == ["2026-T1", "2026-T2", "2026-T3", "2026-T4"]
+    assert trend[0][1] is None and trend[3][1].respondents == 15
