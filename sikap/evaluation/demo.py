@@ -22,6 +22,13 @@ from sikap.evaluation.services import determine_predicates, setup_appraisal_year
 from sikap.org.models import Position, Unit, UnitKind
 
 VIOLATED_UNIT = "Plaju Ulu"
+NOTES = {
+    rules.EmployeePredicate.SANGAT_BAIK: "Pertahankan; siap diusulkan untuk pengembangan karier.",
+    rules.EmployeePredicate.BAIK: "Pertahankan kinerja dan lengkapi bukti dukung tepat waktu.",
+    rules.EmployeePredicate.BUTUH_PERBAIKAN: "Perlu bimbingan kinerja (coaching) untuk mencapai target.",
+    rules.EmployeePredicate.KURANG: "Perlu konseling tentang perilaku kerja (BerAKHLAK).",
+    rules.EmployeePredicate.SANGAT_KURANG: "Perlu konseling dan rencana perbaikan kinerja.",
+}
 RATINGS = {
     rules.EmployeePredicate.SANGAT_BAIK: (rules.Rating.DI_ATAS, rules.Rating.DI_ATAS),
     rules.EmployeePredicate.BAIK: (rules.Rating.SESUAI, rules.Rating.SESUAI),
@@ -83,7 +90,7 @@ def _evaluate_curve(
             penilai_nip=plan.penilai_nip, penilai_position=plan.penilai_position,
             penilai_unit=plan.penilai_unit,
             penilai_golongan=plan.penilai.golongan if plan.penilai else "",
-            notes="Pertahankan kinerja dan lengkapi bukti dukung tepat waktu.",
+            notes=NOTES[predicate],
         )  # fmt: skip
         evaluation.save()
     return len(members)

@@ -187,10 +187,10 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     deadline = services.objection_deadline(evaluation, settings)
     is_owner = scope.employee is not None and evaluation.employee_id == scope.employee.pk
     objections = list(evaluation.objections.select_related("decider"))
+    window_open = deadline is not None and timezone.localdate() <= deadline
     can_object = (
         is_owner
-        and deadline is not None
-        and timezone.localdate() <= deadline
+        and window_open
         and not any(o.status == ObjectionStatus.PENDING for o in objections)
     )
     return render(
@@ -201,6 +201,7 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "objections": objections,
             "deadline": deadline,
             "can_object": can_object,
+            "window_open": window_open,
             "history": context.history_rows(evaluation.history.all()),
             "angka_kredit": context.angka_kredit_for(evaluation),
         },
