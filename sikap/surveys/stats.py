@@ -281,7 +281,7 @@ def running_indexes(units: list[Unit], period: SurveyPeriod) -> dict[int, rules.
         for s in SurveySettings.objects.filter(unit__in=units).only("unit_id", "weight")
     }
     result: dict[int, rules.IkmResult] = {}
-    rows = (
+    rows: Any = (
         SurveyResponse.objects.filter(unit__in=units)
         .between(period.start, period.end)
         .values("unit")
