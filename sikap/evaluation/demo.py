@@ -149,5 +149,6 @@ def load(*, today: dt.date) -> bool:
                 curve=fresh, by=signer.user if signer else None,  # type: ignore[arg-type]
                 signer=signer,
                 now=timezone.make_aware(dt.datetime.combine(period.deadline, dt.time(10))),
+                notify_employees=False,
             )  # fmt: skip
     return created > 0

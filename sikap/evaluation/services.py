@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.models import User
@@ -128,6 +129,13 @@ def update_settings(
 # --------------------------------------------------------------------------- organisation
 
 
+def _notify(*, user: User | None, title: str, body: str, url: str, email: bool = True) -> None:
+    """In-app notification (and e-mail) through the SKP app, after the transaction commits."""
+    from sikap.planning.services import notify
+
+    transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url, email=email))
+
+
 LOCKED_MESSAGE = (
     "Predikat periode ini sudah ditetapkan dan dikunci; perubahan hanya melalui keberatan."
 )
@@ -245,8 +253,9 @@ def calibrate_rating(
 
 @transaction.atomic
 def determine_predicates(
-    *, curve: Any, by: User, signer: Employee | None, now: dt.datetime | None = None
-) -> Determination:
+    *, curve: Any, by: User, signer: Employee | None, now: dt.datetime | None = None,
+    notify_employees: bool = True,
+) -> Determination:  # fmt: skip
     """The signed penetapan predikat kinerja of a unit for a period; locks its evaluations."""
     if curve.determination is not None:
         raise ValidationError("Predikat periode ini sudah ditetapkan.")
@@ -282,6 +291,15 @@ def determine_predicates(
         evaluation._history_user = by  # type: ignore[attr-defined]
         evaluation._change_reason = "Penetapan predikat kinerja"  # type: ignore[attr-defined]
         evaluation.save(update_fields=["status", "finalised_at", "updated_at"])
+        if notify_employees:
+            _notify(
+                user=evaluation.employee.user,
+                title=f"Predikat kinerja {curve.period}: {evaluation.get_predicate_display()}",
+                body="Predikat kinerja Anda sudah ditetapkan. Anda dapat mengajukan keberatan "
+                f"dalam {EvaluationSettings.load().objection_days} hari.",
+                url=reverse("evaluation:detail", args=[evaluation.pk]),
+                email=False,
+            )
     return determination
 
 
@@ -326,6 +344,13 @@ def file_objection(
     )
     objection._history_user = by  # type: ignore[attr-defined]
     objection.save()
+    if objection.decider is not None:
+        _notify(
+            user=objection.decider.user,
+            title=f"Keberatan dari {evaluation.employee.display_name}",
+            body=f"{evaluation.period}: {objection.reason}",
+            url=reverse("evaluation:objection_decide", args=[objection.pk]),
+        )
     return objection
 
 
@@ -367,4 +392,11 @@ def decide_objection(
         objection.status = ObjectionStatus.REJECTED
     objection._history_user = by  # type: ignore[attr-defined]
     objection.save()
+    evaluation = objection.evaluation
+    _notify(
+        user=evaluation.employee.user,
+        title=f"Keberatan Anda {objection.get_status_display().lower()}",
+        body=objection.decision_reason,
+        url=reverse("evaluation:detail", args=[evaluation.pk]),
+    )
     return objection

@@ -226,3 +226,26 @@ def test_a_draft_cannot_be_objected_to(personas, plans, q1):
     evaluation = rate(plans["pegawai"], q1, personas.user("penilai"))
     with pytest.raises(ValidationError, match="final"):
         services.file_objection(evaluation=evaluation, reason="x", by=personas.user("pegawai"))
+
+
+def test_keberatan_notifies_the_atasan_and_then_the_employee(
+    personas, plans, q1, mailoutbox, django_capture_on_commit_callbacks
+):
+    from sikap.planning.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _determine(personas, plans, q1)
+    assert Notification.objects.filter(recipient=personas.user("pegawai")).exists()
+    assert not mailoutbox  # the penetapan notifies in the app only
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    with django_capture_on_commit_callbacks(execute=True):
+        objection = services.file_objection(
+            evaluation=evaluation, reason="Mohon ditinjau", by=personas.user("pegawai")
+        )
+    assert mailoutbox[-1].to == [personas.lurah.email]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decide_objection(
+            objection=objection, accept=False, reason="Sesuai bukti", by=personas.user("lurah")
+        )
+    assert mailoutbox[-1].to == [personas.pegawai.email]
+    assert "ditolak" in mailoutbox[-1].subject.lower()
