@@ -98,6 +98,21 @@
     setTimeout(function () { thanks.hidden = true; }, 4000);
     flush();
   });
+  // A citizen who walks away half-way: clear the form for the next one after a quiet while.
+  var idleMs = parseInt(root.dataset.idleSeconds || "180", 10) * 1000;
+  var lastTouch = Date.now();
+  ["input", "change", "click", "keydown", "touchstart"].forEach(function (name) {
+    form.addEventListener(name, function () { lastTouch = Date.now(); }, { passive: true });
+  });
+  setInterval(function () {
+    var started = form.querySelector("input:checked") ||
+      Array.prototype.some.call(form.querySelectorAll("textarea, input[type=number], select"),
+        function (el) { return el.value !== ""; });
+    if (Date.now() - lastTouch > idleMs && started) {
+      form.reset();
+      window.scrollTo(0, 0);
+    }
+  }, 10000);
   window.addEventListener("online", flush);
   window.addEventListener("offline", show);
   setInterval(flush, 15000);
