@@ -296,11 +296,14 @@ def indicator_create(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Indicator added."))
             return redirect("planning:plan", plan.pk)
-    return render(
+    template = "planning/form.html#form" if request.htmx else "planning/form.html"
+    response = render(
         request,
-        "planning/form.html",
+        template,
         {"form": form, "title": _("New indicator"), "subtitle": result.text, "plan": plan},
     )
+    response["Vary"] = "HX-Request"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -673,3 +673,16 @@ def test_home_attention_and_menu(personas, chain, login):
     services.return_plan(plan=draft, by=None, note="x")
     response = login(personas.user("pegawai")).get(reverse("accounts:home"))
     assert reverse("planning:plan", args=[draft.pk]) in response.text
+
+
+def test_indicator_form_as_an_htmx_partial(personas, chain, login):
+    draft = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
+    result = draft.work_results.get()
+    url = reverse("planning:indicator_create", args=[result.pk])
+    response = login(personas.user("pegawai")).get(url, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "<html" not in response.text and 'name="target_value"' in response.text
+    assert f'action="{url}"' in response.text
+    assert "HX-Request" in response["Vary"]
+    page = login(personas.user("pegawai")).get(reverse("planning:plan", args=[draft.pk]))
+    assert f'hx-get="{url}"' in page.text
