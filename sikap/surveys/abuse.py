@@ -22,7 +22,12 @@ DUPLICATE_WINDOW = 10 * 60
 
 def ip_hash(request: HttpRequest) -> str:
     """A daily-salted hash of the client address; the address itself is not kept."""
-    address = request.META.get("REMOTE_ADDR", "")
+    # Behind a reverse proxy every request comes from the proxy: name the header it sets
+    # (e.g. SURVEY_CLIENT_IP_HEADER = "HTTP_X_REAL_IP") so citizens are not limited together.
+    header = getattr(settings, "SURVEY_CLIENT_IP_HEADER", "") or "REMOTE_ADDR"
+    address = request.META.get(header, "").split(",")[0].strip() or request.META.get(
+        "REMOTE_ADDR", ""
+    )
     salt = f"{settings.SECRET_KEY}:{timezone.localdate().isoformat()}"
     return hashlib.sha256(f"{salt}:{address}".encode()).hexdigest()[:32]
 
