@@ -70,6 +70,9 @@ def update_period(
     errors: dict[str, str] = {}
     if end_date < start_date:
         errors["end_date"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+    year = period.appraisal_year.year
+    if start_date.year != year or end_date.year != year:
+        errors["start_date"] = f"Periode harus berada dalam tahun penilaian {year}."
     if deadline < end_date:
         errors["deadline"] = "Batas pengisian tidak boleh sebelum tanggal selesai periode."
     if period.is_final and not is_final:

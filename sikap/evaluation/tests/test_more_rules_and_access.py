@@ -85,3 +85,14 @@ def test_with_the_hr_setting_only_hr_sets_the_predicate(personas, login, year202
     url = reverse("evaluation:organisation_predicate", args=[personas.kelurahan.pk, q1.pk])
     assert login(personas.user("camat")).get(url).status_code == 403
     assert login(personas.user("hr")).post(url, {"predicate": "BAIK"}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_period_stays_inside_its_year(year2026):
+    period = year2026.periods.get(number=4)
+    with pytest.raises(ValidationError) as info:
+        services.update_period(
+            period=period, by=None, name="X", start_date=dt.date(2026, 10, 1),
+            end_date=dt.date(2027, 1, 31), deadline=dt.date(2027, 2, 10), is_final=True,
+        )  # fmt: skip
+    assert "start_date" in info.value.message_dict
