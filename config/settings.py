@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "sikap.evaluation",
     "sikap.surveys",
     "sikap.complaints",
+    "sikap.dashboards",
 ]
 
 MIDDLEWARE = [

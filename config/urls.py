@@ -13,6 +13,7 @@ urlpatterns = [
     path("evaluasi/", include("sikap.evaluation.urls")),
     path("survei/", include("sikap.surveys.urls")),
     path("pengaduan/", include("sikap.complaints.urls")),
+    path("keterlibatan/", include("sikap.dashboards.urls")),
 ]
 
 admin.site.site_header = "SIKAP Administrasi"

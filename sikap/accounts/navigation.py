@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 
-NAV_APPS = ("accounts", "org", "planning", "evaluation", "surveys", "complaints")
+NAV_APPS = ("accounts", "org", "planning", "evaluation", "surveys", "complaints", "dashboards")
 
 
 @dataclass(frozen=True)

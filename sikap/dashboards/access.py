@@ -1,0 +1,26 @@
+"""Who may see the engagement dashboard: unit heads, HR and auditors, over their subtree."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from sikap.accounts.models import User
+from sikap.accounts.scope import get_scope
+from sikap.org import access as org_access
+from sikap.org.models import Unit
+
+
+def get_dashboard_unit(user: User, unit_id: int | None) -> Unit:
+    """The unit to show: the one asked for if visible (404 otherwise), else the user's top unit."""
+    scope = get_scope(user)
+    if not (scope.is_superadmin or scope.read_paths):
+        raise PermissionDenied
+    if unit_id is not None:
+        return org_access.get_unit_for_user(user, unit_id)
+    units = org_access.units_visible_to(user).filter(is_active=True).order_by("depth", "pk")
+    if not scope.is_superadmin:
+        units = units.filter(path__in=scope.read_paths)
+    unit = units.exclude(kind="pemkot").first() or units.first()
+    if unit is None:
+        raise PermissionDenied
+    return unit

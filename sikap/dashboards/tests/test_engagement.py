@@ -1,0 +1,97 @@
+"""The engagement dashboard: access, figures, flags and a constant number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sikap.dashboards import engagement
+from sikap.org.testing import make_employee
+from sikap.planning import services as planning
+from sikap.planning.tests.conftest import make_plan
+
+pytestmark = pytest.mark.django_db
+URL = reverse("dashboards:engagement")
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("camat", 200), ("lurah", 200), ("hr", 200), ("auditor", 200), ("superadmin", 200),
+     ("other_hr", 200), ("pegawai", 403), ("penilai", 403), ("outsider", 403)],
+)  # fmt: skip
+def test_who_may_open_the_dashboard(personas, login, persona, expected):
+    assert login(personas.user(persona)).get(URL).status_code == expected
+
+
+def test_another_kecamatan_is_404(personas, login):
+    client = login(personas.other_hr)
+    assert client.get(URL, {"unit": personas.kecamatan.pk}).status_code == 404
+    assert "Seberang Ulu II" in client.get(URL).content.decode()
+
+
+def test_lurah_sees_their_kelurahan_by_default_and_not_the_kecamatan(personas, login):
+    client = login(personas.user("lurah"))
+    body = client.get(URL).content.decode()
+    assert "Kelurahan Plaju Ulu" in body
+    assert f"?unit={personas.kecamatan.pk}" not in body  # no way up past their reach
+    assert client.get(URL, {"unit": personas.kecamatan.pk}).status_code == 404
+
+
+def test_camat_can_go_up_from_a_kelurahan(personas, login):
+    body = login(personas.user("camat")).get(URL, {"unit": personas.kelurahan.pk}).content.decode()
+    assert f"?unit={personas.kecamatan.pk}" in body
+
+
+def test_post_is_refused(personas, login):
+    assert login(personas.user("camat")).post(URL).status_code == 405
+
+
+@time_machine.travel(dt.datetime(2026, 5, 10, 9, 0, tzinfo=dt.UTC))
+def test_figures_and_flags(personas, login, chain, year):
+    kasi_plan = chain.kasi_plan
+    staff_plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, today=dt.date(2026, 2, 10))
+    q1 = year.periods.get(number=1)
+    indicator = staff_plan.work_results.get().indicators.get()
+    planning.record_realisation(
+        indicator=indicator, period=q1, by=None, value=3, today=dt.date(2026, 3, 31)
+    )
+    planning.give_feedback(
+        plan=staff_plan,
+        period=q1,
+        by=personas.user("penilai"),
+        text="Bagus, lanjutkan.",
+        work_result=staff_plan.work_results.get(),
+    )
+    login(personas.user("pegawai"))
+    data = engagement.build(personas.kelurahan, today=dt.date(2026, 5, 10))
+    assert data.last_period == q1
+    people = {p.employee.pk: p for p in data.needs_help}
+    assert personas.pegawai.pk not in people  # signed in, approved SKP, realisation, got feedback
+    assert engagement.FLAG_NEVER in people[personas.peer.pk].flags
+    assert engagement.FLAG_NO_PLAN in people[personas.peer.pk].flags
+    kasi = people[personas.penilai.pk]
+    assert engagement.FLAG_NO_FEEDBACK not in kasi.flags  # gave feedback to one of the team
+    assert engagement.FLAG_NO_REALISATION in kasi.flags
+    assert kasi_plan.status == "approved"
+    assert data.total.people == 4
+    assert data.total.approved == 3  # lurah, kasi, pegawai
+    assert data.total.realised == 1
+    assert (data.total.penilai, data.total.penilai_giving_feedback) == (2, 1)  # lurah gave none
+
+
+def test_query_count_does_not_grow_with_people(personas, login):
+    client = login(personas.user("camat"))
+    client.get(URL)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL)
+    for i in range(45):
+        make_employee(personas.pegawai.position, f"Staf Baru {i}")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert len(many) == len(few)

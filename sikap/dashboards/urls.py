@@ -1,0 +1,6 @@
+from django.urls import path
+
+from sikap.dashboards import views
+
+app_name = "dashboards"
+urlpatterns = [path("", views.engagement_page, name="engagement")]

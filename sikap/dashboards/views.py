@@ -1,0 +1,46 @@
+"""The engagement dashboard: who uses SIKAP, and who needs help to."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from sikap.accounts.http import AuthedRequest
+from sikap.accounts.scope import get_scope
+from sikap.dashboards import engagement
+from sikap.dashboards.access import get_dashboard_unit
+
+FLAG_LABELS = {
+    engagement.FLAG_NEVER: _("has never signed in"),
+    engagement.FLAG_IDLE: _("no sign-in for 30 days"),
+    engagement.FLAG_NO_PLAN: _("no SKP this year"),
+    engagement.FLAG_NOT_SUBMITTED: _("SKP not submitted"),
+    engagement.FLAG_WAITING: _("SKP waiting for approval for more than 7 days"),
+    engagement.FLAG_NO_REALISATION: _("no realisation for the last period"),
+    engagement.FLAG_NO_FEEDBACK: _("gave no feedback to their team last period"),
+}
+
+
+@require_GET
+@login_required
+def engagement_page(request: AuthedRequest) -> HttpResponse:
+    """Per unit: who signs in, has an approved SKP, records realisation, gives feedback."""
+    raw = request.GET.get("unit", "")
+    unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
+    data = engagement.build(unit)
+    needs_help = [(p, [FLAG_LABELS[f] for f in p.flags]) for p in data.needs_help[:100]]
+    parent = unit.parent if unit.parent_id else None
+    up = parent.pk if parent is not None and get_scope(request.user).reads_unit(parent) else None
+    return render(
+        request,
+        "dashboards/engagement.html",
+        {
+            "data": data,
+            "needs_help": needs_help,
+            "more": max(0, len(data.needs_help) - 100),
+            "up": up,
+        },
+    )
