@@ -17,13 +17,13 @@ def items(user: Any, scope: Any) -> list[NavItem]:
     if scope.direct_report_ids:
         result.append(NavItem(_("My team"), reverse("planning:team"), order=15))
     if scope.read_paths:
-        # The cascade of the highest unit the user leads, manages or audits.
+        # The SKP of the highest unit the user leads, manages or audits.
         from sikap.org.models import Unit
 
         unit = Unit.objects.filter(path=scope.read_paths[0]).only("pk").first()
         if unit is not None:
             result.append(
-                NavItem(_("SKP cascade"), reverse("planning:cascade", args=[unit.pk]), order=20)
+                NavItem(_("Unit SKP"), reverse("planning:unit_plans", args=[unit.pk]), order=20)
             )
     if user.is_authenticated:
         result.append(NavItem(_("Notifications"), reverse("planning:notifications"), order=90))

@@ -37,6 +37,7 @@ urlpatterns = [
     path("umpan-balik/<int:pk>/tanggapi/", views.feedback_reply, name="feedback_reply"),
     path("bimbingan/<int:pk>/b18/", views.coaching_feedback, name="coaching_feedback"),
     path("bimbingan/<int:pk>/b19/", views.coaching_competency, name="coaching_competency"),
+    path("unit/<int:pk>/", views.unit_plans, name="unit_plans"),
     path("unit/<int:pk>/kaskade/", views.cascade, name="cascade"),
     path("unit/<int:pk>/sasaran/", views.targets, name="targets"),
     path("unit/<int:pk>/excel/", views.unit_export, name="unit_export"),

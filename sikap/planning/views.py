@@ -922,6 +922,37 @@ def _count_unsupported(nodes: list[dict[str, Any]]) -> int:
     return sum(int(n["unsupported"]) + _count_unsupported(n["children"]) for n in nodes)
 
 
+@require_GET
+@login_required
+def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Every active employee of a unit subtree with the status of their current SKP."""
+    unit = _unit_for(request, pk)
+    year = _current_year(timezone.localdate())
+    employees = list(
+        Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        .exclude(jenis_asn="NON_ASN")
+        .select_related("position", "unit")
+        .order_by("unit__path", "name")
+    )
+    plans: dict[int, Plan] = {}
+    for plan in (
+        Plan.objects.current()
+        .filter(employee_id__in=[e.pk for e in employees], appraisal_year=year)
+        .order_by("start_date")
+    ):
+        plans[plan.employee_id] = plan
+    rows = [{"employee": e, "plan": plans.get(e.pk)} for e in employees]
+    counts = dict.fromkeys(PlanStatus.values, 0)
+    for plan in plans.values():
+        counts[plan.status] += 1
+    missing = sum(1 for r in rows if r["plan"] is None)
+    return render(
+        request,
+        "planning/unit_plans.html",
+        {"unit": unit, "year": year, "rows": rows, "counts": counts, "missing": missing},
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def targets(request: AuthedRequest, pk: int) -> HttpResponse:

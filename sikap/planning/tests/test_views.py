@@ -686,3 +686,21 @@ def test_indicator_form_as_an_htmx_partial(personas, chain, login):
     assert "HX-Request" in response["Vary"]
     page = login(personas.user("pegawai")).get(reverse("planning:plan", args=[draft.pk]))
     assert f'hx-get="{url}"' in page.text
+
+
+def test_unit_plans_page(personas, plan, chain, login, django_assert_num_queries):
+    url = reverse("planning:unit_plans", args=[personas.kecamatan.pk])
+    client = login(personas.user("hr"))
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        response = client.get(url)
+    assert "Dewi Lestari" in response.text and "Rudi Hartono" in response.text
+    for i in range(10):
+        make_employee(personas.pegawai.position, f"Staf {i:02d}")
+    with django_assert_num_queries(len(small)):
+        response = client.get(url)
+    assert "Staf 09" in response.text
+    assert login(personas.user("auditor")).get(url).status_code == 200
+    assert login(personas.user("outsider")).get(url).status_code == 404
+    assert login(personas.user("pegawai")).get(url).status_code == 404
+    assert login(personas.user("hr")).post(url).status_code == 405
