@@ -335,12 +335,23 @@ def file_objection(
         raise ValidationError({"reason": "Alasan keberatan wajib diisi."})
     if evaluation.objections.filter(status=ObjectionStatus.PENDING).exists():
         raise ValidationError("Masih ada keberatan yang menunggu keputusan.")
+    decider_id = evaluation.plan.atasan_id
+    if decider_id is None:
+        # The SKP has no atasan snapshot: ask today's atasan of the employee.
+        from sikap.org.hierarchy import OrgChart
+
+        atasan = OrgChart(today).chain_of(evaluation.employee).atasan
+        decider_id = atasan.employee.pk if atasan is not None else None
+    if decider_id is None:
+        raise ValidationError(
+            "Atasan Pejabat Penilai Kinerja tidak ditemukan; hubungi Admin Kepegawaian."
+        )
     objection = Objection(
         evaluation=evaluation,
         reason=reason.strip(),
         filed_by=by,
         filed_at=timezone.now(),
-        decider_id=evaluation.plan.atasan_id,
+        decider_id=decider_id,
         previous_result_rating=evaluation.result_rating,
         previous_behaviour_rating=evaluation.behaviour_rating,
         previous_predicate=evaluation.predicate,

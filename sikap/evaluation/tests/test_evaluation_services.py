@@ -249,3 +249,18 @@ def test_keberatan_notifies_the_atasan_and_then_the_employee(
         )
     assert mailoutbox[-1].to == [personas.pegawai.email]
     assert "ditolak" in mailoutbox[-1].subject.lower()
+
+
+def test_without_an_atasan_snapshot_todays_atasan_decides(personas, plans, q1):
+    _determine(personas, plans, q1)
+    evaluation = Evaluation.objects.get(plan=plans["lurah"])  # the lurah's SKP has no atasan
+    with pytest.raises(ValidationError, match="tidak ditemukan"):
+        services.file_objection(evaluation=evaluation, reason="x", by=personas.user("lurah"))
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    plan = evaluation.plan
+    plan.atasan = None
+    plan.save()
+    objection = services.file_objection(
+        evaluation=evaluation, reason="x", by=personas.user("pegawai")
+    )
+    assert objection.decider == personas.lurah
