@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
+from sikap.lib.clientip import client_ip
+
 FORM_LIMIT = (10, 60 * 60)  # submissions per hour from one address on the public form
 KIOSK_LIMIT = (240, 60 * 60)  # a counter tablet sends many, and its queue in bursts
 DUPLICATE_WINDOW = 10 * 60
@@ -22,12 +24,8 @@ DUPLICATE_WINDOW = 10 * 60
 
 def ip_hash(request: HttpRequest) -> str:
     """A daily-salted hash of the client address; the address itself is not kept."""
-    # Behind a reverse proxy every request comes from the proxy: name the header it sets
-    # (e.g. SURVEY_CLIENT_IP_HEADER = "HTTP_X_REAL_IP") so citizens are not limited together.
-    header = getattr(settings, "SURVEY_CLIENT_IP_HEADER", "") or "REMOTE_ADDR"
-    address = request.META.get(header, "").split(",")[0].strip() or request.META.get(
-        "REMOTE_ADDR", ""
-    )
+    # Behind a reverse proxy, TRUSTED_PROXY_COUNT makes this the citizen's address, not the proxy's.
+    address = client_ip(request)
     salt = f"{settings.SECRET_KEY}:{timezone.localdate().isoformat()}"
     return hashlib.sha256(f"{salt}:{address}".encode()).hexdigest()[:32]
 

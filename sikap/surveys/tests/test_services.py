@@ -118,9 +118,11 @@ def test_settings_promise_and_catalogue_services_check_their_input(personas, dom
         services.save_service_type(service_type=domisili, unit=personas.kecamatan, by=None)
 
 
-def test_the_client_address_may_come_from_a_proxy_header(settings):
-    settings.SURVEY_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
-    one = ip_hash(RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="1.2.3.4"))
-    two = ip_hash(RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="5.6.7.8"))
-    same = ip_hash(RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_REAL_IP="1.2.3.4"))
+def test_the_client_address_may_come_from_behind_a_proxy(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    one = ip_hash(RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4"))
+    two = ip_hash(RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="5.6.7.8"))
+    same = ip_hash(
+        RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    )
     assert one != two and one == same
