@@ -231,12 +231,12 @@ def load(*, today: dt.date) -> bool:
     indicators: list[Indicator] = []
     for e in order:
         for result in results[e.pk]:
-            unit = rng.choice(OUTPUTS)
+            output = rng.choice(OUTPUTS)
             indicators += [
                 Indicator(
                     work_result=result, aspect="kuantitas", order=1,
-                    text=f"Jumlah {unit.lower()} hasil kerja yang diselesaikan",
-                    target_value=Decimal(rng.choice([4, 8, 12, 24])), target_unit=unit,
+                    text=f"Jumlah {output.lower()} hasil kerja yang diselesaikan",
+                    target_value=Decimal(rng.choice([4, 8, 12, 24])), target_unit=output,
                 ),
                 Indicator(
                     work_result=result, aspect="kualitas", order=2,

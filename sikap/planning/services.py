@@ -105,8 +105,9 @@ def notify(
     Notification.objects.create(recipient=user, title=title, body=body, url=url)
     address = user.email or getattr(getattr(user, "employee", None), "email", "")
     if email and address:
+        link = f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
         send_mail(
-            f"[SIKAP] {title}", f"{body}\n\n{url}".strip(), settings.DEFAULT_FROM_EMAIL, [address]
+            f"[SIKAP] {title}", f"{body}\n\n{link}".strip(), settings.DEFAULT_FROM_EMAIL, [address]
         )
 
 

@@ -597,8 +597,8 @@ def evidence_file(request: AuthedRequest, pk: int) -> FileResponse:
         raise Http404
     return FileResponse(
         evidence.file.open("rb"),
-        as_attachment=not evidence.content_type.startswith("image/")
-        and evidence.content_type != "application/pdf",
+        # Only images are shown inline; documents are downloaded (never rendered in our origin).
+        as_attachment=not evidence.content_type.startswith("image/"),
         filename=evidence.original_name or (evidence.file.name or "").rsplit("/", 1)[-1],
         content_type=evidence.content_type or "application/octet-stream",
     )

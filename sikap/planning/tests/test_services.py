@@ -456,6 +456,7 @@ def test_feedback_notifies_and_accepts_a_reply(personas, approved, mailoutbox):
     )
     assert Notification.objects.filter(recipient=personas.pegawai.user).exists()
     assert "Umpan balik baru" in mailoutbox[-1].subject
+    assert "http" in mailoutbox[-1].body and "/umpan-balik/" in mailoutbox[-1].body
     on_value = services.give_feedback(
         plan=approved, period=period, by=personas.penilai.user, text="Ramah",
         behaviour_value="pelayanan",
