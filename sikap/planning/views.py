@@ -708,7 +708,9 @@ def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
         .prefetch_related("competency_evaluations")
     )
     for session in sessions:
-        session.b18 = getattr(session, "employee_feedback", None)  # type: ignore[attr-defined]
+        b18 = getattr(session, "employee_feedback", None)
+        session.b18 = b18  # type: ignore[attr-defined]
+        session.b18_summary = rules.coaching_summary(b18.answers) if b18 else None  # type: ignore[attr-defined]
     return render(
         request,
         "planning/coaching.html",
@@ -777,8 +779,10 @@ def team(request: AuthedRequest) -> HttpResponse:
     )
     plans: dict[int, Plan] = {}
     period = None
+    periods: list[Period] = []
     if year is not None:
-        period = Period.objects.filter(appraisal_year=year).containing(today).first()
+        periods = list(Period.objects.filter(appraisal_year=year).order_by("number"))
+        period = _chosen_period(request, periods)
         realised = Count(
             "work_results__indicators__realisations",
             filter=Q(work_results__indicators__realisations__period=period),
@@ -807,7 +811,7 @@ def team(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "planning/team.html",
-        {"rows": rows, "year": year, "period": period, "waiting": waiting},
+        {"rows": rows, "year": year, "period": period, "periods": periods, "waiting": waiting},
     )
 
 

@@ -135,6 +135,9 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     assert "laporan-triwulan.pdf" in page.content()
     assert Evidence.objects.get().content_type == "application/pdf"
     screenshot(page, "planning-realisation-phone")
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "planning-realisation-desktop")
+    page.set_viewport_size(PHONE)
 
     # The supervisor gives feedback.
     sign_in(page, "penilai")
@@ -172,3 +175,7 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     sign_in(page, "camat")
     page.goto(page.base_url + reverse("planning:cascade", args=[personas.kecamatan.pk]))
     screenshot(page, "planning-cascade-phone")
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "planning-cascade-desktop")
+    page.goto(page.base_url + reverse("planning:unit_plans", args=[personas.kecamatan.pk]))
+    screenshot(page, "planning-unit-desktop")

@@ -704,3 +704,26 @@ def test_unit_plans_page(personas, plan, chain, login, django_assert_num_queries
     assert login(personas.user("outsider")).get(url).status_code == 404
     assert login(personas.user("pegawai")).get(url).status_code == 404
     assert login(personas.user("hr")).post(url).status_code == 405
+
+
+def test_team_page_for_a_chosen_period(personas, plan, login):
+    q1 = plan.appraisal_year.periods.get(number=1)
+    services.record_realisation(
+        indicator=plan.work_results.get().indicators.get(), period=q1, by=None, value=Decimal(2),
+        today=DAY,
+    )  # fmt: skip
+    services.give_feedback(plan=plan, period=q1, by=None, text="Bagus", behaviour_value="loyal")
+    client = login(personas.user("penilai"))
+    response = client.get(reverse("planning:team") + f"?periode={q1.pk}")
+    assert f'?periode={q1.pk}">1 / 1</a>' in response.text
+    other = client.get(reverse("planning:team") + "?periode=999999")
+    assert other.status_code == 200
+
+
+def test_coaching_page_shows_the_b18_mean(personas, plan, login):
+    session = services.record_coaching(
+        plan=plan, by=None, kind="mentoring", date=DAY, topic="Arsip"
+    )
+    services.answer_coaching_feedback(session=session, by=None, answers=[4, 5, 4, 5, 4, 5, 4, 5, 4])
+    response = login(personas.user("penilai")).get(reverse("planning:coaching", args=[plan.pk]))
+    assert "4,4" in response.text
