@@ -470,7 +470,9 @@ def _move(plan: Plan, target: str) -> None:
 def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) -> Plan:
     """The employee submits the SKP to the pejabat penilai."""
     _move(plan, PlanStatus.SUBMITTED)
-    results = list(plan.work_results.all().prefetch_related("indicators"))
+    results = list(
+        plan.work_results.select_related("intervenes__plan").prefetch_related("indicators")
+    )
     if not any(r.category == Category.UTAMA for r in results):
         raise ValidationError("SKP harus memiliki minimal satu Rencana Hasil Kerja utama.")
     missing = [r.text for r in results if not r.indicators.all()]
@@ -479,6 +481,17 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
     _set_header(plan, OrgChart(_today(today)))
     if plan.penilai is None:
         raise ValidationError("Pejabat penilai belum ditetapkan; hubungi admin kepegawaian.")
+    # The penilai may have changed since the RHK were linked: every link must still hold.
+    stale = [
+        r.text
+        for r in results
+        if r.intervenes_id is not None and r.intervenes.plan.employee_id != plan.penilai.pk
+    ]
+    if stale:
+        raise ValidationError(
+            "RHK berikut mengintervensi RHK yang bukan milik pejabat penilai Anda saat ini; "
+            f"perbarui kaitannya: {'; '.join(stale)}."
+        )
     plan.submitted_at = timezone.now()
     _stamp(plan, by).save()
     notify(

@@ -102,6 +102,16 @@ def test_link_follows_the_current_penilai_after_a_move(personas, chain):
     )
 
 
+def test_submit_refuses_links_to_a_former_penilai(personas, chain):
+    plan = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
+    new_pos = make_position(personas.kelurahan, "Staf Lurah", reports_to=personas.lurah.position)
+    org_services.transfer_employee(
+        employee=personas.pegawai, position=new_pos, start_date=dt.date(2026, 2, 1), by=None
+    )
+    with pytest.raises(ValidationError, match="perbarui kaitannya"):
+        services.submit_plan(plan=plan, by=None, today=DAY)
+
+
 def test_link_refuses_a_superseded_or_other_year_leader_rhk(personas, chain):
     plan = make_plan(personas.pegawai, texts=(), approve=False)
     chain.kasi_plan.is_current = False
