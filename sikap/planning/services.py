@@ -606,6 +606,8 @@ def _check_period(plan: Plan, period: Period, today: dt.date) -> None:
         raise ValidationError("Periode itu bukan bagian dari tahun SKP ini.")
     if period.end_date < plan.start_date or period.start_date > plan.end_date:
         raise ValidationError("Periode itu di luar masa berlaku SKP ini.")
+    if today < period.start_date:
+        raise ValidationError(f"Periode {period.name} belum dimulai.")
     if not period.is_open_for_entry(today):
         raise ValidationError(
             f"Batas pengisian periode {period.name} sudah lewat; minta admin kepegawaian membukanya kembali."

@@ -517,7 +517,13 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
             )
         )
     )
-    open_ = bool(period and plan.status == PlanStatus.APPROVED and period.is_open_for_entry(today))
+    started = bool(period and period.start_date <= today)
+    open_ = bool(
+        period
+        and started
+        and plan.status == PlanStatus.APPROVED
+        and period.is_open_for_entry(today)
+    )
     rows = []
     for result in results:
         for indicator in result.indicators.all():
@@ -539,7 +545,7 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
         "planning/realisation.html",
         {
             "plan": plan, "rights": rights, "periods": periods, "period": period,
-            "rows": rows, "is_open": open_,
+            "rows": rows, "is_open": open_, "started": started,
             "objective": evidence.get(plan.employee_id, []),
         },
     )  # fmt: skip

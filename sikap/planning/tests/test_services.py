@@ -392,6 +392,10 @@ def test_record_realisation_until_the_deadline_unless_reopened(approved):
     )
     with pytest.raises(ValidationError, match="Isi nilai"):
         services.record_realisation(indicator=indicator, period=period, by=None, today=DAY)
+    with pytest.raises(ValidationError, match="belum dimulai"):
+        services.record_realisation(
+            indicator=indicator, period=_period(approved, 2), by=None, value=Decimal(1), today=DAY
+        )
     with pytest.raises(ValidationError, match="negatif"):
         services.record_realisation(
             indicator=indicator, period=period, by=None, value=Decimal(-1), today=DAY

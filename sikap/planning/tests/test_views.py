@@ -727,3 +727,11 @@ def test_coaching_page_shows_the_b18_mean(personas, plan, login):
     services.answer_coaching_feedback(session=session, by=None, answers=[4, 5, 4, 5, 4, 5, 4, 5, 4])
     response = login(personas.user("penilai")).get(reverse("planning:coaching", args=[plan.pk]))
     assert "4,4" in response.text
+
+
+def test_realisation_page_for_a_future_period(personas, plan, login):
+    q2 = plan.appraisal_year.periods.get(number=2)
+    response = login(personas.user("pegawai")).get(
+        reverse("planning:realisation", args=[plan.pk]) + f"?periode={q2.pk}"
+    )
+    assert "belum dimulai" in response.text and "Simpan realisasi" not in response.text
