@@ -485,7 +485,7 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
     stale = [
         r.text
         for r in results
-        if r.intervenes_id is not None and r.intervenes.plan.employee_id != plan.penilai.pk
+        if r.intervenes is not None and r.intervenes.plan.employee_id != plan.penilai.pk
     ]
     if stale:
         raise ValidationError(
