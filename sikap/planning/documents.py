@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -12,7 +13,7 @@ from sikap.lib.formatting import tanggal, tanggal_upper
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Unit
 from sikap.planning import rules
-from sikap.planning.models import Category, Indicator, Plan
+from sikap.planning.models import Category, Indicator, Plan, Realisation
 
 
 def plan_document_context(plan: Plan) -> dict[str, Any]:
@@ -75,6 +76,51 @@ HEADERS = [
 ]  # fmt: skip
 
 
+REALISATION_HEADERS = [
+    "Nama", "NIP", "Rencana Hasil Kerja", "Aspek", "Indikator Kinerja Individu", "Target",
+    "Periode", "Realisasi", "Satuan", "Uraian", "Catatan", "Jumlah bukti dukung",
+]  # fmt: skip
+
+
+def _realisation_rows(unit: Unit, year: AppraisalYear | None) -> list[list[Any]]:
+    realisations = (
+        Realisation.objects.filter(
+            indicator__work_result__plan__employee__unit__path__startswith=unit.path,
+            indicator__work_result__plan__appraisal_year=year,
+            indicator__work_result__plan__is_current=True,
+        )
+        .select_related("indicator__work_result__plan", "period")
+        .annotate(n_evidence=Count("evidence"))
+        .order_by(
+            "indicator__work_result__plan__employee_name",
+            "period__number",
+            "indicator__work_result__order",
+            "indicator__order",
+        )
+    )
+    rows: list[list[Any]] = []
+    for real in realisations:
+        indicator = real.indicator
+        plan = indicator.work_result.plan
+        rows.append(
+            [
+                plan.employee_name,
+                plan.employee_nip,
+                indicator.work_result.text,
+                str(indicator.get_aspect_display()),
+                indicator.text,
+                indicator.target_display,
+                real.period.name,
+                float(real.value) if real.value is not None else None,
+                indicator.target_unit,
+                real.text,
+                real.note,
+                real.n_evidence,  # type: ignore[attr-defined]
+            ]
+        )
+    return rows
+
+
 def unit_workbook_response(unit: Unit, year: AppraisalYear | None) -> HttpResponse:
     """One row per indicator of every current SKP in the unit subtree."""
     indicators = (
@@ -115,5 +161,6 @@ def unit_workbook_response(unit: Unit, year: AppraisalYear | None) -> HttpRespon
         )
     workbook = new_workbook()
     add_sheet(workbook, "SKP", HEADERS, rows)
+    add_sheet(workbook, "Realisasi", REALISATION_HEADERS, _realisation_rows(unit, year))
     label = year.year if year else "tanpa-tahun"
     return xlsx_response(workbook, filename=f"SKP-{label}-{unit.name.replace(' ', '-')}")

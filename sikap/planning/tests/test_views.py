@@ -566,6 +566,11 @@ def test_targets_page(personas, chain, login):
 
 
 def test_excel_export(personas, plan, login):
+    real = services.record_realisation(
+        indicator=plan.work_results.get().indicators.get(),
+        period=plan.appraisal_year.periods.get(number=1), by=None, value=Decimal(3), today=DAY,
+    )  # fmt: skip
+    services.add_evidence(realisation=real, by=None, link="https://x.id/a", today=DAY)
     response = login(personas.user("camat")).get(
         reverse("planning:unit_export", args=[personas.kecamatan.pk])
     )
@@ -576,6 +581,8 @@ def test_excel_export(personas, plan, login):
     assert "Tersusunnya laporan pemerintahan kelurahan" in texts
     staff = [row for row in rows if row[1] == "Dewi Lestari"]
     assert staff and staff[0][10] == "Tersusunnya laporan pemerintahan kelurahan"
+    real = list(workbook["Realisasi"].values)
+    assert real[1][0] == "Dewi Lestari" and real[1][7] == 3 and real[1][11] == 1
 
 
 def test_plan_pdf_holds_the_official_content(personas, plan, login):
