@@ -51,7 +51,7 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
     return {
         "plan": plan,
         "title_lines": plan.title_lines,
-        "instansi": plan.instansi or "PEMERINTAH KOTA PALEMBANG",
+        "instansi": plan.instansi.splitlines() or ["PEMERINTAH KOTA PALEMBANG"],
         "periode": (
             f"PERIODE PENILAIAN: {tanggal_upper(plan.start_date)} SD "
             f"{tanggal_upper(plan.end_date)} TAHUN {plan.end_date.year}"

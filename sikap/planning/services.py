@@ -85,7 +85,8 @@ def _set_header(plan: Plan, chart: OrgChart) -> None:
     plan.atasan = atasan
     unit = employee.unit
     names = [u.name for u in _ancestors(unit)] if unit is not None else []
-    plan.instansi = names[0].upper() if names else ""
+    # Line 1 of the form: the instansi and, below it, the unit (e.g. KECAMATAN PLAJU).
+    plan.instansi = "\n".join(n.upper() for n in names[:2])
 
 
 def _ancestors(unit: Any) -> list[Any]:

@@ -33,7 +33,7 @@ def test_create_plan_snapshots_the_header(personas, year):
     assert plan.penilai == personas.penilai and plan.penilai_name == "Agus Setiawan, S.IP."
     assert plan.atasan == personas.lurah
     assert plan.employee_position == "Pengadministrasi Pemerintahan"
-    assert plan.instansi == "PEMERINTAH KOTA PALEMBANG"
+    assert plan.instansi == "PEMERINTAH KOTA PALEMBANG\nKECAMATAN PLAJU"
     assert (plan.start_date, plan.end_date) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert BehaviourExpectation.objects.filter(plan=plan).count() == 7
     # A later move does not change the snapshot.

@@ -592,6 +592,7 @@ def test_plan_pdf_holds_the_official_content(personas, plan, login):
     text = " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
     for expected in (
         "SASARAN KINERJA PEGAWAI",
+        "KECAMATAN PLAJU",
         "PERIODE PENILAIAN: 01 JANUARI SD 31 DESEMBER TAHUN 2026",
         "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI",
         "Tersusunnya laporan pemerintahan",
