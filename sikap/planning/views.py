@@ -9,8 +9,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -587,8 +588,6 @@ def realisation_save(request: AuthedRequest, pk: int, period_pk: int) -> HttpRes
 
 
 def _url(name: str, *args: Any) -> str:
-    from django.urls import reverse
-
     return reverse(name, args=args)
 
 
@@ -598,8 +597,6 @@ def evidence_file(request: AuthedRequest, pk: int) -> FileResponse:
     """Serve an evidence file to those who may see its SKP (404 for everyone else)."""
     evidence = access.get_evidence_for_user(request.user, pk)
     if not evidence.file:
-        from django.http import Http404
-
         raise Http404
     return FileResponse(
         evidence.file.open("rb"),
@@ -855,8 +852,6 @@ def cascade_down(request: AuthedRequest, pk: int) -> HttpResponse:
 def _unit_for(request: AuthedRequest, pk: int) -> Unit:
     unit = get_object_or_404(Unit, pk=pk)
     if not access.can_read_unit(request.user, unit.path):
-        from django.http import Http404
-
         raise Http404
     return unit
 
