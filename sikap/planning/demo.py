@@ -177,7 +177,7 @@ def load(*, today: dt.date) -> bool:
             end_date=dt.date(year.year, 12, 31), status=PlanStatus.APPROVED,
             submitted_at=approved_at - dt.timedelta(days=3), approved_at=approved_at,
         )  # fmt: skip
-        services._set_header(plan, chart)
+        services.set_header(plan, chart)
         plans[e.pk] = plan
     Plan.objects.bulk_create(plans.values())
 

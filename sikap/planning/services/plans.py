@@ -1,120 +1,41 @@
-"""Every change of state of an SKP; each function is atomic, keyword-only and names its actor."""
+"""Changes to SKP plans: organisation targets, RHK and indicators, cascade, workflow, revision."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import IO, Any
+from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.models import User
-from sikap.evaluation.models import AppraisalYear, Period
-from sikap.lib.uploads import check_upload
+from sikap.evaluation.models import AppraisalYear
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
 from sikap.planning import rules
 from sikap.planning.models import (
     BehaviourExpectation,
     Category,
-    CoachingFeedback,
-    CoachingSession,
-    CompetencyEvaluation,
-    Evidence,
-    Feedback,
     Indicator,
-    Notification,
     OrganisationTarget,
     PerformanceDialogue,
     Plan,
     PlanAnnex,
     PlanStatus,
-    Realisation,
     WorkResult,
 )
-
-LOCKED = "SKP ini terkunci (sudah diajukan atau disetujui) dan tidak dapat diubah."
-
-
-def _stamp(instance: Any, by: User | None) -> Any:
-    # django-simple-history reads the acting user from this attribute when saving.
-    instance._history_user = by
-    return instance
-
-
-def _today(today: dt.date | None) -> dt.date:
-    return today or timezone.localdate()
-
-
-def _require_editable(plan: Plan) -> None:
-    if not plan.is_editable:
-        raise ValidationError(LOCKED)
-
-
-def _person(employee: Employee | None) -> dict[str, str]:
-    if employee is None:
-        return {"name": "", "nip": "", "golongan": "", "position": "", "unit": ""}
-    return {
-        "name": employee.display_name,
-        "nip": employee.nip_display if employee.nip else "",
-        "golongan": employee.golongan_display,
-        "position": str(employee.position) if employee.position_id else "",
-        "unit": str(employee.unit) if employee.unit_id else "",
-    }
-
-
-def _set_header(plan: Plan, chart: OrgChart) -> None:
-    """Copy the people of the header as they are today (kept even when they move later)."""
-    employee = chart.employees.get(plan.employee_id, plan.employee)
-    chain = chart.chain_of(employee)
-    penilai = chain.penilai.employee if chain.penilai else None
-    atasan = chain.atasan.employee if chain.atasan else None
-    for prefix, person in (("employee", employee), ("penilai", penilai), ("atasan", atasan)):
-        for key, value in _person(person).items():
-            setattr(plan, f"{prefix}_{key}", value)
-    if chain.penilai is not None and chain.penilai.acting:
-        plan.penilai_name = chain.penilai.label
-    plan.penilai = penilai
-    plan.atasan = atasan
-    unit = employee.unit
-    names = [u.name for u in _ancestors(unit)] if unit is not None else []
-    # Line 1 of the form: the instansi and, below it, the unit (e.g. KECAMATAN PLAJU).
-    plan.instansi = "\n".join(n.upper() for n in names[:2])
-
-
-def _ancestors(unit: Any) -> list[Any]:
-    from sikap.org.models import Unit
-
-    ids = unit.ancestor_ids
-    by_id = {u.pk: u for u in Unit.objects.filter(pk__in=ids)}
-    return [by_id[i] for i in ids if i in by_id]
-
-
-def notify(
-    *, user: User | None, title: str, body: str = "", url: str = "", email: bool = True
-) -> None:
-    """An in-app notification, and an e-mail when the user has an address."""
-    if user is None:
-        return
-    Notification.objects.create(recipient=user, title=title, body=body, url=url)
-    address = user.email or getattr(getattr(user, "employee", None), "email", "")
-    if email and address:
-        link = f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
-        send_mail(
-            f"[SIKAP] {title}", f"{body}\n\n{link}".strip(), settings.DEFAULT_FROM_EMAIL, [address]
-        )
-
-
-def _plan_url(plan: Plan) -> str:
-    return reverse("planning:plan", args=[plan.pk])
-
+from sikap.planning.services.common import (
+    LOCKED,
+    day_or_today,
+    notify,
+    plan_url,
+    require_editable,
+    set_header,
+    stamp,
+)
 
 # --- Organisation targets ---------------------------------------------------------------------
 
@@ -137,7 +58,7 @@ def add_organisation_target(
         unit=unit, appraisal_year=appraisal_year, sasaran=sasaran.strip(),
         indikator=indikator.strip(), target=target.strip(), order=order,
     )  # fmt: skip
-    _stamp(target_obj, by).save()
+    stamp(target_obj, by).save()
     return target_obj
 
 
@@ -146,7 +67,7 @@ def remove_organisation_target(*, target: OrganisationTarget, by: User | None) -
     """Remove a target nobody's RHK links to."""
     if target.work_results.exists():
         raise ValidationError("Sasaran ini masih dirujuk oleh Rencana Hasil Kerja.")
-    _stamp(target, by).delete()
+    stamp(target, by).delete()
 
 
 # --- Plans -------------------------------------------------------------------------------------
@@ -176,13 +97,13 @@ def create_plan(
         if other.end_date >= start:
             # A mid-year change of position: the earlier SKP ends the day before the new one.
             other.end_date = start - dt.timedelta(days=1)
-            _stamp(other, by).save(update_fields=["end_date"])
+            stamp(other, by).save(update_fields=["end_date"])
     plan = Plan(
         employee=employee, appraisal_year=appraisal_year, start_date=start, end_date=end,
         approach=approach, form_kind=form_kind,
     )  # fmt: skip
-    _set_header(plan, OrgChart(_today(today)))
-    _stamp(plan, by).save()
+    set_header(plan, OrgChart(day_or_today(today)))
+    stamp(plan, by).save()
     BehaviourExpectation.objects.bulk_create(
         [BehaviourExpectation(plan=plan, value=key) for key in rules.BEHAVIOUR_KEYS]
     )
@@ -193,10 +114,10 @@ def create_plan(
 @transaction.atomic
 def update_plan(*, plan: Plan, by: User | None, approach: str, form_kind: str) -> Plan:
     """Change the approach or the form of a draft."""
-    _require_editable(plan)
+    require_editable(plan)
     plan.approach = approach
     plan.form_kind = form_kind
-    _stamp(plan, by).save()
+    stamp(plan, by).save()
     return plan
 
 
@@ -247,12 +168,12 @@ def add_work_result(
     today: dt.date | None = None,
 ) -> WorkResult:  # fmt: skip
     """Add an RHK to a draft; an UTAMA one must link to the current penilai's RHK."""
-    _require_editable(plan)
+    require_editable(plan)
     if not text.strip():
         raise ValidationError({"text": "Rencana Hasil Kerja wajib diisi."})
     _check_link(
         plan=plan, category=category, intervenes=intervenes,
-        organisation_target=organisation_target, today=_today(today),
+        organisation_target=organisation_target, today=day_or_today(today),
     )  # fmt: skip
     order = (plan.work_results.aggregate(m=Max("order"))["m"] or 0) + 1
     result = WorkResult(
@@ -260,7 +181,7 @@ def add_work_result(
         organisation_target=organisation_target, assigned_by=assigned_by.strip(),
         cascade_kind=cascade_kind, perspektif=perspektif, order=order,
     )  # fmt: skip
-    _stamp(result, by).save()
+    stamp(result, by).save()
     return result
 
 
@@ -273,7 +194,7 @@ def update_work_result(
 ) -> WorkResult:  # fmt: skip
     """Change an RHK of a draft (the same link rule applies)."""
     plan = work_result.plan
-    _require_editable(plan)
+    require_editable(plan)
     if not text.strip():
         raise ValidationError({"text": "Rencana Hasil Kerja wajib diisi."})
     if (
@@ -283,7 +204,7 @@ def update_work_result(
     ):
         _check_link(
             plan=plan, category=category, intervenes=intervenes,
-            organisation_target=organisation_target, today=_today(today),
+            organisation_target=organisation_target, today=day_or_today(today),
         )  # fmt: skip
     work_result.text = text.strip()
     work_result.category = category
@@ -292,19 +213,19 @@ def update_work_result(
     work_result.assigned_by = assigned_by.strip()
     work_result.cascade_kind = cascade_kind
     work_result.perspektif = perspektif
-    _stamp(work_result, by).save()
+    stamp(work_result, by).save()
     return work_result
 
 
 @transaction.atomic
 def remove_work_result(*, work_result: WorkResult, by: User | None) -> None:
     """Remove an RHK of a draft, unless staff RHK still intervene it."""
-    _require_editable(work_result.plan)
+    require_editable(work_result.plan)
     if work_result.supporters.exists():
         raise ValidationError(
             "RHK ini masih diintervensi oleh RHK bawahan; lepaskan dulu kaitannya."
         )
-    _stamp(work_result, by).delete()
+    stamp(work_result, by).delete()
 
 
 def _check_target(approach: str, target_value: Decimal | None, target_text: str) -> None:
@@ -322,7 +243,7 @@ def add_indicator(
     target_value: Decimal | None = None, target_unit: str = "", target_text: str = "",
 ) -> Indicator:  # fmt: skip
     """Add an Indikator Kinerja Individu with its target to an RHK of a draft."""
-    _require_editable(work_result.plan)
+    require_editable(work_result.plan)
     if not text.strip():
         raise ValidationError({"text": "Indikator Kinerja Individu wajib diisi."})
     _check_target(work_result.plan.approach, target_value, target_text)
@@ -331,7 +252,7 @@ def add_indicator(
         work_result=work_result, aspect=aspect, text=text.strip(), target_value=target_value,
         target_unit=target_unit.strip(), target_text=target_text.strip(), order=order,
     )  # fmt: skip
-    _stamp(indicator, by).save()
+    stamp(indicator, by).save()
     return indicator
 
 
@@ -341,7 +262,7 @@ def update_indicator(
     target_value: Decimal | None = None, target_unit: str = "", target_text: str = "",
 ) -> Indicator:  # fmt: skip
     """Change an indicator of a draft."""
-    _require_editable(indicator.work_result.plan)
+    require_editable(indicator.work_result.plan)
     if not text.strip():
         raise ValidationError({"text": "Indikator Kinerja Individu wajib diisi."})
     _check_target(indicator.work_result.plan.approach, target_value, target_text)
@@ -350,15 +271,15 @@ def update_indicator(
     indicator.target_value = target_value
     indicator.target_unit = target_unit.strip()
     indicator.target_text = target_text.strip()
-    _stamp(indicator, by).save()
+    stamp(indicator, by).save()
     return indicator
 
 
 @transaction.atomic
 def remove_indicator(*, indicator: Indicator, by: User | None) -> None:
     """Remove an indicator of a draft."""
-    _require_editable(indicator.work_result.plan)
-    _stamp(indicator, by).delete()
+    require_editable(indicator.work_result.plan)
+    stamp(indicator, by).delete()
 
 
 @transaction.atomic
@@ -369,7 +290,7 @@ def set_expectations(*, plan: Plan, by: User | None, values: dict[str, str]) -> 
     for row in plan.expectations.all():
         if row.value in values and values[row.value].strip() != row.expectation:
             row.expectation = values[row.value].strip()
-            _stamp(row, by).save()
+            stamp(row, by).save()
 
 
 @transaction.atomic
@@ -377,7 +298,7 @@ def update_annex(
     *, plan: Plan, by: User | None, resources: str, accountability: str, consequences: str
 ) -> PlanAnnex:
     """The lampiran of a draft: one item a line in each list."""
-    _require_editable(plan)
+    require_editable(plan)
     try:
         annex = plan.annex
     except PlanAnnex.DoesNotExist:
@@ -385,7 +306,7 @@ def update_annex(
     annex.resources = resources.strip()
     annex.accountability = accountability.strip()
     annex.consequences = consequences.strip()
-    _stamp(annex, by).save()
+    stamp(annex, by).save()
     return annex
 
 
@@ -397,7 +318,7 @@ def record_dialogue(
     if not notes.strip():
         raise ValidationError({"notes": "Catatan dialog kinerja wajib diisi."})
     dialogue = PerformanceDialogue(plan=plan, date=date, notes=notes.strip(), recorded_by=by)
-    _stamp(dialogue, by).save()
+    stamp(dialogue, by).save()
     return dialogue
 
 
@@ -407,7 +328,7 @@ def cascade_down(
     today: dt.date | None = None,
 ) -> list[WorkResult]:  # fmt: skip
     """Hand one RHK of a supervisor down to several subordinates: an UTAMA RHK in each draft."""
-    day = _today(today)
+    day = day_or_today(today)
     chart = OrgChart(day)
     leader_plan = source.plan
     if not employees:
@@ -479,7 +400,7 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
     missing = [r.text for r in results if not r.indicators.all()]
     if missing:
         raise ValidationError(f"RHK berikut belum memiliki indikator: {'; '.join(missing)}.")
-    _set_header(plan, OrgChart(_today(today)))
+    set_header(plan, OrgChart(day_or_today(today)))
     if plan.penilai is None:
         raise ValidationError("Pejabat penilai belum ditetapkan; hubungi admin kepegawaian.")
     # The penilai may have changed since the RHK were linked: every link must still hold.
@@ -494,11 +415,11 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
             f"perbarui kaitannya: {'; '.join(stale)}."
         )
     plan.submitted_at = timezone.now()
-    _stamp(plan, by).save()
+    stamp(plan, by).save()
     notify(
         user=plan.penilai.user, title=f"SKP {plan.employee_name} menunggu persetujuan",
         body=f"{plan.employee_name} mengajukan SKP tahun {plan.appraisal_year.year}.",
-        url=_plan_url(plan),
+        url=plan_url(plan),
     )  # fmt: skip
     return plan
 
@@ -510,10 +431,10 @@ def return_plan(*, plan: Plan, by: User | None, note: str) -> Plan:
         raise ValidationError({"note": "Catatan pengembalian wajib diisi."})
     _move(plan, PlanStatus.RETURNED)
     plan.return_note = note.strip()
-    _stamp(plan, by).save()
+    stamp(plan, by).save()
     notify(
         user=plan.employee.user, title="SKP Anda dikembalikan untuk diperbaiki",
-        body=plan.return_note, url=_plan_url(plan),
+        body=plan.return_note, url=plan_url(plan),
     )  # fmt: skip
     return plan
 
@@ -527,17 +448,17 @@ def approve_plan(*, plan: Plan, by: User | None) -> Plan:
     if plan.revision_of_id is not None:
         original = Plan.objects.select_for_update().get(pk=plan.revision_of_id)
         original.is_current = False
-        _stamp(original, by).save(update_fields=["is_current"])
+        stamp(original, by).save(update_fields=["is_current"])
         plan.is_current = True
         # Staff RHK that intervened the old version now point to its copy in the revision.
         for copy in plan.work_results.filter(copied_from__isnull=False):
             WorkResult.objects.filter(intervenes_id=copy.copied_from_id).exclude(plan=plan).update(
                 intervenes=copy
             )
-    _stamp(plan, by).save()
+    stamp(plan, by).save()
     notify(
         user=plan.employee.user, title="SKP Anda disetujui",
-        body=f"SKP tahun {plan.appraisal_year.year} disetujui.", url=_plan_url(plan),
+        body=f"SKP tahun {plan.appraisal_year.year} disetujui.", url=plan_url(plan),
     )  # fmt: skip
     return plan
 
@@ -559,7 +480,7 @@ def start_revision(*, plan: Plan, by: User | None) -> Plan:
     copy.submitted_at = None
     copy.approved_at = None
     copy.return_note = ""
-    _stamp(copy, by).save()
+    stamp(copy, by).save()
     for result in plan.work_results.prefetch_related("indicators"):
         new = WorkResult.objects.create(
             plan=copy, category=result.category, text=result.text, intervenes=result.intervenes,
@@ -595,187 +516,3 @@ def start_revision(*, plan: Plan, by: User | None) -> Plan:
         consequences=annex.consequences if annex else "",
     )
     return copy
-
-
-# --- Realisation, evidence --------------------------------------------------------------------
-
-
-def _check_period(plan: Plan, period: Period, today: dt.date) -> None:
-    if plan.status != PlanStatus.APPROVED:
-        raise ValidationError("Realisasi hanya dapat diisi pada SKP yang sudah disetujui.")
-    if period.appraisal_year_id != plan.appraisal_year_id:
-        raise ValidationError("Periode itu bukan bagian dari tahun SKP ini.")
-    if period.end_date < plan.start_date or period.start_date > plan.end_date:
-        raise ValidationError("Periode itu di luar masa berlaku SKP ini.")
-    if today < period.start_date:
-        raise ValidationError(f"Periode {period.name} belum dimulai.")
-    if not period.is_open_for_entry(today):
-        raise ValidationError(
-            f"Batas pengisian periode {period.name} sudah lewat; minta admin kepegawaian membukanya kembali."
-        )
-
-
-@transaction.atomic
-def record_realisation(
-    *, indicator: Indicator, period: Period, by: User | None, value: Decimal | None = None,
-    text: str = "", note: str = "", today: dt.date | None = None,
-) -> Realisation:  # fmt: skip
-    """Record (or correct) the realisation of an indicator in a period, before the deadline."""
-    _check_period(indicator.work_result.plan, period, _today(today))
-    if value is None and not text.strip():
-        raise ValidationError({"value": "Isi nilai realisasi atau uraiannya."})
-    if value is not None and value < 0:
-        raise ValidationError({"value": "Realisasi tidak boleh negatif."})
-    realisation = Realisation.objects.filter(indicator=indicator, period=period).first()
-    if realisation is None:
-        realisation = Realisation(indicator=indicator, period=period)
-    realisation.value = value
-    realisation.text = text.strip()
-    realisation.note = note.strip()
-    realisation.updated_by = by
-    _stamp(realisation, by).save()
-    return realisation
-
-
-@transaction.atomic
-def add_evidence(
-    *, realisation: Realisation, by: User | None, upload: IO[bytes] | None = None,
-    filename: str = "", link: str = "", description: str = "", today: dt.date | None = None,
-) -> Evidence:  # fmt: skip
-    """Attach a bukti dukung: a file checked by its content and size, or a link."""
-    _check_period(realisation.indicator.work_result.plan, realisation.period, _today(today))
-    if upload is None and not link.strip():
-        raise ValidationError({"file": "Unggah berkas atau isi tautan bukti dukung."})
-    evidence = Evidence(
-        realisation=realisation, link=link.strip(), description=description.strip(),
-        uploaded_by=by,
-    )  # fmt: skip
-    if upload is not None:
-        try:
-            checked = check_upload(upload, name=filename)
-        except ValidationError as error:
-            raise ValidationError({"file": error.messages}) from error
-        evidence.original_name = filename[:255] or f"bukti.{checked.extension}"
-        evidence.content_type = checked.content_type
-        evidence.size = checked.size
-        evidence.file.save(f"bukti.{checked.extension}", File(upload), save=False)
-    _stamp(evidence, by).save()
-    return evidence
-
-
-@transaction.atomic
-def remove_evidence(*, evidence: Evidence, by: User | None, today: dt.date | None = None) -> None:
-    """Remove a bukti dukung while the period is still open."""
-    realisation = evidence.realisation
-    _check_period(realisation.indicator.work_result.plan, realisation.period, _today(today))
-    if evidence.file:
-        evidence.file.delete(save=False)
-    _stamp(evidence, by).delete()
-
-
-# --- Feedback and coaching --------------------------------------------------------------------
-
-
-@transaction.atomic
-def give_feedback(
-    *, plan: Plan, period: Period, by: User | None, text: str,
-    work_result: WorkResult | None = None, behaviour_value: str = "",
-) -> Feedback:  # fmt: skip
-    """Umpan balik berkelanjutan by the penilai on one RHK or one value; the employee is told."""
-    if plan.status != PlanStatus.APPROVED:
-        raise ValidationError("Umpan balik diberikan pada SKP yang sudah disetujui.")
-    if period.appraisal_year_id != plan.appraisal_year_id:
-        raise ValidationError("Periode itu bukan bagian dari tahun SKP ini.")
-    if (work_result is None) == (not behaviour_value):
-        raise ValidationError("Pilih satu RHK atau satu nilai perilaku kerja.")
-    if work_result is not None and work_result.plan_id != plan.pk:
-        raise ValidationError("RHK itu bukan bagian dari SKP ini.")
-    if behaviour_value and behaviour_value not in rules.BEHAVIOUR_KEYS:
-        raise ValidationError("Nilai perilaku kerja tidak dikenal.")
-    if not text.strip():
-        raise ValidationError({"text": "Umpan balik wajib diisi."})
-    feedback = Feedback(
-        plan=plan, period=period, work_result=work_result, behaviour_value=behaviour_value,
-        text=text.strip(), given_by=by,
-    )  # fmt: skip
-    _stamp(feedback, by).save()
-    subject = work_result.text if work_result else rules.BEHAVIOUR_NAMES[behaviour_value]
-    notify(
-        user=plan.employee.user, title=f"Umpan balik baru: {subject[:80]}",
-        body=feedback.text, url=reverse("planning:feedback", args=[plan.pk]),
-    )  # fmt: skip
-    return feedback
-
-
-@transaction.atomic
-def reply_feedback(*, feedback: Feedback, by: User | None, text: str) -> Feedback:
-    """The employee's reply to a piece of feedback."""
-    if not text.strip():
-        raise ValidationError({"text": "Tanggapan wajib diisi."})
-    feedback.reply = text.strip()
-    feedback.replied_at = timezone.now()
-    _stamp(feedback, by).save()
-    penilai_user = feedback.given_by
-    notify(
-        user=penilai_user, title=f"Tanggapan dari {feedback.plan.employee_name}",
-        body=feedback.reply, url=reverse("planning:feedback", args=[feedback.plan_id]),
-        email=False,
-    )  # fmt: skip
-    return feedback
-
-
-@transaction.atomic
-def record_coaching(
-    *, plan: Plan, by: User | None, kind: str, date: dt.date, topic: str, notes: str = ""
-) -> CoachingSession:
-    """Record a bimbingan kinerja session; the employee is asked for Format B.1.8."""
-    if not topic.strip():
-        raise ValidationError({"topic": "Topik bimbingan wajib diisi."})
-    session = CoachingSession(
-        plan=plan, kind=kind, date=date, topic=topic.strip(), notes=notes.strip(), recorded_by=by
-    )
-    _stamp(session, by).save()
-    notify(
-        user=plan.employee.user, title="Mohon isi umpan balik bimbingan kinerja (Format B.1.8)",
-        body=session.topic, url=reverse("planning:coaching", args=[plan.pk]), email=False,
-    )  # fmt: skip
-    return session
-
-
-@transaction.atomic
-def answer_coaching_feedback(
-    *, session: CoachingSession, by: User | None, answers: list[int], comment: str = ""
-) -> CoachingFeedback:
-    """The employee's Format B.1.8 answers (1-5 for each of the 9 statements)."""
-    if len(answers) != len(rules.COACHING_STATEMENTS) or not all(
-        rules.valid_scale(a) for a in answers
-    ):
-        raise ValidationError("Jawab kesembilan pernyataan dengan nilai 1 sampai 5.")
-    if CoachingFeedback.objects.filter(session=session).exists():
-        raise ValidationError("Umpan balik untuk bimbingan ini sudah diisi.")
-    feedback = CoachingFeedback(session=session, answers=answers, comment=comment.strip())
-    _stamp(feedback, by).save()
-    return feedback
-
-
-@transaction.atomic
-def add_competency_evaluation(
-    *, session: CoachingSession, by: User | None, competency: str, score: int, reason: str
-) -> CompetencyEvaluation:
-    """Format B.1.9: a competency rated 1-5 with the reason."""
-    if not competency.strip() or not reason.strip():
-        raise ValidationError("Kompetensi dan alasan wajib diisi.")
-    if not rules.valid_scale(score):
-        raise ValidationError({"score": "Nilai harus 1 sampai 5."})
-    evaluation = CompetencyEvaluation(
-        session=session, competency=competency.strip(), score=score, reason=reason.strip()
-    )
-    _stamp(evaluation, by).save()
-    return evaluation
-
-
-def mark_notifications_read(*, user: User) -> int:
-    """Mark all of a user's notifications as read."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )

@@ -1,0 +1,219 @@
+"""Realisation and evidence, continuous feedback, coaching and notifications read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import IO
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from sikap.accounts.models import User
+from sikap.evaluation.models import Period
+from sikap.lib.uploads import check_upload
+from sikap.planning import rules
+from sikap.planning.models import (
+    CoachingFeedback,
+    CoachingSession,
+    CompetencyEvaluation,
+    Evidence,
+    Feedback,
+    Indicator,
+    Notification,
+    Plan,
+    PlanStatus,
+    Realisation,
+    WorkResult,
+)
+from sikap.planning.services.common import (
+    day_or_today,
+    notify,
+    stamp,
+)
+
+# --- Realisation, evidence --------------------------------------------------------------------
+
+
+def _check_period(plan: Plan, period: Period, today: dt.date) -> None:
+    if plan.status != PlanStatus.APPROVED:
+        raise ValidationError("Realisasi hanya dapat diisi pada SKP yang sudah disetujui.")
+    if period.appraisal_year_id != plan.appraisal_year_id:
+        raise ValidationError("Periode itu bukan bagian dari tahun SKP ini.")
+    if period.end_date < plan.start_date or period.start_date > plan.end_date:
+        raise ValidationError("Periode itu di luar masa berlaku SKP ini.")
+    if today < period.start_date:
+        raise ValidationError(f"Periode {period.name} belum dimulai.")
+    if not period.is_open_for_entry(today):
+        raise ValidationError(
+            f"Batas pengisian periode {period.name} sudah lewat; minta admin kepegawaian membukanya kembali."
+        )
+
+
+@transaction.atomic
+def record_realisation(
+    *, indicator: Indicator, period: Period, by: User | None, value: Decimal | None = None,
+    text: str = "", note: str = "", today: dt.date | None = None,
+) -> Realisation:  # fmt: skip
+    """Record (or correct) the realisation of an indicator in a period, before the deadline."""
+    _check_period(indicator.work_result.plan, period, day_or_today(today))
+    if value is None and not text.strip():
+        raise ValidationError({"value": "Isi nilai realisasi atau uraiannya."})
+    if value is not None and value < 0:
+        raise ValidationError({"value": "Realisasi tidak boleh negatif."})
+    realisation = Realisation.objects.filter(indicator=indicator, period=period).first()
+    if realisation is None:
+        realisation = Realisation(indicator=indicator, period=period)
+    realisation.value = value
+    realisation.text = text.strip()
+    realisation.note = note.strip()
+    realisation.updated_by = by
+    stamp(realisation, by).save()
+    return realisation
+
+
+@transaction.atomic
+def add_evidence(
+    *, realisation: Realisation, by: User | None, upload: IO[bytes] | None = None,
+    filename: str = "", link: str = "", description: str = "", today: dt.date | None = None,
+) -> Evidence:  # fmt: skip
+    """Attach a bukti dukung: a file checked by its content and size, or a link."""
+    _check_period(realisation.indicator.work_result.plan, realisation.period, day_or_today(today))
+    if upload is None and not link.strip():
+        raise ValidationError({"file": "Unggah berkas atau isi tautan bukti dukung."})
+    evidence = Evidence(
+        realisation=realisation, link=link.strip(), description=description.strip(),
+        uploaded_by=by,
+    )  # fmt: skip
+    if upload is not None:
+        try:
+            checked = check_upload(upload, name=filename)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages}) from error
+        evidence.original_name = filename[:255] or f"bukti.{checked.extension}"
+        evidence.content_type = checked.content_type
+        evidence.size = checked.size
+        evidence.file.save(f"bukti.{checked.extension}", File(upload), save=False)
+    stamp(evidence, by).save()
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(*, evidence: Evidence, by: User | None, today: dt.date | None = None) -> None:
+    """Remove a bukti dukung while the period is still open."""
+    realisation = evidence.realisation
+    _check_period(realisation.indicator.work_result.plan, realisation.period, day_or_today(today))
+    if evidence.file:
+        evidence.file.delete(save=False)
+    stamp(evidence, by).delete()
+
+
+# --- Feedback and coaching --------------------------------------------------------------------
+
+
+@transaction.atomic
+def give_feedback(
+    *, plan: Plan, period: Period, by: User | None, text: str,
+    work_result: WorkResult | None = None, behaviour_value: str = "",
+) -> Feedback:  # fmt: skip
+    """Umpan balik berkelanjutan by the penilai on one RHK or one value; the employee is told."""
+    if plan.status != PlanStatus.APPROVED:
+        raise ValidationError("Umpan balik diberikan pada SKP yang sudah disetujui.")
+    if period.appraisal_year_id != plan.appraisal_year_id:
+        raise ValidationError("Periode itu bukan bagian dari tahun SKP ini.")
+    if (work_result is None) == (not behaviour_value):
+        raise ValidationError("Pilih satu RHK atau satu nilai perilaku kerja.")
+    if work_result is not None and work_result.plan_id != plan.pk:
+        raise ValidationError("RHK itu bukan bagian dari SKP ini.")
+    if behaviour_value and behaviour_value not in rules.BEHAVIOUR_KEYS:
+        raise ValidationError("Nilai perilaku kerja tidak dikenal.")
+    if not text.strip():
+        raise ValidationError({"text": "Umpan balik wajib diisi."})
+    feedback = Feedback(
+        plan=plan, period=period, work_result=work_result, behaviour_value=behaviour_value,
+        text=text.strip(), given_by=by,
+    )  # fmt: skip
+    stamp(feedback, by).save()
+    subject = work_result.text if work_result else rules.BEHAVIOUR_NAMES[behaviour_value]
+    notify(
+        user=plan.employee.user, title=f"Umpan balik baru: {subject[:80]}",
+        body=feedback.text, url=reverse("planning:feedback", args=[plan.pk]),
+    )  # fmt: skip
+    return feedback
+
+
+@transaction.atomic
+def reply_feedback(*, feedback: Feedback, by: User | None, text: str) -> Feedback:
+    """The employee's reply to a piece of feedback."""
+    if not text.strip():
+        raise ValidationError({"text": "Tanggapan wajib diisi."})
+    feedback.reply = text.strip()
+    feedback.replied_at = timezone.now()
+    stamp(feedback, by).save()
+    penilai_user = feedback.given_by
+    notify(
+        user=penilai_user, title=f"Tanggapan dari {feedback.plan.employee_name}",
+        body=feedback.reply, url=reverse("planning:feedback", args=[feedback.plan_id]),
+        email=False,
+    )  # fmt: skip
+    return feedback
+
+
+@transaction.atomic
+def record_coaching(
+    *, plan: Plan, by: User | None, kind: str, date: dt.date, topic: str, notes: str = ""
+) -> CoachingSession:
+    """Record a bimbingan kinerja session; the employee is asked for Format B.1.8."""
+    if not topic.strip():
+        raise ValidationError({"topic": "Topik bimbingan wajib diisi."})
+    session = CoachingSession(
+        plan=plan, kind=kind, date=date, topic=topic.strip(), notes=notes.strip(), recorded_by=by
+    )
+    stamp(session, by).save()
+    notify(
+        user=plan.employee.user, title="Mohon isi umpan balik bimbingan kinerja (Format B.1.8)",
+        body=session.topic, url=reverse("planning:coaching", args=[plan.pk]), email=False,
+    )  # fmt: skip
+    return session
+
+
+@transaction.atomic
+def answer_coaching_feedback(
+    *, session: CoachingSession, by: User | None, answers: list[int], comment: str = ""
+) -> CoachingFeedback:
+    """The employee's Format B.1.8 answers (1-5 for each of the 9 statements)."""
+    if len(answers) != len(rules.COACHING_STATEMENTS) or not all(
+        rules.valid_scale(a) for a in answers
+    ):
+        raise ValidationError("Jawab kesembilan pernyataan dengan nilai 1 sampai 5.")
+    if CoachingFeedback.objects.filter(session=session).exists():
+        raise ValidationError("Umpan balik untuk bimbingan ini sudah diisi.")
+    feedback = CoachingFeedback(session=session, answers=answers, comment=comment.strip())
+    stamp(feedback, by).save()
+    return feedback
+
+
+@transaction.atomic
+def add_competency_evaluation(
+    *, session: CoachingSession, by: User | None, competency: str, score: int, reason: str
+) -> CompetencyEvaluation:
+    """Format B.1.9: a competency rated 1-5 with the reason."""
+    if not competency.strip() or not reason.strip():
+        raise ValidationError("Kompetensi dan alasan wajib diisi.")
+    if not rules.valid_scale(score):
+        raise ValidationError({"score": "Nilai harus 1 sampai 5."})
+    evaluation = CompetencyEvaluation(
+        session=session, competency=competency.strip(), score=score, reason=reason.strip()
+    )
+    stamp(evaluation, by).save()
+    return evaluation
+
+
+def mark_notifications_read(*, user: User) -> int:
+    """Mark all of a user's notifications as read."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

@@ -1,0 +1,72 @@
+"""Helpers shared by the SKP views."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+
+from sikap.accounts.http import AuthedRequest
+from sikap.evaluation.models import AppraisalYear, Period
+from sikap.org.models import Unit
+from sikap.planning import access
+from sikap.planning.models import (
+    Plan,
+)
+
+
+def apply_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, msgs in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in msgs:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def flash_error(request: AuthedRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def current_year(day: dt.date) -> AppraisalYear | None:
+    return AppraisalYear.objects.filter(year=day.year).first()
+
+
+def plan_periods(plan: Plan) -> list[Period]:
+    return [
+        p
+        for p in Period.objects.filter(appraisal_year=plan.appraisal_year).order_by("number")
+        if p.end_date >= plan.start_date and p.start_date <= plan.end_date
+    ]
+
+
+def chosen_period(request: AuthedRequest, periods: list[Period]) -> Period | None:
+    today = timezone.localdate()
+    wanted = request.GET.get("periode") or request.POST.get("periode")
+    for period in periods:
+        if wanted and str(period.pk) == wanted:
+            return period
+    for period in periods:
+        if period.start_date <= today <= period.end_date:
+            return period
+    return periods[-1] if periods else None
+
+
+def url_for(name: str, *args: Any) -> str:
+    return reverse(name, args=args)
+
+
+def unit_for(request: AuthedRequest, pk: int) -> Unit:
+    unit = get_object_or_404(Unit, pk=pk)
+    if not access.can_read_unit(request.user, unit.path):
+        raise Http404
+    return unit

@@ -1,0 +1,280 @@
+"""The penilai's team, the cascade, the unit's SKP, targets, export and notifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from sikap.accounts.http import AuthedRequest
+from sikap.accounts.scope import get_scope
+from sikap.evaluation.models import Period
+from sikap.org.hierarchy import OrgChart
+from sikap.org.models import Employee
+from sikap.planning import access, documents, forms, services
+from sikap.planning.models import (
+    Category,
+    Notification,
+    OrganisationTarget,
+    Plan,
+    PlanStatus,
+    WorkResult,
+)
+from sikap.planning.objective import objective_evidence
+from sikap.planning.views.common import (
+    apply_errors,
+    chosen_period,
+    current_year,
+    flash_error,
+    unit_for,
+)
+
+# --- Team, cascade, targets, export -----------------------------------------------------------
+
+
+@require_GET
+@login_required
+def team(request: AuthedRequest) -> HttpResponse:
+    """The penilai's direct reports with their SKP status, realisation and feedback counts."""
+    scope = get_scope(request.user)
+    if not scope.direct_report_ids:
+        raise PermissionDenied
+    today = timezone.localdate()
+    year = current_year(today)
+    ids = sorted(scope.direct_report_ids)
+    employees = list(
+        Employee.objects.filter(pk__in=ids).select_related("position", "unit").order_by("name")
+    )
+    plans: dict[int, Plan] = {}
+    period = None
+    periods: list[Period] = []
+    if year is not None:
+        periods = list(Period.objects.filter(appraisal_year=year).order_by("number"))
+        period = chosen_period(request, periods)
+        realised = Count(
+            "work_results__indicators__realisations",
+            filter=Q(work_results__indicators__realisations__period=period),
+            distinct=True,
+        )
+        fed = Count("feedback", filter=Q(feedback__period=period), distinct=True)
+        for plan in (
+            Plan.objects.current()
+            .filter(employee_id__in=ids, appraisal_year=year)
+            .annotate(
+                n_indicators=Count("work_results__indicators", distinct=True),
+                n_realised=realised,
+                n_feedback=fed,
+            )
+            .order_by("start_date")
+        ):
+            plans[plan.employee_id] = plan
+    evidence = (
+        objective_evidence(ids, period.start_date, period.end_date) if period is not None else {}
+    )
+    rows: list[dict[str, Any]] = [
+        {"employee": e, "plan": plans.get(e.pk), "objective": evidence.get(e.pk, [])}
+        for e in employees
+    ]
+    waiting = sum(1 for p in plans.values() if p.status == PlanStatus.SUBMITTED)
+    return render(
+        request,
+        "planning/team.html",
+        {"rows": rows, "year": year, "period": period, "periods": periods, "waiting": waiting},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def cascade_down(request: AuthedRequest, pk: int) -> HttpResponse:
+    """A supervisor hands one of their RHK down to several direct reports at once."""
+    source = get_object_or_404(WorkResult, pk=pk)
+    plan = access.get_plan_for_user(request.user, source.plan_id, for_change=True)
+    access.require_owner(request.user, plan)
+    chart = OrgChart(timezone.localdate())
+    subordinates = sorted(chart.direct_reports(plan.employee), key=lambda e: e.name)
+    form = forms.CascadeForm(request.POST or None, subordinates=subordinates)
+    if request.method == "POST" and form.is_valid():
+        chosen = [e for e in subordinates if str(e.pk) in form.cleaned_data["employees"]]
+        try:
+            created = services.cascade_down(
+                source=source, employees=chosen, by=request.user,
+                cascade_kind=form.cleaned_data["cascade_kind"],
+            )  # fmt: skip
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(
+                request, _("RHK handed down to %(n)d subordinates.") % {"n": len(created)}
+            )
+            return redirect("planning:plan", plan.pk)
+    return render(
+        request,
+        "planning/form.html",
+        {"form": form, "title": _("Hand this RHK down"), "subtitle": source.text, "plan": plan},
+    )
+
+
+@require_GET
+@login_required
+def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
+    """For a unit: which staff results support which leader results; unsupported ones flagged."""
+    unit = unit_for(request, pk)
+    today = timezone.localdate()
+    year = current_year(today)
+    results = list(
+        WorkResult.objects.filter(
+            plan__employee__unit__path__startswith=unit.path,
+            plan__appraisal_year=year,
+            plan__is_current=True,
+        )
+        .select_related("plan__employee__unit", "organisation_target")
+        .order_by("plan__employee_name", "category", "order")
+    )
+    children: dict[int, list[WorkResult]] = {}
+    for result in results:
+        if result.intervenes_id:
+            children.setdefault(result.intervenes_id, []).append(result)
+    ids = {r.pk for r in results}
+    # The top of the tree inside this unit: results whose leader result lies outside it.
+    roots = [
+        r
+        for r in results
+        if (r.intervenes_id is None or r.intervenes_id not in ids)
+        and (r.category == Category.UTAMA or r.pk in children)
+    ]
+    roots.sort(key=lambda r: (_depth(r), r.plan.employee_name, r.order))
+    extra = sum(1 for r in results if r.category == Category.TAMBAHAN and not r.intervenes_id)
+    leader_ids = {r.plan.employee_id for r in results if r.pk in children}
+    has_reports = _employees_with_reports(today)
+
+    def node(result: WorkResult, depth: int) -> dict[str, Any]:
+        kids = [node(c, depth + 1) for c in children.get(result.pk, [])]
+        return {
+            "result": result,
+            "children": kids,
+            "unsupported": not kids and result.plan.employee_id in has_reports,
+            "depth": depth,
+        }
+
+    tree = [node(r, 0) for r in roots]
+    unsupported = _count_unsupported(tree)
+    return render(
+        request,
+        "planning/cascade.html",
+        {"unit": unit, "year": year, "tree": tree, "unsupported": unsupported,
+         "leaders": len(leader_ids), "extra": extra},
+    )  # fmt: skip
+
+
+def _depth(result: WorkResult) -> int:
+    unit = result.plan.employee.unit
+    return unit.depth if unit is not None else 0
+
+
+def _employees_with_reports(day: dt.date) -> set[int]:
+    chart = OrgChart(day)
+    found: set[int] = set()
+    for employee in chart.employees.values():
+        holder = chart.penilai_of(employee)
+        if holder is not None:
+            found.add(holder.employee.pk)
+    return found
+
+
+def _count_unsupported(nodes: list[dict[str, Any]]) -> int:
+    return sum(int(n["unsupported"]) + _count_unsupported(n["children"]) for n in nodes)
+
+
+@require_GET
+@login_required
+def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Every active employee of a unit subtree with the status of their current SKP."""
+    unit = unit_for(request, pk)
+    year = current_year(timezone.localdate())
+    employees = list(
+        Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        .exclude(jenis_asn="NON_ASN")
+        .select_related("position", "unit")
+        .order_by("unit__path", "name")
+    )
+    plans: dict[int, Plan] = {}
+    for plan in (
+        Plan.objects.current()
+        .filter(employee_id__in=[e.pk for e in employees], appraisal_year=year)
+        .order_by("start_date")
+    ):
+        plans[plan.employee_id] = plan
+    rows = [{"employee": e, "plan": plans.get(e.pk)} for e in employees]
+    counts = dict.fromkeys(PlanStatus.values, 0)
+    for plan in plans.values():
+        counts[plan.status] += 1
+    missing = sum(1 for r in rows if r["plan"] is None)
+    return render(
+        request,
+        "planning/unit_plans.html",
+        {"unit": unit, "year": year, "rows": rows, "counts": counts, "missing": missing},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def targets(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The editable list of a unit's sasaran/indikator kinerja organisasi for the year."""
+    unit = unit_for(request, pk)
+    year = current_year(timezone.localdate())
+    can_manage = access.can_manage_targets(request.user, unit.path)
+    form = forms.TargetForm(request.POST or None)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        delete = request.POST.get("delete")
+        if delete:
+            target = get_object_or_404(OrganisationTarget, pk=delete, unit=unit)
+            try:
+                services.remove_organisation_target(target=target, by=request.user)
+            except ValidationError as error:
+                flash_error(request, error)
+            return redirect("planning:targets", unit.pk)
+        if form.is_valid() and year is not None:
+            services.add_organisation_target(
+                unit=unit, appraisal_year=year, by=request.user, **form.cleaned_data
+            )
+            messages.success(request, _("Target added."))
+            return redirect("planning:targets", unit.pk)
+    items = OrganisationTarget.objects.filter(unit=unit, appraisal_year=year).annotate(
+        n_results=Count("work_results")
+    )
+    return render(
+        request,
+        "planning/targets.html",
+        {"unit": unit, "year": year, "items": items, "form": form, "can_manage": can_manage},
+    )
+
+
+@require_GET
+@login_required
+def unit_export(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Excel export of the current SKP of a unit subtree (one row per indicator)."""
+    unit = unit_for(request, pk)
+    year = current_year(timezone.localdate())
+    return documents.unit_workbook_response(unit, year)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def notifications(request: AuthedRequest) -> HttpResponse:
+    """The user's notifications; POST marks them all as read."""
+    if request.method == "POST":
+        services.mark_notifications_read(user=request.user)
+        return redirect("planning:notifications")
+    items = list(Notification.objects.filter(recipient=request.user)[:100])
+    return render(request, "planning/notifications.html", {"items": items})
