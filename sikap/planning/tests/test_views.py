@@ -743,3 +743,11 @@ def test_realisation_page_for_a_future_period(personas, plan, login):
         reverse("planning:realisation", args=[plan.pk]) + f"?periode={q2.pk}"
     )
     assert "belum dimulai" in response.text and "Simpan realisasi" not in response.text
+
+
+def test_rhk_form_explains_when_the_penilai_has_no_skp(personas, year, login):
+    draft = make_plan(personas.pegawai, texts=(), approve=False)
+    response = login(personas.user("pegawai")).get(
+        reverse("planning:work_result_create", args=[draft.pk])
+    )
+    assert "TAMBAHAN" in response.text and "alert-warning" in response.text

@@ -198,10 +198,16 @@ def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Work result added."))
             return redirect("planning:plan", plan.pk)
+    hint = ""
+    if not form.fields["intervenes"].queryset.exists() and "organisation_target" not in form.fields:  # type: ignore[attr-defined]
+        hint = _(
+            "Your pejabat penilai has no SKP with work results for this year yet, so an UTAMA "
+            "result cannot be linked. Ask them to prepare theirs first, or add a TAMBAHAN result."
+        )
     return render(
         request,
         "planning/form.html",
-        {"form": form, "title": _("New Rencana Hasil Kerja"), "plan": plan},
+        {"form": form, "title": _("New Rencana Hasil Kerja"), "plan": plan, "hint": hint},
     )
 
 
