@@ -13,7 +13,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
-for _app in ("org", "planning", "evaluation", "surveys", "complaints"):
+for _app in ("org", "planning", "evaluation", "surveys", "complaints", "development"):
     try:
         _module = import_module(f"sikap.{_app}.api")
     except ModuleNotFoundError as exc:

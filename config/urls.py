@@ -14,6 +14,7 @@ urlpatterns = [
     path("survei/", include("sikap.surveys.urls")),
     path("pengaduan/", include("sikap.complaints.urls")),
     path("keterlibatan/", include("sikap.dashboards.urls")),
+    path("pengembangan/", include("sikap.development.urls")),
 ]
 
 admin.site.site_header = "SIKAP Administrasi"

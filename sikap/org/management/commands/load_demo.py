@@ -18,6 +18,7 @@ DEMO_STEPS = (
     "sikap.planning.demo:load",
     "sikap.surveys.demo:load",
     "sikap.complaints.demo:load",
+    "sikap.development.demo:load",
     "sikap.evaluation.demo:load",
 )
 

@@ -1,0 +1,184 @@
+"""The only way to fetch development records for a user: 404 if unseen, 403 if read-only."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from sikap.accounts.models import User
+from sikap.accounts.scope import Scope, get_scope
+from sikap.development.models import (
+    DevelopmentPlan,
+    OwnActivity,
+    Participant,
+    TrainingEvent,
+    TrainingEventQuerySet,
+)
+from sikap.org.access import employees_visible_to
+from sikap.org.hierarchy import OrgChart
+from sikap.org.models import Employee, EmployeeQuerySet
+
+
+def can_read_reports(scope: Scope) -> bool:
+    """Unit heads, HR admins and auditors (of some subtree) read events and JP recaps."""
+    return scope.is_superadmin or bool(scope.read_paths)
+
+
+def can_manage(scope: Scope) -> bool:
+    """HR admins (Admin Kepegawaian) organise events and verify activities."""
+    return scope.is_superadmin or bool(scope.manage_paths)
+
+
+def require_reader(user: User) -> Scope:
+    """The scope of a unit head, HR admin or auditor; 404 for anyone else."""
+    scope = get_scope(user)
+    if not can_read_reports(scope):
+        raise Http404
+    return scope
+
+
+def require_manager(user: User) -> Scope:
+    """The scope of an HR admin; 403 for readers (auditors, unit heads), 404 for others."""
+    scope = require_reader(user)
+    if not can_manage(scope):
+        raise PermissionDenied
+    return scope
+
+
+def employees_read(scope: Scope) -> EmployeeQuerySet:
+    """Active employees within the subtrees the user reads (not their own reports)."""
+    if scope.is_superadmin:
+        return Employee.objects.active()
+    return Employee.objects.active().in_units(scope.read_paths)
+
+
+def employees_managed(scope: Scope) -> EmployeeQuerySet:
+    """Active employees within the subtrees the user manages as HR."""
+    if scope.is_superadmin:
+        return Employee.objects.active()
+    return Employee.objects.active().in_units(scope.manage_paths)
+
+
+def events_visible_to(user: User) -> TrainingEventQuerySet:
+    """Events organised in a subtree the user reads, or that the user was invited to."""
+    scope = get_scope(user)
+    if scope.is_superadmin:
+        return TrainingEvent.objects.all()
+    query = Q(pk__in=[])
+    for path in scope.read_paths:
+        query |= Q(unit__path__startswith=path)
+    if scope.employee is not None:
+        query |= Q(participants__employee=scope.employee)
+    return TrainingEvent.objects.filter(query).distinct()
+
+
+def get_event_for_user(user: User, pk: int, *, for_change: bool = False) -> TrainingEvent:
+    """An event the user may see (404 otherwise); with for_change, one they manage (403)."""
+    scope = get_scope(user)
+    if scope.is_superadmin:
+        visible = TrainingEvent.objects.all()
+    else:
+        query = Q(pk__in=[])
+        for path in scope.read_paths:
+            query |= Q(unit__path__startswith=path)
+        visible = TrainingEvent.objects.filter(query)
+    event = visible.select_related("unit").filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    if for_change and not scope.manages_unit(event.unit):
+        raise PermissionDenied
+    return event
+
+
+def get_participant_for_change(user: User, pk: int) -> Participant:
+    """A participant row of an event the user manages (404 unseen, 403 read-only)."""
+    participant = (
+        Participant.objects.select_related("event__unit", "employee").filter(pk=pk).first()
+    )
+    if participant is None:
+        raise Http404
+    get_event_for_user(user, participant.event_id, for_change=True)
+    return participant
+
+
+def get_own_participation(user: User, pk: int) -> Participant:
+    """The user's own participation (for the reaction survey); 404 for anyone else's."""
+    scope = get_scope(user)
+    if scope.employee is None:
+        raise Http404
+    participant = (
+        Participant.objects.select_related("event", "employee")
+        .filter(pk=pk, employee=scope.employee)
+        .first()
+    )
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def get_participation_for_follow_up(user: User, pk: int) -> Participant:
+    """A participation of one of the user's reports; readers who are not their penilai get 403."""
+    scope = get_scope(user)
+    participant = (
+        Participant.objects.select_related("event", "employee__unit").filter(pk=pk).first()
+    )
+    if participant is None:
+        raise Http404
+    if scope.employee is not None and participant.employee_id in scope.direct_report_ids:
+        return participant
+    if scope.sees_employee(participant.employee):
+        raise PermissionDenied
+    raise Http404
+
+
+def get_employee_for_development(user: User, pk: int) -> Employee:
+    """An employee whose development record the user may see (404 otherwise)."""
+    employee = employees_visible_to(user).select_related("position", "unit").filter(pk=pk).first()
+    if employee is None:
+        raise Http404
+    return employee
+
+
+def get_activity_for_verification(user: User, pk: int) -> OwnActivity:
+    """A self-reported activity in a subtree the user manages (404 unseen, 403 read-only)."""
+    scope = get_scope(user)
+    activity = OwnActivity.objects.select_related("employee__unit").filter(pk=pk).first()
+    if activity is None or not (
+        scope.reads_unit(activity.employee.unit) or scope.manages_unit(activity.employee.unit)
+    ):
+        raise Http404
+    if not scope.manages_unit(activity.employee.unit):
+        raise PermissionDenied
+    return activity
+
+
+def get_activity_file(user: User, pk: int) -> OwnActivity:
+    """A self-reported activity whose certificate the user may download."""
+    activity = OwnActivity.objects.select_related("employee__unit").filter(pk=pk).first()
+    if activity is None or not get_scope(user).sees_employee(activity.employee):
+        raise Http404
+    return activity
+
+
+def get_participant_file(user: User, pk: int) -> Participant:
+    """A participant row whose certificate the user may download (self, penilai, readers)."""
+    participant = Participant.objects.select_related("employee__unit").filter(pk=pk).first()
+    if participant is None or not get_scope(user).sees_employee(participant.employee):
+        raise Http404
+    return participant
+
+
+def get_plan_for_agreement(user: User, pk: int) -> DevelopmentPlan:
+    """An IDP the user agrees as pejabat penilai of its owner (403 for other viewers)."""
+    scope = get_scope(user)
+    plan = DevelopmentPlan.objects.select_related("employee__unit").filter(pk=pk).first()
+    if plan is None or not scope.sees_employee(plan.employee):
+        raise Http404
+    if scope.employee is None:
+        raise PermissionDenied
+    chain = OrgChart(timezone.localdate()).chain_of(plan.employee)
+    if chain.penilai is None or chain.penilai.employee.pk != scope.employee.pk:
+        raise PermissionDenied
+    return plan

@@ -1,0 +1,62 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from sikap.development.models import (
+    CompetencyAssessment,
+    DevelopmentPlan,
+    OwnActivity,
+    Participant,
+    PlanItem,
+    RequiredCompetency,
+    TrainingEvent,
+)
+
+
+@admin.register(RequiredCompetency)
+class RequiredCompetencyAdmin(SimpleHistoryAdmin):
+    list_display = ["position", "competency", "level"]
+    list_filter = ["level"]
+    search_fields = ["position__name", "competency"]
+    autocomplete_fields = ["position"]
+
+
+@admin.register(CompetencyAssessment)
+class CompetencyAssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "competency", "level", "date", "source"]
+    list_filter = ["source"]
+    search_fields = ["employee__name", "competency"]
+    raw_id_fields = ["employee", "coaching_evaluation", "recorded_by"]
+
+
+class PlanItemInline(admin.TabularInline):
+    model = PlanItem
+    extra = 0
+
+
+@admin.register(DevelopmentPlan)
+class DevelopmentPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "year", "status"]
+    list_filter = ["year", "status"]
+    raw_id_fields = ["employee", "agreed_by"]
+    inlines = [PlanItemInline]
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    raw_id_fields = ["employee"]
+
+
+@admin.register(TrainingEvent)
+class TrainingEventAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "jenis_diklat", "start_date", "jp", "unit"]
+    list_filter = ["jenis_diklat"]
+    search_fields = ["name"]
+    inlines = [ParticipantInline]
+
+
+@admin.register(OwnActivity)
+class OwnActivityAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "name", "jp", "end_date", "status"]
+    list_filter = ["status"]
+    raw_id_fields = ["employee", "verified_by"]

@@ -1,0 +1,145 @@
+"""Forms of the development pages; validation of state lives in services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sikap.development import rules
+from sikap.development.models import FollowUp, ReactionSurvey
+from sikap.org.models import Employee, Unit
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+JENIS_FIELD_HELP = _("SIASN jenisDiklat; the form decides whether it is klasikal or nonklasikal.")
+
+
+def jenis_field() -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=_("Jenis diklat"), choices=rules.JENIS_DIKLAT_CHOICES, coerce=int,
+        help_text=JENIS_FIELD_HELP,
+    )  # fmt: skip
+
+
+class _ActivityFields(forms.Form):
+    name = forms.CharField(label=_("Name of the activity"), max_length=255)
+    jenis_diklat = jenis_field()
+    organiser = forms.CharField(label=_("Organiser (institusi penyelenggara)"), max_length=255)
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), widget=DateInput())
+    jp = forms.IntegerField(
+        label=_("JP"), min_value=1, max_value=999, required=False,
+        help_text=_("Jam pelajaran; leave empty to compute from the duration."),
+    )  # fmt: skip
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=1, required=False,
+        help_text=_("1 JP = 45 minutes; only whole JP count (rounded down)."),
+    )  # fmt: skip
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("jp") is None and data.get("duration_minutes") is None:
+            self.add_error("jp", _("Fill in the JP or the duration in minutes."))
+        return data
+
+
+class EventForm(_ActivityFields):
+    location = forms.CharField(label=_("Location"), max_length=255, required=False)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+
+class ActivityForm(_ActivityFields):
+    certificate_number = forms.CharField(
+        label=_("Certificate number"), max_length=100, required=False
+    )
+    certificate = forms.FileField(
+        label=_("Certificate (PDF or photo)"), required=False,
+        help_text=_("Attach the certificate or fill in its number."),
+    )  # fmt: skip
+
+
+class AddParticipantsForm(forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Everyone in a unit"), queryset=Unit.objects.none(), required=False
+    )
+    employees = forms.ModelMultipleChoiceField(
+        label=_("Or pick employees"), queryset=Employee.objects.none(), required=False
+    )
+    attended = forms.BooleanField(label=_("Mark them as attended"), required=False)
+
+    def __init__(self, *args: Any, units: Any, employees: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["employees"].queryset = employees  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("unit") and not data.get("employees"):
+            raise forms.ValidationError(_("Choose a unit or some employees."))
+        return data
+
+
+class CertificateForm(forms.Form):
+    certificate_number = forms.CharField(
+        label=_("Certificate number"), max_length=100, required=False
+    )
+    certificate = forms.FileField(label=_("Certificate file"), required=False)
+
+
+class ReactionForm(forms.ModelForm):
+    class Meta:
+        model = ReactionSurvey
+        fields = ["relevance", "usefulness", "would_apply", "comment"]
+        widgets = {
+            "relevance": forms.RadioSelect,
+            "usefulness": forms.RadioSelect,
+            "would_apply": forms.RadioSelect,
+            "comment": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["score", "note"]
+        widgets = {"score": forms.RadioSelect, "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class AssessmentForm(forms.Form):
+    competency = forms.CharField(label=_("Kompetensi"), max_length=200)
+    level = forms.TypedChoiceField(
+        label=_("Current level"), choices=[(n, str(n)) for n in rules.LEVELS], coerce=int
+    )
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class PlanItemForm(forms.Form):
+    competency = forms.CharField(label=_("Kompetensi"), max_length=200)
+    required_level = forms.TypedChoiceField(
+        label=_("Required level"), choices=[("", "-")] + [(n, str(n)) for n in rules.LEVELS],
+        coerce=int, empty_value=None, required=False,
+    )  # fmt: skip
+    current_level = forms.TypedChoiceField(
+        label=_("Current level"), choices=[("", "-")] + [(n, str(n)) for n in rules.LEVELS],
+        coerce=int, empty_value=None, required=False,
+    )  # fmt: skip
+    jenis_diklat = jenis_field()
+    jenis_diklat.label = _("Bentuk pengembangan")
+    target_jp = forms.IntegerField(label=_("Target JP"), min_value=0, max_value=999)
+    schedule = forms.CharField(label=_("Schedule"), max_length=100, required=False)
+    recommendation = forms.CharField(
+        label=_("Recommendation in the Dokumen Evaluasi (if any)"), max_length=255, required=False
+    )

@@ -1,0 +1,569 @@
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import openpyxl
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from sikap.accounts.scope import build_scope
+from sikap.development import attention, nav, services
+from sikap.development.models import (
+    ActivityStatus,
+    AssessmentSource,
+    CompetencyAssessment,
+    DevelopmentPlan,
+    FollowUp,
+    OwnActivity,
+    Participant,
+    PlanStatus,
+    ReactionSurvey,
+    TrainingEvent,
+)
+from sikap.development.tests.conftest import invite, make_event
+from sikap.org.testing import make_employee
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(dt.datetime(2026, 11, 27, 9, 0), tick=False):
+        yield
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def as_(login, personas, name):
+    return login(personas.user(name))
+
+
+# My development ------------------------------------------------------------------------------
+
+
+def test_my_development_shows_jp_gaps_and_pending_surveys(personas, login, event):
+    invite(event, personas.pegawai)
+    services.set_required_competency(
+        position=personas.pegawai.position, competency="Integritas", level=2, by=None
+    )
+    response = as_(login, personas, "pegawai").get(reverse("development:mine"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Sosialisasi SKP" in text and "Integritas" in text
+    assert "4</span> / 20 JP" in text
+    assert reverse("development:reaction", args=[event.participants.get().pk]) in text
+
+
+def test_someone_without_an_employee_record_goes_to_the_recap(personas, login):
+    response = as_(login, personas, "auditor").get(reverse("development:mine"))
+    assert response.status_code == 302 and response.url == reverse("development:recap")
+
+
+def test_a_user_with_no_employee_and_no_reach_gets_404(login, db):
+    from sikap.org.testing import make_user
+
+    assert login(make_user("nobody")).get(reverse("development:mine")).status_code == 404
+
+
+def test_my_development_is_get_only(personas, login):
+    assert as_(login, personas, "pegawai").post(reverse("development:mine")).status_code == 405
+
+
+def test_the_penilai_reads_a_report_page_and_outsiders_get_404(personas, login):
+    url = reverse("development:employee", args=[personas.pegawai.pk])
+    assert as_(login, personas, "penilai").get(url).status_code == 200
+    assert as_(login, personas, "auditor").get(url).status_code == 200
+    assert as_(login, personas, "outsider").get(url).status_code == 404
+    assert as_(login, personas, "penilai").post(url).status_code == 405
+    own = as_(login, personas, "pegawai").get(url)
+    assert own.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("who", "status", "source"),
+    [("pegawai", 302, AssessmentSource.SELF), ("penilai", 302, AssessmentSource.SUPERVISOR),
+     ("auditor", 403, None), ("hr", 403, None), ("outsider", 404, None)],
+)  # fmt: skip
+def test_assessments_by_self_or_penilai_only(personas, login, who, status, source):
+    url = reverse("development:assessment", args=[personas.pegawai.pk])
+    data = {"competency": "Komunikasi", "level": "2", "date": "2026-11-01"}
+    response = as_(login, personas, who).post(url, data)
+    assert response.status_code == status
+    assert CompetencyAssessment.objects.filter(source=source or "none").count() == int(bool(source))
+
+
+def test_an_invalid_assessment_is_reported(personas, login):
+    url = reverse("development:assessment", args=[personas.pegawai.pk])
+    client = as_(login, personas, "pegawai")
+    response = client.post(url, {"competency": "", "level": "9"}, follow=True)
+    assert "alert-danger" in response.content.decode()
+    assert client.get(url).status_code == 405
+
+
+# Team and follow-up --------------------------------------------------------------------------
+
+
+def test_the_team_page_lists_reports_follow_ups_and_idps(personas, login, event):
+    invite(event, personas.pegawai)
+    plan = services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
+    services.add_plan_item(plan=plan, competency="Komunikasi", jenis_diklat=8, target_jp=8, by=None)
+    client = as_(login, personas, "penilai")
+    response = client.get(reverse("development:team"))
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert personas.pegawai.display_name in text
+    assert reverse("development:follow_up", args=[event.participants.get().pk]) in text
+    assert reverse("development:idp_agree", args=[plan.pk]) in text
+    assert as_(login, personas, "pegawai").get(reverse("development:team")).status_code == 404
+    assert client.post(reverse("development:team")).status_code == 405
+
+
+def test_the_penilai_records_a_follow_up(personas, login, event):
+    [p] = invite(event, personas.pegawai)
+    url = reverse("development:follow_up", args=[p.pk])
+    client = as_(login, personas, "penilai")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"score": "4", "note": "Lebih cepat melayani"})
+    assert response.status_code == 302
+    assert FollowUp.objects.get().by == personas.penilai
+    assert "4" in client.get(url).content.decode()
+    assert as_(login, personas, "auditor").get(url).status_code == 403
+    assert as_(login, personas, "outsider").get(url).status_code == 404
+    assert client.put(url).status_code == 405
+
+
+def test_a_follow_up_too_early_shows_the_error(personas, login):
+    event = make_event(personas.kecamatan, start=dt.date(2026, 11, 1))
+    [p] = invite(event, personas.pegawai)
+    url = reverse("development:follow_up", args=[p.pk])
+    response = as_(login, personas, "penilai").post(url, {"score": "4"})
+    assert response.status_code == 200 and "baru dapat diisi" in response.content.decode()
+
+
+def test_follow_up_of_a_missing_participant_is_404(personas, login):
+    url = reverse("development:follow_up", args=[999])
+    assert as_(login, personas, "penilai").get(url).status_code == 404
+
+
+# Reaction survey and own activities ----------------------------------------------------------
+
+
+def test_the_participant_answers_the_reaction_survey_once(personas, login, event):
+    [p] = invite(event, personas.pegawai)
+    url = reverse("development:reaction", args=[p.pk])
+    client = as_(login, personas, "pegawai")
+    assert client.get(url).status_code == 200
+    data = {"relevance": "5", "usefulness": "4", "would_apply": "4", "comment": "Bagus"}
+    assert client.post(url, data).status_code == 302
+    assert ReactionSurvey.objects.get().usefulness == 4
+    assert client.get(url).status_code == 302
+    assert as_(login, personas, "peer").get(url).status_code == 404
+    assert as_(login, personas, "auditor").get(url).status_code == 404
+    assert client.delete(url).status_code == 405
+
+
+def test_an_absent_participant_cannot_answer(personas, login, event):
+    [p] = invite(event, personas.pegawai, attended=False)
+    url = reverse("development:reaction", args=[p.pk])
+    data = {"relevance": "5", "usefulness": "4", "would_apply": "4"}
+    response = as_(login, personas, "pegawai").post(url, data)
+    assert response.status_code == 200 and "yang hadir" in response.content.decode()
+
+
+def test_an_employee_reports_an_activity_and_hr_verifies_it(personas, login):
+    client = as_(login, personas, "pegawai")
+    url = reverse("development:activity_create")
+    assert client.get(url).status_code == 200
+    data = {
+        "name": "E-Learning Manajemen ASN", "jenis_diklat": "16", "organiser": "LAN",
+        "start_date": "2026-10-01", "end_date": "2026-10-02", "duration_minutes": "460",
+        "certificate": SimpleUploadedFile("c.pdf", PDF, content_type="application/pdf"),
+    }  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    activity = OwnActivity.objects.get()
+    assert activity.jp == 10 and activity.status == ActivityStatus.PENDING
+    file_url = reverse("development:activity_file", args=[activity.pk])
+    assert client.get(file_url).status_code == 200
+    assert as_(login, personas, "outsider").get(file_url).status_code == 404
+    verify = reverse("development:activity_verify", args=[activity.pk])
+    assert as_(login, personas, "auditor").post(verify).status_code == 403
+    assert as_(login, personas, "other_hr").post(verify).status_code == 404
+    assert as_(login, personas, "hr").get(verify).status_code == 405
+    assert as_(login, personas, "hr").post(verify, {"decision": "approve"}).status_code == 302
+    activity.refresh_from_db()
+    assert activity.status == ActivityStatus.VERIFIED
+    again = as_(login, personas, "hr").post(verify, {"decision": "approve"}, follow=True)
+    assert "sudah diverifikasi" in again.content.decode()
+
+
+def test_the_activity_form_shows_errors(personas, login):
+    client = as_(login, personas, "pegawai")
+    url = reverse("development:activity_create")
+    data = {"name": "X", "jenis_diklat": "9", "organiser": "Y", "start_date": "2026-10-01",
+            "end_date": "2026-10-01", "jp": "2"}  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 200 and "sertifikat" in response.content.decode()
+    assert client.post(url, {**data, "jp": ""}).status_code == 200
+    assert as_(login, personas, "auditor").get(url).status_code == 404
+    assert client.put(url).status_code == 405
+
+
+def test_activity_file_without_a_file_is_404(personas, login):
+    activity = services.report_activity(
+        employee=personas.pegawai, name="Seminar", jenis_diklat=9, organiser="X",
+        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 1), jp=2,
+        certificate_number="N-1", by=None,
+    )  # fmt: skip
+    url = reverse("development:activity_file", args=[activity.pk])
+    assert as_(login, personas, "pegawai").get(url).status_code == 404
+
+
+# HR: events ----------------------------------------------------------------------------------
+
+
+def test_hr_creates_an_event_adds_a_unit_and_marks_attendance(personas, login):
+    client = as_(login, personas, "hr")
+    url = reverse("development:event_create")
+    assert client.get(url).status_code == 200
+    data = {
+        "name": "Bimtek Pelayanan Prima", "jenis_diklat": "8", "organiser": "BKPSDM",
+        "start_date": "2026-04-22", "end_date": "2026-04-23", "jp": "16",
+        "location": "Aula", "unit": str(personas.kecamatan.pk),
+    }  # fmt: skip
+    response = client.post(url, data)
+    event = TrainingEvent.objects.get()
+    assert response.url == reverse("development:event", args=[event.pk])
+    add = reverse("development:event_participants", args=[event.pk])
+    assert client.post(add, {"unit": str(personas.seksi.pk)}).status_code == 302
+    names = set(event.participants.values_list("employee__name", flat=True))
+    assert names == {"Agus Setiawan", "Dewi Lestari", "Rudi Hartono"}
+    assert client.post(add, {}, follow=True).status_code == 200
+    p = event.participants.get(employee=personas.pegawai)
+    att = reverse("development:attendance", args=[p.pk])
+    partial = client.post(att, {"attended": "1"}, **HTMX)
+    assert partial.status_code == 200 and b"<html" not in partial.content
+    assert f'id="participant-{p.pk}"'.encode() in partial.content
+    assert "HX-Request" in partial["Vary"]
+    p.refresh_from_db()
+    assert p.attended
+    assert client.post(att, {"attended": "0"}).status_code == 302
+    detail = client.get(reverse("development:event", args=[event.pk]))
+    assert detail.status_code == 200 and "Bimbingan Teknis" in detail.content.decode()
+
+
+def test_an_invalid_event_shows_errors(personas, login):
+    client = as_(login, personas, "hr")
+    data = {"name": "X", "jenis_diklat": "7", "organiser": "Y", "start_date": "2026-04-22",
+            "end_date": "2026-04-21", "jp": "2", "unit": str(personas.kecamatan.pk)}  # fmt: skip
+    response = client.post(reverse("development:event_create"), data)
+    assert response.status_code == 200 and "sebelum tanggal mulai" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("who", "status"), [("auditor", 403), ("camat", 403), ("other_hr", 404), ("pegawai", 404)]
+)
+def test_only_hr_changes_events(personas, login, event, who, status):
+    [p] = invite(event, personas.pegawai)
+    client = as_(login, personas, who)
+    assert (
+        client.get(reverse("development:event_create")).status_code
+        in (status, 404 if who == "other_hr" else status)
+        or who == "other_hr"
+    )
+    assert (
+        client.post(
+            reverse("development:event_participants", args=[event.pk]), {"unit": personas.seksi.pk}
+        ).status_code
+        == status
+    )
+    assert (
+        client.post(reverse("development:attendance", args=[p.pk]), {"attended": "0"}).status_code
+        == status
+    )
+    assert (
+        client.post(
+            reverse("development:certificate", args=[p.pk]), {"certificate_number": "1"}
+        ).status_code
+        == status
+    )
+
+
+def test_event_pages_by_persona(personas, login, event):
+    url = reverse("development:event", args=[event.pk])
+    assert as_(login, personas, "hr").get(url).status_code == 200
+    auditor = as_(login, personas, "auditor").get(url)
+    assert auditor.status_code == 200 and "Tambah peserta" not in auditor.content.decode()
+    assert as_(login, personas, "other_hr").get(url).status_code == 404
+    assert as_(login, personas, "hr").post(url).status_code == 405
+    assert as_(login, personas, "hr").put(reverse("development:event_create")).status_code == 405
+    assert (
+        as_(login, personas, "hr")
+        .get(reverse("development:event_participants", args=[event.pk]))
+        .status_code
+        == 405
+    )
+    assert (
+        as_(login, personas, "hr").get(reverse("development:attendance", args=[1])).status_code
+        == 405
+    )
+    assert (
+        as_(login, personas, "hr").post(reverse("development:attendance", args=[999])).status_code
+        == 404
+    )
+
+
+def test_hr_saves_a_certificate_that_the_participant_downloads(personas, login, event):
+    [p] = invite(event, personas.pegawai)
+    url = reverse("development:certificate", args=[p.pk])
+    upload = SimpleUploadedFile("c.pdf", PDF, content_type="application/pdf")
+    client = as_(login, personas, "hr")
+    assert (
+        client.post(url, {"certificate_number": "7/PLJ", "certificate": upload}).status_code == 302
+    )
+    bad = SimpleUploadedFile("c.pdf", b"nope", content_type="application/pdf")
+    assert "bukan jenis" in client.post(url, {"certificate": bad}, follow=True).content.decode()
+    file_url = reverse("development:participant_file", args=[p.pk])
+    assert as_(login, personas, "pegawai").get(file_url).status_code == 200
+    assert as_(login, personas, "outsider").get(file_url).status_code == 404
+    [other] = invite(event, personas.peer)
+    assert client.get(reverse("development:participant_file", args=[other.pk])).status_code == 404
+
+
+def test_the_events_list_and_report_per_jenis(personas, login, event):
+    [p] = invite(event, personas.pegawai)
+    services.submit_reaction(
+        participant=p, relevance=5, usefulness=4, would_apply=3, today=dt.date(2026, 3, 1), by=None
+    )
+    client = as_(login, personas, "hr")
+    response = client.get(reverse("development:events"))
+    text = response.content.decode()
+    assert response.status_code == 200 and "Sosialisasi SKP" in text and "7. Sosialisasi" in text
+    assert "4,0" in text
+    assert as_(login, personas, "auditor").get(reverse("development:events")).status_code == 200
+    assert (
+        as_(login, personas, "superadmin")
+        .get(reverse("development:events") + "?year=2026")
+        .status_code
+        == 200
+    )
+    assert as_(login, personas, "outsider").get(reverse("development:events")).status_code == 404
+    assert as_(login, personas, "pegawai").get(reverse("development:events")).status_code == 404
+    assert client.post(reverse("development:events")).status_code == 405
+
+
+def _events(personas, n):
+    employees = [personas.pegawai, personas.peer, personas.penilai]
+    for i in range(n):
+        event = make_event(personas.kecamatan, name=f"Kegiatan {i}", jenis=1 + i % 25)
+        participants = invite(event, *employees)
+        services.submit_reaction(
+            participant=participants[0],
+            relevance=4,
+            usefulness=4,
+            would_apply=4,
+            today=dt.date(2026, 3, 1),
+            by=None,
+        )
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def test_the_events_list_runs_a_constant_number_of_queries(personas, login):
+    client = as_(login, personas, "hr")
+    url = reverse("development:events")
+    _events(personas, 5)
+    few = _count(client, url)
+    _events(personas, 45)
+    assert _count(client, url) == few
+
+
+def test_the_recap_runs_a_constant_number_of_queries(personas, login):
+    client = as_(login, personas, "hr")
+    url = reverse("development:recap")
+    few = _count(client, url)
+    pos = personas.pegawai.position
+    for i in range(45):
+        employee = make_employee(pos, f"Pegawai {i}")
+        invite(make_event(personas.kecamatan, name=f"K {i}"), employee)
+    assert _count(client, url) == few
+
+
+# HR: recap and exports -----------------------------------------------------------------------
+
+
+def test_the_recap_flags_who_is_below_target_and_exports_excel(personas, login):
+    big = make_event(personas.kecamatan, jp=20)
+    invite(big, personas.pegawai)
+    client = as_(login, personas, "hr")
+    response = client.get(reverse("development:recap"))
+    text = response.content.decode()
+    assert response.status_code == 200 and "Rudi Hartono" in text and "20 kurang" in text
+    below = client.get(reverse("development:recap") + "?below=1").content.decode()
+    assert "Rudi Hartono" in below and "Dewi Lestari" not in below
+    unit = client.get(reverse("development:recap") + f"?unit={personas.seksi.pk}&year=2026")
+    assert "Nurul Hidayah</a>" not in unit.content.decode()
+    assert "Dewi Lestari</a>" in unit.content.decode()
+    xlsx = client.get(reverse("development:recap") + "?format=xlsx")
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    dewi = next(r for r in rows if r[1] == "Dewi Lestari")
+    assert dewi[4:] == (20, 20, "tidak")
+    assert book.sheetnames == ["JP per pegawai", "JP per unit"]
+    assert as_(login, personas, "auditor").get(reverse("development:recap")).status_code == 200
+    assert as_(login, personas, "camat").get(reverse("development:recap")).status_code == 200
+    assert as_(login, personas, "outsider").get(reverse("development:recap")).status_code == 404
+    assert as_(login, personas, "pegawai").get(reverse("development:recap")).status_code == 404
+    assert client.post(reverse("development:recap")).status_code == 405
+
+
+def test_the_recap_lists_activities_to_verify_for_hr_only(personas, login):
+    services.report_activity(
+        employee=personas.pegawai, name="Webinar Literasi Digital", jenis_diklat=9, organiser="X",
+        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 1), jp=2,
+        certificate_number="N-1", by=None,
+    )  # fmt: skip
+    assert (
+        "Webinar Literasi Digital"
+        in as_(login, personas, "hr").get(reverse("development:recap")).content.decode()
+    )
+    assert (
+        "Webinar Literasi Digital"
+        in as_(login, personas, "superadmin").get(reverse("development:recap")).content.decode()
+    )
+    assert (
+        "Webinar Literasi Digital"
+        not in as_(login, personas, "auditor").get(reverse("development:recap")).content.decode()
+    )
+
+
+def test_the_siasn_export_has_the_kursus_fields(personas, login, event):
+    [p] = invite(event, personas.pegawai)
+    services.set_certificate(participant=p, number="12/PLJ", upload=None, by=None)
+    client = as_(login, personas, "hr")
+    response = client.get(reverse("development:siasn") + "?year=2026")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows == [{
+        "nip": personas.pegawai.nip, "jenisDiklatId": "7", "jenisDiklat": "Sosialisasi",
+        "namaKursus": "Sosialisasi SKP", "jumlahJam": "4", "tanggalKursus": "12-02-2026",
+        "tanggalSelesaiKursus": "12-02-2026", "tahunKursus": "2026",
+        "institusiPenyelenggara": "Bagian Organisasi", "nomorSertipikat": "12/PLJ",
+    }]  # fmt: skip
+    activity = services.report_activity(
+        employee=personas.peer, name="Kursus Excel", jenis_diklat=11, organiser="BLK",
+        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 3), jp=12,
+        certificate_number="B-2", by=None,
+    )  # fmt: skip
+    services.verify_activity(activity=activity, approve=True, by=None)
+    data = json.loads(client.get(reverse("development:siasn") + "?format=json").content)
+    assert [r["namaKursus"] for r in data] == ["Sosialisasi SKP", "Kursus Excel"]
+    assert as_(login, personas, "outsider").get(reverse("development:siasn")).status_code == 404
+    assert client.post(reverse("development:siasn")).status_code == 405
+
+
+# IDP -----------------------------------------------------------------------------------------
+
+
+def test_the_employee_drafts_an_idp_and_the_penilai_agrees(personas, login):
+    services.set_required_competency(
+        position=personas.pegawai.position, competency="Komunikasi", level=2, by=None
+    )
+    client = as_(login, personas, "pegawai")
+    url = reverse("development:idp")
+    page = client.get(url)
+    assert page.status_code == 200 and 'value="Komunikasi"' in page.content.decode()
+    data = {
+        "competency": "Komunikasi",
+        "required_level": "2",
+        "current_level": "",
+        "jenis_diklat": "8",
+        "target_jp": "8",
+        "schedule": "Triwulan I",
+    }
+    assert client.post(url + "?year=2026", data).status_code == 302
+    plan = DevelopmentPlan.objects.get()
+    assert plan.items.get().gap == 2
+    assert client.post(url, {"competency": ""}).status_code == 200
+    agree = reverse("development:idp_agree", args=[plan.pk])
+    assert as_(login, personas, "lurah").post(agree).status_code == 403
+    assert as_(login, personas, "auditor").post(agree).status_code == 403
+    assert as_(login, personas, "outsider").post(agree).status_code == 404
+    assert as_(login, personas, "penilai").get(agree).status_code == 405
+    assert as_(login, personas, "penilai").post(agree).status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.AGREED
+    again = as_(login, personas, "penilai").post(agree, follow=True)
+    assert "sudah disetujui" in again.content.decode()
+    assert as_(login, personas, "auditor").get(url).status_code == 404
+    assert client.put(url).status_code == 405
+
+
+# Menu, home page, API --------------------------------------------------------------------------
+
+
+def test_menu_and_home_page_items(personas, event):
+    [p] = invite(event, personas.pegawai)
+    services.report_activity(
+        employee=personas.peer, name="Seminar", jenis_diklat=9, organiser="X",
+        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 1), jp=2,
+        certificate_number="N-1", by=None,
+    )  # fmt: skip
+    pegawai = build_scope(personas.user("pegawai"))
+    assert [str(i.label) for i in nav.items(personas.user("pegawai"), pegawai)] == [
+        "Pengembangan saya"
+    ]
+    hr = build_scope(personas.user("hr"))
+    assert len(nav.items(personas.user("hr"), hr)) == 2
+    titles = [str(i.title) for i in attention.items(personas.user("pegawai"), pegawai)]
+    assert len(titles) == 1  # the survey is older than 60 days; the JP reminder remains
+    item = attention.items(personas.user("pegawai"), pegawai)[0]
+    assert item.count == 16 and item.level == "warning"
+    recent = make_event(personas.kecamatan, name="Baru", start=dt.date(2026, 11, 20))
+    invite(recent, personas.pegawai)
+    assert len(attention.items(personas.user("pegawai"), pegawai)) == 2
+    assert any(i.count == 1 for i in attention.items(personas.user("hr"), hr))
+    assert p.pk
+
+
+def test_the_api(personas, login, event):
+    invite(event, personas.pegawai)
+    client = as_(login, personas, "pegawai")
+    me = client.get("/api/development/me?year=2026").json()
+    assert (me["jp"], me["target"], me["below_target"]) == (4, 20, True)
+    assert len(client.get("/api/development/jenis-diklat").json()) == 25
+    assert client.get("/api/development/recap").status_code == 404
+    recap = as_(login, personas, "hr").get("/api/development/recap").json()
+    assert {r["name"] for r in recap} >= {"Dewi Lestari", "Rudi Hartono"}
+    assert as_(login, personas, "auditor").get("/api/development/me").status_code == 404
+
+
+def test_the_demo_is_idempotent(db):
+    from sikap.development import demo
+    from sikap.org import demo as org_demo
+
+    today = dt.date(2026, 11, 27)
+    org_demo.load(today=today)
+    assert demo.load(today=today) is True
+    counts = (TrainingEvent.objects.count(), Participant.objects.count())
+    assert demo.load(today=today) is False
+    assert (TrainingEvent.objects.count(), Participant.objects.count()) == counts
+    assert counts[0] == 6
+
+
+def test_the_demo_needs_the_demo_office(db):
+    from sikap.development import demo
+
+    assert demo.load(today=dt.date(2026, 11, 27)) is False
