@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts.http import AuthedRequest
+from sikap.accounts.navigation import related_links
 from sikap.accounts.scope import get_scope
 from sikap.org import access, services
 from sikap.org.audit import audit_rows
@@ -114,6 +115,7 @@ def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "query": query,
         "can_manage": scope.manages_unit(unit),
         "history": audit_rows(unit.history.all()) if access.can_see_history(scope, unit) else None,
+        "links": related_links("unit", request.user, scope, unit),
     }
     template = "org/unit.html#people" if request.htmx else "org/unit.html"
     response = render(request, template, context)
@@ -145,6 +147,7 @@ def employee_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "overrides": overrides,
             "can_manage": scope.manages_unit(employee.unit),
             "history": history,
+            "links": related_links("employee", request.user, scope, employee),
         },
     )
 

@@ -28,3 +28,29 @@ def items(user: Any, scope: Any) -> list[NavItem]:
     if user.is_authenticated:
         result.append(NavItem(_("Notifications"), reverse("planning:notifications"), order=90))
     return result
+
+
+def unit_links(user: Any, scope: Any, unit: Any) -> list[NavItem]:
+    """On a unit page: its SKP and the cascade of its leader's results."""
+    return [
+        NavItem(_("Unit SKP"), reverse("planning:unit_plans", args=[unit.pk]), order=20),
+        NavItem(_("RHK cascade"), reverse("planning:cascade", args=[unit.pk]), order=21),
+    ]
+
+
+def employee_links(user: Any, scope: Any, employee: Any) -> list[NavItem]:
+    """On an employee page: their current SKP, when the user may see it."""
+    from sikap.planning.access import plans_visible_to
+
+    plan = (
+        plans_visible_to(user)
+        .filter(employee=employee, is_current=True)
+        .order_by("-appraisal_year__year", "-start_date")
+        .only("pk", "appraisal_year__year")
+        .select_related("appraisal_year")
+        .first()
+    )
+    if plan is None:
+        return []
+    label = _("SKP %(year)s") % {"year": plan.appraisal_year.year}
+    return [NavItem(label, reverse("planning:plan", args=[plan.pk]), order=20)]
