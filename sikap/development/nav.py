@@ -16,3 +16,19 @@ def items(user: Any, scope: Any) -> list[NavItem]:
     if can_read_reports(scope):
         result.append(NavItem(_("Training & JP"), reverse("development:recap"), order=61))
     return result
+
+
+def unit_links(user: Any, scope: Any, unit: Any) -> list[NavItem]:
+    """On a unit page: its JP recap, for those who read the unit."""
+    if not scope.reads_unit(unit):
+        return []
+    url = reverse("development:recap") + f"?unit={unit.pk}"
+    return [NavItem(_("JP recap"), url, order=40)]
+
+
+def employee_links(user: Any, scope: Any, employee: Any) -> list[NavItem]:
+    """On an employee page: their competency development record."""
+    if not scope.sees_employee(employee):
+        return []
+    url = reverse("development:employee", args=[employee.pk])
+    return [NavItem(_("Competency development"), url, order=40)]

@@ -567,3 +567,15 @@ def test_the_demo_needs_the_demo_office(db):
     from sikap.development import demo
 
     assert demo.load(today=dt.date(2026, 11, 27)) is False
+
+
+def test_links_on_unit_and_employee_pages(personas):
+    hr = build_scope(personas.user("hr"))
+    assert nav.unit_links(personas.user("hr"), hr, personas.seksi)[0].url.endswith(
+        f"?unit={personas.seksi.pk}"
+    )
+    pegawai = build_scope(personas.user("pegawai"))
+    assert nav.unit_links(personas.user("pegawai"), pegawai, personas.seksi) == []
+    assert len(nav.employee_links(personas.user("hr"), hr, personas.pegawai)) == 1
+    outsider = build_scope(personas.user("outsider"))
+    assert nav.employee_links(personas.user("outsider"), outsider, personas.pegawai) == []
