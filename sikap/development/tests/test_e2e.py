@@ -59,7 +59,9 @@ def test_an_employee_answers_a_survey_and_hr_marks_attendance(live_page, context
     page.goto(page.base_url + reverse("development:event", args=[event.pk]))
     row = page.locator(f"#participant-{absent.pk}")
     row.get_by_role("button", name="Tandai hadir").click()
-    page.locator(f"#participant-{absent.pk}").get_by_role("button", name="Hadir", exact=True).wait_for()
+    page.locator(f"#participant-{absent.pk}").get_by_role(
+        "button", name="Hadir", exact=True
+    ).wait_for()
     absent.refresh_from_db()
     assert absent.attended
     for name, size in SIZES:
