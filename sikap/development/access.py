@@ -13,8 +13,8 @@ from sikap.development.models import (
     DevelopmentPlan,
     OwnActivity,
     Participant,
+    PlanItem,
     TrainingEvent,
-    TrainingEventQuerySet,
 )
 from sikap.org.access import employees_visible_to
 from sikap.org.hierarchy import OrgChart
@@ -59,19 +59,6 @@ def employees_managed(scope: Scope) -> EmployeeQuerySet:
     if scope.is_superadmin:
         return Employee.objects.active()
     return Employee.objects.active().in_units(scope.manage_paths)
-
-
-def events_visible_to(user: User) -> TrainingEventQuerySet:
-    """Events organised in a subtree the user reads, or that the user was invited to."""
-    scope = get_scope(user)
-    if scope.is_superadmin:
-        return TrainingEvent.objects.all()
-    query = Q(pk__in=[])
-    for path in scope.read_paths:
-        query |= Q(unit__path__startswith=path)
-    if scope.employee is not None:
-        query |= Q(participants__employee=scope.employee)
-    return TrainingEvent.objects.filter(query).distinct()
 
 
 def get_event_for_user(user: User, pk: int, *, for_change: bool = False) -> TrainingEvent:
@@ -182,3 +169,16 @@ def get_plan_for_agreement(user: User, pk: int) -> DevelopmentPlan:
     if chain.penilai is None or chain.penilai.employee.pk != scope.employee.pk:
         raise PermissionDenied
     return plan
+
+
+def get_item_for_change(user: User, pk: int) -> PlanItem:
+    """An IDP line the user may update: their own (or a direct report's); 403 for other viewers."""
+    scope = get_scope(user)
+    item = PlanItem.objects.select_related("plan__employee__unit").filter(pk=pk).first()
+    if item is None or not scope.sees_employee(item.plan.employee):
+        raise Http404
+    owner = item.plan.employee_id
+    is_owner = scope.employee is not None and scope.employee.pk == owner
+    if not (is_owner or owner in scope.direct_report_ids):
+        raise PermissionDenied
+    return item

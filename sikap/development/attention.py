@@ -16,6 +16,8 @@ from sikap.development.models import ActivityStatus, OwnActivity, Participant
 
 # From this month on, an employee short of the yearly target is reminded on the home page.
 LATE_MONTH = 9
+# A follow-up not given within this many days after it fell due stops being asked for.
+FOLLOW_UP_WINDOW = 365
 
 
 def items(user: Any, scope: Any) -> list[AttentionItem]:
@@ -54,6 +56,24 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                         order=45,
                     )
                 )
+    if scope.direct_report_ids:
+        due_before = today - dt.timedelta(days=services.follow_up_days())
+        follow_ups = Participant.objects.filter(
+            employee_id__in=scope.direct_report_ids,
+            attended=True,
+            event__end_date__lte=due_before,
+            event__end_date__gt=due_before - dt.timedelta(days=FOLLOW_UP_WINDOW),
+            follow_up__isnull=True,
+        ).count()
+        if follow_ups:
+            result.append(
+                AttentionItem(
+                    title=_("Did the training help your team? Follow-ups due"),
+                    url=reverse("development:team"),
+                    count=follow_ups,
+                    order=47,
+                )
+            )
     if can_manage(scope):
         pending = OwnActivity.objects.filter(
             status=ActivityStatus.PENDING, employee__in=employees_managed(scope)

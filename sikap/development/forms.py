@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sikap.development import rules
-from sikap.development.models import FollowUp, ReactionSurvey
-from sikap.org.models import Employee, Unit
+from sikap.development.models import FollowUp, ItemStatus, ReactionSurvey
+from sikap.org.models import Employee, Position, Unit
 
 
 class DateInput(forms.DateInput):
@@ -143,3 +143,23 @@ class PlanItemForm(forms.Form):
     recommendation = forms.CharField(
         label=_("Recommendation in the Dokumen Evaluasi (if any)"), max_length=255, required=False
     )
+
+
+class RequiredCompetencyForm(forms.Form):
+    position = forms.ModelChoiceField(label=_("Jabatan"), queryset=Position.objects.none())
+    competency = forms.CharField(
+        label=_("Kompetensi"), max_length=200,
+        help_text=_("Manajerial, Perekat Bangsa, or any kompetensi teknis of the jabatan."),
+    )  # fmt: skip
+    level = forms.TypedChoiceField(
+        label=_("Required level"), choices=[(n, str(n)) for n in rules.LEVELS], coerce=int
+    )
+
+    def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
+        self.fields["competency"].widget.attrs["list"] = "competency-names"
+
+
+class ItemStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ItemStatus.choices)

@@ -286,6 +286,29 @@ def set_required_competency(
 
 
 @transaction.atomic
+def apply_default_levels(*, positions: list[Position], by: User | None) -> int:
+    """Fill the missing manajerial and sosial kultural levels from the defaults per jenis jabatan.
+
+    The defaults are demo data (UNCONFIRMED); existing levels are never changed. Returns how many
+    levels were added.
+    """
+    existing = set(
+        RequiredCompetency.objects.filter(position__in=positions).values_list(
+            "position_id", "competency"
+        )
+    )
+    new = [
+        RequiredCompetency(position=pos, competency=name, level=level)
+        for pos in positions
+        if (level := rules.DEFAULT_REQUIRED_LEVEL.get(pos.jenis, 1))
+        for name in rules.COMPETENCIES
+        if (pos.pk, name) not in existing
+    ]
+    RequiredCompetency.objects.bulk_create(new)
+    return len(new)
+
+
+@transaction.atomic
 def record_assessment(
     *, employee: Employee, competency: str, level: int, date: dt.date, source: str,
     note: str = "", by: User | None, coaching_evaluation: Any = None,

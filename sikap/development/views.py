@@ -28,21 +28,25 @@ from sikap.development.forms import (
     CertificateForm,
     EventForm,
     FollowUpForm,
+    ItemStatusForm,
     PlanItemForm,
     ReactionForm,
+    RequiredCompetencyForm,
 )
 from sikap.development.models import (
     ActivityStatus,
     AssessmentSource,
     DevelopmentPlan,
     FollowUp,
+    ItemStatus,
     OwnActivity,
     Participant,
     PlanStatus,
+    RequiredCompetency,
     TrainingEvent,
 )
 from sikap.org.hierarchy import OrgChart
-from sikap.org.models import Employee, Unit
+from sikap.org.models import Employee, Position, Unit
 
 
 def _year(request: AuthedRequest) -> int:
@@ -582,6 +586,7 @@ def idp(request: AuthedRequest) -> HttpResponse:
             "year": year,
             "gaps": gaps,
             "penilai": chain_label,
+            "statuses": ItemStatus.choices,
         },
     )
 
@@ -600,3 +605,81 @@ def idp_agree(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("IDP agreed."))
     return redirect("development:team")
+
+
+@require_POST
+@login_required
+def idp_item_status(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The employee (or their penilai) records the progress of an IDP line."""
+    item = access.get_item_for_change(request.user, pk)
+    form = ItemStatusForm(request.POST)
+    if form.is_valid():
+        services.set_item_status(item=item, status=form.cleaned_data["status"], by=request.user)
+        messages.success(request, _("Progress saved."))
+    scope = get_scope(request.user)
+    year = item.plan.year
+    if scope.employee is not None and scope.employee.pk == item.plan.employee_id:
+        return redirect(reverse("development:idp") + f"?year={year}")
+    return redirect(reverse("development:employee", args=[item.plan.employee_id]) + f"?year={year}")
+
+
+# HR: standar kompetensi jabatan ---------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def standards(request: AuthedRequest) -> HttpResponse:
+    """Required competency levels per jabatan: readers see them, HR edits them."""
+    scope = access.require_reader(request.user)
+    if scope.is_superadmin:
+        positions = Position.objects.filter(is_active=True)
+    else:
+        positions = Position.objects.filter(is_active=True, unit__in=_units_read(scope))
+    positions = positions.select_related("unit").order_by("unit__path", "-is_unit_head", "name")
+    can_edit = access.can_manage(scope)
+    managed = (
+        Position.objects.filter(is_active=True, unit__in=_units_managed(scope))
+        .select_related("unit")
+        .order_by("unit__path", "name")
+    )
+    form = RequiredCompetencyForm(request.POST or None, positions=managed)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if request.POST.get("action") == "defaults":
+            added = services.apply_default_levels(positions=list(managed), by=request.user)
+            messages.success(request, _("%(n)d levels added from the defaults.") % {"n": added})
+            return redirect("development:standards")
+        if form.is_valid():
+            try:
+                services.set_required_competency(by=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Required level saved."))
+                return redirect("development:standards")
+    rows = list(positions[:300])
+    levels: dict[int, dict[str, int]] = {}
+    extra: dict[int, list[str]] = {}
+    for req in RequiredCompetency.objects.filter(position__in=[p.pk for p in rows]):
+        levels.setdefault(req.position_id, {})[req.competency] = req.level
+        if req.competency not in rules.COMPETENCIES:
+            extra.setdefault(req.position_id, []).append(f"{req.competency} {req.level}")
+    table = [
+        (
+            p,
+            [(name, levels.get(p.pk, {}).get(name)) for name in rules.COMPETENCIES],
+            extra.get(p.pk, []),
+        )
+        for p in rows
+    ]
+    return render(
+        request,
+        "development/standards.html",
+        {
+            "table": table,
+            "competencies": rules.COMPETENCIES,
+            "form": form if can_edit else None,
+            "defaults": rules.DEFAULT_REQUIRED_LEVEL,
+        },
+    )

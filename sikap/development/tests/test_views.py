@@ -579,3 +579,103 @@ def test_links_on_unit_and_employee_pages(personas):
     assert len(nav.employee_links(personas.user("hr"), hr, personas.pegawai)) == 1
     outsider = build_scope(personas.user("outsider"))
     assert nav.employee_links(personas.user("outsider"), outsider, personas.pegawai) == []
+
+
+def test_the_penilai_is_asked_for_follow_ups(personas, event):
+    invite(event, personas.pegawai)
+    penilai = build_scope(personas.user("penilai"))
+    items = attention.items(personas.user("penilai"), penilai)
+    assert [i.count for i in items if "team" in str(i.url) or "tim" in str(i.url)] == [1]
+
+
+def test_hr_edits_the_standar_kompetensi_jabatan(personas, login):
+    client = as_(login, personas, "hr")
+    url = reverse("development:standards")
+    assert client.get(url).status_code == 200
+    pos = personas.pegawai.position
+    data = {"position": str(pos.pk), "competency": "Pengelolaan Arsip", "level": "2"}
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, {"action": "defaults"}).status_code == 302
+    assert pos.required_competencies.count() == 10
+    assert pos.required_competencies.get(competency="Integritas").level == 1
+    kasi = personas.penilai.position
+    assert kasi.required_competencies.get(competency="Integritas").level == 2
+    page = client.get(url).content.decode()
+    assert "Pengelolaan Arsip 2" in page
+    assert (
+        client.post(url, {"position": str(pos.pk), "competency": " ", "level": "2"}).status_code
+        == 200
+    )
+    assert as_(login, personas, "auditor").get(url).status_code == 200
+    assert as_(login, personas, "auditor").post(url, data).status_code == 403
+    assert as_(login, personas, "superadmin").get(url).status_code == 200
+    assert as_(login, personas, "outsider").get(url).status_code == 404
+    assert client.put(url).status_code == 405
+
+
+def test_the_standards_page_runs_a_constant_number_of_queries(personas, login):
+    client = as_(login, personas, "hr")
+    url = reverse("development:standards")
+    services.apply_default_levels(positions=list(personas.seksi.positions.all()), by=None)
+    few = _count(client, url)
+    from sikap.org.testing import make_position
+
+    for i in range(45):
+        make_position(personas.seksi, f"Jabatan {i}")
+    services.apply_default_levels(positions=list(personas.seksi.positions.all()), by=None)
+    assert _count(client, url) == few
+
+
+def test_idp_progress_by_owner_or_penilai(personas, login):
+    plan = services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
+    item = services.add_plan_item(
+        plan=plan, competency="Komunikasi", jenis_diklat=8, target_jp=8, by=None
+    )
+    url = reverse("development:idp_item_status", args=[item.pk])
+    assert (
+        as_(login, personas, "pegawai")
+        .post(url, {"status": "in_progress"})
+        .url.startswith(reverse("development:idp"))
+    )
+    assert (
+        as_(login, personas, "penilai")
+        .post(url, {"status": "done"})
+        .url.startswith(reverse("development:employee", args=[personas.pegawai.pk]))
+    )
+    item.refresh_from_db()
+    assert item.status == "done"
+    assert as_(login, personas, "auditor").post(url, {"status": "planned"}).status_code == 403
+    assert as_(login, personas, "outsider").post(url, {"status": "planned"}).status_code == 404
+    assert as_(login, personas, "pegawai").get(url).status_code == 405
+    page = as_(login, personas, "pegawai").get(reverse("development:idp")).content.decode()
+    assert url in page
+
+
+def test_superadmin_manages_any_event(personas, login, event):
+    client = as_(login, personas, "superadmin")
+    assert client.get(reverse("development:event_create")).status_code == 200
+    page = client.get(reverse("development:event", args=[event.pk]))
+    assert "Tambah peserta" in page.content.decode()
+
+
+def test_b19_evaluations_already_copied_are_not_counted_twice(personas):
+    from sikap.planning.models import CoachingSession, CompetencyEvaluation
+    from sikap.planning.tests.conftest import make_plan
+
+    session = CoachingSession.objects.create(
+        plan=make_plan(personas.pegawai, texts=(), approve=False), kind="coaching",
+        date=dt.date(2026, 6, 1), topic="Tatap muka",
+    )  # fmt: skip
+    ev = CompetencyEvaluation.objects.create(
+        session=session, competency="Integritas", score=4, reason="-"
+    )
+    services.record_assessment(
+        employee=personas.pegawai, competency="Integritas", level=2, date=dt.date(2026, 7, 1),
+        source=AssessmentSource.COACHING, by=None, coaching_evaluation=ev,
+    )  # fmt: skip
+    assert services.current_levels(personas.pegawai)["Integritas"].level == 2
+
+
+def test_no_gaps_without_a_position(personas):
+    personas.pegawai.position = None
+    assert services.gap_rows(personas.pegawai) == []
