@@ -107,8 +107,8 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Engagement:
             .values("indicator__work_result__plan__employee_id")
             .annotate(n=Count("pk"))
         )
-        for row in realised:
-            people[row["indicator__work_result__plan__employee_id"]].realised = row["n"]
+        for counted in realised:
+            people[counted["indicator__work_result__plan__employee_id"]].realised = counted["n"]
     # Who gave feedback to whom in the last ended period (or the current one early in the year).
     feedback_period = last_period or (
         Period.objects.filter(appraisal_year=year).order_by("start_date").first() if year else None
