@@ -34,7 +34,7 @@ def fetch(name: str, version: str, expected: str) -> Path:
         npm = shutil.which("npm")
         if npm is None:
             sys.exit("npm is needed to fetch the front-end assets (install Node.js and npm).")
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [npm, "pack", f"{name}@{version}", "--pack-destination", str(CACHE), "--silent"],
             check=True,
             stdout=subprocess.DEVNULL,
