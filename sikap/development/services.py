@@ -203,8 +203,12 @@ def event_stats(events: list[TrainingEvent]) -> dict[int, EventStats]:
         s = stats[row["event_id"]]
         s.invited += 1
         s.attended += int(row["attended"])
-        for key in ("relevance", "usefulness", "would_apply"):
-            value = row[f"reaction__{key}"]
+        answers = {
+            "relevance": row["reaction__relevance"],
+            "usefulness": row["reaction__usefulness"],
+            "would_apply": row["reaction__would_apply"],
+        }
+        for key, value in answers.items():
             if value is not None:
                 s.scores.setdefault(key, []).append(value)
         if row["follow_up__score"] is not None:

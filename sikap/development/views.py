@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
+from sikap.accounts.scope import Scope, get_scope
 from sikap.development import access, exports, rules, services
 from sikap.development.forms import (
     ActivityForm,
@@ -46,7 +47,7 @@ from sikap.development.models import (
     TrainingEvent,
 )
 from sikap.org.hierarchy import OrgChart
-from sikap.org.models import Employee, Position, Unit
+from sikap.org.models import Employee, Position, Unit, UnitQuerySet
 
 
 def _year(request: AuthedRequest) -> int:
@@ -57,15 +58,15 @@ def _year(request: AuthedRequest) -> int:
     return today.year
 
 
-def _add_errors(form: object, exc: ValidationError) -> None:
+def _add_errors(form: BaseForm, exc: ValidationError) -> None:
     if hasattr(exc, "error_dict"):
         for key, errors in exc.error_dict.items():
-            target = key if key in form.fields else None  # type: ignore[attr-defined]
+            target = key if key in form.fields else None
             for error in errors:
-                form.add_error(target, error)  # type: ignore[attr-defined]
+                form.add_error(target, error)
     else:
         for message in exc.messages:
-            form.add_error(None, message)  # type: ignore[attr-defined]
+            form.add_error(None, message)
 
 
 def _development_context(employee: Employee, year: int, today: dt.date) -> dict[str, object]:
@@ -324,16 +325,16 @@ def participant_file(request: AuthedRequest, pk: int) -> FileResponse:
 # HR: events ----------------------------------------------------------------------------------
 
 
-def _units_read(scope: object) -> object:
-    if scope.is_superadmin:  # type: ignore[attr-defined]
+def _units_read(scope: Scope) -> UnitQuerySet:
+    if scope.is_superadmin:
         return Unit.objects.filter(is_active=True)
-    return Unit.objects.filter(is_active=True).within_any(scope.read_paths)  # type: ignore[attr-defined]
+    return Unit.objects.filter(is_active=True).within_any(scope.read_paths)
 
 
-def _units_managed(scope: object) -> object:
-    if scope.is_superadmin:  # type: ignore[attr-defined]
+def _units_managed(scope: Scope) -> UnitQuerySet:
+    if scope.is_superadmin:
         return Unit.objects.filter(is_active=True)
-    return Unit.objects.filter(is_active=True).within_any(scope.manage_paths)  # type: ignore[attr-defined]
+    return Unit.objects.filter(is_active=True).within_any(scope.manage_paths)
 
 
 @require_GET
@@ -471,12 +472,12 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
 # HR: JP recap and exports ------------------------------------------------------------------
 
 
-def _recap_scope(request: AuthedRequest) -> tuple[object, Unit | None, int, list[services.JpRow]]:
+def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[services.JpRow]]:
     scope = access.require_reader(request.user)
     year = _year(request)
     units = _units_read(scope)
     raw = request.GET.get("unit", "")
-    unit = units.filter(pk=int(raw)).first() if raw.isdigit() else None  # type: ignore[attr-defined]
+    unit = units.filter(pk=int(raw)).first() if raw.isdigit() else None
     employees = access.employees_read(scope).exclude(jenis_asn="NON_ASN")
     if unit is not None:
         employees = employees.filter(unit__path__startswith=unit.path)
@@ -496,14 +497,12 @@ def recap(request: AuthedRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return exports.recap_xlsx(rows, year=year)
     pending: list[OwnActivity] = []
-    if access.can_manage(scope):  # type: ignore[arg-type]
+    if access.can_manage(scope):
         pending_qs = OwnActivity.objects.filter(status=ActivityStatus.PENDING).select_related(
             "employee"
         )
-        if not scope.is_superadmin:  # type: ignore[attr-defined]
-            pending_qs = pending_qs.filter(
-                employee__in=access.employees_managed(scope)  # type: ignore[arg-type]
-            )
+        if not scope.is_superadmin:
+            pending_qs = pending_qs.filter(employee__in=access.employees_managed(scope))
         pending = list(pending_qs[:100])
     return render(
         request,

@@ -165,6 +165,10 @@ def test_gaps_biggest_first_and_b19_evaluations_count(personas):
     CompetencyEvaluation.objects.create(
         session=session, competency="Komunikasi", score=1, reason="Perlu latihan"
     )
+    older = CoachingSession.objects.create(
+        plan=plan, kind="coaching", date=dt.date(2026, 2, 1), topic="Awal"
+    )
+    CompetencyEvaluation.objects.create(session=older, competency="Integritas", score=5, reason="-")
     rows = services.gap_rows(personas.pegawai)
     assert [(r.competency, r.gap) for r in rows] == [
         ("Kerja Sama", 3), ("Komunikasi", 1), ("Integritas", 0),
