@@ -124,7 +124,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "sikap.lib.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "sikap.lib.clientip.axes_client_ip"
 # Number of reverse proxies in front of SIKAP that append to X-Forwarded-For (nginx: 1).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

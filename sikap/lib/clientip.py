@@ -23,3 +23,9 @@ def client_ip(request: HttpRequest) -> str:
     if len(forwarded) >= proxies:
         return forwarded[-proxies]
     return remote or "unknown"
+
+
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """The client address for django-axes, which stores it in an IP field: None when unknown."""
+    address = client_ip(request)
+    return None if address == "unknown" else address

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.test import RequestFactory
 
-from sikap.lib.clientip import client_ip
+from sikap.lib.clientip import axes_client_ip, client_ip
 
 
 def test_without_proxies_the_remote_address_counts(settings):
@@ -24,3 +24,9 @@ def test_a_missing_header_falls_back_to_the_remote_address(settings):
     request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="36.68.1.2")
     assert client_ip(request) == "127.0.0.1"
     assert client_ip(RequestFactory().get("/", REMOTE_ADDR="")) == "unknown"
+
+
+def test_axes_gets_none_for_an_unknown_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert axes_client_ip(RequestFactory().get("/", REMOTE_ADDR="")) is None
+    assert axes_client_ip(RequestFactory().get("/", REMOTE_ADDR="10.0.0.7")) == "10.0.0.7"
