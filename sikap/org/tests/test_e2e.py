@@ -29,6 +29,9 @@ def test_each_persona_signs_in_and_sees_their_home(live_page):
     page.goto(page.base_url + reverse("accounts:login"))
     assert page.locator("html").get_attribute("lang") == "id"
     screenshot(page, "org-login-phone")
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "org-login-desktop")
+    page.set_viewport_size(PHONE)
     for name in ["pegawai", "penilai", "lurah", "camat", "hr", "auditor", "superadmin", "other_hr"]:
         user = personas.user(name)
         username = personas.pegawai.nip if name == "pegawai" else user.username
@@ -36,6 +39,9 @@ def test_each_persona_signs_in_and_sees_their_home(live_page):
         assert page.locator("h1").first.is_visible()
         if name in ("pegawai", "camat", "hr", "auditor"):
             screenshot(page, f"org-home-{name}-phone")
+            page.set_viewport_size(DESKTOP)
+            screenshot(page, f"org-home-{name}-desktop")
+            page.set_viewport_size(PHONE)
         page.locator("summary", has_text="Menu").click()
         page.locator("button", has_text="Keluar").click()
         page.wait_for_url("**/masuk/")
