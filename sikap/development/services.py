@@ -176,6 +176,69 @@ def gap_rows(employee: Employee) -> list[GapRow]:
 
 
 @dataclass
+class Recommendation:
+    predicate: str
+    notes: str
+    period: str
+
+    @property
+    def text(self) -> str:
+        joined = f"{self.predicate} ({self.period}): {self.notes}" if self.notes else ""
+        return joined[:255]
+
+
+def latest_recommendation(employee: Employee) -> Recommendation | None:
+    """The predikat and Catatan/Rekomendasi of the employee's latest final evaluation, if any."""
+    try:
+        evaluation = import_module("sikap.evaluation.models")
+    except ModuleNotFoundError:  # pragma: no cover - evaluation is installed
+        return None
+    latest = (
+        evaluation.Evaluation.objects.filter(employee=employee, status="final")
+        .select_related("period")
+        .order_by("-period__end_date", "-pk")
+        .first()
+    )
+    if latest is None:
+        return None
+    return Recommendation(
+        predicate=str(latest.get_predicate_display()), notes=latest.notes,
+        period=latest.period.name,
+    )  # fmt: skip
+
+
+def biggest_gaps(employees: list[Employee]) -> dict[int, list[GapRow]]:
+    """Positive gaps per employee, biggest first, from their own and their penilai's assessments.
+
+    Two queries whatever the number of employees (Format B.1.9 is shown on the person's page).
+    """
+    by_position: dict[int, list[RequiredCompetency]] = {}
+    for req in RequiredCompetency.objects.filter(
+        position_id__in={e.position_id for e in employees if e.position_id}
+    ):
+        by_position.setdefault(req.position_id, []).append(req)
+    levels: dict[int, dict[str, CompetencyAssessment]] = {}
+    for a in CompetencyAssessment.objects.filter(
+        employee_id__in=[e.pk for e in employees]
+    ).order_by("date", "pk"):
+        levels.setdefault(a.employee_id, {})[a.competency] = a
+    result: dict[int, list[GapRow]] = {}
+    for e in employees:
+        rows = []
+        for req in by_position.get(e.position_id or 0, []):
+            known = levels.get(e.pk, {}).get(req.competency)
+            row = GapRow(
+                competency=req.competency, kind=req.kind, required=req.level,
+                current=known.level if known else None,
+                assessed_on=known.date if known else None,
+            )  # fmt: skip
+            if row.gap > 0:
+                rows.append(row)
+        result[e.pk] = sorted(rows, key=lambda r: (-r.gap, r.competency))
+    return result
+
+
+@dataclass
 class EventStats:
     invited: int = 0
     attended: int = 0

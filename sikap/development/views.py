@@ -180,6 +180,7 @@ def team(request: AuthedRequest) -> HttpResponse:
         .order_by("unit__path", "name")
     )
     rows = services.jp_rows(employees, year)
+    gaps = services.biggest_gaps(employees)
     plans = {
         p.employee_id: p
         for p in DevelopmentPlan.objects.filter(employee_id__in=scope.subordinate_ids, year=year)
@@ -206,7 +207,7 @@ def team(request: AuthedRequest) -> HttpResponse:
         request,
         "development/team.html",
         {
-            "rows": [(r, plans.get(r.employee.pk)) for r in rows],
+            "rows": [(r, plans.get(r.employee.pk), gaps[r.employee.pk][:2]) for r in rows],
             "year": year,
             "follow_ups": follow_ups,
             "to_agree": to_agree,
@@ -554,9 +555,10 @@ def idp(request: AuthedRequest) -> HttpResponse:
     year = _year(request)
     plan = DevelopmentPlan.objects.filter(employee=scope.employee, year=year).first()
     gaps = services.gap_rows(scope.employee)
-    initial = {}
+    recommendation = services.latest_recommendation(scope.employee)
+    initial: dict[str, object] = {"recommendation": recommendation.text if recommendation else ""}
     if gaps and gaps[0].gap > 0:
-        initial = {
+        initial |= {
             "competency": gaps[0].competency,
             "required_level": gaps[0].required,
             "current_level": gaps[0].current,
@@ -586,6 +588,7 @@ def idp(request: AuthedRequest) -> HttpResponse:
             "gaps": gaps,
             "penilai": chain_label,
             "statuses": ItemStatus.choices,
+            "recommendation": recommendation,
         },
     )
 

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from sikap.accounts.scope import build_scope
 from sikap.development import attention, nav, services
@@ -679,3 +680,36 @@ def test_b19_evaluations_already_copied_are_not_counted_twice(personas):
 def test_no_gaps_without_a_position(personas):
     personas.pegawai.position = None
     assert services.gap_rows(personas.pegawai) == []
+
+
+def test_the_team_page_shows_the_biggest_gaps_with_constant_queries(personas, login):
+    pos = personas.pegawai.position
+    for name, level in (("Integritas", 1), ("Komunikasi", 3)):
+        services.set_required_competency(position=pos, competency=name, level=level, by=None)
+    services.record_assessment(
+        employee=personas.pegawai, competency="Integritas", level=1, date=dt.date(2026, 3, 1),
+        source=AssessmentSource.SUPERVISOR, by=None,
+    )  # fmt: skip
+    client = as_(login, personas, "lurah")
+    url = reverse("development:team")
+    page = client.get(url).content.decode()
+    assert page.count("Komunikasi (3), Integritas (1)") == 1  # the peer; Dewi is at level 1
+    few = _count(client, url)
+    for i in range(45):
+        make_employee(pos, f"Pegawai {i}")
+    assert _count(client, url) == few
+
+
+def test_the_idp_form_carries_the_latest_recommendation(personas, login):
+    from sikap.evaluation.models import Evaluation
+    from sikap.planning.tests.conftest import make_plan
+
+    plan = make_plan(personas.pegawai, texts=(), approve=False)
+    period = plan.appraisal_year.periods.order_by("end_date").last()
+    Evaluation.objects.create(
+        plan=plan, employee=personas.pegawai, period=period, status="final",
+        predicate="BUTUH_PERBAIKAN", notes="Ikuti bimtek pelayanan prima",
+        finalised_at=timezone.now(),
+    )  # fmt: skip
+    page = as_(login, personas, "pegawai").get(reverse("development:idp")).content.decode()
+    assert "Ikuti bimtek pelayanan prima" in page
