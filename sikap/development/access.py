@@ -182,3 +182,16 @@ def get_item_for_change(user: User, pk: int) -> PlanItem:
     if not (is_owner or owner in scope.direct_report_ids):
         raise PermissionDenied
     return item
+
+
+def get_idp_owner(user: User, pk: int | None) -> Employee:
+    """Whose IDP the user drafts: their own (no pk), or a direct report's as their penilai."""
+    scope = get_scope(user)
+    if pk is None or (scope.employee is not None and pk == scope.employee.pk):
+        if scope.employee is None:
+            raise Http404
+        return scope.employee
+    employee = get_employee_for_development(user, pk)
+    if employee.pk not in scope.direct_report_ids:
+        raise PermissionDenied
+    return employee

@@ -133,6 +133,7 @@ def employee_development(request: AuthedRequest, pk: int) -> HttpResponse:
     context["is_self"] = False
     if employee.pk in scope.direct_report_ids:
         context["assessment_form"] = AssessmentForm(initial={"date": today})
+        context["is_penilai"] = True
     return render(request, "development/person.html", context)
 
 
@@ -548,14 +549,14 @@ def siasn_export(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def idp(request: AuthedRequest) -> HttpResponse:
-    """My IDP of the year: add lines (competency, gap, bentuk pengembangan, JP, schedule)."""
-    scope = get_scope(request.user)
-    if scope.employee is None:
-        raise Http404
+    """An IDP of the year, drafted by the employee or (``?pegawai=<id>``) by their penilai."""
+    raw = request.GET.get("pegawai", "")
+    employee = access.get_idp_owner(request.user, int(raw) if raw.isdigit() else None)
+    is_self = get_scope(request.user).employee == employee
     year = _year(request)
-    plan = DevelopmentPlan.objects.filter(employee=scope.employee, year=year).first()
-    gaps = services.gap_rows(scope.employee)
-    recommendation = services.latest_recommendation(scope.employee)
+    plan = DevelopmentPlan.objects.filter(employee=employee, year=year).first()
+    gaps = services.gap_rows(employee)
+    recommendation = services.latest_recommendation(employee)
     initial: dict[str, object] = {"recommendation": recommendation.text if recommendation else ""}
     if gaps and gaps[0].gap > 0:
         initial |= {
@@ -566,21 +567,24 @@ def idp(request: AuthedRequest) -> HttpResponse:
     form = PlanItemForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.get_or_create_plan(employee=scope.employee, year=year, by=request.user)
+            plan = services.get_or_create_plan(employee=employee, year=year, by=request.user)
             services.add_plan_item(plan=plan, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(request, _("Line added to your IDP."))
-            return redirect(reverse("development:idp") + f"?year={year}")
+            messages.success(request, _("Line added to the IDP."))
+            suffix = "" if is_self else f"&pegawai={employee.pk}"
+            return redirect(reverse("development:idp") + f"?year={year}{suffix}")
     chain_label = ""
-    chain = OrgChart(timezone.localdate()).chain_of(scope.employee)
+    chain = OrgChart(timezone.localdate()).chain_of(employee)
     if chain.penilai is not None:
         chain_label = chain.penilai.label
     return render(
         request,
         "development/idp.html",
         {
+            "employee": employee,
+            "is_self": is_self,
             "plan": plan,
             "items": list(plan.items.all()) if plan else [],
             "form": form,

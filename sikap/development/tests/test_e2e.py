@@ -57,7 +57,7 @@ def test_an_employee_answers_a_survey_and_hr_marks_attendance(live_page, context
     page.fill("#id_target_jp", "8")
     page.select_option("#id_jenis_diklat", "8")
     page.get_by_role("button", name="Tambah", exact=True).click()
-    page.get_by_text("Baris ditambahkan ke IDP Anda.").wait_for()
+    page.get_by_text("Baris ditambahkan ke IDP.").wait_for()
     page.set_viewport_size(SIZES[0][1])
     page.reload()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

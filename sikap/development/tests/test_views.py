@@ -713,3 +713,22 @@ def test_the_idp_form_carries_the_latest_recommendation(personas, login):
     )  # fmt: skip
     page = as_(login, personas, "pegawai").get(reverse("development:idp")).content.decode()
     assert "Ikuti bimtek pelayanan prima" in page
+
+
+def test_the_penilai_drafts_a_reports_idp(personas, login):
+    url = reverse("development:idp") + f"?pegawai={personas.pegawai.pk}&year=2026"
+    client = as_(login, personas, "penilai")
+    page = client.get(url).content.decode()
+    assert "Dewi Lestari" in page
+    person = client.get(
+        reverse("development:employee", args=[personas.pegawai.pk])
+    ).content.decode()
+    assert f"pegawai={personas.pegawai.pk}" in person
+    data = {"competency": "Komunikasi", "jenis_diklat": "15", "target_jp": "4"}
+    response = client.post(url, data)
+    assert response.status_code == 302 and f"pegawai={personas.pegawai.pk}" in response.url
+    assert DevelopmentPlan.objects.get().employee == personas.pegawai
+    own = reverse("development:idp") + f"?pegawai={personas.pegawai.pk}"
+    assert as_(login, personas, "pegawai").get(own).status_code == 200
+    assert as_(login, personas, "lurah").get(url).status_code == 403
+    assert as_(login, personas, "outsider").get(url).status_code == 404
