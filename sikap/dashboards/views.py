@@ -13,6 +13,8 @@ from sikap.accounts.scope import get_scope
 from sikap.dashboards import engagement
 from sikap.dashboards.access import get_dashboard_unit
 
+SHOWN = 40
+
 FLAG_LABELS = {
     engagement.FLAG_NEVER: _("has never signed in"),
     engagement.FLAG_IDLE: _("no sign-in for 30 days"),
@@ -31,7 +33,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
     raw = request.GET.get("unit", "")
     unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
     data = engagement.build(unit)
-    needs_help = [(p, [FLAG_LABELS[f] for f in p.flags]) for p in data.needs_help[:100]]
+    needs_help = [(p, [FLAG_LABELS[f] for f in p.flags]) for p in data.needs_help[:SHOWN]]
     parent = unit.parent if unit.parent_id else None
     up = parent.pk if parent is not None and get_scope(request.user).reads_unit(parent) else None
     return render(
@@ -40,7 +42,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
         {
             "data": data,
             "needs_help": needs_help,
-            "more": max(0, len(data.needs_help) - 100),
+            "more": max(0, len(data.needs_help) - SHOWN),
             "up": up,
         },
     )

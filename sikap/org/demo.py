@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from sikap.accounts.models import Role, RoleAssignment, User
 from sikap.org import services
@@ -86,6 +87,20 @@ class Builder:
     used_nips: set[str] = field(default_factory=set)
     used_names: set[str] = field(default_factory=set)
     sequence: int = 0
+    # A separate stream, so that sign-in history does not change the generated people.
+    login_rng: random.Random = field(default_factory=lambda: random.Random(7))
+
+    def last_login(self, *, persona: bool) -> dt.datetime | None:
+        """Most people signed in recently, some drifted away, a few never started."""
+        draw = self.login_rng.random()
+        if not persona and draw < 0.08:
+            return None
+        days = (
+            self.login_rng.uniform(35, 90)
+            if (not persona and draw < 0.18)
+            else self.login_rng.uniform(0, 20)
+        )
+        return timezone.now() - dt.timedelta(days=days)
 
     def person_name(self, female: bool) -> str:
         while True:
@@ -122,6 +137,7 @@ class Builder:
         user = User.objects.create(
             username=username or nip, password=self.password_hash,
             email=f"{(username or name).lower().replace(' ', '.')}@plaju.example.id",
+            last_login=self.last_login(persona=username is not None),
         )  # fmt: skip
         self.sequence += 1
         return services.create_employee(
