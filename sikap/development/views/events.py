@@ -1,0 +1,245 @@
+"""Training events for HR: participants, attendance, certificates, JP recap and exports."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from sikap.accounts.http import AuthedRequest
+from sikap.accounts.scope import Scope, get_scope
+from sikap.development import access, exports, rules, services
+from sikap.development.forms import (
+    AddParticipantsForm,
+    CertificateForm,
+    EventForm,
+)
+from sikap.development.models import (
+    ActivityStatus,
+    OwnActivity,
+    TrainingEvent,
+)
+from sikap.development.views.common import (
+    add_errors,
+    selected_year,
+    units_managed,
+    units_read,
+)
+from sikap.org.models import Unit
+
+
+@require_GET
+@login_required
+def events(request: AuthedRequest) -> HttpResponse:
+    """Training events of the year with attendance, reactions and the report per jenis diklat."""
+    scope = access.require_reader(request.user)
+    year = selected_year(request)
+    query = Q(pk__in=[])
+    for path in scope.read_paths:
+        query |= Q(unit__path__startswith=path)
+    qs = TrainingEvent.objects.in_year(year)
+    if not scope.is_superadmin:
+        qs = qs.filter(query)
+    items = list(qs.select_related("unit"))
+    stats = services.event_stats(items)
+    return render(
+        request,
+        "development/events.html",
+        {
+            "rows": [(e, stats[e.pk]) for e in items],
+            "by_jenis": services.jenis_stats(items, stats),
+            "year": year,
+            "can_manage": access.can_manage(scope),
+            "years": range(timezone.localdate().year, timezone.localdate().year - 4, -1),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def event_create(request: AuthedRequest) -> HttpResponse:
+    """HR creates a training event."""
+    scope = access.require_manager(request.user)
+    form = EventForm(request.POST or None, units=units_managed(scope))
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.create_event(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Event created. Now add the participants."))
+            return redirect("development:event", pk=event.pk)
+    return render(request, "development/event_form.html", {"form": form})
+
+
+@require_GET
+@login_required
+def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    """An event: its participants, attendance, certificates and the answers' averages."""
+    event = access.get_event_for_user(request.user, pk)
+    scope = get_scope(request.user)
+    can_change = scope.manages_unit(event.unit)
+    participants = list(
+        event.participants.select_related("employee__unit", "reaction", "follow_up")
+    )
+    context: dict[str, object] = {
+        "event": event,
+        "participants": participants,
+        "stats": services.event_stats([event])[event.pk],
+        "can_change": can_change,
+        "jenis_name": rules.JENIS_DIKLAT[event.jenis_diklat],
+    }
+    if can_change:
+        context["add_form"] = AddParticipantsForm(
+            units=units_managed(scope), employees=access.employees_managed(scope).order_by("name")
+        )
+    return render(request, "development/event.html", context)
+
+
+@require_POST
+@login_required
+def event_participants(request: AuthedRequest, pk: int) -> HttpResponse:
+    """HR invites everyone in a unit, or chosen employees, to an event."""
+    event = access.get_event_for_user(request.user, pk, for_change=True)
+    scope = get_scope(request.user)
+    managed = access.employees_managed(scope)
+    form = AddParticipantsForm(request.POST, units=units_managed(scope), employees=managed)
+    if form.is_valid():
+        chosen = list(form.cleaned_data["employees"])
+        unit = form.cleaned_data["unit"]
+        if unit is not None:
+            chosen += list(managed.filter(unit__path__startswith=unit.path))
+        added = services.add_participants(
+            event=event, employees=chosen, by=request.user, attended=form.cleaned_data["attended"]
+        )
+        messages.success(request, _("%(n)d participants added.") % {"n": added})
+    else:
+        messages.error(
+            request, " ".join(str(e) for e in form.non_field_errors()) or _("Check the form.")
+        )
+    return redirect("development:event", pk=event.pk)
+
+
+@require_POST
+@login_required
+@vary_on_headers("HX-Request")
+def attendance(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Mark a participant present or absent (an htmx row swap, or a full reload)."""
+    participant = access.get_participant_for_change(request.user, pk)
+    try:
+        services.set_attendance(
+            participant=participant, attended=request.POST.get("attended") == "1", by=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    if request.htmx:
+        return render(
+            request,
+            "development/event.html#participant",
+            {"p": participant, "can_change": True, "event": participant.event},
+        )
+    return redirect("development:event", pk=participant.event_id)
+
+
+@require_POST
+@login_required
+def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
+    """HR records a participant's certificate number and/or file."""
+    participant = access.get_participant_for_change(request.user, pk)
+    form = CertificateForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.set_certificate(
+                participant=participant, number=form.cleaned_data["certificate_number"],
+                upload=form.cleaned_data["certificate"], by=request.user,
+            )  # fmt: skip
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Certificate saved."))
+    return redirect("development:event", pk=participant.event_id)
+
+
+# HR: JP recap and exports ------------------------------------------------------------------
+
+
+def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[services.JpRow]]:
+    scope = access.require_reader(request.user)
+    year = selected_year(request)
+    units = units_read(scope)
+    raw = request.GET.get("unit", "")
+    unit = units.filter(pk=int(raw)).first() if raw.isdigit() else None
+    employees = access.employees_read(scope).exclude(jenis_asn="NON_ASN")
+    if unit is not None:
+        employees = employees.filter(unit__path__startswith=unit.path)
+    rows = services.jp_rows(
+        list(employees.select_related("unit", "position").order_by("unit__path", "name")), year
+    )
+    if request.GET.get("below") == "1":
+        rows = [r for r in rows if r.below]
+    return scope, unit, year, rows
+
+
+@require_GET
+@login_required
+def recap(request: AuthedRequest) -> HttpResponse:
+    """JP per employee and per unit against the yearly target; Excel on ?format=xlsx."""
+    scope, unit, year, rows = _recap_scope(request)
+    if request.GET.get("format") == "xlsx":
+        return exports.recap_xlsx(rows, year=year)
+    pending: list[OwnActivity] = []
+    if access.can_manage(scope):
+        pending_qs = OwnActivity.objects.filter(status=ActivityStatus.PENDING).select_related(
+            "employee"
+        )
+        if not scope.is_superadmin:
+            pending_qs = pending_qs.filter(employee__in=access.employees_managed(scope))
+        pending = list(pending_qs[:100])
+    return render(
+        request,
+        "development/recap.html",
+        {
+            "rows": rows,
+            "units": exports.unit_summary(rows),
+            "unit": unit,
+            "unit_choices": units_read(scope),
+            "year": year,
+            "below": request.GET.get("below") == "1",
+            "pending": pending,
+            "years": range(timezone.localdate().year, timezone.localdate().year - 4, -1),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@require_GET
+@login_required
+def siasn_export(request: AuthedRequest) -> HttpResponse:
+    """Training records shaped like SIASN ``kursus/save`` (CSV, or JSON with ?format=json)."""
+    _scope, _unit, year, rows = _recap_scope(request)
+    records = exports.siasn_records([r.employee for r in rows], year)
+    if request.GET.get("format") == "json":
+        response = HttpResponse(
+            json.dumps(records, ensure_ascii=False, indent=1), content_type="application/json"
+        )
+        response["Content-Disposition"] = f'attachment; filename="siasn-kursus-{year}.json"'
+        return response
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="siasn-kursus-{year}.csv"'
+    writer = csv.DictWriter(response, fieldnames=exports.SIASN_FIELDS)
+    writer.writeheader()
+    writer.writerows(records)
+    return response
+
+
+# IDP -----------------------------------------------------------------------------------------
