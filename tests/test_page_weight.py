@@ -42,3 +42,8 @@ def test_foundation_pages_are_light(personas, login, page):
         "employee": reverse("org:employee", args=[personas.pegawai.pk]),
     }[page]
     assert transferred(client, url) < BUDGET
+
+
+@pytest.mark.django_db
+def test_public_landing_page_is_light(client):
+    assert transferred(client, reverse("accounts:home")) < BUDGET

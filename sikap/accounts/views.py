@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
@@ -51,9 +50,10 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 
 @require_GET
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The page that answers "what needs my attention?" for every role the user has."""
+    """For citizens, the doors to the public services; for staff, "what needs my attention?"."""
+    if not request.user.is_authenticated:
+        return render(request, "accounts/landing.html")
     scope = get_scope(request.user)
     chain = None
     if scope.employee is not None:

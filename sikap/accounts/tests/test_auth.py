@@ -141,9 +141,17 @@ def test_home_shows_the_pejabat_penilai(personas, login):
     assert "Agus Setiawan, S.IP." in body
 
 
-def test_home_needs_login(client):
+def test_citizens_get_the_public_landing_page(client):
     response = client.get(reverse("accounts:home"))
-    assert response.status_code == 302
+    assert response.status_code == 200
+    body = response.content.decode()
+    for name in (
+        "surveys:public_units",
+        "complaints:public_form",
+        "complaints:track",
+        "accounts:login",
+    ):
+        assert reverse(name) in body
 
 
 def test_home_refuses_post(personas, login):

@@ -26,6 +26,9 @@ def test_each_persona_signs_in_and_sees_their_home(live_page):
     personas = make_personas()
     page = live_page
     page.set_viewport_size(PHONE)
+    page.goto(page.base_url + "/")
+    assert page.get_by_role("link", name="Masuk untuk pegawai").is_visible()
+    screenshot(page, "accounts-landing-phone")
     page.goto(page.base_url + reverse("accounts:login"))
     assert page.locator("html").get_attribute("lang") == "id"
     screenshot(page, "org-login-phone")
