@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.navigation import related_links
 from sikap.accounts.scope import get_scope
+from sikap.lib.forms import apply_errors as _apply_errors
 from sikap.org import access, services
 from sikap.org.audit import audit_rows
 from sikap.org.forms import (
@@ -33,17 +34,6 @@ from sikap.org.forms import (
 )
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, Position, Unit
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in messages_:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _tree(units: list[Unit], counts: dict[int, int]) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
+from sikap.lib.forms import apply_errors as _apply_errors
 from sikap.lib.pdf import pdf_response
 from sikap.lib.uploads import check_upload
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
@@ -43,16 +44,6 @@ SPREADSHEET_TYPES = {
     "text/plain": "csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
 }
-
-
-def _apply_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, msgs in error.message_dict.items():
-            for message in msgs:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 # ---- Counter -------------------------------------------------------------------------------

@@ -22,10 +22,8 @@ from sikap.complaints.models import (
     Holiday,
     ResponseTemplate,
 )
-from sikap.complaints.views.common import (
-    apply_errors,
-)
 from sikap.lib.formatting import tanggal
+from sikap.lib.forms import apply_errors
 
 # ---------------------------------------------------------------- calendar and settings (HR)
 

@@ -18,10 +18,10 @@ from sikap.complaints.models import (
     Status,
 )
 from sikap.complaints.views.common import (
-    apply_errors,
     rate_limited,
     with_public_headers,
 )
+from sikap.lib.forms import apply_errors
 
 # ---------------------------------------------------------------- citizen pages (no login)
 

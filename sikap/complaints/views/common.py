@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 
 from sikap.lib.clientip import client_ip
@@ -33,14 +30,3 @@ def rate_limited(request: HttpRequest, key: str, limit: int, window: int) -> boo
         cache.set(cache_key, 1, window)
         count = 1
     return count > limit
-
-
-def apply_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, texts in error.message_dict.items():
-            target = field if field in form.fields else None
-            for text in texts:
-                form.add_error(target, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)

@@ -28,9 +28,7 @@ from sikap.complaints.models import (
     Status,
     TemplateStep,
 )
-from sikap.complaints.views.common import (
-    apply_errors,
-)
+from sikap.lib.forms import apply_errors
 from sikap.org.models import Unit, UnitKind
 
 # ---------------------------------------------------------------- staff pages

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.utils import timezone
 
 from sikap.accounts.http import AuthedRequest
@@ -25,17 +23,6 @@ def selected_year(request: AuthedRequest) -> int:
     if raw.isdigit() and 2000 <= int(raw) <= today.year + 1:
         return int(raw)
     return today.year
-
-
-def add_errors(form: BaseForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for key, errors in exc.error_dict.items():
-            target = key if key in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def development_context(employee: Employee, year: int, today: dt.date) -> dict[str, object]:

@@ -30,11 +30,11 @@ from sikap.development.models import (
     TrainingEvent,
 )
 from sikap.development.views.common import (
-    add_errors,
     selected_year,
     units_managed,
     units_read,
 )
+from sikap.lib.forms import apply_errors
 from sikap.org.models import Unit
 
 
@@ -75,7 +75,7 @@ def event_create(request: AuthedRequest) -> HttpResponse:
         try:
             event = services.create_event(by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Event created. Now add the participants."))
             return redirect("development:event", pk=event.pk)

@@ -31,10 +31,10 @@ from sikap.development.models import (
     PlanStatus,
 )
 from sikap.development.views.common import (
-    add_errors,
     development_context,
     selected_year,
 )
+from sikap.lib.forms import apply_errors
 from sikap.org.models import Employee
 
 
@@ -168,7 +168,7 @@ def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
                 by=scope.employee, user=request.user,
             )  # fmt: skip
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Follow-up evaluation saved."))
             return redirect("development:team")
@@ -196,7 +196,7 @@ def reaction(request: AuthedRequest, pk: int) -> HttpResponse:
                 **form.cleaned_data,
             )  # fmt: skip
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Thank you for your answers."))
             return redirect("development:mine")
@@ -219,7 +219,7 @@ def activity_create(request: AuthedRequest) -> HttpResponse:
                 employee=scope.employee, upload=upload, by=request.user, **data
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Activity reported; it counts once HR verifies it."))
             return redirect("development:mine")

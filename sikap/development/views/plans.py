@@ -26,11 +26,11 @@ from sikap.development.models import (
     RequiredCompetency,
 )
 from sikap.development.views.common import (
-    add_errors,
     selected_year,
     units_managed,
     units_read,
 )
+from sikap.lib.forms import apply_errors
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Position
 
@@ -59,7 +59,7 @@ def idp(request: AuthedRequest) -> HttpResponse:
             plan = services.get_or_create_plan(employee=employee, year=year, by=request.user)
             services.add_plan_item(plan=plan, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            add_errors(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("Line added to the IDP."))
             suffix = "" if is_self else f"&pegawai={employee.pk}"
@@ -149,7 +149,7 @@ def standards(request: AuthedRequest) -> HttpResponse:
             try:
                 services.set_required_competency(by=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                add_errors(form, exc)
+                apply_errors(form, exc)
             else:
                 messages.success(request, _("Required level saved."))
                 return redirect("development:standards")

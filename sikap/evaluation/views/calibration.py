@@ -19,7 +19,7 @@ from sikap.evaluation.context import history_rows
 from sikap.evaluation.curve import UnitCurve, unit_curve
 from sikap.evaluation.forms import CalibrationForm, OrganisationPredicateForm
 from sikap.evaluation.models import Evaluation, EvaluationSettings, Period
-from sikap.evaluation.views.common import apply_errors
+from sikap.lib.forms import apply_errors
 
 GRID_ROWS = (rules.Rating.DI_ATAS, rules.Rating.SESUAI, rules.Rating.DI_BAWAH)
 GRID_COLUMNS = (rules.Rating.DI_BAWAH, rules.Rating.SESUAI, rules.Rating.DI_ATAS)

@@ -28,7 +28,7 @@ from sikap.evaluation.models import (
     ObjectionStatus,
     Period,
 )
-from sikap.evaluation.views.common import apply_errors
+from sikap.lib.forms import apply_errors
 
 
 def _current_year(request: AuthedRequest) -> AppraisalYear | None:

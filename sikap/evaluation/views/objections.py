@@ -14,7 +14,7 @@ from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation import access, services
 from sikap.evaluation.forms import DecisionForm, ObjectionForm
-from sikap.evaluation.views.common import apply_errors
+from sikap.lib.forms import apply_errors
 
 
 @require_http_methods(["GET", "POST"])

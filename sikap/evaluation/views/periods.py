@@ -15,7 +15,7 @@ from sikap.accounts.http import AuthedRequest
 from sikap.evaluation import access, services
 from sikap.evaluation.forms import PeriodForm, ReopenForm, SettingsForm, YearForm
 from sikap.evaluation.models import AppraisalYear, EvaluationSettings, Period
-from sikap.evaluation.views.common import apply_errors
+from sikap.lib.forms import apply_errors
 from sikap.org.audit import audit_rows
 
 

@@ -21,17 +21,6 @@ from sikap.planning.models import (
 )
 
 
-def apply_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, msgs in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in msgs:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 def flash_error(request: AuthedRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)

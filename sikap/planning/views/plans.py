@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
+from sikap.lib.forms import apply_errors
 from sikap.lib.pdf import pdf_response
 from sikap.org.hierarchy import OrgChart
 from sikap.planning import access, documents, forms, rules, services
@@ -29,7 +30,6 @@ from sikap.planning.models import (
     WorkResult,
 )
 from sikap.planning.views.common import (
-    apply_errors,
     current_year,
     flash_error,
 )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts.http import AuthedRequest
 from sikap.evaluation.models import Period
+from sikap.lib.forms import apply_errors
 from sikap.planning import access, forms, rules, services
 from sikap.planning.models import (
     CoachingSession,
@@ -24,7 +25,6 @@ from sikap.planning.models import (
 )
 from sikap.planning.objective import objective_evidence
 from sikap.planning.views.common import (
-    apply_errors,
     chosen_period,
     flash_error,
     plan_periods,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import Period
+from sikap.lib.forms import apply_errors
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
 from sikap.planning import access, documents, forms, services
@@ -31,7 +32,6 @@ from sikap.planning.models import (
 )
 from sikap.planning.objective import objective_evidence
 from sikap.planning.views.common import (
-    apply_errors,
     chosen_period,
     current_year,
     flash_error,

@@ -1,0 +1,19 @@
+"""Bringing a service's refusal back onto the form the user filled in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+
+def apply_errors(form: Any, error: ValidationError) -> None:
+    """Put each message on its field when the form has that field, otherwise on the whole form."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            target = field if field in form.fields else None
+            for message in messages:
+                form.add_error(target, message)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
