@@ -38,12 +38,6 @@ def can_browse_organisation(user: User) -> bool:
     return scope.is_superadmin or bool(scope.read_paths)
 
 
-def can_manage_people(user: User) -> bool:
-    """Whether the user is an Admin Kepegawaian somewhere (or superadmin)."""
-    scope = get_scope(user)
-    return scope.is_superadmin or bool(scope.manage_paths)
-
-
 def can_see_history(scope: Scope, unit: Unit | None) -> bool:
     """HR admins and auditors of the unit see the audit trail of its records."""
     if scope.is_superadmin:

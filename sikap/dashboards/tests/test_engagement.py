@@ -95,3 +95,10 @@ def test_query_count_does_not_grow_with_people(personas, login):
         response = client.get(URL)
     assert response.status_code == 200
     assert len(many) == len(few)
+
+
+def test_a_leader_whose_units_are_all_closed_is_refused(personas, login):
+    from sikap.org.models import Unit
+
+    Unit.objects.filter(path__startswith=personas.kelurahan.path).update(is_active=False)
+    assert login(personas.user("lurah")).get(URL).status_code == 403

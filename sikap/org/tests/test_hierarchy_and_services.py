@@ -253,3 +253,42 @@ def test_unit_paths_do_not_confuse_prefixes(personas):
 def test_make_employee_pppk_golongan(personas):
     e = make_employee(personas.pegawai.position, "Baru PPPK", pppk=True)
     assert e.jenis_asn == "PPPK" and e.golongan == "IX"
+
+
+def test_display_name_puts_front_and_back_titles_around_the_name():
+    from sikap.org.rules import display_name
+
+    assert (
+        display_name(" Budi Santoso ", "Dr.", "S.Kom., M.Si.") == "Dr. Budi Santoso, S.Kom., M.Si."
+    )
+    assert display_name("Budi Santoso") == "Budi Santoso"
+
+
+def test_update_unit_changes_fields_and_can_move_a_unit_to_the_root(personas):
+    services.update_unit(unit=personas.seksi, name="Seksi Pemerintahan dan Trantib", by=None)
+    personas.seksi.refresh_from_db()
+    assert personas.seksi.name == "Seksi Pemerintahan dan Trantib"
+    services.update_unit(unit=personas.other_kecamatan, parent=None, by=None)
+    personas.other_kecamatan.refresh_from_db()
+    assert personas.other_kecamatan.path == f"/{personas.other_kecamatan.pk}/"
+    assert personas.other_kecamatan.depth == 0
+
+
+def test_a_first_post_is_a_transfer_without_history_to_close(personas):
+    newcomer = services.create_employee(
+        by=None, nip="199103032015031002", name="Anak Baru", jenis_asn="PNS", golongan="II/a",
+        position=None, start_date=DAY,
+    )  # fmt: skip
+    assignment = services.transfer_employee(
+        employee=newcomer, position=personas.pegawai.position, start_date=DAY, by=None
+    )
+    assert assignment.end_date is None
+    assert list(newcomer.assignments.all()) == [assignment]
+
+
+def test_history_is_not_shown_for_records_without_a_unit(personas):
+    from sikap.accounts.scope import build_scope
+    from sikap.org.access import can_see_history
+
+    assert can_see_history(build_scope(personas.user("hr")), None) is False
+    assert can_see_history(build_scope(personas.superadmin), None) is True
