@@ -44,6 +44,7 @@ def main() -> None:
     print(f"demo data loaded in {time.perf_counter() - started:.1f} s")
     from sikap.accounts.models import User
     from sikap.org.models import Employee, Unit
+    from sikap.planning.models import Plan
 
     kec = Unit.objects.get(bps_code="1671031")
     kel = Unit.objects.get(bps_code="1671031006")
@@ -55,6 +56,22 @@ def main() -> None:
         ("camat", "unit kecamatan", reverse("org:unit", args=[kec.pk])),
         ("lurah", "unit kelurahan", reverse("org:unit", args=[kel.pk])),
         ("kepegawaian", "employee profile", reverse("org:employee", args=[pegawai.pk])),
+        (
+            "pegawai",
+            "SKP detail",
+            reverse(
+                "planning:plan",
+                args=[Plan.objects.filter(employee=pegawai, is_current=True).first().pk],
+            ),
+        ),
+        ("camat", "team (SKP)", reverse("planning:team")),
+        ("camat", "unit SKP kecamatan", reverse("planning:unit_plans", args=[kec.pk])),
+        ("camat", "cascade kecamatan", reverse("planning:cascade", args=[kec.pk])),
+        ("camat", "evaluation index", reverse("evaluation:index")),
+        ("lurah", "IKM report kelurahan", reverse("surveys:report", args=[kel.pk])),
+        ("lurah", "complaints inbox", reverse("complaints:inbox")),
+        ("camat", "engagement kecamatan", reverse("dashboards:engagement")),
+        ("pegawai", "my development", reverse("development:mine")),
     ]
     print(f"{'page':<22}{'as':<14}{'median ms':>10}{'p90 ms':>9}{'queries':>9}")
     for username, label, url in pages:
