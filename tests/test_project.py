@@ -99,3 +99,25 @@ def test_production_cache_is_shared_across_processes() -> None:
     )
     result = _run_settings(env, code)
     assert result.stdout.strip() == "42", result.stderr
+
+
+def test_manage_py_works_in_a_checkout_without_any_environment() -> None:
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def test_manage_py_in_production_still_needs_a_real_secret_key() -> None:
+    env = {"PATH": "/usr/bin:/bin", "DEBUG": "0"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
