@@ -29,6 +29,15 @@ class Scope:
     audit_paths: list[str] = field(default_factory=list)
     subordinate_ids: set[int] = field(default_factory=set)
     direct_report_ids: set[int] = field(default_factory=set)
+    day: dt.date = field(default_factory=timezone.localdate)
+    _chart: OrgChart | None = field(default=None, repr=False)
+
+    @property
+    def chart(self) -> OrgChart:
+        """Who is whose penilai on the scope's day, loaded once per request and shared."""
+        if self._chart is None:
+            self._chart = OrgChart(self.day)
+        return self._chart
 
     @property
     def is_superadmin(self) -> bool:
@@ -70,14 +79,14 @@ def build_scope(user: User | AnonymousUser, day: dt.date | None = None) -> Scope
         return Scope(user_id=None)
     assert isinstance(user, User)
     day = day or timezone.localdate()
-    scope = Scope(user_id=user.pk)
+    scope = Scope(user_id=user.pk, day=day)
     if user.is_superuser:
         scope.roles.add(Role.SUPERADMIN)
     employee = Employee.objects.filter(user=user, is_active=True).select_related("unit").first()
     if employee is not None:
         scope.employee = employee
         scope.roles.add(Role.PEGAWAI)
-        chart = OrgChart(day)
+        chart = scope.chart
         direct = chart.direct_reports(employee)
         if direct:
             scope.roles.add(Role.PENILAI)

@@ -4,14 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.attention import attention_items
 from sikap.accounts.forms import LoginForm
 from sikap.accounts.models import Role
 from sikap.accounts.scope import get_scope
-from sikap.org.hierarchy import OrgChart
 
 
 class LoginView(auth_views.LoginView):
@@ -57,7 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
     scope = get_scope(request.user)
     chain = None
     if scope.employee is not None:
-        chain = OrgChart(timezone.localdate()).chain_of(scope.employee)
+        chain = scope.chart.chain_of(scope.employee)
     role_labels = [Role(role).label for role in Role if role in scope.roles]
     return render(
         request,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
@@ -17,7 +16,6 @@ from sikap.development.models import (
     TrainingEvent,
 )
 from sikap.org.access import employees_visible_to
-from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, EmployeeQuerySet
 
 
@@ -165,7 +163,7 @@ def get_plan_for_agreement(user: User, pk: int) -> DevelopmentPlan:
         raise Http404
     if scope.employee is None:
         raise PermissionDenied
-    chain = OrgChart(timezone.localdate()).chain_of(plan.employee)
+    chain = scope.chart.chain_of(plan.employee)
     if chain.penilai is None or chain.penilai.employee.pk != scope.employee.pk:
         raise PermissionDenied
     return plan

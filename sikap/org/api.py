@@ -77,7 +77,7 @@ def me(request: AuthedRequest) -> MeOut:
     return MeOut(
         username=request.user.get_username(),
         peran=sorted(role.value for role in scope.roles),
-        pegawai=_employee(employee, OrgChart(_today())) if employee else None,
+        pegawai=_employee(employee, get_scope(request.user).chart) if employee else None,
     )
 
 
@@ -86,7 +86,7 @@ def me(request: AuthedRequest) -> MeOut:
 )
 def employee_detail(request: AuthedRequest, employee_id: int) -> EmployeeOut:
     employee = access.get_employee_for_user(request.user, employee_id)
-    return _employee(employee, OrgChart(_today()))
+    return _employee(employee, get_scope(request.user).chart)
 
 
 @router.get(

@@ -12,7 +12,6 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -32,7 +31,6 @@ from sikap.org.forms import (
     TransferForm,
     UnitForm,
 )
-from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, Position, Unit
 
 
@@ -86,7 +84,7 @@ def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     visible_units = access.units_visible_to(request.user)
     ancestors = list(visible_units.filter(pk__in=unit.ancestor_ids).exclude(pk=unit.pk))
     children = list(visible_units.filter(parent=unit, is_active=True).order_by("name"))
-    chart = OrgChart(timezone.localdate())
+    chart = get_scope(request.user).chart
     positions = [p for p in chart.positions.values() if p.unit_id == unit.pk]
     positions.sort(key=lambda p: (not p.is_unit_head, p.eselon, p.name))
     position_rows = [(p, chart.holders_of(p.pk)) for p in positions]
@@ -119,7 +117,7 @@ def employee_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """An employee profile: identity, riwayat jabatan, supervisor chain, team."""
     employee = access.get_employee_for_user(request.user, pk)
     scope = get_scope(request.user)
-    chart = OrgChart(timezone.localdate())
+    chart = get_scope(request.user).chart
     assignments = employee.assignments.select_related("position", "unit").order_by("-start_date")
     overrides = employee.supervisor_overrides.select_related("penilai", "atasan")
     history = None

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -31,7 +30,6 @@ from sikap.development.views.common import (
     units_read,
 )
 from sikap.lib.forms import apply_errors
-from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Position
 
 
@@ -65,7 +63,7 @@ def idp(request: AuthedRequest) -> HttpResponse:
             suffix = "" if is_self else f"&pegawai={employee.pk}"
             return redirect(reverse("development:idp") + f"?year={year}{suffix}")
     chain_label = ""
-    chain = OrgChart(timezone.localdate()).chain_of(employee)
+    chain = get_scope(request.user).chart.chain_of(employee)
     if chain.penilai is not None:
         chain_label = chain.penilai.label
     return render(

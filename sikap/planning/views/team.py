@@ -99,7 +99,7 @@ def cascade_down(request: AuthedRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(WorkResult, pk=pk)
     plan = access.get_plan_for_user(request.user, source.plan_id, for_change=True)
     access.require_owner(request.user, plan)
-    chart = OrgChart(timezone.localdate())
+    chart = get_scope(request.user).chart
     subordinates = sorted(chart.direct_reports(plan.employee), key=lambda e: e.name)
     form = forms.CascadeForm(request.POST or None, subordinates=subordinates)
     if request.method == "POST" and form.is_valid():
