@@ -43,6 +43,11 @@ class Scope:
     def is_superadmin(self) -> bool:
         return Role.SUPERADMIN in self.roles
 
+    @property
+    def owns_instance(self) -> bool:
+        """Owner of the instance's settings: a superadmin or the Admin Kepegawaian of a root unit."""
+        return self.is_superadmin or any(p.count("/") == 2 for p in self.manage_paths)
+
     def has(self, role: Role) -> bool:
         return role in self.roles
 
@@ -99,6 +104,9 @@ def build_scope(user: User | AnonymousUser, day: dt.date | None = None) -> Scope
                 Unit.objects.filter(pk__in=headed).values_list("path", flat=True)
             )
     for assignment in RoleAssignment.objects.filter(user=user).select_related("unit"):
+        if not assignment.unit.path.startswith("/"):
+            # A unit without its materialised path would match every path: grant nothing.
+            continue
         if assignment.role == Role.ADMIN_KEPEGAWAIAN:
             scope.roles.add(Role.ADMIN_KEPEGAWAIAN)
             scope.manage_paths.append(assignment.unit.path)

@@ -8,12 +8,12 @@ reporter's identity.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
-from sikap.complaints.models import Complaint, ComplaintQuerySet
+from sikap.complaints.models import Complaint, ComplaintQuerySet, ResponseTemplate
 from sikap.org.models import Employee, EmployeeQuerySet, Unit, UnitQuerySet
 
 
@@ -140,3 +140,87 @@ def report_paths(user: User) -> list[str] | None:
     if not scope.read_paths:
         raise Http404
     return scope.read_paths
+
+
+# ------------------------------------------------------------------ who owns which setting
+#
+# The working-day calendar and the categories belong to the instance: the city-level HR (the
+# Admin Kepegawaian of the root unit) or a superadmin change them. Time limits, retention and
+# response templates belong to one subtree (an instansi or kecamatan): its Admin Kepegawaian
+# changes them there, the instance owner changes the default.
+
+
+def require_instance_setting(user: User, *, for_change: bool = False) -> Scope:
+    """404 for who may not see the instance settings; 403 for a change by anyone but its owner."""
+    scope = require_admin_view(user)
+    if for_change and not scope.owns_instance:
+        raise PermissionDenied
+    return scope
+
+
+def _root_units(paths: list[str]) -> list[Unit]:
+    ids = [int(p.strip("/").split("/")[-1]) for p in paths if p.strip("/")]
+    return list(Unit.objects.filter(pk__in=ids).order_by("path"))
+
+
+def settings_targets(user: User) -> list[Unit | None]:
+    """The settings rows the user may open: ``None`` is the instance default."""
+    scope = require_admin_view(user)
+    if scope.owns_instance:
+        overridden = Unit.objects.filter(complaint_settings__isnull=False).order_by("path")
+        return [None, *overridden]
+    return list(_root_units(scope.manage_paths + scope.audit_paths))
+
+
+def get_settings_target(
+    user: User, unit_pk: int | None, *, for_change: bool = False
+) -> Unit | None:
+    """The unit whose settings are opened (``None``: the default): 404 unseen, 403 read-only."""
+    scope = require_admin_view(user)
+    if unit_pk is None:
+        targets = settings_targets(user)
+        target = targets[0] if targets else None
+    else:
+        target = Unit.objects.filter(pk=unit_pk).first()
+        if target is None or not (scope.owns_instance or scope.reads_unit(target)):
+            raise Http404
+    if for_change and not (scope.owns_instance or scope.manages_unit(target)):
+        raise PermissionDenied
+    return target
+
+
+def template_units(user: User) -> UnitQuerySet:
+    """Units a user may write response templates for (the subtrees they manage)."""
+    scope = get_scope(user)
+    if scope.owns_instance:
+        # The instance and its instansi/kecamatan: templates are written for whole subtrees.
+        return Unit.objects.filter(is_active=True, depth__lte=1)
+    return Unit.objects.filter(pk__in=[u.pk for u in _root_units(scope.manage_paths)])
+
+
+def templates_visible_to(user: User) -> QuerySet[ResponseTemplate]:
+    """Instance-wide templates and those of the subtrees the user reads."""
+    scope = require_admin_view(user)
+    qs = ResponseTemplate.objects.select_related("unit")
+    if scope.owns_instance:
+        return qs.all()
+    query = Q(unit__isnull=True)
+    for path in scope.read_paths:
+        query |= Q(unit__path__startswith=path)
+    return qs.filter(query)
+
+
+def can_change_template(scope: Scope, template: ResponseTemplate) -> bool:
+    if template.unit is None:
+        return scope.owns_instance
+    return scope.owns_instance or scope.manages_unit(template.unit)
+
+
+def get_template_for_user(user: User, pk: int, *, for_change: bool = False) -> ResponseTemplate:
+    """A response template the user may see (404), with for_change one they own (403)."""
+    template = templates_visible_to(user).filter(pk=pk).first()
+    if template is None:
+        raise Http404
+    if for_change and not can_change_template(get_scope(user), template):
+        raise PermissionDenied
+    return template

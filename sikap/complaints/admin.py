@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sikap.complaints import services
 from sikap.complaints.models import (
     Category,
     Complaint,
@@ -10,10 +11,12 @@ from sikap.complaints.models import (
     Holiday,
     ResponseTemplate,
 )
+from sikap.lib.admin import ReadOnlyHistoryAdmin
 
 
 @admin.register(Holiday)
-class HolidayAdmin(SimpleHistoryAdmin):
+class HolidayAdmin(ReadOnlyHistoryAdmin):
+    # The calendar is kept on its page, whose services recompute the open deadlines.
     list_display = ["date", "name", "kind"]
     list_filter = ["kind"]
     date_hierarchy = "date"
@@ -26,13 +29,17 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ResponseTemplate)
-class ResponseTemplateAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "step", "is_active"]
+class ResponseTemplateAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+    list_display = ["title", "unit", "step", "is_active"]
     list_filter = ["step", "is_active"]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        services.save_response_template(by=request.user, template=obj)
 
 
 @admin.register(ComplaintSettings)
-class ComplaintSettingsAdmin(SimpleHistoryAdmin):
+class ComplaintSettingsAdmin(ReadOnlyHistoryAdmin):
+    # Changed on the settings page, whose service recomputes the open deadlines of the subtree.
     list_display = ["__str__", "verification_days", "follow_up_days", "retention_days"]
 
 
@@ -47,19 +54,13 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Complaint)
-class ComplaintAdmin(SimpleHistoryAdmin):
+class ComplaintAdmin(ReadOnlyHistoryAdmin):
     # State changes go through the pages (services); the back office only reads.
     list_display = ["tracking_code", "subject", "unit", "status", "due_on", "assignee"]
     list_filter = ["status", "channel", "classification", "complaint_class"]
     search_fields = ["tracking_code", "subject", "lapor_reference"]
     list_select_related = ["unit", "assignee"]
     inlines = [EventInline]
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False
 
 
 @admin.register(EscalationNotice)

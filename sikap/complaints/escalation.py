@@ -107,7 +107,7 @@ def _mail(level: int, complaint: Complaint, recipient: Employee) -> bool:
 def run_escalations(*, today: dt.date | None = None, send_email: bool = True) -> int:
     """Send every level reached and not yet sent; return the number of notices created."""
     day = today or timezone.localdate()
-    config = ComplaintSettings.load()
+    book = ComplaintSettings.book()
     holidays = Holiday.dates()
     complaints = list(
         Complaint.objects.filter(status__in=OPEN_STATUSES, due_on__isnull=False, is_paused=False)
@@ -125,6 +125,7 @@ def run_escalations(*, today: dt.date | None = None, send_email: bool = True) ->
     created = 0
     for complaint in complaints:
         assert complaint.due_on is not None
+        config = book.for_unit(complaint.unit)
         for level in due_levels(complaint.due_on, day, config, holidays):
             if (complaint.pk, level, complaint.due_on) in sent:
                 continue

@@ -218,10 +218,20 @@ class CategoryForm(forms.ModelForm):
 
 
 class ResponseTemplateForm(forms.ModelForm):
+    """A template of a subtree the user manages; the city-level HR may leave the unit empty."""
+
     class Meta:
         model = ResponseTemplate
-        fields = ["step", "title", "body", "is_active"]
+        fields = ["unit", "step", "title", "body", "is_active"]
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, units: Any, scope: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["unit"]
+        field.queryset = units  # type: ignore[attr-defined]
+        field.required = not scope.owns_instance
+        if scope.owns_instance:
+            field.empty_label = _("Every unit (instance-wide)")  # type: ignore[attr-defined]
 
 
 class ProposeForm(forms.Form):

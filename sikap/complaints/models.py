@@ -43,8 +43,19 @@ class Holiday(models.Model):
 
 
 class ComplaintSettings(models.Model):
-    """The configurable time limits (in working days) and privacy settings; a single row."""
+    """Time limits (working days) and retention: the instance default, or one subtree's override.
 
+    The row without a unit is the instance default, owned by the city-level HR. A row with a
+    unit (an instansi or kecamatan) overrides the default for the whole subtree of that unit and
+    is owned by the Admin Kepegawaian of that subtree; the nearest such row above a complaint's
+    unit applies.
+    """
+
+    unit = models.OneToOneField(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="complaint_settings",
+        help_text=_("Empty: the instance default. A unit: the settings of its whole subtree."),
+    )  # fmt: skip
     verification_days = models.PositiveSmallIntegerField(
         _("verification (working days)"), default=3
     )
@@ -84,13 +95,27 @@ class ComplaintSettings(models.Model):
         verbose_name_plural = _("complaint settings")
 
     def __str__(self) -> str:
-        return str(_("Complaint settings"))
+        if self.unit_id is None:
+            return str(_("Complaint settings (instance default)"))
+        return str(_("Complaint settings of %(unit)s") % {"unit": self.unit})
 
     @classmethod
     def load(cls) -> ComplaintSettings:
-        """The single settings row, created with the defaults when missing."""
-        obj, _created = cls.objects.get_or_create(pk=1)
-        return obj
+        """The instance default row, created with the documented defaults when missing."""
+        obj = cls.objects.filter(unit__isnull=True).order_by("pk").first()
+        return obj or cls.objects.create(unit=None)
+
+    @classmethod
+    def book(cls) -> SettingsBook:
+        """Every settings row (two queries), to resolve the settings of many units in memory."""
+        default = cls.load()
+        rows = {s.unit_id: s for s in cls.objects.filter(unit__isnull=False)}
+        return SettingsBook(default=default, by_unit=rows)
+
+    @classmethod
+    def for_unit(cls, unit: Unit | None) -> ComplaintSettings:
+        """The settings that apply to a unit: its nearest override, else the instance default."""
+        return cls.book().for_unit(unit)
 
     def resolution_days(self, complaint_class: str) -> int:
         return {
@@ -99,6 +124,23 @@ class ComplaintSettings(models.Model):
             ComplaintClass.TIDAK_BERKADAR: self.tidak_berkadar_days,
             ComplaintClass.BERKADAR: self.berkadar_days,
         }[ComplaintClass(complaint_class)]
+
+
+class SettingsBook:
+    """The instance default and the subtree overrides, resolved by a unit's path."""
+
+    def __init__(self, *, default: ComplaintSettings, by_unit: dict[int | None, ComplaintSettings]):
+        self.default = default
+        self.by_unit = by_unit
+
+    def for_unit(self, unit: Unit | None) -> ComplaintSettings:
+        if unit is None:
+            return self.default
+        for unit_id in reversed(unit.ancestor_ids):
+            found = self.by_unit.get(unit_id)
+            if found is not None:
+                return found
+        return self.default
 
 
 class Category(models.Model):
@@ -378,14 +420,30 @@ class TemplateStep(models.TextChoices):
     PAUSED = "paused", _("Request for information")
 
 
-class ResponseTemplate(models.Model):
-    """A reusable text for one step of the lifecycle (canned response)."""
+class ResponseTemplateQuerySet(models.QuerySet["ResponseTemplate"]):
+    def offered_in(self, unit: Unit) -> ResponseTemplateQuerySet:
+        """The instance-wide templates and those of the subtrees holding the unit."""
+        return self.filter(Q(unit__isnull=True) | Q(unit_id__in=unit.ancestor_ids))
 
+
+class ResponseTemplate(models.Model):
+    """A reusable text for one step of the lifecycle (canned response).
+
+    Without a unit it is offered everywhere (owned by the city-level HR); with a unit only in
+    that unit's subtree (owned by the Admin Kepegawaian of the subtree).
+    """
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+", help_text=_("Empty: offered in every unit."),
+    )  # fmt: skip
     step = models.CharField(_("step"), max_length=12, choices=TemplateStep.choices)
     title = models.CharField(_("title"), max_length=120)
     body = models.TextField(_("text"))
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
+
+    objects = ResponseTemplateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("response template")

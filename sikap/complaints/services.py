@@ -17,6 +17,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
 from sikap.complaints import rules
@@ -141,7 +142,7 @@ def compute_deadlines(
 def _refresh(complaint: Complaint) -> None:
     compute_deadlines(
         complaint,
-        config=ComplaintSettings.load(),
+        config=ComplaintSettings.for_unit(complaint.unit),
         holidays=Holiday.dates(),
         pauses=_pauses(complaint),
     )
@@ -183,7 +184,7 @@ def register_complaint(
         lapor_reference=lapor_reference.strip(), created_by=by, registered_on=_today(on),
     )  # fmt: skip
     compute_deadlines(
-        complaint, config=ComplaintSettings.load(), holidays=Holiday.dates(), pauses=[]
+        complaint, config=ComplaintSettings.for_unit(unit), holidays=Holiday.dates(), pauses=[]
     )
     for _attempt in range(5):
         complaint.tracking_code = rules.new_tracking_code()
@@ -447,31 +448,46 @@ def rate(
     return rating
 
 
-def refresh_open_deadlines() -> int:
-    """Recompute the deadlines of every open or answered complaint (after a calendar change)."""
-    config = ComplaintSettings.load()
+def refresh_open_deadlines(*, within: Unit | None = None) -> int:
+    """Recompute the deadlines of open or answered complaints (all, or of one subtree)."""
+    book = ComplaintSettings.book()
     holidays = Holiday.dates()
-    complaints = list(
-        Complaint.objects.filter(status__in=[*OPEN_STATUSES, Status.ANSWERED]).prefetch_related(
-            "pauses"
-        )
-    )
+    open_ones = Complaint.objects.filter(status__in=[*OPEN_STATUSES, Status.ANSWERED])
+    if within is not None:
+        open_ones = open_ones.filter(unit__path__startswith=within.path)
+    complaints = list(open_ones.select_related("unit").prefetch_related("pauses"))
     fields = ["verification_due", "follow_up_due", "resolution_due", "confirmation_due", "due_on"]
     for c in complaints:
-        compute_deadlines(c, config=config, holidays=holidays, pauses=_pauses(c))
+        compute_deadlines(c, config=book.for_unit(c.unit), holidays=holidays, pauses=_pauses(c))
     Complaint.objects.bulk_update(complaints, fields, batch_size=500)
     return len(complaints)
 
 
 @transaction.atomic
-def update_settings(*, by: User, values: dict[str, Any]) -> ComplaintSettings:
-    """Change the time limits or retention; open deadlines are recomputed."""
-    config = ComplaintSettings.load()
+def update_settings(
+    *, by: User | None, unit: Unit | None, values: dict[str, Any]
+) -> ComplaintSettings:
+    """Change the instance default (no unit) or one subtree's settings; its open deadlines follow.
+
+    A subtree's first change copies the settings that applied to it until then.
+    """
+    if unit is not None and not unit.path.startswith("/"):
+        raise ValidationError(
+            _("This unit has no place in the unit tree."), code="unit_without_path"
+        )
+    config = ComplaintSettings.objects.select_for_update().filter(unit=unit).first()
+    if config is None:
+        inherited = ComplaintSettings.for_unit(unit)
+        config = ComplaintSettings(unit=unit)
+        for field in ComplaintSettings._meta.concrete_fields:
+            if field.name not in ("id", "unit"):
+                setattr(config, field.attname, getattr(inherited, field.attname))
     for name, value in values.items():
         setattr(config, name, value)
     config._history_user = by  # type: ignore[attr-defined]
+    config.full_clean()
     config.save()
-    refresh_open_deadlines()
+    refresh_open_deadlines(within=unit)
     return config
 
 
@@ -533,11 +549,21 @@ def propose_national_holidays(*, by: User, year: int) -> list[Holiday]:
 def purge_personal_data(*, today: dt.date | None = None) -> int:
     """Blank the reporter's identity of complaints closed longer ago than the retention period."""
     day = _today(today)
-    limit = day - dt.timedelta(days=ComplaintSettings.load().retention_days)
-    stale = Complaint.objects.filter(
-        status=Status.CLOSED, closed_on__lt=limit, identity_purged_on__isnull=True
-    )
-    return stale.update(
+    book = ComplaintSettings.book()
+    shortest = min(s.retention_days for s in [book.default, *book.by_unit.values()])
+    candidates = Complaint.objects.filter(
+        status=Status.CLOSED,
+        closed_on__lt=day - dt.timedelta(days=shortest),
+        identity_purged_on__isnull=True,
+    ).select_related("unit")
+    # Each complaint keeps its identity as long as the settings of its own unit say.
+    stale = [
+        c.pk
+        for c in candidates.only("pk", "closed_on", "unit__path")
+        if c.closed_on is not None
+        and c.closed_on < day - dt.timedelta(days=book.for_unit(c.unit).retention_days)
+    ]
+    return Complaint.objects.filter(pk__in=stale).update(
         reporter_name="", reporter_phone="", reporter_email="", identity_purged_on=day
     )
 
@@ -550,8 +576,8 @@ def save_category(*, by: User, category: Category) -> Category:
 
 
 @transaction.atomic
-def save_response_template(*, by: User, template: ResponseTemplate) -> ResponseTemplate:
-    """Create or change a response template (canned text) for a step."""
+def save_response_template(*, by: User | None, template: ResponseTemplate) -> ResponseTemplate:
+    """Create or change a response template (canned text) for a step, of a subtree or everywhere."""
     template._history_user = by  # type: ignore[attr-defined]
     template.save()
     return template

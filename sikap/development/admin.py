@@ -10,6 +10,7 @@ from sikap.development.models import (
     RequiredCompetency,
     TrainingEvent,
 )
+from sikap.lib.admin import ReadOnlyHistoryAdmin, ReadOnlyInline
 
 
 @admin.register(RequiredCompetency)
@@ -28,13 +29,14 @@ class CompetencyAssessmentAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["employee", "coaching_evaluation", "recorded_by"]
 
 
-class PlanItemInline(admin.TabularInline):
+class PlanItemInline(ReadOnlyInline, admin.TabularInline):  # type: ignore[type-arg]
     model = PlanItem
     extra = 0
 
 
 @admin.register(DevelopmentPlan)
-class DevelopmentPlanAdmin(SimpleHistoryAdmin):
+class DevelopmentPlanAdmin(ReadOnlyHistoryAdmin):
+    # The IDP is agreed and its status moved on the pages (development services).
     list_display = ["employee", "year", "status"]
     list_filter = ["year", "status"]
     raw_id_fields = ["employee", "agreed_by"]
@@ -56,7 +58,8 @@ class TrainingEventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OwnActivity)
-class OwnActivityAdmin(SimpleHistoryAdmin):
+class OwnActivityAdmin(ReadOnlyHistoryAdmin):
+    # Verified by HR on the pages; the JP count follows the verification.
     list_display = ["employee", "name", "jp", "end_date", "status"]
     list_filter = ["status"]
     raw_id_fields = ["employee", "verified_by"]

@@ -86,6 +86,7 @@ class Personas:
     auditor: User
     superadmin: User
     other_hr: User
+    city_hr: User
 
     def user(self, name: str) -> User:
         value = getattr(self, name)
@@ -93,7 +94,7 @@ class Personas:
 
 
 PERSONA_NAMES = (
-    "pegawai", "peer", "penilai", "lurah", "camat", "hr", "auditor", "superadmin", "other_hr", "outsider",
+    "pegawai", "peer", "penilai", "lurah", "camat", "hr", "auditor", "superadmin", "other_hr", "city_hr", "outsider",
 )  # fmt: skip
 
 
@@ -138,12 +139,16 @@ def make_personas() -> Personas:
     other_hr_emp = make_employee(other_pos, "Yuni Safitri", username="other_hr")
     auditor = make_user("auditor")
     superadmin = make_user("superadmin", is_superuser=True, is_staff=True)
+    # The city's HR (BKPSDM): Admin Kepegawaian of the root unit, owner of the instance settings.
+    city_hr = make_user("city_hr")
     assert hr.user is not None and other_hr_emp.user is not None
     RoleAssignment.objects.create(user=hr.user, role=Role.ADMIN_KEPEGAWAIAN, unit=kec)
     RoleAssignment.objects.create(user=auditor, role=Role.AUDITOR, unit=kec)
     RoleAssignment.objects.create(user=other_hr_emp.user, role=Role.ADMIN_KEPEGAWAIAN, unit=other)
+    RoleAssignment.objects.create(user=city_hr, role=Role.ADMIN_KEPEGAWAIAN, unit=kota)
     return Personas(
         kota=kota, kecamatan=kec, kelurahan=kel, seksi=seksi, other_kecamatan=other,
         camat=camat, lurah=lurah, penilai=penilai, pegawai=pegawai, peer=peer, hr=hr,
         outsider=outsider, auditor=auditor, superadmin=superadmin, other_hr=other_hr_emp.user,
+        city_hr=city_hr,
     )  # fmt: skip

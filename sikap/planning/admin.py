@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sikap.lib.admin import ReadOnlyHistoryAdmin, ReadOnlyInline
 from sikap.planning.models import (
     Evidence,
     Feedback,
@@ -11,8 +12,11 @@ from sikap.planning.models import (
     WorkResult,
 )
 
+# The SKP workflow (status, version, revisions), its RHK, indicators, realisation, evidence and
+# feedback change only through the planning services behind the pages; the back office reads.
 
-class WorkResultInline(admin.TabularInline):
+
+class WorkResultInline(ReadOnlyInline, admin.TabularInline):  # type: ignore[type-arg]
     model = WorkResult
     fk_name = "plan"
     extra = 0
@@ -21,7 +25,7 @@ class WorkResultInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(ReadOnlyHistoryAdmin):
     list_display = ("employee_name", "appraisal_year", "status", "version", "is_current")
     list_filter = ("status", "appraisal_year", "is_current")
     search_fields = ("employee_name", "employee_nip")
@@ -36,19 +40,19 @@ class OrganisationTargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(ReadOnlyHistoryAdmin):
     list_display = ("text", "aspect", "target_value", "target_unit", "target_text")
     raw_id_fields = ("work_result",)
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(ReadOnlyHistoryAdmin):
     list_display = ("original_name", "link", "content_type", "size", "created_at")
     raw_id_fields = ("realisation",)
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(SimpleHistoryAdmin):
+class FeedbackAdmin(ReadOnlyHistoryAdmin):
     list_display = ("plan", "period", "created_at")
     raw_id_fields = ("plan", "work_result")
 

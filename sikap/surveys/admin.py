@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sikap.lib.admin import ReadOnlyHistoryAdmin
 from sikap.surveys.models import (
     FollowUpPlan,
     IkmSnapshot,
@@ -38,7 +39,8 @@ class ServiceTypeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ServicePromise)
-class ServicePromiseAdmin(SimpleHistoryAdmin):
+class ServicePromiseAdmin(ReadOnlyHistoryAdmin):
+    # Signed on the unit's settings page (services.save_promise).
     list_display = ["unit", "signed_by", "signed_on"]
     raw_id_fields = ["signed_by"]
 
@@ -57,7 +59,8 @@ class SurveyQuestionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ServiceRecord)
-class ServiceRecordAdmin(SimpleHistoryAdmin):
+class ServiceRecordAdmin(ReadOnlyHistoryAdmin):
+    # Recorded at the counter; "on time" is derived by the service.
     list_display = ["service_type", "unit", "received_at", "duration_minutes", "on_time"]
     list_filter = ["unit", "on_time"]
     date_hierarchy = "received_at"

@@ -228,7 +228,9 @@ def test_purge_blanks_identity_after_retention(personas) -> None:
 
 def test_settings_change_recomputes_open_deadlines(personas) -> None:
     c = make_complaint(personas.kelurahan, on=D(2026, 11, 2))
-    services.update_settings(by=personas.user("hr"), values={"verification_days": 5})
+    services.update_settings(
+        by=personas.user("city_hr"), unit=None, values={"verification_days": 5}
+    )
     c.refresh_from_db()
     assert c.verification_due == D(2026, 11, 9)
 

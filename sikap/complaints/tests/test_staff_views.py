@@ -227,7 +227,7 @@ def test_staff_entry_of_a_lapor_report(login, personas) -> None:
 
 
 def test_holiday_calendar_for_hr(login, personas) -> None:
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     url = reverse("complaints:holidays")
     html = client.get(url, {"year": 2026}).content.decode()
     assert "Idulfitri 1447 Hijriah" in html
@@ -253,6 +253,12 @@ def test_holiday_calendar_access(login, personas) -> None:
     )
     assert login(personas.user("pegawai")).get(url).status_code == 404
     assert login(personas.user("hr")).post(url).status_code == 405
+    # The calendar is the instance's: a kecamatan's HR reads it and may not change it.
+    assert login(personas.user("hr")).get(url).status_code == 200
+    add = {"date": "2027-03-10", "name": "x", "kind": "cuti_bersama"}
+    assert (
+        login(personas.user("hr")).post(reverse("complaints:holiday_add"), add).status_code == 403
+    )
 
 
 def test_settings_page(login, personas) -> None:
@@ -265,7 +271,9 @@ def test_settings_page(login, personas) -> None:
         "warning_days": 1, "camat_after_days": 3, "retention_days": 365,
     }  # fmt: skip
     assert client.post(url, data).status_code == 302
-    assert ComplaintSettings.load().verification_days == 4
+    # The HR of Plaju sets Plaju's own value; the instance default stays.
+    assert ComplaintSettings.for_unit(personas.kelurahan).verification_days == 4
+    assert ComplaintSettings.load().verification_days == 3
     assert login(personas.user("auditor")).get(url).status_code == 200
     assert login(personas.user("auditor")).post(url, data).status_code == 403
     assert login(personas.user("pegawai")).get(url).status_code == 404
@@ -322,7 +330,7 @@ def test_verify_keeps_the_class(personas, complaint) -> None:
 
 
 def test_hr_enters_a_whole_skb(login, personas) -> None:
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     url = reverse("complaints:holiday_bulk")
     text = "2027-01-01 | Tahun Baru 2027 Masehi | libur_nasional\n\n2027-02-05 | Cuti bersama Imlek | cuti_bersama\n"
     response = client.post(url, {"text": text})
@@ -340,7 +348,7 @@ def test_categories_and_templates_page(login, personas) -> None:
     from sikap.complaints.models import Category
 
     url = reverse("complaints:texts")
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     assert client.get(url).status_code == 200
     assert (
         client.post(

@@ -208,7 +208,7 @@ def _detail(
     scope = get_scope(request.user)
     bound = bound or {}
     actions = _available_actions(scope, complaint)
-    templates = list(ResponseTemplate.objects.filter(is_active=True))
+    templates = list(ResponseTemplate.objects.offered_in(complaint.unit).filter(is_active=True))
     chosen = next((t for t in templates if str(t.pk) == request.GET.get("tpl")), None)
     action_forms = {}
     for action in actions:
