@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -92,6 +93,8 @@ def calibrate(request: AuthedRequest, unit_pk: int, period_pk: int, pk: int) -> 
     evaluation = next((e for e in curve.evaluations.values() if e.pk == pk), None)
     if evaluation is None:
         raise Http404
+    if curve.determination is not None or evaluation.is_final:
+        return _locked(request, unit_pk, period_pk)
     form = CalibrationForm(
         request.POST or None,
         initial={
@@ -117,6 +120,19 @@ def calibrate(request: AuthedRequest, unit_pk: int, period_pk: int, pk: int) -> 
             "back_url": request.path.rsplit("/ubah/", 1)[0] + "/",
         },
     )
+
+
+def _locked(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+    """403 with the reason: a signed curve is changed only through a keberatan."""
+    context = {
+        "title": _("This curve is signed"),
+        "message": _(
+            "The penetapan predikat kinerja of this period is signed: its ratings are final and "
+            "can no longer be calibrated. A change is possible only through a keberatan."
+        ),
+        "back_url": reverse("evaluation:calibration", args=[unit_pk, period_pk]),
+    }
+    return render(request, "evaluation/locked.html", context, status=403)
 
 
 @require_POST
