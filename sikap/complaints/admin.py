@@ -23,7 +23,7 @@ class HolidayAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
     list_display = ["name", "is_active"]
     search_fields = ["name"]
 

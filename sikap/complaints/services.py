@@ -570,7 +570,8 @@ def purge_personal_data(*, today: dt.date | None = None) -> int:
 
 @transaction.atomic
 def save_category(*, by: User, category: Category) -> Category:
-    """Create or change a kategori (topic) of reports."""
+    """Create or change a kategori (topic) of reports (the instance's list)."""
+    category._history_user = by  # type: ignore[attr-defined]
     category.save()
     return category
 
