@@ -109,7 +109,9 @@ class ComplaintSettings(models.Model):
     def book(cls) -> SettingsBook:
         """Every settings row (two queries), to resolve the settings of many units in memory."""
         default = cls.load()
-        rows = {s.unit_id: s for s in cls.objects.filter(unit__isnull=False)}
+        rows: dict[int | None, ComplaintSettings] = {
+            s.unit_id: s for s in cls.objects.filter(unit__isnull=False)
+        }
         return SettingsBook(default=default, by_unit=rows)
 
     @classmethod

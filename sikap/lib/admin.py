@@ -30,7 +30,10 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
     ) -> HttpResponse:
         if request.method == "POST":
             raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        response: HttpResponse = super().history_form_view(
+            request, object_id, version_id, extra_context
+        )
+        return response
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         raise PermissionDenied

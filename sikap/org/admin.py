@@ -102,7 +102,7 @@ class AssignmentInline(ReadOnlyInline, admin.TabularInline):  # type: ignore[typ
     # Plt./Plh. are given on the pages (services.assign_acting); here they are only shown.
     model = Assignment
     fields = ["kind", "position", "unit", "start_date", "end_date"]
-    readonly_fields = fields
+    readonly_fields = ["kind", "position", "unit", "start_date", "end_date"]
 
 
 class EmployeeAdminForm(forms.ModelForm):  # type: ignore[type-arg]
