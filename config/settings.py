@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "ninja",
     "sikap.accounts",
     "sikap.org",
+    "sikap.cycle",
     "sikap.planning",
     "sikap.evaluation",
     "sikap.surveys",

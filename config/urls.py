@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("sikap.accounts.urls")),
     path("org/", include("sikap.org.urls")),
     path("skp/", include("sikap.planning.urls")),
+    path("evaluasi/periode/", include("sikap.cycle.urls")),
     path("evaluasi/", include("sikap.evaluation.urls")),
     path("survei/", include("sikap.surveys.urls")),
     path("pengaduan/", include("sikap.complaints.urls")),

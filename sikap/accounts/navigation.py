@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 NAV_APPS = (
     "accounts",
     "org",
+    "cycle",
     "planning",
     "evaluation",
     "surveys",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from sikap.evaluation.models import AppraisalYear, Period
+from sikap.cycle.models import AppraisalYear, Period
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, JenisAsn, Unit
 from sikap.planning.models import Feedback, Plan, PlanStatus, Realisation

@@ -6,25 +6,12 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from sikap.evaluation.models import (
-    AppraisalYear,
     Determination,
     Evaluation,
     EvaluationSettings,
     Objection,
     OrganisationAssessment,
-    Period,
 )
-
-
-class PeriodInline(admin.TabularInline):
-    model = Period
-    extra = 0
-
-
-@admin.register(AppraisalYear)
-class AppraisalYearAdmin(SimpleHistoryAdmin):
-    list_display = ["year", "period_kind", "plan_deadline"]
-    inlines = [PeriodInline]
 
 
 @admin.register(Evaluation)

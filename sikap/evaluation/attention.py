@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.attention import AttentionItem
 from sikap.accounts.models import Role
+from sikap.cycle.models import Period
 from sikap.evaluation.models import (
     Determination,
     Evaluation,
@@ -18,7 +19,6 @@ from sikap.evaluation.models import (
     EvaluationStatus,
     Objection,
     ObjectionStatus,
-    Period,
 )
 from sikap.org.models import Unit, UnitKind
 

@@ -10,8 +10,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from sikap.cycle.models import Period
 from sikap.evaluation import rules
-from sikap.evaluation.models import Evaluation, OrganisationAssessment, Period
+from sikap.evaluation.models import Evaluation, OrganisationAssessment
 from sikap.evaluation.suggestion import IndicatorOutcome, Suggestion, suggest_result_rating
 from sikap.org.models import Unit
 

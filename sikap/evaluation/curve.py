@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from sikap.cycle.models import Period
 from sikap.evaluation import rules
 from sikap.evaluation.models import (
     Determination,
     Evaluation,
     EvaluationSettings,
     OrganisationAssessment,
-    Period,
 )
 from sikap.org.models import Employee, JenisAsn, Unit, UnitKind
 

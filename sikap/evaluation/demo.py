@@ -9,16 +9,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from sikap.cycle.models import AppraisalYear
 from sikap.evaluation import rules
 from sikap.evaluation.curve import UnitCurve, unit_curve
-from sikap.evaluation.models import (
-    AppraisalYear,
-    Evaluation,
-    EvaluationSettings,
-    OrganisationAssessment,
-    PeriodKindChoices,
-)
-from sikap.evaluation.services import determine_predicates, setup_appraisal_year
+from sikap.evaluation.models import Evaluation, EvaluationSettings, OrganisationAssessment
+from sikap.evaluation.services import determine_predicates
 from sikap.org.models import Position, Unit, UnitKind
 
 VIOLATED_UNIT = "Plaju Ulu"
@@ -36,14 +31,6 @@ RATINGS = {
     rules.EmployeePredicate.KURANG: (rules.Rating.SESUAI, rules.Rating.DI_BAWAH),
     rules.EmployeePredicate.SANGAT_KURANG: (rules.Rating.DI_BAWAH, rules.Rating.DI_BAWAH),
 }
-
-
-def load_periods(*, today: dt.date) -> bool:
-    """The current appraisal year with quarterly periods (created once)."""
-    if AppraisalYear.objects.filter(year=today.year).exists():
-        return False
-    setup_appraisal_year(year=today.year, period_kind=PeriodKindChoices.TRIWULANAN, by=None)
-    return True
 
 
 def _baik_distribution(n: int, limits: rules.DistributionLimits) -> list[rules.EmployeePredicate]:

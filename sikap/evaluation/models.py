@@ -1,8 +1,6 @@
-"""Appraisal years and their periods (bulanan or triwulanan; the last one is the final period)."""
+"""Evaluations, organisation predikat, penetapan and keberatan of the periods in ``sikap.cycle``."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from django.conf import settings
 from django.db import models
@@ -10,91 +8,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# AppraisalYear and PeriodKindChoices are re-exported only for branches written before the move
+# to sikap.cycle; new code imports them from there (tests/test_import_direction.py).
+from sikap.cycle.models import AppraisalYear as AppraisalYear
+from sikap.cycle.models import Period
+from sikap.cycle.models import PeriodKindChoices as PeriodKindChoices
 from sikap.evaluation import rules
-
-
-class PeriodKindChoices(models.TextChoices):
-    BULANAN = "bulanan", _("Bulanan")
-    TRIWULANAN = "triwulanan", _("Triwulanan")
-
-
-class AppraisalYear(models.Model):
-    """The appraisal year of an instansi (tahun penilaian) and its period scheme."""
-
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    period_kind = models.CharField(
-        _("period kind"), max_length=12, choices=PeriodKindChoices.choices,
-        default=PeriodKindChoices.TRIWULANAN,
-    )  # fmt: skip
-    plan_deadline = models.DateField(
-        _("SKP deadline"),
-        help_text=_(
-            "The date by which every SKP of the year should be approved (UNCONFIRMED; editable)."
-        ),
-    )
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("appraisal year")
-        verbose_name_plural = _("appraisal years")
-        ordering = ["-year"]
-
-    def __str__(self) -> str:
-        return str(self.year)
-
-
-class PeriodQuerySet(models.QuerySet["Period"]):
-    def containing(self, day: dt.date) -> PeriodQuerySet:
-        return self.filter(start_date__lte=day, end_date__gte=day)
-
-
-class Period(models.Model):
-    """One evaluation period (e.g. Triwulan I) with its filling deadline (batas pengisian)."""
-
-    appraisal_year = models.ForeignKey(
-        AppraisalYear, verbose_name=_("appraisal year"), on_delete=models.CASCADE,
-        related_name="periods",
-    )  # fmt: skip
-    number = models.PositiveSmallIntegerField(_("number"))
-    name = models.CharField(_("name"), max_length=40)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
-    deadline = models.DateField(_("filling deadline (batas pengisian)"))
-    is_final = models.BooleanField(_("final (annual) period"), default=False)
-    reopened_until = models.DateField(
-        _("reopened until"), null=True, blank=True,
-        help_text=_("HR may reopen entry after the deadline until this date."),
-    )  # fmt: skip
-    history = HistoricalRecords()
-
-    objects = PeriodQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("period")
-        verbose_name_plural = _("periods")
-        ordering = ["start_date"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["appraisal_year", "number"], name="period_number_unique"
-            ),
-            models.UniqueConstraint(
-                fields=["appraisal_year"],
-                condition=Q(is_final=True),
-                name="period_one_final_per_year",
-            ),
-            models.CheckConstraint(
-                condition=Q(end_date__gte=models.F("start_date")), name="period_end_after_start"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name} {self.appraisal_year.year}"
-
-    def is_open_for_entry(self, day: dt.date) -> bool:
-        """Realisation may be entered until the deadline, or until HR's reopening date."""
-        limit = max(self.deadline, self.reopened_until or self.deadline)
-        return day <= limit
-
 
 # --------------------------------------------------------------------------- choices from rules
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any
 
@@ -12,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.models import User
+from sikap.cycle.models import Period
 from sikap.evaluation import rules
 from sikap.evaluation.models import (
-    AppraisalYear,
     Determination,
     Evaluation,
     EvaluationSettings,
@@ -22,93 +21,8 @@ from sikap.evaluation.models import (
     Objection,
     ObjectionStatus,
     OrganisationAssessment,
-    Period,
 )
-from sikap.evaluation.rules import PeriodKind, periodic_periods
 from sikap.org.models import Employee, Unit
-
-DEFAULT_DEADLINE_DAYS = 10
-
-
-@transaction.atomic
-def setup_appraisal_year(
-    *, year: int, period_kind: str, by: User | None, plan_deadline: dt.date | None = None
-) -> AppraisalYear:
-    """Create an appraisal year with its periods; each deadline defaults to 10 days after its end."""
-    if AppraisalYear.objects.filter(year=year).exists():
-        raise ValidationError({"year": f"Tahun penilaian {year} sudah ada."})
-    appraisal_year = AppraisalYear(
-        year=year, period_kind=period_kind, plan_deadline=plan_deadline or dt.date(year, 1, 31)
-    )
-    appraisal_year._history_user = by  # type: ignore[attr-defined]
-    appraisal_year.save()
-    specs = periodic_periods(year, PeriodKind(period_kind))
-    for number, spec in enumerate(specs, start=1):
-        end = dt.date(year, spec.end_month, calendar.monthrange(year, spec.end_month)[1])
-        period = Period(
-            appraisal_year=appraisal_year, number=number, name=spec.label,
-            start_date=dt.date(year, spec.start_month, 1), end_date=end,
-            deadline=end + dt.timedelta(days=DEFAULT_DEADLINE_DAYS), is_final=number == len(specs),
-        )  # fmt: skip
-        period._history_user = by  # type: ignore[attr-defined]
-        period.save()
-    return appraisal_year
-
-
-@transaction.atomic
-def update_period(
-    *,
-    period: Period,
-    by: User | None,
-    name: str,
-    start_date: dt.date,
-    end_date: dt.date,
-    deadline: dt.date,
-    is_final: bool,
-) -> Period:
-    """Change a period's dates and deadline; making it final moves the flag (one final a year)."""
-    errors: dict[str, str] = {}
-    if end_date < start_date:
-        errors["end_date"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
-    year = period.appraisal_year.year
-    if start_date.year != year or end_date.year != year:
-        errors["start_date"] = f"Periode harus berada dalam tahun penilaian {year}."
-    if deadline < end_date:
-        errors["deadline"] = "Batas pengisian tidak boleh sebelum tanggal selesai periode."
-    if period.is_final and not is_final:
-        errors["is_final"] = (
-            "Setiap tahun harus memiliki tepat satu periode akhir; "
-            "jadikan periode lain sebagai periode akhir."
-        )
-    if errors:
-        raise ValidationError(errors)
-    if is_final and not period.is_final:
-        for other in Period.objects.filter(appraisal_year=period.appraisal_year_id, is_final=True):
-            other.is_final = False
-            other._history_user = by  # type: ignore[attr-defined]
-            other.save(update_fields=["is_final"])
-    period.name = name
-    period.start_date = start_date
-    period.end_date = end_date
-    period.deadline = deadline
-    period.is_final = is_final
-    period._history_user = by  # type: ignore[attr-defined]
-    period.save()
-    return period
-
-
-@transaction.atomic
-def reopen_period(*, period: Period, until: dt.date | None, by: User | None) -> Period:
-    """HR reopens entry after the deadline until a date (None closes it again)."""
-    if until is not None and until <= period.deadline:
-        raise ValidationError(
-            {"reopened_until": "Tanggal pembukaan kembali harus setelah batas pengisian."}
-        )
-    period.reopened_until = until
-    period._history_user = by  # type: ignore[attr-defined]
-    period.save(update_fields=["reopened_until"])
-    return period
-
 
 # --------------------------------------------------------------------------- settings
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sikap.cycle.rules import PeriodKind
 from sikap.evaluation import rules
 from sikap.evaluation.models import Evaluation
 from sikap.org.models import JenisJabatan
@@ -65,7 +66,7 @@ def _koefisien_id(evaluation: Evaluation) -> int | None:
 def periodic_record(evaluation: Evaluation) -> dict[str, Any]:
     """One ``kinerjaperiodik/save`` record."""
     period = evaluation.period
-    kind = rules.PeriodKind(period.appraisal_year.period_kind)
+    kind = PeriodKind(period.appraisal_year.period_kind)
     return {
         "nipDinilai": evaluation.employee.nip,
         "namaDinilai": evaluation.employee.display_name,

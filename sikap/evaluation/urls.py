@@ -7,18 +7,14 @@ from sikap.evaluation.views import (
     evaluations,
     exports,
     objections,
-    periods,
+    settings,
 )
 
 app_name = "evaluation"
 urlpatterns = [
     path("", evaluations.index, name="index"),
-    path("periode/", periods.year_list, name="years"),
-    path("periode/tahun-baru/", periods.year_create, name="year_create"),
-    path("periode/<int:pk>/ubah/", periods.period_edit, name="period_edit"),
-    path("periode/<int:pk>/buka-kembali/", periods.period_reopen, name="period_reopen"),
     path("kalkulator/", calculator.calculator, name="calculator"),
-    path("pengaturan/", periods.settings_edit, name="settings"),
+    path("pengaturan/", settings.settings_edit, name="settings"),
     path("siasn/periode/<int:pk>.<str:fmt>", exports.siasn_period, name="siasn_period"),
     path("siasn/tahun/<int:pk>.<str:fmt>", exports.siasn_year, name="siasn_year"),
     path("skp/<int:plan_pk>/periode/<int:period_pk>/", evaluations.evaluate, name="evaluate"),

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from sikap.evaluation.models import AppraisalYear, Period
+from sikap.cycle.models import AppraisalYear, Period
 from sikap.org.demo import KECAMATAN_BPS
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, JenisAsn, Unit

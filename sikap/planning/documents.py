@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 from django.utils import timezone
 
-from sikap.evaluation.models import AppraisalYear
+from sikap.cycle.models import AppraisalYear
 from sikap.lib.formatting import tanggal, tanggal_upper
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Unit

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sikap.evaluation.models import AppraisalYear
+from sikap.cycle.models import AppraisalYear
 from sikap.planning import rules
 from sikap.planning.models import (
     Approach,

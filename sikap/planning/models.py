@@ -71,7 +71,7 @@ class OrganisationTarget(models.Model):
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
     )
     appraisal_year = models.ForeignKey(
-        "evaluation.AppraisalYear", verbose_name=_("appraisal year"), on_delete=models.PROTECT,
+        "cycle.AppraisalYear", verbose_name=_("appraisal year"), on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
     sasaran = models.TextField(_("sasaran kinerja organisasi"))
@@ -101,7 +101,7 @@ class Plan(models.Model):
         "org.Employee", verbose_name=_("employee"), on_delete=models.PROTECT, related_name="plans"
     )
     appraisal_year = models.ForeignKey(
-        "evaluation.AppraisalYear", verbose_name=_("appraisal year"), on_delete=models.PROTECT,
+        "cycle.AppraisalYear", verbose_name=_("appraisal year"), on_delete=models.PROTECT,
         related_name="plans",
     )  # fmt: skip
     start_date = models.DateField(_("start date"))
@@ -382,7 +382,7 @@ class Realisation(models.Model):
         related_name="realisations",
     )  # fmt: skip
     period = models.ForeignKey(
-        "evaluation.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
+        "cycle.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
     )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
     text = models.TextField(_("realisation"), blank=True)
@@ -444,7 +444,7 @@ class Feedback(models.Model):
         Plan, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="feedback"
     )
     period = models.ForeignKey(
-        "evaluation.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
+        "cycle.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
     )
     work_result = models.ForeignKey(
         WorkResult, verbose_name=_("Rencana Hasil Kerja"), null=True, blank=True,

@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from sikap.evaluation.models import AppraisalYear, Period
+from sikap.cycle.models import AppraisalYear, Period
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import JenisAsn
 from sikap.planning.models import Plan, PlanStatus, ReminderLog

@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from sikap.evaluation.models import AppraisalYear
-from sikap.evaluation.services import setup_appraisal_year
+from sikap.cycle.models import AppraisalYear
+from sikap.cycle.services import setup_appraisal_year
 
 
 @pytest.fixture

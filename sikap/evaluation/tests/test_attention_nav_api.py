@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sikap.accounts.scope import build_scope
-from sikap.evaluation import attention, nav, services
+from sikap.evaluation import attention, services
 from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.tests.conftest import make_plan
 
@@ -68,16 +68,6 @@ def test_the_camat_sees_calibration_pending_and_the_employee_the_final_predikat(
         evaluation = plans["pegawai"].evaluations.get()
         services.file_objection(evaluation=evaluation, reason="x", by=personas.user("pegawai"))
         assert any("Keberatan" in t for t in titles(personas.user("lurah")))
-
-
-def test_nav_shows_periods_only_to_hr_and_auditors(personas):
-    def labels(name):
-        user = personas.user(name)
-        return [str(i.label) for i in nav.items(user, build_scope(user))]
-
-    assert any("Period" in label or "Periode" in label for label in labels("hr"))
-    assert any("Period" in label or "Periode" in label for label in labels("auditor"))
-    assert not any("Period" in label or "Periode" in label for label in labels("pegawai"))
 
 
 def test_the_api_lists_an_employees_evaluations(personas, plans, q1, login):

@@ -6,15 +6,9 @@ import pytest
 
 from sikap.evaluation import demo
 from sikap.evaluation.curve import unit_curve
-from sikap.evaluation.models import AppraisalYear, Determination, Evaluation
+from sikap.evaluation.models import Determination, Evaluation
 
 pytestmark = pytest.mark.django_db
-
-
-def test_load_periods_is_idempotent(db):
-    assert demo.load_periods(today=dt.date(2026, 11, 27))
-    assert not demo.load_periods(today=dt.date(2026, 11, 27))
-    assert AppraisalYear.objects.get().periods.count() == 4
 
 
 def test_load_without_plans_does_nothing(personas, year2026):

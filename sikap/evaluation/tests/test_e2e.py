@@ -9,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from conftest import screenshot
+from sikap.cycle.services import setup_appraisal_year
 from sikap.evaluation import services
 from sikap.evaluation.models import Evaluation
 from sikap.evaluation.tests.conftest import make_plan
@@ -34,7 +35,7 @@ def sign_out(page) -> None:
 
 def test_evaluate_calibrate_and_sign_the_penetapan(live_page):
     p = make_personas()
-    year = services.setup_appraisal_year(year=2026, period_kind="triwulanan", by=None)
+    year = setup_appraisal_year(year=2026, period_kind="triwulanan", by=None)
     q1, q2 = year.periods.get(number=1), year.periods.get(number=2)
     plans = {
         "pegawai": make_plan(p.pegawai, year, penilai=p.penilai, atasan=p.lurah, rhk=2),

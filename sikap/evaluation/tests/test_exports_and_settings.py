@@ -113,3 +113,10 @@ def test_angka_kredit_for_a_jf_employee_is_pro_rated(personas, plans, year2026):
     ak = angka_kredit_for(evaluation)
     assert ak.months == 6 and ak.percent == 50
     assert str(ak.value) == "3.125"
+
+
+def test_the_calendar_page_links_the_settings_and_the_siasn_exports(personas, login, year2026, q1):
+    page = login(personas.user("hr")).get(reverse("cycle:years")).text
+    assert reverse("evaluation:settings") in page
+    assert reverse("evaluation:siasn_year", args=[year2026.pk, "csv"]) in page
+    assert reverse("evaluation:siasn_period", args=[q1.pk, "json"]) in page

@@ -15,11 +15,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
+from sikap.cycle.models import Period
 from sikap.evaluation import access, rules, services
 from sikap.evaluation.context import history_rows
 from sikap.evaluation.curve import UnitCurve, unit_curve
 from sikap.evaluation.forms import CalibrationForm, OrganisationPredicateForm
-from sikap.evaluation.models import Evaluation, EvaluationSettings, Period
+from sikap.evaluation.models import Evaluation, EvaluationSettings
 from sikap.lib.forms import apply_errors
 
 GRID_ROWS = (rules.Rating.DI_ATAS, rules.Rating.SESUAI, rules.Rating.DI_BAWAH)

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
+from sikap.cycle.models import Period
 from sikap.evaluation import access, context
 from sikap.evaluation.curve import unit_curve
-from sikap.evaluation.models import Evaluation, Period
+from sikap.evaluation.models import Evaluation
 from sikap.evaluation.svg import curve_svg
 from sikap.lib.formatting import tanggal, tanggal_upper
 from sikap.lib.pdf import pdf_response

@@ -15,18 +15,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
+from sikap.cycle.models import AppraisalYear, Period
 from sikap.evaluation import access, context, services
 from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.forms import EvaluationForm
 from sikap.evaluation.models import (
-    AppraisalYear,
     Determination,
     Evaluation,
     EvaluationSettings,
     EvaluationStatus,
     Objection,
     ObjectionStatus,
-    Period,
 )
 from sikap.lib.forms import apply_errors
 

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
+from sikap.cycle.models import AppraisalYear, Period
 from sikap.evaluation import siasn
-from sikap.evaluation.models import AppraisalYear, Evaluation, EvaluationStatus, Period
+from sikap.evaluation.models import Evaluation, EvaluationStatus
 
 
 def _visible_final(request: AuthedRequest) -> Any:

@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from sikap.accounts.models import User
-from sikap.evaluation.models import AppraisalYear
+from sikap.cycle.models import AppraisalYear
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
 from sikap.planning import rules

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.models import User
-from sikap.evaluation.models import Period
+from sikap.cycle.models import Period
 from sikap.lib.uploads import check_upload
 from sikap.planning import rules
 from sikap.planning.models import (

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from sikap.evaluation.models import AppraisalYear, PeriodKindChoices
-from sikap.evaluation.services import setup_appraisal_year
+from sikap.cycle.models import AppraisalYear, PeriodKindChoices
+from sikap.cycle.services import setup_appraisal_year
 from sikap.org.models import Employee
 from sikap.planning import services
 from sikap.planning.models import Category, OrganisationTarget, Plan, WorkResult

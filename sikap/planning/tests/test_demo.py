@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sikap.evaluation import demo as evaluation_demo
+from sikap.cycle import demo as cycle_demo
 from sikap.org import demo as org_demo
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
@@ -15,7 +15,7 @@ TODAY = dt.date(2026, 11, 27)
 def test_demo_gives_everyone_an_approved_cascaded_skp(db, settings, tmp_path):
     assert not demo.load(today=TODAY)  # nothing to build on yet
     org_demo.load(today=TODAY)
-    evaluation_demo.load_periods(today=TODAY)
+    cycle_demo.load(today=TODAY)
     assert demo.load(today=TODAY)
     assert not demo.load(today=TODAY)
     camat = Employee.objects.get(user__username="camat")

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.http import AuthedRequest
-from sikap.evaluation.models import AppraisalYear, Period
+from sikap.cycle.models import AppraisalYear, Period
 from sikap.org.models import Unit
 from sikap.planning import access
 from sikap.planning.models import (

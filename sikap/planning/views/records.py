@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts.http import AuthedRequest
-from sikap.evaluation.models import Period
+from sikap.cycle.models import Period
 from sikap.lib.forms import apply_errors
 from sikap.planning import access, forms, rules, services
 from sikap.planning.models import (

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.evaluation.models import Period
+from sikap.cycle.models import Period
 from sikap.lib.forms import apply_errors
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee

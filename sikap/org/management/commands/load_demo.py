@@ -14,7 +14,7 @@ from django.utils import timezone
 # Every function takes ``today`` and returns True when it created something.
 DEMO_STEPS = (
     "sikap.org.demo:load",
-    "sikap.evaluation.demo:load_periods",
+    "sikap.cycle.demo:load",
     "sikap.planning.demo:load",
     "sikap.surveys.demo:load",
     "sikap.complaints.demo:load",

@@ -7,55 +7,53 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sikap.evaluation.models import AppraisalYear, Period
+from sikap.cycle.models import AppraisalYear, Period
 
 pytestmark = pytest.mark.django_db
 
 
 def test_hr_sees_the_years_with_their_periods(personas, login, year2026):
-    response = login(personas.user("hr")).get(reverse("evaluation:years"))
+    response = login(personas.user("hr")).get(reverse("cycle:years"))
     assert response.status_code == 200
     assert "Triwulan IV/Akhir" in response.text
-    assert reverse("evaluation:year_create") in response.text
+    assert reverse("cycle:year_create") in response.text
 
 
 def test_auditor_reads_but_gets_no_change_links(personas, login, year2026):
-    response = login(personas.user("auditor")).get(reverse("evaluation:years"))
+    response = login(personas.user("auditor")).get(reverse("cycle:years"))
     assert response.status_code == 200
-    assert reverse("evaluation:year_create") not in response.text
+    assert reverse("cycle:year_create") not in response.text
 
 
 @pytest.mark.parametrize("name", ["pegawai", "penilai", "camat", "outsider"])
 def test_others_get_404(personas, login, year2026, name):
-    assert login(personas.user(name)).get(reverse("evaluation:years")).status_code == 404
+    assert login(personas.user(name)).get(reverse("cycle:years")).status_code == 404
     period = Period.objects.first()
-    url = reverse("evaluation:period_edit", args=[period.pk])
+    url = reverse("cycle:period_edit", args=[period.pk])
     assert login(personas.user(name)).post(url, {}).status_code == 404
 
 
 def test_the_list_runs_the_same_queries_whatever_the_number_of_years(
     personas, login, django_assert_num_queries
 ):
-    from sikap.evaluation.services import setup_appraisal_year
+    from sikap.cycle.services import setup_appraisal_year
 
     client = login(personas.user("hr"))
     setup_appraisal_year(year=2025, period_kind="triwulanan", by=None)
-    client.get(reverse("evaluation:years"))
+    client.get(reverse("cycle:years"))
     with CaptureQueriesContext(connection) as ctx:
-        client.get(reverse("evaluation:years"))
+        client.get(reverse("cycle:years"))
     few = len(ctx.captured_queries)
     for year in range(2026, 2031):
         setup_appraisal_year(year=year, period_kind="bulanan", by=None)
     with django_assert_num_queries(few):
-        client.get(reverse("evaluation:years"))
+        client.get(reverse("cycle:years"))
 
 
 def test_hr_creates_a_monthly_year(personas, login):
     client = login(personas.user("hr"))
-    assert client.get(reverse("evaluation:year_create")).status_code == 200
-    response = client.post(
-        reverse("evaluation:year_create"), {"year": 2027, "period_kind": "bulanan"}
-    )
+    assert client.get(reverse("cycle:year_create")).status_code == 200
+    response = client.post(reverse("cycle:year_create"), {"year": 2027, "period_kind": "bulanan"})
     assert response.status_code == 302
     year = AppraisalYear.objects.get(year=2027)
     assert year.periods.count() == 12
@@ -65,7 +63,7 @@ def test_hr_creates_a_monthly_year(personas, login):
 
 def test_a_year_cannot_be_created_twice(personas, login, year2026):
     response = login(personas.user("hr")).post(
-        reverse("evaluation:year_create"), {"year": 2026, "period_kind": "bulanan"}
+        reverse("cycle:year_create"), {"year": 2026, "period_kind": "bulanan"}
     )
     assert response.status_code == 200
     assert "sudah ada" in response.text
@@ -74,18 +72,18 @@ def test_a_year_cannot_be_created_twice(personas, login, year2026):
 def test_auditor_gets_403_on_changes(personas, login, year2026):
     client = login(personas.user("auditor"))
     period = Period.objects.first()
-    assert client.get(reverse("evaluation:year_create")).status_code == 403
-    assert client.post(reverse("evaluation:period_edit", args=[period.pk]), {}).status_code == 403
-    assert client.post(reverse("evaluation:period_reopen", args=[period.pk]), {}).status_code == 403
+    assert client.get(reverse("cycle:year_create")).status_code == 403
+    assert client.post(reverse("cycle:period_edit", args=[period.pk]), {}).status_code == 403
+    assert client.post(reverse("cycle:period_reopen", args=[period.pk]), {}).status_code == 403
 
 
 def test_wrong_method_is_405(personas, login, year2026):
     client = login(personas.user("hr"))
     period = Period.objects.first()
-    assert client.post(reverse("evaluation:years")).status_code == 405
-    assert client.delete(reverse("evaluation:period_edit", args=[period.pk])).status_code == 405
-    assert client.put(reverse("evaluation:period_reopen", args=[period.pk])).status_code == 405
-    assert client.delete(reverse("evaluation:year_create")).status_code == 405
+    assert client.post(reverse("cycle:years")).status_code == 405
+    assert client.delete(reverse("cycle:period_edit", args=[period.pk])).status_code == 405
+    assert client.put(reverse("cycle:period_reopen", args=[period.pk])).status_code == 405
+    assert client.delete(reverse("cycle:year_create")).status_code == 405
 
 
 def _edit(client, period, **changes):
@@ -97,19 +95,19 @@ def _edit(client, period, **changes):
         "is_final": "on" if period.is_final else "",
     }
     data.update(changes)
-    return client.post(reverse("evaluation:period_edit", args=[period.pk]), data)
+    return client.post(reverse("cycle:period_edit", args=[period.pk]), data)
 
 
 def test_hr_edits_dates_and_deadline_and_it_is_in_the_history(personas, login, year2026):
     client = login(personas.user("hr"))
     period = year2026.periods.get(number=1)
-    assert client.get(reverse("evaluation:period_edit", args=[period.pk])).status_code == 200
+    assert client.get(reverse("cycle:period_edit", args=[period.pk])).status_code == 200
     response = _edit(client, period, deadline="2026-04-20")
     assert response.status_code == 302
     period.refresh_from_db()
     assert period.deadline == dt.date(2026, 4, 20)
     assert period.history.first().history_user == personas.user("hr")
-    page = client.get(reverse("evaluation:period_edit", args=[period.pk]))
+    page = client.get(reverse("cycle:period_edit", args=[period.pk]))
     assert "20 April 2026" in page.text or "2026-04-20" in page.text
 
 
@@ -140,7 +138,7 @@ def test_the_only_final_period_cannot_be_unmarked(personas, login, year2026):
 def test_hr_reopens_and_closes_entry(personas, login, year2026):
     client = login(personas.user("hr"))
     period = year2026.periods.get(number=1)
-    url = reverse("evaluation:period_reopen", args=[period.pk])
+    url = reverse("cycle:period_reopen", args=[period.pk])
     assert client.get(url).status_code == 200
     assert client.post(url, {"reopened_until": "2026-12-15"}).status_code == 302
     period.refresh_from_db()
@@ -151,3 +149,8 @@ def test_hr_reopens_and_closes_entry(personas, login, year2026):
     assert client.post(url, {"reopened_until": ""}).status_code == 302
     period.refresh_from_db()
     assert period.reopened_until is None
+
+
+def test_an_unknown_period_is_404(personas, login, year2026):
+    client = login(personas.user("hr"))
+    assert client.get(reverse("cycle:period_edit", args=[9999])).status_code == 404

@@ -1,4 +1,4 @@
-"""HR pages to set up appraisal years and their periods (issue 3, item 1)."""
+"""HR pages to set up appraisal years and their periods."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts.http import AuthedRequest
-from sikap.evaluation import access, services
-from sikap.evaluation.forms import PeriodForm, ReopenForm, SettingsForm, YearForm
-from sikap.evaluation.models import AppraisalYear, EvaluationSettings, Period
+from sikap.accounts.navigation import related_links
+from sikap.cycle import access, services
+from sikap.cycle.forms import PeriodForm, ReopenForm, YearForm
+from sikap.cycle.models import AppraisalYear, Period
 from sikap.lib.forms import apply_errors
 from sikap.org.audit import audit_rows
 
@@ -26,16 +27,23 @@ def year_list(request: AuthedRequest) -> HttpResponse:
     scope = access.require_periods(request.user)
     years = list(AppraisalYear.objects.prefetch_related("periods"))
     today = timezone.localdate()
+    has_period_links = False
+    # Other apps (evaluation's SIASN exports) offer links here; this app knows none of them.
     for year in years:
+        year.links = related_links("year", request.user, scope, year)  # type: ignore[attr-defined]
         for period in year.periods.all():
             period.entry_open = period.is_open_for_entry(today)  # type: ignore[attr-defined]
+            period.links = related_links("period", request.user, scope, period)  # type: ignore[attr-defined]
+            has_period_links = has_period_links or bool(period.links)  # type: ignore[attr-defined]
     return render(
         request,
-        "evaluation/years.html",
+        "cycle/years.html",
         {
             "years": years,
             "can_manage": access.can_manage_periods(scope),
             "today": today,
+            "page_links": related_links("calendar", request.user, scope, None),
+            "has_period_links": has_period_links,
         },
     )
 
@@ -53,8 +61,8 @@ def year_create(request: AuthedRequest) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Appraisal year created with its periods."))
-            return redirect("evaluation:years")
-    return render(request, "evaluation/form.html", {"form": form, "title": _("New appraisal year")})
+            return redirect("cycle:years")
+    return render(request, "cycle/form.html", {"form": form, "title": _("New appraisal year")})
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,10 +78,10 @@ def period_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Period saved."))
-            return redirect("evaluation:years")
+            return redirect("cycle:years")
     return render(
         request,
-        "evaluation/form.html",
+        "cycle/form.html",
         {
             "form": form,
             "title": _("Edit %(period)s") % {"period": period},
@@ -97,38 +105,9 @@ def period_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Entry period changed."))
-            return redirect("evaluation:years")
+            return redirect("cycle:years")
     return render(
         request,
-        "evaluation/form.html",
+        "cycle/form.html",
         {"form": form, "title": _("Reopen entry for %(period)s") % {"period": period}},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def settings_edit(request: AuthedRequest) -> HttpResponse:
-    """The evaluation settings: who sets the organisation predikat, rounding, pooling, keberatan."""
-    scope = access.require_periods(request.user, for_change=request.method == "POST")
-    settings = EvaluationSettings.load()
-    form = SettingsForm(
-        request.POST or None, instance=EvaluationSettings.objects.get(pk=settings.pk)
-    )
-    if not access.can_manage_periods(scope):
-        for field in form.fields.values():
-            field.disabled = True
-    if request.method == "POST" and form.is_valid():
-        services.update_settings(by=request.user, **form.cleaned_data)
-        messages.success(request, _("Settings saved."))
-        return redirect("evaluation:settings")
-    return render(
-        request,
-        "evaluation/form.html",
-        {
-            "form": form,
-            "title": _("Evaluation settings"),
-            "history": audit_rows(settings.history.all()),
-            "back_url": "../periode/",
-            "read_only": not access.can_manage_periods(scope),
-        },
     )

@@ -1,0 +1,51 @@
+"""Forms of the appraisal calendar pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sikap.cycle.models import Period, PeriodKindChoices
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2022, max_value=2100)
+    period_kind = forms.ChoiceField(
+        label=_("Period kind"), choices=PeriodKindChoices.choices,
+        initial=PeriodKindChoices.TRIWULANAN,
+    )  # fmt: skip
+    plan_deadline = forms.DateField(
+        label=_("SKP deadline"), required=False, widget=DateInput(),
+        help_text=_("Empty: 31 January of the year."),
+    )  # fmt: skip
+
+    def __init__(self, *args: object, today: dt.date, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["year"].initial = today.year + (1 if today.month >= 10 else 0)
+
+
+class PeriodForm(forms.ModelForm):
+    class Meta:
+        model = Period
+        fields = ["name", "start_date", "end_date", "deadline", "is_final"]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "deadline": DateInput(),
+        }
+
+
+class ReopenForm(forms.Form):
+    reopened_until = forms.DateField(
+        label=_("Reopen entry until"), required=False, widget=DateInput(),
+        help_text=_("Leave empty to close entry at the deadline again."),
+    )  # fmt: skip
