@@ -1,7 +1,9 @@
 """Who sees and who changes the appraisal calendar: 404 if unseen, 403 if seen but read-only.
 
-Admin Kepegawaian (of any unit) and superadmins change it; auditors read it; nobody else sees the
-setup pages (every employee still sees the periods of their own SKP through planning).
+The calendar is the instance's: the city-level HR (Admin Kepegawaian of the root unit) and
+superadmins change it; the HR admins of a subtree and auditors read it; nobody else sees the
+setup pages (every employee still sees the periods of their own SKP through planning). A period
+with a signed penetapan or final evaluations is reopened only by a superadmin.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from sikap.cycle.models import Period
 
 
 def can_manage_periods(scope: Scope) -> bool:
-    """Admin Kepegawaian (anywhere) and superadmins set up appraisal years and periods."""
-    return scope.is_superadmin or bool(scope.manage_paths)
+    """The instance's owner (city-level HR, superadmin) sets up appraisal years and periods."""
+    return scope.owns_instance
 
 
 def can_view_periods(scope: Scope) -> bool:
-    """Those who manage periods, and auditors who read them."""
-    return can_manage_periods(scope) or bool(scope.audit_paths)
+    """Admin Kepegawaian of any subtree and auditors read the calendar."""
+    return scope.is_superadmin or bool(scope.manage_paths or scope.audit_paths)
 
 
 def require_periods(user: User, *, for_change: bool = False) -> Scope:
@@ -40,4 +42,21 @@ def get_period_for_user(user: User, pk: int, *, for_change: bool = False) -> Per
     period = Period.objects.select_related("appraisal_year").filter(pk=pk).first()
     if period is None:
         raise Http404
+    return period
+
+
+def can_reopen(scope: Scope, period: Period) -> bool:
+    """Reopen entry: the calendar's owner; once the period is signed, only a superadmin."""
+    from sikap.cycle.services import is_signed
+
+    if not can_manage_periods(scope):
+        return False
+    return scope.is_superadmin or not is_signed(period)
+
+
+def get_period_to_reopen(user: User, pk: int) -> Period:
+    """A period the user may reopen: 404 unseen, 403 read-only or signed (superadmin only)."""
+    period = get_period_for_user(user, pk, for_change=True)
+    if not can_reopen(get_scope(user), period):
+        raise PermissionDenied
     return period

@@ -49,3 +49,7 @@ class ReopenForm(forms.Form):
         label=_("Reopen entry until"), required=False, widget=DateInput(),
         help_text=_("Leave empty to close entry at the deadline again."),
     )  # fmt: skip
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required for a period with a signed penetapan or final evaluations."),
+    )  # fmt: skip

@@ -97,3 +97,82 @@ class Period(models.Model):
         """Realisation may be entered until the deadline, or until HR's reopening date."""
         limit = max(self.deadline, self.reopened_until or self.deadline)
         return day <= limit
+
+
+class ClosureReason(models.TextChoices):
+    FINAL_EVALUATION = "final_evaluation", _("The evaluation is final")
+    PENETAPAN = "penetapan", _("The penetapan predikat kinerja is signed")
+
+
+class EntryClosureQuerySet(models.QuerySet["EntryClosure"]):
+    def blocking(
+        self, *, period: Period, employee_id: int | None, day: dt.date
+    ) -> EntryClosure | None:
+        """The closure that keeps this employee's entry of the period shut on a day, if any.
+
+        A superadmin's reopening made after the closure lifts it until the reopening's date.
+        """
+        closure = self.filter(period=period, employee_id=employee_id).first()
+        if closure is None:
+            return None
+        lifted = PeriodReopening.objects.filter(
+            period=period, overrides_closures=True, at__gt=closure.closed_at, until__gte=day
+        ).exists()
+        return None if lifted else closure
+
+
+class EntryClosure(models.Model):
+    """A period closed for one employee's realisation and evidence: what is signed stays signed.
+
+    Written by the evaluation services when an evaluation becomes final or a penetapan is signed
+    (for everyone in its curve), whichever comes first. Only a superadmin's audited reopening
+    (``PeriodReopening``) made after it opens entry again, until the reopening's date.
+    """
+
+    period = models.ForeignKey(
+        Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="closures"
+    )
+    employee = models.ForeignKey(
+        "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=ClosureReason.choices)
+    closed_at = models.DateTimeField(_("closed at"))
+
+    objects = EntryClosureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("closed entry")
+        verbose_name_plural = _("closed entries")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "employee"], name="entry_closure_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} · {self.employee_id} · {self.get_reason_display()}"
+
+
+class PeriodReopening(models.Model):
+    """An audited reopening of a period for realisation and evidence: who, when, until, why."""
+
+    period = models.ForeignKey(
+        Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="reopenings"
+    )
+    until = models.DateField(_("reopened until"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    overrides_closures = models.BooleanField(
+        _("reopens signed entries"), default=False,
+        help_text=_("Set when a superadmin reopened a period with a penetapan or final evaluations."),
+    )  # fmt: skip
+    by = models.ForeignKey(
+        "accounts.User", verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("period reopening")
+        verbose_name_plural = _("period reopenings")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.period} → {self.until}"

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
-from sikap.cycle.models import AppraisalYear, Period
+from sikap.cycle.models import (
+    AppraisalYear,
+    ClosureReason,
+    EntryClosure,
+    Period,
+    PeriodReopening,
+)
 from sikap.cycle.rules import PeriodKind, periodic_periods
 
 DEFAULT_DEADLINE_DAYS = 10
@@ -100,10 +108,62 @@ def update_period(
     return period
 
 
+def is_signed(period: Period) -> bool:
+    """Whether the period has a signed penetapan or a final evaluation (entry closed for someone)."""
+    return EntryClosure.objects.filter(period=period).exists()
+
+
 @transaction.atomic
-def reopen_period(*, period: Period, until: dt.date | None, by: User | None) -> Period:
-    """HR reopens entry after the deadline until a date (None closes it again)."""
-    if until is not None and until <= period.deadline:
+def close_entry(
+    *, period: Period, employee_ids: Iterable[int], reason: str, at: dt.datetime | None = None
+) -> int:
+    """Close a period's realisation and evidence for these employees; earlier closures stay."""
+    ids = set(employee_ids)
+    closed = set(
+        EntryClosure.objects.filter(period=period, employee_id__in=ids).values_list(
+            "employee_id", flat=True
+        )
+    )
+    at = at or timezone.now()
+    created = EntryClosure.objects.bulk_create(
+        [
+            EntryClosure(period=period, employee_id=pk, reason=ClosureReason(reason), closed_at=at)
+            for pk in sorted(ids - closed)
+        ]
+    )
+    return len(created)
+
+
+@transaction.atomic
+def reopen_period(
+    *, period: Period, until: dt.date | None, by: User | None, reason: str = ""
+) -> Period:
+    """Reopen entry after the deadline until a date (None closes it again); always recorded.
+
+    A period with a signed penetapan or a final evaluation is reopened only by a superadmin,
+    with a reason: that reopening also opens the signed entries, until its date.
+    """
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    reason = reason.strip()
+    signed = is_signed(period)
+    if signed and not (by is not None and by.is_superuser):
+        raise ValidationError(
+            _(
+                "%(period)s has a signed penetapan or final evaluations: only the superadmin may "
+                "reopen it."
+            ),
+            code="period_signed",
+            params={"period": period},
+        )
+    if signed and until is not None and not reason:
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("Give the reason for reopening a signed period."), code="reason_required"
+                )
+            }
+        )
+    if until is not None and until <= period.deadline and not signed:
         raise ValidationError(
             {
                 "reopened_until": ValidationError(
@@ -114,5 +174,10 @@ def reopen_period(*, period: Period, until: dt.date | None, by: User | None) -> 
         )
     period.reopened_until = until
     period._history_user = by  # type: ignore[attr-defined]
+    period._change_reason = reason  # type: ignore[attr-defined]
     period.save(update_fields=["reopened_until"])
+    PeriodReopening.objects.create(
+        period=period, until=until, reason=reason, by=by,
+        overrides_closures=signed and until is not None,
+    )  # fmt: skip
     return period

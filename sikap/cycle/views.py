@@ -15,7 +15,7 @@ from sikap.accounts.http import AuthedRequest
 from sikap.accounts.navigation import related_links
 from sikap.cycle import access, services
 from sikap.cycle.forms import PeriodForm, ReopenForm, YearForm
-from sikap.cycle.models import AppraisalYear, Period
+from sikap.cycle.models import AppraisalYear, EntryClosure, Period
 from sikap.lib.forms import apply_errors
 from sikap.org.audit import audit_rows
 
@@ -28,11 +28,15 @@ def year_list(request: AuthedRequest) -> HttpResponse:
     years = list(AppraisalYear.objects.prefetch_related("periods"))
     today = timezone.localdate()
     has_period_links = False
+    can_manage = access.can_manage_periods(scope)
+    signed = set(EntryClosure.objects.values_list("period_id", flat=True).distinct())
     # Other apps (evaluation's SIASN exports) offer links here; this app knows none of them.
     for year in years:
         year.links = related_links("year", request.user, scope, year)  # type: ignore[attr-defined]
         for period in year.periods.all():
             period.entry_open = period.is_open_for_entry(today)  # type: ignore[attr-defined]
+            period.signed = period.pk in signed  # type: ignore[attr-defined]
+            period.can_reopen = can_manage and (scope.is_superadmin or period.pk not in signed)  # type: ignore[attr-defined]
             period.links = related_links("period", request.user, scope, period)  # type: ignore[attr-defined]
             has_period_links = has_period_links or bool(period.links)  # type: ignore[attr-defined]
     return render(
@@ -40,7 +44,7 @@ def year_list(request: AuthedRequest) -> HttpResponse:
         "cycle/years.html",
         {
             "years": years,
-            "can_manage": access.can_manage_periods(scope),
+            "can_manage": can_manage,
             "today": today,
             "page_links": related_links("calendar", request.user, scope, None),
             "has_period_links": has_period_links,
@@ -93,21 +97,37 @@ def period_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def period_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Reopen realisation entry after the deadline until a date."""
-    period = access.get_period_for_user(request.user, pk, for_change=True)
+    """Reopen realisation entry after the deadline until a date (signed periods: superadmin)."""
+    period = access.get_period_to_reopen(request.user, pk)
+    signed = services.is_signed(period)
     form = ReopenForm(request.POST or None, initial={"reopened_until": period.reopened_until})
     if request.method == "POST" and form.is_valid():
         try:
             services.reopen_period(
-                period=period, until=form.cleaned_data["reopened_until"], by=request.user
-            )
+                period=period, by=request.user, until=form.cleaned_data["reopened_until"],
+                reason=form.cleaned_data["reason"],
+            )  # fmt: skip
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Entry period changed."))
             return redirect("cycle:years")
+    intro = (
+        _(
+            "This period has a signed penetapan or final evaluations. Reopening it lets the "
+            "employees change signed realisation and evidence until the date: it is recorded "
+            "with your reason."
+        )
+        if signed
+        else ""
+    )
     return render(
         request,
         "cycle/form.html",
-        {"form": form, "title": _("Reopen entry for %(period)s") % {"period": period}},
+        {
+            "form": form,
+            "intro": intro,
+            "title": _("Reopen entry for %(period)s") % {"period": period},
+            "history": audit_rows(period.history.all()),
+        },
     )

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.models import User
-from sikap.cycle.models import Period
+from sikap.cycle.models import ClosureReason, Period
+from sikap.cycle.services import close_entry
 from sikap.evaluation import rules
 from sikap.evaluation.models import (
     Determination,
@@ -217,6 +218,10 @@ def determine_predicates(
                 url=reverse("evaluation:detail", args=[evaluation.pk]),
                 email=False,
             )
+    # Final means final: realisation and evidence of the period close for everyone in the curve
+    # (the evaluated ones and those still without an evaluation).
+    members = {e.pk for e in curve.employees} | {e.employee_id for e in evaluations}
+    close_entry(period=curve.period, employee_ids=members, reason=ClosureReason.PENETAPAN, at=now)
     return determination
 
 

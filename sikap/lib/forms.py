@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 
 def apply_errors(form: Any, error: ValidationError) -> None:
     """Put each message on its field when the form has that field, otherwise on the whole form."""
+    # The ValidationError items themselves are added, so their codes reach the form.
     if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
+        for field, errors in error.error_dict.items():
             target = field if field in form.fields else None
-            for message in messages:
-                form.add_error(target, message)
+            for item in errors:
+                form.add_error(target, item)
     else:
-        for message in error.messages:
-            form.add_error(None, message)
+        for item in error.error_list:
+            form.add_error(None, item)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_hr_sees_the_years_with_their_periods(personas, login, year2026):
-    response = login(personas.user("hr")).get(reverse("cycle:years"))
+    response = login(personas.user("city_hr")).get(reverse("cycle:years"))
     assert response.status_code == 200
     assert "Triwulan IV/Akhir" in response.text
     assert reverse("cycle:year_create") in response.text
@@ -38,7 +38,7 @@ def test_the_list_runs_the_same_queries_whatever_the_number_of_years(
 ):
     from sikap.cycle.services import setup_appraisal_year
 
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     setup_appraisal_year(year=2025, period_kind="triwulanan", by=None)
     client.get(reverse("cycle:years"))
     with CaptureQueriesContext(connection) as ctx:
@@ -51,18 +51,18 @@ def test_the_list_runs_the_same_queries_whatever_the_number_of_years(
 
 
 def test_hr_creates_a_monthly_year(personas, login):
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     assert client.get(reverse("cycle:year_create")).status_code == 200
     response = client.post(reverse("cycle:year_create"), {"year": 2027, "period_kind": "bulanan"})
     assert response.status_code == 302
     year = AppraisalYear.objects.get(year=2027)
     assert year.periods.count() == 12
     assert list(year.periods.filter(is_final=True).values_list("name", flat=True)) == ["Desember"]
-    assert year.history.first().history_user == personas.user("hr")
+    assert year.history.first().history_user == personas.user("city_hr")
 
 
 def test_a_year_cannot_be_created_twice(personas, login, year2026):
-    response = login(personas.user("hr")).post(
+    response = login(personas.user("city_hr")).post(
         reverse("cycle:year_create"), {"year": 2026, "period_kind": "bulanan"}
     )
     assert response.status_code == 200
@@ -78,7 +78,7 @@ def test_auditor_gets_403_on_changes(personas, login, year2026):
 
 
 def test_wrong_method_is_405(personas, login, year2026):
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     period = Period.objects.first()
     assert client.post(reverse("cycle:years")).status_code == 405
     assert client.delete(reverse("cycle:period_edit", args=[period.pk])).status_code == 405
@@ -99,20 +99,20 @@ def _edit(client, period, **changes):
 
 
 def test_hr_edits_dates_and_deadline_and_it_is_in_the_history(personas, login, year2026):
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     period = year2026.periods.get(number=1)
     assert client.get(reverse("cycle:period_edit", args=[period.pk])).status_code == 200
     response = _edit(client, period, deadline="2026-04-20")
     assert response.status_code == 302
     period.refresh_from_db()
     assert period.deadline == dt.date(2026, 4, 20)
-    assert period.history.first().history_user == personas.user("hr")
+    assert period.history.first().history_user == personas.user("city_hr")
     page = client.get(reverse("cycle:period_edit", args=[period.pk]))
     assert "20 April 2026" in page.text or "2026-04-20" in page.text
 
 
 def test_a_deadline_before_the_end_is_refused(personas, login, year2026):
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     period = year2026.periods.get(number=1)
     response = _edit(client, period, deadline="2026-03-01")
     assert response.status_code == 200
@@ -120,14 +120,14 @@ def test_a_deadline_before_the_end_is_refused(personas, login, year2026):
 
 
 def test_making_another_period_final_moves_the_flag(personas, login, year2026):
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     third = year2026.periods.get(number=3)
     assert _edit(client, third, is_final="on").status_code == 302
     assert list(year2026.periods.filter(is_final=True)) == [third]
 
 
 def test_the_only_final_period_cannot_be_unmarked(personas, login, year2026):
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     final = year2026.periods.get(is_final=True)
     response = _edit(client, final, is_final="")
     assert response.status_code == 200
@@ -136,7 +136,7 @@ def test_the_only_final_period_cannot_be_unmarked(personas, login, year2026):
 
 
 def test_hr_reopens_and_closes_entry(personas, login, year2026):
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     period = year2026.periods.get(number=1)
     url = reverse("cycle:period_reopen", args=[period.pk])
     assert client.get(url).status_code == 200
@@ -152,5 +152,5 @@ def test_hr_reopens_and_closes_entry(personas, login, year2026):
 
 
 def test_an_unknown_period_is_404(personas, login, year2026):
-    client = login(personas.user("hr"))
+    client = login(personas.user("city_hr"))
     assert client.get(reverse("cycle:period_edit", args=[9999])).status_code == 404

@@ -78,7 +78,7 @@ def test_exports_are_only_for_hr_auditors_and_unit_heads(personas, plans, q1, lo
 
 def test_hr_edits_the_settings_and_auditors_only_read(personas, login):
     url = reverse("evaluation:settings")
-    hr = login(personas.user("hr"))
+    hr = login(personas.user("city_hr"))
     assert hr.get(url).status_code == 200
     response = hr.post(
         url, {"organisation_predicate_setter": "hr", "rounding": "NEAREST",
@@ -91,11 +91,12 @@ def test_hr_edits_the_settings_and_auditors_only_read(personas, login):
         5,
         21,
     )
-    assert settings.history.first().history_user == personas.user("hr")
+    assert settings.history.first().history_user == personas.user("city_hr")
     auditor = login(personas.user("auditor"))
     assert auditor.get(url).status_code == 200
     assert auditor.post(url, {}).status_code == 403
     assert login(personas.user("pegawai")).get(url).status_code == 404
+    hr = login(personas.user("city_hr"))
     assert hr.put(url).status_code == 405
 
 

@@ -21,7 +21,11 @@ from sikap.org.audit import audit_rows
 @require_http_methods(["GET", "POST"])
 @login_required
 def settings_edit(request: AuthedRequest) -> HttpResponse:
-    """The evaluation settings: who sets the organisation predikat, rounding, pooling, keberatan."""
+    """The evaluation settings: who sets the organisation predikat, rounding, pooling, keberatan.
+
+    They are the instance's: read by every HR admin and auditor, changed by the city-level HR or
+    a superadmin (the same owner as the appraisal calendar).
+    """
     scope = require_periods(request.user, for_change=request.method == "POST")
     settings = EvaluationSettings.load()
     form = SettingsForm(

@@ -11,9 +11,10 @@ from django.core.files.base import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
-from sikap.cycle.models import Period
+from sikap.cycle.models import EntryClosure, Period
 from sikap.lib.uploads import check_upload
 from sikap.planning import rules
 from sikap.planning.models import (
@@ -50,6 +51,16 @@ def _check_period(plan: Plan, period: Period, today: dt.date) -> None:
     if not period.is_open_for_entry(today):
         raise ValidationError(
             f"Batas pengisian periode {period.name} sudah lewat; minta admin kepegawaian membukanya kembali."
+        )
+    closure = EntryClosure.objects.blocking(period=period, employee_id=plan.employee_id, day=today)
+    if closure is not None:
+        raise ValidationError(
+            _(
+                "%(period)s is closed for your realisation and evidence: %(reason)s. What is "
+                "signed changes only through a keberatan."
+            ),
+            code="period_signed",
+            params={"period": period.name, "reason": closure.get_reason_display()},
         )
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts.http import AuthedRequest
-from sikap.cycle.models import Period
+from sikap.cycle.models import EntryClosure, Period
 from sikap.lib.forms import apply_errors
 from sikap.planning import access, forms, rules, services
 from sikap.planning.models import (
@@ -53,11 +53,17 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     )
     started = bool(period and period.start_date <= today)
+    closure = (
+        EntryClosure.objects.blocking(period=period, employee_id=plan.employee_id, day=today)
+        if period is not None
+        else None
+    )
     open_ = bool(
         period
         and started
         and plan.status == PlanStatus.APPROVED
         and period.is_open_for_entry(today)
+        and closure is None
     )
     rows = []
     for result in results:
@@ -80,7 +86,7 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
         "planning/realisation.html",
         {
             "plan": plan, "rights": rights, "periods": periods, "period": period,
-            "rows": rows, "is_open": open_, "started": started,
+            "rows": rows, "is_open": open_, "started": started, "closure": closure,
             "objective": evidence.get(plan.employee_id, []),
         },
     )  # fmt: skip
