@@ -5,15 +5,30 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from sikap.cycle.models import AppraisalYear, Period
+from sikap.cycle.models import AppraisalYear, EntryClosure, Period, PeriodReopening
+from sikap.lib.admin import ReadOnlyAdmin
 
 
-class PeriodInline(admin.TabularInline):
+class PeriodInline(admin.TabularInline):  # type: ignore[type-arg]
+    # A reopening goes through cycle.services.reopen_period (signed periods: superadmin, reason).
     model = Period
     extra = 0
+    readonly_fields = ["reopened_until"]
 
 
 @admin.register(AppraisalYear)
 class AppraisalYearAdmin(SimpleHistoryAdmin):
     list_display = ["year", "period_kind", "plan_deadline"]
     inlines = [PeriodInline]
+
+
+@admin.register(EntryClosure)
+class EntryClosureAdmin(ReadOnlyAdmin):
+    list_display = ["period", "employee", "reason", "closed_at"]
+    list_filter = ["reason", "period__appraisal_year"]
+    raw_id_fields = ["employee"]
+
+
+@admin.register(PeriodReopening)
+class PeriodReopeningAdmin(ReadOnlyAdmin):
+    list_display = ["period", "until", "overrides_closures", "by", "at"]

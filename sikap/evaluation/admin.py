@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from sikap.evaluation.models import (
     Determination,
@@ -12,10 +11,14 @@ from sikap.evaluation.models import (
     Objection,
     OrganisationAssessment,
 )
+from sikap.lib.admin import ReadOnlyHistoryAdmin
+
+# Ratings, the penetapan, keberatan and the settings change only through the evaluation services
+# behind the pages (which lock what is signed and write the audit reasons): the back office reads.
 
 
 @admin.register(Evaluation)
-class EvaluationAdmin(SimpleHistoryAdmin):
+class EvaluationAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "employee",
         "period",
@@ -31,22 +34,22 @@ class EvaluationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OrganisationAssessment)
-class OrganisationAssessmentAdmin(SimpleHistoryAdmin):
+class OrganisationAssessmentAdmin(ReadOnlyHistoryAdmin):
     list_display = ["unit", "period", "predicate", "set_by"]
 
 
 @admin.register(Determination)
-class DeterminationAdmin(SimpleHistoryAdmin):
+class DeterminationAdmin(ReadOnlyHistoryAdmin):
     list_display = ["unit", "period", "organisation_predicate", "signed_by_name", "signed_at"]
 
 
 @admin.register(Objection)
-class ObjectionAdmin(SimpleHistoryAdmin):
+class ObjectionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["evaluation", "status", "filed_at", "decided_at"]
 
 
 @admin.register(EvaluationSettings)
-class EvaluationSettingsAdmin(SimpleHistoryAdmin):
+class EvaluationSettingsAdmin(ReadOnlyHistoryAdmin):
     list_display = [
         "organisation_predicate_setter",
         "rounding",
