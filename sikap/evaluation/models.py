@@ -44,8 +44,7 @@ class AppraisalYear(models.Model):
 
 
 class PeriodQuerySet(models.QuerySet["Period"]):
-    def containing(self, day: dt.date) -> PeriodQuerySet:
-        return self.filter(start_date__lte=day, end_date__gte=day)
+    """Reads of periods (none beyond Django's yet)."""
 
 
 class Period(models.Model):

@@ -92,11 +92,6 @@ class Personas:
         return value if isinstance(value, User) else value.user
 
 
-PERSONA_NAMES = (
-    "pegawai", "peer", "penilai", "lurah", "camat", "hr", "auditor", "superadmin", "other_hr", "outsider",
-)  # fmt: skip
-
-
 def make_personas() -> Personas:
     """A small office: Kecamatan Plaju with Kelurahan Plaju Ulu and one seksi, and a neighbour."""
     kota = make_unit("Pemerintah Kota Palembang", UnitKind.PEMKOT, bps_code="1671")

@@ -53,7 +53,7 @@ def _holidays_page(
         "form": form or forms.HolidayForm(),
         "propose_form": propose or forms.ProposeForm(initial={"year": year + 1}),
         "bulk_form": bulk or forms.BulkHolidayForm(),
-        "can_change": scope.is_superadmin or bool(scope.manage_paths),
+        "can_change": access.can_change_admin(scope),
     }
     return render(
         request, "complaints/holidays.html", context, status=400 if form or propose or bulk else 200
@@ -138,7 +138,7 @@ def settings_view(request: AuthedRequest) -> HttpResponse:
         services.update_settings(by=request.user, values=form.cleaned_data)
         messages.success(request, _("Settings saved; open deadlines were recomputed."))
         return redirect("complaints:settings")
-    context = {"form": form, "can_change": scope.is_superadmin or bool(scope.manage_paths)}
+    context = {"form": form, "can_change": access.can_change_admin(scope)}
     return render(request, "complaints/settings.html", context)
 
 
@@ -178,7 +178,7 @@ def texts(request: AuthedRequest) -> HttpResponse:
         "category_form": category_form,
         "template_form": template_form,
         "editing": (kind, pk),
-        "can_change": scope.is_superadmin or bool(scope.manage_paths),
+        "can_change": access.can_change_admin(scope),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "complaints/texts.html", context, status=status)

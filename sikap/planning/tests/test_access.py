@@ -9,7 +9,7 @@ from django.http import Http404
 
 from sikap.org.testing import make_employee, make_position, make_unit
 from sikap.planning import access, services
-from sikap.planning.tests.conftest import DAY, make_plan
+from sikap.planning.testing import DAY, make_plan
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -89,7 +89,7 @@ def test_visible_plans(personas, plan, chain):
 
 
 def test_unit_rights(personas):
-    path = personas.kelurahan.path
+    path = personas.kelurahan
     assert access.can_manage_targets(personas.user("hr"), path)
     assert access.can_manage_targets(personas.user("lurah"), path)
     assert access.can_manage_targets(personas.user("superadmin"), path)
