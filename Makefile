@@ -12,6 +12,7 @@ PYTEST_ARGS ?=
 # Branch coverage gates of `make test` (the whole suite only; a run narrowed by PYTEST_ARGS skips them):
 # the project as a whole, and every module holding rules, access checks or services.
 COVERAGE_MIN := 97
+COVERAGE_STRICT_MIN := 100
 COVERAGE_STRICT := sikap/*/rules.py,sikap/*/access.py,sikap/*/services.py,sikap/*/services/*.py
 
 .PHONY: run test coverage lint typecheck bench setup assets migrate demo messages format check-deploy worker
@@ -56,8 +57,8 @@ coverage: setup
 	$(PY) -m coverage report --skip-covered --skip-empty --fail-under=$(COVERAGE_MIN) > var/coverage.txt \
 	  || { cat var/coverage.txt; exit 1; }
 	@tail -n 1 var/coverage.txt
-	@echo "coverage: rules, access and services modules (100 % each)"
-	$(PY) -m coverage report --include='$(COVERAGE_STRICT)' --skip-covered --skip-empty --show-missing --fail-under=100
+	@echo "coverage: rules, access and services modules ($(COVERAGE_STRICT_MIN) % each)"
+	$(PY) -m coverage report --include='$(COVERAGE_STRICT)' --skip-covered --skip-empty --show-missing --fail-under=$(COVERAGE_STRICT_MIN)
 
 lint: setup
 	$(VENV)/bin/ruff check .

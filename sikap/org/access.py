@@ -82,7 +82,9 @@ def require_manager(user: User) -> Scope:
     return scope
 
 
-def positions_managed(user: User, unit: Unit) -> QuerySet[Position]:
-    """Active positions in the unit's subtree that the user manages as HR."""
-    qs = Position.objects.filter(within_q([unit.path]), is_active=True).select_related("unit")
+def positions_managed(user: User, unit: Unit | None = None) -> QuerySet[Position]:
+    """Active positions the user manages as HR (only those in the unit's subtree, if given)."""
+    qs = Position.objects.filter(is_active=True).select_related("unit")
+    if unit is not None:
+        qs = qs.filter(within_q([unit.path]))
     return get_scope(user).filter_units(qs, reach="manage")

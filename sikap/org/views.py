@@ -140,7 +140,7 @@ def employee_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-def _managed_positions(request: AuthedRequest, unit: Unit) -> Any:
+def _managed_positions(request: AuthedRequest, unit: Unit | None = None) -> Any:
     return access.positions_managed(request.user, unit).order_by("unit__path", "name")
 
 

@@ -126,3 +126,10 @@ def test_the_queryset_filter_of_a_superadmin_keeps_everything(personas):
     assert set(Employee.objects.filter(superadmin.units_q(reach="manage"))) == everyone
     # Combined with another condition the superadmin filter still matches every row.
     assert set(Employee.objects.filter(superadmin.units_q() | ~superadmin.units_q())) == everyone
+
+
+def test_the_user_themself():
+    scope = Scope(user_id=1, employee=Employee(pk=1))
+    assert scope.is_self(1)
+    assert not scope.is_self(2) and not scope.is_self(None)
+    assert not Scope(user_id=1).is_self(1)

@@ -154,7 +154,7 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
             .select_related("period")
             .order_by("period__start_date")
         )
-    curve = unit_curve(plan.employee.unit, period) if plan.employee.unit_id else None
+    curve = unit_curve(plan.employee.unit, period) if plan.employee.unit is not None else None
     return render(
         request,
         "evaluation/evaluate.html",
