@@ -11,7 +11,7 @@ from sikap.complaints.models import Complaint
 
 def make_complaint(unit: Any, *, on: dt.date, **fields: Any) -> Complaint:
     """A web complaint registered on a given day, with a reporter identity."""
-    values = {
+    values: dict[str, Any] = {
         "subject": "Lampu jalan mati",
         "text": "Lampu jalan di Jalan DI Panjaitan mati sejak seminggu.",
         "reporter_name": "Bambang Sutrisno",

@@ -88,7 +88,7 @@ def positions_managed(scope: Scope) -> QuerySet[Position]:
 def activities_to_verify(scope: Scope) -> QuerySet[OwnActivity]:
     """Self-reported activities waiting for the HR admin of the employee's subtree."""
     pending = OwnActivity.objects.filter(status=ActivityStatus.PENDING, employee__is_active=True)
-    return scope.filter_units(pending, field="employee__unit")
+    return scope.filter_units(pending, field="employee__unit", reach="manage")
 
 
 def can_change_event(scope: Scope, event: TrainingEvent) -> bool:

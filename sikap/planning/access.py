@@ -72,6 +72,14 @@ def get_plan_for_user(user: User, pk: int, *, for_change: bool = False) -> Plan:
     return plan
 
 
+def team_ids(user: User) -> list[int]:
+    """The direct reports of a pejabat penilai, for the team page (403 for who has none)."""
+    ids = sorted(get_scope(user).direct_report_ids)
+    if not ids:
+        raise PermissionDenied
+    return ids
+
+
 def require_owner(user: User, plan: Plan) -> None:
     """Only the employee of the SKP (403 otherwise)."""
     if not rights(user, plan).is_owner:

@@ -97,3 +97,16 @@ def test_unit_rights(personas):
     assert access.can_read_unit(personas.user("auditor"), path)
     assert access.can_read_unit(personas.user("superadmin"), path)
     assert not access.can_read_unit(personas.user("outsider"), path)
+
+
+def test_the_team_and_unit_pages_ask_access(personas):
+    assert access.team_ids(personas.user("penilai")) == sorted(
+        [personas.pegawai.pk, personas.peer.pk]
+    )
+    with pytest.raises(PermissionDenied):
+        access.team_ids(personas.user("pegawai"))
+    assert access.get_unit_for_user(personas.auditor, personas.seksi.pk) == personas.seksi
+    with pytest.raises(Http404):
+        access.get_unit_for_user(personas.user("outsider"), personas.seksi.pk)
+    with pytest.raises(Http404):
+        access.get_unit_for_user(personas.superadmin, 0)

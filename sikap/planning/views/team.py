@@ -45,12 +45,9 @@ from sikap.planning.views.common import (
 @login_required
 def team(request: AuthedRequest) -> HttpResponse:
     """The penilai's direct reports with their SKP status, realisation and feedback counts."""
-    scope = get_scope(request.user)
-    if not scope.direct_report_ids:
-        raise PermissionDenied
+    ids = access.team_ids(request.user)
     today = timezone.localdate()
     year = current_year(today)
-    ids = sorted(scope.direct_report_ids)
     employees = list(
         Employee.objects.filter(pk__in=ids).select_related("position", "unit").order_by("name")
     )
