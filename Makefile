@@ -9,8 +9,13 @@ export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_PYTHON := $(shell command -v $(PYTHON))
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Branch coverage gates of `make test` (the whole suite only; a run narrowed by PYTEST_ARGS skips them):
+# the project as a whole, and every module holding rules, access checks or services.
+COVERAGE_MIN := 97
+COVERAGE_STRICT_MIN := 100
+COVERAGE_STRICT := sikap/*/rules.py,sikap/*/access.py,sikap/*/services.py,sikap/*/services/*.py
 
-.PHONY: run test lint typecheck bench setup assets migrate demo messages format check-deploy worker
+.PHONY: run test coverage lint typecheck bench setup assets migrate demo messages format check-deploy worker
 
 $(UV):
 	$(PYTHON) -m venv $(UV_HOME)
@@ -43,7 +48,17 @@ worker: setup
 	DEBUG=1 $(PY) manage.py db_worker --no-reload
 
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --cov --cov-branch --cov-report= $(PYTEST_ARGS)
+	@if [ -z "$(PYTEST_ARGS)" ]; then $(MAKE) --no-print-directory coverage; fi
+
+coverage: setup
+	@mkdir -p var
+	@echo "coverage: the whole project (at least $(COVERAGE_MIN) %)"
+	$(PY) -m coverage report --skip-covered --skip-empty --fail-under=$(COVERAGE_MIN) > var/coverage.txt \
+	  || { cat var/coverage.txt; exit 1; }
+	@tail -n 1 var/coverage.txt
+	@echo "coverage: rules, access and services modules ($(COVERAGE_STRICT_MIN) % each)"
+	$(PY) -m coverage report --include='$(COVERAGE_STRICT)' --skip-covered --skip-empty --show-missing --fail-under=$(COVERAGE_STRICT_MIN)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -13,7 +12,7 @@ from config.env import ImproperlyConfiguredEnv, env_bool, env_int, env_list, env
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SIKAP_VAR_DIR", str(BASE_DIR / "var")))
 
-TESTING = "pytest" in sys.modules or env_bool("SIKAP_TESTING", False)
+TESTING = env_bool("SIKAP_TESTING", False)  # set by config/settings_test.py
 DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET = "dev-only-insecure-key-not-for-production-use-0123456789abcdef"  # noqa: S105

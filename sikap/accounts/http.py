@@ -11,7 +11,3 @@ from sikap.accounts.models import User
 class AuthedRequest(HttpRequest):
     user: User  # type: ignore[assignment]
     htmx: HtmxDetails
-
-
-class HtmxRequest(HttpRequest):
-    htmx: HtmxDetails

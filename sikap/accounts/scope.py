@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from sikap.accounts.models import Role, RoleAssignment, User
 from sikap.org.hierarchy import OrgChart
-from sikap.org.models import Employee, Unit
+from sikap.org.models import Employee, Unit, path_within, within_q
+
+# read: leads, manages or audits; handle: leads or manages.
+Reach = Literal["read", "manage", "head", "audit", "handle"]
+_QS = TypeVar("_QS", bound=QuerySet[Any])
 
 
 @dataclass
@@ -51,22 +57,77 @@ class Scope:
     def has(self, role: Role) -> bool:
         return role in self.roles
 
-    def reads_unit(self, unit: Unit | None) -> bool:
-        if self.is_superadmin:
-            return True
-        return unit is not None and any(unit.path.startswith(p) for p in self.read_paths)
+    def paths(self, reach: Reach = "read") -> list[str]:
+        """The unit subtrees (paths) of one reach (a superadmin reaches every unit anyway)."""
+        if reach == "read":
+            return self.read_paths
+        if reach == "manage":
+            return self.manage_paths
+        if reach == "head":
+            return self.headed_paths
+        if reach == "audit":
+            return self.audit_paths
+        return _minimal_paths(self.headed_paths + self.manage_paths)
 
-    def manages_unit(self, unit: Unit | None) -> bool:
+    def _reaches(self, unit: Unit | None, reach: Reach) -> bool:
         if self.is_superadmin:
             return True
-        return unit is not None and any(unit.path.startswith(p) for p in self.manage_paths)
+        return unit is not None and path_within(unit.path, self.paths(reach))
+
+    def reads(self, unit: Unit | None) -> bool:
+        """The unit lies in a subtree the user leads, manages or audits."""
+        return self._reaches(unit, "read")
+
+    def manages(self, unit: Unit | None) -> bool:
+        """The unit lies in a subtree where the user is Admin Kepegawaian."""
+        return self._reaches(unit, "manage")
+
+    def heads(self, unit: Unit | None, *, above: bool = False) -> bool:
+        """The unit lies in a subtree the user leads as its head; with above, not its own."""
+        if above and unit is not None and not self.is_superadmin:
+            return path_within(unit.path, [p for p in self.headed_paths if p != unit.path])
+        return self._reaches(unit, "head")
+
+    def audits(self, unit: Unit | None) -> bool:
+        """The unit lies in a subtree the user audits."""
+        return self._reaches(unit, "audit")
+
+    def handles(self, unit: Unit | None) -> bool:
+        """The unit lies in a subtree the user leads or manages (who acts on its work)."""
+        return self._reaches(unit, "handle")
+
+    def reaches_any(self, reach: Reach = "read") -> bool:
+        """Whether the user has that reach over some unit at all."""
+        return self.is_superadmin or bool(self.paths(reach))
+
+    def is_self(self, employee_id: int | None) -> bool:
+        """Whether the employee (by id) is the user themself."""
+        return self.employee is not None and employee_id == self.employee.pk
+
+    def supervises(self, employee: Employee, *, directly: bool = False) -> bool:
+        """The user is the employee's pejabat penilai, or above them in the chain."""
+        reports = self.direct_report_ids if directly else self.subordinate_ids
+        return employee.pk in reports
 
     def sees_employee(self, employee: Employee) -> bool:
+        """The employee is the user, one they supervise, or in a subtree they read."""
         if self.is_superadmin:
             return True
         if self.employee is not None and employee.pk == self.employee.pk:
             return True
-        return employee.pk in self.subordinate_ids or self.reads_unit(employee.unit)
+        return self.supervises(employee) or self.reads(employee.unit)
+
+    def units_q(self, field: str = "unit", *, reach: Reach = "read") -> Q:
+        """A filter for rows whose unit (through ``field``; "" for units) is within the reach."""
+        if self.is_superadmin:
+            return ~Q(pk__in=[])
+        return within_q(self.paths(reach), field)
+
+    def filter_units(self, qs: _QS, *, field: str = "unit", reach: Reach = "read") -> _QS:
+        """The rows of ``qs`` whose unit is within the reach (all of them for a superadmin)."""
+        if self.is_superadmin:
+            return qs
+        return qs.filter(within_q(self.paths(reach), field))
 
 
 def _minimal_paths(paths: list[str]) -> list[str]:

@@ -7,19 +7,17 @@ reporter's identity.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
+from sikap.complaints import rules
 from sikap.complaints.models import Complaint, ComplaintQuerySet, ResponseTemplate
-from sikap.org.models import Employee, EmployeeQuerySet, Unit, UnitQuerySet
-
-
-def handling_paths(scope: Scope) -> list[str]:
-    """Unit subtrees where the user verifies and assigns complaints (unit head or HR admin)."""
-    return scope.headed_paths + scope.manage_paths
+from sikap.org.models import Employee, EmployeeQuerySet, Unit, UnitKind, UnitQuerySet, path_within
 
 
 def complaints_visible_to(user: User) -> ComplaintQuerySet:
@@ -27,9 +25,7 @@ def complaints_visible_to(user: User) -> ComplaintQuerySet:
     scope = get_scope(user)
     if scope.is_superadmin:
         return Complaint.objects.all()
-    query = Q(pk__in=[])
-    for path in scope.read_paths:
-        query |= Q(unit__path__startswith=path)
+    query = scope.units_q()
     if scope.employee is not None:
         query |= Q(assignee=scope.employee)
     if scope.user_id is not None:
@@ -37,13 +33,9 @@ def complaints_visible_to(user: User) -> ComplaintQuerySet:
     return Complaint.objects.filter(query)
 
 
-def _under(unit: Unit, paths: list[str]) -> bool:
-    return any(unit.path.startswith(p) for p in paths)
-
-
 def can_manage(scope: Scope, complaint: Complaint) -> bool:
     """Verify, close at verification, assign: unit heads and HR admins of the subtree."""
-    return scope.is_superadmin or _under(complaint.unit, handling_paths(scope))
+    return scope.handles(complaint.unit)
 
 
 def can_work_on(scope: Scope, complaint: Complaint) -> bool:
@@ -58,6 +50,32 @@ def sees_identity(user: User, complaint: Complaint) -> bool:
     scope = get_scope(user)
     return can_work_on(scope, complaint) or (
         complaint.created_by_id is not None and complaint.created_by_id == user.pk
+    )
+
+
+@dataclass(frozen=True)
+class ComplaintRights:
+    """What one member of staff may do with one complaint they can see."""
+
+    manages: bool
+    works_on: bool
+    sees_identity: bool
+
+    def actions(self, complaint: Complaint) -> list[str]:
+        """The staff actions of the lifecycle table open to this user now, in page order."""
+        return rules.staff_actions(
+            complaint.status, paused=complaint.is_paused, manager=self.manages,
+            worker=self.works_on,
+        )  # fmt: skip
+
+
+def rights(user: User, complaint: Complaint) -> ComplaintRights:
+    """The user's relation to a complaint they can see."""
+    scope = get_scope(user)
+    return ComplaintRights(
+        manages=can_manage(scope, complaint),
+        works_on=can_work_on(scope, complaint),
+        sees_identity=sees_identity(user, complaint),
     )
 
 
@@ -88,7 +106,7 @@ def assignable_employees(user: User, complaint: Complaint) -> EmployeeQuerySet:
     qs = Employee.objects.active().filter(user__isnull=False).select_related("unit", "position")
     if scope.is_superadmin:
         return qs
-    paths = [p for p in handling_paths(scope) if complaint.unit.path.startswith(p)]
+    paths = [p for p in scope.paths("handle") if path_within(complaint.unit.path, [p])]
     return qs.in_units(paths)
 
 
@@ -103,9 +121,7 @@ def entry_units(user: User) -> UnitQuerySet:
     scope = get_scope(user)
     if scope.is_superadmin:
         return Unit.objects.filter(is_active=True)
-    query = Q(pk__in=[])
-    for path in handling_paths(scope):
-        query |= Q(path__startswith=path)
+    query = scope.units_q("", reach="handle")
     if scope.employee is not None and scope.employee.unit_id is not None:
         query |= Q(pk=scope.employee.unit_id)
     return Unit.objects.filter(query, is_active=True)
@@ -119,7 +135,35 @@ def require_entry(user: User) -> None:
 def can_view_admin(user: User) -> bool:
     """The calendar and the settings are shown to HR admins, auditors and superadmins."""
     scope = get_scope(user)
-    return scope.is_superadmin or bool(scope.manage_paths or scope.audit_paths)
+    return scope.reaches_any("manage") or scope.reaches_any("audit")
+
+
+def can_change_admin(scope: Scope) -> bool:
+    """HR admins (and superadmins) change the calendar and the settings; auditors only read."""
+    return scope.reaches_any("manage")
+
+
+def can_report(user: User) -> bool:
+    """Unit heads, HR admins and auditors read the monthly report of their subtrees."""
+    return get_scope(user).reaches_any("read")
+
+
+def inbox_units(user: User) -> list[Unit]:
+    """The units offered as a filter in the inbox (a superadmin: every kecamatan and kelurahan)."""
+    scope = get_scope(user)
+    if scope.is_superadmin:
+        return list(
+            Unit.objects.filter(is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN])
+        )
+    return list(Unit.objects.within_any(scope.read_paths).filter(is_active=True))
+
+
+def report_units(user: User) -> UnitQuerySet:
+    """Kecamatan and kelurahan whose metrics the user may read; 404 for who reads none."""
+    if not can_report(user):
+        raise Http404
+    units = Unit.objects.filter(is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN])
+    return get_scope(user).filter_units(units, field="")
 
 
 def require_admin_view(user: User, *, for_change: bool = False) -> Scope:
@@ -127,19 +171,9 @@ def require_admin_view(user: User, *, for_change: bool = False) -> Scope:
     scope = get_scope(user)
     if not can_view_admin(user):
         raise Http404
-    if for_change and not (scope.is_superadmin or scope.manage_paths):
+    if for_change and not can_change_admin(scope):
         raise PermissionDenied
     return scope
-
-
-def report_paths(user: User) -> list[str] | None:
-    """Subtrees whose metrics the user may read (None: everything); 404 if none."""
-    scope = get_scope(user)
-    if scope.is_superadmin:
-        return None
-    if not scope.read_paths:
-        raise Http404
-    return scope.read_paths
 
 
 # ------------------------------------------------------------------ who owns which setting
@@ -182,9 +216,9 @@ def get_settings_target(
         target = targets[0] if targets else None
     else:
         target = Unit.objects.filter(pk=unit_pk).first()
-        if target is None or not (scope.owns_instance or scope.reads_unit(target)):
+        if target is None or not (scope.owns_instance or scope.reads(target)):
             raise Http404
-    if for_change and not (scope.owns_instance or scope.manages_unit(target)):
+    if for_change and not (scope.owns_instance or scope.manages(target)):
         raise PermissionDenied
     return target
 
@@ -213,7 +247,7 @@ def templates_visible_to(user: User) -> QuerySet[ResponseTemplate]:
 def can_change_template(scope: Scope, template: ResponseTemplate) -> bool:
     if template.unit is None:
         return scope.owns_instance
-    return scope.owns_instance or scope.manages_unit(template.unit)
+    return scope.owns_instance or scope.manages(template.unit)
 
 
 def get_template_for_user(user: User, pk: int, *, for_change: bool = False) -> ResponseTemplate:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 
+from sikap.accounts.http import AuthedRequest
 from sikap.complaints import access, rules
 from sikap.complaints.models import Complaint
 from sikap.org.access import get_unit_for_user
@@ -72,16 +73,14 @@ def public_status(request: HttpRequest, code: str) -> PublicStatusOut:
 
 
 @router.get("/units/{unit_id}", response=list[ComplaintOut])
-def unit_complaints(request: HttpRequest, unit_id: int, status: str = "") -> list[ComplaintOut]:
+def unit_complaints(request: AuthedRequest, unit_id: int, status: str = "") -> list[ComplaintOut]:
     """Complaints of a unit subtree visible to the signed-in user (no reporter identity)."""
     try:
-        unit = get_unit_for_user(request.user, unit_id)  # type: ignore[arg-type]
+        unit = get_unit_for_user(request.user, unit_id)
     except (Http404, PermissionDenied) as error:
         raise Http404 from error
     today = timezone.localdate()
-    qs = access.complaints_visible_to(request.user).filter(  # type: ignore[arg-type]
-        unit__path__startswith=unit.path
-    )
+    qs = access.complaints_visible_to(request.user).in_subtree(unit)
     if status:
         qs = qs.filter(status=status)
     return [

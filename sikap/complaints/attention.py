@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.attention import AttentionItem
-from sikap.complaints.access import handling_paths
 from sikap.complaints.models import OPEN_STATUSES, Complaint, Status
 from sikap.lib.workdays import add_working_days
 
@@ -47,9 +46,8 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                     order=15,
                 )
             )
-    paths = handling_paths(scope)
-    if scope.is_superadmin or paths:
-        qs = Complaint.objects.all() if scope.is_superadmin else Complaint.objects.within(paths)
+    if scope.reaches_any("handle"):
+        qs = scope.filter_units(Complaint.objects.all(), reach="handle")
         counts = qs.aggregate(
             unverified=Count("pk", filter=Q(status=Status.REGISTERED)),
             overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_on__lt=today)),

@@ -19,6 +19,7 @@ from sikap.complaints.models import (
     HolidayKind,
     ResponseTemplate,
 )
+from sikap.lib.forms import model_field
 from sikap.org.models import Employee, Unit, UnitKind
 
 
@@ -71,7 +72,7 @@ class ComplaintForm(forms.Form):
             units = Unit.objects.filter(
                 is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN]
             ).order_by("path")
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        model_field(self, "unit").queryset = units
 
 
 class PublicComplaintForm(ComplaintForm):
@@ -123,7 +124,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = employees  # type: ignore[attr-defined]
+        model_field(self, "assignee").queryset = employees
 
 
 class StartForm(forms.Form):
@@ -258,4 +259,4 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        model_field(self, "unit").queryset = units

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,7 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sikap.org.models import Employee, Unit
+from sikap.complaints import rules
+from sikap.org.models import Employee, Unit, within_q
 
 
 class HolidayKind(models.TextChoices):
@@ -213,11 +213,8 @@ class ComplaintQuerySet(models.QuerySet["Complaint"]):
         """Open complaints whose current deadline has passed (paused ones have no deadline)."""
         return self.open().filter(due_on__lt=today)
 
-    def within(self, paths: Iterable[str]) -> ComplaintQuerySet:
-        query = Q(pk__in=[])
-        for path in paths:
-            query |= Q(unit__path__startswith=path)
-        return self.filter(query)
+    def in_subtree(self, unit: Unit) -> ComplaintQuerySet:
+        return self.filter(within_q([unit.path]))
 
 
 class Complaint(models.Model):
@@ -332,12 +329,8 @@ class Complaint(models.Model):
         return self.is_open and self.due_on is not None and self.due_on < today
 
     @property
-    def has_identity(self) -> bool:
-        return bool(self.reporter_name or self.reporter_phone or self.reporter_email)
-
-    @property
     def can_reopen(self) -> bool:
-        return self.status == Status.ANSWERED and not self.reopened
+        return rules.allows("reopen", self.status, paused=False) and not self.reopened
 
     @property
     def can_rate(self) -> bool:

@@ -1,10 +1,11 @@
-"""Pure rules of complaint handling: tracking codes, the on-time rate and medians (no ORM)."""
+"""Pure rules of complaint handling: the lifecycle, tracking codes, the on-time rate and medians."""
 
 from __future__ import annotations
 
 import secrets
 import statistics
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 # Crockford's base32: no I, L, O or U, so a code read over the phone is not misheard.
@@ -47,3 +48,85 @@ def median_days(values: Iterable[int | None]) -> Decimal | None:
     if not known:
         return None
     return Decimal(str(statistics.median(known))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+# The lifecycle of a complaint (statuses as in ``models.Status``).
+REGISTERED, VERIFIED, ASSIGNED, IN_PROGRESS, ANSWERED, CLOSED = (
+    "registered", "verified", "assigned", "in_progress", "answered", "closed",
+)  # fmt: skip
+STATUSES = (REGISTERED, VERIFIED, ASSIGNED, IN_PROGRESS, ANSWERED, CLOSED)
+OPEN = (REGISTERED, VERIFIED, ASSIGNED, IN_PROGRESS)
+
+MANAGER, WORKER, CITIZEN, SYSTEM = "manager", "worker", "citizen", "system"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One action of the lifecycle: who takes it, from which statuses, to which status."""
+
+    actor: str  # manager: unit heads and HR admins; worker: managers and the assignee
+    moves: dict[str, str]  # status before → status after
+    paused: bool | None = None  # only while paused (True), only while running (False), either
+
+
+def _stay(statuses: Iterable[str]) -> dict[str, str]:
+    return {s: s for s in statuses}
+
+
+# In the order the staff page offers the actions.
+TRANSITIONS: dict[str, Step] = {
+    "verify": Step(MANAGER, {REGISTERED: VERIFIED}, paused=False),
+    "reject": Step(MANAGER, {REGISTERED: CLOSED, VERIFIED: CLOSED}),
+    "assign": Step(MANAGER, {VERIFIED: ASSIGNED, **_stay([ASSIGNED, IN_PROGRESS])}),
+    "start": Step(WORKER, {ASSIGNED: IN_PROGRESS}),
+    "answer": Step(WORKER, {ASSIGNED: ANSWERED, IN_PROGRESS: ANSWERED}, paused=False),
+    "pause": Step(WORKER, _stay(OPEN), paused=False),
+    "resume": Step(WORKER, _stay(OPEN), paused=True),
+    "note": Step(WORKER, _stay(STATUSES)),
+    "reply": Step(CITIZEN, _stay(s for s in STATUSES if s != CLOSED)),
+    # Once only (``Complaint.reopened``): back to whoever handled it.
+    "reopen": Step(CITIZEN, {ANSWERED: IN_PROGRESS}),
+    "reopen_unassigned": Step(CITIZEN, {ANSWERED: VERIFIED}),
+    "confirm": Step(CITIZEN, {ANSWERED: CLOSED}),
+    "timeout": Step(SYSTEM, {ANSWERED: CLOSED}),
+}
+STAFF_ACTIONS = tuple(name for name, step in TRANSITIONS.items() if step.actor in (MANAGER, WORKER))
+
+
+def refusal(action: str, status: str, *, paused: bool) -> str | None:
+    """Why the action cannot be taken now: "status", "paused" or "running"; None if it can."""
+    step = TRANSITIONS[action]
+    if status not in step.moves:
+        return "status"
+    if step.paused is False and paused:
+        return "paused"
+    if step.paused is True and not paused:
+        return "running"
+    return None
+
+
+def allows(action: str, status: str, *, paused: bool) -> bool:
+    """Whether the action may be taken on a complaint in that status."""
+    return refusal(action, status, paused=paused) is None
+
+
+def next_status(action: str, status: str) -> str:
+    """The status a complaint has after the action (it must be allowed from ``status``)."""
+    return TRANSITIONS[action].moves[status]
+
+
+def sources(action: str) -> tuple[str, ...]:
+    """The statuses from which the action may be taken."""
+    return tuple(TRANSITIONS[action].moves)
+
+
+def staff_actions(status: str, *, paused: bool, manager: bool, worker: bool) -> list[str]:
+    """The actions offered to a member of staff, in page order."""
+    roles = {MANAGER} if manager else set()
+    if worker:
+        roles.add(WORKER)
+    return [
+        name
+        for name in STAFF_ACTIONS
+        if TRANSITIONS[name].actor in roles and allows(name, status, paused=paused)
+    ]

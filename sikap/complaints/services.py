@@ -74,9 +74,20 @@ def _lock(complaint: Complaint) -> Complaint:
     return Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
 
 
-def _require(complaint: Complaint, statuses: Collection[str], message: str) -> None:
-    if complaint.status not in statuses:
+def _require(complaint: Complaint, action: str, message: str, paused_message: str = "") -> None:
+    """Refuse an action the lifecycle table (``rules.TRANSITIONS``) does not allow now."""
+    refused = rules.refusal(action, complaint.status, paused=complaint.is_paused)
+    if refused == "status":
         raise ValidationError(message)
+    if refused is not None:
+        raise ValidationError(paused_message)
+
+
+def _move(complaint: Complaint, action: str) -> str:
+    """Set the status the table gives after the action; return the status before it."""
+    previous = complaint.status
+    complaint.status = rules.next_status(action, previous)
+    return previous
 
 
 def _pauses(complaint: Complaint) -> list[tuple[dt.date, dt.date | None]]:
@@ -214,14 +225,13 @@ def verify(
 ) -> Complaint:  # fmt: skip
     """Verify a registered report and start the follow-up and resolution clocks."""
     c = _lock(complaint)
-    _require(c, [Status.REGISTERED], "Hanya laporan yang baru terdaftar dapat diverifikasi.")
-    if c.is_paused:
-        raise ValidationError("Laporan sedang menunggu jawaban pelapor.")
+    _require(c, "verify", "Hanya laporan yang baru terdaftar dapat diverifikasi.",
+             "Laporan sedang menunggu jawaban pelapor.")  # fmt: skip
     day = _today(on)
     c.complaint_class = ComplaintClass(complaint_class)
     if category is not None:
         c.category = category
-    c.status = Status.VERIFIED
+    _move(c, "verify")
     c.verified_on = c.clock_start = day
     c.days_to_verify = _elapsed(c, day)
     _refresh(c)
@@ -237,7 +247,7 @@ def reject(
 ) -> Complaint:  # fmt: skip
     """Close at verification: not our authority, a duplicate or archived, always with a reason."""
     c = _lock(complaint)
-    _require(c, [Status.REGISTERED, Status.VERIFIED], "Laporan ini tidak dapat ditutup di tahap verifikasi.")  # fmt: skip
+    _require(c, "reject", "Laporan ini tidak dapat ditutup di tahap verifikasi.")  # fmt: skip
     if reason not in REJECT_REASONS:
         raise ValidationError({"reason": "Alasan penutupan tidak dikenal."})
     if not note.strip():
@@ -247,8 +257,7 @@ def reject(
             raise ValidationError({"duplicate_of": "Sebutkan laporan asli untuk laporan ganda."})
         c.duplicate_of = duplicate_of
     day = _today(on)
-    previous = c.status
-    c.status = Status.CLOSED
+    previous = _move(c, "reject")
     c.close_reason = reason
     c.closed_on = c.resolved_on = day
     due = c.verification_due if previous == Status.REGISTERED else c.resolution_due
@@ -273,13 +282,11 @@ def assign(
     from sikap.complaints.access import assignable_employees
 
     c = _lock(complaint)
-    _require(c, [Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS], "Laporan harus diverifikasi sebelum ditugaskan.")  # fmt: skip
+    _require(c, "assign", "Laporan harus diverifikasi sebelum ditugaskan.")  # fmt: skip
     if not assignable_employees(by, c).filter(pk=assignee.pk).exists():
         raise ValidationError({"assignee": "Pegawai ini tidak dapat ditugaskan untuk laporan ini."})
-    previous = c.status
     c.assignee = assignee
-    if c.status == Status.VERIFIED:
-        c.status = Status.ASSIGNED
+    previous = _move(c, "assign")
     _refresh(c)
     _save(c, by)
     _record(c, Kind.ASSIGNED, by=by, from_status=previous, note=note, on=on)
@@ -290,10 +297,10 @@ def assign(
 def start(*, complaint: Complaint, by: User, note: str, on: dt.date | None = None) -> Complaint:
     """Record the first follow-up (tindak lanjut); the note is shown to the citizen."""
     c = _lock(complaint)
-    _require(c, [Status.ASSIGNED], "Hanya laporan yang sudah ditugaskan dapat ditindaklanjuti.")
+    _require(c, "start", "Hanya laporan yang sudah ditugaskan dapat ditindaklanjuti.")
     if not note.strip():
         raise ValidationError({"note": "Jelaskan tindak lanjut kepada pelapor."})
-    c.status = Status.IN_PROGRESS
+    _move(c, "start")
     c.started_on = c.started_on or _today(on)
     _refresh(c)
     _save(c, by)
@@ -305,14 +312,12 @@ def start(*, complaint: Complaint, by: User, note: str, on: dt.date | None = Non
 def answer(*, complaint: Complaint, by: User, text: str, on: dt.date | None = None) -> Complaint:
     """Send the tanggapan to the citizen; the office's part ends here (on time or late)."""
     c = _lock(complaint)
-    _require(c, [Status.ASSIGNED, Status.IN_PROGRESS], "Laporan belum dapat ditanggapi.")
-    if c.is_paused:
-        raise ValidationError("Lanjutkan penanganan sebelum memberi tanggapan.")
+    _require(c, "answer", "Laporan belum dapat ditanggapi.",
+             "Lanjutkan penanganan sebelum memberi tanggapan.")  # fmt: skip
     if not text.strip():
         raise ValidationError({"text": "Tanggapan wajib diisi."})
     day = _today(on)
-    previous = c.status
-    c.status = Status.ANSWERED
+    previous = _move(c, "answer")
     c.answer = text.strip()
     c.started_on = c.started_on or day
     c.answered_on = c.resolved_on = day
@@ -334,8 +339,7 @@ def citizen_reply(
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Tulis balasan Anda."})
-    if c.status == Status.CLOSED:
-        raise ValidationError("Laporan sudah selesai.")
+    _require(c, "reply", "Laporan sudah selesai.")
     day = _today(on)
     previous = c.status
     if c.is_paused:
@@ -344,7 +348,7 @@ def citizen_reply(
     if reopen:
         if not c.can_reopen:
             raise ValidationError("Laporan hanya dapat dibuka kembali satu kali setelah ditanggapi.")  # fmt: skip
-        c.status = Status.IN_PROGRESS if c.assignee_id else Status.VERIFIED
+        _move(c, "reopen" if c.assignee_id else "reopen_unassigned")
         c.reopened = True
         c.clock_start = day
         c.resolved_on = c.resolved_on_time = None
@@ -357,8 +361,7 @@ def citizen_reply(
 
 
 def _close(c: Complaint, reason: str, kind: str, day: dt.date, on: dt.date | None) -> Complaint:
-    previous = c.status
-    c.status = Status.CLOSED
+    previous = _move(c, "confirm" if kind == Kind.CONFIRMED else "timeout")
     c.close_reason = reason
     c.closed_on = day
     c.days_to_close = _elapsed(c, day)
@@ -372,7 +375,7 @@ def _close(c: Complaint, reason: str, kind: str, day: dt.date, on: dt.date | Non
 def confirm(*, complaint: Complaint, on: dt.date | None = None) -> Complaint:
     """The citizen confirms the answer settled the matter: the complaint closes."""
     c = _lock(complaint)
-    _require(c, [Status.ANSWERED], "Laporan ini belum ditanggapi atau sudah selesai.")
+    _require(c, "confirm", "Laporan ini belum ditanggapi atau sudah selesai.")
     return _close(c, CloseReason.CONFIRMED, Kind.CONFIRMED, _today(on), on)
 
 
@@ -382,7 +385,7 @@ def close_timed_out(*, today: dt.date | None = None) -> int:
     day = _today(today)
     count = 0
     for c in Complaint.objects.select_for_update().filter(
-        status=Status.ANSWERED, confirmation_due__lt=day
+        status__in=rules.sources("timeout"), confirmation_due__lt=day
     ):
         _close(c, CloseReason.TIMEOUT, Kind.TIMEOUT, day, today)
         count += 1
@@ -393,9 +396,8 @@ def close_timed_out(*, today: dt.date | None = None) -> int:
 def pause(*, complaint: Complaint, by: User, reason: str, on: dt.date | None = None) -> Complaint:
     """Ask the citizen for information; the clock stops until they answer or staff resume."""
     c = _lock(complaint)
-    _require(c, OPEN_STATUSES, "Hanya laporan yang masih berjalan dapat ditunda.")
-    if c.is_paused:
-        raise ValidationError("Laporan sudah menunggu jawaban pelapor.")
+    _require(c, "pause", "Hanya laporan yang masih berjalan dapat ditunda.",
+             "Laporan sudah menunggu jawaban pelapor.")  # fmt: skip
     if not reason.strip():
         raise ValidationError({"reason": "Tulis apa yang ditanyakan kepada pelapor."})
     Pause.objects.create(complaint=c, started_on=_today(on), reason=reason.strip())
@@ -413,8 +415,7 @@ def resume(
 ) -> Complaint:
     """Restart the clock (for example when the citizen answered by phone)."""
     c = _lock(complaint)
-    if not c.is_paused:
-        raise ValidationError("Laporan tidak sedang ditunda.")
+    _require(c, "resume", "Laporan tidak sedang ditunda.", "Laporan tidak sedang ditunda.")
     c.pauses.filter(ended_on__isnull=True).update(ended_on=_today(on))
     c.is_paused = False
     _refresh(c)

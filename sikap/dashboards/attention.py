@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.attention import AttentionItem
-from sikap.org.models import Employee, JenisAsn
+from sikap.org.models import Employee, JenisAsn, within_q
 
 
 def items(user: Any, scope: Any) -> list[AttentionItem]:
     paths = scope.headed_paths + scope.manage_paths
     if not paths:
         return []
-    within = Q(pk__in=[])
-    for path in paths:
-        within |= Q(unit__path__startswith=path)
     never = (
-        Employee.objects.filter(within, is_active=True, user__last_login__isnull=True)
+        Employee.objects.filter(within_q(paths), is_active=True, user__last_login__isnull=True)
         .exclude(jenis_asn=JenisAsn.NON_ASN)
         .count()
     )

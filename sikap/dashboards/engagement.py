@@ -32,10 +32,6 @@ class Person:
     reports_with_feedback: int = 0
     flags: list[str] = field(default_factory=list)
 
-    @property
-    def realisation_share(self) -> float | None:
-        return self.realised / self.indicators if self.indicators else None
-
 
 @dataclass
 class UnitRow:
@@ -82,7 +78,8 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Engagement:
         else None
     )
     employees = list(
-        Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        Employee.objects.in_subtree(unit)
+        .filter(is_active=True)
         .exclude(jenis_asn=JenisAsn.NON_ASN)
         .select_related("user", "unit", "position")
         .order_by("name")

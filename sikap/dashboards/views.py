@@ -9,9 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.dashboards import engagement
-from sikap.dashboards.access import get_dashboard_unit
+from sikap.dashboards.access import get_dashboard_unit, parent_unit_id
 
 SHOWN = 40
 
@@ -34,8 +33,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
     unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
     data = engagement.build(unit)
     needs_help = [(p, [FLAG_LABELS[f] for f in p.flags]) for p in data.needs_help[:SHOWN]]
-    parent = unit.parent if unit.parent_id else None
-    up = parent.pk if parent is not None and get_scope(request.user).reads_unit(parent) else None
+    up = parent_unit_id(request.user, unit)
     return render(
         request,
         "dashboards/engagement.html",

@@ -2,31 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
 from sikap.development.models import (
+    ActivityStatus,
+    AssessmentSource,
     DevelopmentPlan,
     OwnActivity,
     Participant,
     PlanItem,
     TrainingEvent,
+    TrainingEventQuerySet,
 )
 from sikap.org.access import employees_visible_to
-from sikap.org.models import Employee, EmployeeQuerySet
+from sikap.org.models import Employee, EmployeeQuerySet, Position, Unit, UnitQuerySet
 
 
 def can_read_reports(scope: Scope) -> bool:
     """Unit heads, HR admins and auditors (of some subtree) read events and JP recaps."""
-    return scope.is_superadmin or bool(scope.read_paths)
+    return scope.reaches_any("read")
 
 
 def can_manage(scope: Scope) -> bool:
     """HR admins (Admin Kepegawaian) organise events and verify activities."""
-    return scope.is_superadmin or bool(scope.manage_paths)
+    return scope.reaches_any("manage")
 
 
 def require_reader(user: User) -> Scope:
@@ -47,32 +52,80 @@ def require_manager(user: User) -> Scope:
 
 def employees_read(scope: Scope) -> EmployeeQuerySet:
     """Active employees within the subtrees the user reads (not their own reports)."""
-    if scope.is_superadmin:
-        return Employee.objects.active()
-    return Employee.objects.active().in_units(scope.read_paths)
+    return scope.filter_units(Employee.objects.active())
 
 
 def employees_managed(scope: Scope) -> EmployeeQuerySet:
     """Active employees within the subtrees the user manages as HR."""
-    if scope.is_superadmin:
-        return Employee.objects.active()
-    return Employee.objects.active().in_units(scope.manage_paths)
+    return scope.filter_units(Employee.objects.active(), reach="manage")
+
+
+def units_read(scope: Scope) -> UnitQuerySet:
+    """Active units within the subtrees the user reads."""
+    return scope.filter_units(Unit.objects.filter(is_active=True), field="")
+
+
+def units_managed(scope: Scope) -> UnitQuerySet:
+    """Active units within the subtrees the user manages as HR."""
+    return scope.filter_units(Unit.objects.filter(is_active=True), field="", reach="manage")
+
+
+def events_visible_to(scope: Scope) -> TrainingEventQuerySet:
+    """Training events organised for units within the subtrees the user reads."""
+    return scope.filter_units(TrainingEvent.objects.all())
+
+
+def positions_read(scope: Scope) -> QuerySet[Position]:
+    """Active positions within the subtrees the user reads."""
+    return scope.filter_units(Position.objects.filter(is_active=True))
+
+
+def positions_managed(scope: Scope) -> QuerySet[Position]:
+    """Active positions within the subtrees the user manages as HR."""
+    return scope.filter_units(Position.objects.filter(is_active=True), reach="manage")
+
+
+def activities_to_verify(scope: Scope) -> QuerySet[OwnActivity]:
+    """Self-reported activities waiting for the HR admin of the employee's subtree."""
+    pending = OwnActivity.objects.filter(status=ActivityStatus.PENDING, employee__is_active=True)
+    return scope.filter_units(pending, field="employee__unit", reach="manage")
+
+
+def can_change_event(scope: Scope, event: TrainingEvent) -> bool:
+    """HR admins of the event's unit manage its participants and results."""
+    return scope.manages(event.unit)
+
+
+@dataclass(frozen=True)
+class PersonRights:
+    """The user's relation to an employee whose development record they see."""
+
+    is_self: bool
+    is_penilai: bool  # pejabat penilai of a direct report
+
+    @property
+    def assessment_source(self) -> str | None:
+        """Whose competency assessment the user records: their own, or as penilai; else none."""
+        if self.is_self:
+            return AssessmentSource.SELF
+        return AssessmentSource.SUPERVISOR if self.is_penilai else None
+
+
+def person_rights(user: User, employee: Employee) -> PersonRights:
+    """The user's relation to an employee they can see."""
+    scope = get_scope(user)
+    return PersonRights(
+        is_self=scope.is_self(employee.pk), is_penilai=scope.supervises(employee, directly=True)
+    )
 
 
 def get_event_for_user(user: User, pk: int, *, for_change: bool = False) -> TrainingEvent:
     """An event the user may see (404 otherwise); with for_change, one they manage (403)."""
     scope = get_scope(user)
-    if scope.is_superadmin:
-        visible = TrainingEvent.objects.all()
-    else:
-        query = Q(pk__in=[])
-        for path in scope.read_paths:
-            query |= Q(unit__path__startswith=path)
-        visible = TrainingEvent.objects.filter(query)
-    event = visible.select_related("unit").filter(pk=pk).first()
+    event = events_visible_to(scope).select_related("unit").filter(pk=pk).first()
     if event is None:
         raise Http404
-    if for_change and not scope.manages_unit(event.unit):
+    if for_change and not scope.manages(event.unit):
         raise PermissionDenied
     return event
 
@@ -111,7 +164,7 @@ def get_participation_for_follow_up(user: User, pk: int) -> Participant:
     )
     if participant is None:
         raise Http404
-    if scope.employee is not None and participant.employee_id in scope.direct_report_ids:
+    if scope.supervises(participant.employee, directly=True):
         return participant
     if scope.sees_employee(participant.employee):
         raise PermissionDenied
@@ -131,10 +184,10 @@ def get_activity_for_verification(user: User, pk: int) -> OwnActivity:
     scope = get_scope(user)
     activity = OwnActivity.objects.select_related("employee__unit").filter(pk=pk).first()
     if activity is None or not (
-        scope.reads_unit(activity.employee.unit) or scope.manages_unit(activity.employee.unit)
+        scope.reads(activity.employee.unit) or scope.manages(activity.employee.unit)
     ):
         raise Http404
-    if not scope.manages_unit(activity.employee.unit):
+    if not scope.manages(activity.employee.unit):
         raise PermissionDenied
     return activity
 
@@ -175,9 +228,9 @@ def get_item_for_change(user: User, pk: int) -> PlanItem:
     item = PlanItem.objects.select_related("plan__employee__unit").filter(pk=pk).first()
     if item is None or not scope.sees_employee(item.plan.employee):
         raise Http404
-    owner = item.plan.employee_id
-    is_owner = scope.employee is not None and scope.employee.pk == owner
-    if not (is_owner or owner in scope.direct_report_ids):
+    owner = item.plan.employee
+    is_owner = scope.employee is not None and scope.employee.pk == owner.pk
+    if not (is_owner or scope.supervises(owner, directly=True)):
         raise PermissionDenied
     return item
 
@@ -190,6 +243,6 @@ def get_idp_owner(user: User, pk: int | None) -> Employee:
             raise Http404
         return scope.employee
     employee = get_employee_for_development(user, pk)
-    if employee.pk not in scope.direct_report_ids:
+    if not scope.supervises(employee, directly=True):
         raise PermissionDenied
     return employee

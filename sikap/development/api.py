@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.development import access, rules, services
 
@@ -62,9 +63,9 @@ def _jp_out(row: services.JpRow, year: int) -> dict[str, object]:
 
 
 @router.get("/me", response=MineOut)
-def me(request: HttpRequest, year: int | None = None) -> dict[str, object]:
+def me(request: AuthedRequest, year: int | None = None) -> dict[str, object]:
     """My JP of the year against the target, and my competency gaps."""
-    scope = get_scope(request.user)  # type: ignore[arg-type]
+    scope = get_scope(request.user)
     if scope.employee is None:
         raise Http404
     year = year or timezone.localdate().year
@@ -78,9 +79,9 @@ def me(request: HttpRequest, year: int | None = None) -> dict[str, object]:
 
 
 @router.get("/recap", response=list[JpOut])
-def recap(request: HttpRequest, year: int | None = None) -> list[dict[str, object]]:
+def recap(request: AuthedRequest, year: int | None = None) -> list[dict[str, object]]:
     """JP per employee in the units the user reads (unit heads, HR, auditors)."""
-    scope = access.require_reader(request.user)  # type: ignore[arg-type]
+    scope = access.require_reader(request.user)
     year = year or timezone.localdate().year
     employees = list(
         access.employees_read(scope).exclude(jenis_asn="NON_ASN").order_by("unit__path", "name")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.development import rules
 from sikap.development.models import FollowUp, ItemStatus, ReactionSurvey
+from sikap.lib.forms import model_field
 from sikap.org.models import Employee, Position, Unit
 
 
@@ -57,7 +58,7 @@ class EventForm(_ActivityFields):
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        model_field(self, "unit").queryset = units
 
 
 class ActivityForm(_ActivityFields):
@@ -81,8 +82,8 @@ class AddParticipantsForm(forms.Form):
 
     def __init__(self, *args: Any, units: Any, employees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
-        self.fields["employees"].queryset = employees  # type: ignore[attr-defined]
+        model_field(self, "unit").queryset = units
+        model_field(self, "employees").queryset = employees
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -157,7 +158,7 @@ class RequiredCompetencyForm(forms.Form):
 
     def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
+        model_field(self, "position").queryset = positions
         self.fields["competency"].widget.attrs["list"] = "competency-names"
 
 

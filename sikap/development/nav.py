@@ -20,7 +20,7 @@ def items(user: Any, scope: Any) -> list[NavItem]:
 
 def unit_links(user: Any, scope: Any, unit: Any) -> list[NavItem]:
     """On a unit page: its JP recap, for those who read the unit."""
-    if not scope.reads_unit(unit):
+    if not scope.reads(unit):
         return []
     url = reverse("development:recap") + f"?unit={unit.pk}"
     return [NavItem(_("JP recap"), url, order=40)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -10,24 +12,25 @@ from sikap.accounts.scope import Scope, get_scope
 from sikap.evaluation.models import Evaluation, Objection, PredicateSetter
 from sikap.org.models import Position, Unit
 
+if TYPE_CHECKING:
+    from sikap.planning.models import Plan, PlanQuerySet
+
 
 def units_read(scope: Scope) -> list[Unit]:
     """Units (kecamatan/kelurahan) the user leads, manages or audits, in tree order."""
-    if scope.is_superadmin:
-        return list(Unit.objects.filter(is_active=True))
-    return list(Unit.objects.within_any(scope.read_paths).filter(is_active=True))
+    return list(scope.filter_units(Unit.objects.filter(is_active=True), field=""))
 
 
 # --------------------------------------------------------------------------- evaluations
 
 
-def _plans_visible(user: User):  # type: ignore[no-untyped-def]
+def _plans_visible(user: User) -> PlanQuerySet:
     from sikap.planning.access import plans_visible_to
 
     return plans_visible_to(user)
 
 
-def get_plan_for_evaluation(user: User, pk: int, *, for_change: bool = False):  # type: ignore[no-untyped-def]
+def get_plan_for_evaluation(user: User, pk: int, *, for_change: bool = False) -> Plan:
     """An SKP the user may see (404); with for_change, only its pejabat penilai (403)."""
     plan = (
         _plans_visible(user)
@@ -37,11 +40,14 @@ def get_plan_for_evaluation(user: User, pk: int, *, for_change: bool = False):  
     )
     if plan is None:
         raise Http404
-    if for_change:
-        scope = get_scope(user)
-        if scope.employee is None or plan.penilai_id != scope.employee.pk:
-            raise PermissionDenied
+    if for_change and not is_penilai(get_scope(user), plan):
+        raise PermissionDenied
     return plan
+
+
+def is_penilai(scope: Scope, plan: Plan) -> bool:
+    """Whether the user is the pejabat penilai recorded on the SKP (who rates it)."""
+    return scope.employee is not None and plan.penilai_id == scope.employee.pk
 
 
 def get_evaluation_for_user(user: User, pk: int) -> Evaluation:
@@ -61,16 +67,27 @@ def get_evaluation_for_user(user: User, pk: int) -> Evaluation:
     return evaluation
 
 
+def is_owner(user: User, evaluation: Evaluation) -> bool:
+    """Whether the user is the evaluated employee (who may file a keberatan)."""
+    return get_scope(user).is_self(evaluation.employee_id)
+
+
+def require_owner(user: User, evaluation: Evaluation) -> None:
+    """Only the evaluated employee (403 otherwise)."""
+    if not is_owner(user, evaluation):
+        raise PermissionDenied
+
+
 def leads_unit(scope: Scope, unit: Unit) -> bool:
     """The head of the unit or of a unit above it (or a superadmin)."""
-    return scope.is_superadmin or any(unit.path.startswith(p) for p in scope.headed_paths)
+    return scope.heads(unit)
 
 
 def get_calibration_unit(user: User, pk: int, *, for_change: bool = False) -> Unit:
     """A unit whose curve the user may read (404); with for_change, only its head (403)."""
     scope = get_scope(user)
     unit = Unit.objects.filter(pk=pk).first()
-    if unit is None or not scope.reads_unit(unit):
+    if unit is None or not scope.reads(unit):
         raise Http404
     if for_change and not leads_unit(scope, unit):
         raise PermissionDenied
@@ -87,11 +104,10 @@ def can_set_organisation_predicate(scope: Scope, unit: Unit, setter: str) -> boo
     if scope.is_superadmin:
         return True
     if setter == PredicateSetter.HR:
-        return scope.manages_unit(unit)
-    above = [p for p in scope.headed_paths if unit.path.startswith(p) and unit.path != p]
-    if above:
+        return scope.manages(unit)
+    if scope.heads(unit, above=True):
         return True
-    if scope.manages_unit(unit):
+    if scope.manages(unit):
         return not Position.objects.filter(
             is_unit_head=True, unit_id__in=unit.ancestor_ids[:-1], holders__is_active=True,
             holders__user__isnull=False,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import Router, Schema
 
+from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import Evaluation, EvaluationStatus
 from sikap.org.access import get_employee_for_user
@@ -30,19 +31,19 @@ class EvaluationOut(Schema):
 
 
 @router.get("/employees/{employee_id}/evaluations", response=list[EvaluationOut])
-def employee_evaluations(request: HttpRequest, employee_id: int) -> list[EvaluationOut]:
+def employee_evaluations(request: AuthedRequest, employee_id: int) -> list[EvaluationOut]:
     """Evaluations of an employee; the employee sees their own once final."""
     if not request.user.is_authenticated:
         raise Http404
     from sikap.planning.access import plans_visible_to
 
-    employee = get_employee_for_user(request.user, employee_id)  # type: ignore[arg-type]
+    employee = get_employee_for_user(request.user, employee_id)
     qs = (
-        Evaluation.objects.filter(employee=employee, plan__in=plans_visible_to(request.user))  # type: ignore[arg-type]
+        Evaluation.objects.filter(employee=employee, plan__in=plans_visible_to(request.user))
         .select_related("period__appraisal_year")
         .order_by("period__start_date")
     )
-    scope = get_scope(request.user)  # type: ignore[arg-type]
+    scope = get_scope(request.user)
     if scope.employee is not None and scope.employee.pk == employee.pk:
         qs = qs.filter(status=EvaluationStatus.FINAL)
     return [

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.models import User
+from sikap.accounts.scope import get_scope
 from sikap.cycle.models import ClosureReason, Period
 from sikap.cycle.services import close_entry
-from sikap.evaluation import rules
+from sikap.evaluation import access, rules
 from sikap.evaluation.models import (
     Determination,
     Evaluation,
@@ -123,8 +124,7 @@ def set_ratings(
     notes: str = "",
 ) -> Evaluation:
     """The pejabat penilai of the SKP sets the two ratings; the predikat follows from the matrix."""
-    penilai = getattr(by, "employee", None)
-    if penilai is None or plan.penilai_id != penilai.pk:
+    if not access.is_penilai(get_scope(by), plan):
         raise ValidationError("Hanya Pejabat Penilai Kinerja SKP ini yang dapat menilai.")
     if period.appraisal_year_id != plan.appraisal_year_id:
         raise ValidationError({"period": "Periode tidak termasuk tahun SKP ini."})

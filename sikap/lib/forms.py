@@ -1,9 +1,10 @@
-"""Bringing a service's refusal back onto the form the user filled in."""
+"""Form helpers: a service's refusal back onto the form, and the typed fields set per request."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -18,3 +19,12 @@ def apply_errors(form: Any, error: ValidationError) -> None:
     else:
         for item in error.error_list:
             form.add_error(None, item)
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+def model_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's (multiple) model choice field of that name, to set its queryset per request."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
-from sikap.org.models import Employee, EmployeeQuerySet, Unit, UnitQuerySet
+from sikap.org.models import (
+    Employee,
+    EmployeeQuerySet,
+    Position,
+    Unit,
+    UnitQuerySet,
+    within_q,
+)
 
 
 def employees_visible_to(user: User) -> EmployeeQuerySet:
@@ -16,36 +23,25 @@ def employees_visible_to(user: User) -> EmployeeQuerySet:
     scope = get_scope(user)
     if scope.is_superadmin:
         return Employee.objects.all()
-    query = Q(pk__in=scope.subordinate_ids)
+    query = Q(pk__in=scope.subordinate_ids) | scope.units_q()
     if scope.employee is not None:
         query |= Q(pk=scope.employee.pk)
-    for path in scope.read_paths:
-        query |= Q(unit__path__startswith=path)
     return Employee.objects.filter(query)
 
 
 def units_visible_to(user: User) -> UnitQuerySet:
     """Units whose structure the user may browse."""
-    scope = get_scope(user)
-    if scope.is_superadmin:
-        return Unit.objects.all()
-    return Unit.objects.within_any(scope.read_paths)
+    return get_scope(user).filter_units(Unit.objects.all(), field="")
 
 
 def can_browse_organisation(user: User) -> bool:
     """Whether the user leads, manages or audits some part of the organisation."""
-    scope = get_scope(user)
-    return scope.is_superadmin or bool(scope.read_paths)
+    return get_scope(user).reaches_any("read")
 
 
 def can_see_history(scope: Scope, unit: Unit | None) -> bool:
     """HR admins and auditors of the unit see the audit trail of its records."""
-    if scope.is_superadmin:
-        return True
-    if unit is None:
-        return False
-    paths = scope.manage_paths + scope.audit_paths
-    return any(unit.path.startswith(p) for p in paths)
+    return scope.manages(unit) or scope.audits(unit)
 
 
 def get_employee_for_user(user: User, pk: int, *, for_change: bool = False) -> Employee:
@@ -58,7 +54,7 @@ def get_employee_for_user(user: User, pk: int, *, for_change: bool = False) -> E
     )
     if employee is None:
         raise Http404
-    if for_change and not get_scope(user).manages_unit(employee.unit):
+    if for_change and not get_scope(user).manages(employee.unit):
         raise PermissionDenied
     return employee
 
@@ -68,14 +64,27 @@ def get_unit_for_user(user: User, pk: int, *, for_change: bool = False) -> Unit:
     unit = units_visible_to(user).select_related("parent").filter(pk=pk).first()
     if unit is None:
         raise Http404
-    if for_change and not get_scope(user).manages_unit(unit):
+    if for_change and not get_scope(user).manages(unit):
         raise PermissionDenied
     return unit
+
+
+def can_change(user: User, unit: Unit | None) -> bool:
+    """Admin Kepegawaian of the unit's subtree (and superadmins) change its records."""
+    return get_scope(user).manages(unit)
 
 
 def require_manager(user: User) -> Scope:
     """The scope of an Admin Kepegawaian; PermissionDenied for anyone else."""
     scope = get_scope(user)
-    if not (scope.is_superadmin or scope.manage_paths):
+    if not scope.reaches_any("manage"):
         raise PermissionDenied
     return scope
+
+
+def positions_managed(user: User, unit: Unit | None = None) -> QuerySet[Position]:
+    """Active positions the user manages as HR (only those in the unit's subtree, if given)."""
+    qs = Position.objects.filter(is_active=True).select_related("unit")
+    if unit is not None:
+        qs = qs.filter(within_q([unit.path]))
+    return get_scope(user).filter_units(qs, reach="manage")

@@ -97,7 +97,8 @@ def employee_detail(request: AuthedRequest, employee_id: int) -> EmployeeOut:
 def unit_employees(request: AuthedRequest, unit_id: int) -> list[PersonOut]:
     unit = access.get_unit_for_user(request.user, unit_id)
     people = (
-        Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        Employee.objects.in_subtree(unit)
+        .filter(is_active=True)
         .select_related("position", "unit")
         .order_by("name")
     )

@@ -5,21 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from sikap.accounts.attention import AttentionItem
-from sikap.org.models import Assignment, AssignmentKind, Employee, Position
-
-
-def _within(paths: list[str], field: str) -> Q:
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(**{f"{field}__path__startswith": path})
-    return query
+from sikap.org.models import Assignment, AssignmentKind, Employee, Position, within_q
 
 
 def items(user: Any, scope: Any) -> list[AttentionItem]:
@@ -42,7 +34,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
     paths = scope.headed_paths + scope.manage_paths
     if not paths:
         return result
-    units = _within(paths, "unit")
+    units = within_q(paths)
     vacant = (
         Position.objects.filter(units, is_active=True, holders__isnull=True)
         .exclude(jenis="PEJABAT_NEGARA")
@@ -62,7 +54,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
             )
         )
     ending = (
-        Assignment.objects.filter(_within(paths, "unit"))
+        Assignment.objects.filter(within_q(paths))
         .exclude(kind=AssignmentKind.DEFINITIF)
         .filter(end_date__gte=today, end_date__lte=today + dt.timedelta(days=30))
         .count()
@@ -79,7 +71,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
         )
     if scope.manage_paths:
         no_email = Employee.objects.filter(
-            _within(scope.manage_paths, "unit"), is_active=True, email=""
+            within_q(scope.manage_paths), is_active=True, email=""
         ).count()
         if no_email:
             result.append(

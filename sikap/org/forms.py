@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sikap.lib.forms import model_field
 from sikap.org.models import (
     AssignmentKind,
     Employee,
@@ -61,7 +62,7 @@ class NewEmployeeForm(EmployeeForm):
 
     def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
+        model_field(self, "position").queryset = positions
 
 
 class TransferForm(forms.Form):
@@ -72,7 +73,7 @@ class TransferForm(forms.Form):
 
     def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
+        model_field(self, "position").queryset = positions
 
 
 class ActingForm(forms.Form):
@@ -86,7 +87,7 @@ class ActingForm(forms.Form):
 
     def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["position"].queryset = positions  # type: ignore[attr-defined]
+        model_field(self, "position").queryset = positions
 
 
 class OverrideForm(forms.Form):
@@ -102,8 +103,8 @@ class OverrideForm(forms.Form):
 
     def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["penilai"].queryset = employees  # type: ignore[attr-defined]
-        self.fields["atasan"].queryset = employees  # type: ignore[attr-defined]
+        model_field(self, "penilai").queryset = employees
+        model_field(self, "atasan").queryset = employees
 
 
 class UnitForm(forms.Form):
@@ -128,7 +129,7 @@ class PositionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, reports_to: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reports_to"].queryset = reports_to  # type: ignore[attr-defined]
+        model_field(self, "reports_to").queryset = reports_to
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

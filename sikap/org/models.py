@@ -25,15 +25,26 @@ class UnitKind(models.TextChoices):
     LAINNYA = "lainnya", _("Other unit")
 
 
+def within_q(paths: Iterable[str], field: str = "unit") -> Q:
+    """Rows whose unit (reached through ``field``; "" for units themselves) lies in a subtree."""
+    lookup = f"{field}__path__startswith" if field else "path__startswith"
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(**{lookup: path})
+    return query
+
+
+def path_within(path: str, paths: Iterable[str]) -> bool:
+    """Whether a unit path lies in one of the subtrees (a unit is inside its own subtree)."""
+    return any(path.startswith(p) for p in paths)
+
+
 class UnitQuerySet(models.QuerySet["Unit"]):
     def subtree(self, unit: Unit) -> UnitQuerySet:
-        return self.filter(path__startswith=unit.path)
+        return self.filter(within_q([unit.path], ""))
 
     def within_any(self, paths: Iterable[str]) -> UnitQuerySet:
-        query = Q(pk__in=[])
-        for path in paths:
-            query |= Q(path__startswith=path)
-        return self.filter(query)
+        return self.filter(within_q(paths, ""))
 
 
 class Unit(models.Model):
@@ -66,9 +77,6 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def is_within(self, other: Unit) -> bool:
-        return self.path.startswith(other.path)
 
     @property
     def ancestor_ids(self) -> list[int]:
@@ -159,10 +167,10 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
         return self.filter(is_active=True)
 
     def in_units(self, paths: Iterable[str]) -> EmployeeQuerySet:
-        query = Q(pk__in=[])
-        for path in paths:
-            query |= Q(unit__path__startswith=path)
-        return self.filter(query)
+        return self.filter(within_q(paths))
+
+    def in_subtree(self, unit: Unit) -> EmployeeQuerySet:
+        return self.filter(within_q([unit.path]))
 
     def with_details(self) -> EmployeeQuerySet:
         return self.select_related("position", "unit", "user")

@@ -14,8 +14,8 @@ def items(user: Any, scope: Any) -> list[NavItem]:
         result.append(
             NavItem(_("My profile"), reverse("org:employee", args=[scope.employee.pk]), order=5)
         )
-    if scope.is_superadmin or scope.read_paths:
+    if scope.reaches_any("read"):
         result.append(NavItem(_("Organisation"), reverse("org:tree"), order=80))
-    if scope.is_superadmin or scope.manage_paths:
+    if scope.reaches_any("manage"):
         result.append(NavItem(_("Import employees"), reverse("org:import"), order=85))
     return result

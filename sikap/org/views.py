@@ -31,7 +31,7 @@ from sikap.org.forms import (
     TransferForm,
     UnitForm,
 )
-from sikap.org.models import Employee, Position, Unit
+from sikap.org.models import Employee, Unit
 
 
 def _tree(units: list[Unit], counts: dict[int, int]) -> list[dict[str, Any]]:
@@ -89,9 +89,9 @@ def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     positions.sort(key=lambda p: (not p.is_unit_head, p.eselon, p.name))
     position_rows = [(p, chart.holders_of(p.pk)) for p in positions]
     query = request.GET.get("q", "").strip()
-    people = Employee.objects.filter(
-        unit__path__startswith=unit.path, is_active=True
-    ).select_related("position", "unit")
+    people = (
+        Employee.objects.in_subtree(unit).filter(is_active=True).select_related("position", "unit")
+    )
     if query:
         people = people.filter(Q(name__icontains=query) | Q(nip__contains=query))
     context = {
@@ -101,7 +101,7 @@ def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "position_rows": position_rows,
         "people": people.order_by("unit__path", "name")[:300],
         "query": query,
-        "can_manage": scope.manages_unit(unit),
+        "can_manage": access.can_change(request.user, unit),
         "history": audit_rows(unit.history.all()) if access.can_see_history(scope, unit) else None,
         "links": related_links("unit", request.user, scope, unit),
     }
@@ -133,22 +133,15 @@ def employee_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "reports": chart.direct_reports(employee),
             "assignments": assignments,
             "overrides": overrides,
-            "can_manage": scope.manages_unit(employee.unit),
+            "can_manage": access.can_change(request.user, employee.unit),
             "history": history,
             "links": related_links("employee", request.user, scope, employee),
         },
     )
 
 
-def _managed_positions(request: AuthedRequest) -> Any:
-    scope = get_scope(request.user)
-    qs = Position.objects.filter(is_active=True).select_related("unit")
-    if not scope.is_superadmin:
-        paths = Q(pk__in=[])
-        for path in scope.manage_paths:
-            paths |= Q(unit__path__startswith=path)
-        qs = qs.filter(paths)
-    return qs.order_by("unit__path", "name")
+def _managed_positions(request: AuthedRequest, unit: Unit | None = None) -> Any:
+    return access.positions_managed(request.user, unit).order_by("unit__path", "name")
 
 
 def _form_page(
@@ -194,7 +187,7 @@ def employee_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 def employee_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     """HR registers a new employee in a position of a unit they manage."""
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
-    positions = _managed_positions(request).filter(unit__path__startswith=unit.path)
+    positions = _managed_positions(request, unit)
     return _form_page(
         request, NewEmployeeForm(request.POST or None, positions=positions),
         lambda data: services.create_employee(by=request.user, **data),

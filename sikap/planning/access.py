@@ -16,6 +16,7 @@ from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
+from sikap.org.models import Unit
 from sikap.planning.models import Evidence, Plan, PlanQuerySet
 
 
@@ -23,9 +24,7 @@ def _visible_filter(scope: Scope) -> Q:
     query = Q(employee_id__in=scope.subordinate_ids)
     if scope.employee is not None:
         query |= Q(employee_id=scope.employee.pk) | Q(penilai_id=scope.employee.pk)
-    for path in scope.read_paths:
-        query |= Q(employee__unit__path__startswith=path)
-    return query
+    return query | scope.units_q("employee__unit")
 
 
 def plans_visible_to(user: User) -> PlanQuerySet:
@@ -73,6 +72,14 @@ def get_plan_for_user(user: User, pk: int, *, for_change: bool = False) -> Plan:
     return plan
 
 
+def team_ids(user: User) -> list[int]:
+    """The direct reports of a pejabat penilai, for the team page (403 for who has none)."""
+    ids = sorted(get_scope(user).direct_report_ids)
+    if not ids:
+        raise PermissionDenied
+    return ids
+
+
 def require_owner(user: User, plan: Plan) -> None:
     """Only the employee of the SKP (403 otherwise)."""
     if not rights(user, plan).is_owner:
@@ -100,16 +107,19 @@ def get_evidence_for_user(user: User, pk: int) -> Evidence:
     return evidence
 
 
-def can_manage_targets(user: User, unit_path: str) -> bool:
+def can_manage_targets(user: User, unit: Unit) -> bool:
     """HR admins and the unit's head may edit its organisation targets."""
-    scope = get_scope(user)
-    if scope.is_superadmin:
-        return True
-    paths = scope.manage_paths + scope.headed_paths
-    return any(unit_path.startswith(p) for p in paths)
+    return get_scope(user).handles(unit)
 
 
-def can_read_unit(user: User, unit_path: str) -> bool:
+def can_read_unit(user: User, unit: Unit) -> bool:
     """Unit heads, HR admins and auditors of the subtree (and superadmins)."""
-    scope = get_scope(user)
-    return scope.is_superadmin or any(unit_path.startswith(p) for p in scope.read_paths)
+    return get_scope(user).reads(unit)
+
+
+def get_unit_for_user(user: User, pk: int) -> Unit:
+    """A unit whose SKP the user may read (404 otherwise)."""
+    unit = Unit.objects.filter(pk=pk).first()
+    if unit is None or not can_read_unit(user, unit):
+        raise Http404
+    return unit

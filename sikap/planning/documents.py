@@ -11,7 +11,7 @@ from django.utils import timezone
 from sikap.cycle.models import AppraisalYear
 from sikap.lib.formatting import tanggal, tanggal_upper
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
-from sikap.org.models import Unit
+from sikap.org.models import Unit, within_q
 from sikap.planning import rules
 from sikap.planning.models import Category, Indicator, Plan, Realisation
 
@@ -85,7 +85,7 @@ REALISATION_HEADERS = [
 def _realisation_rows(unit: Unit, year: AppraisalYear | None) -> list[list[Any]]:
     realisations = (
         Realisation.objects.filter(
-            indicator__work_result__plan__employee__unit__path__startswith=unit.path,
+            within_q([unit.path], "indicator__work_result__plan__employee__unit"),
             indicator__work_result__plan__appraisal_year=year,
             indicator__work_result__plan__is_current=True,
         )
@@ -125,7 +125,7 @@ def unit_workbook_response(unit: Unit, year: AppraisalYear | None) -> HttpRespon
     """One row per indicator of every current SKP in the unit subtree."""
     indicators = (
         Indicator.objects.filter(
-            work_result__plan__employee__unit__path__startswith=unit.path,
+            within_q([unit.path], "work_result__plan__employee__unit"),
             work_result__plan__appraisal_year=year,
             work_result__plan__is_current=True,
         )

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sikap.cycle.models import AppraisalYear
+from sikap.lib.forms import model_field
 from sikap.planning import rules
 from sikap.planning.models import (
     Approach,
@@ -63,9 +64,9 @@ class WorkResultForm(forms.Form):
 
     def __init__(self, *args: Any, leader_results: Any, targets: Any, jpt: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["intervenes"].queryset = leader_results  # type: ignore[attr-defined]
+        model_field(self, "intervenes").queryset = leader_results
         self.fields["intervenes"].label_from_instance = lambda r: r.text  # type: ignore[attr-defined]
-        self.fields["organisation_target"].queryset = targets  # type: ignore[attr-defined]
+        model_field(self, "organisation_target").queryset = targets
         if not targets.exists():
             del self.fields["organisation_target"]
         if not jpt:

@@ -49,7 +49,6 @@ BERAKHLAK: tuple[tuple[str, str, tuple[str, str, str]], ...] = (
 BEHAVIOUR_KEYS: tuple[str, ...] = tuple(key for key, _, _ in BERAKHLAK)
 BEHAVIOUR_NAMES: dict[str, str] = {key: name for key, name, _ in BERAKHLAK}
 BEHAVIOUR_INDICATORS: dict[str, tuple[str, str, str]] = {key: ind for key, _, ind in BERAKHLAK}
-SERVICE_VALUE = "pelayanan"
 
 # §1.11 Format B.1.8 "Umpan Balik Pelaksanaan Bimbingan Kinerja": the 9 statements (scale 1-5).
 COACHING_STATEMENTS: tuple[str, ...] = (

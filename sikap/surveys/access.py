@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,7 @@ from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
-from sikap.org.models import Employee, Unit, UnitKind, UnitQuerySet
+from sikap.org.models import Employee, Unit, UnitKind, UnitQuerySet, within_q
 from sikap.surveys.models import ServiceRecord
 
 SERVICE_KINDS = (UnitKind.KECAMATAN, UnitKind.KELURAHAN)
@@ -41,9 +42,7 @@ def service_units_visible_to(user: User) -> UnitQuerySet:
     units = Unit.objects.filter(kind__in=SERVICE_KINDS, is_active=True)
     if scope.is_superadmin:
         return units
-    query = Q(pk__in=[])
-    for path in scope.read_paths:
-        query |= Q(path__startswith=path)
+    query = scope.units_q("")
     own = _own_service_unit(scope)
     if own is not None:
         query |= Q(pk=own.pk)
@@ -52,7 +51,31 @@ def service_units_visible_to(user: User) -> UnitQuerySet:
 
 def can_read_reports(user: User) -> bool:
     scope = get_scope(user)
-    return scope.is_superadmin or bool(scope.read_paths) or _own_service_unit(scope) is not None
+    return scope.reaches_any("read") or _own_service_unit(scope) is not None
+
+
+@dataclass(frozen=True)
+class ReportRights:
+    """What one user may do with the survey report of one service unit they can see."""
+
+    leads: bool  # the unit's head (or above): signs the promise, leads the follow-up
+    manages: bool  # the head or its HR admin: settings and follow-up
+    imports: bool  # the head, HR or an officer of the unit: paper surveys
+
+    def allows(self, action: Action) -> bool:
+        return {
+            "read": True, "lead": self.leads, "manage": self.manages, "import": self.imports,
+        }[action]  # fmt: skip
+
+
+def report_rights(user: User, unit: Unit) -> ReportRights:
+    """The user's rights on a service unit's survey report (the unit must be visible)."""
+    scope = get_scope(user)
+    leads = scope.heads(unit)
+    manages = leads or scope.manages(unit)
+    return ReportRights(
+        leads=leads, manages=manages, imports=manages or _own_service_unit(scope) == unit
+    )
 
 
 def get_report_unit(user: User, pk: int, *, action: Action = "read") -> Unit:
@@ -60,19 +83,9 @@ def get_report_unit(user: User, pk: int, *, action: Action = "read") -> Unit:
     unit = service_units_visible_to(user).filter(pk=pk).first()
     if unit is None:
         raise Http404
-    scope = get_scope(user)
-    if action == "read" or scope.is_superadmin:
-        return unit
-    leads = any(unit.path.startswith(p) for p in scope.headed_paths)
-    if action == "lead" and leads:
-        return unit
-    if action == "manage" and (leads or scope.manages_unit(unit)):
-        return unit
-    if action == "import" and (
-        leads or scope.manages_unit(unit) or _own_service_unit(scope) == unit
-    ):
-        return unit
-    raise PermissionDenied
+    if not report_rights(user, unit).allows(action):
+        raise PermissionDenied
+    return unit
 
 
 def get_counter_unit(user: User) -> tuple[Employee, Unit]:
@@ -90,20 +103,19 @@ def can_use_counter(user: User) -> bool:
 
 def officers_of(unit: Unit) -> QuerySet[Employee]:
     """Active employees who serve at this unit's counter (not those of a kelurahan below it)."""
-    query = Q(unit__path__startswith=unit.path)
-    for path in (
-        Unit.objects.filter(path__startswith=unit.path, kind__in=SERVICE_KINDS)
+    below = (
+        Unit.objects.subtree(unit)
+        .filter(kind__in=SERVICE_KINDS)
         .exclude(pk=unit.pk)
         .values_list("path", flat=True)
-    ):
-        query &= ~Q(unit__path__startswith=path)
-    return Employee.objects.active().filter(query)
+    )
+    return Employee.objects.active().in_subtree(unit).exclude(within_q(below))
 
 
 def sees_all_officers(user: User, unit: Unit) -> bool:
     """Unit heads, HR and auditors see every officer's figures; an officer sees only their own."""
     scope = get_scope(user)
-    return scope.reads_unit(unit)
+    return scope.reads(unit)
 
 
 def get_record_for_user(user: User, pk: int) -> ServiceRecord:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 
+from sikap.accounts.http import AuthedRequest
 from sikap.org.models import Unit
 from sikap.surveys import access
 from sikap.surveys.models import IkmSnapshot
@@ -46,9 +47,9 @@ class PublishedOut(Schema):
 
 
 @router.get("/units/{unit_id}/ikm", response=IkmOut)
-def unit_ikm(request: HttpRequest, unit_id: int, periode: str = "") -> IkmOut:
+def unit_ikm(request: AuthedRequest, unit_id: int, periode: str = "") -> IkmOut:
     """The IKM of a unit for a period key (``2026``, ``2026-S1``, ``2026-T3``)."""
-    unit = access.get_report_unit(request.user, unit_id)  # type: ignore[arg-type]
+    unit = access.get_report_unit(request.user, unit_id)
     index = unit_index(unit, parse_period(periode or None, today=timezone.localdate()))
     r = index.result
     return IkmOut(

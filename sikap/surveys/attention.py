@@ -23,7 +23,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
     year, key = (today.year, "S1") if today.month > 6 else (today.year - 1, "S2")
     period = next(p for p in periods_of(year) if p.key.endswith(key))
     units = list(
-        Unit.objects.within_any(scope.headed_paths).filter(kind__in=SERVICE_KINDS, is_active=True)
+        Unit.objects.within_any(scope.paths("head")).filter(kind__in=SERVICE_KINDS, is_active=True)
     )
     with_answers = set(
         SurveyResponse.objects.filter(unit__in=units)

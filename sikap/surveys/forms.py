@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sikap.org.models import Employee
+from sikap.surveys import rules
 from sikap.surveys.models import (
     GenderChoices,
     ServicePromise,
@@ -21,7 +22,9 @@ from sikap.surveys.models import (
 class SurveyForm(forms.Form):
     """The questionnaire: nine unsur (any may be left blank), an optional profile and a comment."""
 
-    age = forms.IntegerField(label=_("Age (years)"), required=False, min_value=10, max_value=120)
+    age = forms.IntegerField(
+        label=_("Age (years)"), required=False, min_value=rules.MIN_AGE, max_value=rules.MAX_AGE
+    )
     gender = forms.ChoiceField(
         label=_("Gender"), required=False, widget=forms.RadioSelect,
         choices=GenderChoices.choices,

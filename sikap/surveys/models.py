@@ -281,7 +281,10 @@ class GenderChoices(models.TextChoices):
 
 def _answer_field(code: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
-        code, null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+        code,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(rules.MIN_ANSWER), MaxValueValidator(rules.MAX_ANSWER)],
     )
 
 
@@ -339,7 +342,10 @@ class SurveyResponse(models.Model):
     u8 = _answer_field("U8")
     u9 = _answer_field("U9")
     age = models.PositiveSmallIntegerField(
-        _("age"), null=True, blank=True, validators=[MinValueValidator(10), MaxValueValidator(120)]
+        _("age"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(rules.MIN_AGE), MaxValueValidator(rules.MAX_AGE)],
     )
     gender = models.CharField(_("gender"), max_length=1, choices=GenderChoices.choices, blank=True)
     education = models.CharField(_("education"), max_length=40, blank=True)

@@ -100,7 +100,7 @@ def _parse_answer(code: str, raw: str, number: int, errors: list[str]) -> int | 
 
 def _parse_profile(key: str, raw: str, number: int, errors: list[str]) -> Any:
     if key == "age":
-        if not raw.isdigit() or not 10 <= int(raw) <= 120:
+        if not raw.isdigit() or not rules.MIN_AGE <= int(raw) <= rules.MAX_AGE:
             errors.append(f"Baris {number}: umur '{raw}' harus bilangan bulat 10–120")
             return None
         return int(raw)

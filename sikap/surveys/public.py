@@ -155,12 +155,28 @@ def kiosk_token(request: HttpRequest, key: str) -> JsonResponse:
     return JsonResponse({"csrf": get_token(request)})
 
 
-def _parse_int(value: Any) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, bool):
-        raise ValueError
-    return int(value)
+# A kiosk answer is never refused for a bad profile value (the tablet cannot ask again): dropped.
+LENIENT_FIELDS = ("age", "gender", "education", "occupation", "service_type")
+
+
+def _kiosk_form(data: dict[str, Any], settings: SurveySettings) -> SurveyForm:
+    """The kiosk's JSON through the web survey's form, so each limit is checked in one place."""
+    answers = data.get("answers") or {}
+    if not isinstance(answers, dict):
+        raise TypeError
+    qs = questions()
+    raw: dict[str, Any] = {q.field_name: answers.get(q.code) for q in qs}
+    raw.update({name: data.get(name) for name in (*LENIENT_FIELDS, "website")})
+    raw["comment"] = str(data.get("comment") or "")[:2000]
+    values = {k: "" if v is None else str(v) for k, v in raw.items()}
+    service_types = list(ServiceType.objects.filter(unit=settings.unit, is_active=True))
+
+    def form(values: dict[str, str]) -> SurveyForm:
+        return SurveyForm(values, questions=qs, settings=settings, service_types=service_types)
+
+    bound = form(values)
+    dropped = {name: "" for name in LENIENT_FIELDS if name in bound.errors}
+    return form({**values, **dropped}) if dropped else bound
 
 
 @require_POST
@@ -173,34 +189,25 @@ def kiosk_submit(request: HttpRequest, key: str) -> JsonResponse:
     try:
         data = json.loads(request.body or b"{}")
         idem = uuid.UUID(str(data.get("id", "")))
-        answers = {c: _parse_int(data.get("answers", {}).get(c)) for c in
-                   [q.code for q in questions()]}  # fmt: skip
-        service_pk = _parse_int(data.get("service_type"))
-        age = _parse_int(data.get("age"))
         answered_at = dt.datetime.fromisoformat(str(data.get("answered_at")).replace("Z", "+00:00"))
+        form = _kiosk_form(data, settings)
     except (ValueError, TypeError, AttributeError):
         return JsonResponse({"ok": False, "error": "Data tidak valid."}, status=400)
     if data.get("website"):
         return JsonResponse({"ok": True, "duplicate": False})
+    if not form.is_valid():
+        messages = [str(m) for errors in form.errors.values() for m in errors]
+        return JsonResponse({"ok": False, "error": " ".join(messages)}, status=400)
     now = timezone.now()
     if timezone.is_naive(answered_at) or not now - dt.timedelta(
         days=14
     ) <= answered_at <= now + dt.timedelta(minutes=10):
         answered_at = now
-    service_type = (
-        ServiceType.objects.filter(unit=unit, pk=service_pk).first() if service_pk else None
-    )
-    gender = data.get("gender") if data.get("gender") in ("L", "P") else ""
-    education = data.get("education") if data.get("education") in settings.education_list else ""
-    occupation = (
-        data.get("occupation") if data.get("occupation") in settings.occupation_list else ""
-    )
     try:
         _response, created = services.submit_response(
-            unit=unit, answers=answers, channel=Channel.KIOSK, service_type=service_type,
-            profile={"age": age if age is None or 10 <= age <= 120 else None, "gender": gender,
-                     "education": education, "occupation": occupation},
-            comment=str(data.get("comment", ""))[:2000], idempotency_key=idem,
+            unit=unit, answers=form.answers, channel=Channel.KIOSK,
+            service_type=form.cleaned_data.get("service_type"), profile=form.profile,
+            comment=form.cleaned_data["comment"], idempotency_key=idem,
             submitted_at=min(answered_at, now),
         )  # fmt: skip
     except ValidationError as error:

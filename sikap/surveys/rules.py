@@ -20,6 +20,8 @@ from fractions import Fraction
 
 MIN_ANSWER = 1
 MAX_ANSWER = 4
+MIN_AGE = 10  # respondents' age as asked on the questionnaire
+MAX_AGE = 120
 CONVERSION_FACTOR = 25
 IKM_MIN = Decimal(25)
 IKM_MAX = Decimal(100)

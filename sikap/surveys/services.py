@@ -82,7 +82,9 @@ def _check_answers(answers: dict[str, int | None]) -> dict[str, int | None]:
     for code in rules.UNSUR_CODES:
         value = answers.get(code)
         if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not rules.MIN_ANSWER <= value <= rules.MAX_ANSWER
         ):
             raise ValidationError({code.lower(): f"Jawaban {code} harus 1–4."})
         clean[code] = value

@@ -168,10 +168,9 @@ def _period_and_population(request: AuthedRequest) -> tuple[SurveyPeriod, int | 
 
 
 def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
-    scope = get_scope(request.user)
     unit = index.unit
-    leads = scope.is_superadmin or any(unit.path.startswith(p) for p in scope.headed_paths)
-    can_import = leads or scope.manages_unit(unit) or access.service_unit_of(scope.employee) == unit
+    rights = access.report_rights(request.user, unit)
+    leads, can_import = rights.leads, rights.imports
     follow = index.follow_up
     form = FollowUpForm(
         initial={"action": follow.action, "responsible": follow.responsible,
@@ -190,7 +189,7 @@ def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
         "index": index, "unit": unit, "period": index.period,
         "periods": periods_of(year) + periods_of(year - 1)[:3],
         "leads": leads, "can_import": can_import,
-        "can_manage": leads or scope.manages_unit(unit), "follow_form": form, "chart": chart,
+        "can_manage": rights.manages, "follow_form": form, "chart": chart,
         "snapshot": snapshot, "population_param": request.GET.get("populasi", ""),
         "trend": quarter_trend(unit, year, index.settings.rules_weight),
         "kiosk_url": request.build_absolute_uri(
@@ -371,7 +370,7 @@ def unit_settings(request: AuthedRequest, pk: int) -> HttpResponse:
     which = request.POST.get("form") if request.method == "POST" else None
     settings_form = SettingsForm(request.POST if which == "settings" else None, instance=settings)
     promise_form = PromiseForm(request.POST if which == "promise" else None, instance=promise)
-    leads = scope.is_superadmin or any(unit.path.startswith(p) for p in scope.headed_paths)
+    leads = access.report_rights(request.user, unit).leads
     form, save = {
         "settings": (settings_form, lambda f: services.save_settings(settings=f.instance, by=request.user)),
         "promise": (promise_form, lambda f: services.save_promise(

@@ -121,8 +121,8 @@ def test_scope_paths(personas):
         personas.lurah.pk, personas.penilai.pk, personas.pegawai.pk, personas.peer.pk, personas.hr.pk,
     }  # fmt: skip
     hr = build_scope(personas.user("hr"))
-    assert hr.manages_unit(personas.seksi) and not hr.manages_unit(personas.other_kecamatan)
-    assert not camat.manages_unit(personas.seksi)
+    assert hr.manages(personas.seksi) and not hr.manages(personas.other_kecamatan)
+    assert not camat.manages(personas.seksi)
     assert camat.sees_employee(personas.pegawai) and not camat.sees_employee(personas.outsider)
     assert build_scope(personas.superadmin).sees_employee(personas.outsider)
 

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from sikap.accounts.scope import build_scope
 from sikap.complaints import access, attention, nav, services
 from sikap.complaints.models import Category, Holiday
-from sikap.complaints.tests.conftest import PNG, make_complaint
+from sikap.complaints.testing import PNG, make_complaint
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -75,7 +75,7 @@ def test_superadmin_sees_and_assigns_everywhere(personas, login) -> None:
     c = make_complaint(personas.other_kecamatan, on=D(2026, 11, 2))
     assert access.complaints_visible_to(admin).filter(pk=c.pk).exists()
     assert access.entry_units(admin).filter(pk=personas.other_kecamatan.pk).exists()
-    assert access.report_paths(admin) is None
+    assert access.report_units(admin).filter(pk=personas.other_kecamatan.pk).exists()
     c = services.verify(complaint=c, by=admin, complaint_class="normatif")
     assert access.assignable_employees(admin, c).filter(pk=personas.outsider.pk).exists()
     client = login(admin)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from sikap.complaints import services
 from sikap.complaints.models import Complaint, ComplaintClass, SatisfactionRating, Status
-from sikap.complaints.tests.conftest import PNG
+from sikap.complaints.testing import PNG
 
 pytestmark = pytest.mark.django_db
 

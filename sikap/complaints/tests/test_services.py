@@ -20,7 +20,7 @@ from sikap.complaints.models import (
     Holiday,
     Status,
 )
-from sikap.complaints.tests.conftest import make_complaint
+from sikap.complaints.testing import make_complaint
 
 D = dt.date
 pytestmark = pytest.mark.django_db

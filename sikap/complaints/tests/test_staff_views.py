@@ -20,7 +20,7 @@ from sikap.complaints.models import (
     ResponseTemplate,
     Status,
 )
-from sikap.complaints.tests.conftest import PNG, make_complaint
+from sikap.complaints.testing import PNG, make_complaint
 
 pytestmark = pytest.mark.django_db
 

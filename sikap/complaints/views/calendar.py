@@ -159,7 +159,7 @@ def settings_view(request: AuthedRequest) -> HttpResponse:
         "unit": unit,
         "inherited": unit is not None and config.unit_id != unit.pk,
         "targets": access.settings_targets(request.user),
-        "can_change": scope.owns_instance or (unit is not None and scope.manages_unit(unit)),
+        "can_change": scope.owns_instance or (unit is not None and scope.manages(unit)),
     }
     return render(request, "complaints/settings.html", context, status=400 if is_post else 200)
 

@@ -20,7 +20,7 @@ from sikap.complaints.models import (
     ComplaintClass,
     Status,
 )
-from sikap.org.models import Employee, Unit, UnitKind
+from sikap.org.models import Employee, path_within, within_q
 
 # ---------------------------------------------------------------- metrics and monthly report
 
@@ -39,27 +39,22 @@ def _month_bounds(text: str, today: dt.date) -> tuple[dt.date, dt.date]:
 @login_required
 def report(request: AuthedRequest) -> HttpResponse:
     """Monthly metrics per unit and employee; as a page, PDF or Excel."""
-    paths = access.report_paths(request.user)
+    units_qs = access.report_units(request.user)
     today = timezone.localdate()
-    units_qs = Unit.objects.filter(
-        is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN]
-    )
-    if paths is not None:
-        units_qs = units_qs.within_any(paths)
     units = list(units_qs.order_by("path"))
     form = forms.ReportForm(request.GET or None, units=units_qs)
     start, end = _month_bounds(request.GET.get("month", ""), today)
     root = next((u for u in units if str(u.pk) == request.GET.get("unit")), None)
     if root is None and units:
         root = units[0]
-    shown = [u for u in units if root is not None and u.path.startswith(root.path)]
+    shown = [u for u in units if root is not None and path_within(u.path, [root.path])]
     qs = metrics.period_queryset(start, end)
-    qs = qs.filter(unit__path__startswith=root.path) if root else qs.none()
+    qs = qs.filter(within_q([root.path])) if root else qs.none()
     rows = metrics.rows_for(qs)
     employees = Employee.objects.in_bulk({r["assignee_id"] for r in rows if r["assignee_id"]})
     overdue = list(
         Complaint.objects.overdue(today)
-        .filter(unit__path__startswith=root.path if root else "-")
+        .filter(within_q([root.path] if root else []))
         .select_related("unit", "assignee")
         .order_by("due_on")[:200]
     )

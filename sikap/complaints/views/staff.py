@@ -29,7 +29,6 @@ from sikap.complaints.models import (
     TemplateStep,
 )
 from sikap.lib.forms import apply_errors
-from sikap.org.models import Unit, UnitKind
 
 # ---------------------------------------------------------------- staff pages
 
@@ -43,11 +42,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
     scope = get_scope(request.user)
     today = timezone.localdate()
     qs = access.complaints_visible_to(request.user).select_related("unit", "assignee", "category")
-    units = list(Unit.objects.within_any(scope.read_paths).filter(is_active=True))
-    if scope.is_superadmin:
-        units = list(
-            Unit.objects.filter(is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN])
-        )
+    units = access.inbox_units(request.user)
     query = request.GET.get("q", "").strip()
     selected = {
         "status": request.GET.get("status", ""),
@@ -66,7 +61,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
         qs = qs.filter(assignee=scope.employee)
     unit = next((u for u in units if str(u.pk) == selected["unit"]), None)
     if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
+        qs = qs.in_subtree(unit)
     if query:
         qs = qs.filter(
             Q(tracking_code=rules.normalise_code(query))
@@ -94,7 +89,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
         "notices": notices,
         "can_enter": access.can_enter(request.user),
         "can_admin": access.can_view_admin(request.user),
-        "can_report": scope.is_superadmin or bool(scope.read_paths),
+        "can_report": access.can_report(request.user),
         "today": today,
     }
     template = "complaints/inbox.html#rows" if request.htmx else "complaints/inbox.html"
@@ -164,30 +159,6 @@ TEMPLATE_FIELDS = {
 }
 
 
-def _available_actions(scope: Any, complaint: Complaint) -> list[str]:
-    manager = access.can_manage(scope, complaint)
-    worker = access.can_work_on(scope, complaint)
-    s = complaint.status
-    result: list[str] = []
-    if manager and s == Status.REGISTERED and not complaint.is_paused:
-        result.append("verify")
-    if manager and s in (Status.REGISTERED, Status.VERIFIED):
-        result.append("reject")
-    if manager and s in (Status.VERIFIED, Status.ASSIGNED, Status.IN_PROGRESS):
-        result.append("assign")
-    if worker and s == Status.ASSIGNED:
-        result.append("start")
-    if worker and s in (Status.ASSIGNED, Status.IN_PROGRESS) and not complaint.is_paused:
-        result.append("answer")
-    if worker and complaint.is_open and not complaint.is_paused:
-        result.append("pause")
-    if worker and complaint.is_paused:
-        result.append("resume")
-    if worker:
-        result.append("note")
-    return result
-
-
 def _make_form(action: str, request: AuthedRequest, complaint: Complaint, data: Any = None) -> Any:
     form_class = ACTIONS[action][0]
     kwargs: dict[str, Any] = {"prefix": action}
@@ -205,9 +176,9 @@ def _make_form(action: str, request: AuthedRequest, complaint: Complaint, data: 
 def _detail(
     request: AuthedRequest, complaint: Complaint, bound: dict[str, Any] | None = None
 ) -> HttpResponse:
-    scope = get_scope(request.user)
+    rights = access.rights(request.user, complaint)
     bound = bound or {}
-    actions = _available_actions(scope, complaint)
+    actions = rights.actions(complaint)
     templates = list(ResponseTemplate.objects.offered_in(complaint.unit).filter(is_active=True))
     chosen = next((t for t in templates if str(t.pk) == request.GET.get("tpl")), None)
     action_forms = {}
@@ -223,7 +194,7 @@ def _detail(
         "complaint": complaint,
         "today": timezone.localdate(),
         "overdue": complaint.is_overdue(timezone.localdate()),
-        "show_identity": access.sees_identity(request.user, complaint),
+        "show_identity": rights.sees_identity,
         "events": complaint.events.select_related("by__employee").order_by("at", "pk"),
         "pauses": list(complaint.pauses.all()),
         "attachments": list(complaint.attachments.all()),
@@ -238,7 +209,7 @@ def _detail(
             )
             for action, form in action_forms.items()
         ],
-        "can_change": access.can_work_on(scope, complaint),
+        "can_change": rights.works_on,
     }
     status = 400 if bound else 200
     return render(request, "complaints/detail.html", context, status=status)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from sikap.dashboards import engagement
 from sikap.org.testing import make_employee
 from sikap.planning import services as planning
-from sikap.planning.tests.conftest import make_plan
+from sikap.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db
 URL = reverse("dashboards:engagement")

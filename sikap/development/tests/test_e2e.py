@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from conftest import screenshot
 from sikap.development import services
-from sikap.development.tests.conftest import invite, make_event
+from sikap.development.testing import invite, make_event
 from sikap.org.testing import PASSWORD, make_personas
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -13,7 +13,7 @@ from sikap.development.models import (
     PlanStatus,
     RequiredCompetency,
 )
-from sikap.development.tests.conftest import TODAY, invite, make_event
+from sikap.development.testing import TODAY, invite, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +147,7 @@ def test_follow_up_opens_after_the_delay(personas, event, settings):
 
 def test_gaps_biggest_first_and_b19_evaluations_count(personas):
     from sikap.planning.models import CoachingSession, CompetencyEvaluation
-    from sikap.planning.tests.conftest import make_plan
+    from sikap.planning.testing import make_plan
 
     pos = personas.pegawai.position
     for name, level in (("Integritas", 1), ("Kerja Sama", 3), ("Komunikasi", 2)):

@@ -28,7 +28,7 @@ from sikap.development.models import (
     ReactionSurvey,
     TrainingEvent,
 )
-from sikap.development.tests.conftest import invite, make_event
+from sikap.development.testing import invite, make_event
 from sikap.org.testing import make_employee
 
 pytestmark = pytest.mark.django_db
@@ -661,7 +661,7 @@ def test_superadmin_manages_any_event(personas, login, event):
 
 def test_b19_evaluations_already_copied_are_not_counted_twice(personas):
     from sikap.planning.models import CoachingSession, CompetencyEvaluation
-    from sikap.planning.tests.conftest import make_plan
+    from sikap.planning.testing import make_plan
 
     session = CoachingSession.objects.create(
         plan=make_plan(personas.pegawai, texts=(), approve=False), kind="coaching",
@@ -702,7 +702,7 @@ def test_the_team_page_shows_the_biggest_gaps_with_constant_queries(personas, lo
 
 def test_the_idp_form_carries_the_latest_recommendation(personas, login):
     from sikap.evaluation.models import Evaluation
-    from sikap.planning.tests.conftest import make_plan
+    from sikap.planning.testing import make_plan
 
     plan = make_plan(personas.pegawai, texts=(), approve=False)
     period = plan.appraisal_year.periods.order_by("end_date").last()

@@ -7,14 +7,13 @@ import datetime as dt
 from django.utils import timezone
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import Scope
 from sikap.development import rules, services
 from sikap.development.models import (
     DevelopmentPlan,
     OwnActivity,
     Participant,
 )
-from sikap.org.models import Employee, Unit, UnitQuerySet
+from sikap.org.models import Employee
 
 
 def selected_year(request: AuthedRequest) -> int:
@@ -58,15 +57,3 @@ def development_context(employee: Employee, year: int, today: dt.date) -> dict[s
         "plan_items": items,
         "years": range(today.year, today.year - 4, -1),
     }
-
-
-def units_read(scope: Scope) -> UnitQuerySet:
-    if scope.is_superadmin:
-        return Unit.objects.filter(is_active=True)
-    return Unit.objects.filter(is_active=True).within_any(scope.read_paths)
-
-
-def units_managed(scope: Scope) -> UnitQuerySet:
-    if scope.is_superadmin:
-        return Unit.objects.filter(is_active=True)
-    return Unit.objects.filter(is_active=True).within_any(scope.manage_paths)

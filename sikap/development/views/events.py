@@ -8,7 +8,6 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,14 +24,10 @@ from sikap.development.forms import (
     EventForm,
 )
 from sikap.development.models import (
-    ActivityStatus,
     OwnActivity,
-    TrainingEvent,
 )
 from sikap.development.views.common import (
     selected_year,
-    units_managed,
-    units_read,
 )
 from sikap.lib.forms import apply_errors
 from sikap.org.models import Unit
@@ -44,13 +39,7 @@ def events(request: AuthedRequest) -> HttpResponse:
     """Training events of the year with attendance, reactions and the report per jenis diklat."""
     scope = access.require_reader(request.user)
     year = selected_year(request)
-    query = Q(pk__in=[])
-    for path in scope.read_paths:
-        query |= Q(unit__path__startswith=path)
-    qs = TrainingEvent.objects.in_year(year)
-    if not scope.is_superadmin:
-        qs = qs.filter(query)
-    items = list(qs.select_related("unit"))
+    items = list(access.events_visible_to(scope).in_year(year).select_related("unit"))
     stats = services.event_stats(items)
     return render(
         request,
@@ -70,7 +59,7 @@ def events(request: AuthedRequest) -> HttpResponse:
 def event_create(request: AuthedRequest) -> HttpResponse:
     """HR creates a training event."""
     scope = access.require_manager(request.user)
-    form = EventForm(request.POST or None, units=units_managed(scope))
+    form = EventForm(request.POST or None, units=access.units_managed(scope))
     if request.method == "POST" and form.is_valid():
         try:
             event = services.create_event(by=request.user, **form.cleaned_data)
@@ -88,7 +77,7 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """An event: its participants, attendance, certificates and the answers' averages."""
     event = access.get_event_for_user(request.user, pk)
     scope = get_scope(request.user)
-    can_change = scope.manages_unit(event.unit)
+    can_change = access.can_change_event(scope, event)
     participants = list(
         event.participants.select_related("employee__unit", "reaction", "follow_up")
     )
@@ -101,7 +90,8 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     }
     if can_change:
         context["add_form"] = AddParticipantsForm(
-            units=units_managed(scope), employees=access.employees_managed(scope).order_by("name")
+            units=access.units_managed(scope),
+            employees=access.employees_managed(scope).order_by("name"),
         )
     return render(request, "development/event.html", context)
 
@@ -113,12 +103,12 @@ def event_participants(request: AuthedRequest, pk: int) -> HttpResponse:
     event = access.get_event_for_user(request.user, pk, for_change=True)
     scope = get_scope(request.user)
     managed = access.employees_managed(scope)
-    form = AddParticipantsForm(request.POST, units=units_managed(scope), employees=managed)
+    form = AddParticipantsForm(request.POST, units=access.units_managed(scope), employees=managed)
     if form.is_valid():
         chosen = list(form.cleaned_data["employees"])
         unit = form.cleaned_data["unit"]
         if unit is not None:
-            chosen += list(managed.filter(unit__path__startswith=unit.path))
+            chosen += list(managed.in_subtree(unit))
         added = services.add_participants(
             event=event, employees=chosen, by=request.user, attended=form.cleaned_data["attended"]
         )
@@ -176,12 +166,12 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
 def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[services.JpRow]]:
     scope = access.require_reader(request.user)
     year = selected_year(request)
-    units = units_read(scope)
+    units = access.units_read(scope)
     raw = request.GET.get("unit", "")
     unit = units.filter(pk=int(raw)).first() if raw.isdigit() else None
     employees = access.employees_read(scope).exclude(jenis_asn="NON_ASN")
     if unit is not None:
-        employees = employees.filter(unit__path__startswith=unit.path)
+        employees = employees.in_subtree(unit)
     rows = services.jp_rows(
         list(employees.select_related("unit", "position").order_by("unit__path", "name")), year
     )
@@ -199,12 +189,7 @@ def recap(request: AuthedRequest) -> HttpResponse:
         return exports.recap_xlsx(rows, year=year)
     pending: list[OwnActivity] = []
     if access.can_manage(scope):
-        pending_qs = OwnActivity.objects.filter(status=ActivityStatus.PENDING).select_related(
-            "employee"
-        )
-        if not scope.is_superadmin:
-            pending_qs = pending_qs.filter(employee__in=access.employees_managed(scope))
-        pending = list(pending_qs[:100])
+        pending = list(access.activities_to_verify(scope).select_related("employee")[:100])
     return render(
         request,
         "development/recap.html",
@@ -212,7 +197,7 @@ def recap(request: AuthedRequest) -> HttpResponse:
             "rows": rows,
             "units": exports.unit_summary(rows),
             "unit": unit,
-            "unit_choices": units_read(scope),
+            "unit_choices": access.units_read(scope),
             "year": year,
             "below": request.GET.get("below") == "1",
             "pending": pending,

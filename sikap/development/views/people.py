@@ -59,13 +59,13 @@ def my_development(request: AuthedRequest) -> HttpResponse:
 def employee_development(request: AuthedRequest, pk: int) -> HttpResponse:
     """Someone's development record, for their penilai, unit head, HR or auditor."""
     employee = access.get_employee_for_development(request.user, pk)
-    scope = get_scope(request.user)
-    if scope.employee is not None and scope.employee.pk == employee.pk:
+    rights = access.person_rights(request.user, employee)
+    if rights.is_self:
         return redirect("development:mine")
     today = timezone.localdate()
     context = development_context(employee, selected_year(request), today)
     context["is_self"] = False
-    if employee.pk in scope.direct_report_ids:
+    if rights.is_penilai:
         context["assessment_form"] = AssessmentForm(initial={"date": today})
         context["is_penilai"] = True
     return render(request, "development/person.html", context)
@@ -76,12 +76,8 @@ def employee_development(request: AuthedRequest, pk: int) -> HttpResponse:
 def add_assessment(request: AuthedRequest, pk: int) -> HttpResponse:
     """A self-assessment, or the penilai's assessment of a direct report."""
     employee = access.get_employee_for_development(request.user, pk)
-    scope = get_scope(request.user)
-    if scope.employee is not None and scope.employee.pk == employee.pk:
-        source = AssessmentSource.SELF
-    elif employee.pk in scope.direct_report_ids:
-        source = AssessmentSource.SUPERVISOR
-    else:
+    source = access.person_rights(request.user, employee).assessment_source
+    if source is None:
         raise PermissionDenied
     form = AssessmentForm(request.POST)
     if form.is_valid():

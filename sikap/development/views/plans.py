@@ -26,11 +26,8 @@ from sikap.development.models import (
 )
 from sikap.development.views.common import (
     selected_year,
-    units_managed,
-    units_read,
 )
 from sikap.lib.forms import apply_errors
-from sikap.org.models import Position
 
 
 @require_http_methods(["GET", "POST"])
@@ -109,9 +106,8 @@ def idp_item_status(request: AuthedRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         services.set_item_status(item=item, status=form.cleaned_data["status"], by=request.user)
         messages.success(request, _("Progress saved."))
-    scope = get_scope(request.user)
     year = item.plan.year
-    if scope.employee is not None and scope.employee.pk == item.plan.employee_id:
+    if get_scope(request.user).is_self(item.plan.employee_id):
         return redirect(reverse("development:idp") + f"?year={year}")
     return redirect(reverse("development:employee", args=[item.plan.employee_id]) + f"?year={year}")
 
@@ -124,17 +120,13 @@ def idp_item_status(request: AuthedRequest, pk: int) -> HttpResponse:
 def standards(request: AuthedRequest) -> HttpResponse:
     """Required competency levels per jabatan: readers see them, HR edits them."""
     scope = access.require_reader(request.user)
-    if scope.is_superadmin:
-        positions = Position.objects.filter(is_active=True)
-    else:
-        positions = Position.objects.filter(is_active=True, unit__in=units_read(scope))
-    positions = positions.select_related("unit").order_by("unit__path", "-is_unit_head", "name")
-    can_edit = access.can_manage(scope)
-    managed = (
-        Position.objects.filter(is_active=True, unit__in=units_managed(scope))
+    positions = (
+        access.positions_read(scope)
         .select_related("unit")
-        .order_by("unit__path", "name")
+        .order_by("unit__path", "-is_unit_head", "name")
     )
+    can_edit = access.can_manage(scope)
+    managed = access.positions_managed(scope).select_related("unit").order_by("unit__path", "name")
     form = RequiredCompetencyForm(request.POST or None, positions=managed)
     if request.method == "POST":
         if not can_edit:

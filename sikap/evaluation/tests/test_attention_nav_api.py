@@ -9,7 +9,7 @@ from django.urls import reverse
 from sikap.accounts.scope import build_scope
 from sikap.evaluation import attention, services
 from sikap.evaluation.curve import unit_curve
-from sikap.evaluation.tests.conftest import make_plan
+from sikap.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db
 

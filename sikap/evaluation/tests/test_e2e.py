@@ -12,8 +12,8 @@ from conftest import screenshot
 from sikap.cycle.services import setup_appraisal_year
 from sikap.evaluation import services
 from sikap.evaluation.models import Evaluation
-from sikap.evaluation.tests.conftest import make_plan
 from sikap.org.testing import PASSWORD, make_personas
+from sikap.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -317,8 +317,8 @@ def test_the_calibration_page_query_count_does_not_grow_with_the_unit(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from sikap.evaluation.tests.conftest import make_plan
     from sikap.org.testing import make_employee
+    from sikap.planning.testing import make_plan
 
     rate_everyone(personas, plans, q1)
     client = login(personas.user("camat"))

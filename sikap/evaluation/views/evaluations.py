@@ -72,7 +72,7 @@ def index(request: AuthedRequest) -> HttpResponse:
             ).select_related("period")
         )
     units = []
-    if scope.is_superadmin or scope.read_paths:
+    if scope.reaches_any("read"):
         units = [u for u in access.units_read(scope) if u.kind in ("kecamatan", "kelurahan")]
         determined: dict[int, set[int]] = {p.pk: set() for p in started}
         for unit_id, period_id in Determination.objects.filter(
@@ -111,8 +111,7 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
     period = Period.objects.filter(pk=period_pk, appraisal_year=plan.appraisal_year_id).first()
     if period is None:
         raise Http404
-    scope = get_scope(request.user)
-    is_penilai = scope.employee is not None and plan.penilai_id == scope.employee.pk
+    is_penilai = access.is_penilai(get_scope(request.user), plan)
     if request.method == "POST":
         access.get_plan_for_evaluation(request.user, plan_pk, for_change=True)
     evaluation = Evaluation.objects.filter(plan=plan, period=period).first()
@@ -154,7 +153,7 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
             .select_related("period")
             .order_by("period__start_date")
         )
-    curve = unit_curve(plan.employee.unit, period) if plan.employee.unit_id else None
+    curve = unit_curve(plan.employee.unit, period) if plan.employee.unit is not None else None
     return render(
         request,
         "evaluation/evaluate.html",
@@ -181,10 +180,9 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """One evaluation: ratings, predikat, keberatan and the audit trail."""
     evaluation = access.get_evaluation_for_user(request.user, pk)
-    scope = get_scope(request.user)
     settings = EvaluationSettings.load()
     deadline = services.objection_deadline(evaluation, settings)
-    is_owner = scope.employee is not None and evaluation.employee_id == scope.employee.pk
+    is_owner = access.is_owner(request.user, evaluation)
     objections = list(evaluation.objections.select_related("decider"))
     window_open = deadline is not None and timezone.localdate() <= deadline
     can_object = (

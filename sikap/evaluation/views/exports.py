@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
@@ -27,14 +26,9 @@ def _visible_final(request: AuthedRequest) -> Any:
     qs = Evaluation.objects.filter(status=EvaluationStatus.FINAL).select_related(
         "employee__position", "penilai", "period__appraisal_year"
     )
-    if scope.is_superadmin:
-        return qs
-    if not scope.read_paths:
+    if not scope.reaches_any("read"):
         raise Http404
-    query = Q(pk__in=[])
-    for path in scope.read_paths:
-        query |= Q(employee__unit__path__startswith=path)
-    return qs.filter(query)
+    return scope.filter_units(qs, field="employee__unit")
 
 
 def _respond(

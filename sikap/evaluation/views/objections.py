@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.evaluation import access, services
 from sikap.evaluation.forms import DecisionForm, ObjectionForm
 from sikap.lib.forms import apply_errors
@@ -22,9 +21,7 @@ from sikap.lib.forms import apply_errors
 def objection_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """The evaluated employee files a keberatan."""
     evaluation = access.get_evaluation_for_user(request.user, pk)
-    scope = get_scope(request.user)
-    if scope.employee is None or scope.employee.pk != evaluation.employee_id:
-        raise PermissionDenied
+    access.require_owner(request.user, evaluation)
     form = ObjectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

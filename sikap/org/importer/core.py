@@ -38,6 +38,7 @@ from sikap.org.models import (
     JenisJabatan,
     Position,
     Unit,
+    path_within,
 )
 
 
@@ -121,6 +122,9 @@ EMPLOYEE_FIELDS = (
 )  # fmt: skip
 
 
+Bad = Callable[[str, str], None]  # records a problem in a column of the current row
+
+
 def _chunks(items: list[str], size: int = 900) -> Iterable[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -140,7 +144,7 @@ class Importer:
     def _in_scope(self, unit: Unit) -> bool:
         if self.allowed_paths is None:
             return True
-        return any(unit.path.startswith(p) for p in self.allowed_paths)
+        return path_within(unit.path, self.allowed_paths)
 
     def _load_units(self) -> None:
         units = list(Unit.objects.filter(is_active=True))
@@ -226,12 +230,42 @@ class Importer:
     # -- one row --
 
     def _row(self, number: int, raw: dict[str, Any], problems: list[Problem]) -> RowPlan | None:
+        """One row checked column group by column group; None when it has a problem."""
         count = len(problems)
 
         def bad(column: str, message: str) -> None:
             problems.append(Problem(number, column, message))
 
         values: dict[str, Any] = {}
+        jenis_asn, nip = self._identity(raw, values, bad)
+        self._names(raw, values, bad)
+        self._golongan(raw, values, bad, jenis_asn)
+        self._contact(raw, values, bad)
+        tmt = self._tmt(raw, values, bad)
+        jenis_jab, jenjang, eselon = self._position_kind(raw, bad)
+        unit, position_name = self._placement(raw, bad)
+        atasan = self._atasan(raw, bad, nip)
+        existing = self._existing(nip, bad)
+        if len(problems) > count or unit is None or jenis_jab is None:
+            return None
+        plan = self._plan(
+            number, nip, values, unit, (position_name, jenis_jab, jenjang, eselon), atasan, tmt,
+            existing,
+        )  # fmt: skip
+        if plan.transfer and existing is not None:
+            start = tmt or self.today
+            current = self.current_start.get(existing.pk)
+            if current is not None and start <= current:
+                bad("TMT_JABATAN", f"pindah jabatan harus mulai sesudah {current:%d-%m-%Y} "
+                    "(mulai jabatan sekarang)" if tmt else "pindah jabatan memerlukan "
+                    f"TMT_JABATAN sesudah {current:%d-%m-%Y}")  # fmt: skip
+                return None
+        return plan
+
+    def _identity(
+        self, raw: dict[str, Any], values: dict[str, Any], bad: Bad
+    ) -> tuple[str | None, str]:
+        """JENIS_PEGAWAI and NIP (birth date and gender come from the NIP)."""
         jenis_raw = cell_text(raw.get("JENIS_PEGAWAI")).upper()
         jenis_asn = {"PNS": JenisAsn.PNS, "CPNS": JenisAsn.PNS, "PPPK": JenisAsn.PPPK}.get(
             jenis_raw
@@ -256,7 +290,10 @@ class Importer:
             else:
                 values["birth_date"] = parsed.birth_date
                 values["gender"] = parsed.gender.value
+        return jenis_asn, nip
 
+    def _names(self, raw: dict[str, Any], values: dict[str, Any], bad: Bad) -> None:
+        """NAMA, GELAR_DEPAN and GELAR_BELAKANG."""
         name = cell_text(raw.get("NAMA"))
         if not name:
             bad("NAMA", "wajib diisi")
@@ -270,6 +307,10 @@ class Importer:
                 bad(column, f"paling banyak {limit} karakter")
             values[key] = text
 
+    def _golongan(
+        self, raw: dict[str, Any], values: dict[str, Any], bad: Bad, jenis_asn: str | None
+    ) -> None:
+        """GOLONGAN, checked against the kind of employee (PNS or PPPK)."""
         golongan = cell_text(raw.get("GOLONGAN"))
         if jenis_asn is not None:
             try:
@@ -279,6 +320,8 @@ class Importer:
             except ValueError as exc:
                 bad("GOLONGAN", f"{str(exc)[:1].upper()}{str(exc)[1:]}")
 
+    def _contact(self, raw: dict[str, Any], values: dict[str, Any], bad: Bad) -> None:
+        """EMAIL, TELEPON and AKTIF."""
         email = cell_text(raw.get("EMAIL"))
         if email:
             try:
@@ -296,17 +339,22 @@ class Importer:
             bad("AKTIF", f"harus Y atau N, bukan '{active}'")
         values["is_active"] = active not in NO
 
-        tmt: dt.date | None = None
-        if cell_text(raw.get("TMT_JABATAN")):
-            try:
-                tmt = parse_date(raw.get("TMT_JABATAN"))
-            except ValueError as exc:
-                bad("TMT_JABATAN", str(exc))
-            else:
-                birth = values.get("birth_date")
-                if birth is not None and tmt <= birth:
-                    bad("TMT_JABATAN", "tanggal mulai jabatan sebelum tanggal lahir")
+    def _tmt(self, raw: dict[str, Any], values: dict[str, Any], bad: Bad) -> dt.date | None:
+        """TMT_JABATAN, after the birth date read from the NIP."""
+        if not cell_text(raw.get("TMT_JABATAN")):
+            return None
+        try:
+            tmt = parse_date(raw.get("TMT_JABATAN"))
+        except ValueError as exc:
+            bad("TMT_JABATAN", str(exc))
+            return None
+        birth = values.get("birth_date")
+        if birth is not None and tmt <= birth:
+            bad("TMT_JABATAN", "tanggal mulai jabatan sebelum tanggal lahir")
+        return tmt
 
+    def _position_kind(self, raw: dict[str, Any], bad: Bad) -> tuple[str | None, str, str]:
+        """JENIS_JABATAN, JENJANG and ESELON, checked against each other."""
         jenis_jab_raw = cell_text(raw.get("JENIS_JABATAN")).upper()
         jenis_jab = JENIS_JABATAN.get(jenis_jab_raw)
         if jenis_jab is None:
@@ -331,7 +379,10 @@ class Importer:
                 bad("ESELON", f"eselon {match} tidak sesuai dengan jenis jabatan {jenis_jab}")
             else:
                 eselon = match
+        return jenis_jab, jenjang, eselon
 
+    def _placement(self, raw: dict[str, Any], bad: Bad) -> tuple[Unit | None, str]:
+        """UNIT or KODE_UNIT (within the actor's reach) and JABATAN."""
         unit, column, message = self._find_unit(
             cell_text(raw.get("UNIT")), cell_text(raw.get("KODE_UNIT"))
         )
@@ -342,25 +393,37 @@ class Importer:
             bad("JABATAN", "wajib diisi")
         elif len(position_name) > 200:
             bad("JABATAN", "paling banyak 200 karakter")
+        return unit, position_name
 
+    def _atasan(self, raw: dict[str, Any], bad: Bad, nip: str) -> str:
+        """ATASAN_NIP: 18 digits and not the employee themself."""
         atasan_raw = cell_text(raw.get("ATASAN_NIP"))
         atasan = normalise_nip(atasan_raw.lstrip("'"))
         if atasan and (not atasan.isdigit() or len(atasan) != 18):
             bad("ATASAN_NIP", f"NIP atasan '{atasan_raw}' harus 18 angka")
         elif atasan and atasan == nip:
             bad("ATASAN_NIP", "pegawai tidak dapat menjadi atasan dirinya sendiri")
+        return atasan
 
+    def _existing(self, nip: str, bad: Bad) -> Employee | None:
+        """The employee already registered with the NIP, who must be within the actor's reach."""
         existing = self.existing.get(nip)
         if existing is not None and existing.unit is not None and not self._in_scope(existing.unit):
             bad("NIP", f"pegawai dengan NIP ini terdaftar di {existing.unit.name}, di luar "
                 "wewenang Anda")  # fmt: skip
+        return existing
 
-        if len(problems) > count or unit is None or jenis_jab is None:
-            return None
-        position = self.positions_by_key.get((unit.pk, position_name.lower()))
+    def _plan(
+        self, number: int, nip: str, values: dict[str, Any], unit: Unit,
+        kind: tuple[str, str, str, str], atasan: str, tmt: dt.date | None,
+        existing: Employee | None,
+    ) -> RowPlan:  # fmt: skip
+        """The plan of a valid row: the position to use or create, and what changes."""
+        position_name, jenis_jab, jenjang, eselon = kind
+        position_key = (unit.pk, position_name.lower())
+        position = self.positions_by_key.get(position_key)
         new_position = None
         if position is None:
-            position_key = (unit.pk, position_name.lower())
             new_position = self.new_positions.get(position_key)
             if new_position is None:
                 new_position = NewPosition(unit, position_name, jenis_jab, jenjang, eselon)
@@ -374,14 +437,6 @@ class Importer:
         if existing is not None:
             plan.changed = [f for f in EMPLOYEE_FIELDS if getattr(existing, f) != values[f]]
             plan.transfer = position is None or existing.position_id != position.pk
-            if plan.transfer:
-                start = tmt or self.today
-                current = self.current_start.get(existing.pk)
-                if current is not None and start <= current:
-                    bad("TMT_JABATAN", f"pindah jabatan harus mulai sesudah {current:%d-%m-%Y} "
-                        "(mulai jabatan sekarang)" if tmt else "pindah jabatan memerlukan "
-                        f"TMT_JABATAN sesudah {current:%d-%m-%Y}")  # fmt: skip
-                    return None
         return plan
 
     # -- the whole file --

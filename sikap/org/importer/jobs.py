@@ -14,6 +14,7 @@ from sikap.org.importer.reading import (
 )
 from sikap.org.models import (
     Unit,
+    path_within,
 )
 
 
@@ -26,7 +27,7 @@ def allowed_paths_for(user: User | None, scope_unit: Unit | None = None) -> list
         scope = build_scope(user)
         paths = None if scope.is_superadmin else list(scope.manage_paths)
     if scope_unit is not None:
-        if paths is None or any(scope_unit.path.startswith(p) for p in paths):
+        if paths is None or path_within(scope_unit.path, paths):
             paths = [scope_unit.path]
         else:
             paths = [p for p in paths if p.startswith(scope_unit.path)]

@@ -81,7 +81,7 @@ def test_a_role_on_a_unit_without_path_grants_nothing(personas):
     auditor = make_user("auditor_broken")
     RoleAssignment.objects.create(user=auditor, role=Role.AUDITOR, unit=broken)
     assert _seen_by(auditor) == set()
-    assert not build_scope(auditor).reads_unit(personas.kelurahan)
+    assert not build_scope(auditor).reads(personas.kelurahan)
 
 
 def test_the_employee_admin_keeps_position_and_unit_and_checks_the_nip(personas, login):

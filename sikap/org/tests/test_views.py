@@ -335,7 +335,7 @@ def test_unit_page_links_to_the_unit_skp_cascade_and_engagement(personas, login)
 
 def test_employee_page_links_to_their_skp_only_when_visible(personas, login):
     from sikap.planning import services as planning
-    from sikap.planning.tests.conftest import make_plan, make_year
+    from sikap.planning.testing import make_plan, make_year
 
     target = planning.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=make_year(), by=None,

@@ -2,54 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
-from sikap.cycle.models import AppraisalYear, PeriodKindChoices
-from sikap.cycle.services import setup_appraisal_year
-from sikap.org.models import Employee
+from sikap.cycle.models import AppraisalYear
 from sikap.planning import services
-from sikap.planning.models import Category, OrganisationTarget, Plan, WorkResult
-
-DAY = dt.date(2026, 2, 10)
-
-
-def make_year(year: int = 2026) -> AppraisalYear:
-    existing = AppraisalYear.objects.filter(year=year).first()
-    if existing is not None:
-        return existing
-    return setup_appraisal_year(year=year, period_kind=PeriodKindChoices.TRIWULANAN, by=None)
-
-
-def make_plan(
-    employee: Employee, *, texts: tuple[str, ...] = ("RHK contoh",),
-    intervenes: WorkResult | None = None, organisation_target: OrganisationTarget | None = None,
-    approve: bool = True, today: dt.date = DAY,
-) -> Plan:  # fmt: skip
-    year = make_year(today.year)
-    plan = services.create_plan(employee=employee, appraisal_year=year, by=None, today=today)
-    for text in texts:
-        result = services.add_work_result(
-            plan=plan, by=None, text=text, category=Category.UTAMA, intervenes=intervenes,
-            organisation_target=organisation_target, today=today,
-        )  # fmt: skip
-        services.add_indicator(
-            work_result=result, by=None, aspect="kuantitas", text=f"Jumlah {text}",
-            target_value=Decimal("12"), target_unit="Dokumen",
-        )  # fmt: skip
-    if approve and plan.penilai is None:
-        # The top of the personas' chain has no penilai: approve it directly.
-        now = timezone.now()
-        Plan.objects.filter(pk=plan.pk).update(status="approved", submitted_at=now, approved_at=now)
-        plan.refresh_from_db()
-    elif approve:
-        services.submit_plan(plan=plan, by=None, today=today)
-        services.approve_plan(plan=plan, by=None)
-    return plan
+from sikap.planning.testing import make_plan, make_year
 
 
 @pytest.fixture

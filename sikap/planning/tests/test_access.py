@@ -9,7 +9,7 @@ from django.http import Http404
 
 from sikap.org.testing import make_employee, make_position, make_unit
 from sikap.planning import access, services
-from sikap.planning.tests.conftest import DAY, make_plan
+from sikap.planning.testing import DAY, make_plan
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -89,7 +89,7 @@ def test_visible_plans(personas, plan, chain):
 
 
 def test_unit_rights(personas):
-    path = personas.kelurahan.path
+    path = personas.kelurahan
     assert access.can_manage_targets(personas.user("hr"), path)
     assert access.can_manage_targets(personas.user("lurah"), path)
     assert access.can_manage_targets(personas.user("superadmin"), path)
@@ -97,3 +97,16 @@ def test_unit_rights(personas):
     assert access.can_read_unit(personas.user("auditor"), path)
     assert access.can_read_unit(personas.user("superadmin"), path)
     assert not access.can_read_unit(personas.user("outsider"), path)
+
+
+def test_the_team_and_unit_pages_ask_access(personas):
+    assert access.team_ids(personas.user("penilai")) == sorted(
+        [personas.pegawai.pk, personas.peer.pk]
+    )
+    with pytest.raises(PermissionDenied):
+        access.team_ids(personas.user("pegawai"))
+    assert access.get_unit_for_user(personas.auditor, personas.seksi.pk) == personas.seksi
+    with pytest.raises(Http404):
+        access.get_unit_for_user(personas.user("outsider"), personas.seksi.pk)
+    with pytest.raises(Http404):
+        access.get_unit_for_user(personas.superadmin, 0)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import time_machine
 
-from sikap.planning.tests.conftest import make_plan
+from sikap.planning.testing import make_plan
 
 
 @pytest.fixture

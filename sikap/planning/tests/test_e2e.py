@@ -15,7 +15,7 @@ from conftest import screenshot
 from sikap.org.testing import PASSWORD, make_personas
 from sikap.planning import services
 from sikap.planning.models import Evidence, Feedback, Plan, PlanStatus
-from sikap.planning.tests.conftest import make_plan, make_year
+from sikap.planning.testing import make_plan, make_year
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from sikap.planning import reminders, services
 from sikap.planning.models import Notification, ReminderLog
-from sikap.planning.tests.conftest import DAY, make_plan
+from sikap.planning.testing import DAY, make_plan
 
 
 def test_nothing_without_an_appraisal_year(db):

@@ -21,7 +21,7 @@ from sikap.planning.models import (
     PlanStatus,
     WorkResult,
 )
-from sikap.planning.tests.conftest import DAY, make_plan, make_year
+from sikap.planning.testing import DAY, make_plan, make_year
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

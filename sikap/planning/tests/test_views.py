@@ -25,7 +25,7 @@ from sikap.planning.models import (
     Realisation,
     WorkResult,
 )
-from sikap.planning.tests.conftest import DAY, make_plan
+from sikap.planning.testing import DAY, make_plan
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 NOW = "2026-02-10 09:00 +07:00"

@@ -7,8 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,7 +53,4 @@ def url_for(name: str, *args: Any) -> str:
 
 
 def unit_for(request: AuthedRequest, pk: int) -> Unit:
-    unit = get_object_or_404(Unit, pk=pk)
-    if not access.can_read_unit(request.user, unit.path):
-        raise Http404
-    return unit
+    return access.get_unit_for_user(request.user, pk)

@@ -20,7 +20,7 @@ from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
 from sikap.lib.forms import apply_errors
 from sikap.org.hierarchy import OrgChart
-from sikap.org.models import Employee
+from sikap.org.models import Employee, within_q
 from sikap.planning import access, documents, forms, services
 from sikap.planning.models import (
     Category,
@@ -45,12 +45,9 @@ from sikap.planning.views.common import (
 @login_required
 def team(request: AuthedRequest) -> HttpResponse:
     """The penilai's direct reports with their SKP status, realisation and feedback counts."""
-    scope = get_scope(request.user)
-    if not scope.direct_report_ids:
-        raise PermissionDenied
+    ids = access.team_ids(request.user)
     today = timezone.localdate()
     year = current_year(today)
-    ids = sorted(scope.direct_report_ids)
     employees = list(
         Employee.objects.filter(pk__in=ids).select_related("position", "unit").order_by("name")
     )
@@ -132,7 +129,7 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     year = current_year(today)
     results = list(
         WorkResult.objects.filter(
-            plan__employee__unit__path__startswith=unit.path,
+            within_q([unit.path], "plan__employee__unit"),
             plan__appraisal_year=year,
             plan__is_current=True,
         )
@@ -201,7 +198,8 @@ def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
     unit = unit_for(request, pk)
     year = current_year(timezone.localdate())
     employees = list(
-        Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+        Employee.objects.in_subtree(unit)
+        .filter(is_active=True)
         .exclude(jenis_asn="NON_ASN")
         .select_related("position", "unit")
         .order_by("unit__path", "name")
@@ -231,7 +229,7 @@ def targets(request: AuthedRequest, pk: int) -> HttpResponse:
     """The editable list of a unit's sasaran/indikator kinerja organisasi for the year."""
     unit = unit_for(request, pk)
     year = current_year(timezone.localdate())
-    can_manage = access.can_manage_targets(request.user, unit.path)
+    can_manage = access.can_manage_targets(request.user, unit)
     form = forms.TargetForm(request.POST or None)
     if request.method == "POST":
         if not can_manage:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from sikap.surveys import services
 from sikap.surveys.models import ServiceRecord
-from sikap.surveys.tests.conftest import make_record, make_service_type
+from sikap.surveys.testing import make_record, make_service_type
 
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 

@@ -16,7 +16,7 @@ from sikap.surveys import services
 from sikap.surveys.models import SurveyResponse, SurveySettings
 from sikap.surveys.periods import parse_period
 from sikap.surveys.stats import unit_index
-from sikap.surveys.tests.conftest import make_record, make_response, make_service_type
+from sikap.surveys.testing import make_record, make_response, make_service_type
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

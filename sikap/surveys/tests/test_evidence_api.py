@@ -12,7 +12,7 @@ from sikap.accounts.scope import build_scope
 from sikap.surveys import attention, nav
 from sikap.surveys.evidence import service_evidence
 from sikap.surveys.models import FollowUpPlan
-from sikap.surveys.tests.conftest import make_record, make_response
+from sikap.surveys.testing import make_record, make_response
 
 WHEN = dt.datetime(2026, 3, 10, 3, 0, tzinfo=dt.UTC)
 START, END = dt.date(2026, 1, 1), dt.date(2026, 6, 30)

@@ -10,8 +10,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from sikap.surveys import rules
 from sikap.surveys.models import Channel, SurveyResponse, SurveySettings
-from sikap.surveys.tests.conftest import make_record
+from sikap.surveys.testing import make_record
 
 ALL_THREE = {f"u{i}": "3" for i in range(1, 10)}
 
@@ -176,3 +177,30 @@ def test_the_kiosk_honeypot_stores_nothing(personas, client):
     body = json.dumps(_payload(website="x"))
     assert client.post(url, body, content_type="application/json").json()["ok"] is True
     assert not SurveyResponse.objects.exists()
+
+
+def test_the_kiosk_checks_answers_with_the_survey_form_and_drops_a_bad_profile(personas, client):
+    url = reverse("surveys:kiosk_submit", args=[_kiosk(personas)])
+    bad_profile = _payload(age=rules.MAX_AGE + 1, gender="X", education="S9", service_type=999)
+    response = client.post(url, json.dumps(bad_profile), content_type="application/json")
+    assert response.json() == {"ok": True, "duplicate": False}
+    stored = SurveyResponse.objects.get()
+    assert (stored.age, stored.gender, stored.education, stored.service_type) == (
+        None,
+        "",
+        "",
+        None,
+    )
+    kept = _payload(age=rules.MIN_AGE, gender="P")
+    client.post(url, json.dumps(kept), content_type="application/json")
+    assert SurveyResponse.objects.filter(age=rules.MIN_AGE, gender="P").exists()
+    for answer in (rules.MIN_ANSWER - 1, rules.MAX_ANSWER + 1, True, "4x"):
+        body = json.dumps(_payload(answers={"U1": answer}))
+        assert client.post(url, body, content_type="application/json").status_code == 400
+    assert (
+        client.post(
+            url, json.dumps(_payload(answers=[4])), content_type="application/json"
+        ).status_code
+        == 400
+    )
+    assert SurveyResponse.objects.count() == 2

@@ -15,7 +15,7 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from sikap.surveys.models import FollowUpPlan, IkmSnapshot, SurveyResponse, SurveySettings
-from sikap.surveys.tests.conftest import make_record, make_response
+from sikap.surveys.testing import make_record, make_response
 
 NOW = dt.datetime(2026, 11, 27, 4, 0, tzinfo=dt.UTC)
 PERIOD = "?periode=2026-S2"

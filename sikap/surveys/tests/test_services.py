@@ -14,7 +14,7 @@ from sikap.surveys.abuse import ip_hash, over_limit
 from sikap.surveys.models import Channel, SurveyResponse
 from sikap.surveys.paper import ParsedTable, parse_rows
 from sikap.surveys.periods import parse_period
-from sikap.surveys.tests.conftest import make_record, make_service_type
+from sikap.surveys.testing import make_record, make_service_type
 
 
 def _submit(unit, **kwargs):

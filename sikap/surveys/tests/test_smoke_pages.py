@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from sikap.surveys.models import SurveySettings
-from sikap.surveys.tests.conftest import make_record, make_response
+from sikap.surveys.testing import make_record, make_response
 
 
 def test_pages_render(personas, login, client, domisili):

@@ -1,3 +1,0 @@
-"""Small helpers shared by the evaluation views."""
-
-from __future__ import annotations
