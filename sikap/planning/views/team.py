@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +18,6 @@ from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import Period
 from sikap.lib.forms import apply_errors
-from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
 from sikap.planning import access, documents, forms, services
 from sikap.planning.models import (
@@ -154,7 +152,7 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     roots.sort(key=lambda r: (_depth(r), r.plan.employee_name, r.order))
     extra = sum(1 for r in results if r.category == Category.TAMBAHAN and not r.intervenes_id)
     leader_ids = {r.plan.employee_id for r in results if r.pk in children}
-    has_reports = _employees_with_reports(today)
+    has_reports = get_scope(request.user).chart.with_reports({r.plan.employee_id for r in results})
 
     def node(result: WorkResult, depth: int) -> dict[str, Any]:
         kids = [node(c, depth + 1) for c in children.get(result.pk, [])]
@@ -178,16 +176,6 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
 def _depth(result: WorkResult) -> int:
     unit = result.plan.employee.unit
     return unit.depth if unit is not None else 0
-
-
-def _employees_with_reports(day: dt.date) -> set[int]:
-    chart = OrgChart(day)
-    found: set[int] = set()
-    for employee in chart.employees.values():
-        holder = chart.penilai_of(employee)
-        if holder is not None:
-            found.add(holder.employee.pk)
-    return found
 
 
 def _count_unsupported(nodes: list[dict[str, Any]]) -> int:
