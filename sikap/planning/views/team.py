@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -182,35 +183,47 @@ def _count_unsupported(nodes: list[dict[str, Any]]) -> int:
     return sum(int(n["unsupported"]) + _count_unsupported(n["children"]) for n in nodes)
 
 
+UNIT_PAGE_SIZE = 50
+
+
 @require_GET
 @login_required
 def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
     """Every active employee of a unit subtree with the status of their current SKP."""
     unit = unit_for(request, pk)
     year = current_year(timezone.localdate())
-    employees = list(
+    employees = (
         Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
         .exclude(jenis_asn="NON_ASN")
         .select_related("position", "unit")
-        .order_by("unit__path", "name")
+        .order_by("unit__path", "name", "pk")
     )
+    # The counts cover the whole subtree from light value rows; the table shows one page.
+    latest: dict[int, str] = dict(
+        Plan.objects.current()
+        .filter(employee__in=employees.values("pk"), appraisal_year=year)
+        .order_by("start_date")
+        .values_list("employee_id", "status")
+    )
+    counts = dict.fromkeys(PlanStatus.values, 0)
+    for status in latest.values():
+        counts[status] += 1
+    page = Paginator(employees, UNIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    missing = page.paginator.count - len(latest)
     plans: dict[int, Plan] = {}
     for plan in (
         Plan.objects.current()
-        .filter(employee_id__in=[e.pk for e in employees], appraisal_year=year)
+        .filter(employee_id__in=[e.pk for e in page.object_list], appraisal_year=year)
         .order_by("start_date")
     ):
         plans[plan.employee_id] = plan
-    rows = [{"employee": e, "plan": plans.get(e.pk)} for e in employees]
-    counts = dict.fromkeys(PlanStatus.values, 0)
-    for plan in plans.values():
-        counts[plan.status] += 1
-    missing = sum(1 for r in rows if r["plan"] is None)
+    rows = [{"employee": e, "plan": plans.get(e.pk)} for e in page.object_list]
     return render(
         request,
         "planning/unit_plans.html",
-        {"unit": unit, "year": year, "rows": rows, "counts": counts, "missing": missing},
-    )
+        {"unit": unit, "year": year, "rows": rows, "counts": counts, "missing": missing,
+         "page": page},
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
