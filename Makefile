@@ -75,8 +75,11 @@ messages: setup
 	DEBUG=1 $(PY) manage.py makemessages -l id -l en --no-obsolete --ignore=.venv --ignore=.tools --ignore=var --ignore=static
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
+# The demo on a throw-away SQLite file; add the city with
+# BENCH_CITY_DATABASE_URL=postgres://... (after manage.py generate_synthetic --scale city there).
+BENCH_ARGS ?=
 bench: setup
-	DEBUG=1 $(PY) bench/run.py
+	DEBUG=1 $(PY) bench/run.py $(BENCH_ARGS)
 
 check-deploy: setup
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \

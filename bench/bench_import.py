@@ -1,6 +1,6 @@
 """Time the employee import on SQLite: validate and import N rows, then re-import the same file.
 
-    DEBUG=1 .venv/bin/python bench/bench_import.py [N]     (default 10000)
+    DEBUG=1 .venv/bin/python bench/bench_import.py [N] [--json FILE]     (default 10000)
 
 Uses a fresh SQLite database in a temporary folder (migrate + load_demo), so it never touches
 var/sikap.sqlite3. Prints the figures; nothing is asserted (timing is not a test).
@@ -18,7 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    argv = sys.argv[1:]
+    json_file = None
+    if "--json" in argv:
+        at = argv.index("--json")
+        json_file = argv[at + 1]
+        del argv[at : at + 2]
+    n = int(argv[0]) if argv else 10_000
+    steps: list[dict[str, object]] = []
     tmp = Path(tempfile.mkdtemp(prefix="sikap-bench-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -52,10 +59,13 @@ def main() -> None:
         with connection.execute_wrapper(count):
             result = fn()
         elapsed = time.perf_counter() - start
-        print(f"{label:<34} {elapsed:7.2f} s  {executed[0] - before:6d} queries")
+        print(f"{label:<34} {elapsed:7.2f} s  {executed[0] - before:6d} queries", file=sys.stderr)
+        steps.append(
+            {"label": label, "seconds": round(elapsed, 3), "queries": executed[0] - before}
+        )
         return result
 
-    print(f"SQLite, {n} rows ({connection.vendor})")
+    print(f"SQLite, {n} rows ({connection.vendor})", file=sys.stderr)
     sheets = {}
     for suffix in ("csv", "xlsx"):
         path = tmp / f"pegawai.{suffix}"
@@ -87,8 +97,14 @@ def main() -> None:
         counts = step(f"import ({run})", lambda importer=importer, plan=plan: importer.apply(plan))
         print(
             f"  -> {counts.as_dict()}; history rows added: {history.objects.count() - before}; "
-            f"employees {Employee.objects.count()}, assignments {Assignment.objects.count()}"
+            f"employees {Employee.objects.count()}, assignments {Assignment.objects.count()}",
+            file=sys.stderr,
         )
+    if json_file:
+        import json
+
+        keep = [s for s in steps if s["label"] in ("validate (fresh)", "import (fresh)")]
+        Path(json_file).write_text(json.dumps({"rows": n, "steps": keep}))
 
 
 if __name__ == "__main__":

@@ -1,99 +1,251 @@
 #!/usr/bin/env python
-"""Time the main pages on the Plaju demo data: median milliseconds and queries per page.
+"""Time every core page as the persona who uses it: median and p95 server ms, queries, bytes.
 
-Builds a throw-away SQLite database under var/bench/, loads the demo office, then requests each
-page several times as the persona who would use it.
+    bench/bench_pages.py --scale demo [--json FILE]    a throw-away SQLite file with the demo
+    bench/bench_pages.py --scale city [--json FILE]    the database of DATABASE_URL, which must
+                                                       hold the demo plus generate_synthetic
+
+Each page is requested through Django's test client in this process, behind the whole
+middleware stack, and compared with a bare view (a short ``HttpResponse`` behind the same
+middleware, same process, same run). Nothing is asserted: timing is never a test.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import statistics
 import sys
 import time
+import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-BENCH_DIR = ROOT / "var" / "bench"
-BENCH_DIR.mkdir(parents=True, exist_ok=True)
-DB = BENCH_DIR / "pages.sqlite3"
-if DB.exists():
-    DB.unlink()
-os.environ.update(
-    {"DEBUG": "1", "DATABASE_URL": f"sqlite:///{DB}", "DJANGO_SETTINGS_MODULE": "config.settings"}
-)
+sys.path.insert(0, str(ROOT / "bench"))
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, reset_queries  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-REPEAT = 15
+REPEAT = int(os.environ.get("BENCH_REPEAT", "20"))
 
 
-def main() -> None:
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", quiet_logins=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    print(f"demo data loaded in {time.perf_counter() - started:.1f} s")
-    from sikap.accounts.models import User
+def _prepare(scale: str, *, reuse: bool) -> bool:
+    """Point Django at the bench database; True when the demo must be (re)built."""
+    build = False
+    if scale == "demo":
+        bench_dir = ROOT / "var" / "bench"
+        bench_dir.mkdir(parents=True, exist_ok=True)
+        db = bench_dir / "pages.sqlite3"
+        build = not (reuse and db.exists())
+        if build:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    elif not os.environ.get("DATABASE_URL"):
+        sys.exit("--scale city needs DATABASE_URL (PostgreSQL) holding the city data")
+    os.environ.setdefault("DEBUG", "1")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings_bench"
+    return build
+
+
+def pages() -> list[tuple[str, str, str, str, dict[str, Any] | None]]:
+    """(label, persona, method, url, data) for every core page, found in the demo data."""
+    from django.urls import reverse
+
+    from sikap.development.models import TrainingEvent
+    from sikap.cycle.models import Period
+    from sikap.evaluation.models import Evaluation
     from sikap.org.models import Employee, Unit
     from sikap.planning.models import Plan
+    from sikap.surveys.models import SurveySettings
+    from sikap.surveys.periods import periods_of
 
     kec = Unit.objects.get(bps_code="1671031")
     kel = Unit.objects.get(bps_code="1671031006")
     pegawai = Employee.objects.get(user__username="pegawai")
-    pages = [
-        ("camat", "home", reverse("accounts:home")),
-        ("pegawai", "home", reverse("accounts:home")),
-        ("camat", "org tree", reverse("org:tree")),
-        ("camat", "unit kecamatan", reverse("org:unit", args=[kec.pk])),
-        ("lurah", "unit kelurahan", reverse("org:unit", args=[kel.pk])),
-        ("kepegawaian", "employee profile", reverse("org:employee", args=[pegawai.pk])),
-        (
-            "pegawai",
-            "SKP detail",
-            reverse(
-                "planning:plan",
-                args=[Plan.objects.filter(employee=pegawai, is_current=True).first().pk],
-            ),
-        ),
-        ("camat", "team (SKP)", reverse("planning:team")),
-        ("camat", "unit SKP kecamatan", reverse("planning:unit_plans", args=[kec.pk])),
-        ("camat", "cascade kecamatan", reverse("planning:cascade", args=[kec.pk])),
-        ("camat", "evaluation index", reverse("evaluation:index")),
-        ("lurah", "IKM report kelurahan", reverse("surveys:report", args=[kel.pk])),
-        ("lurah", "complaints inbox", reverse("complaints:inbox")),
-        ("camat", "engagement kecamatan", reverse("dashboards:engagement")),
-        ("pegawai", "my development", reverse("development:mine")),
+    plan = Plan.objects.filter(employee=pegawai, is_current=True).first()
+    assert plan is not None
+    period = (
+        Period.objects.filter(appraisal_year=plan.appraisal_year_id).order_by("start_date").first()
+    )
+    evaluation = Evaluation.objects.filter(employee=pegawai).order_by("-pk").first()
+    kiosk = SurveySettings.objects.filter(unit=kel).exclude(kiosk_key="").first()
+    event = TrainingEvent.objects.order_by("pk").first()
+    today_year = plan.appraisal_year.year
+    ikm_year = next(p.key for p in periods_of(today_year) if len(p.key) == 4)
+    rows: list[tuple[str, str, str, str, dict[str, Any] | None]] = [
+        (f"home {who}", who, "GET", reverse("accounts:home"), None)
+        for who in ("pegawai", "penilai", "lurah", "camat", "kepegawaian", "auditor")
     ]
-    print(f"{'page':<22}{'as':<14}{'median ms':>10}{'p90 ms':>9}{'queries':>9}")
-    for username, label, url in pages:
-        client = Client()
-        client.force_login(
-            User.objects.get(username=username),
-            backend="sikap.accounts.backends.NipOrUsernameBackend",
+    rows += [
+        ("org tree", "kepegawaian", "GET", reverse("org:tree"), None),
+        ("unit page kecamatan", "camat", "GET", reverse("org:unit", args=[kec.pk]), None),
+        (
+            "employee profile",
+            "kepegawaian",
+            "GET",
+            reverse("org:employee", args=[pegawai.pk]),
+            None,
+        ),
+        ("my SKP", "pegawai", "GET", reverse("planning:mine"), None),
+        ("SKP detail", "pegawai", "GET", reverse("planning:plan", args=[plan.pk]), None),
+        ("team page penilai", "penilai", "GET", reverse("planning:team"), None),
+        ("team page camat", "camat", "GET", reverse("planning:team"), None),
+        ("unit SKP kelurahan", "lurah", "GET", reverse("planning:unit_plans", args=[kel.pk]), None),
+        ("cascade kelurahan", "lurah", "GET", reverse("planning:cascade", args=[kel.pk]), None),
+        ("evaluation index", "penilai", "GET", reverse("evaluation:index"), None),
+    ]
+    if period is not None:
+        rows.append(
+            ("evaluation form", "penilai", "GET",
+             reverse("evaluation:evaluate", args=[plan.pk, period.pk]), None)
+        )  # fmt: skip
+        rows.append(
+            ("calibration kelurahan", "lurah", "GET",
+             reverse("evaluation:calibration", args=[kel.pk, period.pk]), None)
+        )  # fmt: skip
+    if evaluation is not None:
+        rows.append(
+            ("evaluation detail", "penilai", "GET",
+             reverse("evaluation:detail", args=[evaluation.pk]), None)
+        )  # fmt: skip
+    rows += [
+        ("curve calculator", "penilai", "GET", reverse("evaluation:calculator"), None),
+        ("IKM report kecamatan-year", "camat", "GET",
+         reverse("surveys:report", args=[kec.pk]) + f"?periode={ikm_year}", None),
+        ("IKM reports list", "kepegawaian", "GET", reverse("surveys:reports"), None),
+        ("public IKM page", "", "GET", reverse("surveys:public", args=[kel.pk]), None),
+        ("complaint inbox", "lurah", "GET", reverse("complaints:inbox"), None),
+        ("complaint metrics", "camat", "GET", reverse("complaints:report"), None),
+        ("engagement kecamatan", "camat", "GET", reverse("dashboards:engagement"), None),
+        ("my development", "pegawai", "GET", reverse("development:mine"), None),
+        ("development team", "penilai", "GET", reverse("development:team"), None),
+        ("training events", "kepegawaian", "GET", reverse("development:events"), None),
+        ("JP recap", "kepegawaian", "GET", reverse("development:recap"), None),
+        ("survey form", "", "GET", reverse("surveys:survey_unit", args=[kel.pk]), None),
+        ("survey submission", "", "POST", reverse("surveys:survey_unit", args=[kel.pk]),
+         {f"u{i}": "4" for i in range(1, 10)}),
+        ("API me", "pegawai", "GET", "/api/org/me", None),
+        ("API unit employees", "lurah", "GET", f"/api/org/units/{kel.pk}/employees", None),
+        ("API employee SKP", "penilai", "GET", f"/api/planning/employees/{pegawai.pk}/skp", None),
+        ("API JP recap", "kepegawaian", "GET", "/api/development/recap", None),
+        ("API complaints of unit", "lurah", "GET", f"/api/complaints/units/{kel.pk}", None),
+    ]  # fmt: skip
+    if event is not None:
+        rows.append(
+            ("training event", "kepegawaian", "GET",
+             reverse("development:event", args=[event.pk]), None)
+        )  # fmt: skip
+    if kiosk is not None:
+        rows.append(
+            (
+                "kiosk sync",
+                "",
+                "KIOSK",
+                reverse("surveys:kiosk_submit", args=[kiosk.kiosk_key]),
+                None,
+            )
         )
-        client.get(url)
-        timings = []
-        for _ in range(REPEAT):
-            reset_queries()
-            begin = time.perf_counter()
-            response = client.get(url)
-            timings.append((time.perf_counter() - begin) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        p90 = sorted(timings)[int(len(timings) * 0.9) - 1]
-        print(
-            f"{label:<22}{username:<14}{statistics.median(timings):>10.1f}{p90:>9.1f}{len(queries):>9}"
-        )
+    return rows
+
+
+def _request(client: Any, method: str, url: str, data: dict[str, Any] | None, n: int) -> Any:
+    ip = f"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}"
+    if method == "POST":
+        return client.post(url, data or {}, REMOTE_ADDR=ip)
+    if method == "KIOSK":
+        from django.utils import timezone
+
+        body = {
+            "id": str(uuid.uuid4()),
+            "answers": {f"U{i}": 4 for i in range(1, 10)},
+            "answered_at": timezone.now().isoformat(),
+        }
+        return client.post(url, json.dumps(body), content_type="application/json", REMOTE_ADDR=ip)
+    return client.get(url, REMOTE_ADDR=ip)
+
+
+def measure(client: Any, method: str, url: str, data: dict[str, Any] | None) -> dict[str, Any]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = _request(client, method, url, data, 0)
+    if response.status_code not in (200, 302):
+        print(f"  {url} answered {response.status_code}", file=sys.stderr)
+    timings = []
+    for n in range(1, REPEAT + 1):
+        begin = time.perf_counter()
+        response = _request(client, method, url, data, n)
+        timings.append((time.perf_counter() - begin) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = _request(client, method, url, data, REPEAT + 1)
+    body = b"".join(response) if response.streaming else response.content
+    timings.sort()
+    return {
+        "median_ms": round(statistics.median(timings), 2),
+        "p95_ms": round(timings[min(len(timings) - 1, int(len(timings) * 0.95))], 2),
+        "queries": len(queries),
+        "bytes": len(body),
+        "status": response.status_code,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", choices=["demo", "city"], default="demo")
+    parser.add_argument("--json", dest="json_file")
+    parser.add_argument("--only", help="substring of the page labels to run")
+    parser.add_argument("--reuse", action="store_true", help="keep the demo database of a last run")
+    args = parser.parse_args()
+    build = _prepare(args.scale, reuse=args.reuse)
+    import django
+
+    django.setup()
+    import heavy
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from sikap.accounts.models import User
+    from sikap.org.models import Employee
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    if build:
+        call_command("load_demo", quiet_logins=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    size = {"employees": Employee.objects.count(), "vendor": connection.vendor}
+    print(f"{args.scale}: {size} ready in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    clients: dict[str, Any] = {}
+
+    def client_for(who: str) -> Any:
+        if who not in clients:
+            client = Client()
+            if who:
+                client.force_login(
+                    User.objects.get(username=who),
+                    backend="sikap.accounts.backends.NipOrUsernameBackend",
+                )
+            clients[who] = client
+        return clients[who]
+
+    results = []
+    bare = measure(client_for("pegawai"), "GET", "/__bench__/bare/", None)
+    results.append({"page": "bare view", "as": "pegawai", **bare, "x_bare": 1.0})
+    for label, who, method, url, data in pages():
+        if args.only and args.only not in label:
+            continue
+        row = measure(client_for(who), method, url, data)
+        row["x_bare"] = round(row["median_ms"] / bare["median_ms"], 1)
+        results.append({"page": label, "as": who or "anonymous", **row})
+        print(f"  {label:<28}{row['median_ms']:>9.1f} ms {row['queries']:>4} q", file=sys.stderr)
+    heavy_rows = [] if args.only else heavy.run(client_for)
+    payload = {
+        "scale": args.scale, "size": size, "repeat": REPEAT, "pages": results, "heavy": heavy_rows,
+    }  # fmt: skip
+    if args.json_file:
+        Path(args.json_file).write_text(json.dumps(payload, indent=1))
+    else:
+        print(json.dumps(payload, indent=1))
 
 
 if __name__ == "__main__":

@@ -153,11 +153,11 @@ def build_scope(user: User | AnonymousUser, day: dt.date | None = None) -> Scope
         scope.employee = employee
         scope.roles.add(Role.PEGAWAI)
         chart = scope.chart
-        direct = chart.direct_reports(employee)
+        direct = chart.direct_report_ids(employee.pk)
         if direct:
             scope.roles.add(Role.PENILAI)
-            scope.direct_report_ids = {e.pk for e in direct}
-            scope.subordinate_ids = {e.pk for e in chart.all_reports(employee)}
+            scope.direct_report_ids = direct
+            scope.subordinate_ids = chart.all_report_ids(employee.pk)
         headed = chart.headed_units(employee)
         if headed:
             scope.roles.add(Role.PIMPINAN)

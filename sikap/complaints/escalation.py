@@ -35,7 +35,7 @@ class Heads:
     """The head of each unit (nearest led ancestor) and the camat above it, on a day."""
 
     def __init__(self, day: dt.date) -> None:
-        chart = OrgChart(day)
+        chart = OrgChart(day).load_all()
         self.units = {u.pk: u for u in Unit.objects.all()}
         self._head: dict[int, Employee] = {}
         for position in chart.positions.values():

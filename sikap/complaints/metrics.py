@@ -87,11 +87,22 @@ def summarise(rows: Iterable[Mapping[str, Any]], today: dt.date) -> Summary:
 def by_unit(
     rows: list[dict[str, Any]], units: Iterable[Any], today: dt.date
 ) -> list[tuple[Any, Summary]]:
-    """One summary per unit, each over the unit's whole subtree."""
-    return [
-        (unit, summarise((r for r in rows if r["unit__path"].startswith(unit.path)), today))
-        for unit in units
-    ]
+    """One summary per unit, each over the unit's whole subtree.
+
+    Each row is handed to the units on its own path (a walk up its few ancestors), so the work is
+    rows × depth, not rows × units.
+    """
+    shown = list(units)
+    by_path: dict[str, list[Mapping[str, Any]]] = {unit.path: [] for unit in shown}
+    for row in rows:
+        path = row["unit__path"] or ""
+        end = path.find("/", 1)
+        while end != -1:
+            bucket = by_path.get(path[: end + 1])
+            if bucket is not None:
+                bucket.append(row)
+            end = path.find("/", end + 1)
+    return [(unit, summarise(by_path[unit.path], today)) for unit in shown]
 
 
 def by_employee(

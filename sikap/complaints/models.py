@@ -303,6 +303,8 @@ class Complaint(models.Model):
         verbose_name = _("complaint")
         verbose_name_plural = _("complaints")
         ordering = ["-registered_on", "-pk"]
+        # The inbox and the metrics filter a unit subtree and a period of registration.
+        indexes = [models.Index(fields=["unit", "registered_on"], name="complaint_unit_day")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="closed") | ~Q(close_reason=""),

@@ -116,6 +116,7 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Engagement:
         .distinct()
     )
     chart = OrgChart(today)
+    chart.prefetch(p.employee for p in people.values())
     for person in people.values():
         holder = chart.penilai_of(person.employee)
         if holder is None or holder.employee.pk not in people:
@@ -174,9 +175,11 @@ def _flag(person: Person, *, now: dt.datetime, has_period: bool) -> None:
 def _rows(unit: Unit, people: list[Person]) -> list[UnitRow]:
     children = list(Unit.objects.filter(parent=unit, is_active=True).order_by("name"))
     rows = {u.pk: UnitRow(u) for u in [unit, *children]}
+    # The child a person belongs to is the id right after the unit's own in their unit's path.
+    depth = len(unit.ancestor_ids)
     for person in people:
-        path = person.employee.unit.path if person.employee.unit else ""
-        row = rows[next((c.pk for c in children if path.startswith(c.path)), unit.pk)]
+        ids = person.employee.unit.ancestor_ids if person.employee.unit else []
+        row = rows.get(ids[depth] if len(ids) > depth else unit.pk, rows[unit.pk])
         row.people += 1
         row.active += FLAG_NEVER not in person.flags and FLAG_IDLE not in person.flags
         row.approved += bool(person.plan and person.plan.status == PlanStatus.APPROVED)

@@ -100,7 +100,7 @@ def load(*, today: dt.date) -> bool:
         )
 
     # Reaction surveys from most of those who attended; follow-ups once 90 days have passed.
-    chart = OrgChart(today)
+    chart = OrgChart(today).load_all()
     attended = list(
         Participant.objects.filter(event__in=events, attended=True).select_related(
             "event", "employee"

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Count
+
 from sikap.cycle.models import Period
 from sikap.evaluation import rules
 from sikap.evaluation.models import (
@@ -84,14 +86,6 @@ def curve_unit_of(unit: Unit, units: dict[int, Unit]) -> Unit:
     return unit
 
 
-def _asn_counts(employees: list[Employee], units: dict[int, Unit]) -> Counter[int]:
-    counter: Counter[int] = Counter()
-    for employee in employees:
-        if employee.unit_id in units and employee.jenis_asn != JenisAsn.NON_ASN:
-            counter[curve_unit_of(units[employee.unit_id], units).pk] += 1
-    return counter
-
-
 def pooled_into(unit: Unit, units: dict[int, Unit], asn: Counter[int], threshold: int) -> Unit:
     """The unit whose curve this unit's people count in (itself unless a small kelurahan)."""
     if unit.kind == UnitKind.KELURAHAN and asn[unit.pk] < threshold and unit.parent_id:
@@ -101,40 +95,80 @@ def pooled_into(unit: Unit, units: dict[int, Unit], asn: Counter[int], threshold
     return unit
 
 
+def _subtree(top: Unit) -> tuple[dict[int, Unit], Counter[int]]:
+    """The units below ``top`` (with it) and, per curve unit among them, its ASN headcount.
+
+    Counted in SQL per unit; only the units of the subtree are walked, never the whole city.
+    """
+    units = {u.pk: u for u in Unit.objects.filter(path__startswith=top.path)}
+    units[top.pk] = top
+    per_unit = (
+        Employee.objects.filter(is_active=True, unit__path__startswith=top.path)
+        .exclude(jenis_asn=JenisAsn.NON_ASN)
+        .values_list("unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    asn: Counter[int] = Counter()
+    for unit_id, n in per_unit:
+        if unit_id in units:
+            asn[_curve_in(units[unit_id], units, top).pk] += n
+    return units, asn
+
+
+def _curve_in(unit: Unit, units: dict[int, Unit], top: Unit) -> Unit:
+    """curve_unit_of, for a unit inside the subtree of ``top`` (never looks above it)."""
+    current = unit
+    while current.pk != top.pk and current.kind not in CURVE_KINDS:
+        parent = units.get(current.parent_id or 0)
+        if parent is None:
+            return current
+        current = parent
+    return current
+
+
 def unit_curve(
     unit: Unit, period: Period, *, settings: EvaluationSettings | None = None
 ) -> UnitCurve:
     """The curve the unit belongs to for the period (the pooled kecamatan for a small kelurahan)."""
     settings = settings or EvaluationSettings.load()
-    root_path = "/" + unit.path.strip("/").split("/")[0] + "/"
-    units = {u.pk: u for u in Unit.objects.filter(path__startswith=root_path)}
-    units[unit.pk] = units.get(unit.pk, unit)
-    employees = list(
-        Employee.objects.filter(is_active=True, unit__path__startswith=root_path)
+    threshold = settings.pooling_threshold
+    line = {u.pk: u for u in Unit.objects.filter(pk__in=unit.ancestor_ids)}
+    line[unit.pk] = unit
+    own = curve_unit_of(unit, line)
+    target = own
+    if own.kind == UnitKind.KELURAHAN and own.parent_id and own.parent_id in line:
+        _, asn = _subtree(own)
+        if asn[own.pk] < threshold:
+            target = curve_unit_of(line[own.parent_id], line)
+    units, asn = _subtree(target)
+    # Units whose people count in the target's curve: theirs, or a small kelurahan pooled into it.
+    member_units = [
+        pk
+        for pk, u in units.items()
+        if (c := _curve_in(u, units, target)).pk == target.pk
+        or (c.kind == UnitKind.KELURAHAN and asn[c.pk] < threshold and c.parent_id
+            and _curve_in(units.get(c.parent_id, target), units, target).pk == target.pk)
+    ]  # fmt: skip
+    members = list(
+        Employee.objects.filter(is_active=True, unit_id__in=member_units)
         .exclude(jenis_asn=JenisAsn.NON_ASN)
         .select_related("unit", "position")
+        .order_by("name", "pk")
     )
-    asn = _asn_counts(employees, units)
-    threshold = settings.pooling_threshold
-    target = pooled_into(curve_unit_of(units[unit.pk], units), units, asn, threshold)
-
-    def own_unit(e: Employee) -> Unit:
-        return curve_unit_of(units[e.unit_id or 0], units)
-
-    def owner(e: Employee) -> int:
-        return pooled_into(own_unit(e), units, asn, threshold).pk
-
-    members = sorted((e for e in employees if owner(e) == target.pk), key=lambda e: e.name)
-    pooled = sorted({own_unit(e).pk for e in members if own_unit(e).pk != target.pk})
+    by_pk = {e.pk: e for e in members}
+    pooled = sorted(
+        {c.pk for e in members if (c := _curve_in(units[e.unit_id or 0], units, target)).pk
+         != target.pk}
+    )  # fmt: skip
     evaluations: dict[int, Evaluation] = {}
     for evaluation in (
-        Evaluation.objects.filter(period=period, employee__in=members)
+        Evaluation.objects.filter(period=period, employee_id__in=by_pk)
         .select_related("plan")
         .order_by("plan__start_date", "pk")
     ):
+        evaluation.employee = by_pk[evaluation.employee_id]
         evaluations[evaluation.employee_id] = evaluation
-    for evaluation in evaluations.values():
-        evaluation.employee = next(e for e in members if e.pk == evaluation.employee_id)
     assessment = OrganisationAssessment.objects.filter(unit=target, period=period).first()
     determination = Determination.objects.filter(unit=target, period=period).first()
     curve = UnitCurve(

@@ -85,8 +85,7 @@ def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     ancestors = list(visible_units.filter(pk__in=unit.ancestor_ids).exclude(pk=unit.pk))
     children = list(visible_units.filter(parent=unit, is_active=True).order_by("name"))
     chart = get_scope(request.user).chart
-    positions = [p for p in chart.positions.values() if p.unit_id == unit.pk]
-    positions.sort(key=lambda p: (not p.is_unit_head, p.eselon, p.name))
+    positions = chart.positions_of_unit(unit.pk)
     position_rows = [(p, chart.holders_of(p.pk)) for p in positions]
     query = request.GET.get("q", "").strip()
     people = (

@@ -125,7 +125,7 @@ def load(*, today: dt.date) -> bool:
     if Plan.objects.filter(employee__unit__path__startswith=kec.path, appraisal_year=year).exists():
         return False
     rng = random.Random(2026)
-    chart = OrgChart(today)
+    chart = OrgChart(today).load_all()
     units = {u.pk: u for u in Unit.objects.filter(path__startswith=kec.path)}
     places = {}
     for unit in units.values():

@@ -73,7 +73,7 @@ def run(today: dt.date | None = None) -> dict[str, int]:
         for plan in plans:
             if plan.is_current:
                 by_employee.setdefault(plan.employee_id, []).append(plan)
-        chart = OrgChart(today)
+        chart = OrgChart(today).load_all()
         for employee in chart.employees.values():
             if employee.user is None or employee.jenis_asn == JenisAsn.NON_ASN:
                 continue

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 
+from sikap.lib.dayrange import on_days
 from sikap.surveys import rules
 from sikap.surveys.models import UNSUR_FIELDS, ServiceRecord, SurveyResponse, SurveySettings
 from sikap.surveys.stats import totals_aggregates
@@ -51,8 +52,7 @@ def service_evidence(
         row["employee"]: row
         for row in through.objects.filter(
             employee_id__in=ids,
-            servicerecord__received_at__date__gte=start,
-            servicerecord__received_at__date__lte=end,
+            **on_days("servicerecord__received_at", start, end),
         )
         .values("employee")
         .annotate(

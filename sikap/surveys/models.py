@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.lib.dayrange import on_days
 from sikap.org.models import Employee, Unit
 from sikap.surveys import rules
 
@@ -218,7 +219,7 @@ class SurveyQuestion(models.Model):
 
 class ServiceRecordQuerySet(models.QuerySet["ServiceRecord"]):
     def between(self, start: Any, end: Any) -> ServiceRecordQuerySet:
-        return self.filter(received_at__date__gte=start, received_at__date__lte=end)
+        return self.filter(**on_days("received_at", start, end))
 
 
 class ServiceRecord(models.Model):
@@ -255,6 +256,8 @@ class ServiceRecord(models.Model):
         verbose_name = _("service record")
         verbose_name_plural = _("service records")
         ordering = ["-received_at", "-pk"]
+        # The register and the IKM pages filter one unit over a range of days.
+        indexes = [models.Index(fields=["unit", "received_at"], name="servicerecord_unit_day")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(completed_at__isnull=True)
@@ -290,7 +293,7 @@ def _answer_field(code: str) -> models.PositiveSmallIntegerField:
 
 class SurveyResponseQuerySet(models.QuerySet["SurveyResponse"]):
     def between(self, start: Any, end: Any) -> SurveyResponseQuerySet:
-        return self.filter(submitted_at__date__gte=start, submitted_at__date__lte=end)
+        return self.filter(**on_days("submitted_at", start, end))
 
 
 class PaperImport(models.Model):
@@ -364,6 +367,10 @@ class SurveyResponse(models.Model):
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
         ordering = ["-submitted_at", "-pk"]
+        indexes = [
+            models.Index(fields=["unit", "submitted_at"], name="response_unit_day"),
+            models.Index(fields=["officer", "submitted_at"], name="response_officer_day"),
+        ]
         constraints = [
             # A receipt's token is answered once.
             models.UniqueConstraint(

@@ -13,8 +13,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Case, Count, Q, QuerySet, Sum, Value, When
 
+from sikap.lib.dayrange import on_days
 from sikap.org.models import Employee, Unit
 from sikap.surveys import rules
 from sikap.surveys.models import (
@@ -151,34 +152,39 @@ def _responses(unit: Unit, period: SurveyPeriod) -> QuerySet[SurveyResponse]:
     return SurveyResponse.objects.filter(unit=unit).between(period.start, period.end)
 
 
+_AGE_BANDS = ["< 20", "20–29", "30–39", "40–49", "≥ 50", "Tidak diisi"]
+
+
 def _profile(responses: QuerySet[SurveyResponse]) -> dict[str, list[tuple[str, int]]]:
-    rows = list(responses.values_list("age", "gender", "education", "occupation"))
+    """The respondents' profile, counted by the database (one row per combination, not per answer)."""
+    band = Case(
+        When(age__isnull=True, then=Value(5)),
+        When(age__lt=20, then=Value(0)),
+        When(age__lt=30, then=Value(1)),
+        When(age__lt=40, then=Value(2)),
+        When(age__lt=50, then=Value(3)),
+        default=Value(4),
+    )
+    rows = (
+        responses.annotate(band=band)
+        .values_list("band", "gender", "education", "occupation")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     ages: Counter[str] = Counter()
     genders: Counter[str] = Counter()
     education: Counter[str] = Counter()
     occupation: Counter[str] = Counter()
-    for age, gender, edu, occ in rows:
-        if age is None:
-            ages["Tidak diisi"] += 1
-        elif age < 20:
-            ages["< 20"] += 1
-        elif age < 30:
-            ages["20–29"] += 1
-        elif age < 40:
-            ages["30–39"] += 1
-        elif age < 50:
-            ages["40–49"] += 1
-        else:
-            ages["≥ 50"] += 1
-        genders[{"L": "Laki-laki", "P": "Perempuan"}.get(gender, "Tidak diisi")] += 1
-        education[edu or "Tidak diisi"] += 1
-        occupation[occ or "Tidak diisi"] += 1
-    order = ["< 20", "20–29", "30–39", "40–49", "≥ 50", "Tidak diisi"]
+    for age_band, gender, edu, occ, n in rows:
+        ages[_AGE_BANDS[age_band]] += n
+        genders[{"L": "Laki-laki", "P": "Perempuan"}.get(gender, "Tidak diisi")] += n
+        education[edu or "Tidak diisi"] += n
+        occupation[occ or "Tidak diisi"] += n
     return {
-        "Umur": [(k, ages[k]) for k in order if ages[k]],
+        "Umur": [(k, ages[k]) for k in _AGE_BANDS if ages[k]],
         "Jenis kelamin": sorted(genders.items()),
-        "Pendidikan": sorted(education.items(), key=lambda kv: -kv[1]),
-        "Pekerjaan": sorted(occupation.items(), key=lambda kv: -kv[1]),
+        "Pendidikan": sorted(education.items(), key=lambda kv: (-kv[1], kv[0])),
+        "Pekerjaan": sorted(occupation.items(), key=lambda kv: (-kv[1], kv[0])),
     }
 
 
@@ -235,8 +241,7 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
         row["employee"]: row
         for row in through.objects.filter(
             servicerecord__unit=unit,
-            servicerecord__received_at__date__gte=period.start,
-            servicerecord__received_at__date__lte=period.end,
+            **on_days("servicerecord__received_at", period.start, period.end),
         )
         .values("employee")
         .annotate(total=Count("pk"), on_time=Count("pk", filter=Q(servicerecord__on_time=True)))

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
+from sikap.lib.dayrange import on_days
 from sikap.lib.forms import apply_errors as _apply_errors
 from sikap.lib.pdf import pdf_response
 from sikap.lib.uploads import check_upload
@@ -72,7 +73,7 @@ def counter(request: AuthedRequest) -> HttpResponse:
             return redirect("surveys:receipt", record.pk)
     today = timezone.localdate()
     records = (
-        ServiceRecord.objects.filter(unit=unit, received_at__date=today)
+        ServiceRecord.objects.filter(unit=unit, **on_days("received_at", today, today))
         .select_related("service_type")
         .prefetch_related("officers")
         .annotate(answered=Count("responses"))[:100]

@@ -8,6 +8,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -162,6 +163,8 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
 
 # HR: JP recap and exports ------------------------------------------------------------------
 
+RECAP_PAGE_SIZE = 50
+
 
 def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[services.JpRow]]:
     scope = access.require_reader(request.user)
@@ -195,6 +198,8 @@ def recap(request: AuthedRequest) -> HttpResponse:
         "development/recap.html",
         {
             "rows": rows,
+            # One page of people: a city's recap is thousands of rows; the units table sums all.
+            "page": Paginator(rows, RECAP_PAGE_SIZE).get_page(request.GET.get("page")),
             "units": exports.unit_summary(rows),
             "unit": unit,
             "unit_choices": access.units_read(scope),

@@ -330,6 +330,7 @@ def cascade_down(
     """Hand one RHK of a supervisor down to several subordinates: an UTAMA RHK in each draft."""
     day = day_or_today(today)
     chart = OrgChart(day)
+    chart.prefetch(employees)
     leader_plan = source.plan
     if not employees:
         raise ValidationError({"employees": "Pilih minimal satu pegawai."})

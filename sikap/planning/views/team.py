@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +19,6 @@ from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
 from sikap.lib.forms import apply_errors
-from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, within_q
 from sikap.planning import access, documents, forms, services
 from sikap.planning.models import (
@@ -151,7 +150,7 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     roots.sort(key=lambda r: (_depth(r), r.plan.employee_name, r.order))
     extra = sum(1 for r in results if r.category == Category.TAMBAHAN and not r.intervenes_id)
     leader_ids = {r.plan.employee_id for r in results if r.pk in children}
-    has_reports = _employees_with_reports(today)
+    has_reports = get_scope(request.user).chart.with_reports({r.plan.employee_id for r in results})
 
     def node(result: WorkResult, depth: int) -> dict[str, Any]:
         kids = [node(c, depth + 1) for c in children.get(result.pk, [])]
@@ -177,18 +176,11 @@ def _depth(result: WorkResult) -> int:
     return unit.depth if unit is not None else 0
 
 
-def _employees_with_reports(day: dt.date) -> set[int]:
-    chart = OrgChart(day)
-    found: set[int] = set()
-    for employee in chart.employees.values():
-        holder = chart.penilai_of(employee)
-        if holder is not None:
-            found.add(holder.employee.pk)
-    return found
-
-
 def _count_unsupported(nodes: list[dict[str, Any]]) -> int:
     return sum(int(n["unsupported"]) + _count_unsupported(n["children"]) for n in nodes)
+
+
+UNIT_PAGE_SIZE = 50
 
 
 @require_GET
@@ -197,30 +189,39 @@ def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
     """Every active employee of a unit subtree with the status of their current SKP."""
     unit = unit_for(request, pk)
     year = current_year(timezone.localdate())
-    employees = list(
+    employees = (
         Employee.objects.in_subtree(unit)
         .filter(is_active=True)
         .exclude(jenis_asn="NON_ASN")
         .select_related("position", "unit")
-        .order_by("unit__path", "name")
+        .order_by("unit__path", "name", "pk")
     )
+    # The counts cover the whole subtree from light value rows; the table shows one page.
+    latest: dict[int, str] = dict(
+        Plan.objects.current()
+        .filter(employee__in=employees.values("pk"), appraisal_year=year)
+        .order_by("start_date")
+        .values_list("employee_id", "status")
+    )
+    counts = dict.fromkeys(PlanStatus.values, 0)
+    for status in latest.values():
+        counts[status] += 1
+    page = Paginator(employees, UNIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    missing = page.paginator.count - len(latest)
     plans: dict[int, Plan] = {}
     for plan in (
         Plan.objects.current()
-        .filter(employee_id__in=[e.pk for e in employees], appraisal_year=year)
+        .filter(employee_id__in=[e.pk for e in page.object_list], appraisal_year=year)
         .order_by("start_date")
     ):
         plans[plan.employee_id] = plan
-    rows = [{"employee": e, "plan": plans.get(e.pk)} for e in employees]
-    counts = dict.fromkeys(PlanStatus.values, 0)
-    for plan in plans.values():
-        counts[plan.status] += 1
-    missing = sum(1 for r in rows if r["plan"] is None)
+    rows = [{"employee": e, "plan": plans.get(e.pk)} for e in page.object_list]
     return render(
         request,
         "planning/unit_plans.html",
-        {"unit": unit, "year": year, "rows": rows, "counts": counts, "missing": missing},
-    )
+        {"unit": unit, "year": year, "rows": rows, "counts": counts, "missing": missing,
+         "page": page},
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
