@@ -52,8 +52,8 @@ def pages() -> list[tuple[str, str, str, str, dict[str, Any] | None]]:
     """(label, persona, method, url, data) for every core page, found in the demo data."""
     from django.urls import reverse
 
-    from sikap.development.models import TrainingEvent
     from sikap.cycle.models import Period
+    from sikap.development.models import TrainingEvent
     from sikap.evaluation.models import Evaluation
     from sikap.org.models import Employee, Unit
     from sikap.planning.models import Plan
