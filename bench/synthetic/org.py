@@ -54,7 +54,7 @@ class Scale:
 
 
 SCALES = {
-    "tiny": Scale("tiny", 1, 2, 3, 2, 3, 1, 2, 1, 3, 3_000, 0.7, 300, 12),
+    "tiny": Scale("tiny", 1, 2, 3, 2, 3, 1, 3, 1, 3, 8_000, 0.7, 300, 12),
     "city": Scale("city", 1, 18, 11, 15, 20, 13, 19, 8, 45, 1_400_000, 0.7, 100_000, 2_000),
     "province": Scale(
         "province", 10, 18, 11, 15, 20, 13, 19, 8, 45, 14_000_000, 0.7, 1_000_000, 20_000
@@ -226,9 +226,11 @@ class OrgBuilder:
                     leaf["head"],
                     max(0, s.kecamatan_seksi_staff - leaf["staff"]),
                 )
-        for number, kel_name in enumerate(kelurahan[: s.kelurahan], start=1):
+        for number, kel_name in enumerate(kelurahan, start=1):
             kel_code = f"{code}{number:03d}" if len(code) == 7 else ""
             found = known.get(f"Kelurahan {kel_name}")
+            if found is None and number > s.kelurahan:
+                continue  # the tiny scale keeps a few new kelurahan, but grows every existing one
             if found is None:
                 kel = self.unit(
                     f"Kelurahan {kel_name}",

@@ -8,6 +8,7 @@ import random
 from collections import deque
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.utils import timezone
@@ -73,6 +74,23 @@ class World:
     periods: dict[int, list[Period]] = field(default_factory=dict)  # year -> periods
     plans: dict[tuple[int, int], int] = field(default_factory=dict)  # (year, employee) -> plan id
     new_plans: set[int] = field(default_factory=set)
+
+    @cached_property
+    def by_unit(self) -> dict[int, list[Employee]]:
+        grouped: dict[int, list[Employee]] = {}
+        for e in self.people:
+            grouped.setdefault(e.unit_id or 0, []).append(e)
+        return grouped
+
+    def head_of(self, unit_id: int) -> Employee | None:
+        """The definitive holder of the unit's head position (camat, lurah), if any."""
+        return next(
+            (
+                e for e in self.by_unit.get(unit_id, [])
+                if e.position is not None and e.position.is_unit_head
+            ),
+            None,
+        )  # fmt: skip
 
     def instansi(self, unit_id: int | None) -> str:
         unit = self.units.get(unit_id or 0)

@@ -106,6 +106,8 @@ class Writer:
                 extra[name] = field.get_default()
             elif field.null:
                 extra[name] = None
+            elif field.blank and field.empty_strings_allowed:
+                extra[name] = ""
             else:
                 raise ValueError(f"{opts.label}.{name} is NOT NULL and has no default")
         tail_map = {**const, **extra}
