@@ -14,8 +14,8 @@ from typing import Any
 from django.utils import timezone
 
 from bench.synthetic.writer import Writer
-from sikap.evaluation.models import AppraisalYear, Period, PeriodKindChoices
-from sikap.evaluation.services import setup_appraisal_year
+from sikap.cycle.models import AppraisalYear, Period, PeriodKindChoices
+from sikap.cycle.services import setup_appraisal_year
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, JenisAsn, Unit, UnitKind
 from sikap.planning import rules
