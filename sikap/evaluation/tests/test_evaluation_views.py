@@ -352,3 +352,47 @@ def test_the_detail_page_shows_angka_kredit_for_a_jf_employee(personas, plans, y
     page = login(personas.user("pegawai")).get(reverse("evaluation:detail", args=[evaluation.pk]))
     assert "Angka kredit" in page.text
     assert "<strong>5,000</strong>" in page.text or "<strong>5.000</strong>" in page.text
+
+
+def _pdf_text(response) -> str:
+    return " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(response.content)).pages
+    )
+
+
+def test_the_form_lays_out_utama_first_and_all_seven_values(personas, plans, q1, login):
+    from sikap.planning.models import BehaviourExpectation, Feedback, WorkResult
+
+    plan = plans["pegawai"]
+    WorkResult.objects.create(
+        plan=plan, category="UTAMA", text="Layanan administrasi", order=5,
+        intervenes=plans["penilai"].work_results.first(),
+    )  # fmt: skip
+    BehaviourExpectation.objects.create(
+        plan=plan, value="kompeten", expectation="Menguasai aplikasi SIKAP"
+    )
+    Feedback.objects.create(
+        plan=plan, period=q1, behaviour_value="loyal", text="Menjaga rahasia jabatan"
+    )
+    evaluation = rate(plan, q1, personas.user("penilai"))
+    text = _pdf_text(
+        login(personas.user("penilai")).get(reverse("evaluation:form_pdf", args=[evaluation.pk]))
+    )
+    assert text.index("A. UTAMA") < text.index("B. TAMBAHAN")
+    # Numbered within each category: the first TAMBAHAN is 1 again.
+    assert "B. TAMBAHAN 1 Laporan kegiatan 1" in text
+    for value in ("Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal",
+                  "Adaptif", "Kolaboratif"):  # fmt: skip
+        assert value in text, value
+    assert "EKSPEKTASI KHUSUS PIMPINAN" in text and "Menguasai aplikasi SIKAP" in text
+    assert "Menjaga rahasia jabatan" in text
+    assert personas.pegawai.nip_display in text and personas.penilai.nip_display in text
+
+
+def test_the_annual_documents_print_the_whole_year(personas, plans, year2026, login):
+    final = year2026.periods.get(is_final=True)
+    evaluation = rate(plans["pegawai"], final, personas.user("penilai"))
+    client = login(personas.user("penilai"))
+    for name in ("evaluation:document", "evaluation:form_pdf"):
+        text = _pdf_text(client.get(reverse(name, args=[evaluation.pk])))
+        assert "PERIODE PENILAIAN: 01 JANUARI SD 31 DESEMBER TAHUN 2026" in text, name

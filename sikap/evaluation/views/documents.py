@@ -32,13 +32,19 @@ def document_context(evaluation: Evaluation) -> dict[str, Any]:
     period = evaluation.period
     unit = evaluation.employee.unit
     curve = unit_curve(unit, period) if unit is not None else None
+    # The final period's evaluation is the annual one: it covers the whole SKP year.
+    start, end = (
+        (plan.start_date, plan.end_date)
+        if period.is_final
+        else (period.start_date, period.end_date)
+    )
     return {
         "evaluation": evaluation,
         "plan": plan,
         "period": period,
         "period_label": _period_label(period),
-        "start": tanggal_upper(period.start_date),
-        "end": tanggal_upper(period.end_date),
+        "start": tanggal_upper(start),
+        "end": tanggal_upper(end),
         "year": period.appraisal_year.year,
         "assessment": curve.assessment if curve else None,
         "chart_svg": curve_svg(curve.chart()) if curve else "",
@@ -69,7 +75,7 @@ def form_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     evaluation = access.get_evaluation_for_user(request.user, pk)
     ctx = document_context(evaluation)
     ctx["rows"] = context.plan_rows(evaluation.plan, evaluation.period, evaluation)
-    ctx["behaviour_feedback"] = context.behaviour_feedback(evaluation.plan, evaluation.period)
+    ctx["behaviours"] = context.behaviour_rows(evaluation.plan, evaluation.period)
     return pdf_response(
         request,
         "evaluation/pdf/formulir.html",
