@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.models import User
 from sikap.evaluation import rules
@@ -139,6 +140,9 @@ def _notify(*, user: User | None, title: str, body: str, url: str, email: bool =
     transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url, email=email))
 
 
+OWN_RESULT_MESSAGE = _(
+    "Nobody calibrates their own result: a unit head's ratings are set by their penilai."
+)
 LOCKED_MESSAGE = (
     "Predikat periode ini sudah ditetapkan dan dikunci; perubahan hanya melalui keberatan."
 )
@@ -243,6 +247,9 @@ def calibrate_rating(
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.is_final:
         raise ValidationError(LOCKED_MESSAGE)
+    own = getattr(by, "employee", None)
+    if own is not None and evaluation.employee_id == own.pk:
+        raise ValidationError(OWN_RESULT_MESSAGE, code="own_result")
     result = _rating(result_rating, "result_rating")
     behaviour = _rating(behaviour_rating, "behaviour_rating")
     evaluation.result_rating = result.value

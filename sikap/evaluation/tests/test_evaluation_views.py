@@ -396,3 +396,28 @@ def test_the_annual_documents_print_the_whole_year(personas, plans, year2026, lo
     for name in ("evaluation:document", "evaluation:form_pdf"):
         text = _pdf_text(client.get(reverse(name, args=[evaluation.pk])))
         assert "PERIODE PENILAIAN: 01 JANUARI SD 31 DESEMBER TAHUN 2026" in text, name
+
+
+def test_a_unit_head_cannot_calibrate_their_own_result(personas, plans, q1, login):
+    from django.core.exceptions import ValidationError
+
+    rate_everyone(personas, plans, q1)
+    own = Evaluation.objects.create(
+        plan=plans["camat"], employee=personas.camat, period=q1, result_rating="SESUAI",
+        behaviour_rating="SESUAI", predicate="BAIK",
+    )  # fmt: skip
+    client = login(personas.user("camat"))
+    page = client.get(reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk]))
+    assert "Ditetapkan oleh pejabat penilai Anda" in page.text
+    change = reverse("evaluation:calibrate", args=[personas.kecamatan.pk, q1.pk, own.pk])
+    forbidden = client.get(change)
+    assert forbidden.status_code == 403
+    assert "Tidak ada yang mengkalibrasi hasilnya sendiri" in forbidden.text
+    assert "Kembali ke beranda" in forbidden.text
+    raised = {"result_rating": "DI_ATAS", "behaviour_rating": "DI_ATAS", "reason": "Naik"}
+    assert client.post(change, raised).status_code == 403
+    with pytest.raises(ValidationError) as caught:
+        services.calibrate_rating(evaluation=own, by=personas.user("camat"), **raised)
+    assert caught.value.code == "own_result"
+    own.refresh_from_db()
+    assert own.predicate == "BAIK"

@@ -73,6 +73,9 @@ def calibration(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpRes
             "grid": grid(curve),
             "columns": GRID_COLUMNS,
             "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
+            "own_ids": {
+                e.pk for e in curve.evaluations.values() if access.calibrates_own_result(scope, e)
+            },
             "unrated": unrated,
             "can_calibrate": access.leads_unit(scope, curve.unit) and curve.determination is None,
             "can_set_predicate": access.can_set_organisation_predicate(
@@ -92,6 +95,8 @@ def calibrate(request: AuthedRequest, unit_pk: int, period_pk: int, pk: int) -> 
     evaluation = next((e for e in curve.evaluations.values() if e.pk == pk), None)
     if evaluation is None:
         raise Http404
+    if access.calibrates_own_result(get_scope(request.user), evaluation):
+        raise PermissionDenied(services.OWN_RESULT_MESSAGE)
     form = CalibrationForm(
         request.POST or None,
         initial={
