@@ -259,3 +259,23 @@ def angka_kredit_for(evaluation: Evaluation) -> AngkaKredit | None:
         value=rules.angka_kredit(jenjang, predicate, months, places=3),
         percent=rules.PREDICATE_AK_PERCENT[predicate],
     )
+
+
+def penetapan_context(curve: Any) -> dict[str, Any]:
+    """What the FORMAT PENETAPAN PREDIKAT KINERJA prints for a curve, as it stands now."""
+    from django.utils import timezone
+
+    from sikap.evaluation.svg import curve_svg
+    from sikap.lib.formatting import tanggal
+
+    signed = curve.determination
+    day = timezone.localdate(signed.signed_at) if signed else timezone.localdate()
+    chart = curve.chart()
+    return {
+        "curve": curve,
+        "period": curve.period,
+        "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
+        "chart_svg": curve_svg(chart),
+        "chart": chart,
+        "place_date": f"Palembang, {tanggal(day)}",
+    }

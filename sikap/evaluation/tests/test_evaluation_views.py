@@ -347,6 +347,7 @@ def test_the_detail_page_shows_angka_kredit_for_a_jf_employee(personas, plans, y
         curve=unit_curve(personas.kecamatan, final),
         by=personas.user("camat"),
         signer=personas.camat,
+        early_close_reason="Uji: periode ditutup lebih awal",
     )
     evaluation = Evaluation.objects.get(plan=plans["pegawai"], period=final)
     page = login(personas.user("pegawai")).get(reverse("evaluation:detail", args=[evaluation.pk]))
@@ -421,3 +422,26 @@ def test_a_unit_head_cannot_calibrate_their_own_result(personas, plans, q1, logi
     assert caught.value.code == "own_result"
     own.refresh_from_db()
     assert own.predicate == "BAIK"
+
+
+def test_the_camat_closes_a_period_early_and_the_stored_pdf_is_served(
+    personas, plans, year2026, login, django_capture_on_commit_callbacks
+):
+    final = year2026.periods.get(is_final=True)
+    rate_everyone(personas, plans, final)
+    client = login(personas.user("camat"))
+    page = client.get(reverse("evaluation:calibration", args=[personas.kecamatan.pk, final.pk]))
+    assert "Tutup lebih awal dan tetapkan" in page.text
+    determine = reverse("evaluation:determine", args=[personas.kecamatan.pk, final.pk])
+    client.post(determine, {})
+    assert not Evaluation.objects.filter(period=final, status="final").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(determine, {"early_close_reason": "Camat pindah tugas"})
+    assert set(Evaluation.objects.filter(period=final).values_list("status", flat=True)) == {
+        "final"
+    }
+    pdf = reverse("evaluation:determination_pdf", args=[personas.kecamatan.pk, final.pk])
+    stored = b"".join(client.get(pdf).streaming_content)
+    assert stored.startswith(b"%PDF")
+    assert b"".join(client.get(pdf + "?versi=1").streaming_content) == stored
+    assert client.get(pdf + "?versi=x").status_code == 200

@@ -27,8 +27,9 @@ def finalise(personas, plans, period):
         unit=personas.kecamatan, period=period, predicate="BAIK", by=personas.user("hr")
     )
     services.determine_predicates(
-        curve=unit_curve(personas.kecamatan, period), by=personas.user("camat"), signer=None
-    )
+        curve=unit_curve(personas.kecamatan, period), by=personas.user("camat"), signer=None,
+        early_close_reason="Uji: periode ditutup lebih awal",
+    )  # fmt: skip
 
 
 def test_the_periodic_export_has_the_siasn_ids(personas, plans, q1, login):

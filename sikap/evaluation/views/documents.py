@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -91,17 +91,22 @@ def determination_pdf(request: AuthedRequest, unit_pk: int, period_pk: int) -> H
     unit = access.get_calibration_unit(request.user, unit_pk)
     period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)
     curve = unit_curve(unit, period)
+    if curve.determination is not None:
+        # The signed document is served as it was stored at signing, never regenerated.
+        asked = request.GET.get("versi", "")
+        wanted = int(asked) if asked.isdigit() else curve.determination.version
+        stored = curve.determination.documents.filter(version=wanted).first()
+        if stored is not None:
+            return FileResponse(
+                stored.file.open("rb"),
+                as_attachment=True,
+                filename=f"penetapan-predikat-{curve.unit.pk}-{period.pk}-v{stored.version}.pdf",
+                content_type="application/pdf",
+            )
     return pdf_response(
         request,
         "evaluation/pdf/penetapan.html",
-        {
-            "curve": curve,
-            "period": period,
-            "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
-            "chart_svg": curve_svg(curve.chart()),
-            "chart": curve.chart(),
-            "place_date": f"Palembang, {tanggal(timezone.localdate(curve.determination.signed_at) if curve.determination else timezone.localdate())}",
-        },
+        context.penetapan_context(curve),
         filename=f"penetapan-predikat-{curve.unit.pk}-{period.pk}",
     )
 
