@@ -281,7 +281,9 @@ def test_the_penetapan_waits_for_the_end_of_the_period(personas, plans, year2026
     curve = _ready(personas, plans, final)
     early = timezone.make_aware(dt.datetime(2026, 12, 2, 9))
     with pytest.raises(ValidationError) as caught:
-        services.determine_predicates(curve=curve, by=personas.user("camat"), signer=None, now=early)
+        services.determine_predicates(
+            curve=curve, by=personas.user("camat"), signer=None, now=early
+        )
     assert caught.value.code == "period_not_ended"
     assert not Evaluation.objects.filter(period=final, status="final").exists()
     signed = services.determine_predicates(
@@ -289,7 +291,10 @@ def test_the_penetapan_waits_for_the_end_of_the_period(personas, plans, year2026
         early_close_reason="Mutasi pimpinan akhir tahun",
     )  # fmt: skip
     assert signed.reason == "Mutasi pimpinan akhir tahun"
-    assert signed.history.first().history_change_reason == "Penutupan awal: Mutasi pimpinan akhir tahun"
+    assert (
+        signed.history.first().history_change_reason
+        == "Penutupan awal: Mutasi pimpinan akhir tahun"
+    )
 
 
 def test_the_penetapan_needs_everyone_in_the_curve_evaluated(personas, plans, q1):
@@ -300,7 +305,9 @@ def test_the_penetapan_needs_everyone_in_the_curve_evaluated(personas, plans, q1
     )
     curve = unit_curve(personas.kecamatan, q1)
     assert {e.pk for e in services.awaiting_evaluation(curve)} == {
-        personas.penilai.pk, personas.lurah.pk, personas.hr.pk
+        personas.penilai.pk,
+        personas.lurah.pk,
+        personas.hr.pk,
     }  # the camat is rated outside SIKAP (no penilai in it): not awaited
     with pytest.raises(ValidationError) as caught:
         services.determine_predicates(curve=curve, by=personas.user("camat"), signer=None)

@@ -86,7 +86,9 @@ def form_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def determination_pdf(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+def determination_pdf(
+    request: AuthedRequest, unit_pk: int, period_pk: int
+) -> HttpResponse | FileResponse:
     """FORMAT PENETAPAN PREDIKAT KINERJA with the curve as an SVG chart."""
     unit = access.get_calibration_unit(request.user, unit_pk)
     period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)
