@@ -265,6 +265,9 @@ class Evaluation(models.Model):
         ordering = ["period__start_date", "employee__name"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "period"], name="evaluation_unique"),
+            models.UniqueConstraint(
+                fields=["employee", "period"], name="evaluation_unique_per_employee"
+            ),
             models.CheckConstraint(
                 condition=Q(status="draft") | (~Q(predicate="") & Q(finalised_at__isnull=False)),
                 name="evaluation_final_has_predicate",

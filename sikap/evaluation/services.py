@@ -219,7 +219,15 @@ def set_ratings(
         raise ValidationError("Hanya Pejabat Penilai Kinerja SKP ini yang dapat menilai.")
     if period.appraisal_year_id != plan.appraisal_year_id:
         raise ValidationError({"period": "Periode tidak termasuk tahun SKP ini."})
-    evaluation = Evaluation.objects.select_for_update().filter(plan=plan, period=period).first()
+    # One evaluation per employee and period, whatever SKP version is in force: a period rated
+    # (or signed) on v1 is the same evaluation on v2, never a second one.
+    evaluation = (
+        Evaluation.objects.select_for_update()
+        .filter(employee_id=plan.employee_id, period=period)
+        .first()
+    )
+    if evaluation is not None and not evaluation.is_final:
+        evaluation.plan = plan
     if evaluation is None:
         evaluation = Evaluation(plan=plan, employee_id=plan.employee_id, period=period)
     if evaluation.is_final:
