@@ -83,6 +83,11 @@ def leads_unit(scope: Scope, unit: Unit) -> bool:
     return scope.heads(unit)
 
 
+def calibrates_own_result(scope: Scope, evaluation: Evaluation) -> bool:
+    """Whether this is the user's own evaluation: a unit head's row is set by their penilai."""
+    return scope.employee is not None and evaluation.employee_id == scope.employee.pk
+
+
 def get_calibration_unit(user: User, pk: int, *, for_change: bool = False) -> Unit:
     """A unit whose curve the user may read (404); with for_change, only its head (403)."""
     scope = get_scope(user)

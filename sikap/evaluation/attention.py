@@ -37,10 +37,10 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
         plan_ids = list(
             Plan.objects.current()
             .filter(appraisal_year__year=today.year, penilai=scope.employee, status="approved")
-            .values_list("pk", flat=True)
+            .values_list("employee_id", flat=True)
         )
         done = (
-            Evaluation.objects.filter(plan_id__in=plan_ids, period__in=ended)
+            Evaluation.objects.filter(employee_id__in=plan_ids, period__in=ended)
             .exclude(predicate="")
             .count()
         )

@@ -26,17 +26,30 @@ class RhkRow:
     feedback: list[Any] = field(default_factory=list)
     label: str = ""
     note: str = ""
+    number: int = 0  # numbered within its category: A. UTAMA 1, 2 …, B. TAMBAHAN 1, 2 …
+
+
+@dataclass
+class BehaviourRow:
+    """One of the seven BerAKHLAK values as the PERILAKU KERJA table of the form prints it."""
+
+    number: int
+    name: str
+    indicators: tuple[str, ...]
+    expectation: str
+    feedback: list[Any]
 
 
 def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -> list[RhkRow]:
     """Every RHK of the SKP with its indicators, the period's realisation, evidence and feedback."""
     from sikap.planning.models import Feedback, Realisation, WorkResult
 
-    work_results = list(
+    # A. UTAMA before B. TAMBAHAN, as the form lays them out (not the alphabetical order).
+    work_results = sorted(
         WorkResult.objects.filter(plan=plan)
         .select_related("intervenes")
-        .prefetch_related("indicators")
-        .order_by("category", "order", "pk")
+        .prefetch_related("indicators"),
+        key=lambda r: (r.category != "UTAMA", r.order, r.pk),
     )
     realisations = {
         r.indicator_id: r
@@ -49,8 +62,10 @@ def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -
         feedback[item.work_result_id or 0].append(item)
     notes = evaluation.work_result_notes if evaluation is not None else {}
     rows = []
+    numbers: dict[str, int] = defaultdict(int)
     for work_result in work_results:
         entry = notes.get(str(work_result.pk), {})
+        numbers[work_result.category] += 1
         rows.append(
             RhkRow(
                 work_result=work_result,
@@ -58,6 +73,7 @@ def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -
                 feedback=feedback[work_result.pk],
                 label=entry.get("label", ""),
                 note=entry.get("feedback", ""),
+                number=numbers[work_result.category],
             )
         )
     return rows
@@ -67,6 +83,26 @@ def behaviour_feedback(plan: Any, period: Period) -> list[Any]:
     from sikap.planning.models import Feedback
 
     return list(Feedback.objects.filter(plan=plan, period=period, work_result__isnull=True))
+
+
+def behaviour_rows(plan: Any, period: Period) -> list[BehaviourRow]:
+    """All seven values with their indicators, the Ekspektasi Khusus Pimpinan and the feedback.
+
+    The form lists every value, also those that received no feedback in the period.
+    """
+    from sikap.planning.rules import BERAKHLAK
+
+    expectations = {e.value: e.expectation for e in plan.expectations.all()}
+    feedback: dict[str, list[Any]] = defaultdict(list)
+    for item in behaviour_feedback(plan, period):
+        feedback[item.behaviour_value].append(item)
+    return [
+        BehaviourRow(
+            number=n, name=name, indicators=indicators,
+            expectation=expectations.get(key, ""), feedback=feedback[key],
+        )
+        for n, (key, name, indicators) in enumerate(BERAKHLAK, start=1)
+    ]  # fmt: skip
 
 
 PERCENT_UNITS = {"%", "persen", "persentase"}
@@ -224,3 +260,23 @@ def angka_kredit_for(evaluation: Evaluation) -> AngkaKredit | None:
         value=rules.angka_kredit(jenjang, predicate, months, places=3),
         percent=rules.PREDICATE_AK_PERCENT[predicate],
     )
+
+
+def penetapan_context(curve: Any) -> dict[str, Any]:
+    """What the FORMAT PENETAPAN PREDIKAT KINERJA prints for a curve, as it stands now."""
+    from django.utils import timezone
+
+    from sikap.evaluation.svg import curve_svg
+    from sikap.lib.formatting import tanggal
+
+    signed = curve.determination
+    day = timezone.localdate(signed.signed_at) if signed else timezone.localdate()
+    chart = curve.chart()
+    return {
+        "curve": curve,
+        "period": curve.period,
+        "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
+        "chart_svg": curve_svg(chart),
+        "chart": chart,
+        "place_date": f"Palembang, {tanggal(day)}",
+    }

@@ -95,6 +95,22 @@ class CalibrationForm(forms.Form):
     reason = forms.CharField(label=_("Reason for the change"), max_length=500)
 
 
+class DeterminationForm(forms.Form):
+    early_close_reason = forms.CharField(
+        label=_("Reason to close the period early"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only needed before the period has ended; it is recorded with the penetapan."),
+    )  # fmt: skip
+
+
+class CorrectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the correction"), max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Recorded with the new version; the documents of earlier versions are kept."),
+    )  # fmt: skip
+
+
 class OrganisationPredicateForm(forms.Form):
     predicate = forms.ChoiceField(
         label=_("Predikat Kinerja Organisasi"), choices=OrganisationPredicateChoices.choices

@@ -184,6 +184,9 @@ class Evaluation(models.Model):
         ordering = ["period__start_date", "employee__name"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "period"], name="evaluation_unique"),
+            models.UniqueConstraint(
+                fields=["employee", "period"], name="evaluation_unique_per_employee"
+            ),
             models.CheckConstraint(
                 condition=Q(status="draft") | (~Q(predicate="") & Q(finalised_at__isnull=False)),
                 name="evaluation_final_has_predicate",
@@ -229,6 +232,12 @@ class Determination(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     signed_at = models.DateTimeField(_("signed at"))
+    # Each correction after signing is a new version; the documents of every version are kept.
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    reason = models.TextField(
+        _("reason"), blank=True, max_length=2000,
+        help_text=_("Why the period was closed early, or why this version corrects the last."),
+    )  # fmt: skip
     history = HistoricalRecords()
 
     class Meta:
@@ -240,6 +249,30 @@ class Determination(models.Model):
 
     def __str__(self) -> str:
         return f"Penetapan {self.unit} {self.period}"
+
+
+class DeterminationDocument(models.Model):
+    """The PDF of one version of a penetapan as it was at signing; never regenerated."""
+
+    determination = models.ForeignKey(
+        Determination, verbose_name=_("penetapan predikat kinerja"), on_delete=models.CASCADE,
+        related_name="documents",
+    )  # fmt: skip
+    version = models.PositiveSmallIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to="evaluation/penetapan/%Y/")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signed penetapan document")
+        verbose_name_plural = _("signed penetapan documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["determination", "version"], name="determination_document_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.determination} v{self.version}"
 
 
 class ObjectionStatus(models.TextChoices):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import get_scope
@@ -24,7 +25,9 @@ from sikap.evaluation.models import (
     ObjectionStatus,
     OrganisationAssessment,
 )
+from sikap.lib.formatting import tanggal
 from sikap.org.models import Employee, Unit
+from sikap.planning.models import Plan, PlanStatus
 
 # --------------------------------------------------------------------------- settings
 
@@ -55,6 +58,9 @@ def _notify(*, user: User | None, title: str, body: str, url: str, email: bool =
     transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url, email=email))
 
 
+OWN_RESULT_MESSAGE = _(
+    "Nobody calibrates their own result: a unit head's ratings are set by their penilai."
+)
 LOCKED_MESSAGE = (
     "Predikat periode ini sudah ditetapkan dan dikunci; perubahan hanya melalui keberatan."
 )
@@ -128,7 +134,15 @@ def set_ratings(
         raise ValidationError("Hanya Pejabat Penilai Kinerja SKP ini yang dapat menilai.")
     if period.appraisal_year_id != plan.appraisal_year_id:
         raise ValidationError({"period": "Periode tidak termasuk tahun SKP ini."})
-    evaluation = Evaluation.objects.select_for_update().filter(plan=plan, period=period).first()
+    # One evaluation per employee and period, whatever SKP version is in force: a period rated
+    # (or signed) on v1 is the same evaluation on v2, never a second one.
+    evaluation = (
+        Evaluation.objects.select_for_update()
+        .filter(employee_id=plan.employee_id, period=period)
+        .first()
+    )
+    if evaluation is not None and not evaluation.is_final:
+        evaluation.plan = plan
     if evaluation is None:
         evaluation = Evaluation(plan=plan, employee_id=plan.employee_id, period=period)
     if evaluation.is_final:
@@ -158,6 +172,9 @@ def calibrate_rating(
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.is_final:
         raise ValidationError(LOCKED_MESSAGE)
+    own = getattr(by, "employee", None)
+    if own is not None and evaluation.employee_id == own.pk:
+        raise ValidationError(OWN_RESULT_MESSAGE, code="own_result")
     result = _rating(result_rating, "result_rating")
     behaviour = _rating(behaviour_rating, "behaviour_rating")
     evaluation.result_rating = result.value
@@ -169,60 +186,179 @@ def calibrate_rating(
     return evaluation
 
 
-@transaction.atomic
-def determine_predicates(
-    *, curve: Any, by: User, signer: Employee | None, now: dt.datetime | None = None,
-    notify_employees: bool = True,
-) -> Determination:  # fmt: skip
-    """The signed penetapan predikat kinerja of a unit for a period; locks its evaluations."""
-    if curve.determination is not None:
-        raise ValidationError("Predikat periode ini sudah ditetapkan.")
+def awaiting_evaluation(curve: Any) -> list[Employee]:
+    """Members of the curve a penilai in SIKAP should rate for the period and has not yet.
+
+    Those are the members with an approved SKP that has a penilai and covers the period; a
+    member rated outside SIKAP (a camat whose penilai is the Wali Kota) does not hold it up.
+    """
+    period = curve.period
+    unrated = [
+        e for e in curve.employees
+        if e.pk not in curve.evaluations or not curve.evaluations[e.pk].predicate
+    ]  # fmt: skip
+    if not unrated:
+        return []
+    expected = set(
+        Plan.objects.filter(
+            employee__in=[e.pk for e in unrated], appraisal_year_id=period.appraisal_year_id,
+            status=PlanStatus.APPROVED, penilai__isnull=False,
+            start_date__lte=period.end_date, end_date__gte=period.start_date,
+        ).values_list("employee_id", flat=True)
+    )  # fmt: skip
+    return [e for e in unrated if e.pk in expected]
+
+
+def _check_complete(curve: Any) -> list[Evaluation]:
     if curve.assessment is None:
-        raise ValidationError("Tetapkan dahulu Predikat Kinerja Organisasi unit ini.")
+        raise ValidationError(
+            _("Set the Predikat Kinerja Organisasi of this unit first."), code="no_assessment"
+        )
     evaluations = list(curve.evaluations.values())
     if not evaluations:
-        raise ValidationError("Belum ada evaluasi untuk ditetapkan.")
-    missing = [e for e in evaluations if not e.predicate]
+        raise ValidationError(_("There are no evaluations to sign yet."), code="no_evaluations")
+    missing = awaiting_evaluation(curve)
     if missing:
-        names = ", ".join(e.employee.display_name for e in missing)
-        raise ValidationError(f"Rating belum lengkap untuk: {names}.")
-    now = now or timezone.now()
-    determination = Determination(
-        unit=curve.unit,
-        period=curve.period,
-        organisation_predicate=curve.assessment.predicate,
-        headcount=len(evaluations),
-        distribution={p.short_code: curve.counts.get(p, 0) for p in rules.EmployeePredicate},
-        violations=[v.message for v in curve.violations],
-        signed_by=signer,
-        signed_by_name=signer.display_name if signer else by.get_username(),
-        signed_by_nip=signer.nip if signer else "",
-        signed_by_position=signer.position.name if signer and signer.position else "",
-        signed_by_user=by,
-        signed_at=now,
+        raise ValidationError(
+            _("Not everyone in this curve is evaluated yet: %(names)s."),
+            code="incomplete",
+            params={"names": ", ".join(e.display_name for e in missing)},
+        )
+    return evaluations
+
+
+def _sign(determination: Determination, curve: Any, *, by: User | None, signer: Employee | None,
+          now: dt.datetime, evaluations: list[Evaluation]) -> None:  # fmt: skip
+    determination.organisation_predicate = curve.assessment.predicate
+    determination.headcount = len(evaluations)
+    determination.distribution = {
+        p.short_code: curve.counts.get(p, 0) for p in rules.EmployeePredicate
+    }
+    determination.violations = [v.message for v in curve.violations]
+    determination.signed_by = signer
+    determination.signed_by_name = (
+        signer.display_name if signer else (by.get_username() if by else "")
     )
+    determination.signed_by_nip = signer.nip if signer else ""
+    determination.signed_by_position = signer.position.name if signer and signer.position else ""
+    determination.signed_by_user = by
+    determination.signed_at = now
+
+
+def _close_entry(curve: Any, evaluations: list[Evaluation], now: dt.datetime) -> None:
+    """Final means final: realisation and evidence of the period close for everyone in the
+    curve (the evaluated ones and those still without an evaluation)."""
+    members = {e.pk for e in curve.employees} | {e.employee_id for e in evaluations}
+    close_entry(period=curve.period, employee_ids=members, reason=ClosureReason.PENETAPAN, at=now)
+
+
+def _store_document_after_commit(determination: Determination) -> None:
+    from sikap.evaluation.tasks import store_determination_document
+
+    pk, version = determination.pk, determination.version
+    transaction.on_commit(
+        lambda: store_determination_document.enqueue(determination_id=pk, version=version)
+    )
+
+
+@transaction.atomic
+def determine_predicates(
+    *, curve: Any, by: User | None, signer: Employee | None, now: dt.datetime | None = None,
+    notify_employees: bool = True, early_close_reason: str = "",
+) -> Determination:  # fmt: skip
+    """The signed penetapan predikat kinerja of a unit for a period; locks its evaluations.
+
+    Only once the period has ended (or with an explicit, recorded reason to close it early)
+    and when everyone in the curve has both ratings.
+    """
+    if (
+        curve.determination is not None
+        or Determination.objects.filter(unit=curve.unit, period=curve.period).exists()
+    ):
+        raise ValidationError(_("This period's predikat is already signed."), code="signed")
+    now = now or timezone.now()
+    early_close_reason = (early_close_reason or "").strip()
+    if timezone.localdate(now) <= curve.period.end_date and not early_close_reason:
+        raise ValidationError(
+            _("The period runs until %(date)s: sign after it ends, or give a reason to close "
+              "it early."),
+            code="period_not_ended",
+            params={"date": tanggal(curve.period.end_date)},
+        )  # fmt: skip
+    evaluations = _check_complete(curve)
+    determination = Determination(unit=curve.unit, period=curve.period, reason=early_close_reason)
+    _sign(determination, curve, by=by, signer=signer, now=now, evaluations=evaluations)
     determination._history_user = by  # type: ignore[attr-defined]
+    if early_close_reason:
+        determination._change_reason = f"Penutupan awal: {early_close_reason}"  # type: ignore[attr-defined]
     determination.save()
+    _finalise(evaluations, by=by, now=now, reason="Penetapan predikat kinerja")
+    if notify_employees:
+        for evaluation in evaluations:
+            _notify_final(evaluation, curve)
+    _close_entry(curve, evaluations, now)
+    _store_document_after_commit(determination)
+    return determination
+
+
+@transaction.atomic
+def correct_determination(
+    *, curve: Any, by: User | None, signer: Employee | None, reason: str,
+    now: dt.datetime | None = None,
+) -> Determination:  # fmt: skip
+    """A new, audited version of a signed penetapan (after a keberatan or a late evaluation).
+
+    The documents of the earlier versions are kept as they were signed.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": ValidationError(
+            _("Give the reason for the correction."), code="reason_required"
+        )})  # fmt: skip
+    determination = (
+        Determination.objects.select_for_update()
+        .filter(unit=curve.unit, period=curve.period)
+        .first()
+    )
+    if determination is None:
+        raise ValidationError(_("There is no signed penetapan to correct."), code="not_signed")
+    evaluations = _check_complete(curve)
+    now = now or timezone.now()
+    determination.version += 1
+    determination.reason = reason
+    _sign(determination, curve, by=by, signer=signer, now=now, evaluations=evaluations)
+    determination._history_user = by  # type: ignore[attr-defined]
+    determination._change_reason = f"Koreksi penetapan versi {determination.version}: {reason}"  # type: ignore[attr-defined]
+    determination.save()
+    late = [e for e in evaluations if not e.is_final]
+    _finalise(late, by=by, now=now, reason=f"Koreksi penetapan versi {determination.version}")
+    for evaluation in late:
+        _notify_final(evaluation, curve)
+    _close_entry(curve, evaluations, now)
+    _store_document_after_commit(determination)
+    return determination
+
+
+def _finalise(
+    evaluations: list[Evaluation], *, by: User | None, now: dt.datetime, reason: str
+) -> None:
     for evaluation in evaluations:
         evaluation.status = EvaluationStatus.FINAL
         evaluation.finalised_at = now
         evaluation._history_user = by  # type: ignore[attr-defined]
-        evaluation._change_reason = "Penetapan predikat kinerja"  # type: ignore[attr-defined]
+        evaluation._change_reason = reason  # type: ignore[attr-defined]
         evaluation.save(update_fields=["status", "finalised_at", "updated_at"])
-        if notify_employees:
-            _notify(
-                user=evaluation.employee.user,
-                title=f"Predikat kinerja {curve.period}: {evaluation.get_predicate_display()}",
-                body="Predikat kinerja Anda sudah ditetapkan. Anda dapat mengajukan keberatan "
-                f"dalam {EvaluationSettings.load().objection_days} hari.",
-                url=reverse("evaluation:detail", args=[evaluation.pk]),
-                email=False,
-            )
-    # Final means final: realisation and evidence of the period close for everyone in the curve
-    # (the evaluated ones and those still without an evaluation).
-    members = {e.pk for e in curve.employees} | {e.employee_id for e in evaluations}
-    close_entry(period=curve.period, employee_ids=members, reason=ClosureReason.PENETAPAN, at=now)
-    return determination
+
+
+def _notify_final(evaluation: Evaluation, curve: Any) -> None:
+    _notify(
+        user=evaluation.employee.user,
+        title=f"Predikat kinerja {curve.period}: {evaluation.get_predicate_display()}",
+        body="Predikat kinerja Anda sudah ditetapkan. Anda dapat mengajukan keberatan "
+        f"dalam {EvaluationSettings.load().objection_days} hari.",
+        url=reverse("evaluation:detail", args=[evaluation.pk]),
+        email=False,
+    )
 
 
 # --------------------------------------------------------------------------- keberatan

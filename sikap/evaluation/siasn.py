@@ -7,6 +7,7 @@ the BKPSDM can look it up.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sikap.cycle.rules import PeriodKind
@@ -28,16 +29,22 @@ ANNUAL_FIELDS = (
 )  # fmt: skip
 
 
-def _golongan_id(code: str) -> int | None:
+def _golongan_id(code: str) -> str:
+    """The ``golonganPns`` reference id as SIASN's payloads carry it: a string ("" if unknown)."""
     golongan = GOLONGAN_PNS_BY_CODE.get(code)
-    return golongan.siasn_id if golongan else None
+    return str(golongan.siasn_id) if golongan else ""
+
+
+def _nip(value: str) -> str:
+    """A NIP or NRP as SIASN stores it: digits only, whatever spacing it was written with."""
+    return re.sub(r"\D", "", value)
 
 
 def _penilai(evaluation: Evaluation) -> dict[str, Any]:
     penilai = evaluation.penilai
     is_asn = penilai is not None and penilai.jenis_asn != "NON_ASN"
     return {
-        "penilaiNipNrp": evaluation.penilai_nip,
+        "penilaiNipNrp": _nip(evaluation.penilai_nip),
         "penilaiNama": evaluation.penilai_name,
         "penilaiUnorNama": evaluation.penilai_unit,
         "penilaiGolongan": _golongan_id(evaluation.penilai_golongan),
@@ -68,7 +75,7 @@ def periodic_record(evaluation: Evaluation) -> dict[str, Any]:
     period = evaluation.period
     kind = PeriodKind(period.appraisal_year.period_kind)
     return {
-        "nipDinilai": evaluation.employee.nip,
+        "nipDinilai": _nip(evaluation.employee.nip),
         "namaDinilai": evaluation.employee.display_name,
         "bulanMulaiPenilaian": period.start_date.month,
         "bulanSelesaiPenilaian": period.end_date.month,
@@ -86,15 +93,12 @@ def periodic_record(evaluation: Evaluation) -> dict[str, Any]:
 
 def annual_record(evaluation: Evaluation) -> dict[str, Any]:
     """One ``skp22/save`` record from the evaluation of the final period."""
-    penilai = _penilai(evaluation)
-    golongan = penilai.pop("penilaiGolongan")
     return {
-        "nipDinilai": evaluation.employee.nip,
+        "nipDinilai": _nip(evaluation.employee.nip),
         "namaDinilai": evaluation.employee.display_name,
         "tahun": evaluation.period.appraisal_year.year,
         **_ratings(evaluation),
-        **penilai,
-        "penilaiGolongan": "" if golongan is None else str(golongan),
+        **_penilai(evaluation),
         "penilaiJabatan": evaluation.penilai_position,
         "pnsDinilaiOrang": "",
         "id": "",

@@ -35,6 +35,11 @@ urlpatterns = [
         name="determine",
     ),
     path(
+        "kalibrasi/<int:unit_pk>/<int:period_pk>/penetapan/koreksi/",
+        calibration.correct,
+        name="determination_correct",
+    ),
+    path(
         "kalibrasi/<int:unit_pk>/<int:period_pk>/penetapan.pdf",
         documents.determination_pdf,
         name="determination_pdf",

@@ -64,6 +64,15 @@ def format_nip(nip: str, kind: NipKind = NipKind.PNS) -> str:
     return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
+def printed_nip(raw: str) -> str:
+    """Any stored NIP (spaced or not) printed one way; the NI PPPK has the marker 2 where a
+    NIP PNS has the first digit of the TMT month (0 or 1)."""
+    nip = normalise_nip(raw)
+    if len(nip) != NIP_LENGTH or not nip.isdigit():
+        return raw
+    return format_nip(nip, NipKind.PPPK if nip[12] == "2" else NipKind.PNS)
+
+
 def _birth_date(nip: str) -> dt.date:
     try:
         return dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))

@@ -47,7 +47,8 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
         {"number": n, "name": name, "indicators": ind, "expectation": expectations.get(key, "")}
         for n, (key, name, ind) in enumerate(rules.BERAKHLAK, start=1)
     ]
-    sign_day = (plan.approved_at or plan.submitted_at or timezone.now()).date()
+    # The day as it was in Palembang: an approval at 03:27 WIB is still that day, not the one before.
+    sign_day = timezone.localdate(plan.approved_at or plan.submitted_at or timezone.now())
     return {
         "plan": plan,
         "title_lines": plan.title_lines,

@@ -272,6 +272,12 @@ class Indicator(models.Model):
     target_unit = models.CharField(_("target unit"), max_length=40, blank=True)
     target_text = models.CharField(_("target (in words)"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The indicator of the earlier SKP version this one was copied from (a revision carries
+    # the realisation of the year over to its copies).
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies",
+        editable=False,
+    )  # fmt: skip
     history = HistoricalRecords()
 
     class Meta:

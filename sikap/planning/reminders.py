@@ -48,13 +48,29 @@ def _plan_url(plan_id: int) -> str:
     return reverse("planning:plan", args=[plan_id])
 
 
+def due_years(today: dt.date) -> list[AppraisalYear]:
+    """The appraisal years with something due around today, found by their dates.
+
+    The calendar year alone is not enough: the final period of a year is due in January of
+    the next one (triwulan IV/Akhir 2026 on 10 January 2027).
+    """
+    window = dt.timedelta(days=FEEDBACK_WINDOW_DAYS)
+    live = Q(periods__start_date__lte=today + dt.timedelta(days=SOON_DAYS)) & (
+        Q(periods__deadline__gte=today - window) | Q(periods__end_date__gte=today - window)
+    )
+    return list(AppraisalYear.objects.filter(Q(year=today.year) | live).distinct().order_by("year"))
+
+
 def run(today: dt.date | None = None) -> dict[str, int]:
     """Send every reminder that is due today and not yet sent; return the counts per kind."""
     today = today or timezone.localdate()
-    year = AppraisalYear.objects.filter(year=today.year).first()
     sender = _Sender()
-    if year is None:
-        return {}
+    for year in due_years(today):
+        _run_year(year, today, sender)
+    return dict(sender.sent)
+
+
+def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
     plans = list(
         Plan.objects.filter(appraisal_year=year)
         .filter(Q(is_current=True) | Q(revision_of__isnull=False))
@@ -67,8 +83,9 @@ def run(today: dt.date | None = None) -> dict[str, int]:
         + [f"plan_waiting:{p.pk}:{p.submitted_at:%Y%m%d%H%M}" for p in plans if p.submitted_at]
     )  # fmt: skip
 
-    # 1. SKP not submitted: from SOON_DAYS before the year's plan deadline onwards (once).
-    if today >= year.plan_deadline - dt.timedelta(days=SOON_DAYS):
+    # 1. SKP not submitted: from SOON_DAYS before the year's plan deadline onwards (once),
+    # only while it is that year: a past year's SKP can no longer be drawn up.
+    if year.year == today.year and today >= year.plan_deadline - dt.timedelta(days=SOON_DAYS):
         by_employee: dict[int, list[Plan]] = {}
         for plan in plans:
             if plan.is_current:
@@ -149,4 +166,3 @@ def run(today: dt.date | None = None) -> dict[str, int]:
                     body="Berikan umpan balik berkelanjutan berdasarkan bukti dukung.",
                     url=reverse("planning:feedback", args=[plan.pk]),
                 )  # fmt: skip
-    return dict(sender.sent)

@@ -10,6 +10,8 @@ from django.forms import BoundField
 from django.utils.formats import number_format
 from django.utils.safestring import SafeString
 
+from sikap.lib.nip import printed_nip
+
 register = template.Library()
 
 _SELECTS = {"select", "selectmultiple"}
@@ -41,3 +43,9 @@ def num(value: Any, places: int = 2) -> str:
     if value is None or value == "":
         return "-"
     return number_format(Decimal(str(value)), places, use_l10n=True)
+
+
+@register.filter
+def nip(value: Any) -> str:
+    """A NIP printed one way (``19770820 200511 1 002``), whatever form it was stored in."""
+    return printed_nip(str(value)) if value else "-"

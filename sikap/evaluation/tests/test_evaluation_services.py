@@ -141,15 +141,17 @@ def test_the_penetapan_locks_the_evaluations(personas, plans, q1):
 
 def test_the_penetapan_needs_an_organisation_predicate_and_ratings(personas, plans, q1):
     curve = unit_curve(personas.kecamatan, q1)
-    with pytest.raises(ValidationError, match="Predikat Kinerja Organisasi"):
+    with pytest.raises(ValidationError) as caught:
         services.determine_predicates(curve=curve, by=personas.user("camat"), signer=None)
+    assert caught.value.code == "no_assessment"
     services.set_organisation_predicate(
         unit=personas.kecamatan, period=q1, predicate="BAIK", by=personas.user("hr")
     )
-    with pytest.raises(ValidationError, match="Belum ada"):
+    with pytest.raises(ValidationError) as caught:
         services.determine_predicates(
             curve=unit_curve(personas.kecamatan, q1), by=personas.user("camat"), signer=None
         )
+    assert caught.value.code == "no_evaluations"
 
 
 def test_a_final_predicate_changes_only_through_an_accepted_keberatan(personas, plans, q1):
@@ -264,3 +266,81 @@ def test_without_an_atasan_snapshot_todays_atasan_decides(personas, plans, q1):
         evaluation=evaluation, reason="x", by=personas.user("pegawai")
     )
     assert objection.decider == personas.lurah
+
+
+def _ready(personas, plans, period):
+    _rate_everyone(personas, plans, period)
+    services.set_organisation_predicate(
+        unit=personas.kecamatan, period=period, predicate="BAIK", by=personas.user("hr")
+    )
+    return unit_curve(personas.kecamatan, period)
+
+
+def test_the_penetapan_waits_for_the_end_of_the_period(personas, plans, year2026):
+    final = year2026.periods.get(is_final=True)
+    curve = _ready(personas, plans, final)
+    early = timezone.make_aware(dt.datetime(2026, 12, 2, 9))
+    with pytest.raises(ValidationError) as caught:
+        services.determine_predicates(
+            curve=curve, by=personas.user("camat"), signer=None, now=early
+        )
+    assert caught.value.code == "period_not_ended"
+    assert not Evaluation.objects.filter(period=final, status="final").exists()
+    signed = services.determine_predicates(
+        curve=curve, by=personas.user("camat"), signer=None, now=early,
+        early_close_reason="Mutasi pimpinan akhir tahun",
+    )  # fmt: skip
+    assert signed.reason == "Mutasi pimpinan akhir tahun"
+    assert (
+        signed.history.first().history_change_reason
+        == "Penutupan awal: Mutasi pimpinan akhir tahun"
+    )
+
+
+def test_the_penetapan_needs_everyone_in_the_curve_evaluated(personas, plans, q1):
+    rate(plans["pegawai"], q1, personas.user("penilai"))
+    rate(plans["peer"], q1, personas.user("penilai"))
+    services.set_organisation_predicate(
+        unit=personas.kecamatan, period=q1, predicate="BAIK", by=personas.user("hr")
+    )
+    curve = unit_curve(personas.kecamatan, q1)
+    assert {e.pk for e in services.awaiting_evaluation(curve)} == {
+        personas.penilai.pk,
+        personas.lurah.pk,
+        personas.hr.pk,
+    }  # the camat is rated outside SIKAP (no penilai in it): not awaited
+    with pytest.raises(ValidationError) as caught:
+        services.determine_predicates(curve=curve, by=personas.user("camat"), signer=None)
+    assert caught.value.code == "incomplete"
+    assert not Evaluation.objects.filter(status="final").exists()
+
+
+def test_the_signed_document_is_stored_and_a_correction_is_a_new_version(
+    personas, plans, q1, django_capture_on_commit_callbacks
+):
+    from sikap.evaluation.models import DeterminationDocument
+
+    with django_capture_on_commit_callbacks(execute=True):
+        determination = _determine(personas, plans, q1)
+    first = DeterminationDocument.objects.get(determination=determination, version=1)
+    original = first.file.read()
+    assert original.startswith(b"%PDF")
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    Evaluation.objects.filter(pk=evaluation.pk).update(predicate="SANGAT_BAIK")  # a keberatan
+    with pytest.raises(ValidationError) as caught:
+        services.correct_determination(
+            curve=unit_curve(personas.kecamatan, q1), by=personas.user("camat"), signer=None,
+            reason=" ",
+        )  # fmt: skip
+    assert caught.value.error_dict["reason"][0].code == "reason_required"
+    with django_capture_on_commit_callbacks(execute=True):
+        corrected = services.correct_determination(
+            curve=unit_curve(personas.kecamatan, q1), by=personas.user("camat"),
+            signer=personas.camat, reason="Keberatan Dewi diterima",
+        )  # fmt: skip
+    assert corrected.pk == determination.pk and corrected.version == 2
+    assert corrected.distribution["SB"] == 1
+    assert corrected.history.first().history_change_reason.startswith("Koreksi penetapan versi 2")
+    first.refresh_from_db()
+    assert first.file.open("rb").read() == original
+    assert DeterminationDocument.objects.filter(determination=determination).count() == 2

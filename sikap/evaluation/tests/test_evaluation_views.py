@@ -347,8 +347,101 @@ def test_the_detail_page_shows_angka_kredit_for_a_jf_employee(personas, plans, y
         curve=unit_curve(personas.kecamatan, final),
         by=personas.user("camat"),
         signer=personas.camat,
+        early_close_reason="Uji: periode ditutup lebih awal",
     )
     evaluation = Evaluation.objects.get(plan=plans["pegawai"], period=final)
     page = login(personas.user("pegawai")).get(reverse("evaluation:detail", args=[evaluation.pk]))
     assert "Angka kredit" in page.text
     assert "<strong>5,000</strong>" in page.text or "<strong>5.000</strong>" in page.text
+
+
+def _pdf_text(response) -> str:
+    return " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(response.content)).pages
+    )
+
+
+def test_the_form_lays_out_utama_first_and_all_seven_values(personas, plans, q1, login):
+    from sikap.planning.models import BehaviourExpectation, Feedback, WorkResult
+
+    plan = plans["pegawai"]
+    WorkResult.objects.create(
+        plan=plan, category="UTAMA", text="Layanan administrasi", order=5,
+        intervenes=plans["penilai"].work_results.first(),
+    )  # fmt: skip
+    BehaviourExpectation.objects.create(
+        plan=plan, value="kompeten", expectation="Menguasai aplikasi SIKAP"
+    )
+    Feedback.objects.create(
+        plan=plan, period=q1, behaviour_value="loyal", text="Menjaga rahasia jabatan"
+    )
+    evaluation = rate(plan, q1, personas.user("penilai"))
+    text = _pdf_text(
+        login(personas.user("penilai")).get(reverse("evaluation:form_pdf", args=[evaluation.pk]))
+    )
+    assert text.index("A. UTAMA") < text.index("B. TAMBAHAN")
+    # Numbered within each category: the first TAMBAHAN is 1 again.
+    assert "B. TAMBAHAN 1 Laporan kegiatan 1" in text
+    for value in ("Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal",
+                  "Adaptif", "Kolaboratif"):  # fmt: skip
+        assert value in text, value
+    assert "EKSPEKTASI KHUSUS PIMPINAN" in text and "Menguasai aplikasi SIKAP" in text
+    assert "Menjaga rahasia jabatan" in text
+    assert personas.pegawai.nip_display in text and personas.penilai.nip_display in text
+
+
+def test_the_annual_documents_print_the_whole_year(personas, plans, year2026, login):
+    final = year2026.periods.get(is_final=True)
+    evaluation = rate(plans["pegawai"], final, personas.user("penilai"))
+    client = login(personas.user("penilai"))
+    for name in ("evaluation:document", "evaluation:form_pdf"):
+        text = _pdf_text(client.get(reverse(name, args=[evaluation.pk])))
+        assert "PERIODE PENILAIAN: 01 JANUARI SD 31 DESEMBER TAHUN 2026" in text, name
+
+
+def test_a_unit_head_cannot_calibrate_their_own_result(personas, plans, q1, login):
+    from django.core.exceptions import ValidationError
+
+    rate_everyone(personas, plans, q1)
+    own = Evaluation.objects.create(
+        plan=plans["camat"], employee=personas.camat, period=q1, result_rating="SESUAI",
+        behaviour_rating="SESUAI", predicate="BAIK",
+    )  # fmt: skip
+    client = login(personas.user("camat"))
+    page = client.get(reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk]))
+    assert "Ditetapkan oleh pejabat penilai Anda" in page.text
+    change = reverse("evaluation:calibrate", args=[personas.kecamatan.pk, q1.pk, own.pk])
+    forbidden = client.get(change)
+    assert forbidden.status_code == 403
+    assert "Tidak ada yang mengkalibrasi hasilnya sendiri" in forbidden.text
+    assert "Kembali ke beranda" in forbidden.text
+    raised = {"result_rating": "DI_ATAS", "behaviour_rating": "DI_ATAS", "reason": "Naik"}
+    assert client.post(change, raised).status_code == 403
+    with pytest.raises(ValidationError) as caught:
+        services.calibrate_rating(evaluation=own, by=personas.user("camat"), **raised)
+    assert caught.value.code == "own_result"
+    own.refresh_from_db()
+    assert own.predicate == "BAIK"
+
+
+def test_the_camat_closes_a_period_early_and_the_stored_pdf_is_served(
+    personas, plans, year2026, login, django_capture_on_commit_callbacks
+):
+    final = year2026.periods.get(is_final=True)
+    rate_everyone(personas, plans, final)
+    client = login(personas.user("camat"))
+    page = client.get(reverse("evaluation:calibration", args=[personas.kecamatan.pk, final.pk]))
+    assert "Tutup lebih awal dan tetapkan" in page.text
+    determine = reverse("evaluation:determine", args=[personas.kecamatan.pk, final.pk])
+    client.post(determine, {})
+    assert not Evaluation.objects.filter(period=final, status="final").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(determine, {"early_close_reason": "Camat pindah tugas"})
+    assert set(Evaluation.objects.filter(period=final).values_list("status", flat=True)) == {
+        "final"
+    }
+    pdf = reverse("evaluation:determination_pdf", args=[personas.kecamatan.pk, final.pk])
+    stored = b"".join(client.get(pdf).streaming_content)
+    assert stored.startswith(b"%PDF")
+    assert b"".join(client.get(pdf + "?versi=1").streaming_content) == stored
+    assert client.get(pdf + "?versi=x").status_code == 200

@@ -27,12 +27,15 @@ def finalise(personas, plans, period):
         unit=personas.kecamatan, period=period, predicate="BAIK", by=personas.user("hr")
     )
     services.determine_predicates(
-        curve=unit_curve(personas.kecamatan, period), by=personas.user("camat"), signer=None
-    )
+        curve=unit_curve(personas.kecamatan, period), by=personas.user("camat"), signer=None,
+        early_close_reason="Uji: periode ditutup lebih awal",
+    )  # fmt: skip
 
 
 def test_the_periodic_export_has_the_siasn_ids(personas, plans, q1, login):
     finalise(personas, plans, q1)
+    # The SKP header keeps the NIP as printed (with spaces); SIASN wants the digits only.
+    Evaluation.objects.update(penilai_nip=personas.penilai.nip_display)
     client = login(personas.user("hr"))
     response = client.get(reverse("evaluation:siasn_period", args=[q1.pk, "json"]))
     records = json.loads(response.content)
@@ -43,7 +46,7 @@ def test_the_periodic_export_has_the_siasn_ids(personas, plans, q1, login):
     assert pegawai["kuadranKinerjaNilai"] == 4  # Kurang/Misconduct, not max(1, 3)
     assert pegawai["periodikId"] == 2
     assert (pegawai["bulanMulaiPenilaian"], pegawai["bulanSelesaiPenilaian"]) == (1, 3)
-    assert pegawai["penilaiGolongan"] == 33  # III/c
+    assert pegawai["penilaiGolongan"] == "33"  # III/c, a string as in the SIASN payload
     assert pegawai["penilaiNipNrp"] == personas.penilai.nip
     assert pegawai["statusPenilai"] == "ASN"
     text = client.get(reverse("evaluation:siasn_period", args=[q1.pk, "csv"])).content.decode()
@@ -62,6 +65,7 @@ def test_the_annual_export_uses_the_final_period(personas, plans, year2026, logi
     assert {r["tahun"] for r in records} == {2026}
     assert records[0]["kuadranKinerjaNilai"] == 4 and records[0]["path"] == []
     assert isinstance(records[0]["penilaiGolongan"], str)
+    assert all(" " not in r["penilaiNipNrp"] and " " not in r["nipDinilai"] for r in records)
     csv_text = client.get(
         reverse("evaluation:siasn_year", args=[year2026.pk, "csv"])
     ).content.decode()

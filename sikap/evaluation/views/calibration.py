@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,7 +20,12 @@ from sikap.cycle.models import Period
 from sikap.evaluation import access, rules, services
 from sikap.evaluation.context import history_rows
 from sikap.evaluation.curve import UnitCurve, unit_curve
-from sikap.evaluation.forms import CalibrationForm, OrganisationPredicateForm
+from sikap.evaluation.forms import (
+    CalibrationForm,
+    CorrectionForm,
+    DeterminationForm,
+    OrganisationPredicateForm,
+)
 from sikap.evaluation.models import Evaluation, EvaluationSettings
 from sikap.lib.forms import apply_errors
 
@@ -64,7 +70,7 @@ def calibration(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpRes
     curve = _load(request, unit_pk, period_pk, for_change=False)
     scope = get_scope(request.user)
     settings = EvaluationSettings.load()
-    unrated = [e for e in curve.employees if e.pk not in curve.evaluations]
+    unrated = services.awaiting_evaluation(curve)
     return render(
         request,
         "evaluation/calibration.html",
@@ -75,6 +81,9 @@ def calibration(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpRes
             "grid": grid(curve),
             "columns": GRID_COLUMNS,
             "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
+            "own_ids": {
+                e.pk for e in curve.evaluations.values() if access.calibrates_own_result(scope, e)
+            },
             "unrated": unrated,
             "can_calibrate": access.leads_unit(scope, curve.unit) and curve.determination is None,
             "can_set_predicate": access.can_set_organisation_predicate(
@@ -82,6 +91,13 @@ def calibration(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpRes
             )
             and curve.determination is None,
             "rating_choices": [(r.value, r.label) for r in rules.Rating],
+            "period_open": timezone.localdate() <= curve.period.end_date,
+            "determination_form": DeterminationForm(),
+            "correction_form": CorrectionForm(),
+            "can_correct": access.leads_unit(scope, curve.unit) and curve.determination is not None,
+            "documents": list(curve.determination.documents.order_by("-version"))
+            if curve.determination
+            else [],
         },
     )
 
@@ -96,6 +112,8 @@ def calibrate(request: AuthedRequest, unit_pk: int, period_pk: int, pk: int) -> 
         raise Http404
     if curve.determination is not None or evaluation.is_final:
         return _locked(request, unit_pk, period_pk)
+    if access.calibrates_own_result(get_scope(request.user), evaluation):
+        raise PermissionDenied(services.OWN_RESULT_MESSAGE)
     form = CalibrationForm(
         request.POST or None,
         initial={
@@ -141,17 +159,54 @@ def _locked(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpRespons
 def determine(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
     """Sign the penetapan predikat kinerja; the period's evaluations of the curve become final."""
     curve = _load(request, unit_pk, period_pk, for_change=True)
-    scope = get_scope(request.user)
+    form = DeterminationForm(request.POST)
+    _sign_or_report(
+        request,
+        form,
+        lambda data: services.determine_predicates(
+            curve=curve,
+            by=request.user,
+            signer=get_scope(request.user).employee,
+            early_close_reason=data["early_close_reason"],
+        ),
+        _("Penetapan predikat kinerja signed; the evaluations are final."),
+    )
+    return redirect("evaluation:calibration", unit_pk=unit_pk, period_pk=period_pk)
+
+
+@require_POST
+@login_required
+def correct(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+    """Sign a corrected version of the penetapan, with a reason; earlier documents are kept."""
+    curve = _load(request, unit_pk, period_pk, for_change=True)
+    form = CorrectionForm(request.POST)
+    _sign_or_report(
+        request,
+        form,
+        lambda data: services.correct_determination(
+            curve=curve,
+            by=request.user,
+            signer=get_scope(request.user).employee,
+            reason=data["reason"],
+        ),
+        _("A corrected version of the penetapan is signed."),
+    )
+    return redirect("evaluation:calibration", unit_pk=unit_pk, period_pk=period_pk)
+
+
+def _sign_or_report(request: AuthedRequest, form: Any, sign: Any, done: str) -> None:
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return
     try:
-        services.determine_predicates(curve=curve, by=request.user, signer=scope.employee)
+        sign(form.cleaned_data)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(
-            request, _("Penetapan predikat kinerja signed; the evaluations are final.")
-        )
-    return redirect("evaluation:calibration", unit_pk=unit_pk, period_pk=period_pk)
+        messages.success(request, done)
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -33,13 +33,19 @@ def document_context(evaluation: Evaluation) -> dict[str, Any]:
     period = evaluation.period
     unit = evaluation.employee.unit
     curve = unit_curve(unit, period) if unit is not None else None
+    # The final period's evaluation is the annual one: it covers the whole SKP year.
+    start, end = (
+        (plan.start_date, plan.end_date)
+        if period.is_final
+        else (period.start_date, period.end_date)
+    )
     return {
         "evaluation": evaluation,
         "plan": plan,
         "period": period,
         "period_label": _period_label(period),
-        "start": tanggal_upper(period.start_date),
-        "end": tanggal_upper(period.end_date),
+        "start": tanggal_upper(start),
+        "end": tanggal_upper(end),
         "year": period.appraisal_year.year,
         "assessment": curve.assessment if curve else None,
         "chart_svg": curve_svg(curve.chart()) if curve else "",
@@ -70,7 +76,7 @@ def form_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     evaluation = access.get_evaluation_for_user(request.user, pk)
     ctx = document_context(evaluation)
     ctx["rows"] = context.plan_rows(evaluation.plan, evaluation.period, evaluation)
-    ctx["behaviour_feedback"] = context.behaviour_feedback(evaluation.plan, evaluation.period)
+    ctx["behaviours"] = context.behaviour_rows(evaluation.plan, evaluation.period)
     return pdf_response(
         request,
         "evaluation/pdf/formulir.html",
@@ -81,22 +87,29 @@ def form_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def determination_pdf(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpResponse:
+def determination_pdf(
+    request: AuthedRequest, unit_pk: int, period_pk: int
+) -> HttpResponse | FileResponse:
     """FORMAT PENETAPAN PREDIKAT KINERJA with the curve as an SVG chart."""
     unit = access.get_calibration_unit(request.user, unit_pk)
     period = get_object_or_404(Period.objects.select_related("appraisal_year"), pk=period_pk)
     curve = unit_curve(unit, period)
+    if curve.determination is not None:
+        # The signed document is served as it was stored at signing, never regenerated.
+        asked = request.GET.get("versi", "")
+        wanted = int(asked) if asked.isdigit() else curve.determination.version
+        stored = curve.determination.documents.filter(version=wanted).first()
+        if stored is not None:
+            return FileResponse(
+                stored.file.open("rb"),
+                as_attachment=True,
+                filename=f"penetapan-predikat-{curve.unit.pk}-{period.pk}-v{stored.version}.pdf",
+                content_type="application/pdf",
+            )
     return pdf_response(
         request,
         "evaluation/pdf/penetapan.html",
-        {
-            "curve": curve,
-            "period": period,
-            "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
-            "chart_svg": curve_svg(curve.chart()),
-            "chart": curve.chart(),
-            "place_date": f"Palembang, {tanggal(timezone.localdate(curve.determination.signed_at) if curve.determination else timezone.localdate())}",
-        },
+        context.penetapan_context(curve),
         filename=f"penetapan-predikat-{curve.unit.pk}-{period.pk}",
     )
 

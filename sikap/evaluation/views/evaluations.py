@@ -59,12 +59,15 @@ def index(request: AuthedRequest) -> HttpResponse:
             .select_related("employee")
             .order_by("employee__name", "start_date")
         )
+        # Bound to the employee and the period: a revised SKP shows the ratings of v1's periods.
         evaluations = {
-            (e.plan_id, e.period_id): e
-            for e in Evaluation.objects.filter(plan__in=plans, period__in=started)
+            (e.employee_id, e.period_id): e
+            for e in Evaluation.objects.filter(
+                employee__in=[p.employee_id for p in plans], period__in=started
+            )
         }
         for plan in plans:
-            cells = [(p, evaluations.get((plan.pk, p.pk))) for p in started]
+            cells = [(p, evaluations.get((plan.employee_id, p.pk))) for p in started]
             team.append({"plan": plan, "cells": cells})
         own = list(
             Evaluation.objects.filter(
@@ -114,7 +117,7 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
     is_penilai = access.is_penilai(get_scope(request.user), plan)
     if request.method == "POST":
         access.get_plan_for_evaluation(request.user, plan_pk, for_change=True)
-    evaluation = Evaluation.objects.filter(plan=plan, period=period).first()
+    evaluation = Evaluation.objects.filter(employee=plan.employee_id, period=period).first()
     rows = context.plan_rows(plan, period, evaluation)
     head_default = context.unit_head_default(plan.employee, period)
     initial: dict[str, Any] = {}

@@ -19,12 +19,14 @@ from sikap.planning import rules
 from sikap.planning.models import (
     BehaviourExpectation,
     Category,
+    Feedback,
     Indicator,
     OrganisationTarget,
     PerformanceDialogue,
     Plan,
     PlanAnnex,
     PlanStatus,
+    Realisation,
     WorkResult,
 )
 from sikap.planning.services.common import (
@@ -456,12 +458,42 @@ def approve_plan(*, plan: Plan, by: User | None) -> Plan:
             WorkResult.objects.filter(intervenes_id=copy.copied_from_id).exclude(plan=plan).update(
                 intervenes=copy
             )
+        _carry_the_year(original=original, revision=plan)
     stamp(plan, by).save()
     notify(
         user=plan.employee.user, title="SKP Anda disetujui",
         body=f"SKP tahun {plan.appraisal_year.year} disetujui.", url=plan_url(plan),
     )  # fmt: skip
     return plan
+
+
+def _carry_the_year(*, original: Plan, revision: Plan) -> None:
+    """The year so far moves into the revision that replaces the SKP in force.
+
+    Realisation and evidence follow each copied indicator and feedback its copied RHK; the
+    evaluations stay bound to the employee and the period (not to a version), so nothing of a
+    signed period is left behind. Indicators and RHK dropped in the revision keep their
+    records on the old version.
+    """
+    for indicator in Indicator.objects.filter(
+        work_result__plan=revision, copied_from__isnull=False
+    ):
+        Realisation.objects.filter(indicator_id=indicator.copied_from_id).update(
+            indicator=indicator
+        )
+    results = dict(
+        WorkResult.objects.filter(plan=revision, copied_from__isnull=False).values_list(
+            "copied_from_id", "pk"
+        )
+    )
+    for feedback in Feedback.objects.filter(plan=original):
+        if feedback.work_result_id is not None and feedback.work_result_id not in results:
+            continue
+        feedback.plan = revision
+        feedback.work_result_id = (
+            results.get(feedback.work_result_id) if feedback.work_result_id else None
+        )
+        feedback.save(update_fields=["plan", "work_result"])
 
 
 @transaction.atomic
@@ -499,6 +531,7 @@ def start_revision(*, plan: Plan, by: User | None) -> Plan:
                     target_unit=i.target_unit,
                     target_text=i.target_text,
                     order=i.order,
+                    copied_from=i,
                 )
                 for i in result.indicators.all()
             ]

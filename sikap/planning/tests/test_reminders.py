@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from sikap.planning import reminders, services
 from sikap.planning.models import Notification, ReminderLog
-from sikap.planning.testing import DAY, make_plan
+from sikap.planning.testing import DAY, make_plan, make_year
 
 
 def test_nothing_without_an_appraisal_year(db):
@@ -67,3 +67,24 @@ def test_command_runs_and_enqueues(personas, chain):
     out = StringIO()
     call_command("send_plan_reminders", "--today", "2026-06-20", stdout=out)
     assert out.getvalue()
+
+
+def test_the_final_period_is_found_by_its_dates_in_january_of_the_next_year(personas, chain):
+    final = make_year().periods.get(is_final=True)
+    assert final.deadline == dt.date(2027, 1, 10)
+    out = StringIO()
+    call_command("send_plan_reminders", "--today", "2027-01-05", stdout=out)
+    assert "realisation_due 3" in out.getvalue()  # camat, lurah and kasi: approved, none filled
+    keys = set(ReminderLog.objects.values_list("key", flat=True))
+    assert all(k.endswith(f":{final.pk}") for k in keys if k.startswith("realisation_due:"))
+
+
+def test_a_past_year_sends_no_plan_reminders(personas, chain):
+    sent = reminders.run(dt.date(2027, 1, 5))
+    assert "plan_due" not in sent
+
+
+def test_due_years_ignore_years_long_over(personas, chain):
+    assert [y.year for y in reminders.due_years(dt.date(2026, 6, 1))] == [2026]
+    assert reminders.due_years(dt.date(2027, 3, 1)) == []
+    assert [y.year for y in reminders.due_years(dt.date(2027, 1, 5))] == [2026]

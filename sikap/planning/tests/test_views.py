@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -607,6 +608,14 @@ def test_plan_pdf_holds_the_official_content(personas, plan, login):
         "DUKUNGAN SUMBER DAYA",
     ):
         assert expected in text, expected
+
+
+def test_plan_pdf_dates_the_approval_in_palembang_time(personas, plan):
+    from sikap.planning.documents import plan_document_context
+
+    # 10 February 2026, 03:27 WIB is still 9 February in UTC.
+    plan.approved_at = dt.datetime(2026, 2, 9, 20, 27, tzinfo=dt.UTC)
+    assert plan_document_context(plan)["place_date"] == "Palembang, 10 Februari 2026"
 
 
 def test_pdf_of_qualitative_and_jpt_forms(personas, chain, login):

@@ -1,0 +1,59 @@
+"""A revised SKP keeps the year: realisation, feedback and evaluations of past periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from sikap.evaluation import services as evaluation_services
+from sikap.evaluation.models import Evaluation
+from sikap.planning import services
+from sikap.planning.models import Feedback, Realisation
+from sikap.planning.testing import make_plan
+
+
+def test_an_approved_revision_carries_the_year_and_a_signed_period_is_never_rated_again(
+    personas, chain, login
+):
+    v1 = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
+    q1 = v1.appraisal_year.periods.get(number=1)
+    indicator = v1.work_results.get().indicators.get()
+    services.record_realisation(
+        indicator=indicator, period=q1, by=None, value=Decimal(1350), today=dt.date(2026, 4, 2)
+    )
+    services.give_feedback(
+        plan=v1, period=q1, by=personas.user("penilai"), text="Laporan tepat waktu",
+        work_result=v1.work_results.get(),
+    )  # fmt: skip
+    rated = evaluation_services.set_ratings(
+        plan=v1, period=q1, by=personas.user("penilai"), result_rating="SESUAI",
+        behaviour_rating="SESUAI",
+    )  # fmt: skip
+    # Triwulan I signed.
+    Evaluation.objects.filter(pk=rated.pk).update(status="final", finalised_at=timezone.now())
+
+    v2 = services.start_revision(plan=v1, by=personas.user("pegawai"))
+    services.submit_plan(plan=v2, by=None, today=dt.date(2026, 7, 2))
+    services.approve_plan(plan=v2, by=None)
+    v2.refresh_from_db()
+    assert v2.is_current and v2.version == 2
+
+    copy = v2.work_results.get().indicators.get()
+    assert Realisation.objects.get(period=q1).indicator == copy
+    assert Feedback.objects.get(period=q1).plan == v2
+    with pytest.raises(ValidationError):
+        evaluation_services.set_ratings(
+            plan=v2, period=q1, by=personas.user("penilai"), result_rating="DI_ATAS",
+            behaviour_rating="DI_ATAS",
+        )  # fmt: skip
+    assert Evaluation.objects.filter(employee=personas.pegawai, period=q1).count() == 1
+    # The penilai's grid shows triwulan I as rated for the revised SKP (not "nilai" again).
+    page = login(personas.user("penilai")).get(reverse("evaluation:index"))
+    assert page.status_code == 200
+    cell = page.text.split(reverse("evaluation:evaluate", args=[v2.pk, q1.pk]), 1)[1][:200]
+    assert "Baik" in cell and "final" in cell
