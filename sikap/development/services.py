@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import IO, Any
 
 from django.conf import settings
@@ -31,8 +30,10 @@ from sikap.development.models import (
     RequiredCompetency,
     TrainingEvent,
 )
+from sikap.evaluation.models import Evaluation
 from sikap.lib.uploads import check_upload
 from sikap.org.models import Employee, Position, Unit
+from sikap.planning.models import CompetencyEvaluation
 
 
 def pppk_target() -> int:
@@ -131,11 +132,7 @@ def current_levels(employee: Employee) -> dict[str, LevelSeen]:
     seen: dict[str, LevelSeen] = {}
     for a in CompetencyAssessment.objects.filter(employee=employee).order_by("date", "pk"):
         seen[a.competency] = LevelSeen(a.level, a.date, a.get_source_display())
-    try:
-        planning = import_module("sikap.planning.models")
-    except ModuleNotFoundError:  # pragma: no cover - planning is installed
-        return seen
-    evaluations = planning.CompetencyEvaluation.objects.filter(
+    evaluations = CompetencyEvaluation.objects.filter(
         session__plan__employee=employee
     ).select_related("session")
     linked = set(
@@ -189,12 +186,8 @@ class Recommendation:
 
 def latest_recommendation(employee: Employee) -> Recommendation | None:
     """The predikat and Catatan/Rekomendasi of the employee's latest final evaluation, if any."""
-    try:
-        evaluation = import_module("sikap.evaluation.models")
-    except ModuleNotFoundError:  # pragma: no cover - evaluation is installed
-        return None
     latest = (
-        evaluation.Evaluation.objects.filter(employee=employee, status="final")
+        Evaluation.objects.filter(employee=employee, status="final")
         .select_related("period")
         .order_by("-period__end_date", "-pk")
         .first()

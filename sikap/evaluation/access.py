@@ -9,6 +9,7 @@ from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
 from sikap.evaluation.models import Evaluation, Objection, PredicateSetter
 from sikap.org.models import Position, Unit
+from sikap.planning.access import plans_visible_to
 
 
 def units_read(scope: Scope) -> list[Unit]:
@@ -22,8 +23,6 @@ def units_read(scope: Scope) -> list[Unit]:
 
 
 def _plans_visible(user: User):  # type: ignore[no-untyped-def]
-    from sikap.planning.access import plans_visible_to
-
     return plans_visible_to(user)
 
 

@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import Evaluation, EvaluationStatus
 from sikap.org.access import get_employee_for_user
+from sikap.planning.access import plans_visible_to
 
 router = Router(tags=["evaluation"])
 
@@ -34,8 +35,6 @@ def employee_evaluations(request: HttpRequest, employee_id: int) -> list[Evaluat
     """Evaluations of an employee; the employee sees their own once final."""
     if not request.user.is_authenticated:
         raise Http404
-    from sikap.planning.access import plans_visible_to
-
     employee = get_employee_for_user(request.user, employee_id)  # type: ignore[arg-type]
     qs = (
         Evaluation.objects.filter(employee=employee, plan__in=plans_visible_to(request.user))  # type: ignore[arg-type]

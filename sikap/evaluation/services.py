@@ -23,6 +23,7 @@ from sikap.evaluation.models import (
     OrganisationAssessment,
 )
 from sikap.org.models import Employee, Unit
+from sikap.planning.services import notify
 
 # --------------------------------------------------------------------------- settings
 
@@ -48,8 +49,6 @@ def update_settings(
 
 def _notify(*, user: User | None, title: str, body: str, url: str, email: bool = True) -> None:
     """In-app notification (and e-mail) through the SKP app, after the transaction commits."""
-    from sikap.planning.services import notify
-
     transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url, email=email))
 
 

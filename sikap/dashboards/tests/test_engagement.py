@@ -102,3 +102,8 @@ def test_a_leader_whose_units_are_all_closed_is_refused(personas, login):
 
     Unit.objects.filter(path__startswith=personas.kelurahan.path).update(is_active=False)
     assert login(personas.user("lurah")).get(URL).status_code == 403
+
+
+def test_the_org_unit_page_links_to_the_units_engagement(personas, login):
+    page = login(personas.user("camat")).get(reverse("org:unit", args=[personas.kelurahan.pk]))
+    assert f"{reverse('dashboards:engagement')}?unit={personas.kelurahan.pk}" in page.text
