@@ -39,6 +39,7 @@ from sikap.complaints.models import (
     SatisfactionRating,
     Status,
 )
+from sikap.lib.audit import stamp
 from sikap.lib.holidays_id import suggest_national_holidays
 from sikap.lib.uploads import check_upload
 from sikap.lib.workdays import add_working_days, due_date_with_pauses, elapsed_working_days
@@ -99,7 +100,7 @@ def _notify_citizen(complaint: Complaint, what: str) -> None:
 
 
 def _save(complaint: Complaint, by: User | None) -> None:
-    complaint._history_user = by  # type: ignore[attr-defined]
+    stamp(complaint, by)
     complaint.save()
 
 
@@ -469,7 +470,7 @@ def update_settings(*, by: User, values: dict[str, Any]) -> ComplaintSettings:
     config = ComplaintSettings.load()
     for name, value in values.items():
         setattr(config, name, value)
-    config._history_user = by  # type: ignore[attr-defined]
+    stamp(config, by)
     config.save()
     refresh_open_deadlines()
     return config
@@ -481,7 +482,7 @@ def add_holiday(*, by: User, date: dt.date, name: str, kind: str) -> Holiday:
     if Holiday.objects.filter(date=date).exists():
         raise ValidationError({"date": "Tanggal ini sudah ada di kalender."})
     holiday = Holiday(date=date, name=name.strip(), kind=HolidayKind(kind))
-    holiday._history_user = by  # type: ignore[attr-defined]
+    stamp(holiday, by)
     holiday.save()
     refresh_open_deadlines()
     return holiday
@@ -498,7 +499,7 @@ def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[
     created = []
     for day, name, kind in rows:
         holiday = Holiday(date=day, name=name.strip(), kind=HolidayKind(kind))
-        holiday._history_user = by  # type: ignore[attr-defined]
+        stamp(holiday, by)
         holiday.save()
         created.append(holiday)
     refresh_open_deadlines()
@@ -507,7 +508,7 @@ def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[
 
 @transaction.atomic
 def delete_holiday(*, by: User, holiday: Holiday) -> None:
-    holiday._history_user = by  # type: ignore[attr-defined]
+    stamp(holiday, by)
     holiday.delete()
     refresh_open_deadlines()
 
@@ -521,7 +522,7 @@ def propose_national_holidays(*, by: User, year: int) -> list[Holiday]:
         if seed.date in existing:
             continue
         holiday = Holiday(date=seed.date, name=seed.name, kind=seed.kind)
-        holiday._history_user = by  # type: ignore[attr-defined]
+        stamp(holiday, by)
         holiday.save()
         created.append(holiday)
     if created:
@@ -552,6 +553,6 @@ def save_category(*, by: User, category: Category) -> Category:
 @transaction.atomic
 def save_response_template(*, by: User, template: ResponseTemplate) -> ResponseTemplate:
     """Create or change a response template (canned text) for a step."""
-    template._history_user = by  # type: ignore[attr-defined]
+    stamp(template, by)
     template.save()
     return template

@@ -31,6 +31,7 @@ from sikap.development.models import (
     TrainingEvent,
 )
 from sikap.evaluation.models import Evaluation
+from sikap.lib.audit import stamp
 from sikap.lib.uploads import check_upload
 from sikap.org.models import Employee, Position, Unit
 from sikap.planning.models import CompetencyEvaluation
@@ -340,7 +341,7 @@ def set_required_competency(
     if item is None:
         item = RequiredCompetency(position=position, competency=competency)
     item.level = level
-    item._history_user = by  # type: ignore[attr-defined]
+    stamp(item, by)
     item.save()
     return item
 
@@ -384,7 +385,7 @@ def record_assessment(
         employee=employee, competency=competency.strip(), level=level, date=date,
         source=source, note=note, recorded_by=by, coaching_evaluation=coaching_evaluation,
     )  # fmt: skip
-    item._history_user = by  # type: ignore[attr-defined]
+    stamp(item, by)
     item.save()
     return item
 
@@ -422,7 +423,7 @@ def create_event(
         end_date=end_date, duration_minutes=duration_minutes,
         jp=_resolve_jp(jp, duration_minutes), location=location, unit=unit, created_by=by,
     )  # fmt: skip
-    event._history_user = by  # type: ignore[attr-defined]
+    stamp(event, by)
     event.save()
     return event
 
@@ -448,7 +449,7 @@ def set_attendance(*, participant: Participant, attended: bool, by: User | None)
     if participant.attended != attended and not attended and hasattr(participant, "reaction"):
         raise ValidationError({"attended": "Peserta sudah mengisi survei reaksi."})
     participant.attended = attended
-    participant._history_user = by  # type: ignore[attr-defined]
+    stamp(participant, by)
     participant.save(update_fields=["attended"])
     return participant
 
@@ -467,7 +468,7 @@ def set_certificate(
     """Record a participant's certificate number and/or file."""
     participant.certificate_number = number.strip()
     _store_certificate(participant, upload)
-    participant._history_user = by  # type: ignore[attr-defined]
+    stamp(participant, by)
     participant.save()
     return participant
 
@@ -511,7 +512,7 @@ def record_follow_up(
     if score not in range(1, 6):
         raise ValidationError({"score": "Nilai harus 1 sampai 5."})
     item = FollowUp(participant=participant, score=score, note=note, by=by)
-    item._history_user = user  # type: ignore[attr-defined]
+    stamp(item, user)
     item.save()
     return item
 
@@ -533,7 +534,7 @@ def report_activity(
         certificate_number=certificate_number.strip(),
     )  # fmt: skip
     _store_certificate(activity, upload)
-    activity._history_user = by  # type: ignore[attr-defined]
+    stamp(activity, by)
     activity.save()
     return activity
 
@@ -545,7 +546,7 @@ def verify_activity(*, activity: OwnActivity, approve: bool, by: User | None) ->
         raise ValidationError("Kegiatan ini sudah diverifikasi.")
     activity.status = ActivityStatus.VERIFIED if approve else ActivityStatus.REJECTED
     activity.verified_by = by
-    activity._history_user = by  # type: ignore[attr-defined]
+    stamp(activity, by)
     activity.save(update_fields=["status", "verified_by"])
     return activity
 
@@ -559,7 +560,7 @@ def get_or_create_plan(*, employee: Employee, year: int, by: User | None) -> Dev
     plan = DevelopmentPlan.objects.filter(employee=employee, year=year).first()
     if plan is None:
         plan = DevelopmentPlan(employee=employee, year=year)
-        plan._history_user = by  # type: ignore[attr-defined]
+        stamp(plan, by)
         plan.save()
     return plan
 
@@ -581,7 +582,7 @@ def add_plan_item(
         target_jp=target_jp, schedule=schedule, current_level=current_level,
         required_level=required_level, recommendation=recommendation,
     )  # fmt: skip
-    item._history_user = by  # type: ignore[attr-defined]
+    stamp(item, by)
     item.save()
     return item
 
@@ -592,7 +593,7 @@ def set_item_status(*, item: PlanItem, status: str, by: User | None) -> PlanItem
     if status not in ItemStatus.values:
         raise ValidationError({"status": "Status tidak dikenal."})
     item.status = status
-    item._history_user = by  # type: ignore[attr-defined]
+    stamp(item, by)
     item.save(update_fields=["status"])
     return item
 
@@ -607,6 +608,6 @@ def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None)
     plan.status = PlanStatus.AGREED
     plan.agreed_by = by
     plan.agreed_at = timezone.now()
-    plan._history_user = user  # type: ignore[attr-defined]
+    stamp(plan, user)
     plan.save(update_fields=["status", "agreed_by", "agreed_at"])
     return plan

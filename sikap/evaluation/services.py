@@ -22,8 +22,9 @@ from sikap.evaluation.models import (
     ObjectionStatus,
     OrganisationAssessment,
 )
+from sikap.lib.audit import stamp
 from sikap.org.models import Employee, Unit
-from sikap.planning.services import notify
+from sikap.planning.services.common import notify
 
 # --------------------------------------------------------------------------- settings
 
@@ -39,7 +40,7 @@ def update_settings(
     settings.rounding = rules.Rounding(rounding).value
     settings.pooling_threshold = pooling_threshold
     settings.objection_days = objection_days
-    settings._history_user = by  # type: ignore[attr-defined]
+    stamp(settings, by)
     settings.save()
     return settings
 
@@ -71,7 +72,7 @@ def set_organisation_predicate(
     assessment.predicate = organisation_predicate.value
     assessment.note = note
     assessment.set_by = by
-    assessment._history_user = by  # type: ignore[attr-defined]
+    stamp(assessment, by)
     assessment.save()
     return assessment
 
@@ -140,7 +141,7 @@ def set_ratings(
     evaluation.notes = notes
     evaluation.evaluated_by = by
     _snapshot_penilai(evaluation)
-    evaluation._history_user = by  # type: ignore[attr-defined]
+    stamp(evaluation, by)
     evaluation.save()
     return evaluation
 
@@ -161,7 +162,7 @@ def calibrate_rating(
     evaluation.result_rating = result.value
     evaluation.behaviour_rating = behaviour.value
     evaluation.predicate = rules.employee_predicate(result, behaviour).value
-    evaluation._history_user = by  # type: ignore[attr-defined]
+    stamp(evaluation, by)
     evaluation._change_reason = f"Kalibrasi: {reason}"  # type: ignore[attr-defined]
     evaluation.save()
     return evaluation
@@ -199,12 +200,12 @@ def determine_predicates(
         signed_by_user=by,
         signed_at=now,
     )
-    determination._history_user = by  # type: ignore[attr-defined]
+    stamp(determination, by)
     determination.save()
     for evaluation in evaluations:
         evaluation.status = EvaluationStatus.FINAL
         evaluation.finalised_at = now
-        evaluation._history_user = by  # type: ignore[attr-defined]
+        stamp(evaluation, by)
         evaluation._change_reason = "Penetapan predikat kinerja"  # type: ignore[attr-defined]
         evaluation.save(update_fields=["status", "finalised_at", "updated_at"])
         if notify_employees:
@@ -269,7 +270,7 @@ def file_objection(
         previous_behaviour_rating=evaluation.behaviour_rating,
         previous_predicate=evaluation.predicate,
     )
-    objection._history_user = by  # type: ignore[attr-defined]
+    stamp(objection, by)
     objection.save()
     if objection.decider is not None:
         _notify(
@@ -312,12 +313,12 @@ def decide_objection(
         evaluation.result_rating = result.value
         evaluation.behaviour_rating = behaviour.value
         evaluation.predicate = rules.employee_predicate(result, behaviour).value
-        evaluation._history_user = by  # type: ignore[attr-defined]
+        stamp(evaluation, by)
         evaluation._change_reason = f"Keberatan diterima: {objection.decision_reason}"  # type: ignore[attr-defined]
         evaluation.save()
     else:
         objection.status = ObjectionStatus.REJECTED
-    objection._history_user = by  # type: ignore[attr-defined]
+    stamp(objection, by)
     objection.save()
     evaluation = objection.evaluation
     _notify(

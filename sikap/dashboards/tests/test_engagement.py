@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from sikap.dashboards import engagement
 from sikap.org.testing import make_employee
-from sikap.planning import services as planning
+from sikap.planning.services import records
 from sikap.planning.tests.conftest import make_plan
 
 pytestmark = pytest.mark.django_db
@@ -57,10 +57,10 @@ def test_figures_and_flags(personas, login, chain, year):
     staff_plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, today=dt.date(2026, 2, 10))
     q1 = year.periods.get(number=1)
     indicator = staff_plan.work_results.get().indicators.get()
-    planning.record_realisation(
+    records.record_realisation(
         indicator=indicator, period=q1, by=None, value=3, today=dt.date(2026, 3, 31)
     )
-    planning.give_feedback(
+    records.give_feedback(
         plan=staff_plan,
         period=q1,
         by=personas.user("penilai"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from sikap.accounts.models import User
 from sikap.cycle.models import Period
+from sikap.lib.audit import stamp
 from sikap.lib.uploads import check_upload
 from sikap.planning import rules
 from sikap.planning.models import (
@@ -32,7 +33,6 @@ from sikap.planning.models import (
 from sikap.planning.services.common import (
     day_or_today,
     notify,
-    stamp,
 )
 
 # --- Realisation, evidence --------------------------------------------------------------------

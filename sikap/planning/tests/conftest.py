@@ -12,8 +12,8 @@ from django.utils import timezone
 from sikap.cycle.models import AppraisalYear, PeriodKindChoices
 from sikap.cycle.services import setup_appraisal_year
 from sikap.org.models import Employee
-from sikap.planning import services
 from sikap.planning.models import Category, OrganisationTarget, Plan, WorkResult
+from sikap.planning.services import plans as plan_services
 
 DAY = dt.date(2026, 2, 10)
 
@@ -31,13 +31,13 @@ def make_plan(
     approve: bool = True, today: dt.date = DAY,
 ) -> Plan:  # fmt: skip
     year = make_year(today.year)
-    plan = services.create_plan(employee=employee, appraisal_year=year, by=None, today=today)
+    plan = plan_services.create_plan(employee=employee, appraisal_year=year, by=None, today=today)
     for text in texts:
-        result = services.add_work_result(
+        result = plan_services.add_work_result(
             plan=plan, by=None, text=text, category=Category.UTAMA, intervenes=intervenes,
             organisation_target=organisation_target, today=today,
         )  # fmt: skip
-        services.add_indicator(
+        plan_services.add_indicator(
             work_result=result, by=None, aspect="kuantitas", text=f"Jumlah {text}",
             target_value=Decimal("12"), target_unit="Dokumen",
         )  # fmt: skip
@@ -47,8 +47,8 @@ def make_plan(
         Plan.objects.filter(pk=plan.pk).update(status="approved", submitted_at=now, approved_at=now)
         plan.refresh_from_db()
     elif approve:
-        services.submit_plan(plan=plan, by=None, today=today)
-        services.approve_plan(plan=plan, by=None)
+        plan_services.submit_plan(plan=plan, by=None, today=today)
+        plan_services.approve_plan(plan=plan, by=None)
     return plan
 
 
@@ -60,7 +60,7 @@ def year(db: Any) -> AppraisalYear:
 @pytest.fixture
 def chain(personas: Any, year: AppraisalYear) -> Any:
     """Approved plans of camat (org target), lurah and penilai (Kasi), cascaded."""
-    target = services.add_organisation_target(
+    target = plan_services.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=year, by=None,
         sasaran="Meningkatnya kualitas pelayanan publik kecamatan",
         indikator="Indeks Kepuasan Masyarakat", target="85",

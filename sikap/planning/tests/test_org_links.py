@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from sikap.planning import services as planning
+from sikap.planning.services import plans
 from sikap.planning.tests.conftest import make_plan, make_year
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def test_the_org_unit_page_links_to_the_unit_skp_and_cascade(personas, login):
 
 
 def test_the_org_employee_page_links_to_their_skp_only_when_visible(personas, login):
-    target = planning.add_organisation_target(
+    target = plans.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=make_year(), by=None,
         sasaran="Meningkatnya kualitas pelayanan", indikator="IKM", target="85",
     )  # fmt: skip
