@@ -1,9 +1,14 @@
 """The JSON API: one django-ninja router per app, documented at /api/docs."""
 
-from importlib import import_module
-
 from ninja import NinjaAPI
 from ninja.security import django_auth
+
+from sikap.complaints.api import router as complaints_router
+from sikap.development.api import router as development_router
+from sikap.evaluation.api import router as evaluation_router
+from sikap.org.api import router as org_router
+from sikap.planning.api import router as planning_router
+from sikap.surveys.api import router as surveys_router
 
 api = NinjaAPI(
     title="SIKAP API",
@@ -13,11 +18,9 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
-for _app in ("org", "planning", "evaluation", "surveys", "complaints", "development"):
-    try:
-        _module = import_module(f"sikap.{_app}.api")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"sikap.{_app}.api":
-            raise
-        continue
-    api.add_router(f"/{_app}/", _module.router)
+api.add_router("/org/", org_router)
+api.add_router("/planning/", planning_router)
+api.add_router("/evaluation/", evaluation_router)
+api.add_router("/surveys/", surveys_router)
+api.add_router("/complaints/", complaints_router)
+api.add_router("/development/", development_router)

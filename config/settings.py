@@ -45,8 +45,8 @@ INSTALLED_APPS = [
     "sikap.evaluation",
     "sikap.surveys",
     "sikap.complaints",
-    "sikap.dashboards",
     "sikap.development",
+    "sikap.dashboards",
 ]
 
 MIDDLEWARE = [

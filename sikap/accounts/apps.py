@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "sikap.accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self) -> None:
+        # Fill the extension points of the apps below (sikap/lib/hooks.py).
+        from sikap.accounts import nav, navigation
+
+        navigation.MENU.register(nav.items)

@@ -1,18 +1,19 @@
-"""What needs the user's attention on the home page; each app may add an ``attention.py``.
+"""What needs the user's attention on the home page.
 
-An app's module defines ``def items(user, scope) -> list[AttentionItem]``; it must run a fixed
-number of queries whatever the data size.
+Each app registers ``items(user, scope) -> list[AttentionItem]`` (usually its ``attention.py``)
+with ``PROVIDERS.register`` in its ``AppConfig.ready``; it must run a fixed number of queries
+whatever the data size.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 from django.utils.functional import Promise
 
-from sikap.accounts.navigation import NAV_APPS
+from sikap.lib.hooks import Hook
 
 
 @dataclass(frozen=True)
@@ -25,18 +26,11 @@ class AttentionItem:
     order: int = 50
 
 
+PROVIDERS: Hook[Callable[[Any, Any], list[AttentionItem]]] = Hook("attention")
+
+
 def attention_items(user: Any, scope: Any) -> list[AttentionItem]:
     """Collect the items of every app, most urgent first."""
     rank = {"danger": 0, "warning": 1, "info": 2, "success": 3}
-    items: list[AttentionItem] = []
-    for app in NAV_APPS:
-        if app == "accounts":
-            continue
-        try:
-            module = import_module(f"sikap.{app}.attention")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"sikap.{app}.attention":
-                raise
-            continue
-        items.extend(module.items(user, scope))
+    items = [item for provider in PROVIDERS for item in provider(user, scope)]
     return sorted(items, key=lambda i: (rank.get(i.level, 9), i.order))

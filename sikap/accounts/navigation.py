@@ -1,25 +1,21 @@
-"""The menu: each app may offer entries in a ``nav.py`` with ``def items(user, scope) -> list``,
-and links on unit and employee pages with ``unit_links``/``employee_links(user, scope, obj)``."""
+"""The menu and the links that apps offer on each other's record pages.
+
+Each app registers its providers in its ``AppConfig.ready``: ``MENU.register(nav.items)`` with
+``items(user, scope) -> list[NavItem]``, and ``links("unit").register(nav.unit_links)`` with
+``unit_links(user, scope, obj) -> list[NavItem]`` for the record pages of a lower app (kinds in
+use: ``unit`` and ``employee`` on org's pages; ``calendar``, ``year`` and ``period`` on cycle's;
+``landing`` for the citizens' doors on the public home page, with ``obj`` None).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 from django.utils.functional import Promise
 
-NAV_APPS = (
-    "accounts",
-    "org",
-    "cycle",
-    "planning",
-    "evaluation",
-    "surveys",
-    "complaints",
-    "development",
-    "dashboards",
-)
+from sikap.lib.hooks import Hook
 
 
 @dataclass(frozen=True)
@@ -28,33 +24,28 @@ class NavItem:
     url: str
     order: int = 50
     icon: str = ""
+    detail: str | Promise = ""
+
+
+MenuProvider = Callable[[Any, Any], list[NavItem]]
+LinkProvider = Callable[[Any, Any, Any], list[NavItem]]
+
+MENU: Hook[MenuProvider] = Hook("menu")
+_LINKS: dict[str, Hook[LinkProvider]] = {}
+
+
+def links(kind: str) -> Hook[LinkProvider]:
+    """The providers of links on the record pages of one kind."""
+    return _LINKS.setdefault(kind, Hook(f"{kind} links"))
 
 
 def nav_items(user: Any, scope: Any) -> list[NavItem]:
     """All menu entries for this user, in order."""
-    items: list[NavItem] = []
-    for app in NAV_APPS:
-        try:
-            module = import_module(f"sikap.{app}.nav")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"sikap.{app}.nav":
-                raise
-            continue
-        items.extend(module.items(user, scope))
+    items = [item for provider in MENU for item in provider(user, scope)]
     return sorted(items, key=lambda item: item.order)
 
 
 def related_links(kind: str, user: Any, scope: Any, obj: Any) -> list[NavItem]:
-    """Links other apps offer on a record page: ``unit_links``/``employee_links`` in their nav.py."""
-    items: list[NavItem] = []
-    for app in NAV_APPS:
-        try:
-            module = import_module(f"sikap.{app}.nav")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"sikap.{app}.nav":
-                raise
-            continue
-        provider = getattr(module, f"{kind}_links", None)
-        if provider is not None:
-            items.extend(provider(user, scope, obj))
+    """Links other apps offer on a record page of this kind, in order."""
+    items = [item for provider in links(kind) for item in provider(user, scope, obj)]
     return sorted(items, key=lambda item: item.order)

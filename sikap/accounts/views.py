@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from sikap.accounts.attention import attention_items
 from sikap.accounts.forms import LoginForm
 from sikap.accounts.models import Role
+from sikap.accounts.navigation import related_links
 from sikap.accounts.scope import get_scope
 
 
@@ -51,7 +52,8 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 def home(request: HttpRequest) -> HttpResponse:
     """For citizens, the doors to the public services; for staff, "what needs my attention?"."""
     if not request.user.is_authenticated:
-        return render(request, "accounts/landing.html")
+        doors = related_links("landing", request.user, None, None)
+        return render(request, "accounts/landing.html", {"doors": doors})
     scope = get_scope(request.user)
     chain = None
     if scope.employee is not None:

@@ -12,3 +12,19 @@ def items(user: Any, scope: Any) -> list[NavItem]:
     if scope.is_superadmin or scope.employee is not None or scope.read_paths:
         return [NavItem(_("Complaints"), reverse("complaints:inbox"), order=60)]
     return []
+
+
+def landing_links(user: Any, scope: Any, _obj: None) -> list[NavItem]:
+    """The citizens' doors on the public home page."""
+    return [
+        NavItem(
+            _("Submit a complaint"), reverse("complaints:public_form"), order=20,
+            detail=_(
+                "Complaints, aspirations and requests for information; your name is optional."
+            ),
+        ),
+        NavItem(
+            _("Track a complaint"), reverse("complaints:track"), order=30,
+            detail=_("Use the tracking code you received to read the answer."),
+        ),
+    ]  # fmt: skip

@@ -40,6 +40,7 @@ from sikap.complaints.models import (
     SatisfactionRating,
     Status,
 )
+from sikap.lib.audit import stamp
 from sikap.lib.holidays_id import suggest_national_holidays
 from sikap.lib.uploads import check_upload
 from sikap.lib.workdays import add_working_days, due_date_with_pauses, elapsed_working_days
@@ -111,7 +112,7 @@ def _notify_citizen(complaint: Complaint, what: str) -> None:
 
 
 def _save(complaint: Complaint, by: User | None) -> None:
-    complaint._history_user = by  # type: ignore[attr-defined]
+    stamp(complaint, by)
     complaint.save()
 
 
@@ -485,7 +486,7 @@ def update_settings(
                 setattr(config, field.attname, getattr(inherited, field.attname))
     for name, value in values.items():
         setattr(config, name, value)
-    config._history_user = by  # type: ignore[attr-defined]
+    stamp(config, by)
     config.full_clean()
     config.save()
     refresh_open_deadlines(within=unit)
@@ -498,7 +499,7 @@ def add_holiday(*, by: User, date: dt.date, name: str, kind: str) -> Holiday:
     if Holiday.objects.filter(date=date).exists():
         raise ValidationError({"date": "Tanggal ini sudah ada di kalender."})
     holiday = Holiday(date=date, name=name.strip(), kind=HolidayKind(kind))
-    holiday._history_user = by  # type: ignore[attr-defined]
+    stamp(holiday, by)
     holiday.save()
     refresh_open_deadlines()
     return holiday
@@ -515,7 +516,7 @@ def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[
     created = []
     for day, name, kind in rows:
         holiday = Holiday(date=day, name=name.strip(), kind=HolidayKind(kind))
-        holiday._history_user = by  # type: ignore[attr-defined]
+        stamp(holiday, by)
         holiday.save()
         created.append(holiday)
     refresh_open_deadlines()
@@ -524,7 +525,7 @@ def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[
 
 @transaction.atomic
 def delete_holiday(*, by: User, holiday: Holiday) -> None:
-    holiday._history_user = by  # type: ignore[attr-defined]
+    stamp(holiday, by)
     holiday.delete()
     refresh_open_deadlines()
 
@@ -538,7 +539,7 @@ def propose_national_holidays(*, by: User, year: int) -> list[Holiday]:
         if seed.date in existing:
             continue
         holiday = Holiday(date=seed.date, name=seed.name, kind=seed.kind)
-        holiday._history_user = by  # type: ignore[attr-defined]
+        stamp(holiday, by)
         holiday.save()
         created.append(holiday)
     if created:
@@ -580,6 +581,6 @@ def save_category(*, by: User, category: Category) -> Category:
 @transaction.atomic
 def save_response_template(*, by: User | None, template: ResponseTemplate) -> ResponseTemplate:
     """Create or change a response template (canned text) for a step, of a subtree or everywhere."""
-    template._history_user = by  # type: ignore[attr-defined]
+    stamp(template, by)
     template.save()
     return template

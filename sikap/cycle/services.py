@@ -20,6 +20,7 @@ from sikap.cycle.models import (
     PeriodReopening,
 )
 from sikap.cycle.rules import PeriodKind, periodic_periods
+from sikap.lib.audit import stamp
 
 DEFAULT_DEADLINE_DAYS = 10
 
@@ -42,7 +43,7 @@ def setup_appraisal_year(
     appraisal_year = AppraisalYear(
         year=year, period_kind=period_kind, plan_deadline=plan_deadline or dt.date(year, 1, 31)
     )
-    appraisal_year._history_user = by  # type: ignore[attr-defined]
+    stamp(appraisal_year, by)
     appraisal_year.save()
     specs = periodic_periods(year, PeriodKind(period_kind))
     for number, spec in enumerate(specs, start=1):
@@ -52,7 +53,7 @@ def setup_appraisal_year(
             start_date=dt.date(year, spec.start_month, 1), end_date=end,
             deadline=end + dt.timedelta(days=DEFAULT_DEADLINE_DAYS), is_final=number == len(specs),
         )  # fmt: skip
-        period._history_user = by  # type: ignore[attr-defined]
+        stamp(period, by)
         period.save()
     return appraisal_year
 
@@ -96,14 +97,14 @@ def update_period(
     if is_final and not period.is_final:
         for other in Period.objects.filter(appraisal_year=period.appraisal_year_id, is_final=True):
             other.is_final = False
-            other._history_user = by  # type: ignore[attr-defined]
+            stamp(other, by)
             other.save(update_fields=["is_final"])
     period.name = name
     period.start_date = start_date
     period.end_date = end_date
     period.deadline = deadline
     period.is_final = is_final
-    period._history_user = by  # type: ignore[attr-defined]
+    stamp(period, by)
     period.save()
     return period
 
@@ -173,8 +174,7 @@ def reopen_period(
             }
         )
     period.reopened_until = until
-    period._history_user = by  # type: ignore[attr-defined]
-    period._change_reason = reason  # type: ignore[attr-defined]
+    stamp(period, by, reason=reason)
     period.save(update_fields=["reopened_until"])
     PeriodReopening.objects.create(
         period=period, until=until, reason=reason, by=by,

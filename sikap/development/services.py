@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import IO, Any
 
 from django.conf import settings
@@ -31,8 +30,11 @@ from sikap.development.models import (
     RequiredCompetency,
     TrainingEvent,
 )
+from sikap.evaluation.models import Evaluation
+from sikap.lib.audit import stamp
 from sikap.lib.uploads import check_upload
 from sikap.org.models import Employee, Position, Unit
+from sikap.planning.models import CompetencyEvaluation
 
 
 def pppk_target() -> int:
@@ -131,11 +133,7 @@ def current_levels(employee: Employee) -> dict[str, LevelSeen]:
     seen: dict[str, LevelSeen] = {}
     for a in CompetencyAssessment.objects.filter(employee=employee).order_by("date", "pk"):
         seen[a.competency] = LevelSeen(a.level, a.date, a.get_source_display())
-    try:
-        planning = import_module("sikap.planning.models")
-    except ModuleNotFoundError:  # pragma: no cover - planning is installed
-        return seen
-    evaluations = planning.CompetencyEvaluation.objects.filter(
+    evaluations = CompetencyEvaluation.objects.filter(
         session__plan__employee=employee
     ).select_related("session")
     linked = set(
@@ -189,12 +187,8 @@ class Recommendation:
 
 def latest_recommendation(employee: Employee) -> Recommendation | None:
     """The predikat and Catatan/Rekomendasi of the employee's latest final evaluation, if any."""
-    try:
-        evaluation = import_module("sikap.evaluation.models")
-    except ModuleNotFoundError:  # pragma: no cover - evaluation is installed
-        return None
     latest = (
-        evaluation.Evaluation.objects.filter(employee=employee, status="final")
+        Evaluation.objects.filter(employee=employee, status="final")
         .select_related("period")
         .order_by("-period__end_date", "-pk")
         .first()
@@ -347,7 +341,7 @@ def set_required_competency(
     if item is None:
         item = RequiredCompetency(position=position, competency=competency)
     item.level = level
-    item._history_user = by  # type: ignore[attr-defined]
+    stamp(item, by)
     item.save()
     return item
 
@@ -391,7 +385,7 @@ def record_assessment(
         employee=employee, competency=competency.strip(), level=level, date=date,
         source=source, note=note, recorded_by=by, coaching_evaluation=coaching_evaluation,
     )  # fmt: skip
-    item._history_user = by  # type: ignore[attr-defined]
+    stamp(item, by)
     item.save()
     return item
 
@@ -429,7 +423,7 @@ def create_event(
         end_date=end_date, duration_minutes=duration_minutes,
         jp=_resolve_jp(jp, duration_minutes), location=location, unit=unit, created_by=by,
     )  # fmt: skip
-    event._history_user = by  # type: ignore[attr-defined]
+    stamp(event, by)
     event.save()
     return event
 
@@ -455,7 +449,7 @@ def set_attendance(*, participant: Participant, attended: bool, by: User | None)
     if participant.attended != attended and not attended and hasattr(participant, "reaction"):
         raise ValidationError({"attended": "Peserta sudah mengisi survei reaksi."})
     participant.attended = attended
-    participant._history_user = by  # type: ignore[attr-defined]
+    stamp(participant, by)
     participant.save(update_fields=["attended"])
     return participant
 
@@ -474,7 +468,7 @@ def set_certificate(
     """Record a participant's certificate number and/or file."""
     participant.certificate_number = number.strip()
     _store_certificate(participant, upload)
-    participant._history_user = by  # type: ignore[attr-defined]
+    stamp(participant, by)
     participant.save()
     return participant
 
@@ -518,7 +512,7 @@ def record_follow_up(
     if score not in range(1, 6):
         raise ValidationError({"score": "Nilai harus 1 sampai 5."})
     item = FollowUp(participant=participant, score=score, note=note, by=by)
-    item._history_user = user  # type: ignore[attr-defined]
+    stamp(item, user)
     item.save()
     return item
 
@@ -540,7 +534,7 @@ def report_activity(
         certificate_number=certificate_number.strip(),
     )  # fmt: skip
     _store_certificate(activity, upload)
-    activity._history_user = by  # type: ignore[attr-defined]
+    stamp(activity, by)
     activity.save()
     return activity
 
@@ -552,7 +546,7 @@ def verify_activity(*, activity: OwnActivity, approve: bool, by: User | None) ->
         raise ValidationError("Kegiatan ini sudah diverifikasi.")
     activity.status = ActivityStatus.VERIFIED if approve else ActivityStatus.REJECTED
     activity.verified_by = by
-    activity._history_user = by  # type: ignore[attr-defined]
+    stamp(activity, by)
     activity.save(update_fields=["status", "verified_by"])
     return activity
 
@@ -566,7 +560,7 @@ def get_or_create_plan(*, employee: Employee, year: int, by: User | None) -> Dev
     plan = DevelopmentPlan.objects.filter(employee=employee, year=year).first()
     if plan is None:
         plan = DevelopmentPlan(employee=employee, year=year)
-        plan._history_user = by  # type: ignore[attr-defined]
+        stamp(plan, by)
         plan.save()
     return plan
 
@@ -588,7 +582,7 @@ def add_plan_item(
         target_jp=target_jp, schedule=schedule, current_level=current_level,
         required_level=required_level, recommendation=recommendation,
     )  # fmt: skip
-    item._history_user = by  # type: ignore[attr-defined]
+    stamp(item, by)
     item.save()
     return item
 
@@ -599,7 +593,7 @@ def set_item_status(*, item: PlanItem, status: str, by: User | None) -> PlanItem
     if status not in ItemStatus.values:
         raise ValidationError({"status": "Status tidak dikenal."})
     item.status = status
-    item._history_user = by  # type: ignore[attr-defined]
+    stamp(item, by)
     item.save(update_fields=["status"])
     return item
 
@@ -614,6 +608,6 @@ def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None)
     plan.status = PlanStatus.AGREED
     plan.agreed_by = by
     plan.agreed_at = timezone.now()
-    plan._history_user = user  # type: ignore[attr-defined]
+    stamp(plan, user)
     plan.save(update_fields=["status", "agreed_by", "agreed_at"])
     return plan

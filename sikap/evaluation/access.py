@@ -11,6 +11,7 @@ from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
 from sikap.evaluation.models import Evaluation, Objection, PredicateSetter
 from sikap.org.models import Position, Unit
+from sikap.planning.access import plans_visible_to
 
 if TYPE_CHECKING:
     from sikap.planning.models import Plan, PlanQuerySet
@@ -25,8 +26,6 @@ def units_read(scope: Scope) -> list[Unit]:
 
 
 def _plans_visible(user: User) -> PlanQuerySet:
-    from sikap.planning.access import plans_visible_to
-
     return plans_visible_to(user)
 
 

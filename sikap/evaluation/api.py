@@ -11,6 +11,7 @@ from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import Evaluation, EvaluationStatus
 from sikap.org.access import get_employee_for_user
+from sikap.planning.access import plans_visible_to
 
 router = Router(tags=["evaluation"])
 
@@ -35,8 +36,6 @@ def employee_evaluations(request: AuthedRequest, employee_id: int) -> list[Evalu
     """Evaluations of an employee; the employee sees their own once final."""
     if not request.user.is_authenticated:
         raise Http404
-    from sikap.planning.access import plans_visible_to
-
     employee = get_employee_for_user(request.user, employee_id)
     qs = (
         Evaluation.objects.filter(employee=employee, plan__in=plans_visible_to(request.user))

@@ -21,6 +21,7 @@ from sikap.evaluation.models import (
     ObjectionStatus,
 )
 from sikap.org.models import Unit, UnitKind
+from sikap.planning.models import Plan
 
 
 def items(user: Any, scope: Any) -> list[AttentionItem]:
@@ -28,8 +29,6 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
     result: list[AttentionItem] = []
     if scope.employee is None:
         return result
-    from sikap.planning.models import Plan
-
     today = timezone.localdate()
     index = reverse("evaluation:index")
     ended = list(Period.objects.filter(appraisal_year__year=today.year, end_date__lt=today))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -15,6 +14,8 @@ from sikap.evaluation import rules
 from sikap.evaluation.models import Evaluation, OrganisationAssessment
 from sikap.evaluation.suggestion import IndicatorOutcome, Suggestion, suggest_result_rating
 from sikap.org.models import Unit
+from sikap.planning import objective
+from sikap.planning.models import Feedback, Realisation, WorkResult
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +43,6 @@ class BehaviourRow:
 
 def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -> list[RhkRow]:
     """Every RHK of the SKP with its indicators, the period's realisation, evidence and feedback."""
-    from sikap.planning.models import Feedback, Realisation, WorkResult
-
     # A. UTAMA before B. TAMBAHAN, as the form lays them out (not the alphabetical order).
     work_results = sorted(
         WorkResult.objects.filter(plan=plan)
@@ -80,8 +79,6 @@ def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -
 
 
 def behaviour_feedback(plan: Any, period: Period) -> list[Any]:
-    from sikap.planning.models import Feedback
-
     return list(Feedback.objects.filter(plan=plan, period=period, work_result__isnull=True))
 
 
@@ -151,19 +148,13 @@ def suggestion_for(
 
 
 def service_signals(employee_id: int, period: Period) -> dict[str, Any]:
-    """Objective evidence from the surveys and complaints apps, when they exist (never a rating)."""
+    """Objective evidence from the apps registered in planning's SOURCES (never a rating)."""
     signals: dict[str, Any] = {}
-    for key, module_name, function in (
-        ("service", "sikap.surveys.evidence", "service_evidence"),
-        ("complaints", "sikap.complaints.evidence", "complaint_evidence"),
-    ):
+    for key, function in objective.SOURCES:
         try:
-            module = importlib.import_module(module_name)
-            result = getattr(module, function)([employee_id], period.start_date, period.end_date)
-        except ImportError:
-            continue
+            result = function([employee_id], period.start_date, period.end_date)
         except Exception:  # a sibling app's failure must not break the evaluation page
-            logger.exception("%s failed", function)
+            logger.exception("objective evidence %r failed", key)
             continue
         if result and employee_id in result:
             signals[key] = result[employee_id]

@@ -15,6 +15,7 @@ from sikap.evaluation.curve import UnitCurve, unit_curve
 from sikap.evaluation.models import Evaluation, EvaluationSettings, OrganisationAssessment
 from sikap.evaluation.services import determine_predicates
 from sikap.org.models import Position, Unit, UnitKind
+from sikap.planning.models import Plan
 
 VIOLATED_UNIT = "Plaju Ulu"
 NOTES = {
@@ -90,8 +91,6 @@ def load(*, today: dt.date) -> bool:
     Earlier periods are determined (final); the latest past period stays open for calibration,
     and in it one unit's curve is violated (everyone Baik) so the warning can be seen.
     """
-    from sikap.planning.models import Plan
-
     year = AppraisalYear.objects.filter(year=today.year).first()
     if year is None or Evaluation.objects.filter(period__appraisal_year=year).exists():
         return False

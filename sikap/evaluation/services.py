@@ -25,9 +25,11 @@ from sikap.evaluation.models import (
     ObjectionStatus,
     OrganisationAssessment,
 )
+from sikap.lib.audit import stamp
 from sikap.lib.formatting import tanggal
 from sikap.org.models import Employee, Unit
 from sikap.planning.models import Plan, PlanStatus
+from sikap.planning.services.common import notify
 
 # --------------------------------------------------------------------------- settings
 
@@ -43,7 +45,7 @@ def update_settings(
     settings.rounding = rules.Rounding(rounding).value
     settings.pooling_threshold = pooling_threshold
     settings.objection_days = objection_days
-    settings._history_user = by  # type: ignore[attr-defined]
+    stamp(settings, by)
     settings.save()
     return settings
 
@@ -53,8 +55,6 @@ def update_settings(
 
 def _notify(*, user: User | None, title: str, body: str, url: str, email: bool = True) -> None:
     """In-app notification (and e-mail) through the SKP app, after the transaction commits."""
-    from sikap.planning.services import notify
-
     transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url, email=email))
 
 
@@ -80,7 +80,7 @@ def set_organisation_predicate(
     assessment.predicate = organisation_predicate.value
     assessment.note = note
     assessment.set_by = by
-    assessment._history_user = by  # type: ignore[attr-defined]
+    stamp(assessment, by)
     assessment.save()
     return assessment
 
@@ -156,7 +156,7 @@ def set_ratings(
     evaluation.notes = notes
     evaluation.evaluated_by = by
     _snapshot_penilai(evaluation)
-    evaluation._history_user = by  # type: ignore[attr-defined]
+    stamp(evaluation, by)
     evaluation.save()
     return evaluation
 
@@ -180,7 +180,7 @@ def calibrate_rating(
     evaluation.result_rating = result.value
     evaluation.behaviour_rating = behaviour.value
     evaluation.predicate = rules.employee_predicate(result, behaviour).value
-    evaluation._history_user = by  # type: ignore[attr-defined]
+    stamp(evaluation, by)
     evaluation._change_reason = f"Kalibrasi: {reason}"  # type: ignore[attr-defined]
     evaluation.save()
     return evaluation
@@ -288,9 +288,11 @@ def determine_predicates(
     evaluations = _check_complete(curve)
     determination = Determination(unit=curve.unit, period=curve.period, reason=early_close_reason)
     _sign(determination, curve, by=by, signer=signer, now=now, evaluations=evaluations)
-    determination._history_user = by  # type: ignore[attr-defined]
-    if early_close_reason:
-        determination._change_reason = f"Penutupan awal: {early_close_reason}"  # type: ignore[attr-defined]
+    stamp(
+        determination,
+        by,
+        reason=f"Penutupan awal: {early_close_reason}" if early_close_reason else None,
+    )
     determination.save()
     _finalise(evaluations, by=by, now=now, reason="Penetapan predikat kinerja")
     if notify_employees:
@@ -327,8 +329,7 @@ def correct_determination(
     determination.version += 1
     determination.reason = reason
     _sign(determination, curve, by=by, signer=signer, now=now, evaluations=evaluations)
-    determination._history_user = by  # type: ignore[attr-defined]
-    determination._change_reason = f"Koreksi penetapan versi {determination.version}: {reason}"  # type: ignore[attr-defined]
+    stamp(determination, by, reason=f"Koreksi penetapan versi {determination.version}: {reason}")
     determination.save()
     late = [e for e in evaluations if not e.is_final]
     _finalise(late, by=by, now=now, reason=f"Koreksi penetapan versi {determination.version}")
@@ -345,8 +346,7 @@ def _finalise(
     for evaluation in evaluations:
         evaluation.status = EvaluationStatus.FINAL
         evaluation.finalised_at = now
-        evaluation._history_user = by  # type: ignore[attr-defined]
-        evaluation._change_reason = reason  # type: ignore[attr-defined]
+        stamp(evaluation, by, reason=reason)
         evaluation.save(update_fields=["status", "finalised_at", "updated_at"])
 
 
@@ -411,7 +411,7 @@ def file_objection(
         previous_behaviour_rating=evaluation.behaviour_rating,
         previous_predicate=evaluation.predicate,
     )
-    objection._history_user = by  # type: ignore[attr-defined]
+    stamp(objection, by)
     objection.save()
     if objection.decider is not None:
         _notify(
@@ -454,12 +454,12 @@ def decide_objection(
         evaluation.result_rating = result.value
         evaluation.behaviour_rating = behaviour.value
         evaluation.predicate = rules.employee_predicate(result, behaviour).value
-        evaluation._history_user = by  # type: ignore[attr-defined]
+        stamp(evaluation, by)
         evaluation._change_reason = f"Keberatan diterima: {objection.decision_reason}"  # type: ignore[attr-defined]
         evaluation.save()
     else:
         objection.status = ObjectionStatus.REJECTED
-    objection._history_user = by  # type: ignore[attr-defined]
+    stamp(objection, by)
     objection.save()
     evaluation = objection.evaluation
     _notify(

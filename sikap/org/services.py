@@ -11,6 +11,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 
 from sikap.accounts.models import User
+from sikap.lib.audit import stamp
 from sikap.lib.nip import NipError, NipKind, parse_nip
 from sikap.org import rules
 from sikap.org.models import (
@@ -24,11 +25,6 @@ from sikap.org.models import (
 )
 
 
-def _stamp(instance: Any, by: User | None) -> None:
-    # django-simple-history reads the acting user from this attribute when saving.
-    instance._history_user = by
-
-
 @transaction.atomic
 def create_unit(
     *, name: str, kind: str, parent: Unit | None, by: User | None,
@@ -36,7 +32,7 @@ def create_unit(
 ) -> Unit:  # fmt: skip
     """Create a unit under a parent and give it its path."""
     unit = Unit(name=name, kind=kind, parent=parent, bps_code=bps_code, address=address)
-    _stamp(unit, by)
+    stamp(unit, by)
     unit.save()
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.depth = parent.depth + 1 if parent else 0
@@ -64,7 +60,7 @@ def update_unit(*, unit: Unit, by: User | None, **fields: Any) -> Unit:
         unit.parent = new_parent
         unit.path = new_path
         unit.depth += depth_delta
-    _stamp(unit, by)
+    stamp(unit, by)
     unit.full_clean()
     unit.save()
     return unit
@@ -75,7 +71,7 @@ def create_position(*, by: User | None, **fields: Any) -> Position:
     """Create a jabatan."""
     position = Position(**fields)
     position.full_clean()
-    _stamp(position, by)
+    stamp(position, by)
     position.save()
     return position
 
@@ -122,13 +118,13 @@ def create_employee(
         birth_date=derived.get("birth_date"), gender=derived.get("gender", ""),
         position=position, unit=position.unit if position else None, **fields,
     )  # fmt: skip
-    _stamp(employee, by)
+    stamp(employee, by)
     employee.save()
     if position is not None:
         assignment = Assignment(
             employee=employee, position=position, unit=position.unit, start_date=start_date
         )
-        _stamp(assignment, by)
+        stamp(assignment, by)
         assignment.save()
     return employee
 
@@ -146,7 +142,7 @@ def update_employee(*, employee: Employee, by: User | None, **fields: Any) -> Em
     fields["golongan"] = code
     for name, value in fields.items():
         setattr(employee, name, value)
-    _stamp(employee, by)
+    stamp(employee, by)
     employee.save()
     return employee
 
@@ -170,17 +166,17 @@ def transfer_employee(
                 {"start_date": "Tanggal mulai harus sesudah mulai jabatan sebelumnya."}
             )
         current.end_date = start_date - dt.timedelta(days=1)
-        _stamp(current, by)
+        stamp(current, by)
         current.save(update_fields=["end_date"])
     assignment = Assignment(
         employee=employee, position=position, unit=position.unit, start_date=start_date,
         decree_number=decree_number, note=note,
     )  # fmt: skip
-    _stamp(assignment, by)
+    stamp(assignment, by)
     assignment.save()
     employee.position = position
     employee.unit = position.unit
-    _stamp(employee, by)
+    stamp(employee, by)
     employee.save(update_fields=["position", "unit"])
     return assignment
 
@@ -199,7 +195,7 @@ def assign_acting(
         employee=employee, position=position, unit=position.unit, kind=kind,
         start_date=start_date, end_date=end_date, decree_number=decree_number,
     )  # fmt: skip
-    _stamp(assignment, by)
+    stamp(assignment, by)
     assignment.save()
     return assignment
 
@@ -223,6 +219,6 @@ def set_supervisor_override(
         employee=employee, penilai=penilai, atasan=atasan, start_date=start_date,
         end_date=end_date, reason=reason,
     )  # fmt: skip
-    _stamp(override, by)
+    stamp(override, by)
     override.save()
     return override

@@ -20,7 +20,7 @@ from sikap.cycle.models import AppraisalYear, Period
 from sikap.org.demo import KECAMATAN_BPS
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, JenisAsn, Unit
-from sikap.planning import rules, services
+from sikap.planning import rules
 from sikap.planning.models import (
     BehaviourExpectation,
     Category,
@@ -35,6 +35,7 @@ from sikap.planning.models import (
     Realisation,
     WorkResult,
 )
+from sikap.planning.services import common
 
 TARGETS = [
     ("Meningkatnya kualitas pelayanan publik di Kecamatan Plaju", "Indeks Kepuasan Masyarakat (IKM)", "85"),
@@ -177,7 +178,7 @@ def load(*, today: dt.date) -> bool:
             end_date=dt.date(year.year, 12, 31), status=PlanStatus.APPROVED,
             submitted_at=approved_at - dt.timedelta(days=3), approved_at=approved_at,
         )  # fmt: skip
-        services.set_header(plan, chart)
+        common.set_header(plan, chart)
         plans[e.pk] = plan
     Plan.objects.bulk_create(plans.values())
 

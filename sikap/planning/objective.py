@@ -1,26 +1,34 @@
-"""Objective service evidence from the surveys and complaints apps, if they are installed.
+"""Objective service evidence from the apps that record public services (surveys, complaints).
 
-Shown next to "Berorientasi Pelayanan" as evidence for the penilai, never as a rating. The
-modules are imported lazily; if one is missing or fails, the page simply shows nothing.
+Shown next to "Berorientasi Pelayanan" as evidence for the penilai, never as a rating. Those apps
+sit above planning, so they register an ``EvidenceSource`` in ``SOURCES`` in their
+``AppConfig.ready``; if a source fails, the page simply shows nothing from it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 import logging
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from sikap.lib.hooks import Hook
+
 logger = logging.getLogger(__name__)
 
-SOURCES = (
-    ("service", "sikap.surveys.evidence", "service_evidence"),
-    ("complaints", "sikap.complaints.evidence", "complaint_evidence"),
-)
+
+class EvidenceSource(NamedTuple):
+    """``function(employee_ids, start, end)`` returns an evidence object per employee id."""
+
+    key: str
+    function: Callable[[list[int], dt.date, dt.date], Mapping[int, Any]]
+
+
+SOURCES: Hook[EvidenceSource] = Hook("objective evidence")
 
 
 def _service_text(item: Any) -> str:
@@ -78,14 +86,11 @@ def objective_evidence(
     found: dict[int, list[tuple[str, str]]] = {}
     if not employee_ids:
         return found
-    for key, module_name, function in SOURCES:
+    for key, function in SOURCES:
         try:
-            module = importlib.import_module(module_name)
-            results = getattr(module, function)(list(employee_ids), start, end)
-        except ModuleNotFoundError:
-            continue
+            results = function(list(employee_ids), start, end)
         except Exception:  # another app's bug must not break the SKP pages
-            logger.exception("objective evidence from %s failed", module_name)
+            logger.exception("objective evidence %r failed", key)
             continue
         for employee_id, item in (results or {}).items():
             text = describe(item)

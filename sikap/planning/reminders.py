@@ -17,7 +17,7 @@ from sikap.cycle.models import AppraisalYear, Period
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import JenisAsn
 from sikap.planning.models import Plan, PlanStatus, ReminderLog
-from sikap.planning.services import notify
+from sikap.planning.services.common import notify
 
 SOON_DAYS = 7  # how long before a deadline the first reminder goes out
 WAITING_DAYS = 2  # how long a submitted SKP may wait before the penilai is reminded

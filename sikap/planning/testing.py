@@ -10,8 +10,8 @@ from django.utils import timezone
 from sikap.cycle.models import AppraisalYear, PeriodKindChoices
 from sikap.cycle.services import setup_appraisal_year
 from sikap.org.models import Employee
-from sikap.planning import services
 from sikap.planning.models import Category, Indicator, OrganisationTarget, Plan, WorkResult
+from sikap.planning.services import plans
 
 DAY = dt.date(2026, 2, 10)
 
@@ -46,15 +46,15 @@ def make_plan(
     """
     if not isinstance(penilai, _FromChart):
         return _stored_plan(employee, year or make_year(today.year), penilai, atasan, rhk)
-    plan = services.create_plan(
+    plan = plans.create_plan(
         employee=employee, appraisal_year=year or make_year(today.year), by=None, today=today
     )
     for text in texts:
-        result = services.add_work_result(
+        result = plans.add_work_result(
             plan=plan, by=None, text=text, category=Category.UTAMA, intervenes=intervenes,
             organisation_target=organisation_target, today=today,
         )  # fmt: skip
-        services.add_indicator(
+        plans.add_indicator(
             work_result=result, by=None, aspect="kuantitas", text=f"Jumlah {text}",
             target_value=Decimal("12"), target_unit="Dokumen",
         )  # fmt: skip
@@ -64,8 +64,8 @@ def make_plan(
         Plan.objects.filter(pk=plan.pk).update(status="approved", submitted_at=now, approved_at=now)
         plan.refresh_from_db()
     elif approve:
-        services.submit_plan(plan=plan, by=None, today=today)
-        services.approve_plan(plan=plan, by=None)
+        plans.submit_plan(plan=plan, by=None, today=today)
+        plans.approve_plan(plan=plan, by=None)
     return plan
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from sikap.lib.audit import stamp
 from sikap.org.models import Employee, Unit
 from sikap.surveys import rules
 from sikap.surveys.models import (
@@ -58,7 +59,7 @@ def record_service(
         citizen_initial=citizen_initial.strip().upper()[:3], recorded_by=by,
     )  # fmt: skip
     _timing(record)
-    record._history_user = by.user  # type: ignore[attr-defined]
+    stamp(record, by.user)
     record.save()
     record.officers.set(officers)
     return record
@@ -73,7 +74,7 @@ def complete_service(*, record: ServiceRecord, completed_at: dt.datetime, by: Em
         raise ValidationError({"completed_at": "Waktu selesai tidak boleh sebelum waktu diterima."})
     record.completed_at = completed_at
     _timing(record)
-    record._history_user = by.user  # type: ignore[attr-defined]
+    stamp(record, by.user)
     record.save(update_fields=["completed_at", "duration_minutes", "on_time"])
 
 
@@ -201,7 +202,7 @@ def save_follow_up(
     plan.responsible = responsible.strip()
     plan.target_date = target_date
     plan.recorded_by = by
-    plan._history_user = by.user  # type: ignore[attr-defined]
+    stamp(plan, by.user)
     plan.save()
     return plan
 
@@ -256,7 +257,7 @@ def publish_index(*, index: UnitIndex, by: Employee | None) -> IkmSnapshot:
     snapshot.detail = detail
     snapshot.published_at = timezone.now()
     snapshot.published_by = by
-    snapshot._history_user = by.user if by else None  # type: ignore[attr-defined]
+    stamp(snapshot, by.user if by else None)
     snapshot.save()
     return snapshot
 
@@ -266,7 +267,7 @@ def save_settings(*, settings: SurveySettings, by: Any) -> SurveySettings:
     """Store a unit's survey settings (weight, minimum per officer, profile options)."""
     if not settings.education_list or not settings.occupation_list:
         raise ValidationError({"education_options": "Isi sedikitnya satu pilihan."})
-    settings._history_user = by  # type: ignore[attr-defined]
+    stamp(settings, by)
     settings.save()
     return settings
 
@@ -279,7 +280,7 @@ def save_promise(*, promise: ServicePromise, signer: Employee | None, by: Any) -
     if signer is not None:
         promise.signed_by = signer
         promise.signed_on = timezone.localdate()
-    promise._history_user = by  # type: ignore[attr-defined]
+    stamp(promise, by)
     promise.save()
     return promise
 
@@ -293,6 +294,6 @@ def save_service_type(*, service_type: ServiceType, unit: Unit, by: Any) -> Serv
     duplicate = ServiceType.objects.filter(unit=unit, name__iexact=service_type.name.strip())
     if duplicate.exclude(pk=service_type.pk).exists():
         raise ValidationError({"name": "Jenis layanan dengan nama ini sudah ada."})
-    service_type._history_user = by  # type: ignore[attr-defined]
+    stamp(service_type, by)
     service_type.save()
     return service_type

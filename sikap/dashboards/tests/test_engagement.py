@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from sikap.dashboards import engagement
 from sikap.org.testing import make_employee
-from sikap.planning import services as planning
+from sikap.planning.services import records
 from sikap.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db
@@ -57,10 +57,10 @@ def test_figures_and_flags(personas, login, chain, year):
     staff_plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, today=dt.date(2026, 2, 10))
     q1 = year.periods.get(number=1)
     indicator = staff_plan.work_results.get().indicators.get()
-    planning.record_realisation(
+    records.record_realisation(
         indicator=indicator, period=q1, by=None, value=3, today=dt.date(2026, 3, 31)
     )
-    planning.give_feedback(
+    records.give_feedback(
         plan=staff_plan,
         period=q1,
         by=personas.user("penilai"),
@@ -102,3 +102,8 @@ def test_a_leader_whose_units_are_all_closed_is_refused(personas, login):
 
     Unit.objects.filter(path__startswith=personas.kelurahan.path).update(is_active=False)
     assert login(personas.user("lurah")).get(URL).status_code == 403
+
+
+def test_the_org_unit_page_links_to_the_units_engagement(personas, login):
+    page = login(personas.user("camat")).get(reverse("org:unit", args=[personas.kelurahan.pk]))
+    assert f"{reverse('dashboards:engagement')}?unit={personas.kelurahan.pk}" in page.text

@@ -21,8 +21,8 @@ from sikap.evaluation import services
 from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.models import Evaluation, EvaluationSettings
 from sikap.evaluation.tests.test_exports_and_settings import finalise
-from sikap.planning import services as planning
 from sikap.planning.models import Evidence, Indicator, Realisation
+from sikap.planning.services import records
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +39,10 @@ def recorded(personas, plans, q4):
     """The pegawai's realisation 1350 with one bukti dukung in the final period."""
     indicator = Indicator.objects.get(work_result__plan=plans["pegawai"])
     user = personas.user("pegawai")
-    real = planning.record_realisation(
+    real = records.record_realisation(
         indicator=indicator, period=q4, by=user, value=Decimal(1350), today=DAY
     )
-    evidence = planning.add_evidence(
+    evidence = records.add_evidence(
         realisation=real, by=user, link="https://example.id/laporan.pdf", today=DAY
     )
     return indicator, real, evidence
@@ -59,15 +59,15 @@ def test_after_the_final_penetapan_the_pegawai_can_neither_delete_evidence_nor_c
     _sign(personas, plans, q4)
     user = personas.user("pegawai")
     with pytest.raises(ValidationError) as info:
-        planning.remove_evidence(evidence=evidence, by=user, today=DAY)
+        records.remove_evidence(evidence=evidence, by=user, today=DAY)
     assert info.value.code == "period_signed"
     with pytest.raises(ValidationError) as info:
-        planning.record_realisation(
+        records.record_realisation(
             indicator=indicator, period=q4, by=user, value=Decimal(2000), today=DAY
         )
     assert info.value.code == "period_signed"
     with pytest.raises(ValidationError) as info:
-        planning.add_evidence(realisation=real, by=user, link="https://example.id/x", today=DAY)
+        records.add_evidence(realisation=real, by=user, link="https://example.id/x", today=DAY)
     assert info.value.code == "period_signed"
     real.refresh_from_db()
     assert real.value == Decimal(1350)
@@ -111,7 +111,7 @@ def test_the_penetapan_closes_entry_for_everyone_in_the_curve_even_without_an_ev
     assert not Evaluation.objects.filter(employee=personas.camat, period=q4).exists()
     indicator = Indicator.objects.get(work_result__plan=plans["camat"])
     with pytest.raises(ValidationError) as info:
-        planning.record_realisation(
+        records.record_realisation(
             indicator=indicator, period=q4, by=personas.user("camat"), value=Decimal(1), today=DAY
         )
     assert info.value.code == "period_signed"
@@ -165,13 +165,13 @@ def test_only_the_superadmin_reopens_a_signed_period_with_a_recorded_reason(
     )  # fmt: skip
     q4.refresh_from_db()
     assert q4.history.latest().history_change_reason == reason
-    changed = planning.record_realisation(
+    changed = records.record_realisation(
         indicator=indicator, period=q4, by=personas.user("pegawai"), value=Decimal(2000),
         today=dt.date(2027, 1, 20),
     )  # fmt: skip
     assert changed.value == Decimal(2000)
     with pytest.raises(ValidationError):
-        planning.record_realisation(
+        records.record_realisation(
             indicator=indicator, period=q4, by=personas.user("pegawai"), value=Decimal(1),
             today=dt.date(2027, 2, 1),
         )  # fmt: skip
@@ -237,7 +237,7 @@ def test_upload_evidence_is_refused_once_signed(personas, plans, q4, recorded):
     _sign(personas, plans, q4)
     upload = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100)
     with pytest.raises(ValidationError) as info:
-        planning.add_evidence(
+        records.add_evidence(
             realisation=real, by=personas.user("pegawai"), upload=upload, filename="foto.png",
             today=DAY,
         )  # fmt: skip

@@ -28,6 +28,7 @@ from sikap.evaluation.models import (
     ObjectionStatus,
 )
 from sikap.lib.forms import apply_errors
+from sikap.planning.models import Plan
 
 
 def _current_year(request: AuthedRequest) -> AppraisalYear | None:
@@ -43,8 +44,6 @@ def _current_year(request: AuthedRequest) -> AppraisalYear | None:
 @login_required
 def index(request: AuthedRequest) -> HttpResponse:
     """What the user evaluates, calibrates, decides or receives, for one appraisal year."""
-    from sikap.planning.models import Plan
-
     scope = get_scope(request.user)
     year = _current_year(request)
     today = timezone.localdate()

@@ -320,34 +320,3 @@ def test_profile_shows_position_history_and_chain(personas, login):
     assert "Agus Setiawan, S.IP." in body  # penilai
     assert "Siti Rahmawati, S.Sos." in body  # atasan
     assert "Pengadministrasi Pemerintahan" in body
-
-
-def test_unit_page_links_to_the_unit_skp_cascade_and_engagement(personas, login):
-    body = (
-        login(personas.user("camat"))
-        .get(reverse("org:unit", args=[personas.kelurahan.pk]))
-        .content.decode()
-    )
-    assert reverse("planning:unit_plans", args=[personas.kelurahan.pk]) in body
-    assert reverse("planning:cascade", args=[personas.kelurahan.pk]) in body
-    assert f"{reverse('dashboards:engagement')}?unit={personas.kelurahan.pk}" in body
-
-
-def test_employee_page_links_to_their_skp_only_when_visible(personas, login):
-    from sikap.planning import services as planning
-    from sikap.planning.testing import make_plan, make_year
-
-    target = planning.add_organisation_target(
-        unit=personas.kecamatan, appraisal_year=make_year(), by=None,
-        sasaran="Meningkatnya kualitas pelayanan", indikator="IKM", target="85",
-    )  # fmt: skip
-    plan = make_plan(personas.camat, organisation_target=target)
-    url = reverse("org:employee", args=[personas.camat.pk])
-    assert (
-        reverse("planning:plan", args=[plan.pk])
-        in login(personas.user("camat")).get(url).content.decode()
-    )
-    assert (
-        reverse("planning:plan", args=[plan.pk])
-        in login(personas.user("hr")).get(url).content.decode()
-    )

@@ -22,12 +22,6 @@ from sikap.planning.models import (
 LOCKED = "SKP ini terkunci (sudah diajukan atau disetujui) dan tidak dapat diubah."
 
 
-def stamp(instance: Any, by: User | None) -> Any:
-    # django-simple-history reads the acting user from this attribute when saving.
-    instance._history_user = by
-    return instance
-
-
 def day_or_today(today: dt.date | None) -> dt.date:
     return today or timezone.localdate()
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from sikap.accounts.models import User
 from sikap.cycle.models import AppraisalYear
+from sikap.lib.audit import stamp
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
 from sikap.planning import rules
@@ -36,7 +37,6 @@ from sikap.planning.services.common import (
     plan_url,
     require_editable,
     set_header,
-    stamp,
 )
 
 # --- Organisation targets ---------------------------------------------------------------------

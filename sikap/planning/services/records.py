@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
 from sikap.cycle.models import EntryClosure, Period
+from sikap.lib.audit import stamp
 from sikap.lib.uploads import check_upload
 from sikap.planning import rules
 from sikap.planning.models import (
@@ -33,7 +34,6 @@ from sikap.planning.models import (
 from sikap.planning.services.common import (
     day_or_today,
     notify,
-    stamp,
 )
 
 # --- Realisation, evidence --------------------------------------------------------------------

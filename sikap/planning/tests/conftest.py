@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from sikap.cycle.models import AppraisalYear
-from sikap.planning import services
+from sikap.planning.services import plans
 from sikap.planning.testing import make_plan, make_year
 
 
@@ -19,7 +19,7 @@ def year(db: Any) -> AppraisalYear:
 @pytest.fixture
 def chain(personas: Any, year: AppraisalYear) -> Any:
     """Approved plans of camat (org target), lurah and penilai (Kasi), cascaded."""
-    target = services.add_organisation_target(
+    target = plans.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=year, by=None,
         sasaran="Meningkatnya kualitas pelayanan publik kecamatan",
         indikator="Indeks Kepuasan Masyarakat", target="85",

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from sikap.org.testing import make_employee, make_position, make_unit
-from sikap.planning import access, services
+from sikap.planning import access
+from sikap.planning.services import records
 from sikap.planning.testing import DAY, make_plan
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -53,11 +54,11 @@ def test_outsiders_get_404(personas, plan, name):
 
 def test_a_supervisor_of_another_team_gets_404_on_plan_and_evidence(personas, plan, other_kasi):
     indicator = plan.work_results.get().indicators.get()
-    real = services.record_realisation(
+    real = records.record_realisation(
         indicator=indicator, period=plan.appraisal_year.periods.get(number=1), by=None,
         value=Decimal(1), today=DAY,
     )  # fmt: skip
-    evidence = services.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
+    evidence = records.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
     user = other_kasi.user
     with pytest.raises(Http404):
         access.get_plan_for_user(user, plan.pk)

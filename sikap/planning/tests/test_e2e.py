@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from conftest import screenshot
 from sikap.org.testing import PASSWORD, make_personas
-from sikap.planning import services
 from sikap.planning.models import Evidence, Feedback, Plan, PlanStatus
+from sikap.planning.services import plans
 from sikap.planning.testing import make_plan, make_year
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,7 +37,7 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     today = timezone.localdate()
     personas = make_personas()
     year = make_year(today.year)
-    target = services.add_organisation_target(
+    target = plans.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=year, by=None,
         sasaran="Meningkatnya kualitas pelayanan publik", indikator="IKM", target="85",
     )  # fmt: skip

@@ -7,8 +7,10 @@ from io import StringIO
 import time_machine
 from django.core.management import call_command
 
-from sikap.planning import reminders, services
+from sikap.planning import reminders
 from sikap.planning.models import Notification, ReminderLog
+from sikap.planning.services import plans as plan_services
+from sikap.planning.services import records
 from sikap.planning.testing import DAY, make_plan, make_year
 
 
@@ -32,7 +34,7 @@ def test_plan_due_once_for_employees_without_a_submitted_plan(personas, chain, m
 def test_plan_waiting_reminds_the_penilai(personas, chain):
     with time_machine.travel("2026-02-01 09:00 +07:00"):
         draft = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
-        services.submit_plan(plan=draft, by=None, today=DAY)
+        plan_services.submit_plan(plan=draft, by=None, today=DAY)
     with time_machine.travel("2026-02-02 09:00 +07:00"):
         assert "plan_waiting" not in reminders.run()
     with time_machine.travel("2026-02-05 09:00 +07:00"):
@@ -47,7 +49,7 @@ def test_realisation_and_feedback_reminders(personas, chain):
     sent = reminders.run(dt.date(2026, 4, 5))
     assert sent["realisation_due"] == 4  # camat, lurah, kasi, pegawai: all approved, none filled
     assert sent["no_feedback"] == 3  # the camat's plan has no penilai user
-    services.record_realisation(
+    records.record_realisation(
         indicator=plan.work_results.get().indicators.get(), period=q1, by=None, value=Decimal(1),
         today=dt.date(2026, 4, 6),
     )  # fmt: skip

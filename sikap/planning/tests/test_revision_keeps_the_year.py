@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from sikap.evaluation import services as evaluation_services
 from sikap.evaluation.models import Evaluation
-from sikap.planning import services
 from sikap.planning.models import Feedback, Realisation
+from sikap.planning.services import plans, records
 from sikap.planning.testing import make_plan
 
 
@@ -23,10 +23,10 @@ def test_an_approved_revision_carries_the_year_and_a_signed_period_is_never_rate
     v1 = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
     q1 = v1.appraisal_year.periods.get(number=1)
     indicator = v1.work_results.get().indicators.get()
-    services.record_realisation(
+    records.record_realisation(
         indicator=indicator, period=q1, by=None, value=Decimal(1350), today=dt.date(2026, 4, 2)
     )
-    services.give_feedback(
+    records.give_feedback(
         plan=v1, period=q1, by=personas.user("penilai"), text="Laporan tepat waktu",
         work_result=v1.work_results.get(),
     )  # fmt: skip
@@ -37,9 +37,9 @@ def test_an_approved_revision_carries_the_year_and_a_signed_period_is_never_rate
     # Triwulan I signed.
     Evaluation.objects.filter(pk=rated.pk).update(status="final", finalised_at=timezone.now())
 
-    v2 = services.start_revision(plan=v1, by=personas.user("pegawai"))
-    services.submit_plan(plan=v2, by=None, today=dt.date(2026, 7, 2))
-    services.approve_plan(plan=v2, by=None)
+    v2 = plans.start_revision(plan=v1, by=personas.user("pegawai"))
+    plans.submit_plan(plan=v2, by=None, today=dt.date(2026, 7, 2))
+    plans.approve_plan(plan=v2, by=None)
     v2.refresh_from_db()
     assert v2.is_current and v2.version == 2
 

@@ -83,25 +83,21 @@ def test_objective_evidence_texts():
     assert describe("plain") == "plain"
 
 
-def test_objective_evidence_survives_a_broken_or_missing_module(monkeypatch):
+def test_objective_evidence_survives_a_broken_source(monkeypatch):
     import datetime as dt
-    import sys
-    import types
 
+    from sikap.lib.hooks import Hook
     from sikap.planning import objective
-
-    broken = types.ModuleType("sikap.surveys.evidence")
 
     def fail(*args, **kwargs):
         raise RuntimeError("bug in another app")
 
-    broken.service_evidence = fail
-    working = types.ModuleType("sikap.complaints.evidence")
-    working.complaint_evidence = lambda ids, start, end: {ids[0]: "2 pengaduan"}
-    monkeypatch.setitem(sys.modules, "sikap.surveys.evidence", broken)
-    monkeypatch.setitem(sys.modules, "sikap.complaints.evidence", working)
+    sources = Hook("test sources")
+    sources.register(objective.EvidenceSource("service", fail))
+    sources.register(
+        objective.EvidenceSource("complaints", lambda ids, start, end: {ids[0]: "2 pengaduan"})
+    )
+    monkeypatch.setattr(objective, "SOURCES", sources)
     day = dt.date(2026, 1, 1)
     assert objective.objective_evidence([7], day, day) == {7: [("complaints", "2 pengaduan")]}
     assert objective.objective_evidence([], day, day) == {}
-    monkeypatch.setattr(objective, "SOURCES", (("x", "sikap.no_such_module", "f"),))
-    assert objective.objective_evidence([7], day, day) == {}

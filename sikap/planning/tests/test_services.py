@@ -10,7 +10,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sikap.org import services as org_services
 from sikap.org.testing import make_employee, make_position
-from sikap.planning import services
 from sikap.planning.models import (
     BehaviourExpectation,
     Category,
@@ -21,13 +20,14 @@ from sikap.planning.models import (
     PlanStatus,
     WorkResult,
 )
+from sikap.planning.services import common, plans, records
 from sikap.planning.testing import DAY, make_plan, make_year
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def test_create_plan_snapshots_the_header(personas, year):
-    plan = services.create_plan(employee=personas.pegawai, appraisal_year=year, by=None, today=DAY)
+    plan = plans.create_plan(employee=personas.pegawai, appraisal_year=year, by=None, today=DAY)
     assert plan.status == PlanStatus.DRAFT
     assert plan.employee_name == "Dewi Lestari"
     assert plan.penilai == personas.penilai and plan.penilai_name == "Agus Setiawan, S.IP."
@@ -45,7 +45,7 @@ def test_create_plan_snapshots_the_header(personas, year):
 
 def test_create_plan_rejects_dates_outside_the_year(personas, year):
     with pytest.raises(ValidationError):
-        services.create_plan(
+        plans.create_plan(
             employee=personas.pegawai, appraisal_year=year, by=None,
             start_date=dt.date(2025, 12, 1), today=DAY,
         )  # fmt: skip
@@ -53,7 +53,7 @@ def test_create_plan_rejects_dates_outside_the_year(personas, year):
 
 def test_new_plan_after_a_mid_year_change_ends_the_earlier_one(personas, chain):
     first = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
-    second = services.create_plan(
+    second = plans.create_plan(
         employee=personas.pegawai, appraisal_year=first.appraisal_year, by=None,
         start_date=dt.date(2026, 7, 1), today=DAY,
     )  # fmt: skip
@@ -61,7 +61,7 @@ def test_new_plan_after_a_mid_year_change_ends_the_earlier_one(personas, chain):
     assert first.end_date == dt.date(2026, 6, 30)
     assert second.start_date == dt.date(2026, 7, 1)
     with pytest.raises(ValidationError):
-        services.create_plan(
+        plans.create_plan(
             employee=personas.pegawai, appraisal_year=first.appraisal_year, by=None,
             start_date=dt.date(2026, 3, 1), today=DAY,
         )  # fmt: skip
@@ -70,18 +70,16 @@ def test_new_plan_after_a_mid_year_change_ends_the_earlier_one(personas, chain):
 def test_utama_rhk_must_link_to_the_current_penilai(personas, chain):
     plan = make_plan(personas.pegawai, texts=(), approve=False)
     with pytest.raises(ValidationError, match="harus dikaitkan"):
-        services.add_work_result(plan=plan, by=None, text="X", today=DAY)
+        plans.add_work_result(plan=plan, by=None, text="X", today=DAY)
     # The lurah's RHK is not the pegawai's penilai's RHK.
     with pytest.raises(ValidationError, match="pejabat penilai Anda saat ini"):
-        services.add_work_result(
-            plan=plan, by=None, text="X", intervenes=chain.lurah_rhk, today=DAY
-        )
-    result = services.add_work_result(
+        plans.add_work_result(plan=plan, by=None, text="X", intervenes=chain.lurah_rhk, today=DAY)
+    result = plans.add_work_result(
         plan=plan, by=None, text="Laporan", intervenes=chain.kasi_rhk, today=DAY
     )
     assert result.intervenes == chain.kasi_rhk
     # A tambahan result needs no link.
-    extra = services.add_work_result(
+    extra = plans.add_work_result(
         plan=plan, by=None, text="Panitia", category=Category.TAMBAHAN, assigned_by="Camat",
         today=DAY,
     )  # fmt: skip
@@ -96,8 +94,8 @@ def test_link_follows_the_current_penilai_after_a_move(personas, chain):
         employee=personas.pegawai, position=new_pos, start_date=dt.date(2026, 2, 1), by=None
     )
     with pytest.raises(ValidationError, match="saat ini"):
-        services.add_work_result(plan=plan, by=None, text="X", intervenes=chain.kasi_rhk, today=DAY)
-    assert services.add_work_result(
+        plans.add_work_result(plan=plan, by=None, text="X", intervenes=chain.kasi_rhk, today=DAY)
+    assert plans.add_work_result(
         plan=plan, by=None, text="X", intervenes=chain.lurah_rhk, today=DAY
     )
 
@@ -109,7 +107,7 @@ def test_submit_refuses_links_to_a_former_penilai(personas, chain):
         employee=personas.pegawai, position=new_pos, start_date=dt.date(2026, 2, 1), by=None
     )
     with pytest.raises(ValidationError, match="perbarui kaitannya"):
-        services.submit_plan(plan=plan, by=None, today=DAY)
+        plans.submit_plan(plan=plan, by=None, today=DAY)
 
 
 def test_link_refuses_a_superseded_or_other_year_leader_rhk(personas, chain):
@@ -117,115 +115,115 @@ def test_link_refuses_a_superseded_or_other_year_leader_rhk(personas, chain):
     chain.kasi_plan.is_current = False
     chain.kasi_plan.save()
     with pytest.raises(ValidationError, match="bukan bagian"):
-        services.add_work_result(plan=plan, by=None, text="X", intervenes=chain.kasi_rhk, today=DAY)
+        plans.add_work_result(plan=plan, by=None, text="X", intervenes=chain.kasi_rhk, today=DAY)
 
 
 def test_organisation_target_only_for_the_unit_head(personas, chain):
     plan = make_plan(personas.pegawai, texts=(), approve=False)
     with pytest.raises(ValidationError, match="pimpinan unit"):
-        services.add_work_result(
+        plans.add_work_result(
             plan=plan, by=None, text="X", organisation_target=chain.target, today=DAY
         )
     other_year = make_year(2027)
-    target = services.add_organisation_target(
+    target = plans.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=other_year, sasaran="S", indikator="I", by=None
     )
     camat_plan = Plan.objects.get(pk=chain.camat_plan.pk)
-    services.start_revision(plan=camat_plan, by=None)
+    plans.start_revision(plan=camat_plan, by=None)
     revision = camat_plan.revisions.get()
     with pytest.raises(ValidationError, match="bukan untuk tahun"):
-        services.add_work_result(
+        plans.add_work_result(
             plan=revision, by=None, text="X", organisation_target=target, today=DAY
         )
 
 
 def test_organisation_targets(personas, year):
     with pytest.raises(ValidationError):
-        services.add_organisation_target(
+        plans.add_organisation_target(
             unit=personas.kecamatan, appraisal_year=year, sasaran=" ", indikator="I", by=None
         )
-    first = services.add_organisation_target(
+    first = plans.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=year, sasaran="S1", indikator="I1", by=None
     )
-    second = services.add_organisation_target(
+    second = plans.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=year, sasaran="S2", indikator="I2", by=None
     )
     assert (first.order, second.order) == (1, 2)
     plan = make_plan(personas.camat, organisation_target=first)
     with pytest.raises(ValidationError, match="masih dirujuk"):
-        services.remove_organisation_target(target=first, by=None)
-    services.remove_organisation_target(target=second, by=None)
+        plans.remove_organisation_target(target=first, by=None)
+    plans.remove_organisation_target(target=second, by=None)
     assert plan.work_results.count() == 1
 
 
 def test_work_result_and_indicator_edits_only_while_editable(personas, chain):
     plan = make_plan(personas.pegawai, texts=(), approve=False)
-    services.update_plan(plan=plan, by=None, approach="kualitatif", form_kind="JA_JF")
-    result = services.add_work_result(
+    plans.update_plan(plan=plan, by=None, approach="kualitatif", form_kind="JA_JF")
+    result = plans.add_work_result(
         plan=plan, by=None, text="Laporan", intervenes=chain.kasi_rhk, today=DAY
     )
     with pytest.raises(ValidationError):
-        services.add_work_result(plan=plan, by=None, text=" ", intervenes=chain.kasi_rhk)
-    services.update_work_result(
+        plans.add_work_result(plan=plan, by=None, text=" ", intervenes=chain.kasi_rhk)
+    plans.update_work_result(
         work_result=result, by=None, text="Laporan bulanan", category=Category.UTAMA,
         intervenes=chain.kasi_rhk, cascade_kind="langsung", today=DAY,
     )  # fmt: skip
     with pytest.raises(ValidationError):
-        services.update_work_result(
+        plans.update_work_result(
             work_result=result, by=None, text="", category=Category.UTAMA,
             intervenes=chain.kasi_rhk,
         )  # fmt: skip
-    services.update_work_result(
+    plans.update_work_result(
         work_result=result, by=None, text="Laporan bulanan", category=Category.TAMBAHAN,
         today=DAY,
     )  # fmt: skip
-    services.update_work_result(
+    plans.update_work_result(
         work_result=result, by=None, text="Laporan bulanan", category=Category.UTAMA,
         intervenes=chain.kasi_rhk, today=DAY,
     )  # fmt: skip
     with pytest.raises(ValidationError, match="Indikator"):
-        services.add_indicator(work_result=result, by=None, aspect="kualitas", text=" ")
+        plans.add_indicator(work_result=result, by=None, aspect="kualitas", text=" ")
     with pytest.raises(ValidationError, match="Target wajib"):
-        services.add_indicator(work_result=result, by=None, aspect="kualitas", text="Mutu")
+        plans.add_indicator(work_result=result, by=None, aspect="kualitas", text="Mutu")
     with pytest.raises(ValidationError, match="negatif"):
-        services.add_indicator(
+        plans.add_indicator(
             work_result=result, by=None, aspect="kualitas", text="Mutu",
             target_value=Decimal("-1"),
         )  # fmt: skip
-    indicator = services.add_indicator(
+    indicator = plans.add_indicator(
         work_result=result, by=None, aspect="kualitas", text="Mutu", target_text="Sesuai SOP"
     )
     with pytest.raises(ValidationError):
-        services.update_indicator(indicator=indicator, by=None, aspect="waktu", text="")
-    services.update_indicator(
+        plans.update_indicator(indicator=indicator, by=None, aspect="waktu", text="")
+    plans.update_indicator(
         indicator=indicator, by=None, aspect="waktu", text="Tepat waktu",
         target_value=Decimal("12"), target_unit="Bulan",
     )  # fmt: skip
     assert indicator.target_display == "12 Bulan"
-    services.update_annex(
+    plans.update_annex(
         plan=plan, by=None, resources="Anggaran\nLaptop", accountability="Laporan bulanan",
         consequences="TPP",
     )  # fmt: skip
     assert plan.annex.resource_items == ["Anggaran", "Laptop"]
-    services.submit_plan(plan=plan, by=None, today=DAY)
+    plans.submit_plan(plan=plan, by=None, today=DAY)
     # Locked while submitted.
     for call in (
-        lambda: services.add_work_result(plan=plan, by=None, text="X", intervenes=chain.kasi_rhk),
-        lambda: services.update_work_result(
+        lambda: plans.add_work_result(plan=plan, by=None, text="X", intervenes=chain.kasi_rhk),
+        lambda: plans.update_work_result(
             work_result=result, by=None, text="Y", category="UTAMA", intervenes=chain.kasi_rhk
         ),
-        lambda: services.remove_work_result(work_result=result, by=None),
-        lambda: services.add_indicator(
+        lambda: plans.remove_work_result(work_result=result, by=None),
+        lambda: plans.add_indicator(
             work_result=result, by=None, aspect="kuantitas", text="A", target_text="B"
         ),
-        lambda: services.update_indicator(
+        lambda: plans.update_indicator(
             indicator=indicator, by=None, aspect="kuantitas", text="A", target_text="B"
         ),
-        lambda: services.remove_indicator(indicator=indicator, by=None),
-        lambda: services.update_annex(
+        lambda: plans.remove_indicator(indicator=indicator, by=None),
+        lambda: plans.update_annex(
             plan=plan, by=None, resources="", accountability="", consequences=""
         ),
-        lambda: services.update_plan(plan=plan, by=None, approach="kuantitatif", form_kind="JPT"),
+        lambda: plans.update_plan(plan=plan, by=None, approach="kuantitatif", form_kind="JPT"),
     ):
         with pytest.raises(ValidationError, match="terkunci"):
             call()
@@ -234,38 +232,38 @@ def test_work_result_and_indicator_edits_only_while_editable(personas, chain):
 def test_remove_rhk_and_indicator(personas, chain):
     plan = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
     result = plan.work_results.get()
-    services.remove_indicator(indicator=result.indicators.get(), by=None)
-    services.remove_work_result(work_result=result, by=None)
+    plans.remove_indicator(indicator=result.indicators.get(), by=None)
+    plans.remove_work_result(work_result=result, by=None)
     assert not plan.work_results.exists()
     # A leader's RHK that staff intervene cannot be removed.
-    staff = services.add_work_result(
+    staff = plans.add_work_result(
         plan=plan, by=None, text="Laporan", intervenes=chain.kasi_rhk, today=DAY
     )
-    revision = services.start_revision(plan=chain.kasi_plan, by=None)
+    revision = plans.start_revision(plan=chain.kasi_plan, by=None)
     copy = revision.work_results.get()
     WorkResult.objects.filter(pk=staff.pk).update(intervenes=copy)
     with pytest.raises(ValidationError, match="masih diintervensi"):
-        services.remove_work_result(work_result=copy, by=None)
+        plans.remove_work_result(work_result=copy, by=None)
 
 
 def test_workflow_submit_return_resubmit_approve(personas, chain, mailoutbox):
     plan = make_plan(personas.pegawai, texts=(), approve=False)
     with pytest.raises(ValidationError, match="minimal satu"):
-        services.submit_plan(plan=plan, by=None, today=DAY)
+        plans.submit_plan(plan=plan, by=None, today=DAY)
     plan.refresh_from_db()
-    result = services.add_work_result(
+    result = plans.add_work_result(
         plan=plan, by=None, text="Laporan", intervenes=chain.kasi_rhk, today=DAY
     )
     with pytest.raises(ValidationError, match="belum memiliki indikator"):
-        services.submit_plan(plan=plan, by=None, today=DAY)
+        plans.submit_plan(plan=plan, by=None, today=DAY)
     plan.refresh_from_db()
-    services.add_indicator(
+    plans.add_indicator(
         work_result=result, by=None, aspect="kuantitas", text="Jumlah", target_value=Decimal(4),
         target_unit="Laporan",
     )  # fmt: skip
     with pytest.raises(ValidationError, match="tidak dapat diubah"):
-        services.approve_plan(plan=plan, by=None)
-    services.submit_plan(plan=plan, by=personas.pegawai.user, today=DAY)
+        plans.approve_plan(plan=plan, by=None)
+    plans.submit_plan(plan=plan, by=personas.pegawai.user, today=DAY)
     assert plan.status == PlanStatus.SUBMITTED and plan.submitted_at
     assert (
         Notification.objects.filter(
@@ -274,49 +272,47 @@ def test_workflow_submit_return_resubmit_approve(personas, chain, mailoutbox):
         == 1
     )
     with pytest.raises(ValidationError, match="Catatan"):
-        services.return_plan(plan=plan, by=None, note=" ")
-    services.return_plan(plan=plan, by=personas.penilai.user, note="Tambah indikator waktu")
+        plans.return_plan(plan=plan, by=None, note=" ")
+    plans.return_plan(plan=plan, by=personas.penilai.user, note="Tambah indikator waktu")
     assert plan.status == PlanStatus.RETURNED and plan.is_editable
     assert mailoutbox[-1].to == ["pegawai@example.id"]
-    services.submit_plan(plan=plan, by=None, today=DAY)
-    services.approve_plan(plan=plan, by=personas.penilai.user)
+    plans.submit_plan(plan=plan, by=None, today=DAY)
+    plans.approve_plan(plan=plan, by=personas.penilai.user)
     assert plan.status == PlanStatus.APPROVED and plan.approved_at and not plan.return_note
     assert not plan.is_editable
 
 
 def test_submit_without_penilai_is_refused(personas, year):
     plan = make_plan(personas.camat, texts=(), approve=False)
-    target = services.add_organisation_target(
+    target = plans.add_organisation_target(
         unit=personas.kecamatan, appraisal_year=year, sasaran="S", indikator="I", by=None
     )
-    result = services.add_work_result(
+    result = plans.add_work_result(
         plan=plan, by=None, text="X", organisation_target=target, today=DAY
     )
-    services.add_indicator(
-        work_result=result, by=None, aspect="kuantitas", text="A", target_text="B"
-    )
+    plans.add_indicator(work_result=result, by=None, aspect="kuantitas", text="A", target_text="B")
     # The camat's position reports to nobody in the personas: no penilai.
     with pytest.raises(ValidationError, match="Pejabat penilai belum"):
-        services.submit_plan(plan=plan, by=None, today=DAY)
+        plans.submit_plan(plan=plan, by=None, today=DAY)
 
 
 def test_revision_keeps_the_approved_version_and_relinks_staff(personas, chain):
     staff_plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
     original = chain.kasi_plan
     with pytest.raises(ValidationError, match="Hanya SKP"):
-        services.start_revision(
+        plans.start_revision(
             plan=make_plan(personas.peer, approve=False, intervenes=chain.kasi_rhk), by=None
         )
-    revision = services.start_revision(plan=original, by=None)
+    revision = plans.start_revision(plan=original, by=None)
     with pytest.raises(ValidationError, match="sudah dibuat"):
-        services.start_revision(plan=original, by=None)
+        plans.start_revision(plan=original, by=None)
     assert revision.version == 2 and revision.status == PlanStatus.DRAFT
     assert not revision.is_current and original.is_current
     assert revision.work_results.get().indicators.count() == 1
     assert revision.expectations.count() == 7
     assert revision.annex is not None
-    services.submit_plan(plan=revision, by=None, today=DAY)
-    services.approve_plan(plan=revision, by=None)
+    plans.submit_plan(plan=revision, by=None, today=DAY)
+    plans.approve_plan(plan=revision, by=None)
     original.refresh_from_db()
     assert not original.is_current and original.status == PlanStatus.APPROVED
     assert revision.is_current
@@ -326,20 +322,20 @@ def test_revision_keeps_the_approved_version_and_relinks_staff(personas, chain):
 
 def test_expectations_and_dialogue(personas, chain):
     plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, approve=False)
-    services.set_expectations(plan=plan, by=None, values={"pelayanan": " Ramah ", "loyal": ""})
+    plans.set_expectations(plan=plan, by=None, values={"pelayanan": " Ramah ", "loyal": ""})
     assert plan.expectations.get(value="pelayanan").expectation == "Ramah"
-    services.submit_plan(plan=plan, by=None, today=DAY)
-    services.approve_plan(plan=plan, by=None)
+    plans.submit_plan(plan=plan, by=None, today=DAY)
+    plans.approve_plan(plan=plan, by=None)
     with pytest.raises(ValidationError):
-        services.set_expectations(plan=plan, by=None, values={"pelayanan": "x"})
+        plans.set_expectations(plan=plan, by=None, values={"pelayanan": "x"})
     with pytest.raises(ValidationError):
-        services.record_dialogue(plan=plan, by=None, date=DAY, notes=" ")
-    assert services.record_dialogue(plan=plan, by=None, date=DAY, notes="Klarifikasi").pk
+        plans.record_dialogue(plan=plan, by=None, date=DAY, notes=" ")
+    assert plans.record_dialogue(plan=plan, by=None, date=DAY, notes="Klarifikasi").pk
 
 
 def test_cascade_down_creates_linked_rhk_in_drafts(personas, chain):
     existing = make_plan(personas.peer, texts=(), approve=False)
-    created = services.cascade_down(
+    created = plans.cascade_down(
         source=chain.kasi_rhk, employees=[personas.pegawai, personas.peer], by=None,
         cascade_kind="langsung", today=DAY,
     )  # fmt: skip
@@ -347,17 +343,15 @@ def test_cascade_down_creates_linked_rhk_in_drafts(personas, chain):
     assert all(r.intervenes == chain.kasi_rhk and r.category == "UTAMA" for r in created)
     assert created[1].plan == existing
     with pytest.raises(ValidationError, match="Pilih minimal"):
-        services.cascade_down(source=chain.kasi_rhk, employees=[], by=None, today=DAY)
+        plans.cascade_down(source=chain.kasi_rhk, employees=[], by=None, today=DAY)
     with pytest.raises(ValidationError, match="bukan bawahan langsung"):
-        services.cascade_down(source=chain.kasi_rhk, employees=[personas.hr], by=None, today=DAY)
+        plans.cascade_down(source=chain.kasi_rhk, employees=[personas.hr], by=None, today=DAY)
 
 
 def test_cascade_down_refuses_a_locked_plan(personas, chain):
     make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
     with pytest.raises(ValidationError, match="buat revisi"):
-        services.cascade_down(
-            source=chain.kasi_rhk, employees=[personas.pegawai], by=None, today=DAY
-        )
+        plans.cascade_down(source=chain.kasi_rhk, employees=[personas.pegawai], by=None, today=DAY)
 
 
 @pytest.fixture
@@ -372,32 +366,32 @@ def _period(plan, number=1):
 def test_record_realisation_until_the_deadline_unless_reopened(approved):
     indicator = approved.work_results.get().indicators.get()
     period = _period(approved)
-    real = services.record_realisation(
+    real = records.record_realisation(
         indicator=indicator, period=period, by=None, value=Decimal(3), today=dt.date(2026, 4, 10)
     )
-    again = services.record_realisation(
+    again = records.record_realisation(
         indicator=indicator, period=period, by=None, value=Decimal(4), note="n",
         today=dt.date(2026, 4, 10),
     )  # fmt: skip
     assert real.pk == again.pk and again.value == 4
     with pytest.raises(ValidationError, match="sudah lewat"):
-        services.record_realisation(
+        records.record_realisation(
             indicator=indicator, period=period, by=None, value=Decimal(5),
             today=dt.date(2026, 4, 11),
         )  # fmt: skip
     period.reopened_until = dt.date(2026, 5, 1)
     period.save()
-    services.record_realisation(
+    records.record_realisation(
         indicator=indicator, period=period, by=None, text="selesai", today=dt.date(2026, 4, 20)
     )
     with pytest.raises(ValidationError, match="Isi nilai"):
-        services.record_realisation(indicator=indicator, period=period, by=None, today=DAY)
+        records.record_realisation(indicator=indicator, period=period, by=None, today=DAY)
     with pytest.raises(ValidationError, match="belum dimulai"):
-        services.record_realisation(
+        records.record_realisation(
             indicator=indicator, period=_period(approved, 2), by=None, value=Decimal(1), today=DAY
         )
     with pytest.raises(ValidationError, match="negatif"):
-        services.record_realisation(
+        records.record_realisation(
             indicator=indicator, period=period, by=None, value=Decimal(-1), today=DAY
         )
 
@@ -408,103 +402,101 @@ def test_realisation_needs_an_approved_plan_and_a_period_of_its_year(personas, a
         personas.peer, approve=False, intervenes=approved.work_results.get().intervenes
     )
     with pytest.raises(ValidationError, match="sudah disetujui"):
-        services.record_realisation(
+        records.record_realisation(
             indicator=draft.work_results.get().indicators.get(), period=_period(approved),
             by=None, value=Decimal(1), today=DAY,
         )  # fmt: skip
     other = make_year(2027).periods.first()
     with pytest.raises(ValidationError, match="bukan bagian"):
-        services.record_realisation(
+        records.record_realisation(
             indicator=indicator, period=other, by=None, value=Decimal(1), today=DAY
         )
     approved.end_date = dt.date(2026, 3, 1)
     approved.save()
     with pytest.raises(ValidationError, match="di luar masa"):
-        services.record_realisation(
+        records.record_realisation(
             indicator=indicator, period=_period(approved, 3), by=None, value=Decimal(1), today=DAY
         )
 
 
 def test_evidence_files_are_checked_by_content_and_size(approved, settings):
     indicator = approved.work_results.get().indicators.get()
-    real = services.record_realisation(
+    real = records.record_realisation(
         indicator=indicator, period=_period(approved), by=None, value=Decimal(1), today=DAY
     )
     with pytest.raises(ValidationError, match="Unggah berkas"):
-        services.add_evidence(realisation=real, by=None, today=DAY)
+        records.add_evidence(realisation=real, by=None, today=DAY)
     with pytest.raises(ValidationError) as error:
-        services.add_evidence(
+        records.add_evidence(
             realisation=real, by=None, upload=SimpleUploadedFile("a.pdf", b"MZ not a pdf" * 10),
             filename="a.pdf", today=DAY,
         )  # fmt: skip
     assert "bukan jenis yang diterima" in str(error.value)
     settings.UPLOAD_MAX_BYTES = 20
     with pytest.raises(ValidationError, match="terlalu besar"):
-        services.add_evidence(
+        records.add_evidence(
             realisation=real, by=None, upload=SimpleUploadedFile("b.pdf", PDF), filename="b.pdf",
             today=DAY,
         )  # fmt: skip
     settings.UPLOAD_MAX_BYTES = 10 * 1024 * 1024
-    evidence = services.add_evidence(
+    evidence = records.add_evidence(
         realisation=real, by=None, upload=io.BytesIO(PDF), filename="laporan.pdf", today=DAY,
         description="Laporan",
     )  # fmt: skip
     assert evidence.content_type == "application/pdf" and evidence.original_name == "laporan.pdf"
     assert evidence.file.name.startswith("planning/evidence/")
-    unnamed = services.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
+    unnamed = records.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
     assert unnamed.original_name == "bukti.pdf"
-    link = services.add_evidence(
+    link = records.add_evidence(
         realisation=real, by=None, link="https://example.id/foto", today=DAY
     )
     assert link.link
-    services.remove_evidence(evidence=evidence, by=None, today=DAY)
-    services.remove_evidence(evidence=link, by=None, today=DAY)
+    records.remove_evidence(evidence=evidence, by=None, today=DAY)
+    records.remove_evidence(evidence=link, by=None, today=DAY)
     assert Evidence.objects.count() == 1
 
 
 def test_feedback_notifies_and_accepts_a_reply(personas, approved, mailoutbox):
     result = approved.work_results.get()
     period = _period(approved)
-    feedback = services.give_feedback(
+    feedback = records.give_feedback(
         plan=approved, period=period, by=personas.penilai.user, text="Bagus", work_result=result
     )
     assert Notification.objects.filter(recipient=personas.pegawai.user).exists()
     assert "Umpan balik baru" in mailoutbox[-1].subject
     assert "http" in mailoutbox[-1].body and "/umpan-balik/" in mailoutbox[-1].body
-    on_value = services.give_feedback(
+    on_value = records.give_feedback(
         plan=approved, period=period, by=personas.penilai.user, text="Ramah",
         behaviour_value="pelayanan",
     )  # fmt: skip
     assert on_value.behaviour_value == "pelayanan"
     with pytest.raises(ValidationError, match="Pilih satu"):
-        services.give_feedback(plan=approved, period=period, by=None, text="x")
+        records.give_feedback(plan=approved, period=period, by=None, text="x")
     with pytest.raises(ValidationError, match="Pilih satu"):
-        services.give_feedback(
+        records.give_feedback(
             plan=approved, period=period, by=None, text="x", work_result=result,
             behaviour_value="loyal",
         )  # fmt: skip
     with pytest.raises(ValidationError, match="tidak dikenal"):
-        services.give_feedback(plan=approved, period=period, by=None, text="x", behaviour_value="z")
+        records.give_feedback(plan=approved, period=period, by=None, text="x", behaviour_value="z")
     with pytest.raises(ValidationError, match="wajib"):
-        services.give_feedback(plan=approved, period=period, by=None, text=" ", work_result=result)
+        records.give_feedback(plan=approved, period=period, by=None, text=" ", work_result=result)
     with pytest.raises(ValidationError, match="bukan bagian dari SKP"):
-        services.give_feedback(
+        records.give_feedback(
             plan=approved, period=period, by=None, text="x",
             work_result=WorkResult.objects.exclude(plan=approved).first(),
         )  # fmt: skip
     with pytest.raises(ValidationError, match="tahun SKP"):
-        services.give_feedback(
+        records.give_feedback(
             plan=approved, period=make_year(2027).periods.first(), by=None, text="x",
             work_result=result,
         )  # fmt: skip
     draft = make_plan(personas.peer, approve=False, intervenes=result.intervenes)
     with pytest.raises(ValidationError, match="sudah disetujui"):
-        services.give_feedback(
-            plan=draft, period=period, by=None, text="x", behaviour_value="loyal"
-        )
+        records.give_feedback(plan=draft, period=period, by=None, text="x", behaviour_value="loyal")
     with pytest.raises(ValidationError):
-        services.reply_feedback(feedback=feedback, by=None, text="")
-    services.reply_feedback(feedback=feedback, by=personas.pegawai.user, text="Terima kasih")
+        records.reply_feedback(feedback=feedback, by=None, text="")
+    records.reply_feedback(feedback=feedback, by=personas.pegawai.user, text="Terima kasih")
     feedback.refresh_from_db()
     assert feedback.reply == "Terima kasih" and feedback.replied_at
     assert Notification.objects.filter(recipient=personas.penilai.user).count() >= 1
@@ -513,38 +505,38 @@ def test_feedback_notifies_and_accepts_a_reply(personas, approved, mailoutbox):
 
 def test_coaching_records_and_forms(personas, approved):
     with pytest.raises(ValidationError):
-        services.record_coaching(plan=approved, by=None, kind="coaching", date=DAY, topic=" ")
-    session = services.record_coaching(
+        records.record_coaching(plan=approved, by=None, kind="coaching", date=DAY, topic=" ")
+    session = records.record_coaching(
         plan=approved, by=None, kind="coaching", date=DAY, topic="Penyusunan laporan"
     )
     with pytest.raises(ValidationError, match="kesembilan"):
-        services.answer_coaching_feedback(session=session, by=None, answers=[5] * 8)
+        records.answer_coaching_feedback(session=session, by=None, answers=[5] * 8)
     with pytest.raises(ValidationError, match="kesembilan"):
-        services.answer_coaching_feedback(session=session, by=None, answers=[6] * 9)
-    answered = services.answer_coaching_feedback(session=session, by=None, answers=[4] * 9)
+        records.answer_coaching_feedback(session=session, by=None, answers=[6] * 9)
+    answered = records.answer_coaching_feedback(session=session, by=None, answers=[4] * 9)
     assert len(answered.rows) == 9
     with pytest.raises(ValidationError, match="sudah diisi"):
-        services.answer_coaching_feedback(session=session, by=None, answers=[4] * 9)
+        records.answer_coaching_feedback(session=session, by=None, answers=[4] * 9)
     with pytest.raises(ValidationError):
-        services.add_competency_evaluation(
+        records.add_competency_evaluation(
             session=session, by=None, competency="", score=3, reason="x"
         )
     with pytest.raises(ValidationError):
-        services.add_competency_evaluation(
+        records.add_competency_evaluation(
             session=session, by=None, competency="Komunikasi", score=0, reason="x"
         )
-    line = services.add_competency_evaluation(
+    line = records.add_competency_evaluation(
         session=session, by=None, competency="Komunikasi", score=4, reason="Baik"
     )
     assert line.score == 4
 
 
 def test_notify_without_user_or_email_and_mark_read(personas, mailoutbox):
-    services.notify(user=None, title="x")
+    common.notify(user=None, title="x")
     user = personas.user("auditor")
-    services.notify(user=user, title="Tanpa surel")
+    common.notify(user=user, title="Tanpa surel")
     assert not mailoutbox
-    assert services.mark_notifications_read(user=user) == 1
+    assert records.mark_notifications_read(user=user) == 1
 
 
 def test_header_with_acting_penilai(personas, chain):
@@ -554,7 +546,7 @@ def test_header_with_acting_penilai(personas, chain):
     )  # fmt: skip
     personas.penilai.is_active = False
     personas.penilai.save()
-    plan = services.create_plan(
+    plan = plans.create_plan(
         employee=personas.pegawai, appraisal_year=chain.kasi_plan.appraisal_year, by=None,
         today=DAY,
     )  # fmt: skip
@@ -563,17 +555,17 @@ def test_header_with_acting_penilai(personas, chain):
 
 def test_plan_for_employee_without_unit(personas, year):
     lonely = make_employee(None, "Tanpa Unit", username="lonely")
-    plan = services.create_plan(employee=lonely, appraisal_year=year, by=None, today=DAY)
+    plan = plans.create_plan(employee=lonely, appraisal_year=year, by=None, today=DAY)
     assert plan.instansi == "" and plan.penilai is None and plan.penilai_name == ""
 
 
 def test_third_plan_in_a_year_and_annex_recreated(personas, year):
-    services.create_plan(employee=personas.peer, appraisal_year=year, by=None, today=DAY)
-    services.create_plan(
+    plans.create_plan(employee=personas.peer, appraisal_year=year, by=None, today=DAY)
+    plans.create_plan(
         employee=personas.peer, appraisal_year=year, by=None, start_date=dt.date(2026, 5, 1),
         today=DAY,
     )  # fmt: skip
-    third = services.create_plan(
+    third = plans.create_plan(
         employee=personas.peer, appraisal_year=year, by=None, start_date=dt.date(2026, 9, 1),
         today=DAY,
     )  # fmt: skip
@@ -585,7 +577,7 @@ def test_third_plan_in_a_year_and_annex_recreated(personas, year):
     assert ends == [dt.date(2026, 4, 30), dt.date(2026, 8, 31), dt.date(2026, 12, 31)]
     third.annex.delete()
     third = Plan.objects.get(pk=third.pk)
-    annex = services.update_annex(
+    annex = plans.update_annex(
         plan=third, by=None, resources="A", accountability="B", consequences="C"
     )
     assert annex.consequence_items == ["C"]

@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sikap.org.testing import make_employee, make_position, make_unit
-from sikap.planning import services
 from sikap.planning.models import (
     CoachingFeedback,
     CompetencyEvaluation,
@@ -26,6 +25,7 @@ from sikap.planning.models import (
     Realisation,
     WorkResult,
 )
+from sikap.planning.services import common, plans, records
 from sikap.planning.testing import DAY, make_plan
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -108,11 +108,11 @@ def test_plan_detail_404_for_outsiders(personas, plan, login, name):
 def test_supervisor_of_another_team_gets_404_on_plan_and_evidence(
     personas, plan, other_kasi, login
 ):
-    real = services.record_realisation(
+    real = records.record_realisation(
         indicator=plan.work_results.get().indicators.get(),
         period=plan.appraisal_year.periods.get(number=1), by=None, value=Decimal(1), today=DAY,
     )  # fmt: skip
-    evidence = services.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
+    evidence = records.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
     client = login(other_kasi.user)
     assert client.get(reverse("planning:plan", args=[plan.pk])).status_code == 404
     assert client.get(reverse("planning:evidence", args=[evidence.pk])).status_code == 404
@@ -209,9 +209,9 @@ def test_remove_rhk_and_indicator_views(personas, chain, login):
     client.post(reverse("planning:work_result_delete", args=[result.pk]))
     assert not draft.work_results.exists()
     # The Kasi's RHK is intervened by nobody now, but the lurah's is: refused with a message.
-    kasi_draft = services.start_revision(plan=chain.kasi_plan, by=None)
+    kasi_draft = plans.start_revision(plan=chain.kasi_plan, by=None)
     copy = kasi_draft.work_results.get()
-    staff = services.add_work_result(
+    staff = plans.add_work_result(
         plan=draft, by=None, text="L", intervenes=chain.kasi_rhk, today=DAY
     )
     WorkResult.objects.filter(pk=staff.pk).update(intervenes=copy)
@@ -231,7 +231,7 @@ def test_submit_refused_shows_the_reason(personas, chain, login):
 
 def test_penilai_returns_and_approves(personas, chain, login, mailoutbox):
     draft = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
-    services.submit_plan(plan=draft, by=None, today=DAY)
+    plans.submit_plan(plan=draft, by=None, today=DAY)
     client = login(personas.user("penilai"))
     page = client.get(reverse("planning:plan", args=[draft.pk]))
     assert "Kembalikan" in page.text or "Return" in page.text
@@ -244,7 +244,7 @@ def test_penilai_returns_and_approves(personas, chain, login, mailoutbox):
         "Tambah indikator"
         in login(personas.user("pegawai")).get(reverse("planning:plan", args=[draft.pk])).text
     )
-    services.submit_plan(plan=draft, by=None, today=DAY)
+    plans.submit_plan(plan=draft, by=None, today=DAY)
     client = login(personas.user("penilai"))
     exp = reverse("planning:expectations", args=[draft.pk])
     assert client.get(exp).status_code == 200
@@ -389,11 +389,11 @@ def test_realisation_closed_after_the_deadline(personas, plan, login):
 
 def test_evidence_delete_after_deadline_is_refused(personas, plan, login):
     period = plan.appraisal_year.periods.get(number=1)
-    real = services.record_realisation(
+    real = records.record_realisation(
         indicator=plan.work_results.get().indicators.get(), period=period, by=None,
         value=Decimal(1), today=DAY,
     )  # fmt: skip
-    evidence = services.add_evidence(realisation=real, by=None, link="https://x.id", today=DAY)
+    evidence = records.add_evidence(realisation=real, by=None, link="https://x.id", today=DAY)
     with time_machine.travel("2026-05-01 09:00 +07:00", tick=False):
         response = login(personas.user("pegawai")).post(
             reverse("planning:evidence_delete", args=[evidence.pk]), follow=True
@@ -433,7 +433,7 @@ def test_feedback_thread(personas, plan, login, mailoutbox):
 
 def test_feedback_refused_on_an_unapproved_plan(personas, chain, login):
     draft = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
-    services.submit_plan(plan=draft, by=None, today=DAY)
+    plans.submit_plan(plan=draft, by=None, today=DAY)
     response = login(personas.user("penilai")).post(
         reverse("planning:feedback", args=[draft.pk]),
         {"subject": "value-loyal", "text": "x"},
@@ -486,7 +486,7 @@ def test_coaching_pages(personas, plan, login):
 def _staff(personas, n):
     for i in range(n):
         emp = make_employee(personas.pegawai.position, f"Staf {i:02d}")
-        p = services.create_plan(
+        p = plans.create_plan(
             employee=emp, appraisal_year=Plan.objects.first().appraisal_year, by=None, today=DAY
         )
         if i % 2:
@@ -530,11 +530,11 @@ def test_team_page_only_for_penilai(personas, login):
 
 def test_cascade_page_flags_unsupported_leader_results(personas, plan, chain, login):
     # The lurah gets a second RHK that nobody supports.
-    revision = services.start_revision(plan=chain.lurah_plan, by=None)
-    extra = services.add_work_result(
+    revision = plans.start_revision(plan=chain.lurah_plan, by=None)
+    extra = plans.add_work_result(
         plan=revision, by=None, text="Tertibnya administrasi", intervenes=chain.camat_rhk, today=DAY
     )
-    services.add_indicator(
+    plans.add_indicator(
         work_result=extra, by=None, aspect="kuantitas", text="Arsip", target_text="Tertib"
     )
     client = login(personas.user("camat"))
@@ -546,8 +546,8 @@ def test_cascade_page_flags_unsupported_leader_results(personas, plan, chain, lo
     assert login(personas.user("outsider")).get(url).status_code == 404
     assert login(personas.user("pegawai")).get(url).status_code == 404
     # After approval of the revision the new unsupported result is flagged.
-    services.submit_plan(plan=revision, by=None, today=DAY)
-    services.approve_plan(plan=revision, by=None)
+    plans.submit_plan(plan=revision, by=None, today=DAY)
+    plans.approve_plan(plan=revision, by=None)
     response = login(personas.user("camat")).get(url)
     assert "supported by nobody" in response.text or "tidak didukung" in response.text
 
@@ -567,11 +567,11 @@ def test_targets_page(personas, chain, login):
 
 
 def test_excel_export(personas, plan, login):
-    real = services.record_realisation(
+    real = records.record_realisation(
         indicator=plan.work_results.get().indicators.get(),
         period=plan.appraisal_year.periods.get(number=1), by=None, value=Decimal(3), today=DAY,
     )  # fmt: skip
-    services.add_evidence(realisation=real, by=None, link="https://x.id/a", today=DAY)
+    records.add_evidence(realisation=real, by=None, link="https://x.id/a", today=DAY)
     response = login(personas.user("camat")).get(
         reverse("planning:unit_export", args=[personas.kecamatan.pk])
     )
@@ -620,8 +620,8 @@ def test_plan_pdf_dates_the_approval_in_palembang_time(personas, plan):
 
 def test_pdf_of_qualitative_and_jpt_forms(personas, chain, login):
     draft = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
-    services.update_plan(plan=draft, by=None, approach="kualitatif", form_kind="JA_JF")
-    services.add_work_result(
+    plans.update_plan(plan=draft, by=None, approach="kualitatif", form_kind="JA_JF")
+    plans.add_work_result(
         plan=draft,
         by=None,
         text="Panitia HUT",
@@ -637,7 +637,7 @@ def test_pdf_of_qualitative_and_jpt_forms(personas, chain, login):
         ).pages
     )
     assert "KUALITATIF" in text and "Ukuran keberhasilan" in text and "Penugasan dari" in text
-    services.update_plan(plan=draft, by=None, approach="kuantitatif", form_kind="JPT")
+    plans.update_plan(plan=draft, by=None, approach="kuantitatif", form_kind="JPT")
     text = "".join(
         p.extract_text()
         for p in PdfReader(
@@ -672,7 +672,7 @@ def test_cascade_down_view(personas, chain, login):
 
 
 def test_notifications_page(personas, plan, login):
-    services.notify(user=personas.user("pegawai"), title="Halo", body="Isi")
+    common.notify(user=personas.user("pegawai"), title="Halo", body="Isi")
     client = login(personas.user("pegawai"))
     assert "Halo" in client.get(reverse("planning:notifications")).text
     client.post(reverse("planning:notifications"))
@@ -681,13 +681,13 @@ def test_notifications_page(personas, plan, login):
 
 def test_home_attention_and_menu(personas, chain, login):
     draft = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
-    services.submit_plan(plan=draft, by=None, today=DAY)
+    plans.submit_plan(plan=draft, by=None, today=DAY)
     response = login(personas.user("penilai")).get(reverse("accounts:home"))
     assert response.status_code == 200
     assert reverse("planning:team") in response.text
     response = login(personas.user("peer")).get(reverse("accounts:home"))
     assert reverse("planning:create") in response.text
-    services.return_plan(plan=draft, by=None, note="x")
+    plans.return_plan(plan=draft, by=None, note="x")
     response = login(personas.user("pegawai")).get(reverse("accounts:home"))
     assert reverse("planning:plan", args=[draft.pk]) in response.text
 
@@ -725,11 +725,11 @@ def test_unit_plans_page(personas, plan, chain, login, django_assert_num_queries
 
 def test_team_page_for_a_chosen_period(personas, plan, login):
     q1 = plan.appraisal_year.periods.get(number=1)
-    services.record_realisation(
+    records.record_realisation(
         indicator=plan.work_results.get().indicators.get(), period=q1, by=None, value=Decimal(2),
         today=DAY,
     )  # fmt: skip
-    services.give_feedback(plan=plan, period=q1, by=None, text="Bagus", behaviour_value="loyal")
+    records.give_feedback(plan=plan, period=q1, by=None, text="Bagus", behaviour_value="loyal")
     client = login(personas.user("penilai"))
     response = client.get(reverse("planning:team") + f"?periode={q1.pk}")
     assert f'?periode={q1.pk}">1 / 1</a>' in response.text
@@ -738,10 +738,8 @@ def test_team_page_for_a_chosen_period(personas, plan, login):
 
 
 def test_coaching_page_shows_the_b18_mean(personas, plan, login):
-    session = services.record_coaching(
-        plan=plan, by=None, kind="mentoring", date=DAY, topic="Arsip"
-    )
-    services.answer_coaching_feedback(session=session, by=None, answers=[4, 5, 4, 5, 4, 5, 4, 5, 4])
+    session = records.record_coaching(plan=plan, by=None, kind="mentoring", date=DAY, topic="Arsip")
+    records.answer_coaching_feedback(session=session, by=None, answers=[4, 5, 4, 5, 4, 5, 4, 5, 4])
     response = login(personas.user("penilai")).get(reverse("planning:coaching", args=[plan.pk]))
     assert "4,4" in response.text
 

@@ -20,7 +20,7 @@ from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors
 from sikap.lib.pdf import pdf_response
 from sikap.org.hierarchy import OrgChart
-from sikap.planning import access, documents, forms, rules, services
+from sikap.planning import access, documents, forms, rules
 from sikap.planning.models import (
     Category,
     Indicator,
@@ -29,6 +29,7 @@ from sikap.planning.models import (
     PlanStatus,
     WorkResult,
 )
+from sikap.planning.services import plans as plan_services
 from sikap.planning.views.common import (
     current_year,
     flash_error,
@@ -73,7 +74,7 @@ def plan_create(request: AuthedRequest) -> HttpResponse:
     form = forms.PlanCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.create_plan(
+            plan = plan_services.create_plan(
                 employee=scope.employee, by=request.user, today=today, **form.cleaned_data
             )
         except ValidationError as error:
@@ -187,7 +188,7 @@ def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.add_work_result(
+            plan_services.add_work_result(
                 plan=plan, by=request.user, text=data["text"], category=data["category"],
                 intervenes=data["intervenes"], organisation_target=data.get("organisation_target"),
                 assigned_by=data["assigned_by"], cascade_kind=data["cascade_kind"],
@@ -228,7 +229,7 @@ def work_result_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.update_work_result(
+            plan_services.update_work_result(
                 work_result=result, by=request.user, text=data["text"],
                 category=data["category"], intervenes=data["intervenes"],
                 organisation_target=data.get("organisation_target"),
@@ -255,7 +256,7 @@ def work_result_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, result.plan_id, for_change=True)
     _owned_editable(request, plan)
     try:
-        services.remove_work_result(work_result=result, by=request.user)
+        plan_services.remove_work_result(work_result=result, by=request.user)
     except ValidationError as error:
         flash_error(request, error)
     else:
@@ -273,7 +274,7 @@ def indicator_create(request: AuthedRequest, pk: int) -> HttpResponse:
     form = forms.IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_indicator(work_result=result, by=request.user, **form.cleaned_data)
+            plan_services.add_indicator(work_result=result, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -303,7 +304,9 @@ def indicator_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     form = forms.IndicatorForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_indicator(indicator=indicator, by=request.user, **form.cleaned_data)
+            plan_services.update_indicator(
+                indicator=indicator, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -321,7 +324,7 @@ def indicator_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("work_result"), pk=pk)
     plan = access.get_plan_for_user(request.user, indicator.work_result.plan_id, for_change=True)
     _owned_editable(request, plan)
-    services.remove_indicator(indicator=indicator, by=request.user)
+    plan_services.remove_indicator(indicator=indicator, by=request.user)
     messages.success(request, _("Indicator removed."))
     return redirect("planning:plan", plan.pk)
 
@@ -336,7 +339,7 @@ def expectations_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     form = forms.ExpectationsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.set_expectations(plan=plan, by=request.user, values=form.cleaned_data)
+            plan_services.set_expectations(plan=plan, by=request.user, values=form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -362,7 +365,7 @@ def annex_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
     form = forms.AnnexForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.update_annex(plan=plan, by=request.user, **form.cleaned_data)
+        plan_services.update_annex(plan=plan, by=request.user, **form.cleaned_data)
         messages.success(request, _("Lampiran saved."))
         return redirect("planning:plan", plan.pk)
     return render(
@@ -377,7 +380,7 @@ def dialogue_add(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     form = forms.DialogueForm(request.POST)
     if form.is_valid():
-        services.record_dialogue(plan=plan, by=request.user, **form.cleaned_data)
+        plan_services.record_dialogue(plan=plan, by=request.user, **form.cleaned_data)
         messages.success(request, _("Dialog kinerja recorded."))
     else:
         messages.error(request, _("Fill in the date and the notes of the dialog kinerja."))
@@ -394,7 +397,7 @@ def plan_submit(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_owner(request.user, plan)
     try:
-        services.submit_plan(plan=plan, by=request.user)
+        plan_services.submit_plan(plan=plan, by=request.user)
     except ValidationError as error:
         flash_error(request, error)
     else:
@@ -411,7 +414,7 @@ def plan_return(request: AuthedRequest, pk: int) -> HttpResponse:
     form = forms.ReturnForm(request.POST)
     try:
         note = form.data.get("note", "")
-        services.return_plan(plan=plan, by=request.user, note=str(note))
+        plan_services.return_plan(plan=plan, by=request.user, note=str(note))
     except ValidationError as error:
         flash_error(request, error)
     else:
@@ -426,7 +429,7 @@ def plan_approve(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_penilai(request.user, plan)
     try:
-        services.approve_plan(plan=plan, by=request.user)
+        plan_services.approve_plan(plan=plan, by=request.user)
     except ValidationError as error:
         flash_error(request, error)
     else:
@@ -441,7 +444,7 @@ def plan_revise(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_owner(request.user, plan)
     try:
-        revision = services.start_revision(plan=plan, by=request.user)
+        revision = plan_services.start_revision(plan=plan, by=request.user)
     except ValidationError as error:
         flash_error(request, error)
         return redirect("planning:plan", plan.pk)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikap.accounts.http import AuthedRequest
 from sikap.cycle.models import EntryClosure, Period
 from sikap.lib.forms import apply_errors
-from sikap.planning import access, forms, rules, services
+from sikap.planning import access, forms, rules
 from sikap.planning.models import (
     CoachingSession,
     Feedback,
@@ -24,6 +24,7 @@ from sikap.planning.models import (
     Realisation,
 )
 from sikap.planning.objective import objective_evidence
+from sikap.planning.services import records as record_services
 from sikap.planning.views.common import (
     chosen_period,
     flash_error,
@@ -109,13 +110,13 @@ def realisation_save(request: AuthedRequest, pk: int, period_pk: int) -> HttpRes
         return redirect(target)
     data = form.cleaned_data
     try:
-        real = services.record_realisation(
+        real = record_services.record_realisation(
             indicator=indicator, period=period, by=request.user, value=data["value"],
             text=data["text"], note=data["note"],
         )  # fmt: skip
         upload = data.get("file")
         if upload is not None or data["link"]:
-            services.add_evidence(
+            record_services.add_evidence(
                 realisation=real, by=request.user, upload=upload,
                 filename=upload.name if upload else "", link=data["link"],
                 description=data["description"],
@@ -152,7 +153,7 @@ def evidence_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     access.require_owner(request.user, plan)
     period_pk = evidence.realisation.period_id
     try:
-        services.remove_evidence(evidence=evidence, by=request.user)
+        record_services.remove_evidence(evidence=evidence, by=request.user)
     except ValidationError as error:
         flash_error(request, error)
     else:
@@ -180,7 +181,7 @@ def feedback(request: AuthedRequest, pk: int) -> HttpResponse:
             kind, _sep, value = subject.partition("-")
             result = next((r for r in results if kind == "rhk" and str(r.pk) == value), None)
             try:
-                services.give_feedback(
+                record_services.give_feedback(
                     plan=plan, period=period, by=request.user, text=form.cleaned_data["text"],
                     work_result=result, behaviour_value=value if kind == "value" else "",
                 )  # fmt: skip
@@ -214,7 +215,9 @@ def feedback_reply(request: AuthedRequest, pk: int) -> HttpResponse:
     access.require_owner(request.user, plan)
     form = forms.ReplyForm(request.POST)
     if form.is_valid():
-        services.reply_feedback(feedback=item, by=request.user, text=form.cleaned_data["text"])
+        record_services.reply_feedback(
+            feedback=item, by=request.user, text=form.cleaned_data["text"]
+        )
         messages.success(request, _("Reply sent."))
     else:
         messages.error(request, _("Write a reply first."))
@@ -235,7 +238,7 @@ def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
         access.require_penilai(request.user, plan)
         if form.is_valid():
             try:
-                services.record_coaching(plan=plan, by=request.user, **form.cleaned_data)
+                record_services.record_coaching(plan=plan, by=request.user, **form.cleaned_data)
             except ValidationError as error:
                 apply_errors(form, error)
             else:
@@ -271,7 +274,7 @@ def coaching_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
     form = forms.CoachingFeedbackForm(request.POST)
     if form.is_valid():
         try:
-            services.answer_coaching_feedback(
+            record_services.answer_coaching_feedback(
                 session=session, by=request.user, answers=form.answers(),
                 comment=form.cleaned_data["comment"],
             )  # fmt: skip
@@ -293,7 +296,9 @@ def coaching_competency(request: AuthedRequest, pk: int) -> HttpResponse:
     access.require_penilai(request.user, plan)
     form = forms.CompetencyForm(request.POST)
     if form.is_valid():
-        services.add_competency_evaluation(session=session, by=request.user, **form.cleaned_data)
+        record_services.add_competency_evaluation(
+            session=session, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("Competency evaluation saved."))
     else:
         messages.error(request, _("Fill in the competency, a score of 1 to 5 and the reason."))

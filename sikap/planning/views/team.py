@@ -20,7 +20,7 @@ from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
 from sikap.lib.forms import apply_errors
 from sikap.org.models import Employee, within_q
-from sikap.planning import access, documents, forms, services
+from sikap.planning import access, documents, forms
 from sikap.planning.models import (
     Category,
     Notification,
@@ -30,6 +30,8 @@ from sikap.planning.models import (
     WorkResult,
 )
 from sikap.planning.objective import objective_evidence
+from sikap.planning.services import plans as plan_services
+from sikap.planning.services import records
 from sikap.planning.views.common import (
     chosen_period,
     current_year,
@@ -101,7 +103,7 @@ def cascade_down(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         chosen = [e for e in subordinates if str(e.pk) in form.cleaned_data["employees"]]
         try:
-            created = services.cascade_down(
+            created = plan_services.cascade_down(
                 source=source, employees=chosen, by=request.user,
                 cascade_kind=form.cleaned_data["cascade_kind"],
             )  # fmt: skip
@@ -239,12 +241,12 @@ def targets(request: AuthedRequest, pk: int) -> HttpResponse:
         if delete:
             target = get_object_or_404(OrganisationTarget, pk=delete, unit=unit)
             try:
-                services.remove_organisation_target(target=target, by=request.user)
+                plan_services.remove_organisation_target(target=target, by=request.user)
             except ValidationError as error:
                 flash_error(request, error)
             return redirect("planning:targets", unit.pk)
         if form.is_valid() and year is not None:
-            services.add_organisation_target(
+            plan_services.add_organisation_target(
                 unit=unit, appraisal_year=year, by=request.user, **form.cleaned_data
             )
             messages.success(request, _("Target added."))
@@ -273,7 +275,7 @@ def unit_export(request: AuthedRequest, pk: int) -> HttpResponse:
 def notifications(request: AuthedRequest) -> HttpResponse:
     """The user's notifications; POST marks them all as read."""
     if request.method == "POST":
-        services.mark_notifications_read(user=request.user)
+        records.mark_notifications_read(user=request.user)
         return redirect("planning:notifications")
     items = list(Notification.objects.filter(recipient=request.user)[:100])
     return render(request, "planning/notifications.html", {"items": items})

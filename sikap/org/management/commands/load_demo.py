@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 from django.conf import settings
@@ -10,17 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-# Each step is "module:function"; a step whose module or function does not exist is skipped.
-# Every function takes ``today`` and returns True when it created something.
-DEMO_STEPS = (
-    "sikap.org.demo:load",
-    "sikap.cycle.demo:load",
-    "sikap.planning.demo:load",
-    "sikap.surveys.demo:load",
-    "sikap.complaints.demo:load",
-    "sikap.development.demo:load",
-    "sikap.evaluation.demo:load",
-)
+from sikap.org.demo_steps import STEPS
 
 
 class Command(BaseCommand):
@@ -31,20 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
-        for step in DEMO_STEPS:
-            module_name, function_name = step.split(":")
-            try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as exc:
-                if exc.name != module_name:
-                    raise
-                continue
-            function = getattr(module, function_name, None)
-            if function is None:
-                continue
+        for step in STEPS:
             with transaction.atomic():
-                created = function(today=today)
-            self.stdout.write(f"demo {step}: {'created' if created else 'already present'}")
+                created = step(today=today)
+            name = f"{step.__module__}:{step.__name__}"
+            self.stdout.write(f"demo {name}: {'created' if created else 'already present'}")
         if not options["quiet_logins"]:
             from sikap.org.demo import DEMO_LOGINS
 
