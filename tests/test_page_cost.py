@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from sikap.org.models import UnitKind
 from sikap.org.testing import Personas, make_employee, make_position, make_unit
-from sikap.planning.services import add_organisation_target
+from sikap.planning.services.plans import add_organisation_target
 from sikap.planning.tests.conftest import make_plan, make_year
 
 PAGES: dict[str, tuple[str, Callable[[Personas, dict[str, Any]], str]]] = {
