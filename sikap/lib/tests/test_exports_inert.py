@@ -64,12 +64,19 @@ def test_no_export_writes_a_sheet_or_csv_past_the_shared_writers():
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Attribute) and node.attr in {"writer", "DictWriter"}:
-                if isinstance(node.value, ast.Name) and node.value.id == "csv":
-                    offenders.append(f"{path}:{node.lineno} csv.{node.attr}")
-            if isinstance(node, ast.ImportFrom) and node.module == "openpyxl":
-                if any(alias.name == "Workbook" for alias in node.names):
-                    offenders.append(f"{path}:{node.lineno} openpyxl.Workbook")
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in {"writer", "DictWriter"}
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "csv"
+            ):
+                offenders.append(f"{path}:{node.lineno} csv.{node.attr}")
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "openpyxl"
+                and any(alias.name == "Workbook" for alias in node.names)
+            ):
+                offenders.append(f"{path}:{node.lineno} openpyxl.Workbook")
     assert offenders == []
 
 
