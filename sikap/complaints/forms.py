@@ -19,6 +19,7 @@ from sikap.complaints.models import (
     HolidayKind,
     ResponseTemplate,
 )
+from sikap.lib.widgets import IsoDateInput, IsoMonthInput
 from sikap.org.models import Employee, Unit, UnitKind
 
 
@@ -177,7 +178,7 @@ class HolidayForm(forms.ModelForm):
     class Meta:
         model = Holiday
         fields = ["date", "name", "kind"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"date": IsoDateInput()}
 
 
 class BulkHolidayForm(forms.Form):
@@ -239,9 +240,7 @@ class SettingsForm(forms.ModelForm):
 
 
 class ReportForm(forms.Form):
-    month = forms.CharField(
-        label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}), required=False
-    )
+    month = forms.CharField(label=_("Month"), widget=IsoMonthInput(), required=False)
     unit: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=Unit.objects.none(), label=_("Unit"), required=False
     )

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sikap.evaluation.models import AppraisalYear
+from sikap.lib.widgets import IsoDateInput
 from sikap.planning import rules
 from sikap.planning.models import (
     Approach,
@@ -21,7 +22,7 @@ from sikap.planning.models import (
     WorkResult,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = IsoDateInput()
 
 
 class PlanCreateForm(forms.Form):

@@ -238,3 +238,21 @@ def test_units_are_compared_and_quarters_trended(personas, login, answered):
     trend = client.get(_url("report", answered)).context["trend"]
     assert [p.key for p, _ in trend] == ["2026-T1", "2026-T2", "2026-T3", "2026-T4"]
     assert trend[0][1] is None and trend[3][1].respondents == 15
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_follow_up_plan_re_saved_unchanged_keeps_its_target_date(personas, login, answered):
+    import re
+
+    lurah = login(personas.user("lurah"))
+    data = {"action": "Tambah petugas", "responsible": "Seklur", "target_date": "2026-12-31"}
+    lurah.post(_url("follow_up", answered), data)
+    html = lurah.get(_url("report", answered)).content.decode()
+    shown = re.search(r'name="target_date"[^>]*value="([^"]*)"', html) or re.search(
+        r'value="([^"]*)"[^>]*name="target_date"', html
+    )
+    assert shown and shown.group(1) == "2026-12-31"
+    lurah.post(_url("follow_up", answered), {**data, "target_date": shown.group(1)})
+    assert FollowUpPlan.objects.get().target_date == dt.date(2026, 12, 31)
+    page = lurah.get(_url("import", answered, "")).content.decode()
+    assert re.search(r'type="date" name="survey_date" value="2026-11-27"', page)
