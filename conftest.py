@@ -66,11 +66,20 @@ def live_page(page: Any, live_server: Any) -> Any:
             leaks.append(url)
             route.abort()
 
+    # Anything the Content-Security-Policy blocks (an inline script or handler) fails the test.
+    blocked: list[str] = []
+
+    def watch(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            blocked.append(message.text)
+
     page.context.route("**/*", guard)
+    page.on("console", watch)
     page.set_default_timeout(15_000)
     page.base_url = origin
     yield page
     assert not leaks, f"requests left the live server: {leaks}"
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
 
 
 def screenshot(page: Any, name: str) -> None:
