@@ -8,6 +8,7 @@ from ninja import Router, Schema
 
 from sikap.accounts.scope import get_scope
 from sikap.development import access, rules, services
+from sikap.lib.apitypes import ObjectId, YearQuery
 
 router = Router(tags=["development"])
 
@@ -19,7 +20,7 @@ class JenisDiklatOut(Schema):
 
 
 class JpOut(Schema):
-    employee_id: int
+    employee_id: ObjectId
     nip: str
     name: str
     year: int
@@ -62,7 +63,7 @@ def _jp_out(row: services.JpRow, year: int) -> dict[str, object]:
 
 
 @router.get("/me", response=MineOut)
-def me(request: HttpRequest, year: int | None = None) -> dict[str, object]:
+def me(request: HttpRequest, year: YearQuery = None) -> dict[str, object]:
     """My JP of the year against the target, and my competency gaps."""
     scope = get_scope(request.user)  # type: ignore[arg-type]
     if scope.employee is None:
@@ -78,7 +79,7 @@ def me(request: HttpRequest, year: int | None = None) -> dict[str, object]:
 
 
 @router.get("/recap", response=list[JpOut])
-def recap(request: HttpRequest, year: int | None = None) -> list[dict[str, object]]:
+def recap(request: HttpRequest, year: YearQuery = None) -> list[dict[str, object]]:
     """JP per employee in the units the user reads (unit heads, HR, auditors)."""
     scope = access.require_reader(request.user)  # type: ignore[arg-type]
     year = year or timezone.localdate().year

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 
 from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import Evaluation, EvaluationStatus
+from sikap.lib.apitypes import ObjectId
 from sikap.org.access import get_employee_for_user
 
 router = Router(tags=["evaluation"])
@@ -30,7 +31,7 @@ class EvaluationOut(Schema):
 
 
 @router.get("/employees/{employee_id}/evaluations", response=list[EvaluationOut])
-def employee_evaluations(request: HttpRequest, employee_id: int) -> list[EvaluationOut]:
+def employee_evaluations(request: HttpRequest, employee_id: ObjectId) -> list[EvaluationOut]:
     """Evaluations of an employee; the employee sees their own once final."""
     if not request.user.is_authenticated:
         raise Http404

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 
+from sikap.lib.apitypes import ObjectId, TextQuery
 from sikap.org.models import Unit
 from sikap.surveys import access
 from sikap.surveys.models import IkmSnapshot
@@ -17,7 +18,7 @@ router = Router(tags=["surveys"])
 
 
 class IkmOut(Schema):
-    unit_id: int
+    unit_id: ObjectId
     unit: str
     period: str
     start: str
@@ -34,7 +35,7 @@ class IkmOut(Schema):
 
 
 class PublishedOut(Schema):
-    unit_id: int
+    unit_id: ObjectId
     unit: str
     period: str
     respondents: int
@@ -46,7 +47,7 @@ class PublishedOut(Schema):
 
 
 @router.get("/units/{unit_id}/ikm", response=IkmOut)
-def unit_ikm(request: HttpRequest, unit_id: int, periode: str = "") -> IkmOut:
+def unit_ikm(request: HttpRequest, unit_id: ObjectId, periode: TextQuery = "") -> IkmOut:
     """The IKM of a unit for a period key (``2026``, ``2026-S1``, ``2026-T3``)."""
     unit = access.get_report_unit(request.user, unit_id)  # type: ignore[arg-type]
     index = unit_index(unit, parse_period(periode or None, today=timezone.localdate()))
@@ -70,7 +71,7 @@ def unit_ikm(request: HttpRequest, unit_id: int, periode: str = "") -> IkmOut:
 
 
 @router.get("/public/{unit_id}", response=PublishedOut, auth=None)
-def published(request: HttpRequest, unit_id: int) -> PublishedOut:
+def published(request: HttpRequest, unit_id: ObjectId) -> PublishedOut:
     """The latest published index of a service unit (no login)."""
     unit = get_object_or_404(Unit, pk=unit_id, kind__in=access.SERVICE_KINDS, is_active=True)
     snap = get_object_or_404(IkmSnapshot.objects.filter(unit=unit)[:1])
