@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from conftest import screenshot
+from conftest import screenshot, wait_until
 from sikap.org.testing import PASSWORD, make_personas
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -69,9 +69,7 @@ def test_organisation_pages_on_phone_and_desktop(live_page):
     # The people search swaps the list in place with htmx.
     page.goto(page.base_url + pages["unit"])
     page.fill("#q", "Rudi")
-    page.wait_for_function(
-        "!document.querySelector('#people').textContent.includes('Dewi Lestari')"
-    )
+    wait_until(page, "!document.querySelector('#people').textContent.includes('Dewi Lestari')")
     assert "Rudi Hartono" in page.locator("#people").inner_text()
 
 
