@@ -149,7 +149,6 @@ def test_the_public_page_and_the_report_on_phone_and_desktop(live_page):
 
 
 def test_the_citizen_pages_pass_basic_accessibility_checks(live_page):
-    from django.contrib.staticfiles import finders
 
     personas = make_personas()
     make_service_type(personas.kelurahan, "Surat Keterangan Domisili")
@@ -161,7 +160,7 @@ def test_the_citizen_pages_pass_basic_accessibility_checks(live_page):
         reverse("surveys:public", args=[personas.kelurahan.pk]),
     ):
         page.goto(page.base_url + url)
-        page.add_script_tag(path=finders.find("vendor/axe/axe.min.js"))
+        page.add_script_tag(url="/static/vendor/axe/axe.min.js")  # a file of our origin: CSP
         result = page.evaluate(
             "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})).violations"
             ".map(v => v.id + ': ' + v.nodes.length + ' ' + v.nodes[0].html.slice(0, 120))"
