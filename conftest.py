@@ -66,11 +66,20 @@ def live_page(page: Any, live_server: Any) -> Any:
             leaks.append(url)
             route.abort()
 
+    # Anything the Content-Security-Policy blocks (an inline script or handler) fails the test.
+    blocked: list[str] = []
+
+    def watch(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            blocked.append(message.text)
+
     page.context.route("**/*", guard)
+    page.on("console", watch)
     page.set_default_timeout(15_000)
     page.base_url = origin
     yield page
     assert not leaks, f"requests left the live server: {leaks}"
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
 
 
 def screenshot(page: Any, name: str) -> None:
@@ -100,3 +109,21 @@ def login(client: Any) -> Any:
 @pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def wait_until(page: Any, expression: str, timeout: float = 15.0) -> None:
+    """Poll a JavaScript expression until it is truthy.
+
+    Playwright's ``wait_for_function`` evaluates its string with ``eval`` inside the page,
+    which the Content-Security-Policy forbids; ``page.evaluate`` runs through the DevTools
+    protocol and is not subject to it.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        if page.evaluate(expression):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(100)

@@ -50,7 +50,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.security.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -79,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "sikap.accounts.context_processors.navigation",
+                "config.security.csp_nonce",
             ],
         },
     },
@@ -155,8 +158,22 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# Whole request bodies, refused from Content-Length before they are read (config.security).
+# Plain forms and the API need little; upload pages get room for their files (a complaint
+# carries up to three attachments).
+REQUEST_BODY_MAX_BYTES = 1024 * 1024
+REQUEST_BODY_LIMITS = {
+    "/pengaduan/": 3 * UPLOAD_MAX_BYTES + 1024 * 1024,
+    "/skp/": UPLOAD_MAX_BYTES + 1024 * 1024,
+    "/pengembangan/": UPLOAD_MAX_BYTES + 1024 * 1024,
+    "/survei/": UPLOAD_MAX_BYTES + 1024 * 1024,
+    "/org/": UPLOAD_MAX_BYTES + 1024 * 1024,
+    "/admin/": UPLOAD_MAX_BYTES + 1024 * 1024,
+}
 
 # Rate limits, lockouts and duplicate checks must be shared by every process: Redis when
 # REDIS_URL is set (several app servers), else a file cache under var/ (one server).

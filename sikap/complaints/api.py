@@ -13,6 +13,7 @@ from ninja import Router, Schema
 from sikap.accounts.http import AuthedRequest
 from sikap.complaints import access, rules
 from sikap.complaints.models import Complaint
+from sikap.lib.apitypes import ObjectId, TextQuery
 from sikap.org.access import get_unit_for_user
 
 router = Router(tags=["complaints"])
@@ -73,7 +74,9 @@ def public_status(request: HttpRequest, code: str) -> PublicStatusOut:
 
 
 @router.get("/units/{unit_id}", response=list[ComplaintOut])
-def unit_complaints(request: AuthedRequest, unit_id: int, status: str = "") -> list[ComplaintOut]:
+def unit_complaints(
+    request: AuthedRequest, unit_id: ObjectId, status: TextQuery = ""
+) -> list[ComplaintOut]:
     """Complaints of a unit subtree visible to the signed-in user (no reporter identity)."""
     try:
         unit = get_unit_for_user(request.user, unit_id)

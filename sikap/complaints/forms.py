@@ -20,6 +20,7 @@ from sikap.complaints.models import (
     ResponseTemplate,
 )
 from sikap.lib.forms import model_field
+from sikap.lib.widgets import IsoDateInput, IsoMonthInput
 from sikap.org.models import Employee, Unit, UnitKind
 
 
@@ -178,7 +179,7 @@ class HolidayForm(forms.ModelForm):
     class Meta:
         model = Holiday
         fields = ["date", "name", "kind"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"date": IsoDateInput()}
 
 
 class BulkHolidayForm(forms.Form):
@@ -250,9 +251,7 @@ class SettingsForm(forms.ModelForm):
 
 
 class ReportForm(forms.Form):
-    month = forms.CharField(
-        label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}), required=False
-    )
+    month = forms.CharField(label=_("Month"), widget=IsoMonthInput(), required=False)
     unit: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=Unit.objects.none(), label=_("Unit"), required=False
     )

@@ -8,13 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sikap.cycle.models import Period, PeriodKindChoices
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
+from sikap.lib.widgets import IsoDateInput
 
 
 class YearForm(forms.Form):
@@ -24,7 +18,7 @@ class YearForm(forms.Form):
         initial=PeriodKindChoices.TRIWULANAN,
     )  # fmt: skip
     plan_deadline = forms.DateField(
-        label=_("SKP deadline"), required=False, widget=DateInput(),
+        label=_("SKP deadline"), required=False, widget=IsoDateInput(),
         help_text=_("Empty: 31 January of the year."),
     )  # fmt: skip
 
@@ -38,15 +32,15 @@ class PeriodForm(forms.ModelForm):
         model = Period
         fields = ["name", "start_date", "end_date", "deadline", "is_final"]
         widgets = {
-            "start_date": DateInput(),
-            "end_date": DateInput(),
-            "deadline": DateInput(),
+            "start_date": IsoDateInput(),
+            "end_date": IsoDateInput(),
+            "deadline": IsoDateInput(),
         }
 
 
 class ReopenForm(forms.Form):
     reopened_until = forms.DateField(
-        label=_("Reopen entry until"), required=False, widget=DateInput(),
+        label=_("Reopen entry until"), required=False, widget=IsoDateInput(),
         help_text=_("Leave empty to close entry at the deadline again."),
     )  # fmt: skip
     reason = forms.CharField(

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.development import access, rules, services
+from sikap.lib.apitypes import ObjectId, YearQuery
 
 router = Router(tags=["development"])
 
@@ -20,7 +21,7 @@ class JenisDiklatOut(Schema):
 
 
 class JpOut(Schema):
-    employee_id: int
+    employee_id: ObjectId
     nip: str
     name: str
     year: int
@@ -63,7 +64,7 @@ def _jp_out(row: services.JpRow, year: int) -> dict[str, object]:
 
 
 @router.get("/me", response=MineOut)
-def me(request: AuthedRequest, year: int | None = None) -> dict[str, object]:
+def me(request: AuthedRequest, year: YearQuery = None) -> dict[str, object]:
     """My JP of the year against the target, and my competency gaps."""
     scope = get_scope(request.user)
     if scope.employee is None:
@@ -79,7 +80,7 @@ def me(request: AuthedRequest, year: int | None = None) -> dict[str, object]:
 
 
 @router.get("/recap", response=list[JpOut])
-def recap(request: AuthedRequest, year: int | None = None) -> list[dict[str, object]]:
+def recap(request: AuthedRequest, year: YearQuery = None) -> list[dict[str, object]]:
     """JP per employee in the units the user reads (unit heads, HR, auditors)."""
     scope = access.require_reader(request.user)
     year = year or timezone.localdate().year

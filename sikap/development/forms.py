@@ -10,15 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from sikap.development import rules
 from sikap.development.models import FollowUp, ItemStatus, ReactionSurvey
 from sikap.lib.forms import model_field
+from sikap.lib.widgets import IsoDateInput
 from sikap.org.models import Employee, Position, Unit
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
 
 JENIS_FIELD_HELP = _("SIASN jenisDiklat; the form decides whether it is klasikal or nonklasikal.")
 
@@ -34,8 +27,8 @@ class _ActivityFields(forms.Form):
     name = forms.CharField(label=_("Name of the activity"), max_length=255)
     jenis_diklat = jenis_field()
     organiser = forms.CharField(label=_("Organiser (institusi penyelenggara)"), max_length=255)
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("End date"), widget=DateInput())
+    start_date = forms.DateField(label=_("Start date"), widget=IsoDateInput())
+    end_date = forms.DateField(label=_("End date"), widget=IsoDateInput())
     jp = forms.IntegerField(
         label=_("JP"), min_value=1, max_value=999, required=False,
         help_text=_("Jam pelajaran; leave empty to compute from the duration."),
@@ -123,7 +116,7 @@ class AssessmentForm(forms.Form):
     level = forms.TypedChoiceField(
         label=_("Current level"), choices=[(n, str(n)) for n in rules.LEVELS], coerce=int
     )
-    date = forms.DateField(label=_("Date"), widget=DateInput())
+    date = forms.DateField(label=_("Date"), widget=IsoDateInput())
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 

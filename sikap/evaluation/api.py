@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import Evaluation, EvaluationStatus
+from sikap.lib.apitypes import ObjectId
 from sikap.org.access import get_employee_for_user
 from sikap.planning.access import plans_visible_to
 
@@ -32,7 +33,7 @@ class EvaluationOut(Schema):
 
 
 @router.get("/employees/{employee_id}/evaluations", response=list[EvaluationOut])
-def employee_evaluations(request: AuthedRequest, employee_id: int) -> list[EvaluationOut]:
+def employee_evaluations(request: AuthedRequest, employee_id: ObjectId) -> list[EvaluationOut]:
     """Evaluations of an employee; the employee sees their own once final."""
     if not request.user.is_authenticated:
         raise Http404

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
+from sikap.lib.apitypes import ObjectId
 from sikap.org import access
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
@@ -84,7 +85,7 @@ def me(request: AuthedRequest) -> MeOut:
 @router.get(
     "/employees/{employee_id}", response=EmployeeOut, summary="One employee (404 if not visible)"
 )
-def employee_detail(request: AuthedRequest, employee_id: int) -> EmployeeOut:
+def employee_detail(request: AuthedRequest, employee_id: ObjectId) -> EmployeeOut:
     employee = access.get_employee_for_user(request.user, employee_id)
     return _employee(employee, get_scope(request.user).chart)
 
@@ -94,7 +95,7 @@ def employee_detail(request: AuthedRequest, employee_id: int) -> EmployeeOut:
     response=list[PersonOut],
     summary="Active people of a unit subtree",
 )
-def unit_employees(request: AuthedRequest, unit_id: int) -> list[PersonOut]:
+def unit_employees(request: AuthedRequest, unit_id: ObjectId) -> list[PersonOut]:
     unit = access.get_unit_for_user(request.user, unit_id)
     people = (
         Employee.objects.in_subtree(unit)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sikap.lib.forms import model_field
+from sikap.lib.widgets import IsoDateInput
 from sikap.org.models import (
     AssignmentKind,
     Employee,
@@ -23,13 +24,6 @@ def golongan_choices() -> list[tuple[str, Any]]:
         ("PNS", [(g.code, g.label) for g in GOLONGAN_PNS]),
         ("PPPK", [(code, f"Golongan {code}") for code in GOLONGAN_PPPK]),
     ]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class EmployeeForm(forms.ModelForm):
@@ -58,7 +52,7 @@ class EmployeeForm(forms.ModelForm):
 
 class NewEmployeeForm(EmployeeForm):
     position = forms.ModelChoiceField(label=_("position"), queryset=Position.objects.none())
-    start_date = forms.DateField(label=_("start date in the position"), widget=DateInput())
+    start_date = forms.DateField(label=_("start date in the position"), widget=IsoDateInput())
 
     def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -67,7 +61,7 @@ class NewEmployeeForm(EmployeeForm):
 
 class TransferForm(forms.Form):
     position = forms.ModelChoiceField(label=_("new position"), queryset=Position.objects.none())
-    start_date = forms.DateField(label=_("start date"), widget=DateInput())
+    start_date = forms.DateField(label=_("start date"), widget=IsoDateInput())
     decree_number = forms.CharField(label=_("decree (SK) number"), max_length=100, required=False)
     note = forms.CharField(label=_("note"), max_length=255, required=False)
 
@@ -81,8 +75,8 @@ class ActingForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("kind"), choices=[(AssignmentKind.PLT, "Plt."), (AssignmentKind.PLH, "Plh.")]
     )
-    start_date = forms.DateField(label=_("start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("end date"), widget=DateInput())
+    start_date = forms.DateField(label=_("start date"), widget=IsoDateInput())
+    end_date = forms.DateField(label=_("end date"), widget=IsoDateInput())
     decree_number = forms.CharField(label=_("decree (SK) number"), max_length=100, required=False)
 
     def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
@@ -97,8 +91,8 @@ class OverrideForm(forms.Form):
     atasan = forms.ModelChoiceField(
         label=_("Atasan Pejabat Penilai Kinerja"), queryset=Employee.objects.none(), required=False
     )
-    start_date = forms.DateField(label=_("start date"), widget=DateInput())
-    end_date = forms.DateField(label=_("end date"), widget=DateInput())
+    start_date = forms.DateField(label=_("start date"), widget=IsoDateInput())
+    end_date = forms.DateField(label=_("end date"), widget=IsoDateInput())
     reason = forms.CharField(label=_("reason"), max_length=255)
 
     def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from sikap.accounts.http import AuthedRequest
+from sikap.lib.apitypes import ObjectId, YearQuery
 from sikap.planning import access
 from sikap.planning.models import Plan
 
@@ -108,7 +109,7 @@ def plan_out(plan: Plan) -> PlanOut:
     summary="An employee's SKP for a year (current year by default); 404 if not visible",
 )
 def employee_plans(
-    request: AuthedRequest, employee_id: int, year: int | None = None
+    request: AuthedRequest, employee_id: ObjectId, year: YearQuery = None
 ) -> list[PlanOut]:
     wanted = year or timezone.localdate().year
     plans = list(
@@ -123,5 +124,5 @@ def employee_plans(
 
 
 @router.get("/skp/{plan_id}", response=PlanOut, summary="One SKP (404 if not visible)")
-def plan_detail(request: AuthedRequest, plan_id: int) -> PlanOut:
+def plan_detail(request: AuthedRequest, plan_id: ObjectId) -> PlanOut:
     return plan_out(access.get_plan_for_user(request.user, plan_id))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.cycle.models import AppraisalYear
 from sikap.lib.forms import model_field
+from sikap.lib.widgets import IsoDateInput
 from sikap.planning import rules
 from sikap.planning.models import (
     Approach,
@@ -22,7 +23,7 @@ from sikap.planning.models import (
     WorkResult,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = IsoDateInput()
 
 
 class PlanCreateForm(forms.Form):

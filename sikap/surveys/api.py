@@ -8,6 +8,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from sikap.accounts.http import AuthedRequest
+from sikap.lib.apitypes import ObjectId, TextQuery
 from sikap.org.models import Unit
 from sikap.surveys import access
 from sikap.surveys.models import IkmSnapshot
@@ -18,7 +19,7 @@ router = Router(tags=["surveys"])
 
 
 class IkmOut(Schema):
-    unit_id: int
+    unit_id: ObjectId
     unit: str
     period: str
     start: str
@@ -35,7 +36,7 @@ class IkmOut(Schema):
 
 
 class PublishedOut(Schema):
-    unit_id: int
+    unit_id: ObjectId
     unit: str
     period: str
     respondents: int
@@ -47,7 +48,7 @@ class PublishedOut(Schema):
 
 
 @router.get("/units/{unit_id}/ikm", response=IkmOut)
-def unit_ikm(request: AuthedRequest, unit_id: int, periode: str = "") -> IkmOut:
+def unit_ikm(request: AuthedRequest, unit_id: ObjectId, periode: TextQuery = "") -> IkmOut:
     """The IKM of a unit for a period key (``2026``, ``2026-S1``, ``2026-T3``)."""
     unit = access.get_report_unit(request.user, unit_id)
     index = unit_index(unit, parse_period(periode or None, today=timezone.localdate()))
@@ -71,7 +72,7 @@ def unit_ikm(request: AuthedRequest, unit_id: int, periode: str = "") -> IkmOut:
 
 
 @router.get("/public/{unit_id}", response=PublishedOut, auth=None)
-def published(request: HttpRequest, unit_id: int) -> PublishedOut:
+def published(request: HttpRequest, unit_id: ObjectId) -> PublishedOut:
     """The latest published index of a service unit (no login)."""
     unit = get_object_or_404(Unit, pk=unit_id, kind__in=access.SERVICE_KINDS, is_active=True)
     snap = get_object_or_404(IkmSnapshot.objects.filter(unit=unit)[:1])

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sikap.lib.widgets import IsoDateInput, IsoDateTimeInput
 from sikap.org.models import Employee
 from sikap.surveys import rules
 from sikap.surveys.models import (
@@ -95,7 +96,7 @@ class CounterForm(forms.Form):
     )  # fmt: skip
     received_at = forms.DateTimeField(
         label=_("Received at"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=IsoDateTimeInput(),
     )
     done = forms.BooleanField(label=_("Completed now"), required=False, initial=True)
     officers = forms.ModelMultipleChoiceField(
@@ -132,9 +133,7 @@ class FollowUpForm(forms.Form):
         label=_("Planned action"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )
     responsible = forms.CharField(label=_("Responsible"), required=False, max_length=200)
-    target_date = forms.DateField(
-        label=_("Target date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    target_date = forms.DateField(label=_("Target date"), required=False, widget=IsoDateInput())
 
 
 class ImportForm(forms.Form):
@@ -144,9 +143,7 @@ class ImportForm(forms.Form):
             "Columns U1..U9 (1–4, empty = unanswered); optional: umur, jenis_kelamin, pendidikan, pekerjaan, jenis_layanan."
         ),
     )
-    survey_date = forms.DateField(
-        label=_("Date of the survey"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    survey_date = forms.DateField(label=_("Date of the survey"), widget=IsoDateInput())
 
 
 class SettingsForm(forms.ModelForm):

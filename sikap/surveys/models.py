@@ -307,11 +307,21 @@ class PaperImport(models.Model):
     )
     imported_by_user = models.CharField(max_length=150, blank=True)
     imported_at = models.DateTimeField(auto_now_add=True)
+    # The same file imported twice would count its questionnaires twice in the index.
+    fingerprint = models.CharField(_("file fingerprint (SHA-256)"), max_length=64, blank=True)
+    period_key = models.CharField(_("survey period"), max_length=10, blank=True)
 
     class Meta:
         verbose_name = _("paper survey import")
         verbose_name_plural = _("paper survey imports")
         ordering = ["-imported_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period_key", "fingerprint"],
+                condition=~models.Q(fingerprint=""),
+                name="paper_import_once_per_unit_period",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.filename

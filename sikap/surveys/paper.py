@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
+from django.utils.translation import gettext
+
+from sikap.lib import xlsx
 from sikap.surveys import rules
 
 PROFILE_COLUMNS = {
@@ -61,23 +64,39 @@ def read_table(handle: IO[bytes], filename: str) -> list[list[str]]:
     """All rows of the first sheet (XLSX) or of the CSV (comma or semicolon), as text cells."""
     data = handle.read()
     if data[:2] == b"PK":
-        from openpyxl import load_workbook
-
         try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise TableError(f"Berkas {filename} tidak dapat dibaca sebagai XLSX.") from exc
-        sheet = workbook.worksheets[0]
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-        return rows
+            cells = xlsx.read_rows(data)
+        except xlsx.WorkbookRefused as exc:
+            raise TableError(f"{filename}: {exc}") from exc
+        return [[_cell_text(v) for v in row] for row in cells]
+    if b"\x00" in data[:8192] or data[:5] == b"%PDF-":
+        # A PDF or another binary file renamed .csv: not text at all.
+        raise TableError(
+            gettext("%(name)s is not a CSV or XLSX file of answers.") % {"name": filename}
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
+    # Universal newlines: files saved with CR-only (old Mac) or CRLF endings read the same.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(rows) > xlsx.MAX_IMPORT_ROWS:
+                raise TableError(
+                    gettext("The file has more than %(max)d rows; split the file.")
+                    % {"max": xlsx.MAX_IMPORT_ROWS}
+                )
+            rows.append([c.strip() for c in row[: xlsx.MAX_IMPORT_COLUMNS]])
+    except csv.Error as exc:
+        raise TableError(
+            gettext("Row %(row)d of %(name)s cannot be read as CSV.")
+            % {"row": len(rows) + 1, "name": filename}
+        ) from exc
+    return rows
 
 
 def _parse_answer(code: str, raw: str, number: int, errors: list[str]) -> int | None:

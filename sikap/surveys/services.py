@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikap.lib.audit import stamp
 from sikap.org.models import Employee, Unit
@@ -152,17 +153,41 @@ def submit_response(
 
 @transaction.atomic
 def import_paper(
-    *, unit: Unit, table: ParsedTable, filename: str, submitted_on: dt.date, by: Any
-) -> PaperImport:
-    """Store every row of a valid table of paper questionnaires, or nothing at all."""
+    *, unit: Unit, table: ParsedTable, filename: str, submitted_on: dt.date, by: Any,
+    fingerprint: str = "",
+) -> PaperImport:  # fmt: skip
+    """Store every row of a valid table of paper questionnaires, or nothing at all.
+
+    ``fingerprint`` (the SHA-256 of the file) refuses the same file twice for one unit and
+    survey semester.
+    """
     if table.errors or not table.rows:
         raise ValidationError({"file": "Berkas berisi kesalahan; tidak ada yang disimpan."})
-    employee = getattr(by, "employee", None)
-    batch = PaperImport.objects.create(
-        unit=unit, filename=filename[:255], rows=len(table.rows),
-        imported_by=employee if isinstance(employee, Employee) else None,
-        imported_by_user=getattr(by, "username", ""),
+    period_key = f"{submitted_on.year}-S{1 if submitted_on.month <= 6 else 2}"
+    duplicate = ValidationError(
+        {"file": ValidationError(
+            _("This file was already imported for this unit and survey period."),
+            code="duplicate_file",
+        )}
     )  # fmt: skip
+    if (
+        fingerprint
+        and PaperImport.objects.filter(
+            unit=unit, period_key=period_key, fingerprint=fingerprint
+        ).exists()
+    ):
+        raise duplicate
+    employee = getattr(by, "employee", None)
+    try:
+        with transaction.atomic():
+            batch = PaperImport.objects.create(
+                unit=unit, filename=filename[:255], rows=len(table.rows),
+                imported_by=employee if isinstance(employee, Employee) else None,
+                imported_by_user=getattr(by, "username", ""),
+                fingerprint=fingerprint, period_key=period_key,
+            )  # fmt: skip
+    except IntegrityError:  # the same file sent twice at once
+        raise duplicate from None
     services = {s.name.lower(): s for s in ServiceType.objects.filter(unit=unit)}
     moment = timezone.make_aware(dt.datetime.combine(submitted_on, dt.time(12, 0)))
     SurveyResponse.objects.bulk_create(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 from typing import Any
 
@@ -338,17 +339,24 @@ def import_paper(request: AuthedRequest, pk: int) -> HttpResponse:
                 errors = list(error.messages)
         if not errors:
             upload.seek(0)
+            fingerprint = hashlib.sha256(upload.read()).hexdigest()
+            upload.seek(0)
             table = paper.parse_file(upload, upload.name)
             errors = table.errors
             if not errors:
-                batch = services.import_paper(
-                    unit=unit, table=table, filename=upload.name,
-                    submitted_on=form.cleaned_data["survey_date"], by=request.user,
-                )  # fmt: skip
-                messages.success(
-                    request, _("%(n)d questionnaires were imported.") % {"n": batch.rows}
-                )
-                return redirect("surveys:report", unit.pk)
+                try:
+                    batch = services.import_paper(
+                        unit=unit, table=table, filename=upload.name,
+                        submitted_on=form.cleaned_data["survey_date"], by=request.user,
+                        fingerprint=fingerprint,
+                    )  # fmt: skip
+                except ValidationError as error:
+                    errors = list(error.messages)
+                else:
+                    messages.success(
+                        request, _("%(n)d questionnaires were imported.") % {"n": batch.rows}
+                    )
+                    return redirect("surveys:report", unit.pk)
     settings_for(unit)
     last = ServiceRecord.objects.filter(unit=unit).aggregate(last=Max("received_at"))["last"]
     return render(

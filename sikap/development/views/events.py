@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 from django.contrib import messages
@@ -30,6 +29,7 @@ from sikap.development.models import (
 from sikap.development.views.common import (
     selected_year,
 )
+from sikap.lib.csvexport import csv_response
 from sikap.lib.forms import apply_errors
 from sikap.org.models import Unit
 
@@ -224,12 +224,7 @@ def siasn_export(request: AuthedRequest) -> HttpResponse:
         )
         response["Content-Disposition"] = f'attachment; filename="siasn-kursus-{year}.json"'
         return response
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="siasn-kursus-{year}.csv"'
-    writer = csv.DictWriter(response, fieldnames=exports.SIASN_FIELDS)
-    writer.writeheader()
-    writer.writerows(records)
-    return response
+    return csv_response(exports.SIASN_FIELDS, records, filename=f"siasn-kursus-{year}")
 
 
 # IDP -----------------------------------------------------------------------------------------

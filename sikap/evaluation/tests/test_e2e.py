@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from conftest import screenshot
+from conftest import screenshot, wait_until
 from sikap.cycle.services import setup_appraisal_year
 from sikap.evaluation import services
 from sikap.evaluation.models import Evaluation
@@ -86,7 +86,7 @@ def test_evaluate_calibrate_and_sign_the_penetapan(live_page):
     warning = page.locator(".alert-warning")
     assert warning.is_visible()
     assert "harus ada" in warning.inner_text()
-    page.wait_for_function("document.querySelector('#curve-chart-canvas').dataset.drawn === '1'")
+    wait_until(page, "document.querySelector('#curve-chart-canvas').dataset.drawn === '1'")
     screenshot(page, "evaluation-calibration-desktop")
     pegawai = Evaluation.objects.get(plan=plans["pegawai"], period=q1)
     page.click(f"a[href$='/ubah/{pegawai.pk}/']")
@@ -120,9 +120,9 @@ def test_evaluate_calibrate_and_sign_the_penetapan(live_page):
         + reverse("evaluation:calculator")
         + "?organisation_predicate=BAIK&headcount=9&rounding=STRICT&actual_sb=1&actual_b=8&actual_bp=0&actual_k=0&actual_sk=0"
     )
-    page.wait_for_function("document.querySelector('#calc-chart-canvas').dataset.drawn === '1'")
+    wait_until(page, "document.querySelector('#calc-chart-canvas').dataset.drawn === '1'")
     screenshot(page, "evaluation-calculator-desktop")
     page.set_viewport_size(PHONE)
     page.reload()
-    page.wait_for_function("document.querySelector('#calc-chart-canvas').dataset.drawn === '1'")
+    wait_until(page, "document.querySelector('#calc-chart-canvas').dataset.drawn === '1'")
     screenshot(page, "evaluation-calculator-phone")

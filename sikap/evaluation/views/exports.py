@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -18,6 +16,7 @@ from sikap.accounts.scope import get_scope
 from sikap.cycle.models import AppraisalYear, Period
 from sikap.evaluation import siasn
 from sikap.evaluation.models import Evaluation, EvaluationStatus
+from sikap.lib.csvexport import csv_text
 
 
 def _visible_final(request: AuthedRequest) -> Any:
@@ -39,12 +38,7 @@ def _respond(
             json.dumps(records, ensure_ascii=False, indent=2), content_type="application/json"
         )
     elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(fields), extrasaction="ignore")
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: ("" if v is None else v) for k, v in record.items()})
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(csv_text(fields, records), content_type="text/csv; charset=utf-8")
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'

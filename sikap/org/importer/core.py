@@ -161,7 +161,7 @@ class Importer:
         """The unit for a row, or None with the column and the message of the problem."""
         if code:
             unit = self.units_by_bps.get(code)
-            if unit is None and code.isdigit():
+            if unit is None and code.isascii() and code.isdigit():
                 unit = self.units_by_id.get(int(code))
             if unit is None:
                 return None, "KODE_UNIT", f"unit dengan kode '{code}' tidak ditemukan"
@@ -171,6 +171,8 @@ class Importer:
         if not name:
             return None, "UNIT", "wajib diisi (nama unit atau KODE_UNIT)"
         parts = [p.strip().lower() for p in re.split(r"[/>]", name) if p.strip()]
+        if not parts:  # only separators, such as "/" or ">>"
+            return None, "UNIT", f"unit '{name}' tidak ditemukan: tulis nama unitnya"
         candidates = [
             unit
             for chain, unit in self.units_by_name.get(parts[-1], [])

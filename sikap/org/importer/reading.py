@@ -13,6 +13,7 @@ from typing import IO, Any
 import filetype
 from django.core.exceptions import ValidationError
 
+from sikap.lib import xlsx
 from sikap.lib.uploads import check_upload
 from sikap.org.models import (
     JenisJabatan,
@@ -161,30 +162,32 @@ def read_csv(data: bytes) -> Sheet:
         raise FileProblem("Berkas CSV tidak dapat dibaca: simpan sebagai CSV UTF-8.")
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
+    if "\x00" in text:
+        raise FileProblem("Berkas CSV tidak dapat dibaca: isinya bukan teks.")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[list[str]] = []
     try:
-        header = next(reader)
-    except StopIteration:
-        raise FileProblem("Berkas kosong.") from None
-    return _sheet(header, ((i, r) for i, r in enumerate(reader, start=2)))
+        for row in reader:
+            if len(records) > xlsx.MAX_IMPORT_ROWS:
+                raise FileProblem(
+                    f"Berkas berisi lebih dari {xlsx.MAX_IMPORT_ROWS} baris; pecah berkasnya."
+                )
+            records.append(row[: xlsx.MAX_IMPORT_COLUMNS])
+    except csv.Error:
+        raise FileProblem(f"Baris {len(records) + 1}: tidak dapat dibaca sebagai CSV.") from None
+    if not records:
+        raise FileProblem("Berkas kosong.")
+    return _sheet(records[0], ((i, r) for i, r in enumerate(records[1:], start=2)))
 
 
 def read_xlsx(data: bytes) -> Sheet:
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds on a damaged file
-        raise FileProblem("Berkas XLSX rusak atau tidak dapat dibaca.") from None
-    try:
-        sheet = workbook["Pegawai"] if "Pegawai" in workbook.sheetnames else workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            raise FileProblem("Berkas kosong.")
-        return _sheet(list(header), ((i, list(r)) for i, r in enumerate(rows, start=2)))
-    finally:
-        workbook.close()
+        cells = xlsx.read_rows(data, sheet_name="Pegawai")
+    except xlsx.WorkbookRefused as exc:
+        raise FileProblem(str(exc)) from None
+    if not cells:
+        raise FileProblem("Berkas kosong.")
+    return _sheet(list(cells[0]), ((i, r) for i, r in enumerate(cells[1:], start=2)))
 
 
 def read_sheet(data: bytes, kind: str) -> Sheet:

@@ -356,3 +356,42 @@ def test_a_job_whose_file_is_gone_fails_cleanly(personas):
     run_job(job)
     job.refresh_from_db()
     assert job.status == ImportStatus.FAILED and "kolom wajib tidak ada" in job.message
+
+
+@pytest.mark.parametrize("unit", ["/", ">>", " / > ", ">"])
+def test_a_unit_written_only_with_separators_is_a_row_error(personas, unit):
+    header = [("UNIT" if c == "KODE_UNIT" else c) for c in HEADER]
+    _, plan = validate(csv_bytes([row(A, KODE_UNIT=unit)], header=header))
+    [problem] = [p for p in plan.problems if p.column == "UNIT"]
+    assert problem.row == 2
+
+
+def test_an_xlsx_past_the_row_limit_is_refused_without_reading_it_all(personas, monkeypatch):
+    from sikap.lib import xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_IMPORT_ROWS", 50)
+    workbook = Workbook()
+    workbook.active.append(HEADER)
+    for _ in range(60):
+        workbook.active.append(row(A))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(FileProblem, match="50"):
+        read_sheet(buffer.getvalue(), "xlsx")
+
+
+def test_an_xlsx_that_unpacks_too_large_is_refused(personas):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<row/>" * (12 * 1024 * 1024))
+    with pytest.raises(FileProblem):
+        read_sheet(buffer.getvalue(), "xlsx")
+
+
+def test_a_csv_with_nul_bytes_or_cr_only_lines_gets_a_message(personas):
+    with pytest.raises(FileProblem):
+        read_sheet(b"%PDF-1.4\x00\x01" + b"NIP;NAMA\n", "csv")
+    sheet = read_sheet(csv_bytes([row(A)]).replace(b"\n", b"\r"), "csv")
+    assert [number for number, _ in sheet.rows] == [2]

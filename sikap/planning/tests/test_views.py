@@ -758,3 +758,14 @@ def test_rhk_form_explains_when_the_penilai_has_no_skp(personas, year, login):
         reverse("planning:work_result_create", args=[draft.pk])
     )
     assert "TAMBAHAN" in response.text and "alert-warning" in response.text
+
+
+def test_the_unit_excel_keeps_rhk_text_that_looks_like_a_formula_inert(personas, plan, login):
+    attack = '=HYPERLINK("http://evil.example","klik")'
+    plan.work_results.update(text=attack)
+    response = login(personas.user("camat")).get(
+        reverse("planning:unit_export", args=[personas.kecamatan.pk])
+    )
+    sheet = load_workbook(io.BytesIO(response.content))["SKP"]
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if cell.value == attack]
+    assert cells and all(cell.data_type == "s" for cell in cells)

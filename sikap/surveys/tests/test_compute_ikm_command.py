@@ -176,3 +176,22 @@ def test_it_reads_xlsx_with_profile_columns_and_semicolon_csv(tmp_path):
 def test_a_missing_file_is_an_error(tmp_path):
     with pytest.raises(CommandError):
         call_command("compute_ikm", str(tmp_path / "nope.csv"))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"%PDF-1.4\n1 0 obj\x00<<>>\r\x00", b'U1,U2\r"open quote\r', b"\x00\x01\x02"],
+)
+def test_a_file_that_is_not_a_table_is_a_command_error_not_a_crash(tmp_path, data):
+    path = tmp_path / "jawaban.csv"
+    path.write_bytes(data)
+    with pytest.raises(CommandError):
+        call_command("compute_ikm", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_cr_only_line_endings_are_read(tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"U1,U2,U3,U4,U5,U6,U7,U8,U9\r4,4,4,4,4,4,4,4,4\r")
+    out = io.StringIO()
+    call_command("compute_ikm", str(path), "--json", stdout=out)
+    assert json.loads(out.getvalue())["respondents"] == 1

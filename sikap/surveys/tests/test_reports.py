@@ -238,3 +238,55 @@ def test_units_are_compared_and_quarters_trended(personas, login, answered):
     trend = client.get(_url("report", answered)).context["trend"]
     assert [p.key for p, _ in trend] == ["2026-T1", "2026-T2", "2026-T3", "2026-T4"]
     assert trend[0][1] is None and trend[3][1].respondents == 15
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_follow_up_plan_re_saved_unchanged_keeps_its_target_date(personas, login, answered):
+    import re
+
+    lurah = login(personas.user("lurah"))
+    data = {"action": "Tambah petugas", "responsible": "Seklur", "target_date": "2026-12-31"}
+    lurah.post(_url("follow_up", answered), data)
+    html = lurah.get(_url("report", answered)).content.decode()
+    shown = re.search(r'name="target_date"[^>]*value="([^"]*)"', html) or re.search(
+        r'value="([^"]*)"[^>]*name="target_date"', html
+    )
+    assert shown and shown.group(1) == "2026-12-31"
+    lurah.post(_url("follow_up", answered), {**data, "target_date": shown.group(1)})
+    assert FollowUpPlan.objects.get().target_date == dt.date(2026, 12, 31)
+    page = lurah.get(_url("import", answered, "")).content.decode()
+    assert re.search(r'type="date" name="survey_date" value="2026-11-27"', page)
+
+
+def test_a_paper_file_with_cr_only_line_endings_is_read(personas, login):
+    client = login(personas.user("hr"))
+    text = "U1,U2,U3,U4,U5,U6,U7,U8,U9\r4,4,4,4,4,4,4,4,4\r3,3,3,3,3,3,3,3,3\r"
+    upload = SimpleUploadedFile("mac.csv", text.encode(), content_type="text/csv")
+    response = client.post(
+        _url("import", personas.kelurahan, ""), {"file": upload, "survey_date": "2026-10-01"}
+    )
+    assert response.status_code == 302
+    assert SurveyResponse.objects.count() == 2
+
+
+def test_a_pdf_renamed_csv_gets_a_message_not_a_500(personas, login):
+    client = login(personas.user("hr"))
+    upload = SimpleUploadedFile("jawaban.csv", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\r<<>>\r")
+    page = client.post(
+        _url("import", personas.kelurahan, ""), {"file": upload, "survey_date": "2026-10-01"}
+    )
+    assert page.status_code == 200 and page.context["errors"]
+    assert not SurveyResponse.objects.exists()
+
+
+def test_the_same_paper_file_is_refused_the_second_time_in_a_period(personas, login):
+    client = login(personas.user("hr"))
+    url = _url("import", personas.kelurahan, "")
+    rows = ["4,4,4,4,4,4,4,4,4,30,L"]
+    assert client.post(url, {"file": _upload(rows), "survey_date": "2026-10-01"}).status_code == 302
+    again = client.post(url, {"file": _upload(rows), "survey_date": "2026-11-02"})
+    assert again.status_code == 200 and again.context["errors"]
+    assert SurveyResponse.objects.count() == 1
+    # Another semester is another period: the same sheet may hold its answers.
+    later = client.post(url, {"file": _upload(rows), "survey_date": "2027-02-01"})
+    assert later.status_code == 302 and SurveyResponse.objects.count() == 2
