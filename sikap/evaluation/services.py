@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sikap.accounts.models import User
 from sikap.evaluation import rules
@@ -36,7 +38,15 @@ def setup_appraisal_year(
 ) -> AppraisalYear:
     """Create an appraisal year with its periods; each deadline defaults to 10 days after its end."""
     if AppraisalYear.objects.filter(year=year).exists():
-        raise ValidationError({"year": f"Tahun penilaian {year} sudah ada."})
+        raise ValidationError(
+            {
+                "year": ValidationError(
+                    _("The appraisal year %(year)s already exists."),
+                    code="year_exists",
+                    params={"year": year},
+                )
+            }
+        )
     appraisal_year = AppraisalYear(
         year=year, period_kind=period_kind, plan_deadline=plan_deadline or dt.date(year, 1, 31)
     )
@@ -67,18 +77,26 @@ def update_period(
     is_final: bool,
 ) -> Period:
     """Change a period's dates and deadline; making it final moves the flag (one final a year)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, ValidationError] = {}
     if end_date < start_date:
-        errors["end_date"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+        errors["end_date"] = ValidationError(
+            _("The end date cannot be before the start date."), code="end_before_start"
+        )
     year = period.appraisal_year.year
     if start_date.year != year or end_date.year != year:
-        errors["start_date"] = f"Periode harus berada dalam tahun penilaian {year}."
+        errors["start_date"] = ValidationError(
+            _("The period must be within the appraisal year %(year)s."),
+            code="outside_year",
+            params={"year": year},
+        )
     if deadline < end_date:
-        errors["deadline"] = "Batas pengisian tidak boleh sebelum tanggal selesai periode."
+        errors["deadline"] = ValidationError(
+            _("The deadline cannot be before the end of the period."), code="deadline_before_end"
+        )
     if period.is_final and not is_final:
-        errors["is_final"] = (
-            "Setiap tahun harus memiliki tepat satu periode akhir; "
-            "jadikan periode lain sebagai periode akhir."
+        errors["is_final"] = ValidationError(
+            _("Every year needs exactly one final period; make another period the final one."),
+            code="one_final_period",
         )
     if errors:
         raise ValidationError(errors)
@@ -102,7 +120,12 @@ def reopen_period(*, period: Period, until: dt.date | None, by: User | None) -> 
     """HR reopens entry after the deadline until a date (None closes it again)."""
     if until is not None and until <= period.deadline:
         raise ValidationError(
-            {"reopened_until": "Tanggal pembukaan kembali harus setelah batas pengisian."}
+            {
+                "reopened_until": ValidationError(
+                    _("The reopening date must be after the deadline."),
+                    code="reopen_before_deadline",
+                )
+            }
         )
     period.reopened_until = until
     period._history_user = by  # type: ignore[attr-defined]
@@ -139,8 +162,8 @@ def _notify(*, user: User | None, title: str, body: str, url: str, email: bool =
     transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url, email=email))
 
 
-LOCKED_MESSAGE = (
-    "Predikat periode ini sudah ditetapkan dan dikunci; perubahan hanya melalui keberatan."
+LOCKED_MESSAGE = gettext_lazy(
+    "The predikat of this period has been finalised and locked; it can only change through a keberatan."
 )
 
 
@@ -151,7 +174,7 @@ def set_organisation_predicate(
     """Record (or change) the Predikat Kinerja Organisasi of a unit for a period."""
     organisation_predicate = rules.OrganisationPredicate(predicate)
     if Determination.objects.filter(unit=unit, period=period).exists():
-        raise ValidationError({"predicate": LOCKED_MESSAGE})
+        raise ValidationError({"predicate": ValidationError(LOCKED_MESSAGE, code="locked")})
     assessment = OrganisationAssessment.objects.filter(unit=unit, period=period).first()
     if assessment is None:
         assessment = OrganisationAssessment(unit=unit, period=period)
@@ -170,7 +193,9 @@ def _rating(value: str, field: str) -> rules.Rating:
     try:
         return rules.Rating(value)
     except ValueError:
-        raise ValidationError({field: "Pilih salah satu rating."}) from None
+        raise ValidationError(
+            {field: ValidationError(_("Choose one of the ratings."), code="invalid_rating")}
+        ) from None
 
 
 def _snapshot_penilai(evaluation: Evaluation) -> None:
@@ -189,7 +214,9 @@ def _clean_notes(notes: dict[str, dict[str, str]] | None) -> dict[str, dict[str,
     for key, entry in (notes or {}).items():
         label = entry.get("label", "") or ""
         if label and label not in rules.Rating.__members__:
-            raise ValidationError({"work_result_notes": "Label RHK tidak dikenal."})
+            raise ValidationError(
+                {"work_result_notes": ValidationError(_("Unknown RHK label."), code="unknown_rhk")}
+            )
         feedback = (entry.get("feedback", "") or "").strip()
         if label or feedback:
             cleaned[str(key)] = {"label": label, "feedback": feedback}
@@ -210,14 +237,22 @@ def set_ratings(
     """The pejabat penilai of the SKP sets the two ratings; the predikat follows from the matrix."""
     penilai = getattr(by, "employee", None)
     if penilai is None or plan.penilai_id != penilai.pk:
-        raise ValidationError("Hanya Pejabat Penilai Kinerja SKP ini yang dapat menilai.")
+        raise ValidationError(
+            _("Only the Pejabat Penilai Kinerja of this SKP can evaluate."), code="not_penilai"
+        )
     if period.appraisal_year_id != plan.appraisal_year_id:
-        raise ValidationError({"period": "Periode tidak termasuk tahun SKP ini."})
+        raise ValidationError(
+            {
+                "period": ValidationError(
+                    _("The period is not in the year of this SKP."), code="period_outside_year"
+                )
+            }
+        )
     evaluation = Evaluation.objects.select_for_update().filter(plan=plan, period=period).first()
     if evaluation is None:
         evaluation = Evaluation(plan=plan, employee_id=plan.employee_id, period=period)
     if evaluation.is_final:
-        raise ValidationError(LOCKED_MESSAGE)
+        raise ValidationError(LOCKED_MESSAGE, code="locked")
     result = _rating(result_rating, "result_rating")
     behaviour = _rating(behaviour_rating, "behaviour_rating")
     evaluation.result_rating = result.value
@@ -239,10 +274,16 @@ def calibrate_rating(
     """The unit head changes a rating in calibration; the reason is mandatory and recorded."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Alasan perubahan wajib diisi."})
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("The reason for the change is required."), code="reason_required"
+                )
+            }
+        )
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.is_final:
-        raise ValidationError(LOCKED_MESSAGE)
+        raise ValidationError(LOCKED_MESSAGE, code="locked")
     result = _rating(result_rating, "result_rating")
     behaviour = _rating(behaviour_rating, "behaviour_rating")
     evaluation.result_rating = result.value
@@ -261,16 +302,27 @@ def determine_predicates(
 ) -> Determination:  # fmt: skip
     """The signed penetapan predikat kinerja of a unit for a period; locks its evaluations."""
     if curve.determination is not None:
-        raise ValidationError("Predikat periode ini sudah ditetapkan.")
+        raise ValidationError(
+            _("The predikat of this period has already been finalised."), code="finalised_already"
+        )
     if curve.assessment is None:
-        raise ValidationError("Tetapkan dahulu Predikat Kinerja Organisasi unit ini.")
+        raise ValidationError(
+            _("Set the Predikat Kinerja Organisasi of this unit first."),
+            code="organisation_predicate_missing",
+        )
     evaluations = list(curve.evaluations.values())
     if not evaluations:
-        raise ValidationError("Belum ada evaluasi untuk ditetapkan.")
+        raise ValidationError(
+            _("There is no evaluation to finalise yet."), code="nothing_to_finalise"
+        )
     missing = [e for e in evaluations if not e.predicate]
     if missing:
         names = ", ".join(e.employee.display_name for e in missing)
-        raise ValidationError(f"Rating belum lengkap untuk: {names}.")
+        raise ValidationError(
+            _("Ratings are incomplete for: %(names)s."),
+            code="ratings_incomplete",
+            params={"names": names},
+        )
     now = now or timezone.now()
     determination = Determination(
         unit=curve.unit,
@@ -325,16 +377,32 @@ def file_objection(
     today = today or timezone.localdate()
     employee = getattr(by, "employee", None)
     if employee is None or employee.pk != evaluation.employee_id:
-        raise ValidationError("Hanya pegawai yang dinilai yang dapat mengajukan keberatan.")
+        raise ValidationError(
+            _("Only the employee evaluated can file a keberatan."), code="not_the_employee"
+        )
     deadline = objection_deadline(evaluation, EvaluationSettings.load())
     if deadline is None:
-        raise ValidationError("Keberatan hanya dapat diajukan atas predikat yang sudah final.")
+        raise ValidationError(
+            _("A keberatan can only be filed against a final predikat."), code="not_final"
+        )
     if today > deadline:
-        raise ValidationError(f"Batas waktu keberatan sudah lewat ({deadline:%d-%m-%Y}).")
+        raise ValidationError(
+            _("The deadline for a keberatan has passed (%(deadline)s)."),
+            code="objection_deadline_passed",
+            params={"deadline": f"{deadline:%d-%m-%Y}"},
+        )
     if not (reason or "").strip():
-        raise ValidationError({"reason": "Alasan keberatan wajib diisi."})
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("The reason for the keberatan is required."), code="reason_required"
+                )
+            }
+        )
     if evaluation.objections.filter(status=ObjectionStatus.PENDING).exists():
-        raise ValidationError("Masih ada keberatan yang menunggu keputusan.")
+        raise ValidationError(
+            _("A keberatan is still waiting for a decision."), code="objection_pending"
+        )
     decider_id = evaluation.plan.atasan_id
     if decider_id is None:
         # The SKP has no atasan snapshot: ask today's atasan of the employee.
@@ -344,7 +412,8 @@ def file_objection(
         decider_id = atasan.employee.pk if atasan is not None else None
     if decider_id is None:
         raise ValidationError(
-            "Atasan Pejabat Penilai Kinerja tidak ditemukan; hubungi Admin Kepegawaian."
+            _("No Atasan Pejabat Penilai Kinerja was found; contact the Admin Kepegawaian."),
+            code="no_atasan_penilai",
         )
     objection = Objection(
         evaluation=evaluation,
@@ -381,11 +450,19 @@ def decide_objection(
     """The atasan pejabat penilai accepts (with new ratings) or rejects a keberatan."""
     employee = getattr(by, "employee", None)
     if employee is None or objection.decider_id != employee.pk:
-        raise ValidationError("Hanya Atasan Pejabat Penilai Kinerja yang dapat memutuskan.")
+        raise ValidationError(
+            _("Only the Atasan Pejabat Penilai Kinerja can decide."), code="not_atasan_penilai"
+        )
     if objection.status != ObjectionStatus.PENDING:
-        raise ValidationError("Keberatan ini sudah diputuskan.")
+        raise ValidationError(_("This keberatan has already been decided."), code="decided_already")
     if not (reason or "").strip():
-        raise ValidationError({"decision_reason": "Alasan keputusan wajib diisi."})
+        raise ValidationError(
+            {
+                "decision_reason": ValidationError(
+                    _("The reason for the decision is required."), code="decision_reason_required"
+                )
+            }
+        )
     objection.decided_by = by
     objection.decided_at = timezone.now()
     objection.decision_reason = reason.strip()
