@@ -255,10 +255,23 @@ def _indonesian_markers(extracted: dict[Key, list[str]], data: str) -> dict[str,
     return markers
 
 
+def _official_texts() -> list[str]:
+    """Regulation wording printed as the regulation has it (the SKP form), in every language."""
+    from sikap.planning import rules
+
+    return [
+        rules.FOOTNOTE_INTERVENSI, rules.FOOTNOTE_EKSPEKTASI, rules.QUALITATIVE_LABEL,
+        *rules.COACHING_STATEMENTS,
+    ]  # fmt: skip
+
+
 def _visible_text(body: str) -> str:
     body = DROPPED.sub(" ", body)
     text = TAG.sub(" ", body) + " " + " ".join(ATTRIBUTES.findall(body))
-    return re.sub(r"\s+", " ", html.unescape(text))
+    text = re.sub(r"\s+", " ", html.unescape(text))
+    for official in _official_texts():
+        text = text.replace(official, " ")
+    return text
 
 
 def _crawl(client, start: str) -> dict[str, str]:

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from sikap.org.models import Employee, Unit
 from sikap.surveys import rules
@@ -157,9 +158,10 @@ def _profile(responses: QuerySet[SurveyResponse]) -> dict[str, list[tuple[str, i
     genders: Counter[str] = Counter()
     education: Counter[str] = Counter()
     occupation: Counter[str] = Counter()
+    blank = _("Not filled in")
     for age, gender, edu, occ in rows:
         if age is None:
-            ages["Tidak diisi"] += 1
+            ages[blank] += 1
         elif age < 20:
             ages["< 20"] += 1
         elif age < 30:
@@ -170,15 +172,15 @@ def _profile(responses: QuerySet[SurveyResponse]) -> dict[str, list[tuple[str, i
             ages["40–49"] += 1
         else:
             ages["≥ 50"] += 1
-        genders[{"L": "Laki-laki", "P": "Perempuan"}.get(gender, "Tidak diisi")] += 1
-        education[edu or "Tidak diisi"] += 1
-        occupation[occ or "Tidak diisi"] += 1
-    order = ["< 20", "20–29", "30–39", "40–49", "≥ 50", "Tidak diisi"]
+        genders[{"L": _("Male"), "P": _("Female")}.get(gender, blank)] += 1
+        education[edu or blank] += 1
+        occupation[occ or blank] += 1
+    order = ["< 20", "20–29", "30–39", "40–49", "≥ 50", blank]
     return {
-        "Umur": [(k, ages[k]) for k in order if ages[k]],
-        "Jenis kelamin": sorted(genders.items()),
-        "Pendidikan": sorted(education.items(), key=lambda kv: -kv[1]),
-        "Pekerjaan": sorted(occupation.items(), key=lambda kv: -kv[1]),
+        _("Age"): [(k, ages[k]) for k in order if ages[k]],
+        _("Gender"): sorted(genders.items()),
+        _("Education"): sorted(education.items(), key=lambda kv: -kv[1]),
+        _("Occupation"): sorted(occupation.items(), key=lambda kv: -kv[1]),
     }
 
 
