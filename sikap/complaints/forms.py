@@ -206,7 +206,9 @@ class BulkHolidayForm(forms.Form):
                     raise ValueError
             except (ValueError, IndexError):
                 raise forms.ValidationError(
-                    _("Line %(n)d is not 'date | name | kind'.") % {"n": number}
+                    _("Line %(n)d is not 'date | name | kind'."),
+                    code="bad_line",
+                    params={"n": number},
                 ) from None
             rows.append((day, name, kind))
         data["rows"] = rows

@@ -75,13 +75,15 @@ def _lock(complaint: Complaint) -> Complaint:
     return Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
 
 
-def _require(complaint: Complaint, action: str, message: str, paused_message: str = "") -> None:
+def _require(
+    complaint: Complaint, action: str, message: str, paused_message: str = "", *, code: str
+) -> None:
     """Refuse an action the lifecycle table (``rules.TRANSITIONS``) does not allow now."""
     refused = rules.refusal(action, complaint.status, paused=complaint.is_paused)
     if refused == "status":
-        raise ValidationError(message)
+        raise ValidationError(message, code=code)
     if refused is not None:
-        raise ValidationError(paused_message)
+        raise ValidationError(paused_message, code="paused")
 
 
 def _move(complaint: Complaint, action: str) -> str:
@@ -175,17 +177,36 @@ def register_complaint(
     """Register a report from any channel; an anonymous report keeps no identity at all."""
     files = list(files)
     if channel == Channel.LAPOR and not lapor_reference.strip():
-        raise ValidationError({"lapor_reference": "Nomor pelacakan LAPOR! wajib diisi."})
+        raise ValidationError(
+            {
+                "lapor_reference": ValidationError(
+                    _("The LAPOR! tracking number is required."), code="lapor_reference_required"
+                )
+            }
+        )
     if channel != Channel.WEB and by is None:
-        raise ValidationError("Pengaduan dari loket, telepon, WhatsApp dan LAPOR! dicatat petugas.")
+        raise ValidationError(
+            _(
+                "Complaints from the counter, telephone, WhatsApp and LAPOR! are recorded by an officer."
+            ),
+            code="channel_needs_officer",
+        )
     if len(files) > MAX_ATTACHMENTS:
-        raise ValidationError({"files": f"Paling banyak {MAX_ATTACHMENTS} lampiran."})
+        raise ValidationError(
+            {
+                "files": ValidationError(
+                    _("At most %(n)s attachments."),
+                    code="too_many_files",
+                    params={"n": MAX_ATTACHMENTS},
+                )
+            }
+        )
     checked = []
     for upload in files:
         try:
             checked.append((upload, check_upload(upload, name=upload.name or "")))
         except ValidationError as error:
-            raise ValidationError({"files": error.messages}) from error
+            raise ValidationError({"files": error}) from error
     if is_anonymous:
         reporter_name = reporter_phone = reporter_email = ""
     complaint = Complaint(
@@ -207,7 +228,9 @@ def register_complaint(
         except IntegrityError:
             continue
     else:  # pragma: no cover - 32**10 codes make five collisions in a row impossible in practice
-        raise ValidationError("Kode pelacakan tidak dapat dibuat; coba lagi.")
+        raise ValidationError(
+            _("No tracking code could be made; try again."), code="tracking_code_exhausted"
+        )
     for upload, info in checked:
         attachment = Attachment(
             complaint=complaint, original_name=(upload.name or "lampiran")[:200],
@@ -226,8 +249,10 @@ def verify(
 ) -> Complaint:  # fmt: skip
     """Verify a registered report and start the follow-up and resolution clocks."""
     c = _lock(complaint)
-    _require(c, "verify", "Hanya laporan yang baru terdaftar dapat diverifikasi.",
-             "Laporan sedang menunggu jawaban pelapor.")  # fmt: skip
+    _require(
+        c, "verify", _("Only a newly registered report can be verified."),
+        _("The report is waiting for the reporter's answer."), code="not_registered",
+    )  # fmt: skip
     day = _today(on)
     c.complaint_class = ComplaintClass(complaint_class)
     if category is not None:
@@ -248,14 +273,32 @@ def reject(
 ) -> Complaint:  # fmt: skip
     """Close at verification: not our authority, a duplicate or archived, always with a reason."""
     c = _lock(complaint)
-    _require(c, "reject", "Laporan ini tidak dapat ditutup di tahap verifikasi.")  # fmt: skip
+    _require(c, "reject", _("This report cannot be closed at verification."), code="not_closable_at_verification")  # fmt: skip
     if reason not in REJECT_REASONS:
-        raise ValidationError({"reason": "Alasan penutupan tidak dikenal."})
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("Unknown reason for closing."), code="unknown_close_reason"
+                )
+            }
+        )
     if not note.strip():
-        raise ValidationError({"note": "Alasan penutupan wajib dijelaskan kepada pelapor."})
+        raise ValidationError(
+            {
+                "note": ValidationError(
+                    _("Explain the reason for closing to the reporter."), code="close_note_required"
+                )
+            }
+        )
     if reason == CloseReason.DUPLICATE:
         if duplicate_of is None or duplicate_of.pk == c.pk:
-            raise ValidationError({"duplicate_of": "Sebutkan laporan asli untuk laporan ganda."})
+            raise ValidationError(
+                {
+                    "duplicate_of": ValidationError(
+                        _("Name the original report of a duplicate."), code="duplicate_of_required"
+                    )
+                }
+            )
         c.duplicate_of = duplicate_of
     day = _today(on)
     previous = _move(c, "reject")
@@ -283,9 +326,16 @@ def assign(
     from sikap.complaints.access import assignable_employees
 
     c = _lock(complaint)
-    _require(c, "assign", "Laporan harus diverifikasi sebelum ditugaskan.")  # fmt: skip
+    _require(c, "assign", _("A report must be verified before it is assigned."), code="not_verified")  # fmt: skip
     if not assignable_employees(by, c).filter(pk=assignee.pk).exists():
-        raise ValidationError({"assignee": "Pegawai ini tidak dapat ditugaskan untuk laporan ini."})
+        raise ValidationError(
+            {
+                "assignee": ValidationError(
+                    _("This employee cannot be assigned to this report."),
+                    code="assignee_not_allowed",
+                )
+            }
+        )
     c.assignee = assignee
     previous = _move(c, "assign")
     _refresh(c)
@@ -298,9 +348,15 @@ def assign(
 def start(*, complaint: Complaint, by: User, note: str, on: dt.date | None = None) -> Complaint:
     """Record the first follow-up (tindak lanjut); the note is shown to the citizen."""
     c = _lock(complaint)
-    _require(c, "start", "Hanya laporan yang sudah ditugaskan dapat ditindaklanjuti.")
+    _require(c, "start", _("Only an assigned report can be followed up."), code="not_assigned")
     if not note.strip():
-        raise ValidationError({"note": "Jelaskan tindak lanjut kepada pelapor."})
+        raise ValidationError(
+            {
+                "note": ValidationError(
+                    _("Explain the follow-up to the reporter."), code="follow_up_note_required"
+                )
+            }
+        )
     _move(c, "start")
     c.started_on = c.started_on or _today(on)
     _refresh(c)
@@ -313,10 +369,14 @@ def start(*, complaint: Complaint, by: User, note: str, on: dt.date | None = Non
 def answer(*, complaint: Complaint, by: User, text: str, on: dt.date | None = None) -> Complaint:
     """Send the tanggapan to the citizen; the office's part ends here (on time or late)."""
     c = _lock(complaint)
-    _require(c, "answer", "Laporan belum dapat ditanggapi.",
-             "Lanjutkan penanganan sebelum memberi tanggapan.")  # fmt: skip
+    _require(
+        c, "answer", _("The report cannot be answered yet."),
+        _("Resume handling before answering."), code="not_answerable",
+    )  # fmt: skip
     if not text.strip():
-        raise ValidationError({"text": "Tanggapan wajib diisi."})
+        raise ValidationError(
+            {"text": ValidationError(_("A reply is required."), code="reply_required")}
+        )
     day = _today(on)
     previous = _move(c, "answer")
     c.answer = text.strip()
@@ -339,8 +399,10 @@ def citizen_reply(
     c = _lock(complaint)
     text = text.strip()
     if not text:
-        raise ValidationError({"text": "Tulis balasan Anda."})
-    _require(c, "reply", "Laporan sudah selesai.")
+        raise ValidationError(
+            {"text": ValidationError(_("Write your reply."), code="reply_required")}
+        )
+    _require(c, "reply", _("The report is already closed."), code="closed")
     day = _today(on)
     previous = c.status
     if c.is_paused:
@@ -348,7 +410,7 @@ def citizen_reply(
         c.is_paused = False
     if reopen:
         if not c.can_reopen:
-            raise ValidationError("Laporan hanya dapat dibuka kembali satu kali setelah ditanggapi.")  # fmt: skip
+            raise ValidationError(_("A report can be reopened only once after it was answered."), code="reopened_already")  # fmt: skip
         _move(c, "reopen" if c.assignee_id else "reopen_unassigned")
         c.reopened = True
         c.clock_start = day
@@ -376,7 +438,7 @@ def _close(c: Complaint, reason: str, kind: str, day: dt.date, on: dt.date | Non
 def confirm(*, complaint: Complaint, on: dt.date | None = None) -> Complaint:
     """The citizen confirms the answer settled the matter: the complaint closes."""
     c = _lock(complaint)
-    _require(c, "confirm", "Laporan ini belum ditanggapi atau sudah selesai.")
+    _require(c, "confirm", _("This report has not been answered yet or is already closed."), code="not_answered")  # fmt: skip
     return _close(c, CloseReason.CONFIRMED, Kind.CONFIRMED, _today(on), on)
 
 
@@ -397,10 +459,18 @@ def close_timed_out(*, today: dt.date | None = None) -> int:
 def pause(*, complaint: Complaint, by: User, reason: str, on: dt.date | None = None) -> Complaint:
     """Ask the citizen for information; the clock stops until they answer or staff resume."""
     c = _lock(complaint)
-    _require(c, "pause", "Hanya laporan yang masih berjalan dapat ditunda.",
-             "Laporan sudah menunggu jawaban pelapor.")  # fmt: skip
+    _require(
+        c, "pause", _("Only an open report can be paused."),
+        _("The report is already waiting for the reporter's answer."), code="not_open",
+    )  # fmt: skip
     if not reason.strip():
-        raise ValidationError({"reason": "Tulis apa yang ditanyakan kepada pelapor."})
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("Write what you are asking the reporter."), code="question_required"
+                )
+            }
+        )
     Pause.objects.create(complaint=c, started_on=_today(on), reason=reason.strip())
     c.is_paused = True
     _refresh(c)
@@ -416,7 +486,7 @@ def resume(
 ) -> Complaint:
     """Restart the clock (for example when the citizen answered by phone)."""
     c = _lock(complaint)
-    _require(c, "resume", "Laporan tidak sedang ditunda.", "Laporan tidak sedang ditunda.")
+    _require(c, "resume", _("The report is not paused."), _("The report is not paused."), code="not_paused")  # fmt: skip
     c.pauses.filter(ended_on__isnull=True).update(ended_on=_today(on))
     c.is_paused = False
     _refresh(c)
@@ -429,7 +499,9 @@ def resume(
 def add_note(*, complaint: Complaint, by: User, note: str) -> ComplaintEvent:
     """An internal note, never shown to the citizen."""
     if not note.strip():
-        raise ValidationError({"note": "Catatan kosong."})
+        raise ValidationError(
+            {"note": ValidationError(_("The note is empty."), code="note_required")}
+        )
     return _record(complaint, Kind.NOTE, by=by, from_status=complaint.status, note=note.strip())
 
 
@@ -440,11 +512,15 @@ def rate(
     """The citizen's satisfaction (1-5) with the handling, once, after the answer."""
     c = _lock(complaint)
     if not c.can_rate:
-        raise ValidationError("Penilaian dapat diberikan setelah laporan ditanggapi.")
+        raise ValidationError(
+            _("A rating can be given once the report has been answered."), code="not_answered"
+        )
     if not 1 <= score <= 5:
-        raise ValidationError({"score": "Nilai harus 1 sampai 5."})
+        raise ValidationError(
+            {"score": ValidationError(_("The score must be 1 to 5."), code="score_out_of_range")}
+        )
     if SatisfactionRating.objects.filter(complaint=c).exists():
-        raise ValidationError("Laporan ini sudah dinilai.")
+        raise ValidationError(_("This report has already been rated."), code="rated_already")
     rating = SatisfactionRating.objects.create(complaint=c, score=score, comment=comment.strip())
     _record(c, Kind.RATED, by=None, from_status=c.status, note=f"{score}/5", citizen=True, on=on)
     return rating
@@ -497,7 +573,13 @@ def update_settings(
 def add_holiday(*, by: User, date: dt.date, name: str, kind: str) -> Holiday:
     """Add a libur nasional or cuti bersama (from a new SKB); open deadlines are recomputed."""
     if Holiday.objects.filter(date=date).exists():
-        raise ValidationError({"date": "Tanggal ini sudah ada di kalender."})
+        raise ValidationError(
+            {
+                "date": ValidationError(
+                    _("This date is already in the calendar."), code="date_exists"
+                )
+            }
+        )
     holiday = Holiday(date=date, name=name.strip(), kind=HolidayKind(kind))
     stamp(holiday, by)
     holiday.save()
@@ -512,7 +594,15 @@ def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[
     taken = sorted(set(Holiday.objects.filter(date__in=dates).values_list("date", flat=True)))
     if taken or len(set(dates)) != len(dates):
         shown = ", ".join(d.isoformat() for d in taken) or "tanggal ganda"
-        raise ValidationError({"text": f"Sudah ada di kalender: {shown}."})
+        raise ValidationError(
+            {
+                "text": ValidationError(
+                    _("Already in the calendar: %(dates)s."),
+                    code="dates_exist",
+                    params={"dates": shown},
+                )
+            }
+        )
     created = []
     for day, name, kind in rows:
         holiday = Holiday(date=day, name=name.strip(), kind=HolidayKind(kind))

@@ -81,7 +81,7 @@ class AddParticipantsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("unit") and not data.get("employees"):
-            raise forms.ValidationError(_("Choose a unit or some employees."))
+            raise forms.ValidationError(_("Choose a unit or some employees."), code="no_audience")
         return data
 
 

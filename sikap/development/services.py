@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
 from sikap.development import rules
@@ -334,9 +335,17 @@ def set_required_competency(
     """Set (or change) the level a jabatan requires for a competency."""
     competency = competency.strip()
     if not competency:
-        raise ValidationError({"competency": "Nama kompetensi wajib diisi."})
+        raise ValidationError(
+            {
+                "competency": ValidationError(
+                    _("The competency name is required."), code="competency_required"
+                )
+            }
+        )
     if level not in rules.LEVELS:
-        raise ValidationError({"level": "Level harus 1 sampai 5."})
+        raise ValidationError(
+            {"level": ValidationError(_("The level must be 1 to 5."), code="level_out_of_range")}
+        )
     item = RequiredCompetency.objects.filter(position=position, competency=competency).first()
     if item is None:
         item = RequiredCompetency(position=position, competency=competency)
@@ -376,11 +385,21 @@ def record_assessment(
 ) -> CompetencyAssessment:  # fmt: skip
     """Record the current level of an employee in a competency."""
     if level not in rules.LEVELS:
-        raise ValidationError({"level": "Level harus 1 sampai 5."})
+        raise ValidationError(
+            {"level": ValidationError(_("The level must be 1 to 5."), code="level_out_of_range")}
+        )
     if not competency.strip():
-        raise ValidationError({"competency": "Nama kompetensi wajib diisi."})
+        raise ValidationError(
+            {
+                "competency": ValidationError(
+                    _("The competency name is required."), code="competency_required"
+                )
+            }
+        )
     if source not in AssessmentSource.values:
-        raise ValidationError({"source": "Sumber penilaian tidak dikenal."})
+        raise ValidationError(
+            {"source": ValidationError(_("Unknown assessment source."), code="unknown_source")}
+        )
     item = CompetencyAssessment(
         employee=employee, competency=competency.strip(), level=level, date=date,
         source=source, note=note, recorded_by=by, coaching_evaluation=coaching_evaluation,
@@ -395,17 +414,35 @@ def record_assessment(
 
 def _check_dates(start: dt.date, end: dt.date) -> None:
     if end < start:
-        raise ValidationError({"end_date": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
+        raise ValidationError(
+            {
+                "end_date": ValidationError(
+                    _("The end date cannot be before the start date."), code="end_before_start"
+                )
+            }
+        )
 
 
 def _resolve_jp(jp: int | None, minutes: int | None) -> int:
     if jp is None and minutes is None:
-        raise ValidationError({"jp": "Isi JP atau durasi dalam menit."})
+        raise ValidationError(
+            {
+                "jp": ValidationError(
+                    _("Enter the JP or the duration in minutes."), code="jp_required"
+                )
+            }
+        )
     if jp is None:
         assert minutes is not None
         jp = rules.jp_from_minutes(minutes)
     if jp <= 0:
-        raise ValidationError({"jp": "JP harus lebih dari nol (1 JP = 45 menit)."})
+        raise ValidationError(
+            {
+                "jp": ValidationError(
+                    _("JP must be more than zero (1 JP = 45 minutes)."), code="jp_not_positive"
+                )
+            }
+        )
     return jp
 
 
@@ -447,7 +484,14 @@ def add_participants(
 def set_attendance(*, participant: Participant, attended: bool, by: User | None) -> Participant:
     """Mark whether the participant attended."""
     if participant.attended != attended and not attended and hasattr(participant, "reaction"):
-        raise ValidationError({"attended": "Peserta sudah mengisi survei reaksi."})
+        raise ValidationError(
+            {
+                "attended": ValidationError(
+                    _("The participant has already filled in the reaction survey."),
+                    code="reaction_done",
+                )
+            }
+        )
     participant.attended = attended
     stamp(participant, by)
     participant.save(update_fields=["attended"])
@@ -480,16 +524,22 @@ def submit_reaction(
 ) -> ReactionSurvey:  # fmt: skip
     """The participant's reaction survey, once, after attending an event that has started."""
     if not participant.attended:
-        raise ValidationError("Survei hanya untuk peserta yang hadir.")
+        raise ValidationError(
+            _("The survey is only for participants who attended."), code="not_attended"
+        )
     if participant.event.start_date > today:
-        raise ValidationError("Kegiatan belum dimulai.")
+        raise ValidationError(_("The activity has not started yet."), code="not_started")
     if ReactionSurvey.objects.filter(participant=participant).exists():
-        raise ValidationError("Survei reaksi sudah diisi.")
+        raise ValidationError(
+            _("The reaction survey has already been filled in."), code="reaction_done"
+        )
     for key, value in (
         ("relevance", relevance), ("usefulness", usefulness), ("would_apply", would_apply),
     ):  # fmt: skip
         if value not in range(1, 6):
-            raise ValidationError({key: "Nilai harus 1 sampai 5."})
+            raise ValidationError(
+                {key: ValidationError(_("The score must be 1 to 5."), code="score_out_of_range")}
+            )
     return ReactionSurvey.objects.create(
         participant=participant, relevance=relevance, usefulness=usefulness,
         would_apply=would_apply, comment=comment,
@@ -504,13 +554,23 @@ def record_follow_up(
     """The supervisor's judgement of whether behaviour or results improved after the event."""
     due = rules.follow_up_due_on(participant.event.end_date, days=follow_up_days())
     if today < due:
-        raise ValidationError(f"Evaluasi tindak lanjut baru dapat diisi mulai {due:%d-%m-%Y}.")
+        raise ValidationError(
+            _("The follow-up evaluation can be filled in from %(date)s."),
+            code="follow_up_too_early",
+            params={"date": f"{due:%d-%m-%Y}"},
+        )
     if not participant.attended:
-        raise ValidationError("Peserta tidak hadir pada kegiatan ini.")
+        raise ValidationError(
+            _("The participant did not attend this activity."), code="not_attended"
+        )
     if FollowUp.objects.filter(participant=participant).exists():
-        raise ValidationError("Evaluasi tindak lanjut sudah diisi.")
+        raise ValidationError(
+            _("The follow-up evaluation has already been filled in."), code="follow_up_done"
+        )
     if score not in range(1, 6):
-        raise ValidationError({"score": "Nilai harus 1 sampai 5."})
+        raise ValidationError(
+            {"score": ValidationError(_("The score must be 1 to 5."), code="score_out_of_range")}
+        )
     item = FollowUp(participant=participant, score=score, note=note, by=by)
     stamp(item, user)
     item.save()
@@ -527,7 +587,13 @@ def report_activity(
     rules.jenis_diklat_name(jenis_diklat)
     _check_dates(start_date, end_date)
     if upload is None and not certificate_number.strip():
-        raise ValidationError({"certificate": "Lampirkan sertifikat atau isi nomor sertifikat."})
+        raise ValidationError(
+            {
+                "certificate": ValidationError(
+                    _("Attach the certificate or enter its number."), code="certificate_required"
+                )
+            }
+        )
     activity = OwnActivity(
         employee=employee, name=name, jenis_diklat=jenis_diklat, organiser=organiser,
         start_date=start_date, end_date=end_date, jp=_resolve_jp(jp, duration_minutes),
@@ -543,7 +609,9 @@ def report_activity(
 def verify_activity(*, activity: OwnActivity, approve: bool, by: User | None) -> OwnActivity:
     """HR verifies (or rejects) a self-reported activity."""
     if activity.status != ActivityStatus.PENDING:
-        raise ValidationError("Kegiatan ini sudah diverifikasi.")
+        raise ValidationError(
+            _("This activity has already been verified."), code="verified_already"
+        )
     activity.status = ActivityStatus.VERIFIED if approve else ActivityStatus.REJECTED
     activity.verified_by = by
     stamp(activity, by)
@@ -573,10 +641,16 @@ def add_plan_item(
 ) -> PlanItem:  # fmt: skip
     """Add a line to a draft IDP."""
     if plan.status != PlanStatus.DRAFT:
-        raise ValidationError("IDP yang sudah disetujui tidak dapat diubah.")
+        raise ValidationError(_("An approved IDP cannot be changed."), code="idp_approved")
     rules.jenis_diklat_name(jenis_diklat)
     if not competency.strip():
-        raise ValidationError({"competency": "Nama kompetensi wajib diisi."})
+        raise ValidationError(
+            {
+                "competency": ValidationError(
+                    _("The competency name is required."), code="competency_required"
+                )
+            }
+        )
     item = PlanItem(
         plan=plan, competency=competency.strip(), jenis_diklat=jenis_diklat,
         target_jp=target_jp, schedule=schedule, current_level=current_level,
@@ -591,7 +665,9 @@ def add_plan_item(
 def set_item_status(*, item: PlanItem, status: str, by: User | None) -> PlanItem:
     """Record progress of an IDP line (planned, in progress, done)."""
     if status not in ItemStatus.values:
-        raise ValidationError({"status": "Status tidak dikenal."})
+        raise ValidationError(
+            {"status": ValidationError(_("Unknown status."), code="unknown_status")}
+        )
     item.status = status
     stamp(item, by)
     item.save(update_fields=["status"])
@@ -602,9 +678,9 @@ def set_item_status(*, item: PlanItem, status: str, by: User | None) -> PlanItem
 def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None) -> DevelopmentPlan:
     """The pejabat penilai agrees the IDP."""
     if plan.status != PlanStatus.DRAFT:
-        raise ValidationError("IDP sudah disetujui.")
+        raise ValidationError(_("The IDP has already been approved."), code="idp_approved")
     if not plan.items.exists():
-        raise ValidationError("IDP belum berisi rencana pengembangan.")
+        raise ValidationError(_("The IDP has no development plan yet."), code="idp_empty")
     plan.status = PlanStatus.AGREED
     plan.agreed_by = by
     plan.agreed_at = timezone.now()

@@ -41,8 +41,9 @@ class CalculatorForm(forms.Form):
         headcount = data.get("headcount")
         if headcount is not None and sum(counts) != headcount:
             raise forms.ValidationError(
-                _("The actual counts add up to %(sum)s, not to the %(n)s employees.")
-                % {"sum": sum(counts), "n": headcount}
+                _("The actual counts add up to %(sum)s, not to the %(n)s employees."),
+                code="counts_mismatch",
+                params={"sum": sum(counts), "n": headcount},
             )
         data["actual"] = dict(zip(ACTUAL_ORDER, counts, strict=True))
         return data

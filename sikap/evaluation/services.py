@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import get_scope
@@ -58,11 +59,11 @@ def _notify(*, user: User | None, title: str, body: str, url: str, email: bool =
     transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url, email=email))
 
 
-OWN_RESULT_MESSAGE = _(
+OWN_RESULT_MESSAGE = gettext_lazy(
     "Nobody calibrates their own result: a unit head's ratings are set by their penilai."
 )
-LOCKED_MESSAGE = (
-    "Predikat periode ini sudah ditetapkan dan dikunci; perubahan hanya melalui keberatan."
+LOCKED_MESSAGE = gettext_lazy(
+    "The predikat of this period has been finalised and locked; it can only change through a keberatan."
 )
 
 
@@ -73,7 +74,7 @@ def set_organisation_predicate(
     """Record (or change) the Predikat Kinerja Organisasi of a unit for a period."""
     organisation_predicate = rules.OrganisationPredicate(predicate)
     if Determination.objects.filter(unit=unit, period=period).exists():
-        raise ValidationError({"predicate": LOCKED_MESSAGE})
+        raise ValidationError({"predicate": ValidationError(LOCKED_MESSAGE, code="locked")})
     assessment = OrganisationAssessment.objects.filter(unit=unit, period=period).first()
     if assessment is None:
         assessment = OrganisationAssessment(unit=unit, period=period)
@@ -92,7 +93,9 @@ def _rating(value: str, field: str) -> rules.Rating:
     try:
         return rules.Rating(value)
     except ValueError:
-        raise ValidationError({field: "Pilih salah satu rating."}) from None
+        raise ValidationError(
+            {field: ValidationError(_("Choose one of the ratings."), code="invalid_rating")}
+        ) from None
 
 
 def _snapshot_penilai(evaluation: Evaluation) -> None:
@@ -111,7 +114,9 @@ def _clean_notes(notes: dict[str, dict[str, str]] | None) -> dict[str, dict[str,
     for key, entry in (notes or {}).items():
         label = entry.get("label", "") or ""
         if label and label not in rules.Rating.__members__:
-            raise ValidationError({"work_result_notes": "Label RHK tidak dikenal."})
+            raise ValidationError(
+                {"work_result_notes": ValidationError(_("Unknown RHK label."), code="unknown_rhk")}
+            )
         feedback = (entry.get("feedback", "") or "").strip()
         if label or feedback:
             cleaned[str(key)] = {"label": label, "feedback": feedback}
@@ -131,9 +136,17 @@ def set_ratings(
 ) -> Evaluation:
     """The pejabat penilai of the SKP sets the two ratings; the predikat follows from the matrix."""
     if not access.is_penilai(get_scope(by), plan):
-        raise ValidationError("Hanya Pejabat Penilai Kinerja SKP ini yang dapat menilai.")
+        raise ValidationError(
+            _("Only the Pejabat Penilai Kinerja of this SKP can evaluate."), code="not_penilai"
+        )
     if period.appraisal_year_id != plan.appraisal_year_id:
-        raise ValidationError({"period": "Periode tidak termasuk tahun SKP ini."})
+        raise ValidationError(
+            {
+                "period": ValidationError(
+                    _("The period is not in the year of this SKP."), code="period_outside_year"
+                )
+            }
+        )
     # One evaluation per employee and period, whatever SKP version is in force: a period rated
     # (or signed) on v1 is the same evaluation on v2, never a second one.
     evaluation = (
@@ -146,7 +159,7 @@ def set_ratings(
     if evaluation is None:
         evaluation = Evaluation(plan=plan, employee_id=plan.employee_id, period=period)
     if evaluation.is_final:
-        raise ValidationError(LOCKED_MESSAGE)
+        raise ValidationError(LOCKED_MESSAGE, code="locked")
     result = _rating(result_rating, "result_rating")
     behaviour = _rating(behaviour_rating, "behaviour_rating")
     evaluation.result_rating = result.value
@@ -168,10 +181,16 @@ def calibrate_rating(
     """The unit head changes a rating in calibration; the reason is mandatory and recorded."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "Alasan perubahan wajib diisi."})
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("The reason for the change is required."), code="reason_required"
+                )
+            }
+        )
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
     if evaluation.is_final:
-        raise ValidationError(LOCKED_MESSAGE)
+        raise ValidationError(LOCKED_MESSAGE, code="locked")
     own = getattr(by, "employee", None)
     if own is not None and evaluation.employee_id == own.pk:
         raise ValidationError(OWN_RESULT_MESSAGE, code="own_result")
@@ -380,16 +399,32 @@ def file_objection(
     today = today or timezone.localdate()
     employee = getattr(by, "employee", None)
     if employee is None or employee.pk != evaluation.employee_id:
-        raise ValidationError("Hanya pegawai yang dinilai yang dapat mengajukan keberatan.")
+        raise ValidationError(
+            _("Only the employee evaluated can file a keberatan."), code="not_the_employee"
+        )
     deadline = objection_deadline(evaluation, EvaluationSettings.load())
     if deadline is None:
-        raise ValidationError("Keberatan hanya dapat diajukan atas predikat yang sudah final.")
+        raise ValidationError(
+            _("A keberatan can only be filed against a final predikat."), code="not_final"
+        )
     if today > deadline:
-        raise ValidationError(f"Batas waktu keberatan sudah lewat ({deadline:%d-%m-%Y}).")
+        raise ValidationError(
+            _("The deadline for a keberatan has passed (%(deadline)s)."),
+            code="objection_deadline_passed",
+            params={"deadline": f"{deadline:%d-%m-%Y}"},
+        )
     if not (reason or "").strip():
-        raise ValidationError({"reason": "Alasan keberatan wajib diisi."})
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("The reason for the keberatan is required."), code="reason_required"
+                )
+            }
+        )
     if evaluation.objections.filter(status=ObjectionStatus.PENDING).exists():
-        raise ValidationError("Masih ada keberatan yang menunggu keputusan.")
+        raise ValidationError(
+            _("A keberatan is still waiting for a decision."), code="objection_pending"
+        )
     decider_id = evaluation.plan.atasan_id
     if decider_id is None:
         # The SKP has no atasan snapshot: ask today's atasan of the employee.
@@ -399,7 +434,8 @@ def file_objection(
         decider_id = atasan.employee.pk if atasan is not None else None
     if decider_id is None:
         raise ValidationError(
-            "Atasan Pejabat Penilai Kinerja tidak ditemukan; hubungi Admin Kepegawaian."
+            _("No Atasan Pejabat Penilai Kinerja was found; contact the Admin Kepegawaian."),
+            code="no_atasan_penilai",
         )
     objection = Objection(
         evaluation=evaluation,
@@ -436,11 +472,19 @@ def decide_objection(
     """The atasan pejabat penilai accepts (with new ratings) or rejects a keberatan."""
     employee = getattr(by, "employee", None)
     if employee is None or objection.decider_id != employee.pk:
-        raise ValidationError("Hanya Atasan Pejabat Penilai Kinerja yang dapat memutuskan.")
+        raise ValidationError(
+            _("Only the Atasan Pejabat Penilai Kinerja can decide."), code="not_atasan_penilai"
+        )
     if objection.status != ObjectionStatus.PENDING:
-        raise ValidationError("Keberatan ini sudah diputuskan.")
+        raise ValidationError(_("This keberatan has already been decided."), code="decided_already")
     if not (reason or "").strip():
-        raise ValidationError({"decision_reason": "Alasan keputusan wajib diisi."})
+        raise ValidationError(
+            {
+                "decision_reason": ValidationError(
+                    _("The reason for the decision is required."), code="decision_reason_required"
+                )
+            }
+        )
     objection.decided_by = by
     objection.decided_at = timezone.now()
     objection.decision_reason = reason.strip()

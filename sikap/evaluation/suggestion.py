@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from sikap.evaluation.rules import Rating
 
 
@@ -31,19 +33,23 @@ def suggest_result_rating(outcomes: list[IndicatorOutcome]) -> Suggestion:
     """Di Atas if all met and most exceeded with no Utama below; Di Bawah if most are below."""
     measured = [o for o in outcomes if o.realisation is not None and o.target > 0]
     if not measured:
-        return Suggestion(None, ("Belum ada realisasi angka untuk dibandingkan dengan target.",))
+        return Suggestion(
+            None, (_("There is no numeric realisation yet to compare with the target."),)
+        )
     met = [o for o in measured if o.realisation is not None and o.realisation >= o.target]
     exceeded = [o for o in measured if o.realisation is not None and o.realisation > o.target]
     main_below = [o for o in measured if o.main and o not in met]
     reasons = [
-        f"{len(met)} dari {len(measured)} indikator mencapai target "
-        f"({round(100 * len(met) / len(measured))}%).",
-        f"{len(exceeded)} indikator melampaui target.",
-        f"{len(main_below)} indikator hasil kerja utama di bawah target.",
+        _("%(met)s of %(n)s indicators met the target (%(pct)s%%).")
+        % {"met": len(met), "n": len(measured), "pct": round(100 * len(met) / len(measured))},
+        _("%(n)s indicator(s) exceeded the target.") % {"n": len(exceeded)},
+        _("%(n)s main work result indicator(s) below the target.") % {"n": len(main_below)},
     ]
     missing = len(outcomes) - len(measured)
     if missing:
-        reasons.append(f"{missing} indikator tanpa realisasi angka tidak dihitung.")
+        reasons.append(
+            _("%(n)s indicator(s) without a numeric realisation not counted.") % {"n": missing}
+        )
     if 2 * len(met) < len(measured):
         rating = Rating.DI_BAWAH
     elif not main_below and 2 * len(exceeded) > len(measured):

@@ -9,6 +9,7 @@ from typing import IO
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 # Kinds of evidence people attach: documents and photos.
 DOCUMENT_TYPES: dict[str, str] = {
@@ -73,19 +74,25 @@ def check_upload(
         upload.seek(0, 2)
         size = upload.tell()
         upload.seek(0)
-    label = f"Berkas {name}" if name else "Berkas"
+    label = _("The file %(name)s") % {"name": name} if name else _("The file")
     if size > limit:
         raise ValidationError(
-            f"{label} terlalu besar ({size / 1048576:.1f} MB); batasnya {limit / 1048576:.0f} MB.",
+            _("%(file)s is too large (%(size)s MB); the limit is %(limit)s MB."),
             code="too_large",
+            params={
+                "file": label,
+                "size": f"{size / 1048576:.1f}",
+                "limit": f"{limit / 1048576:.0f}",
+            },
         )
     if size == 0:
-        raise ValidationError(f"{label} kosong.", code="empty")
+        raise ValidationError(_("%(file)s is empty."), code="empty", params={"file": label})
     mime = _sniff(upload)
     if mime not in allowed:
         kinds = ", ".join(sorted({ext.upper() for ext in allowed.values()}))
         raise ValidationError(
-            f"{label} bukan jenis yang diterima (isinya tidak dikenali sebagai {kinds}).",
+            _("%(file)s is not of an accepted type (its content is not recognised as %(kinds)s)."),
             code="bad_type",
+            params={"file": label, "kinds": kinds},
         )
     return CheckedFile(content_type=mime, extension=allowed[mime], size=size)

@@ -110,9 +110,11 @@ class UnitForm(forms.Form):
     def clean_bps_code(self) -> str:
         code: str = self.cleaned_data["bps_code"].strip()
         if code and not code.isdigit():
-            raise forms.ValidationError(_("A BPS code has digits only."))
+            raise forms.ValidationError(_("A BPS code has digits only."), code="bps_not_digits")
         if code and Unit.objects.filter(bps_code=code).exists():
-            raise forms.ValidationError(_("This BPS code is already used by another unit."))
+            raise forms.ValidationError(
+                _("This BPS code is already used by another unit."), code="bps_exists"
+            )
         return code
 
 

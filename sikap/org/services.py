@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
 from sikap.lib.audit import stamp
@@ -49,7 +50,9 @@ def update_unit(*, unit: Unit, by: User | None, **fields: Any) -> Unit:
         setattr(unit, name, value)
     if new_parent != unit.parent:
         if new_parent is not None and new_parent.path.startswith(unit.path):
-            raise ValidationError("Unit tidak dapat dipindahkan ke bawah unit turunannya sendiri.")
+            raise ValidationError(
+                _("A unit cannot be moved under one of its own sub-units."), code="cycle"
+            )
         old_path = unit.path
         new_path = f"{new_parent.path if new_parent else '/'}{unit.pk}/"
         depth_delta = (new_parent.depth + 1 if new_parent else 0) - unit.depth
@@ -80,7 +83,7 @@ def validate_identity(
     *, nip: str, jenis_asn: str, golongan: str, today: dt.date | None = None
 ) -> tuple[str, dict[str, Any]]:
     """Check NIP and golongan for the jenis ASN; return the golongan code and derived fields."""
-    errors: dict[str, str] = {}
+    errors: dict[str, ValidationError] = {}
     derived: dict[str, Any] = {}
     code = ""
     if jenis_asn == JenisAsn.NON_ASN:
@@ -94,11 +97,15 @@ def validate_identity(
             "gender": parsed.gender.value,
         }
     except NipError as exc:
-        errors["nip"] = f"NIP tidak valid: {exc}."
+        errors["nip"] = ValidationError(
+            _("Invalid NIP: %(problem)s."), code="invalid_nip", params={"problem": exc}
+        )
     try:
         code = rules.normalise_golongan(golongan, pppk=kind is NipKind.PPPK)
     except ValueError as exc:
-        errors["golongan"] = f"{str(exc)[:1].upper()}{str(exc)[1:]}."
+        errors["golongan"] = ValidationError(
+            _("Invalid golongan: %(problem)s."), code="invalid_golongan", params={"problem": exc}
+        )
     if errors:
         raise ValidationError(errors)
     return code, derived
@@ -112,7 +119,15 @@ def create_employee(
     """Register an employee in a position and open their riwayat jabatan."""
     code, derived = validate_identity(nip=nip, jenis_asn=jenis_asn, golongan=golongan)
     if derived and Employee.objects.filter(nip=derived["nip"]).exists():
-        raise ValidationError({"nip": f"NIP {derived['nip']} sudah terdaftar."})
+        raise ValidationError(
+            {
+                "nip": ValidationError(
+                    _("NIP %(nip)s is already registered."),
+                    code="nip_exists",
+                    params={"nip": derived["nip"]},
+                )
+            }
+        )
     employee = Employee(
         nip=derived.get("nip", ""), name=name, jenis_asn=jenis_asn, golongan=code,
         birth_date=derived.get("birth_date"), gender=derived.get("gender", ""),
@@ -137,7 +152,15 @@ def update_employee(*, employee: Employee, by: User | None, **fields: Any) -> Em
     golongan = fields.get("golongan", employee.golongan)
     code, derived = validate_identity(nip=nip, jenis_asn=jenis, golongan=golongan)
     if derived and Employee.objects.filter(nip=derived["nip"]).exclude(pk=employee.pk).exists():
-        raise ValidationError({"nip": f"NIP {derived['nip']} sudah terdaftar."})
+        raise ValidationError(
+            {
+                "nip": ValidationError(
+                    _("NIP %(nip)s is already registered."),
+                    code="nip_exists",
+                    params={"nip": derived["nip"]},
+                )
+            }
+        )
     fields.update(derived)
     fields["golongan"] = code
     for name, value in fields.items():
@@ -154,7 +177,13 @@ def transfer_employee(
 ) -> Assignment:  # fmt: skip
     """Mutasi/promosi: close the current post the day before and open the new one."""
     if employee.position_id == position.pk:
-        raise ValidationError({"position": "Pegawai sudah menduduki jabatan ini."})
+        raise ValidationError(
+            {
+                "position": ValidationError(
+                    _("The employee already holds this position."), code="same_position"
+                )
+            }
+        )
     current = (
         employee.assignments.filter(kind=AssignmentKind.DEFINITIF, end_date__isnull=True)
         .order_by("-start_date")
@@ -163,7 +192,12 @@ def transfer_employee(
     if current is not None:
         if start_date <= current.start_date:
             raise ValidationError(
-                {"start_date": "Tanggal mulai harus sesudah mulai jabatan sebelumnya."}
+                {
+                    "start_date": ValidationError(
+                        _("The start date must be after the start of the previous position."),
+                        code="start_before_previous",
+                    )
+                }
             )
         current.end_date = start_date - dt.timedelta(days=1)
         stamp(current, by)
@@ -188,9 +222,21 @@ def assign_acting(
 ) -> Assignment:  # fmt: skip
     """Record a Plt. or Plh. assignment to a position for a date range."""
     if kind not in (AssignmentKind.PLT, AssignmentKind.PLH):
-        raise ValidationError({"kind": "Jenis penugasan harus Plt. atau Plh."})
+        raise ValidationError(
+            {
+                "kind": ValidationError(
+                    _("The kind of assignment must be Plt. or Plh."), code="invalid_kind"
+                )
+            }
+        )
     if end_date < start_date:
-        raise ValidationError({"end_date": "Tanggal selesai harus sesudah tanggal mulai."})
+        raise ValidationError(
+            {
+                "end_date": ValidationError(
+                    _("The end date must be after the start date."), code="end_before_start"
+                )
+            }
+        )
     assignment = Assignment(
         employee=employee, position=position, unit=position.unit, kind=kind,
         start_date=start_date, end_date=end_date, decree_number=decree_number,
@@ -207,14 +253,32 @@ def set_supervisor_override(
 ) -> SupervisorOverride:  # fmt: skip
     """Name a pejabat penilai (and atasan) for an employee over a period, replacing the default."""
     if penilai.pk == employee.pk:
-        raise ValidationError({"penilai": "Pegawai tidak dapat menjadi penilai dirinya sendiri."})
+        raise ValidationError(
+            {
+                "penilai": ValidationError(
+                    _("An employee cannot be their own penilai."), code="self_penilai"
+                )
+            }
+        )
     if end_date < start_date:
-        raise ValidationError({"end_date": "Tanggal selesai harus sesudah tanggal mulai."})
+        raise ValidationError(
+            {
+                "end_date": ValidationError(
+                    _("The end date must be after the start date."), code="end_before_start"
+                )
+            }
+        )
     overlapping = employee.supervisor_overrides.filter(
         start_date__lte=end_date, end_date__gte=start_date
     )
     if overlapping.exists():
-        raise ValidationError({"start_date": "Periode ini tumpang tindih dengan penetapan lain."})
+        raise ValidationError(
+            {
+                "start_date": ValidationError(
+                    _("This period overlaps another designation."), code="overlap"
+                )
+            }
+        )
     override = SupervisorOverride(
         employee=employee, penilai=penilai, atasan=atasan, start_date=start_date,
         end_date=end_date, reason=reason,

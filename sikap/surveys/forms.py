@@ -83,7 +83,9 @@ class SurveyForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not self.errors and all(data.get(q.field_name) is None for q in self.questions):
-            raise forms.ValidationError(_("Please answer at least one question."))
+            raise forms.ValidationError(
+                _("Please answer at least one question."), code="no_answers"
+            )
         return data
 
 

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sikap.lib.dayrange import on_days
@@ -191,7 +192,7 @@ class SurveyQuestion(models.Model):
     code = models.CharField(
         _("unsur"), max_length=3, unique=True, choices=[(c, c) for c in rules.UNSUR_CODES]
     )
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("question order", "position"))
     name = models.CharField(_("name"), max_length=100)
     question = models.TextField(_("question"))
     answer_1 = models.CharField(_("answer 1"), max_length=60)
@@ -363,13 +364,17 @@ class SurveyResponse(models.Model):
     gender = models.CharField(_("gender"), max_length=1, choices=GenderChoices.choices, blank=True)
     education = models.CharField(_("education"), max_length=40, blank=True)
     occupation = models.CharField(_("occupation"), max_length=40, blank=True)
-    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    comment = models.TextField(
+        pgettext_lazy("survey response", "comment"), blank=True, max_length=2000
+    )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     paper_import = models.ForeignKey(
         PaperImport, null=True, blank=True, on_delete=models.CASCADE, related_name="responses"
     )
-    submitted_at = models.DateTimeField(_("submitted at"), db_index=True)
+    submitted_at = models.DateTimeField(
+        pgettext_lazy("survey response", "submitted at"), db_index=True
+    )
 
     objects = SurveyResponseQuerySet.as_manager()
 

@@ -48,13 +48,39 @@ def record_service(
 ) -> ServiceRecord:  # fmt: skip
     """Write one line of the buku register layanan."""
     if service_type.unit_id != unit.pk or not service_type.is_active:
-        raise ValidationError({"service_type": "Jenis layanan tidak tersedia di unit ini."})
+        raise ValidationError(
+            {
+                "service_type": ValidationError(
+                    _("The service type is not offered at this unit."),
+                    code="service_type_other_unit",
+                )
+            }
+        )
     if not officers:
-        raise ValidationError({"officers": "Pilih sedikitnya satu petugas."})
+        raise ValidationError(
+            {
+                "officers": ValidationError(
+                    _("Choose at least one officer."), code="officers_required"
+                )
+            }
+        )
     if completed_at is not None and completed_at < received_at:
-        raise ValidationError({"completed_at": "Waktu selesai tidak boleh sebelum waktu diterima."})
+        raise ValidationError(
+            {
+                "completed_at": ValidationError(
+                    _("The time completed cannot be before the time received."),
+                    code="completed_before_received",
+                )
+            }
+        )
     if received_at > timezone.now() + dt.timedelta(minutes=5):
-        raise ValidationError({"received_at": "Waktu diterima tidak boleh di masa depan."})
+        raise ValidationError(
+            {
+                "received_at": ValidationError(
+                    _("The time received cannot be in the future."), code="received_in_future"
+                )
+            }
+        )
     record = ServiceRecord(
         unit=unit, service_type=service_type, received_at=received_at, completed_at=completed_at,
         citizen_initial=citizen_initial.strip().upper()[:3], recorded_by=by,
@@ -70,9 +96,22 @@ def record_service(
 def complete_service(*, record: ServiceRecord, completed_at: dt.datetime, by: Employee) -> None:
     """Mark a service as completed and compare its duration with the standard."""
     if record.completed_at is not None:
-        raise ValidationError({"completed_at": "Layanan ini sudah selesai."})
+        raise ValidationError(
+            {
+                "completed_at": ValidationError(
+                    _("This service has already been completed."), code="completed_already"
+                )
+            }
+        )
     if completed_at < record.received_at:
-        raise ValidationError({"completed_at": "Waktu selesai tidak boleh sebelum waktu diterima."})
+        raise ValidationError(
+            {
+                "completed_at": ValidationError(
+                    _("The time completed cannot be before the time received."),
+                    code="completed_before_received",
+                )
+            }
+        )
     record.completed_at = completed_at
     _timing(record)
     stamp(record, by.user)
@@ -88,10 +127,20 @@ def _check_answers(answers: dict[str, int | None]) -> dict[str, int | None]:
             or not isinstance(value, int)
             or not rules.MIN_ANSWER <= value <= rules.MAX_ANSWER
         ):
-            raise ValidationError({code.lower(): f"Jawaban {code} harus 1–4."})
+            raise ValidationError(
+                {
+                    code.lower(): ValidationError(
+                        _("Answer %(unsur)s must be 1–4."),
+                        code="answer_out_of_range",
+                        params={"unsur": code},
+                    )
+                }
+            )
         clean[code] = value
     if all(v is None for v in clean.values()):
-        raise ValidationError({"__all__": "Jawablah sedikitnya satu pertanyaan."})
+        raise ValidationError(
+            {"__all__": ValidationError(_("Answer at least one question."), code="no_answers")}
+        )
     return clean
 
 
@@ -126,10 +175,23 @@ def submit_response(
     """
     if service_record is not None:
         if service_record.unit_id != unit.pk:
-            raise ValidationError({"__all__": "Tanda terima bukan dari unit ini."})
+            raise ValidationError(
+                {
+                    "__all__": ValidationError(
+                        _("The receipt is not from this unit."), code="receipt_other_unit"
+                    )
+                }
+            )
         service_type = service_record.service_type
     if service_type is not None and service_type.unit_id != unit.pk:
-        raise ValidationError({"service_type": "Jenis layanan tidak tersedia di unit ini."})
+        raise ValidationError(
+            {
+                "service_type": ValidationError(
+                    _("The service type is not offered at this unit."),
+                    code="service_type_other_unit",
+                )
+            }
+        )
     response = _response(
         unit=unit, answers=answers, channel=channel, submitted_at=submitted_at or timezone.now(),
         service_type=service_type, service_record=service_record, officer=officer,
@@ -146,7 +208,12 @@ def submit_response(
             if existing is not None:
                 return existing, False
         raise ValidationError(
-            {"__all__": "Survei untuk layanan ini sudah diisi. Terima kasih."}
+            {
+                "__all__": ValidationError(
+                    _("The survey for this service has already been filled in. Thank you."),
+                    code="receipt_used",
+                )
+            }
         ) from None
     return response, True
 
@@ -162,7 +229,13 @@ def import_paper(
     survey semester.
     """
     if table.errors or not table.rows:
-        raise ValidationError({"file": "Berkas berisi kesalahan; tidak ada yang disimpan."})
+        raise ValidationError(
+            {
+                "file": ValidationError(
+                    _("The file has errors; nothing was saved."), code="file_has_errors"
+                )
+            }
+        )
     period_key = f"{submitted_on.year}-S{1 if submitted_on.month <= 6 else 2}"
     duplicate = ValidationError(
         {"file": ValidationError(
@@ -215,10 +288,12 @@ def save_follow_up(
 ) -> FollowUpPlan:  # fmt: skip
     """Record (or revise) the rencana tindak lanjut of a unit's period."""
     if not action.strip():
-        raise ValidationError({"action": "Tuliskan rencana tindak lanjut."})
+        raise ValidationError(
+            {"action": ValidationError(_("Write the follow-up plan."), code="action_required")}
+        )
     unknown = [c for c in unsur if c not in rules.UNSUR_CODES]
     if not unsur or unknown:
-        raise ValidationError({"unsur": "Unsur tidak dikenal."})
+        raise ValidationError({"unsur": ValidationError(_("Unknown unsur."), code="unknown_unsur")})
     plan = FollowUpPlan.objects.filter(
         unit=unit, period_start=period.start, period_end=period.end
     ).first() or FollowUpPlan(unit=unit, period_start=period.start, period_end=period.end)
@@ -237,7 +312,13 @@ def publish_index(*, index: UnitIndex, by: Employee | None) -> IkmSnapshot:
     """Publish (or refresh) a unit's index for a period; per-officer figures below the minimum stay out."""
     result = index.result
     if result is None:
-        raise ValidationError({"__all__": "Belum ada jawaban survei pada periode ini."})
+        raise ValidationError(
+            {
+                "__all__": ValidationError(
+                    _("There are no survey answers in this period yet."), code="no_responses"
+                )
+            }
+        )
     detail = {
         "nrr": {code: str(value) for code, value in result.nrr.items()},
         "questions": {q.code: q.name for q in index.questions},
@@ -291,7 +372,13 @@ def publish_index(*, index: UnitIndex, by: Employee | None) -> IkmSnapshot:
 def save_settings(*, settings: SurveySettings, by: Any) -> SurveySettings:
     """Store a unit's survey settings (weight, minimum per officer, profile options)."""
     if not settings.education_list or not settings.occupation_list:
-        raise ValidationError({"education_options": "Isi sedikitnya satu pilihan."})
+        raise ValidationError(
+            {
+                "education_options": ValidationError(
+                    _("Enter at least one option."), code="options_required"
+                )
+            }
+        )
     stamp(settings, by)
     settings.save()
     return settings
@@ -301,7 +388,13 @@ def save_settings(*, settings: SurveySettings, by: Any) -> SurveySettings:
 def save_promise(*, promise: ServicePromise, signer: Employee | None, by: Any) -> ServicePromise:
     """Store the maklumat pelayanan; signed (dated today) when the unit head saves it."""
     if not promise.text.strip():
-        raise ValidationError({"text": "Teks maklumat tidak boleh kosong."})
+        raise ValidationError(
+            {
+                "text": ValidationError(
+                    _("The text of the maklumat cannot be empty."), code="text_required"
+                )
+            }
+        )
     if signer is not None:
         promise.signed_by = signer
         promise.signed_on = timezone.localdate()
@@ -314,11 +407,24 @@ def save_promise(*, promise: ServicePromise, signer: Employee | None, by: Any) -
 def save_service_type(*, service_type: ServiceType, unit: Unit, by: Any) -> ServiceType:
     """Create or change a jenis layanan of the unit's catalogue."""
     if service_type.pk is not None and service_type.unit_id != unit.pk:
-        raise ValidationError({"__all__": "Jenis layanan bukan milik unit ini."})
+        raise ValidationError(
+            {
+                "__all__": ValidationError(
+                    _("The service type does not belong to this unit."),
+                    code="service_type_other_unit",
+                )
+            }
+        )
     service_type.unit = unit
     duplicate = ServiceType.objects.filter(unit=unit, name__iexact=service_type.name.strip())
     if duplicate.exclude(pk=service_type.pk).exists():
-        raise ValidationError({"name": "Jenis layanan dengan nama ini sudah ada."})
+        raise ValidationError(
+            {
+                "name": ValidationError(
+                    _("A service type with this name already exists."), code="service_type_exists"
+                )
+            }
+        )
     stamp(service_type, by)
     service_type.save()
     return service_type

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.db.models import Case, Count, Q, QuerySet, Sum, Value, When
+from django.utils.translation import gettext as _
 
 from sikap.lib.dayrange import on_days
 from sikap.org.models import Employee, Unit
@@ -175,16 +176,18 @@ def _profile(responses: QuerySet[SurveyResponse]) -> dict[str, list[tuple[str, i
     genders: Counter[str] = Counter()
     education: Counter[str] = Counter()
     occupation: Counter[str] = Counter()
+    blank = _("Not filled in")
+    bands = [*_AGE_BANDS[:-1], blank]
     for age_band, gender, edu, occ, n in rows:
-        ages[_AGE_BANDS[age_band]] += n
-        genders[{"L": "Laki-laki", "P": "Perempuan"}.get(gender, "Tidak diisi")] += n
-        education[edu or "Tidak diisi"] += n
-        occupation[occ or "Tidak diisi"] += n
+        ages[bands[age_band]] += n
+        genders[{"L": _("Male"), "P": _("Female")}.get(gender, blank)] += n
+        education[edu or blank] += n
+        occupation[occ or blank] += n
     return {
-        "Umur": [(k, ages[k]) for k in _AGE_BANDS if ages[k]],
-        "Jenis kelamin": sorted(genders.items()),
-        "Pendidikan": sorted(education.items(), key=lambda kv: (-kv[1], kv[0])),
-        "Pekerjaan": sorted(occupation.items(), key=lambda kv: (-kv[1], kv[0])),
+        _("Age"): [(k, ages[k]) for k in bands if ages[k]],
+        _("Gender"): sorted(genders.items()),
+        _("Education"): sorted(education.items(), key=lambda kv: (-kv[1], kv[0])),
+        _("Occupation"): sorted(occupation.items(), key=lambda kv: (-kv[1], kv[0])),
     }
 
 

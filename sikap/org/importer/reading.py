@@ -12,6 +12,7 @@ from typing import IO, Any
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from sikap.lib import xlsx
 from sikap.lib.uploads import check_upload
@@ -100,7 +101,7 @@ def detect_kind(upload: IO[bytes], *, name: str = "") -> str:
     known_binary = filetype.guess(head) is not None  # PDF, images, other archives
     if known_binary or b"\x00" in head or _decode(head, strict=True) is None:
         raise ValidationError(
-            "Berkas bukan CSV atau XLSX (isinya tidak dikenali).", code="bad_type"
+            _("The file is not CSV or XLSX (its content is not recognised)."), code="bad_type"
         )
     return "csv"
 

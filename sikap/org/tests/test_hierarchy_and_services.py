@@ -176,9 +176,8 @@ def test_create_employee_validates_nip_and_golongan_with_field_messages(personas
             by=None, nip="19851312201001100", name="X", jenis_asn="PNS", golongan="V/z",
             position=None, start_date=DAY,
         )  # fmt: skip
-    messages = error.value.message_dict
-    assert "NIP harus 18 digit" in messages["nip"][0]
-    assert "Golongan PNS 'V/z' tidak dikenal" in messages["golongan"][0]
+    codes = {field: [e.code for e in errors] for field, errors in error.value.error_dict.items()}
+    assert codes == {"nip": ["invalid_nip"], "golongan": ["invalid_golongan"]}
 
 
 def test_create_employee_refuses_a_duplicate_nip(personas):

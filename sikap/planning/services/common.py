@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from sikap.accounts.models import User
 from sikap.org.hierarchy import OrgChart
@@ -19,7 +20,7 @@ from sikap.planning.models import (
     Plan,
 )
 
-LOCKED = "SKP ini terkunci (sudah diajukan atau disetujui) dan tidak dapat diubah."
+LOCKED = gettext_lazy("This SKP is locked (submitted or approved) and cannot be changed.")
 
 
 def day_or_today(today: dt.date | None) -> dt.date:
@@ -28,7 +29,7 @@ def day_or_today(today: dt.date | None) -> dt.date:
 
 def require_editable(plan: Plan) -> None:
     if not plan.is_editable:
-        raise ValidationError(LOCKED)
+        raise ValidationError(LOCKED, code="locked")
 
 
 def _person(employee: Employee | None) -> dict[str, str]:

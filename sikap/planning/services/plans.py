@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
 from sikap.cycle.models import AppraisalYear
@@ -49,7 +50,9 @@ def add_organisation_target(
 ) -> OrganisationTarget:  # fmt: skip
     """Add a sasaran/indikator kinerja organisasi to a unit's list for a year."""
     if not sasaran.strip() or not indikator.strip():
-        raise ValidationError("Sasaran dan indikator kinerja organisasi wajib diisi.")
+        raise ValidationError(
+            _("The organisation target and its indicator are required."), code="target_required"
+        )
     order = (
         OrganisationTarget.objects.filter(unit=unit, appraisal_year=appraisal_year).aggregate(
             m=Max("order")
@@ -68,7 +71,9 @@ def add_organisation_target(
 def remove_organisation_target(*, target: OrganisationTarget, by: User | None) -> None:
     """Remove a target nobody's RHK links to."""
     if target.work_results.exists():
-        raise ValidationError("Sasaran ini masih dirujuk oleh Rencana Hasil Kerja.")
+        raise ValidationError(
+            _("This target is still referred to by a Rencana Hasil Kerja."), code="target_in_use"
+        )
     stamp(target, by).delete()
 
 
@@ -86,13 +91,24 @@ def create_plan(
     start = start_date or dt.date(year, 1, 1)
     end = end_date or dt.date(year, 12, 31)
     if start.year != year or end.year != year or end < start:
-        raise ValidationError({"start_date": f"Tanggal SKP harus di dalam tahun {year}."})
+        raise ValidationError(
+            {
+                "start_date": ValidationError(
+                    _("The SKP dates must be within the year %(year)s."),
+                    code="outside_year",
+                    params={"year": year},
+                )
+            }
+        )
     earlier = list(Plan.objects.current().filter(employee=employee, appraisal_year=appraisal_year))
     for other in earlier:
         if other.start_date >= start:
             raise ValidationError(
                 {
-                    "start_date": "Sudah ada SKP untuk tahun ini yang dimulai pada/sesudah tanggal ini."
+                    "start_date": ValidationError(
+                        _("There is already an SKP for this year starting on or after this date."),
+                        code="overlapping_plan",
+                    )
                 }
             )
     for other in earlier:
@@ -130,7 +146,12 @@ def _check_link(
     if category == Category.UTAMA and intervenes is None and organisation_target is None:
         raise ValidationError(
             {
-                "intervenes": "RHK utama harus dikaitkan dengan RHK pejabat penilai yang diintervensi."
+                "intervenes": ValidationError(
+                    _(
+                        "A main RHK must be linked to the RHK of the pejabat penilai that it intervenes."
+                    ),
+                    code="intervenes_required",
+                )
             }
         )
     chart = OrgChart(today)
@@ -141,24 +162,42 @@ def _check_link(
         if penilai is None or leader_plan.employee_id != penilai.employee.pk:
             raise ValidationError(
                 {
-                    "intervenes": "RHK hanya dapat dikaitkan dengan RHK pejabat penilai Anda saat ini."
+                    "intervenes": ValidationError(
+                        _("An RHK can only be linked to an RHK of your current pejabat penilai."),
+                        code="intervenes_not_penilai",
+                    )
                 }
             )
         if leader_plan.appraisal_year_id != plan.appraisal_year_id or not leader_plan.is_current:
             raise ValidationError(
-                {"intervenes": "RHK pimpinan itu bukan bagian dari SKP yang berlaku tahun ini."}
+                {
+                    "intervenes": ValidationError(
+                        _("That leader's RHK is not part of an SKP in force this year."),
+                        code="intervenes_not_in_force",
+                    )
+                }
             )
     if organisation_target is not None:
         headed = set(chart.headed_units(employee))
         if organisation_target.unit_id not in headed:
             raise ValidationError(
                 {
-                    "organisation_target": "Hanya pimpinan unit yang dapat mengaitkan RHK dengan sasaran organisasi unitnya."
+                    "organisation_target": ValidationError(
+                        _(
+                            "Only the unit head can link an RHK to the organisation targets of the unit."
+                        ),
+                        code="not_unit_head",
+                    )
                 }
             )
         if organisation_target.appraisal_year_id != plan.appraisal_year_id:
             raise ValidationError(
-                {"organisation_target": "Sasaran organisasi itu bukan untuk tahun SKP ini."}
+                {
+                    "organisation_target": ValidationError(
+                        _("That organisation target is not for the year of this SKP."),
+                        code="target_other_year",
+                    )
+                }
             )
 
 
@@ -172,7 +211,13 @@ def add_work_result(
     """Add an RHK to a draft; an UTAMA one must link to the current penilai's RHK."""
     require_editable(plan)
     if not text.strip():
-        raise ValidationError({"text": "Rencana Hasil Kerja wajib diisi."})
+        raise ValidationError(
+            {
+                "text": ValidationError(
+                    _("The Rencana Hasil Kerja is required."), code="text_required"
+                )
+            }
+        )
     _check_link(
         plan=plan, category=category, intervenes=intervenes,
         organisation_target=organisation_target, today=day_or_today(today),
@@ -198,7 +243,13 @@ def update_work_result(
     plan = work_result.plan
     require_editable(plan)
     if not text.strip():
-        raise ValidationError({"text": "Rencana Hasil Kerja wajib diisi."})
+        raise ValidationError(
+            {
+                "text": ValidationError(
+                    _("The Rencana Hasil Kerja is required."), code="text_required"
+                )
+            }
+        )
     if (
         intervenes != work_result.intervenes
         or organisation_target != work_result.organisation_target
@@ -225,7 +276,8 @@ def remove_work_result(*, work_result: WorkResult, by: User | None) -> None:
     require_editable(work_result.plan)
     if work_result.supporters.exists():
         raise ValidationError(
-            "RHK ini masih diintervensi oleh RHK bawahan; lepaskan dulu kaitannya."
+            _("This RHK is still intervened by a subordinate's RHK; remove that link first."),
+            code="rhk_in_use",
         )
     stamp(work_result, by).delete()
 
@@ -233,10 +285,21 @@ def remove_work_result(*, work_result: WorkResult, by: User | None) -> None:
 def _check_target(approach: str, target_value: Decimal | None, target_text: str) -> None:
     if target_value is None and not target_text.strip():
         raise ValidationError(
-            {"target_value": "Target wajib diisi (angka dan satuan, atau uraian)."}
+            {
+                "target_value": ValidationError(
+                    _("The target is required (a number and unit, or a description)."),
+                    code="target_required",
+                )
+            }
         )
     if target_value is not None and target_value < 0:
-        raise ValidationError({"target_value": "Target tidak boleh negatif."})
+        raise ValidationError(
+            {
+                "target_value": ValidationError(
+                    _("The target cannot be negative."), code="negative_target"
+                )
+            }
+        )
 
 
 @transaction.atomic
@@ -247,7 +310,13 @@ def add_indicator(
     """Add an Indikator Kinerja Individu with its target to an RHK of a draft."""
     require_editable(work_result.plan)
     if not text.strip():
-        raise ValidationError({"text": "Indikator Kinerja Individu wajib diisi."})
+        raise ValidationError(
+            {
+                "text": ValidationError(
+                    _("The Indikator Kinerja Individu is required."), code="text_required"
+                )
+            }
+        )
     _check_target(work_result.plan.approach, target_value, target_text)
     order = (work_result.indicators.aggregate(m=Max("order"))["m"] or 0) + 1
     indicator = Indicator(
@@ -266,7 +335,13 @@ def update_indicator(
     """Change an indicator of a draft."""
     require_editable(indicator.work_result.plan)
     if not text.strip():
-        raise ValidationError({"text": "Indikator Kinerja Individu wajib diisi."})
+        raise ValidationError(
+            {
+                "text": ValidationError(
+                    _("The Indikator Kinerja Individu is required."), code="text_required"
+                )
+            }
+        )
     _check_target(indicator.work_result.plan.approach, target_value, target_text)
     indicator.aspect = aspect
     indicator.text = text.strip()
@@ -288,7 +363,7 @@ def remove_indicator(*, indicator: Indicator, by: User | None) -> None:
 def set_expectations(*, plan: Plan, by: User | None, values: dict[str, str]) -> None:
     """The penilai's Ekspektasi Khusus Pimpinan per BerAKHLAK value (until approval)."""
     if plan.status == PlanStatus.APPROVED:
-        raise ValidationError(LOCKED)
+        raise ValidationError(LOCKED, code="locked")
     for row in plan.expectations.all():
         if row.value in values and values[row.value].strip() != row.expectation:
             row.expectation = values[row.value].strip()
@@ -318,7 +393,13 @@ def record_dialogue(
 ) -> PerformanceDialogue:
     """Record a dialog kinerja (date and notes)."""
     if not notes.strip():
-        raise ValidationError({"notes": "Catatan dialog kinerja wajib diisi."})
+        raise ValidationError(
+            {
+                "notes": ValidationError(
+                    _("The notes of the performance dialogue are required."), code="notes_required"
+                )
+            }
+        )
     dialogue = PerformanceDialogue(plan=plan, date=date, notes=notes.strip(), recorded_by=by)
     stamp(dialogue, by).save()
     return dialogue
@@ -335,13 +416,25 @@ def cascade_down(
     chart.prefetch(employees)
     leader_plan = source.plan
     if not employees:
-        raise ValidationError({"employees": "Pilih minimal satu pegawai."})
+        raise ValidationError(
+            {
+                "employees": ValidationError(
+                    _("Choose at least one employee."), code="employees_required"
+                )
+            }
+        )
     created: list[WorkResult] = []
     for employee in employees:
         holder = chart.penilai_of(chart.employees.get(employee.pk, employee))
         if holder is None or holder.employee.pk != leader_plan.employee_id:
             raise ValidationError(
-                {"employees": f"{employee.display_name} bukan bawahan langsung pemilik RHK ini."}
+                {
+                    "employees": ValidationError(
+                        _("%(name)s is not a direct subordinate of the owner of this RHK."),
+                        code="not_subordinate",
+                        params={"name": employee.display_name},
+                    )
+                }
             )
         plan = (
             Plan.objects.filter(
@@ -360,7 +453,13 @@ def cascade_down(
             ):
                 raise ValidationError(
                     {
-                        "employees": f"SKP {employee.display_name} sudah diajukan/disetujui; buat revisi dulu."
+                        "employees": ValidationError(
+                            _(
+                                "The SKP of %(name)s is already submitted or approved; make a revision first."
+                            ),
+                            code="plan_locked",
+                            params={"name": employee.display_name},
+                        )
                     }
                 )
             plan = create_plan(
@@ -386,7 +485,9 @@ def cascade_down(
 def _move(plan: Plan, target: str) -> None:
     if not rules.can_transition(plan.status, target):
         raise ValidationError(
-            f"SKP berstatus {plan.get_status_display()} tidak dapat diubah ke status ini."
+            _("An SKP with status %(status)s cannot be moved to this status."),
+            code="invalid_transition",
+            params={"status": plan.get_status_display()},
         )
     plan.status = target
 
@@ -399,13 +500,21 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
         plan.work_results.select_related("intervenes__plan").prefetch_related("indicators")
     )
     if not any(r.category == Category.UTAMA for r in results):
-        raise ValidationError("SKP harus memiliki minimal satu Rencana Hasil Kerja utama.")
+        raise ValidationError(
+            _("An SKP needs at least one main Rencana Hasil Kerja."), code="no_main_rhk"
+        )
     missing = [r.text for r in results if not r.indicators.all()]
     if missing:
-        raise ValidationError(f"RHK berikut belum memiliki indikator: {'; '.join(missing)}.")
+        raise ValidationError(
+            _("These RHK have no indicator yet: %(rhk)s."),
+            code="rhk_without_indicator",
+            params={"rhk": "; ".join(missing)},
+        )
     set_header(plan, OrgChart(day_or_today(today)))
     if plan.penilai is None:
-        raise ValidationError("Pejabat penilai belum ditetapkan; hubungi admin kepegawaian.")
+        raise ValidationError(
+            _("No pejabat penilai has been set; contact the admin kepegawaian."), code="no_penilai"
+        )
     # The penilai may have changed since the RHK were linked: every link must still hold.
     stale = [
         r.text
@@ -414,8 +523,11 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
     ]
     if stale:
         raise ValidationError(
-            "RHK berikut mengintervensi RHK yang bukan milik pejabat penilai Anda saat ini; "
-            f"perbarui kaitannya: {'; '.join(stale)}."
+            _(
+                "These RHK intervene an RHK that is not your current pejabat penilai's; update the links: %(rhk)s."
+            ),
+            code="stale_intervenes",
+            params={"rhk": "; ".join(stale)},
         )
     plan.submitted_at = timezone.now()
     stamp(plan, by).save()
@@ -431,7 +543,13 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
 def return_plan(*, plan: Plan, by: User | None, note: str) -> Plan:
     """The penilai returns the SKP with a note for the employee to fix."""
     if not note.strip():
-        raise ValidationError({"note": "Catatan pengembalian wajib diisi."})
+        raise ValidationError(
+            {
+                "note": ValidationError(
+                    _("A note for returning the SKP is required."), code="note_required"
+                )
+            }
+        )
     _move(plan, PlanStatus.RETURNED)
     plan.return_note = note.strip()
     stamp(plan, by).save()
@@ -500,9 +618,13 @@ def _carry_the_year(*, original: Plan, revision: Plan) -> None:
 def start_revision(*, plan: Plan, by: User | None) -> Plan:
     """A draft copy of an approved SKP; the approved version stays in force until replaced."""
     if plan.status != PlanStatus.APPROVED or not plan.is_current:
-        raise ValidationError("Hanya SKP yang disetujui dan berlaku yang dapat direvisi.")
+        raise ValidationError(
+            _("Only an approved SKP in force can be revised."), code="not_revisable"
+        )
     if plan.revisions.filter(is_current=False).exclude(status=PlanStatus.APPROVED).exists():
-        raise ValidationError("Revisi SKP ini sudah dibuat.")
+        raise ValidationError(
+            _("A revision of this SKP has already been made."), code="revised_already"
+        )
     copy = Plan.objects.get(pk=plan.pk)
     copy.pk = None
     copy.id = None

@@ -41,16 +41,30 @@ from sikap.planning.services.common import (
 
 def _check_period(plan: Plan, period: Period, today: dt.date) -> None:
     if plan.status != PlanStatus.APPROVED:
-        raise ValidationError("Realisasi hanya dapat diisi pada SKP yang sudah disetujui.")
+        raise ValidationError(
+            _("Realisation can only be entered on an approved SKP."), code="not_approved"
+        )
     if period.appraisal_year_id != plan.appraisal_year_id:
-        raise ValidationError("Periode itu bukan bagian dari tahun SKP ini.")
+        raise ValidationError(
+            _("That period is not part of the year of this SKP."), code="period_outside_year"
+        )
     if period.end_date < plan.start_date or period.start_date > plan.end_date:
-        raise ValidationError("Periode itu di luar masa berlaku SKP ini.")
+        raise ValidationError(
+            _("That period is outside the validity of this SKP."), code="period_outside_plan"
+        )
     if today < period.start_date:
-        raise ValidationError(f"Periode {period.name} belum dimulai.")
+        raise ValidationError(
+            _("The period %(name)s has not started yet."),
+            code="period_not_started",
+            params={"name": period.name},
+        )
     if not period.is_open_for_entry(today):
         raise ValidationError(
-            f"Batas pengisian periode {period.name} sudah lewat; minta admin kepegawaian membukanya kembali."
+            _(
+                "The deadline of the period %(name)s has passed; ask the admin kepegawaian to reopen it."
+            ),
+            code="period_closed",
+            params={"name": period.name},
         )
     closure = EntryClosure.objects.blocking(period=period, employee_id=plan.employee_id, day=today)
     if closure is not None:
@@ -72,9 +86,21 @@ def record_realisation(
     """Record (or correct) the realisation of an indicator in a period, before the deadline."""
     _check_period(indicator.work_result.plan, period, day_or_today(today))
     if value is None and not text.strip():
-        raise ValidationError({"value": "Isi nilai realisasi atau uraiannya."})
+        raise ValidationError(
+            {
+                "value": ValidationError(
+                    _("Enter the realised value or its description."), code="value_required"
+                )
+            }
+        )
     if value is not None and value < 0:
-        raise ValidationError({"value": "Realisasi tidak boleh negatif."})
+        raise ValidationError(
+            {
+                "value": ValidationError(
+                    _("The realisation cannot be negative."), code="negative_value"
+                )
+            }
+        )
     realisation = Realisation.objects.filter(indicator=indicator, period=period).first()
     if realisation is None:
         realisation = Realisation(indicator=indicator, period=period)
@@ -94,7 +120,14 @@ def add_evidence(
     """Attach a bukti dukung: a file checked by its content and size, or a link."""
     _check_period(realisation.indicator.work_result.plan, realisation.period, day_or_today(today))
     if upload is None and not link.strip():
-        raise ValidationError({"file": "Unggah berkas atau isi tautan bukti dukung."})
+        raise ValidationError(
+            {
+                "file": ValidationError(
+                    _("Upload a file or enter a link to the bukti dukung."),
+                    code="evidence_required",
+                )
+            }
+        )
     evidence = Evidence(
         realisation=realisation, link=link.strip(), description=description.strip(),
         uploaded_by=by,
@@ -103,7 +136,7 @@ def add_evidence(
         try:
             checked = check_upload(upload, name=filename)
         except ValidationError as error:
-            raise ValidationError({"file": error.messages}) from error
+            raise ValidationError({"file": error}) from error
         evidence.original_name = filename[:255] or f"bukti.{checked.extension}"
         evidence.content_type = checked.content_type
         evidence.size = checked.size
@@ -132,17 +165,23 @@ def give_feedback(
 ) -> Feedback:  # fmt: skip
     """Umpan balik berkelanjutan by the penilai on one RHK or one value; the employee is told."""
     if plan.status != PlanStatus.APPROVED:
-        raise ValidationError("Umpan balik diberikan pada SKP yang sudah disetujui.")
+        raise ValidationError(_("Feedback is given on an approved SKP."), code="not_approved")
     if period.appraisal_year_id != plan.appraisal_year_id:
-        raise ValidationError("Periode itu bukan bagian dari tahun SKP ini.")
+        raise ValidationError(
+            _("That period is not part of the year of this SKP."), code="period_outside_year"
+        )
     if (work_result is None) == (not behaviour_value):
-        raise ValidationError("Pilih satu RHK atau satu nilai perilaku kerja.")
+        raise ValidationError(
+            _("Choose one RHK or one work behaviour value."), code="target_choice"
+        )
     if work_result is not None and work_result.plan_id != plan.pk:
-        raise ValidationError("RHK itu bukan bagian dari SKP ini.")
+        raise ValidationError(_("That RHK is not part of this SKP."), code="rhk_not_in_plan")
     if behaviour_value and behaviour_value not in rules.BEHAVIOUR_KEYS:
-        raise ValidationError("Nilai perilaku kerja tidak dikenal.")
+        raise ValidationError(_("Unknown work behaviour value."), code="unknown_behaviour")
     if not text.strip():
-        raise ValidationError({"text": "Umpan balik wajib diisi."})
+        raise ValidationError(
+            {"text": ValidationError(_("The feedback is required."), code="text_required")}
+        )
     feedback = Feedback(
         plan=plan, period=period, work_result=work_result, behaviour_value=behaviour_value,
         text=text.strip(), given_by=by,
@@ -160,7 +199,9 @@ def give_feedback(
 def reply_feedback(*, feedback: Feedback, by: User | None, text: str) -> Feedback:
     """The employee's reply to a piece of feedback."""
     if not text.strip():
-        raise ValidationError({"text": "Tanggapan wajib diisi."})
+        raise ValidationError(
+            {"text": ValidationError(_("A reply is required."), code="reply_required")}
+        )
     feedback.reply = text.strip()
     feedback.replied_at = timezone.now()
     stamp(feedback, by).save()
@@ -179,7 +220,9 @@ def record_coaching(
 ) -> CoachingSession:
     """Record a bimbingan kinerja session; the employee is asked for Format B.1.8."""
     if not topic.strip():
-        raise ValidationError({"topic": "Topik bimbingan wajib diisi."})
+        raise ValidationError(
+            {"topic": ValidationError(_("The coaching topic is required."), code="topic_required")}
+        )
     session = CoachingSession(
         plan=plan, kind=kind, date=date, topic=topic.strip(), notes=notes.strip(), recorded_by=by
     )
@@ -199,9 +242,13 @@ def answer_coaching_feedback(
     if len(answers) != len(rules.COACHING_STATEMENTS) or not all(
         rules.valid_scale(a) for a in answers
     ):
-        raise ValidationError("Jawab kesembilan pernyataan dengan nilai 1 sampai 5.")
+        raise ValidationError(
+            _("Answer all nine statements with a score of 1 to 5."), code="answers_incomplete"
+        )
     if CoachingFeedback.objects.filter(session=session).exists():
-        raise ValidationError("Umpan balik untuk bimbingan ini sudah diisi.")
+        raise ValidationError(
+            _("The feedback on this coaching has already been given."), code="feedback_given"
+        )
     feedback = CoachingFeedback(session=session, answers=answers, comment=comment.strip())
     stamp(feedback, by).save()
     return feedback
@@ -213,9 +260,13 @@ def add_competency_evaluation(
 ) -> CompetencyEvaluation:
     """Format B.1.9: a competency rated 1-5 with the reason."""
     if not competency.strip() or not reason.strip():
-        raise ValidationError("Kompetensi dan alasan wajib diisi.")
+        raise ValidationError(
+            _("The competency and the reason are required."), code="competency_required"
+        )
     if not rules.valid_scale(score):
-        raise ValidationError({"score": "Nilai harus 1 sampai 5."})
+        raise ValidationError(
+            {"score": ValidationError(_("The score must be 1 to 5."), code="score_out_of_range")}
+        )
     evaluation = CompetencyEvaluation(
         session=session, competency=competency.strip(), score=score, reason=reason.strip()
     )
