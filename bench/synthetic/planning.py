@@ -256,8 +256,8 @@ def build(writer: Writer, world: World, rng: random.Random) -> None:
                     ))  # fmt: skip
                     mine.append(pk)
             else:
-                unit = world.units.get(e.unit_id or 0)
-                top_unit = unit.ancestor_ids[0] if unit else root.pk
+                home = world.units.get(e.unit_id or 0)
+                top_unit = home.ancestor_ids[0] if home else root.pk
                 target_ids = root_targets.get(top_unit, root_targets[root.pk])
                 for n, text in enumerate(ROOT_RHK):
                     pk = writer.next_id(WorkResult)

@@ -121,7 +121,7 @@ class Writer:
         )
         row_conv = [(i, c) for i, c in enumerate(converters[:n_given]) if c is not None]
         table = connection.ops.quote_name(opts.db_table)
-        cols = ", ".join(connection.ops.quote_name(c) for c in columns)
+        cols = ", ".join(connection.ops.quote_name(str(c)) for c in columns)
         count = 0
 
         def prepared() -> Iterable[tuple[Any, ...]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.conf import settings
 from django.core.management import call_command
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         scale = SCALES[options["scale"]]
         self.stdout.write(f"Generating the {scale.name} scale (seed {options['seed']}):")
         try:
-            counts = generate(scale=scale, seed=options["seed"], out=self.stdout)
+            counts = generate(scale=scale, seed=options["seed"], out=cast(TextIO, self.stdout))
         except AlreadyGenerated as exc:
             raise CommandError(
                 f"Synthetic data is already present (user {exc}); start from an empty database."
