@@ -168,7 +168,8 @@ elif REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's own file cache neither counts atomically nor keeps a counter's expiry.
+            "BACKEND": "sikap.lib.cache.LockingFileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
