@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "sikap.accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self) -> None:
+        from sikap.accounts import checks  # noqa: F401  (registers the deploy checks)

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
+from sikap.accounts import outbox
 from sikap.accounts.attention import attention_items
 from sikap.accounts.forms import LoginForm
-from sikap.accounts.models import Role
+from sikap.accounts.models import EmailStatus, OutgoingEmail, Role
 from sikap.accounts.scope import get_scope
 
 
@@ -66,3 +72,27 @@ def home(request: HttpRequest) -> HttpResponse:
             "role_labels": role_labels,
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outbox_page(request: HttpRequest) -> HttpResponse:
+    """HR sees how many e-mails wait or failed and sends the failed ones again."""
+    scope = get_scope(request.user)
+    if not (scope.is_superadmin or scope.has(Role.ADMIN_KEPEGAWAIAN)):
+        raise PermissionDenied
+    if request.method == "POST":
+        count = outbox.retry_failed(by=request.user)
+        messages.success(request, _("%(n)d e-mail(s) queued again.") % {"n": count})
+        return redirect("accounts:outbox")
+    totals = OutgoingEmail.objects.aggregate(
+        pending=Count("pk", filter=Q(status=EmailStatus.PENDING)),
+        failed=Count("pk", filter=Q(status=EmailStatus.FAILED)),
+    )
+    # Addresses and subjects cross every unit: only the superadmin sees them.
+    rows = (
+        list(OutgoingEmail.objects.exclude(status=EmailStatus.SENT)[:50])
+        if scope.is_superadmin
+        else []
+    )
+    return render(request, "accounts/outbox.html", {"totals": totals, "rows": rows})
