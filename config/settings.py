@@ -120,7 +120,14 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One counter per account, whatever alias was typed (NIP, username in any case): see
+# sikap.accounts.signin. Failures per address (password spraying) have their own, higher budget
+# below, so one office behind a shared address is not locked out by a colleague.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "sikap.accounts.signin.axes_username"
+# (failed sign-ins, seconds) from one address across all accounts; (requests, seconds) of reset.
+SIGNIN_ADDRESS_LIMIT = (env_int("SIGNIN_ADDRESS_LIMIT", 20), 15 * 60)
+PASSWORD_RESET_LIMIT = (env_int("PASSWORD_RESET_LIMIT", 6), 60 * 60)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,9 +13,9 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from sikap.accounts import outbox
+from sikap.accounts import outbox, signin
 from sikap.accounts.attention import attention_items
-from sikap.accounts.forms import LoginForm
+from sikap.accounts.forms import LoginForm, OutboxPasswordResetForm
 from sikap.accounts.models import EmailStatus, OutgoingEmail, Role
 from sikap.accounts.scope import get_scope
 
@@ -22,6 +24,16 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Password spraying: many accounts, few guesses each, from one address.
+        if signin.address_blocked(request):
+            return render(request, "accounts/locked_out.html", {"by_address": True}, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        signin.count_failed_signin(self.request)
+        return super().form_invalid(form)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -38,6 +50,27 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+    form_class = OutboxPasswordResetForm
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        by_address, by_email = signin.password_reset_allowed(
+            self.request, form.cleaned_data["email"]
+        )
+        if not by_address:
+            form.add_error(
+                None,
+                ValidationError(
+                    _("Too many password reset requests from this connection. Try again later."),
+                    code="reset_rate_limited",
+                ),
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        if not by_email:
+            # Same answer as a sent link: the page must not tell who exists or was asked for.
+            return redirect(self.success_url)
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
