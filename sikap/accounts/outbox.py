@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -114,7 +115,7 @@ def retry_failed(*, by: object | None = None) -> int:
         status=EmailStatus.PENDING, attempts=0, next_attempt_at=None
     )
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: _enqueue(pk))
+        transaction.on_commit(partial(_enqueue, pk))
     return len(ids)
 
 

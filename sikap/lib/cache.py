@@ -24,8 +24,9 @@ from django.core.cache.backends.filebased import FileBasedCache
 class LockingFileBasedCache(FileBasedCache):
     @contextmanager
     def _counter_lock(self) -> Iterator[None]:
-        self._createdir()
-        with open(os.path.join(self._dir, "counters.lock"), "a") as handle:
+        self._createdir()  # type: ignore[attr-defined]
+        lock_path = os.path.join(self._dir, "counters.lock")  # type: ignore[attr-defined]
+        with open(lock_path, "a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
@@ -39,7 +40,7 @@ class LockingFileBasedCache(FileBasedCache):
             return bool(super().add(key, value, timeout, version))
 
     def incr(self, key: Any, delta: int = 1, version: int | None = None) -> Any:
-        fname = self._key_to_file(key, version)
+        fname = self._key_to_file(key, version)  # type: ignore[attr-defined]
         with self._counter_lock():
             try:
                 with open(fname, "r+b") as handle:
