@@ -83,5 +83,5 @@ bench: setup
 
 check-deploy: setup
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
-	  DATABASE_URL=postgres://localhost/sikap ALLOWED_HOSTS=sikap.example.id \
+	  DATABASE_URL=postgres://localhost/sikap ALLOWED_HOSTS=sikap.example.id SITE_URL=https://sikap.example.id \
 	  $(PY) manage.py check --deploy --fail-level WARNING

@@ -125,7 +125,14 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One counter per account, whatever alias was typed (NIP, username in any case): see
+# sikap.accounts.signin. Failures per address (password spraying) have their own, higher budget
+# below, so one office behind a shared address is not locked out by a colleague.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "sikap.accounts.signin.axes_username"
+# (failed sign-ins, seconds) from one address across all accounts; (requests, seconds) of reset.
+SIGNIN_ADDRESS_LIMIT = (env_int("SIGNIN_ADDRESS_LIMIT", 20), 15 * 60)
+PASSWORD_RESET_LIMIT = (env_int("PASSWORD_RESET_LIMIT", 6), 60 * 60)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -187,7 +194,8 @@ elif REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's own file cache neither counts atomically nor keeps a counter's expiry.
+            "BACKEND": "sikap.lib.cache.LockingFileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
@@ -214,9 +222,12 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Outbox senders never wait for ever on a silent mail server.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SIKAP Kecamatan Plaju <sikap@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The address people open SIKAP at, for links in e-mails (a deploy check insists on it).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if (DEBUG or TESTING) else "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)

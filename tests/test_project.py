@@ -66,6 +66,7 @@ def test_production_settings_pass_the_deploy_check() -> None:
         "SECRET_KEY": "x" * 30 + "production-secret-value-0123456789abcdef",
         "DATABASE_URL": "postgres://localhost/sikap",
         "ALLOWED_HOSTS": "sikap.example.id",
+        "SITE_URL": "https://sikap.example.id",
     }
     code = (
         "import django, sys; django.setup(); from django.core.management import call_command; "

@@ -8,6 +8,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # Fill the extension points of the apps below (sikap/lib/hooks.py).
-        from sikap.accounts import nav, navigation
+        from sikap.accounts import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            nav,
+            navigation,
+        )
 
         navigation.MENU.register(nav.items)

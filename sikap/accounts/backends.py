@@ -8,7 +8,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 
 from sikap.accounts.models import User
-from sikap.lib.nip import normalise_nip
+from sikap.accounts.signin import resolve_user
 
 
 class NipOrUsernameBackend(ModelBackend):
@@ -21,12 +21,7 @@ class NipOrUsernameBackend(ModelBackend):
     ) -> User | None:
         if not username or password is None:
             return None
-        candidate = normalise_nip(username)
-        user: User | None = None
-        if len(candidate) == 18 and candidate.isdigit():
-            user = User.objects.filter(employee__nip=candidate).first()
-        if user is None:
-            user = User.objects.filter(username__iexact=username.strip()).first()
+        user = resolve_user(username)
         if user is None:
             User().set_password(password)  # same work as a real check, against timing probes
             return None

@@ -7,6 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("", views.home, name="home"),
     path("masuk/", views.LoginView.as_view(), name="login"),
+    path("surel/", views.outbox_page, name="outbox"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("sandi/ubah/", views.PasswordChangeView.as_view(), name="password_change"),
     path(

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sikap.accounts.outbox import queue_email, site_link
 from sikap.complaints.models import (
     OPEN_STATUSES,
     Complaint,
@@ -97,10 +96,9 @@ def _mail(level: int, complaint: Complaint, recipient: Employee) -> bool:
             "unit": complaint.unit.name,
             "status": complaint.get_status_display(),
             "due": tanggal(complaint.due_on),
-            "url": f"{getattr(settings, 'SITE_URL', '')}"
-            f"{reverse('complaints:detail', args=[complaint.pk])}",
+            "url": site_link(reverse("complaints:detail", args=[complaint.pk])),
         }
-    send_mail(subject, body, None, [recipient.email])
+    queue_email(to=recipient.email, subject=subject, body=body)
     return True
 
 

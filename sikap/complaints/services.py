@@ -10,16 +10,15 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
+from sikap.accounts.outbox import queue_email, site_link
 from sikap.complaints import rules
 from sikap.complaints.models import (
     OPEN_STATUSES,
@@ -101,16 +100,13 @@ def _notify_citizen(complaint: Complaint, what: str) -> None:
     """E-mail the reporter (when they left an address) a link to the status page."""
     if not complaint.reporter_email:
         return
-    url = settings.SITE_URL.rstrip("/") + reverse(
-        "complaints:status", args=[complaint.tracking_code]
-    )
+    url = site_link(reverse("complaints:status", args=[complaint.tracking_code]))
     subject = f"[SIKAP] Laporan {complaint.tracking_code}: {what}"
     body = (
         f'Laporan Anda "{complaint.subject}" ({complaint.tracking_code}): {what}.\n\n'
         f"Lihat dan balas di: {url}\n"
     )
-    recipient = complaint.reporter_email
-    transaction.on_commit(lambda: send_mail(subject, body, None, [recipient]))
+    queue_email(to=complaint.reporter_email, subject=subject, body=body)
 
 
 def _save(complaint: Complaint, by: User | None) -> None:

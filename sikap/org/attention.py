@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from sikap.accounts.attention import AttentionItem
+from sikap.accounts.models import Role
+from sikap.accounts.outbox import failure_count
 from sikap.org.models import Assignment, AssignmentKind, Employee, Position, within_q
 
 
@@ -31,6 +33,19 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                 order=90,
             )
         )
+    if scope.is_superadmin or scope.has(Role.ADMIN_KEPEGAWAIAN):
+        failed = failure_count()
+        if failed:
+            result.append(
+                AttentionItem(
+                    title=_("E-mails that could not be sent"),
+                    detail=_("Check the mail server settings, then send them again."),
+                    url=reverse("accounts:outbox"),
+                    level="danger",
+                    count=failed,
+                    order=10,
+                )
+            )
     paths = scope.headed_paths + scope.manage_paths
     if not paths:
         return result

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
+from sikap.lib import ratelimit
 from sikap.lib.clientip import client_ip
 
 FORM_LIMIT = (10, 60 * 60)  # submissions per hour from one address on the public form
@@ -33,14 +34,7 @@ def ip_hash(request: HttpRequest) -> str:
 def over_limit(bucket: str, client: str, limit: tuple[int, int]) -> bool:
     """Count one more request in the window; True when the limit is passed."""
     count, window = limit
-    key = f"surveys:rate:{bucket}:{client}"
-    cache.add(key, 0, window)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        used = 1
-    return used > count
+    return ratelimit.hit(f"surveys:rate:{bucket}:{client}", limit=count, window=window)
 
 
 def seen_recently(client: str, payload: dict[str, Any]) -> bool:

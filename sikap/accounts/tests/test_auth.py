@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from sikap.accounts.models import Role
+from sikap.accounts.outbox import send_due
 from sikap.accounts.scope import build_scope
 from sikap.org.testing import PASSWORD
 
@@ -80,6 +81,7 @@ def test_password_change(personas, login):
 def test_password_reset_by_email(personas, client, mailoutbox):
     response = client.post(reverse("accounts:password_reset"), {"email": "camat@example.id"})
     assert response.status_code == 302
+    send_due()  # the link leaves through the e-mail outbox
     assert len(mailoutbox) == 1
     link = re.search(r"http://testserver(/sandi/atur/\S+/)", mailoutbox[0].body).group(1)
     form_page = client.get(link, follow=True)
@@ -94,6 +96,7 @@ def test_password_reset_by_email(personas, client, mailoutbox):
 
 def test_password_reset_for_an_unknown_address_sends_nothing(personas, client, mailoutbox):
     client.post(reverse("accounts:password_reset"), {"email": "tidak.ada@example.id"})
+    send_due()
     assert mailoutbox == []
 
 

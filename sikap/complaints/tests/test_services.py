@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from sikap.accounts.outbox import send_due
 from sikap.complaints import escalation, metrics, rules, services
 from sikap.complaints.evidence import EMPTY, complaint_evidence
 from sikap.complaints.models import (
@@ -167,6 +168,7 @@ def test_escalation_goes_to_assignee_unit_head_then_camat_once(personas, mailout
     assert EscalationNotice.objects.get(level=2).recipient == personas.lurah
     assert escalation.run_escalations(today=D(2026, 11, 9)) == 1  # 3 working days late
     assert EscalationNotice.objects.get(level=3).recipient == personas.camat
+    send_due()
     assert [m.to for m in mailoutbox] == [
         [personas.pegawai.email],
         [personas.lurah.email],

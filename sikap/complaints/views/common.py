@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
+from sikap.lib import ratelimit
 from sikap.lib.clientip import client_ip
 
 PUBLIC_HEADERS = {
@@ -22,11 +22,4 @@ def with_public_headers(response: HttpResponse) -> HttpResponse:
 
 def rate_limited(request: HttpRequest, key: str, limit: int, window: int) -> bool:
     """Count a request against a per-address budget; True once the budget is spent."""
-    cache_key = f"complaints:{key}:{client_ip(request)}"
-    cache.add(cache_key, 0, window)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, window)
-        count = 1
-    return count > limit
+    return ratelimit.hit(f"complaints:{key}:{client_ip(request)}", limit=limit, window=window)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from sikap.accounts.models import User
+from sikap.accounts.outbox import queue_email, site_link
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
 from sikap.planning.models import (
@@ -74,15 +73,14 @@ def _ancestors(unit: Any) -> list[Any]:
 def notify(
     *, user: User | None, title: str, body: str = "", url: str = "", email: bool = True
 ) -> None:
-    """An in-app notification, and an e-mail when the user has an address."""
+    """An in-app notification, and an e-mail (sent after commit) when the user has an address."""
     if user is None:
         return
     Notification.objects.create(recipient=user, title=title, body=body, url=url)
     address = user.email or getattr(getattr(user, "employee", None), "email", "")
     if email and address:
-        link = f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
-        send_mail(
-            f"[SIKAP] {title}", f"{body}\n\n{link}".strip(), settings.DEFAULT_FROM_EMAIL, [address]
+        queue_email(
+            to=address, subject=f"[SIKAP] {title}", body=f"{body}\n\n{site_link(url)}".strip()
         )
 
 

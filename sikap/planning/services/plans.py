@@ -482,6 +482,11 @@ def cascade_down(
 # --- Workflow ----------------------------------------------------------------------------------
 
 
+def _lock(plan: Plan) -> None:
+    """Re-read the plan under a row lock: concurrent transitions run one after the other."""
+    plan.refresh_from_db(from_queryset=Plan.objects.select_for_update())
+
+
 def _move(plan: Plan, target: str) -> None:
     if not rules.can_transition(plan.status, target):
         raise ValidationError(
@@ -494,7 +499,10 @@ def _move(plan: Plan, target: str) -> None:
 
 @transaction.atomic
 def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) -> Plan:
-    """The employee submits the SKP to the pejabat penilai."""
+    """The employee submits the SKP to the pejabat penilai; a repeated submit changes nothing."""
+    _lock(plan)
+    if plan.status == PlanStatus.SUBMITTED:
+        return plan
     _move(plan, PlanStatus.SUBMITTED)
     results = list(
         plan.work_results.select_related("intervenes__plan").prefetch_related("indicators")
@@ -550,6 +558,9 @@ def return_plan(*, plan: Plan, by: User | None, note: str) -> Plan:
                 )
             }
         )
+    _lock(plan)
+    if plan.status == PlanStatus.RETURNED and plan.return_note == note.strip():
+        return plan
     _move(plan, PlanStatus.RETURNED)
     plan.return_note = note.strip()
     stamp(plan, by).save()
@@ -563,6 +574,9 @@ def return_plan(*, plan: Plan, by: User | None, note: str) -> Plan:
 @transaction.atomic
 def approve_plan(*, plan: Plan, by: User | None) -> Plan:
     """The penilai approves: the SKP is locked; an approved revision replaces its original."""
+    _lock(plan)
+    if plan.status == PlanStatus.APPROVED:
+        return plan
     _move(plan, PlanStatus.APPROVED)
     plan.approved_at = timezone.now()
     plan.return_note = ""
@@ -618,6 +632,7 @@ def _carry_the_year(*, original: Plan, revision: Plan) -> None:
 @transaction.atomic
 def start_revision(*, plan: Plan, by: User | None) -> Plan:
     """A draft copy of an approved SKP; the approved version stays in force until replaced."""
+    _lock(plan)
     if plan.status != PlanStatus.APPROVED or not plan.is_current:
         raise ValidationError(
             _("Only an approved SKP in force can be revised."), code="not_revisable"

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sikap.accounts.outbox import send_due
 from sikap.org import services as org_services
 from sikap.org.testing import make_employee, make_position
 from sikap.planning.models import (
@@ -275,6 +276,7 @@ def test_workflow_submit_return_resubmit_approve(personas, chain, mailoutbox):
         plans.return_plan(plan=plan, by=None, note=" ")
     plans.return_plan(plan=plan, by=personas.penilai.user, note="Tambah indikator waktu")
     assert plan.status == PlanStatus.RETURNED and plan.is_editable
+    send_due()  # e-mail leaves through the outbox after commit
     assert mailoutbox[-1].to == ["pegawai@example.id"]
     plans.submit_plan(plan=plan, by=None, today=DAY)
     plans.approve_plan(plan=plan, by=personas.penilai.user)
@@ -463,6 +465,7 @@ def test_feedback_notifies_and_accepts_a_reply(personas, approved, mailoutbox):
         plan=approved, period=period, by=personas.penilai.user, text="Bagus", work_result=result
     )
     assert Notification.objects.filter(recipient=personas.pegawai.user).exists()
+    send_due()
     assert "Umpan balik baru" in mailoutbox[-1].subject
     assert "http" in mailoutbox[-1].body and "/umpan-balik/" in mailoutbox[-1].body
     on_value = records.give_feedback(

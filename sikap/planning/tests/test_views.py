@@ -14,6 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from sikap.accounts.outbox import send_due
 from sikap.org.testing import make_employee, make_position, make_unit
 from sikap.planning.models import (
     CoachingFeedback,
@@ -410,6 +411,7 @@ def test_feedback_thread(personas, plan, login, mailoutbox):
     client.post(url, {"periode": period.pk, "subject": f"rhk-{result.pk}", "text": "Laporan rapi"})
     client.post(url, {"periode": period.pk, "subject": "value-pelayanan", "text": "Ramah"})
     assert Feedback.objects.count() == 2
+    send_due()
     assert "Umpan balik" in mailoutbox[-1].subject
     invalid = client.post(url, {"periode": period.pk, "subject": "value-pelayanan", "text": ""})
     assert invalid.status_code == 200
