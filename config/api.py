@@ -1,6 +1,6 @@
 """The JSON API: one django-ninja router per app, documented at /api/docs."""
 
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
@@ -17,8 +17,8 @@ api = NinjaAPI(
     description="Sistem Informasi Kinerja Aparatur dan Pelayanan",
     auth=django_auth,
     urls_namespace="api",
-    # The schema maps every endpoint and parameter: signed-in staff only.
-    docs_decorator=staff_member_required,
+    # The schema maps every endpoint and parameter: signed-in staff only, never citizens.
+    docs_decorator=login_required,
 )
 
 api.add_router("/org/", org_router)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
@@ -24,12 +24,14 @@ schema.app = WSGIHandler()
 @pytest.fixture
 def session_cookie(personas):
     # Requests run inside the test's transaction, as Django's test client runs them.
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     client = Client()
     client.force_login(
         personas.user("superadmin"), backend="sikap.accounts.backends.NipOrUsernameBackend"
     )
     yield {"sessionid": client.cookies["sessionid"].value}
+    request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
 

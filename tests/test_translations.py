@@ -258,10 +258,13 @@ def _indonesian_markers(extracted: dict[Key, list[str]], data: str) -> dict[str,
 def _official_texts() -> list[str]:
     """Regulation wording printed as the regulation has it (the SKP form), in every language."""
     from sikap.planning import rules
+    from sikap.surveys.rules import UNSUR
 
+    # The SKM questionnaire (PermenPAN-RB 14/2017) is asked in the regulation's words.
+    skm = [text for u in UNSUR for text in (u.name, u.question, *u.answers)]
     return [
         rules.FOOTNOTE_INTERVENSI, rules.FOOTNOTE_EKSPEKTASI, rules.QUALITATIVE_LABEL,
-        *rules.COACHING_STATEMENTS,
+        *rules.COACHING_STATEMENTS, *skm,
     ]  # fmt: skip
 
 

@@ -101,7 +101,7 @@ class World:
 
 
 def build_world(today: dt.date) -> World:
-    chart = OrgChart(today)
+    chart = OrgChart(today).load_all()
     units = {u.pk: u for u in Unit.objects.all()}
     people = [
         e for e in chart.employees.values()

@@ -19,8 +19,6 @@ def apply_errors(form: Any, error: ValidationError) -> None:
     else:
         for item in error.error_list:
             form.add_error(None, item)
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def model_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:

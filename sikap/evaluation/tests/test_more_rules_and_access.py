@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from sikap.cycle.services import setup_appraisal_year
 from sikap.evaluation import services
@@ -29,9 +30,10 @@ def test_the_suggestion_levels_and_reasons():
     assert suggest_result_rating([outcome(10, 12), outcome(10, 11)]).rating is Rating.DI_ATAS
     assert suggest_result_rating([outcome(10, 10), outcome(10, 10)]).rating is Rating.SESUAI
     assert suggest_result_rating([outcome(10, 12), outcome(10, 8)]).rating is Rating.SESUAI
-    below = suggest_result_rating(
-        [outcome(10, 2), outcome(10, 3), outcome(10, 12), outcome(10, None)]
-    )
+    with translation.override("id"):
+        below = suggest_result_rating(
+            [outcome(10, 2), outcome(10, 3), outcome(10, 12), outcome(10, None)]
+        )
     assert below.rating is Rating.DI_BAWAH
     assert any("tanpa realisasi" in r for r in below.reasons)
     assert "1 dari 3 indikator mencapai target (33%)." in below.reasons

@@ -55,13 +55,13 @@ def test_submitting_an_skp_works_without_a_mail_server(
 def test_the_link_in_the_mail_uses_the_configured_site_url(
     personas, chain, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from sikap.planning import services
+    from sikap.planning.services import plans
 
     settings.SITE_URL = "https://sikap.palembang.go.id/"
     plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, approve=False)
     OutgoingEmail.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_plan(plan=plan, by=personas.pegawai.user)
+        plans.submit_plan(plan=plan, by=personas.pegawai.user)
     assert len(mailoutbox) == 1
     assert f"https://sikap.palembang.go.id/skp/{plan.pk}/" in mailoutbox[0].body
     assert "127.0.0.1" not in mailoutbox[0].body

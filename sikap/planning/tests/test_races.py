@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from sikap.accounts.models import OutgoingEmail
-from sikap.planning import services
 from sikap.planning.models import Notification, Plan, PlanStatus
+from sikap.planning.services import plans
 from sikap.planning.tests.conftest import make_plan
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +26,8 @@ def _history(plan: Plan, status: str) -> int:
 def test_a_repeated_submit_with_a_stale_copy_changes_nothing(personas, chain):
     plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, approve=False)
     first, second = Plan.objects.get(pk=plan.pk), Plan.objects.get(pk=plan.pk)
-    services.submit_plan(plan=first, by=personas.pegawai.user)
-    services.submit_plan(plan=second, by=personas.pegawai.user)  # loaded before the first
+    plans.submit_plan(plan=first, by=personas.pegawai.user)
+    plans.submit_plan(plan=second, by=personas.pegawai.user)  # loaded before the first
     assert second.status == PlanStatus.SUBMITTED
     assert _history(plan, PlanStatus.SUBMITTED) == 1
     waiting = Notification.objects.filter(
@@ -38,15 +38,15 @@ def test_a_repeated_submit_with_a_stale_copy_changes_nothing(personas, chain):
 
 def test_a_repeated_approval_and_return_change_nothing(personas, chain):
     plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, approve=False)
-    services.submit_plan(plan=plan, by=None)
+    plans.submit_plan(plan=plan, by=None)
     a, b = Plan.objects.get(pk=plan.pk), Plan.objects.get(pk=plan.pk)
-    services.return_plan(plan=a, by=personas.penilai.user, note="Perbaiki")
-    services.return_plan(plan=b, by=personas.penilai.user, note="Perbaiki")
+    plans.return_plan(plan=a, by=personas.penilai.user, note="Perbaiki")
+    plans.return_plan(plan=b, by=personas.penilai.user, note="Perbaiki")
     assert _history(plan, PlanStatus.RETURNED) == 1
-    services.submit_plan(plan=plan, by=None)
+    plans.submit_plan(plan=plan, by=None)
     a, b = Plan.objects.get(pk=plan.pk), Plan.objects.get(pk=plan.pk)
-    services.approve_plan(plan=a, by=personas.penilai.user)
-    services.approve_plan(plan=b, by=personas.penilai.user)
+    plans.approve_plan(plan=a, by=personas.penilai.user)
+    plans.approve_plan(plan=b, by=personas.penilai.user)
     assert _history(plan, PlanStatus.APPROVED) == 1
     approved = Notification.objects.filter(
         recipient=personas.pegawai.user, title__contains="setuju"
@@ -57,9 +57,9 @@ def test_a_repeated_approval_and_return_change_nothing(personas, chain):
 def test_a_second_revision_from_a_stale_copy_is_refused(personas, chain):
     original = chain.kasi_plan
     stale = Plan.objects.get(pk=original.pk)
-    services.start_revision(plan=original, by=None)
+    plans.start_revision(plan=original, by=None)
     with pytest.raises(ValidationError):
-        services.start_revision(plan=stale, by=None)
+        plans.start_revision(plan=stale, by=None)
     assert original.revisions.count() == 1
 
 
@@ -100,7 +100,7 @@ def test_ten_concurrent_submits_make_one_transition(personas, chain):
     OutgoingEmail.objects.all().delete()
     user = personas.pegawai.user
     results = _burst(
-        10, lambda: services.submit_plan(plan=Plan.objects.get(pk=plan.pk), by=user).status
+        10, lambda: plans.submit_plan(plan=Plan.objects.get(pk=plan.pk), by=user).status
     )
     assert results == [PlanStatus.SUBMITTED] * 10
     assert _history(plan, PlanStatus.SUBMITTED) == 1
@@ -115,10 +115,10 @@ def test_ten_concurrent_submits_make_one_transition(personas, chain):
 @pytest.mark.django_db(transaction=True)
 def test_twelve_concurrent_approvals_make_one_transition(personas, chain):
     plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, approve=False)
-    services.submit_plan(plan=plan, by=None)
+    plans.submit_plan(plan=plan, by=None)
     user = personas.penilai.user
     results = _burst(
-        12, lambda: services.approve_plan(plan=Plan.objects.get(pk=plan.pk), by=user).status
+        12, lambda: plans.approve_plan(plan=Plan.objects.get(pk=plan.pk), by=user).status
     )
     assert results == [PlanStatus.APPROVED] * 12
     assert _history(plan, PlanStatus.APPROVED) == 1
@@ -133,7 +133,7 @@ def test_twelve_concurrent_approvals_make_one_transition(personas, chain):
 def test_concurrent_revisions_make_one_copy_and_no_error_500(personas, chain):
     original = chain.kasi_plan
     results = _burst(
-        8, lambda: services.start_revision(plan=Plan.objects.get(pk=original.pk), by=None)
+        8, lambda: plans.start_revision(plan=Plan.objects.get(pk=original.pk), by=None)
     )
     made = [r for r in results if isinstance(r, Plan)]
     refused = [r for r in results if isinstance(r, ValidationError)]

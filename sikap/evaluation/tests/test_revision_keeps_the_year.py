@@ -15,10 +15,13 @@ from sikap.evaluation.models import Evaluation
 from sikap.planning.models import Feedback, Realisation
 from sikap.planning.services import plans, records
 from sikap.planning.testing import make_plan
+from sikap.planning.tests.conftest import chain, year  # noqa: F401  (shared SKP fixtures)
 
 
 def test_an_approved_revision_carries_the_year_and_a_signed_period_is_never_rated_again(
-    personas, chain, login
+    personas,
+    chain,  # noqa: F811  (the shared fixture)
+    login,
 ):
     v1 = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
     q1 = v1.appraisal_year.periods.get(number=1)
