@@ -9,1207 +9,364 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("org", "0001_initial"),
+        ('org', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Category",
+            name='Category',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
-                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
+                ('is_active', models.BooleanField(default=True, verbose_name='active')),
             ],
             options={
-                "verbose_name": "category",
-                "verbose_name_plural": "categories",
-                "ordering": ["name"],
+                'verbose_name': 'category',
+                'verbose_name_plural': 'categories',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="ComplaintSettings",
+            name='ComplaintSettings',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "verification_days",
-                    models.PositiveSmallIntegerField(
-                        default=3, verbose_name="verification (working days)"
-                    ),
-                ),
-                (
-                    "follow_up_days",
-                    models.PositiveSmallIntegerField(
-                        default=5, verbose_name="first follow-up (working days)"
-                    ),
-                ),
-                (
-                    "ringan_days",
-                    models.PositiveSmallIntegerField(
-                        default=2, verbose_name="pengaduan ringan (working days)"
-                    ),
-                ),
-                (
-                    "normatif_days",
-                    models.PositiveSmallIntegerField(
-                        default=5, verbose_name="pengaduan bersifat normatif (working days)"
-                    ),
-                ),
-                (
-                    "tidak_berkadar_days",
-                    models.PositiveSmallIntegerField(
-                        default=14,
-                        verbose_name="pengaduan tidak berkadar pengawasan (working days)",
-                    ),
-                ),
-                (
-                    "berkadar_days",
-                    models.PositiveSmallIntegerField(
-                        default=60, verbose_name="pengaduan berkadar pengawasan (working days)"
-                    ),
-                ),
-                (
-                    "confirmation_timeout_days",
-                    models.PositiveSmallIntegerField(
-                        default=10,
-                        help_text="An answered complaint closes by itself when the citizen does not respond.",
-                        verbose_name="citizen confirmation timeout (working days)",
-                    ),
-                ),
-                (
-                    "warning_days",
-                    models.PositiveSmallIntegerField(
-                        default=1,
-                        verbose_name="warn the handler this many working days before a deadline",
-                    ),
-                ),
-                (
-                    "camat_after_days",
-                    models.PositiveSmallIntegerField(
-                        default=3,
-                        verbose_name="escalate to the camat this many working days after a breach",
-                    ),
-                ),
-                (
-                    "retention_days",
-                    models.PositiveIntegerField(
-                        default=730,
-                        validators=[django.core.validators.MinValueValidator(30)],
-                        verbose_name="retention of the reporter's identity (days after closing)",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('verification_days', models.PositiveSmallIntegerField(default=3, verbose_name='verification (working days)')),
+                ('follow_up_days', models.PositiveSmallIntegerField(default=5, verbose_name='first follow-up (working days)')),
+                ('ringan_days', models.PositiveSmallIntegerField(default=2, verbose_name='pengaduan ringan (working days)')),
+                ('normatif_days', models.PositiveSmallIntegerField(default=5, verbose_name='pengaduan bersifat normatif (working days)')),
+                ('tidak_berkadar_days', models.PositiveSmallIntegerField(default=14, verbose_name='pengaduan tidak berkadar pengawasan (working days)')),
+                ('berkadar_days', models.PositiveSmallIntegerField(default=60, verbose_name='pengaduan berkadar pengawasan (working days)')),
+                ('confirmation_timeout_days', models.PositiveSmallIntegerField(default=10, help_text='An answered complaint closes by itself when the citizen does not respond.', verbose_name='citizen confirmation timeout (working days)')),
+                ('warning_days', models.PositiveSmallIntegerField(default=1, verbose_name='warn the handler this many working days before a deadline')),
+                ('camat_after_days', models.PositiveSmallIntegerField(default=3, verbose_name='escalate to the camat this many working days after a breach')),
+                ('retention_days', models.PositiveIntegerField(default=730, validators=[django.core.validators.MinValueValidator(30)], verbose_name="retention of the reporter's identity (days after closing)")),
             ],
             options={
-                "verbose_name": "complaint settings",
-                "verbose_name_plural": "complaint settings",
+                'verbose_name': 'complaint settings',
+                'verbose_name_plural': 'complaint settings',
             },
         ),
         migrations.CreateModel(
-            name="Holiday",
+            name='Holiday',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("date", models.DateField(unique=True, verbose_name="date")),
-                ("name", models.CharField(max_length=255, verbose_name="name")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("libur_nasional", "Libur nasional"),
-                            ("cuti_bersama", "Cuti bersama"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('date', models.DateField(unique=True, verbose_name='date')),
+                ('name', models.CharField(max_length=255, verbose_name='name')),
+                ('kind', models.CharField(choices=[('libur_nasional', 'Libur nasional'), ('cuti_bersama', 'Cuti bersama')], max_length=20, verbose_name='kind')),
             ],
             options={
-                "verbose_name": "holiday",
-                "verbose_name_plural": "holidays",
-                "ordering": ["date"],
+                'verbose_name': 'holiday',
+                'verbose_name_plural': 'holidays',
+                'ordering': ['date'],
             },
         ),
         migrations.CreateModel(
-            name="ResponseTemplate",
+            name='ResponseTemplate',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "step",
-                    models.CharField(
-                        choices=[
-                            ("verified", "Verification"),
-                            ("rejected", "Closing at verification"),
-                            ("started", "Follow-up"),
-                            ("answered", "Tanggapan"),
-                            ("paused", "Request for information"),
-                        ],
-                        max_length=12,
-                        verbose_name="step",
-                    ),
-                ),
-                ("title", models.CharField(max_length=120, verbose_name="title")),
-                ("body", models.TextField(verbose_name="text")),
-                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('step', models.CharField(choices=[('verified', 'Verification'), ('rejected', 'Closing at verification'), ('started', 'Follow-up'), ('answered', 'Tanggapan'), ('paused', 'Request for information')], max_length=12, verbose_name='step')),
+                ('title', models.CharField(max_length=120, verbose_name='title')),
+                ('body', models.TextField(verbose_name='text')),
+                ('is_active', models.BooleanField(default=True, verbose_name='active')),
             ],
             options={
-                "verbose_name": "response template",
-                "verbose_name_plural": "response templates",
-                "ordering": ["step", "title"],
+                'verbose_name': 'response template',
+                'verbose_name_plural': 'response templates',
+                'ordering': ['step', 'title'],
             },
         ),
         migrations.CreateModel(
-            name="Complaint",
+            name='Complaint',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "tracking_code",
-                    models.CharField(max_length=12, unique=True, verbose_name="tracking code"),
-                ),
-                (
-                    "channel",
-                    models.CharField(
-                        choices=[
-                            ("web", "Web form"),
-                            ("walk_in", "Walk-in (tatap muka)"),
-                            ("phone", "Telephone"),
-                            ("whatsapp", "WhatsApp"),
-                            ("lapor", "SP4N-LAPOR!"),
-                        ],
-                        max_length=12,
-                        verbose_name="channel",
-                    ),
-                ),
-                (
-                    "lapor_reference",
-                    models.CharField(
-                        blank=True, max_length=40, verbose_name="LAPOR! tracking number"
-                    ),
-                ),
-                (
-                    "classification",
-                    models.CharField(
-                        choices=[
-                            ("aspirasi", "Aspirasi"),
-                            ("pengaduan", "Pengaduan"),
-                            ("informasi", "Permintaan Informasi"),
-                        ],
-                        default="pengaduan",
-                        max_length=12,
-                        verbose_name="classification",
-                    ),
-                ),
-                (
-                    "service_name",
-                    models.CharField(blank=True, max_length=200, verbose_name="related service"),
-                ),
-                (
-                    "complaint_class",
-                    models.CharField(
-                        choices=[
-                            ("ringan", "Pengaduan ringan"),
-                            ("normatif", "Pengaduan bersifat normatif"),
-                            ("tidak_berkadar", "Pengaduan tidak berkadar pengawasan"),
-                            ("berkadar", "Pengaduan berkadar pengawasan"),
-                        ],
-                        default="normatif",
-                        max_length=16,
-                        verbose_name="complaint class",
-                    ),
-                ),
-                ("subject", models.CharField(max_length=200, verbose_name="subject")),
-                ("text", models.TextField(verbose_name="report")),
-                (
-                    "reporter_name",
-                    models.CharField(blank=True, max_length=150, verbose_name="reporter name"),
-                ),
-                (
-                    "reporter_phone",
-                    models.CharField(
-                        blank=True, max_length=40, verbose_name="reporter phone / WhatsApp"
-                    ),
-                ),
-                (
-                    "reporter_email",
-                    models.EmailField(blank=True, max_length=254, verbose_name="reporter e-mail"),
-                ),
-                ("is_anonymous", models.BooleanField(default=False, verbose_name="anonymous")),
-                (
-                    "identity_purged_on",
-                    models.DateField(blank=True, null=True, verbose_name="identity removed on"),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("registered", "Registered"),
-                            ("verified", "Verified"),
-                            ("assigned", "Assigned"),
-                            ("in_progress", "In progress"),
-                            ("answered", "Answered"),
-                            ("closed", "Closed"),
-                        ],
-                        default="registered",
-                        max_length=12,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "close_reason",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("not_authority", "Not our authority (bukan wewenang)"),
-                            ("duplicate", "Duplicate"),
-                            ("archived", "Archived"),
-                            ("confirmed", "Confirmed by the citizen"),
-                            ("timeout", "No response from the citizen"),
-                        ],
-                        max_length=16,
-                        verbose_name="reason for closing",
-                    ),
-                ),
-                ("answer", models.TextField(blank=True, verbose_name="tanggapan")),
-                (
-                    "reopened",
-                    models.BooleanField(default=False, verbose_name="reopened by the citizen"),
-                ),
-                (
-                    "is_paused",
-                    models.BooleanField(default=False, verbose_name="waiting for the citizen"),
-                ),
-                ("registered_on", models.DateField(db_index=True, verbose_name="registered on")),
-                (
-                    "verified_on",
-                    models.DateField(blank=True, null=True, verbose_name="verified on"),
-                ),
-                (
-                    "started_on",
-                    models.DateField(blank=True, null=True, verbose_name="follow-up started on"),
-                ),
-                (
-                    "answered_on",
-                    models.DateField(blank=True, null=True, verbose_name="answered on"),
-                ),
-                ("closed_on", models.DateField(blank=True, null=True, verbose_name="closed on")),
-                (
-                    "clock_start",
-                    models.DateField(
-                        blank=True,
-                        help_text="The day of verification, or of reopening.",
-                        null=True,
-                        verbose_name="resolution clock starts",
-                    ),
-                ),
-                (
-                    "verification_due",
-                    models.DateField(blank=True, null=True, verbose_name="verification due"),
-                ),
-                (
-                    "follow_up_due",
-                    models.DateField(blank=True, null=True, verbose_name="first follow-up due"),
-                ),
-                (
-                    "resolution_due",
-                    models.DateField(blank=True, null=True, verbose_name="resolution due"),
-                ),
-                (
-                    "confirmation_due",
-                    models.DateField(
-                        blank=True, null=True, verbose_name="citizen confirmation due"
-                    ),
-                ),
-                (
-                    "due_on",
-                    models.DateField(
-                        blank=True, db_index=True, null=True, verbose_name="current deadline"
-                    ),
-                ),
-                (
-                    "resolved_on",
-                    models.DateField(blank=True, null=True, verbose_name="resolved on"),
-                ),
-                (
-                    "resolved_on_time",
-                    models.BooleanField(blank=True, null=True, verbose_name="resolved on time"),
-                ),
-                ("days_to_verify", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("days_to_answer", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("days_to_close", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
-                (
-                    "assignee",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="assigned_complaints",
-                        to="org.employee",
-                        verbose_name="assigned to",
-                    ),
-                ),
-                (
-                    "category",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="complaints",
-                        to="complaints.category",
-                        verbose_name="category",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="entered by",
-                    ),
-                ),
-                (
-                    "duplicate_of",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="duplicates",
-                        to="complaints.complaint",
-                        verbose_name="duplicate of",
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="complaints",
-                        to="org.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('tracking_code', models.CharField(max_length=12, unique=True, verbose_name='tracking code')),
+                ('channel', models.CharField(choices=[('web', 'Web form'), ('walk_in', 'Walk-in (tatap muka)'), ('phone', 'Telephone'), ('whatsapp', 'WhatsApp'), ('lapor', 'SP4N-LAPOR!')], max_length=12, verbose_name='channel')),
+                ('lapor_reference', models.CharField(blank=True, max_length=40, verbose_name='LAPOR! tracking number')),
+                ('classification', models.CharField(choices=[('aspirasi', 'Aspirasi'), ('pengaduan', 'Pengaduan'), ('informasi', 'Permintaan Informasi')], default='pengaduan', max_length=12, verbose_name='classification')),
+                ('service_name', models.CharField(blank=True, max_length=200, verbose_name='related service')),
+                ('complaint_class', models.CharField(choices=[('ringan', 'Pengaduan ringan'), ('normatif', 'Pengaduan bersifat normatif'), ('tidak_berkadar', 'Pengaduan tidak berkadar pengawasan'), ('berkadar', 'Pengaduan berkadar pengawasan')], default='normatif', max_length=16, verbose_name='complaint class')),
+                ('subject', models.CharField(max_length=200, verbose_name='subject')),
+                ('text', models.TextField(verbose_name='report')),
+                ('reporter_name', models.CharField(blank=True, max_length=150, verbose_name='reporter name')),
+                ('reporter_phone', models.CharField(blank=True, max_length=40, verbose_name='reporter phone / WhatsApp')),
+                ('reporter_email', models.EmailField(blank=True, max_length=254, verbose_name='reporter e-mail')),
+                ('is_anonymous', models.BooleanField(default=False, verbose_name='anonymous')),
+                ('identity_purged_on', models.DateField(blank=True, null=True, verbose_name='identity removed on')),
+                ('status', models.CharField(choices=[('registered', 'Registered'), ('verified', 'Verified'), ('assigned', 'Assigned'), ('in_progress', 'In progress'), ('answered', 'Answered'), ('closed', 'Closed')], default='registered', max_length=12, verbose_name='status')),
+                ('close_reason', models.CharField(blank=True, choices=[('not_authority', 'Not our authority (bukan wewenang)'), ('duplicate', 'Duplicate'), ('archived', 'Archived'), ('confirmed', 'Confirmed by the citizen'), ('timeout', 'No response from the citizen')], max_length=16, verbose_name='reason for closing')),
+                ('answer', models.TextField(blank=True, verbose_name='tanggapan')),
+                ('reopened', models.BooleanField(default=False, verbose_name='reopened by the citizen')),
+                ('is_paused', models.BooleanField(default=False, verbose_name='waiting for the citizen')),
+                ('registered_on', models.DateField(db_index=True, verbose_name='registered on')),
+                ('verified_on', models.DateField(blank=True, null=True, verbose_name='verified on')),
+                ('started_on', models.DateField(blank=True, null=True, verbose_name='follow-up started on')),
+                ('answered_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
+                ('closed_on', models.DateField(blank=True, null=True, verbose_name='closed on')),
+                ('clock_start', models.DateField(blank=True, help_text='The day of verification, or of reopening.', null=True, verbose_name='resolution clock starts')),
+                ('verification_due', models.DateField(blank=True, null=True, verbose_name='verification due')),
+                ('follow_up_due', models.DateField(blank=True, null=True, verbose_name='first follow-up due')),
+                ('resolution_due', models.DateField(blank=True, null=True, verbose_name='resolution due')),
+                ('confirmation_due', models.DateField(blank=True, null=True, verbose_name='citizen confirmation due')),
+                ('due_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='current deadline')),
+                ('resolved_on', models.DateField(blank=True, null=True, verbose_name='resolved on')),
+                ('resolved_on_time', models.BooleanField(blank=True, null=True, verbose_name='resolved on time')),
+                ('days_to_verify', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('days_to_answer', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('days_to_close', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
+                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assigned_complaints', to='org.employee', verbose_name='assigned to')),
+                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='complaints', to='complaints.category', verbose_name='category')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entered by')),
+                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='duplicates', to='complaints.complaint', verbose_name='duplicate of')),
+                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='complaints', to='org.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "complaint",
-                "verbose_name_plural": "complaints",
-                "ordering": ["-registered_on", "-pk"],
+                'verbose_name': 'complaint',
+                'verbose_name_plural': 'complaints',
+                'ordering': ['-registered_on', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="Attachment",
+            name='Attachment',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "file",
-                    models.FileField(
-                        max_length=255,
-                        upload_to=sikap.complaints.models._attachment_path,
-                        verbose_name="file",
-                    ),
-                ),
-                ("original_name", models.CharField(max_length=200, verbose_name="file name")),
-                ("content_type", models.CharField(max_length=120)),
-                ("size", models.PositiveIntegerField(verbose_name="size")),
-                (
-                    "uploaded_at",
-                    models.DateTimeField(auto_now_add=True, verbose_name="uploaded at"),
-                ),
-                (
-                    "by_citizen",
-                    models.BooleanField(default=True, verbose_name="sent by the citizen"),
-                ),
-                (
-                    "complaint",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="attachments",
-                        to="complaints.complaint",
-                        verbose_name="complaint",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('file', models.FileField(max_length=255, upload_to=sikap.complaints.models._attachment_path, verbose_name='file')),
+                ('original_name', models.CharField(max_length=200, verbose_name='file name')),
+                ('content_type', models.CharField(max_length=120)),
+                ('size', models.PositiveIntegerField(verbose_name='size')),
+                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
+                ('by_citizen', models.BooleanField(default=True, verbose_name='sent by the citizen')),
+                ('complaint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='complaints.complaint', verbose_name='complaint')),
             ],
             options={
-                "verbose_name": "attachment",
-                "verbose_name_plural": "attachments",
-                "ordering": ["pk"],
+                'verbose_name': 'attachment',
+                'verbose_name_plural': 'attachments',
+                'ordering': ['pk'],
             },
         ),
         migrations.CreateModel(
-            name="ComplaintEvent",
+            name='ComplaintEvent',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("registered", "Registered"),
-                            ("verified", "Verified"),
-                            ("rejected", "Closed at verification"),
-                            ("assigned", "Assigned"),
-                            ("started", "Follow-up started"),
-                            ("answered", "Answered"),
-                            ("citizen_reply", "Citizen replied"),
-                            ("reopened", "Reopened by the citizen"),
-                            ("confirmed", "Closed: confirmed by the citizen"),
-                            ("timeout", "Closed: no response from the citizen"),
-                            ("paused", "Waiting for the citizen"),
-                            ("resumed", "Clock resumed"),
-                            ("note", "Internal note"),
-                            ("rated", "Rated by the citizen"),
-                            ("escalated", "Escalated"),
-                        ],
-                        max_length=16,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("at", models.DateTimeField(verbose_name="at")),
-                ("by_citizen", models.BooleanField(default=False, verbose_name="by the citizen")),
-                (
-                    "from_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("registered", "Registered"),
-                            ("verified", "Verified"),
-                            ("assigned", "Assigned"),
-                            ("in_progress", "In progress"),
-                            ("answered", "Answered"),
-                            ("closed", "Closed"),
-                        ],
-                        max_length=12,
-                        verbose_name="from",
-                    ),
-                ),
-                (
-                    "to_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("registered", "Registered"),
-                            ("verified", "Verified"),
-                            ("assigned", "Assigned"),
-                            ("in_progress", "In progress"),
-                            ("answered", "Answered"),
-                            ("closed", "Closed"),
-                        ],
-                        max_length=12,
-                        verbose_name="to",
-                    ),
-                ),
-                ("note", models.TextField(blank=True, verbose_name="note")),
-                (
-                    "is_public",
-                    models.BooleanField(default=False, verbose_name="shown to the citizen"),
-                ),
-                (
-                    "by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="by",
-                    ),
-                ),
-                (
-                    "complaint",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="events",
-                        to="complaints.complaint",
-                        verbose_name="complaint",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('registered', 'Registered'), ('verified', 'Verified'), ('rejected', 'Closed at verification'), ('assigned', 'Assigned'), ('started', 'Follow-up started'), ('answered', 'Answered'), ('citizen_reply', 'Citizen replied'), ('reopened', 'Reopened by the citizen'), ('confirmed', 'Closed: confirmed by the citizen'), ('timeout', 'Closed: no response from the citizen'), ('paused', 'Waiting for the citizen'), ('resumed', 'Clock resumed'), ('note', 'Internal note'), ('rated', 'Rated by the citizen'), ('escalated', 'Escalated')], max_length=16, verbose_name='kind')),
+                ('at', models.DateTimeField(verbose_name='at')),
+                ('by_citizen', models.BooleanField(default=False, verbose_name='by the citizen')),
+                ('from_status', models.CharField(blank=True, choices=[('registered', 'Registered'), ('verified', 'Verified'), ('assigned', 'Assigned'), ('in_progress', 'In progress'), ('answered', 'Answered'), ('closed', 'Closed')], max_length=12, verbose_name='from')),
+                ('to_status', models.CharField(blank=True, choices=[('registered', 'Registered'), ('verified', 'Verified'), ('assigned', 'Assigned'), ('in_progress', 'In progress'), ('answered', 'Answered'), ('closed', 'Closed')], max_length=12, verbose_name='to')),
+                ('note', models.TextField(blank=True, verbose_name='note')),
+                ('is_public', models.BooleanField(default=False, verbose_name='shown to the citizen')),
+                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
+                ('complaint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='complaints.complaint', verbose_name='complaint')),
             ],
             options={
-                "verbose_name": "complaint event",
-                "verbose_name_plural": "complaint events",
-                "ordering": ["at", "pk"],
+                'verbose_name': 'complaint event',
+                'verbose_name_plural': 'complaint events',
+                'ordering': ['at', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="EscalationNotice",
+            name='EscalationNotice',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "level",
-                    models.PositiveSmallIntegerField(
-                        choices=[
-                            (1, "Deadline near: the handler"),
-                            (2, "Deadline passed: the unit head"),
-                            (3, "Still overdue: the camat"),
-                        ],
-                        verbose_name="level",
-                    ),
-                ),
-                ("due_on", models.DateField(verbose_name="deadline")),
-                ("sent_at", models.DateTimeField(verbose_name="sent at")),
-                ("emailed", models.BooleanField(default=False, verbose_name="e-mailed")),
-                (
-                    "complaint",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="escalations",
-                        to="complaints.complaint",
-                        verbose_name="complaint",
-                    ),
-                ),
-                (
-                    "recipient",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="complaint_escalations",
-                        to="org.employee",
-                        verbose_name="recipient",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('level', models.PositiveSmallIntegerField(choices=[(1, 'Deadline near: the handler'), (2, 'Deadline passed: the unit head'), (3, 'Still overdue: the camat')], verbose_name='level')),
+                ('due_on', models.DateField(verbose_name='deadline')),
+                ('sent_at', models.DateTimeField(verbose_name='sent at')),
+                ('emailed', models.BooleanField(default=False, verbose_name='e-mailed')),
+                ('complaint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='escalations', to='complaints.complaint', verbose_name='complaint')),
+                ('recipient', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='complaint_escalations', to='org.employee', verbose_name='recipient')),
             ],
             options={
-                "verbose_name": "escalation notice",
-                "verbose_name_plural": "escalation notices",
-                "ordering": ["-sent_at"],
+                'verbose_name': 'escalation notice',
+                'verbose_name_plural': 'escalation notices',
+                'ordering': ['-sent_at'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalComplaint",
+            name='HistoricalComplaint',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "tracking_code",
-                    models.CharField(db_index=True, max_length=12, verbose_name="tracking code"),
-                ),
-                (
-                    "channel",
-                    models.CharField(
-                        choices=[
-                            ("web", "Web form"),
-                            ("walk_in", "Walk-in (tatap muka)"),
-                            ("phone", "Telephone"),
-                            ("whatsapp", "WhatsApp"),
-                            ("lapor", "SP4N-LAPOR!"),
-                        ],
-                        max_length=12,
-                        verbose_name="channel",
-                    ),
-                ),
-                (
-                    "lapor_reference",
-                    models.CharField(
-                        blank=True, max_length=40, verbose_name="LAPOR! tracking number"
-                    ),
-                ),
-                (
-                    "classification",
-                    models.CharField(
-                        choices=[
-                            ("aspirasi", "Aspirasi"),
-                            ("pengaduan", "Pengaduan"),
-                            ("informasi", "Permintaan Informasi"),
-                        ],
-                        default="pengaduan",
-                        max_length=12,
-                        verbose_name="classification",
-                    ),
-                ),
-                (
-                    "service_name",
-                    models.CharField(blank=True, max_length=200, verbose_name="related service"),
-                ),
-                (
-                    "complaint_class",
-                    models.CharField(
-                        choices=[
-                            ("ringan", "Pengaduan ringan"),
-                            ("normatif", "Pengaduan bersifat normatif"),
-                            ("tidak_berkadar", "Pengaduan tidak berkadar pengawasan"),
-                            ("berkadar", "Pengaduan berkadar pengawasan"),
-                        ],
-                        default="normatif",
-                        max_length=16,
-                        verbose_name="complaint class",
-                    ),
-                ),
-                ("subject", models.CharField(max_length=200, verbose_name="subject")),
-                ("text", models.TextField(verbose_name="report")),
-                ("is_anonymous", models.BooleanField(default=False, verbose_name="anonymous")),
-                (
-                    "identity_purged_on",
-                    models.DateField(blank=True, null=True, verbose_name="identity removed on"),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("registered", "Registered"),
-                            ("verified", "Verified"),
-                            ("assigned", "Assigned"),
-                            ("in_progress", "In progress"),
-                            ("answered", "Answered"),
-                            ("closed", "Closed"),
-                        ],
-                        default="registered",
-                        max_length=12,
-                        verbose_name="status",
-                    ),
-                ),
-                (
-                    "close_reason",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("not_authority", "Not our authority (bukan wewenang)"),
-                            ("duplicate", "Duplicate"),
-                            ("archived", "Archived"),
-                            ("confirmed", "Confirmed by the citizen"),
-                            ("timeout", "No response from the citizen"),
-                        ],
-                        max_length=16,
-                        verbose_name="reason for closing",
-                    ),
-                ),
-                ("answer", models.TextField(blank=True, verbose_name="tanggapan")),
-                (
-                    "reopened",
-                    models.BooleanField(default=False, verbose_name="reopened by the citizen"),
-                ),
-                (
-                    "is_paused",
-                    models.BooleanField(default=False, verbose_name="waiting for the citizen"),
-                ),
-                ("registered_on", models.DateField(db_index=True, verbose_name="registered on")),
-                (
-                    "verified_on",
-                    models.DateField(blank=True, null=True, verbose_name="verified on"),
-                ),
-                (
-                    "started_on",
-                    models.DateField(blank=True, null=True, verbose_name="follow-up started on"),
-                ),
-                (
-                    "answered_on",
-                    models.DateField(blank=True, null=True, verbose_name="answered on"),
-                ),
-                ("closed_on", models.DateField(blank=True, null=True, verbose_name="closed on")),
-                (
-                    "clock_start",
-                    models.DateField(
-                        blank=True,
-                        help_text="The day of verification, or of reopening.",
-                        null=True,
-                        verbose_name="resolution clock starts",
-                    ),
-                ),
-                (
-                    "verification_due",
-                    models.DateField(blank=True, null=True, verbose_name="verification due"),
-                ),
-                (
-                    "follow_up_due",
-                    models.DateField(blank=True, null=True, verbose_name="first follow-up due"),
-                ),
-                (
-                    "resolution_due",
-                    models.DateField(blank=True, null=True, verbose_name="resolution due"),
-                ),
-                (
-                    "confirmation_due",
-                    models.DateField(
-                        blank=True, null=True, verbose_name="citizen confirmation due"
-                    ),
-                ),
-                (
-                    "due_on",
-                    models.DateField(
-                        blank=True, db_index=True, null=True, verbose_name="current deadline"
-                    ),
-                ),
-                (
-                    "resolved_on",
-                    models.DateField(blank=True, null=True, verbose_name="resolved on"),
-                ),
-                (
-                    "resolved_on_time",
-                    models.BooleanField(blank=True, null=True, verbose_name="resolved on time"),
-                ),
-                ("days_to_verify", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("days_to_answer", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("days_to_close", models.PositiveSmallIntegerField(blank=True, null=True)),
-                (
-                    "created_at",
-                    models.DateTimeField(blank=True, editable=False, verbose_name="created at"),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "assignee",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="org.employee",
-                        verbose_name="assigned to",
-                    ),
-                ),
-                (
-                    "category",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="complaints.category",
-                        verbose_name="category",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="entered by",
-                    ),
-                ),
-                (
-                    "duplicate_of",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="complaints.complaint",
-                        verbose_name="duplicate of",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="org.unit",
-                        verbose_name="unit",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('tracking_code', models.CharField(db_index=True, max_length=12, verbose_name='tracking code')),
+                ('channel', models.CharField(choices=[('web', 'Web form'), ('walk_in', 'Walk-in (tatap muka)'), ('phone', 'Telephone'), ('whatsapp', 'WhatsApp'), ('lapor', 'SP4N-LAPOR!')], max_length=12, verbose_name='channel')),
+                ('lapor_reference', models.CharField(blank=True, max_length=40, verbose_name='LAPOR! tracking number')),
+                ('classification', models.CharField(choices=[('aspirasi', 'Aspirasi'), ('pengaduan', 'Pengaduan'), ('informasi', 'Permintaan Informasi')], default='pengaduan', max_length=12, verbose_name='classification')),
+                ('service_name', models.CharField(blank=True, max_length=200, verbose_name='related service')),
+                ('complaint_class', models.CharField(choices=[('ringan', 'Pengaduan ringan'), ('normatif', 'Pengaduan bersifat normatif'), ('tidak_berkadar', 'Pengaduan tidak berkadar pengawasan'), ('berkadar', 'Pengaduan berkadar pengawasan')], default='normatif', max_length=16, verbose_name='complaint class')),
+                ('subject', models.CharField(max_length=200, verbose_name='subject')),
+                ('text', models.TextField(verbose_name='report')),
+                ('is_anonymous', models.BooleanField(default=False, verbose_name='anonymous')),
+                ('identity_purged_on', models.DateField(blank=True, null=True, verbose_name='identity removed on')),
+                ('status', models.CharField(choices=[('registered', 'Registered'), ('verified', 'Verified'), ('assigned', 'Assigned'), ('in_progress', 'In progress'), ('answered', 'Answered'), ('closed', 'Closed')], default='registered', max_length=12, verbose_name='status')),
+                ('close_reason', models.CharField(blank=True, choices=[('not_authority', 'Not our authority (bukan wewenang)'), ('duplicate', 'Duplicate'), ('archived', 'Archived'), ('confirmed', 'Confirmed by the citizen'), ('timeout', 'No response from the citizen')], max_length=16, verbose_name='reason for closing')),
+                ('answer', models.TextField(blank=True, verbose_name='tanggapan')),
+                ('reopened', models.BooleanField(default=False, verbose_name='reopened by the citizen')),
+                ('is_paused', models.BooleanField(default=False, verbose_name='waiting for the citizen')),
+                ('registered_on', models.DateField(db_index=True, verbose_name='registered on')),
+                ('verified_on', models.DateField(blank=True, null=True, verbose_name='verified on')),
+                ('started_on', models.DateField(blank=True, null=True, verbose_name='follow-up started on')),
+                ('answered_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
+                ('closed_on', models.DateField(blank=True, null=True, verbose_name='closed on')),
+                ('clock_start', models.DateField(blank=True, help_text='The day of verification, or of reopening.', null=True, verbose_name='resolution clock starts')),
+                ('verification_due', models.DateField(blank=True, null=True, verbose_name='verification due')),
+                ('follow_up_due', models.DateField(blank=True, null=True, verbose_name='first follow-up due')),
+                ('resolution_due', models.DateField(blank=True, null=True, verbose_name='resolution due')),
+                ('confirmation_due', models.DateField(blank=True, null=True, verbose_name='citizen confirmation due')),
+                ('due_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='current deadline')),
+                ('resolved_on', models.DateField(blank=True, null=True, verbose_name='resolved on')),
+                ('resolved_on_time', models.BooleanField(blank=True, null=True, verbose_name='resolved on time')),
+                ('days_to_verify', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('days_to_answer', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('days_to_close', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created at')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('assignee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='org.employee', verbose_name='assigned to')),
+                ('category', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='complaints.category', verbose_name='category')),
+                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='entered by')),
+                ('duplicate_of', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='complaints.complaint', verbose_name='duplicate of')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='org.unit', verbose_name='unit')),
             ],
             options={
-                "verbose_name": "historical complaint",
-                "verbose_name_plural": "historical complaints",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical complaint',
+                'verbose_name_plural': 'historical complaints',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalComplaintSettings",
+            name='HistoricalComplaintSettings',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "verification_days",
-                    models.PositiveSmallIntegerField(
-                        default=3, verbose_name="verification (working days)"
-                    ),
-                ),
-                (
-                    "follow_up_days",
-                    models.PositiveSmallIntegerField(
-                        default=5, verbose_name="first follow-up (working days)"
-                    ),
-                ),
-                (
-                    "ringan_days",
-                    models.PositiveSmallIntegerField(
-                        default=2, verbose_name="pengaduan ringan (working days)"
-                    ),
-                ),
-                (
-                    "normatif_days",
-                    models.PositiveSmallIntegerField(
-                        default=5, verbose_name="pengaduan bersifat normatif (working days)"
-                    ),
-                ),
-                (
-                    "tidak_berkadar_days",
-                    models.PositiveSmallIntegerField(
-                        default=14,
-                        verbose_name="pengaduan tidak berkadar pengawasan (working days)",
-                    ),
-                ),
-                (
-                    "berkadar_days",
-                    models.PositiveSmallIntegerField(
-                        default=60, verbose_name="pengaduan berkadar pengawasan (working days)"
-                    ),
-                ),
-                (
-                    "confirmation_timeout_days",
-                    models.PositiveSmallIntegerField(
-                        default=10,
-                        help_text="An answered complaint closes by itself when the citizen does not respond.",
-                        verbose_name="citizen confirmation timeout (working days)",
-                    ),
-                ),
-                (
-                    "warning_days",
-                    models.PositiveSmallIntegerField(
-                        default=1,
-                        verbose_name="warn the handler this many working days before a deadline",
-                    ),
-                ),
-                (
-                    "camat_after_days",
-                    models.PositiveSmallIntegerField(
-                        default=3,
-                        verbose_name="escalate to the camat this many working days after a breach",
-                    ),
-                ),
-                (
-                    "retention_days",
-                    models.PositiveIntegerField(
-                        default=730,
-                        validators=[django.core.validators.MinValueValidator(30)],
-                        verbose_name="retention of the reporter's identity (days after closing)",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('verification_days', models.PositiveSmallIntegerField(default=3, verbose_name='verification (working days)')),
+                ('follow_up_days', models.PositiveSmallIntegerField(default=5, verbose_name='first follow-up (working days)')),
+                ('ringan_days', models.PositiveSmallIntegerField(default=2, verbose_name='pengaduan ringan (working days)')),
+                ('normatif_days', models.PositiveSmallIntegerField(default=5, verbose_name='pengaduan bersifat normatif (working days)')),
+                ('tidak_berkadar_days', models.PositiveSmallIntegerField(default=14, verbose_name='pengaduan tidak berkadar pengawasan (working days)')),
+                ('berkadar_days', models.PositiveSmallIntegerField(default=60, verbose_name='pengaduan berkadar pengawasan (working days)')),
+                ('confirmation_timeout_days', models.PositiveSmallIntegerField(default=10, help_text='An answered complaint closes by itself when the citizen does not respond.', verbose_name='citizen confirmation timeout (working days)')),
+                ('warning_days', models.PositiveSmallIntegerField(default=1, verbose_name='warn the handler this many working days before a deadline')),
+                ('camat_after_days', models.PositiveSmallIntegerField(default=3, verbose_name='escalate to the camat this many working days after a breach')),
+                ('retention_days', models.PositiveIntegerField(default=730, validators=[django.core.validators.MinValueValidator(30)], verbose_name="retention of the reporter's identity (days after closing)")),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical complaint settings",
-                "verbose_name_plural": "historical complaint settings",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical complaint settings',
+                'verbose_name_plural': 'historical complaint settings',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalHoliday",
+            name='HistoricalHoliday',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("date", models.DateField(db_index=True, verbose_name="date")),
-                ("name", models.CharField(max_length=255, verbose_name="name")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("libur_nasional", "Libur nasional"),
-                            ("cuti_bersama", "Cuti bersama"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('date', models.DateField(db_index=True, verbose_name='date')),
+                ('name', models.CharField(max_length=255, verbose_name='name')),
+                ('kind', models.CharField(choices=[('libur_nasional', 'Libur nasional'), ('cuti_bersama', 'Cuti bersama')], max_length=20, verbose_name='kind')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical holiday",
-                "verbose_name_plural": "historical holidays",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical holiday',
+                'verbose_name_plural': 'historical holidays',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalResponseTemplate",
+            name='HistoricalResponseTemplate',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "step",
-                    models.CharField(
-                        choices=[
-                            ("verified", "Verification"),
-                            ("rejected", "Closing at verification"),
-                            ("started", "Follow-up"),
-                            ("answered", "Tanggapan"),
-                            ("paused", "Request for information"),
-                        ],
-                        max_length=12,
-                        verbose_name="step",
-                    ),
-                ),
-                ("title", models.CharField(max_length=120, verbose_name="title")),
-                ("body", models.TextField(verbose_name="text")),
-                ("is_active", models.BooleanField(default=True, verbose_name="active")),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.TextField(null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('step', models.CharField(choices=[('verified', 'Verification'), ('rejected', 'Closing at verification'), ('started', 'Follow-up'), ('answered', 'Tanggapan'), ('paused', 'Request for information')], max_length=12, verbose_name='step')),
+                ('title', models.CharField(max_length=120, verbose_name='title')),
+                ('body', models.TextField(verbose_name='text')),
+                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.TextField(null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical response template",
-                "verbose_name_plural": "historical response templates",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical response template',
+                'verbose_name_plural': 'historical response templates',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Pause",
+            name='Pause',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("started_on", models.DateField(verbose_name="waiting since")),
-                ("ended_on", models.DateField(blank=True, null=True, verbose_name="answered on")),
-                (
-                    "reason",
-                    models.CharField(max_length=500, verbose_name="what we asked the citizen"),
-                ),
-                (
-                    "complaint",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="pauses",
-                        to="complaints.complaint",
-                        verbose_name="complaint",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('started_on', models.DateField(verbose_name='waiting since')),
+                ('ended_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
+                ('reason', models.CharField(max_length=500, verbose_name='what we asked the citizen')),
+                ('complaint', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pauses', to='complaints.complaint', verbose_name='complaint')),
             ],
             options={
-                "verbose_name": "pause",
-                "verbose_name_plural": "pauses",
-                "ordering": ["started_on", "pk"],
+                'verbose_name': 'pause',
+                'verbose_name_plural': 'pauses',
+                'ordering': ['started_on', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="SatisfactionRating",
+            name='SatisfactionRating',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "score",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(5),
-                        ],
-                        verbose_name="score",
-                    ),
-                ),
-                ("comment", models.TextField(blank=True, verbose_name="comment")),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="given at")),
-                (
-                    "complaint",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="rating",
-                        to="complaints.complaint",
-                        verbose_name="complaint",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('score', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='score')),
+                ('comment', models.TextField(blank=True, verbose_name='comment')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='given at')),
+                ('complaint', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='rating', to='complaints.complaint', verbose_name='complaint')),
             ],
             options={
-                "verbose_name": "satisfaction rating",
-                "verbose_name_plural": "satisfaction ratings",
+                'verbose_name': 'satisfaction rating',
+                'verbose_name_plural': 'satisfaction ratings',
             },
         ),
         migrations.AddConstraint(
-            model_name="complaint",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "closed"), _negated=True),
-                    models.Q(("close_reason", ""), _negated=True),
-                    _connector="OR",
-                ),
-                name="complaint_closed_has_reason",
-            ),
+            model_name='complaint',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'closed'), _negated=True), models.Q(('close_reason', ''), _negated=True), _connector='OR'), name='complaint_closed_has_reason'),
         ),
         migrations.AddConstraint(
-            model_name="complaint",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status__in", ["assigned", "in_progress"]), _negated=True),
-                    ("assignee__isnull", False),
-                    _connector="OR",
-                ),
-                name="complaint_assigned_has_assignee",
-            ),
+            model_name='complaint',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['assigned', 'in_progress']), _negated=True), ('assignee__isnull', False), _connector='OR'), name='complaint_assigned_has_assignee'),
         ),
         migrations.AddConstraint(
-            model_name="complaint",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("channel", "lapor"), _negated=True),
-                    models.Q(("lapor_reference", ""), _negated=True),
-                    _connector="OR",
-                ),
-                name="complaint_lapor_has_reference",
-            ),
+            model_name='complaint',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('channel', 'lapor'), _negated=True), models.Q(('lapor_reference', ''), _negated=True), _connector='OR'), name='complaint_lapor_has_reference'),
         ),
         migrations.AddConstraint(
-            model_name="escalationnotice",
-            constraint=models.UniqueConstraint(
-                fields=("complaint", "level", "due_on"), name="escalation_once_per_level"
-            ),
+            model_name='escalationnotice',
+            constraint=models.UniqueConstraint(fields=('complaint', 'level', 'due_on'), name='escalation_once_per_level'),
         ),
         migrations.AddConstraint(
-            model_name="pause",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("ended_on__isnull", True),
-                    ("ended_on__gte", models.F("started_on")),
-                    _connector="OR",
-                ),
-                name="pause_ends_after_start",
-            ),
+            model_name='pause',
+            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='pause_ends_after_start'),
         ),
         migrations.AddConstraint(
-            model_name="pause",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("ended_on__isnull", True)),
-                fields=("complaint",),
-                name="one_open_pause",
-            ),
+            model_name='pause',
+            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('complaint',), name='one_open_pause'),
         ),
         migrations.AddConstraint(
-            model_name="satisfactionrating",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("score__gte", 1), ("score__lte", 5)), name="rating_score_1_5"
-            ),
+            model_name='satisfactionrating',
+            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 1), ('score__lte', 5)), name='rating_score_1_5'),
         ),
     ]

@@ -9,9 +9,7 @@ def seed(apps, schema_editor):
     Holiday = apps.get_model("complaints", "Holiday")
     existing = set(Holiday.objects.values_list("date", flat=True))
     Holiday.objects.bulk_create(
-        Holiday(date=s.date, name=s.name, kind=s.kind)
-        for s in HOLIDAY_SEEDS
-        if s.date not in existing
+        Holiday(date=s.date, name=s.name, kind=s.kind) for s in HOLIDAY_SEEDS if s.date not in existing
     )
 
 
