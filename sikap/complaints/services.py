@@ -232,7 +232,7 @@ def register_complaint(
             complaint=complaint, original_name=(upload.name or "lampiran")[:200],
             content_type=info.content_type, size=info.size, by_citizen=by is None,
         )  # fmt: skip
-        attachment.file.save(f"{rules.new_tracking_code()}.{info.extension}", upload, save=False)
+        attachment.file.save(info.stored_name, info.file(upload), save=False)
         attachment.save()
     _record(complaint, Kind.REGISTERED, by=by, public=True, citizen=by is None, on=on)
     return complaint

@@ -7,6 +7,7 @@ from typing import Any
 
 from sikap.complaints import services
 from sikap.complaints.models import Complaint
+from sikap.lib.samplefiles import image_bytes
 
 
 def make_complaint(unit: Any, *, on: dt.date, **fields: Any) -> Complaint:
@@ -22,9 +23,5 @@ def make_complaint(unit: Any, *, on: dt.date, **fields: Any) -> Complaint:
     return services.register_complaint(unit=unit, on=on, **values)
 
 
-# The smallest valid PNG, for attachment tests.
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
-    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
-    b"\x00\x00IEND\xaeB`\x82"
-)
+# A small valid PNG, for attachment tests.
+PNG = image_bytes("PNG")

@@ -46,6 +46,8 @@ class DevelopmentPlanAdmin(ReadOnlyHistoryAdmin):
 class ParticipantInline(admin.TabularInline):
     model = Participant
     extra = 0
+    # A certificate file is uploaded on the pages, through the one upload check.
+    readonly_fields = ["certificate"]
     raw_id_fields = ["employee"]
 
 

@@ -501,8 +501,8 @@ def set_attendance(*, participant: Participant, attended: bool, by: User | None)
 def _store_certificate(target: Any, upload: UploadedFile | IO[bytes] | None) -> None:
     if upload is None:
         return
-    checked = check_upload(upload, name="sertifikat")  # type: ignore[arg-type]
-    target.certificate.save(f"sertifikat.{checked.extension}", upload, save=False)
+    checked = check_upload(upload, name=getattr(upload, "name", "") or "")
+    target.certificate.save(checked.stored_name, checked.file(upload), save=False)
 
 
 @transaction.atomic

@@ -24,7 +24,7 @@ from sikap.accounts.scope import get_scope
 from sikap.lib.dayrange import on_days
 from sikap.lib.forms import apply_errors as _apply_errors
 from sikap.lib.pdf import pdf_response
-from sikap.lib.uploads import check_upload
+from sikap.lib.uploads import SPREADSHEET_TYPES, check_upload
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Employee, Unit
 from sikap.surveys import access, paper, services
@@ -40,13 +40,6 @@ from sikap.surveys.forms import (
 from sikap.surveys.models import IkmSnapshot, ServicePromise, ServiceRecord, ServiceType
 from sikap.surveys.periods import SurveyPeriod, parse_period, periods_of
 from sikap.surveys.stats import UnitIndex, quarter_trend, running_indexes, settings_for, unit_index
-
-SPREADSHEET_TYPES = {
-    "text/csv": "csv",
-    "text/plain": "csv",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-}
-
 
 # ---- Counter -------------------------------------------------------------------------------
 
@@ -333,10 +326,7 @@ def import_paper(request: AuthedRequest, pk: int) -> HttpResponse:
         try:
             check_upload(upload, allowed=SPREADSHEET_TYPES, name=upload.name)
         except ValidationError as error:
-            if upload.name.lower().endswith(".csv") and getattr(error, "code", "") == "bad_type":
-                pass  # CSV has no magic number: its rows are checked below.
-            else:
-                errors = list(error.messages)
+            errors = list(error.messages)
         if not errors:
             upload.seek(0)
             fingerprint = hashlib.sha256(upload.read()).hexdigest()

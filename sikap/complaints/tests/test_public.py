@@ -159,3 +159,49 @@ def test_the_api_status_has_no_personal_data(client, personas) -> None:
     for value in IDENTITY:
         assert value not in body
     assert client.get("/api/complaints/status/ZZZZZZZZZZ").status_code == 404
+
+
+def _polyglot_zip() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("payload.html", "<script>alert(1)</script>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("pwn.html", b"<html><script>alert(1)</script></html>", "bad_type"),
+        ("surat.pdf.html", b"<html><script>alert(1)</script></html>", "double_extension"),
+        ("evil.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>', "bad_type"),
+        ("surat.pdf", "pdf+zip", "polyglot"),
+        ("foto.png", "png+zip", "polyglot"),
+    ],
+)
+def test_the_bad_files_of_issue_12_are_refused_on_the_attachment_field(
+    client, personas, name, data, code
+) -> None:
+    from sikap.lib.samplefiles import pdf_bytes
+
+    if data == "pdf+zip":
+        data = pdf_bytes() + _polyglot_zip()
+    elif data == "png+zip":
+        data = PNG + _polyglot_zip()
+    response = _post(client, personas, files=[SimpleUploadedFile(name, data)])
+    assert response.status_code == 400
+    assert not Complaint.objects.exists()
+    form = response.context["form"]
+    assert [e.code for e in form.errors.as_data()["files"]] == [code]
+    assert name in response.content.decode()  # the message names the file
+
+
+def test_an_attachment_is_stored_under_a_generated_name_and_re_encoded(client, personas) -> None:
+    upload = SimpleUploadedFile("../../KTP Bambang.png", PNG + b"trailing payload")
+    assert _post(client, personas, files=[upload]).status_code == 302
+    item = Complaint.objects.get().attachments.get()
+    assert "KTP" not in item.file.name and ".." not in item.file.name
+    assert item.original_name.endswith("KTP Bambang.png")
+    assert b"trailing payload" not in item.file.open("rb").read()

@@ -29,6 +29,7 @@ from sikap.complaints.models import (
     TemplateStep,
 )
 from sikap.lib.forms import apply_errors
+from sikap.lib.uploads import serve_upload
 
 # ---------------------------------------------------------------- staff pages
 
@@ -284,9 +285,6 @@ def attachment(request: AuthedRequest, pk: int, attachment_pk: int) -> FileRespo
     if not access.sees_identity(request.user, complaint):
         raise PermissionDenied
     item = get_object_or_404(complaint.attachments, pk=attachment_pk)
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name,
-        content_type=item.content_type,
-    )  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return serve_upload(
+        item.file.open("rb"), filename=item.original_name, content_type=item.content_type
+    )

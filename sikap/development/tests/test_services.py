@@ -14,10 +14,11 @@ from sikap.development.models import (
     RequiredCompetency,
 )
 from sikap.development.testing import TODAY, invite, make_event
+from sikap.lib.samplefiles import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def test_jp_comes_from_the_duration_when_not_given(personas):

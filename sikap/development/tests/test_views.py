@@ -29,6 +29,7 @@ from sikap.development.models import (
     TrainingEvent,
 )
 from sikap.development.testing import invite, make_event
+from sikap.lib.samplefiles import pdf_bytes
 from sikap.org.testing import make_employee
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def _frozen():
         yield
 
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 

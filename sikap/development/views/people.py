@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -35,6 +37,7 @@ from sikap.development.views.common import (
     selected_year,
 )
 from sikap.lib.forms import apply_errors
+from sikap.lib.uploads import serve_upload
 from sikap.org.models import Employee
 
 
@@ -236,13 +239,20 @@ def activity_verify(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect(reverse("development:recap") + "#verify")
 
 
+def _certificate(field: FieldFile) -> FileResponse:
+    # The stored name was generated at upload from the checked content: its extension is ours.
+    stored = (field.name or "").rsplit("/", 1)[-1]
+    kind = mimetypes.guess_type(stored)[0] or "application/octet-stream"
+    return serve_upload(field.open("rb"), filename=stored, content_type=kind)
+
+
 @require_GET
 @login_required
 def activity_file(request: AuthedRequest, pk: int) -> FileResponse:
     activity = access.get_activity_file(request.user, pk)
     if not activity.certificate:
         raise Http404
-    return FileResponse(activity.certificate.open("rb"), as_attachment=True)
+    return _certificate(activity.certificate)
 
 
 @require_GET
@@ -251,7 +261,7 @@ def participant_file(request: AuthedRequest, pk: int) -> FileResponse:
     participant = access.get_participant_file(request.user, pk)
     if not participant.certificate:
         raise Http404
-    return FileResponse(participant.certificate.open("rb"), as_attachment=True)
+    return _certificate(participant.certificate)
 
 
 # HR: events ----------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from sikap.lib import xlsx
-from sikap.lib.uploads import check_upload
+from sikap.lib.uploads import check_upload, looks_active
 from sikap.org.models import (
     JenisJabatan,
     JenjangFungsional,
@@ -97,9 +97,13 @@ def detect_kind(upload: IO[bytes], *, name: str = "") -> str:
     # CSV has no magic number: it is accepted when it is text (no NUL byte, decodable).
     upload.seek(0)
     head = upload.read(65536)
+    whole = head + upload.read()
     upload.seek(0)
     known_binary = filetype.guess(head) is not None  # PDF, images, other archives
-    if known_binary or b"\x00" in head or _decode(head, strict=True) is None:
+    if (
+        known_binary or b"\x00" in head or _decode(head, strict=True) is None
+        or looks_active(whole)
+    ):  # fmt: skip
         raise ValidationError(
             _("The file is not CSV or XLSX (its content is not recognised)."), code="bad_type"
         )

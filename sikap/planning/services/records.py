@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import IO
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -140,7 +139,7 @@ def add_evidence(
         evidence.original_name = filename[:255] or f"bukti.{checked.extension}"
         evidence.content_type = checked.content_type
         evidence.size = checked.size
-        evidence.file.save(f"bukti.{checked.extension}", File(upload), save=False)
+        evidence.file.save(checked.stored_name, checked.file(upload), save=False)
     stamp(evidence, by).save()
     return evidence
 

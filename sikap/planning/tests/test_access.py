@@ -7,12 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from sikap.lib.samplefiles import pdf_bytes
 from sikap.org.testing import make_employee, make_position, make_unit
 from sikap.planning import access
 from sikap.planning.services import records
 from sikap.planning.testing import DAY, make_plan
 
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from conftest import screenshot
+from sikap.lib.samplefiles import pdf_bytes
 from sikap.org.testing import PASSWORD, make_personas
 from sikap.planning.models import Evidence, Feedback, Plan, PlanStatus
 from sikap.planning.services import plans
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def sign_in(page, username: str) -> None:

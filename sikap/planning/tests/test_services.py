@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sikap.accounts.outbox import send_due
+from sikap.lib.samplefiles import pdf_bytes
 from sikap.org import services as org_services
 from sikap.org.testing import make_employee, make_position
 from sikap.planning.models import (
@@ -24,7 +25,7 @@ from sikap.planning.models import (
 from sikap.planning.services import common, plans, records
 from sikap.planning.testing import DAY, make_plan, make_year
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def test_create_plan_snapshots_the_header(personas, year):

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sikap.accounts.outbox import send_due
+from sikap.lib.samplefiles import pdf_bytes
 from sikap.org.testing import make_employee, make_position, make_unit
 from sikap.planning.models import (
     CoachingFeedback,
@@ -29,7 +30,7 @@ from sikap.planning.models import (
 from sikap.planning.services import common, plans, records
 from sikap.planning.testing import DAY, make_plan
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 NOW = "2026-02-10 09:00 +07:00"
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikap.accounts.http import AuthedRequest
 from sikap.cycle.models import EntryClosure, Period
 from sikap.lib.forms import apply_errors
+from sikap.lib.uploads import serve_upload
 from sikap.planning import access, forms, rules
 from sikap.planning.models import (
     CoachingSession,
@@ -135,12 +136,10 @@ def evidence_file(request: AuthedRequest, pk: int) -> FileResponse:
     evidence = access.get_evidence_for_user(request.user, pk)
     if not evidence.file:
         raise Http404
-    return FileResponse(
+    return serve_upload(
         evidence.file.open("rb"),
-        # Only images are shown inline; documents are downloaded (never rendered in our origin).
-        as_attachment=not evidence.content_type.startswith("image/"),
         filename=evidence.original_name or (evidence.file.name or "").rsplit("/", 1)[-1],
-        content_type=evidence.content_type or "application/octet-stream",
+        content_type=evidence.content_type,
     )
 
 
