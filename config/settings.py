@@ -168,6 +168,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# UU 27/2022 PDP: days a survey respondent's comment and profile are kept (a unit may override).
+SURVEY_RETENTION_DAYS = env_int("SURVEY_RETENTION_DAYS", 730)
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -14,6 +14,11 @@ class LoginForm(AuthenticationForm):
         max_length=64,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+    # Bounded: a megabyte-long password would otherwise be hashed (Argon2) on every attempt.
+    password = forms.CharField(
+        label=_("Password"), strip=False, max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )  # fmt: skip
     error_messages = {
         "invalid_login": _(
             "The NIP/username or password is wrong. Note that the password is case-sensitive."

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.lib.textlimits import LIMITS, limited
+
 
 class User(AbstractUser):
     """A login. Employees are linked through ``Employee.user``; auditors may have no employee."""
@@ -65,12 +67,12 @@ class OutgoingEmail(models.Model):
 
     to = models.CharField(_("recipient"), max_length=254)
     subject = models.CharField(_("subject"), max_length=255)
-    body = models.TextField(_("message"))
+    body = models.TextField(_("message"), **limited(LIMITS.DOCUMENT))
     status = models.CharField(
         _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.TextField(_("last error"), blank=True)
+    last_error = models.TextField(_("last error"), blank=True, **limited(LIMITS.LONG))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)

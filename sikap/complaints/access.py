@@ -16,7 +16,14 @@ from django.http import Http404
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
 from sikap.complaints import rules
-from sikap.complaints.models import Complaint, ComplaintQuerySet, ResponseTemplate
+from sikap.complaints.models import (
+    Attachment,
+    Complaint,
+    ComplaintQuerySet,
+    IdentityAccess,
+    IdentityAccessKind,
+    ResponseTemplate,
+)
 from sikap.org.models import Employee, EmployeeQuerySet, Unit, UnitKind, UnitQuerySet, path_within
 
 
@@ -51,6 +58,36 @@ def sees_identity(user: User, complaint: Complaint) -> bool:
     return can_work_on(scope, complaint) or (
         complaint.created_by_id is not None and complaint.created_by_id == user.pk
     )
+
+
+def has_identity(complaint: Complaint) -> bool:
+    """Whether there is any identity of the reporter left to see (name, contact or files)."""
+    if complaint.is_anonymous or complaint.identity_purged_on is not None:
+        return False
+    return bool(complaint.reporter_name or complaint.reporter_phone or complaint.reporter_email)
+
+
+def log_identity_access(
+    user: User, complaint: Complaint, *, attachment: Attachment | None = None
+) -> IdentityAccess | None:
+    """Record that the user was shown the reporter's identity, or downloaded an attachment.
+
+    Call it wherever the identity (or a file the citizen sent) leaves the server for a member of
+    staff; nothing is recorded when there is no identity left to see.
+    """
+    if attachment is None and not has_identity(complaint):
+        return None
+    return IdentityAccess.objects.create(
+        complaint=complaint, user=user,
+        kind=IdentityAccessKind.VIEW if attachment is None else IdentityAccessKind.DOWNLOAD,
+        attachment_name=attachment.original_name[:200] if attachment is not None else "",
+    )  # fmt: skip
+
+
+def sees_identity_log(user: User, complaint: Complaint) -> bool:
+    """The log of identity accesses: the auditors and the Admin Kepegawaian of the subtree."""
+    scope = get_scope(user)
+    return scope.is_superadmin or scope.audits(complaint.unit) or scope.manages(complaint.unit)
 
 
 @dataclass(frozen=True)

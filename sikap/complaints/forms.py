@@ -20,6 +20,7 @@ from sikap.complaints.models import (
     ResponseTemplate,
 )
 from sikap.lib.forms import model_field
+from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput, IsoMonthInput
 from sikap.org.models import Employee, Unit, UnitKind
 
@@ -53,7 +54,9 @@ class ComplaintForm(forms.Form):
         help_text=_("For example: surat keterangan domisili, KTP, PBB."),
     )  # fmt: skip
     subject = forms.CharField(label=_("Subject"), max_length=200)
-    text = forms.CharField(label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(
+        max_length=LIMITS.LONG, label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 5})
+    )
     files = MultipleFileField(  # type: ignore[assignment]
         label=_("Attachments (photos or documents, up to 3)"), required=False,
         help_text=_("PDF, JPG, PNG or an office document. Staff only; never published."),
@@ -78,7 +81,7 @@ class ComplaintForm(forms.Form):
 
 class PublicComplaintForm(ComplaintForm):
     # A field people never see; bots fill it in.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
+    website = forms.CharField(max_length=LIMITS.NAME, required=False, label=_("Leave this empty"))
 
     def visible_fields(self) -> list[Any]:
         return [f for f in super().visible_fields() if f.name != "website"]
@@ -100,6 +103,7 @@ class VerifyForm(forms.Form):
         queryset=Category.objects.filter(is_active=True), label=_("Category"), required=False
     )
     note = forms.CharField(
+        max_length=LIMITS.NOTE,
         label=_("Message to the citizen"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
@@ -113,7 +117,9 @@ class RejectForm(forms.Form):
         label=_("Tracking code of the original report"), max_length=12, required=False
     )
     note = forms.CharField(
-        label=_("Explanation to the citizen"), widget=forms.Textarea(attrs={"rows": 3})
+        max_length=LIMITS.NOTE,
+        label=_("Explanation to the citizen"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -121,7 +127,7 @@ class AssignForm(forms.Form):
     assignee: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=Employee.objects.none(), label=_("Assign to")
     )
-    note = forms.CharField(label=_("Internal note"), required=False)
+    note = forms.CharField(max_length=LIMITS.NOTE, label=_("Internal note"), required=False)
 
     def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -130,28 +136,36 @@ class AssignForm(forms.Form):
 
 class StartForm(forms.Form):
     note = forms.CharField(
-        label=_("Follow-up (shown to the citizen)"), widget=forms.Textarea(attrs={"rows": 3})
+        max_length=LIMITS.NOTE,
+        label=_("Follow-up (shown to the citizen)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class AnswerForm(forms.Form):
     text = forms.CharField(
-        label=_("Tanggapan to the citizen"), widget=forms.Textarea(attrs={"rows": 5})
+        max_length=LIMITS.LONG,
+        label=_("Tanggapan to the citizen"),
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
 
 class PauseForm(forms.Form):
     reason = forms.CharField(
-        label=_("Question to the citizen"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.NOTE,
+        label=_("Question to the citizen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class ResumeForm(forms.Form):
-    note = forms.CharField(label=_("Internal note"), required=False)
+    note = forms.CharField(max_length=LIMITS.NOTE, label=_("Internal note"), required=False)
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        max_length=LIMITS.NOTE, label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TrackForm(forms.Form):
@@ -159,7 +173,9 @@ class TrackForm(forms.Form):
 
 
 class CitizenReplyForm(forms.Form):
-    text = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        max_length=LIMITS.NOTE, label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     reopen = forms.BooleanField(
         label=_("The answer did not settle my complaint: reopen it (once)"), required=False
     )
@@ -171,7 +187,10 @@ class RatingForm(forms.Form):
         choices=[(i, str(i)) for i in range(1, 6)], widget=forms.RadioSelect,
     )  # fmt: skip
     comment = forms.CharField(
-        label=_("Comment (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.NOTE,
+        label=_("Comment (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -184,6 +203,7 @@ class HolidayForm(forms.ModelForm):
 
 class BulkHolidayForm(forms.Form):
     text = forms.CharField(
+        max_length=LIMITS.DOCUMENT,
         label=_("Days of the SKB, one per line"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
@@ -253,7 +273,7 @@ class SettingsForm(forms.ModelForm):
 
 
 class ReportForm(forms.Form):
-    month = forms.CharField(label=_("Month"), widget=IsoMonthInput(), required=False)
+    month = forms.CharField(label=_("Month"), widget=IsoMonthInput(), required=False, max_length=7)
     unit: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=Unit.objects.none(), label=_("Unit"), required=False
     )

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sikap.complaints import rules
+from sikap.lib.textlimits import LIMITS, limited
 from sikap.org.models import Employee, Unit, within_q
 
 
@@ -88,6 +89,12 @@ class ComplaintSettings(models.Model):
         _("retention of the reporter's identity (days after closing)"),
         default=730,
         validators=[MinValueValidator(30)],
+    )
+    open_retention_days = models.PositiveIntegerField(
+        _("retention of the reporter's identity of a complaint never closed (days after filing)"),
+        default=1095,
+        validators=[MinValueValidator(90)],
+        help_text=_("A complaint left open this long loses its reporter's identity and files."),
     )
     history = HistoricalRecords()
 
@@ -241,7 +248,7 @@ class Complaint(models.Model):
         default=ComplaintClass.NORMATIF,
     )  # fmt: skip
     subject = models.CharField(_("subject"), max_length=200)
-    text = models.TextField(_("report"))
+    text = models.TextField(_("report"), **limited(LIMITS.LONG))
     reporter_name = models.CharField(_("reporter name"), max_length=150, blank=True)
     reporter_phone = models.CharField(_("reporter phone / WhatsApp"), max_length=40, blank=True)
     reporter_email = models.EmailField(_("reporter e-mail"), blank=True)
@@ -262,7 +269,7 @@ class Complaint(models.Model):
         Employee, verbose_name=_("assigned to"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="assigned_complaints",
     )  # fmt: skip
-    answer = models.TextField(_("tanggapan"), blank=True)
+    answer = models.TextField(_("tanggapan"), blank=True, **limited(LIMITS.LONG))
     reopened = models.BooleanField(_("reopened by the citizen"), default=False)
     is_paused = models.BooleanField(_("waiting for the citizen"), default=False)
 
@@ -372,7 +379,7 @@ class ComplaintEvent(models.Model):
     by_citizen = models.BooleanField(_("by the citizen"), default=False)
     from_status = models.CharField(_("from"), max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=12, choices=Status.choices, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, **limited(LIMITS.NOTE))
     is_public = models.BooleanField(_("shown to the citizen"), default=False)
 
     class Meta:
@@ -411,6 +418,36 @@ class Attachment(models.Model):
         return self.original_name
 
 
+class IdentityAccessKind(models.TextChoices):
+    VIEW = "view", _("viewed")
+    DOWNLOAD = "download", _("downloaded an attachment")
+
+
+class IdentityAccess(models.Model):
+    """One view or download of a reporter's identity by staff (UU 27/2022 PDP): who, when, what."""
+
+    complaint = models.ForeignKey(
+        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE,
+        related_name="identity_accesses",
+    )  # fmt: skip
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    kind = models.CharField(_("access"), max_length=10, choices=IdentityAccessKind.choices)
+    attachment_name = models.CharField(_("file name"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("access to a reporter's identity")
+        verbose_name_plural = _("accesses to reporters' identities")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["complaint", "at"], name="identity_access_complaint")]
+
+    def __str__(self) -> str:
+        return f"{self.complaint_id} {self.kind} {self.user_id}"
+
+
 class TemplateStep(models.TextChoices):
     VERIFIED = "verified", _("Verification")
     REJECTED = "rejected", _("Closing at verification")
@@ -438,7 +475,7 @@ class ResponseTemplate(models.Model):
     )  # fmt: skip
     step = models.CharField(_("step"), max_length=12, choices=TemplateStep.choices)
     title = models.CharField(_("title"), max_length=120)
-    body = models.TextField(_("text"))
+    body = models.TextField(_("text"), **limited(LIMITS.LONG))
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
 
@@ -490,7 +527,7 @@ class SatisfactionRating(models.Model):
     score = models.PositiveSmallIntegerField(
         _("score"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, **limited(LIMITS.NOTE))
     created_at = models.DateTimeField(_("given at"), auto_now_add=True)
 
     class Meta:

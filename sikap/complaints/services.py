@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -635,25 +636,46 @@ def propose_national_holidays(*, by: User, year: int) -> list[Holiday]:
 
 @transaction.atomic
 def purge_personal_data(*, today: dt.date | None = None) -> int:
-    """Blank the reporter's identity of complaints closed longer ago than the retention period."""
+    """Remove the reporter's identity and files of complaints past their retention period.
+
+    A closed complaint keeps them ``retention_days`` after closing; one never closed (open,
+    paused, forgotten) ``open_retention_days`` after it was filed. The attachment rows go in the
+    transaction; their files are deleted by a background task after the commit.
+    """
     day = _today(today)
     book = ComplaintSettings.book()
-    shortest = min(s.retention_days for s in [book.default, *book.by_unit.values()])
-    candidates = Complaint.objects.filter(
-        status=Status.CLOSED,
-        closed_on__lt=day - dt.timedelta(days=shortest),
-        identity_purged_on__isnull=True,
-    ).select_related("unit")
+    every = [book.default, *book.by_unit.values()]
+    closed_before = day - dt.timedelta(days=min(s.retention_days for s in every))
+    filed_before = day - dt.timedelta(days=min(s.open_retention_days for s in every))
+    candidates = (
+        Complaint.objects.filter(identity_purged_on__isnull=True)
+        .filter(
+            Q(status=Status.CLOSED, closed_on__lt=closed_before)
+            | (~Q(status=Status.CLOSED) & Q(registered_on__lt=filed_before))
+        )
+        .select_related("unit")
+        .only("pk", "status", "closed_on", "registered_on", "unit__path")
+    )
     # Each complaint keeps its identity as long as the settings of its own unit say.
-    stale = [
-        c.pk
-        for c in candidates.only("pk", "closed_on", "unit__path")
-        if c.closed_on is not None
-        and c.closed_on < day - dt.timedelta(days=book.for_unit(c.unit).retention_days)
-    ]
+    stale = [c.pk for c in candidates if _past_retention(c, book.for_unit(c.unit), day)]
+    attachments = Attachment.objects.filter(complaint_id__in=stale)
+    names = [name for name in attachments.values_list("file", flat=True) if name]
+    attachments.delete()
+    if names:
+        from sikap.complaints.tasks import delete_stored_files
+
+        transaction.on_commit(lambda: delete_stored_files.enqueue(names=names))
     return Complaint.objects.filter(pk__in=stale).update(
         reporter_name="", reporter_phone="", reporter_email="", identity_purged_on=day
     )
+
+
+def _past_retention(complaint: Complaint, config: ComplaintSettings, day: dt.date) -> bool:
+    if complaint.status == Status.CLOSED:
+        return complaint.closed_on is not None and complaint.closed_on < day - dt.timedelta(
+            days=config.retention_days
+        )
+    return complaint.registered_on < day - dt.timedelta(days=config.open_retention_days)
 
 
 @transaction.atomic

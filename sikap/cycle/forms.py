@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sikap.cycle.models import Period, PeriodKindChoices
+from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput
 
 
@@ -44,6 +45,7 @@ class ReopenForm(forms.Form):
         help_text=_("Leave empty to close entry at the deadline again."),
     )  # fmt: skip
     reason = forms.CharField(
+        max_length=LIMITS.NOTE,
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required for a period with a signed penetapan or final evaluations."),
     )  # fmt: skip

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.lib.textlimits import LIMITS, limited
+
 
 class PeriodKindChoices(models.TextChoices):
     BULANAN = "bulanan", _("Bulanan")
@@ -158,7 +160,7 @@ class PeriodReopening(models.Model):
         Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="reopenings"
     )
     until = models.DateField(_("reopened until"), null=True, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True, **limited(LIMITS.NOTE))
     overrides_closures = models.BooleanField(
         _("reopens signed entries"), default=False,
         help_text=_("Set when a superadmin reopened a period with a penetapan or final evaluations."),

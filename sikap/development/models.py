@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sikap.development import rules
+from sikap.lib.textlimits import LIMITS, limited
 
 LEVEL_CHOICES = [(n, str(n)) for n in rules.LEVELS]
 SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]
@@ -269,7 +270,7 @@ class ReactionSurvey(models.Model):
     would_apply = models.PositiveSmallIntegerField(
         _("I will apply what I learned"), choices=SCORE_CHOICES
     )
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, **limited(LIMITS.NOTE))
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
 
     class Meta:
@@ -292,7 +293,7 @@ class FollowUp(models.Model):
         Participant, on_delete=models.CASCADE, related_name="follow_up"
     )
     score = models.PositiveSmallIntegerField(_("improvement (1-5)"), choices=SCORE_CHOICES)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, **limited(LIMITS.NOTE))
     by = models.ForeignKey(
         "org.Employee", verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL,
         related_name="+",

@@ -15,6 +15,7 @@ from sikap.evaluation.models import (
     RoundingChoices,
 )
 from sikap.evaluation.rules import Rating
+from sikap.lib.textlimits import LIMITS
 
 
 class CalculatorForm(forms.Form):
@@ -60,7 +61,10 @@ class EvaluationForm(forms.Form):
         label="Rating Perilaku Kerja", choices=RATING_CHOICES, widget=forms.RadioSelect
     )
     notes = forms.CharField(
-        label="Catatan/Rekomendasi", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=LIMITS.TEXT,
+        label="Catatan/Rekomendasi",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args: Any, rows: Sequence[Any] = (), **kwargs: Any) -> None:
@@ -73,6 +77,7 @@ class EvaluationForm(forms.Form):
                 choices=[("", "—"), *RATING_CHOICES], initial=row.label,  # type: ignore[attr-defined]
             )  # fmt: skip
             self.fields[f"feedback_{pk}"] = forms.CharField(
+                max_length=LIMITS.NOTE,
                 label=_("Umpan balik berkelanjutan berdasarkan bukti dukung"), required=False,
                 initial=row.note, widget=forms.Textarea(attrs={"rows": 2}),  # type: ignore[attr-defined]
             )  # fmt: skip
@@ -98,7 +103,7 @@ class CalibrationForm(forms.Form):
 
 class DeterminationForm(forms.Form):
     early_close_reason = forms.CharField(
-        label=_("Reason to close the period early"), required=False, max_length=2000,
+        label=_("Reason to close the period early"), required=False, max_length=LIMITS.TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only needed before the period has ended; it is recorded with the penetapan."),
     )  # fmt: skip
@@ -106,7 +111,7 @@ class DeterminationForm(forms.Form):
 
 class CorrectionForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason for the correction"), max_length=2000,
+        label=_("Reason for the correction"), max_length=LIMITS.TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Recorded with the new version; the documents of earlier versions are kept."),
     )  # fmt: skip
@@ -117,13 +122,18 @@ class OrganisationPredicateForm(forms.Form):
         label=_("Predikat Kinerja Organisasi"), choices=OrganisationPredicateChoices.choices
     )
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.NOTE,
+        label=_("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class ObjectionForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason of the objection"), widget=forms.Textarea(attrs={"rows": 4})
+        max_length=LIMITS.LONG,
+        label=_("Reason of the objection"),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
@@ -140,7 +150,9 @@ class DecisionForm(forms.Form):
         label="Rating Perilaku Kerja", choices=[("", "—"), *RATING_CHOICES], required=False
     )
     decision_reason = forms.CharField(
-        label=_("Reason of the decision"), widget=forms.Textarea(attrs={"rows": 3})
+        max_length=LIMITS.LONG,
+        label=_("Reason of the decision"),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -8,12 +8,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-# AppraisalYear and PeriodKindChoices are re-exported only for branches written before the move
-# to sikap.cycle; new code imports them from there (tests/test_import_direction.py).
 from sikap.cycle.models import AppraisalYear as AppraisalYear
 from sikap.cycle.models import Period
 from sikap.cycle.models import PeriodKindChoices as PeriodKindChoices
 from sikap.evaluation import rules
+
+# AppraisalYear and PeriodKindChoices are re-exported only for branches written before the move
+# to sikap.cycle; new code imports them from there (tests/test_import_direction.py).
+from sikap.lib.textlimits import LIMITS, limited
 
 # --------------------------------------------------------------------------- choices from rules
 
@@ -89,7 +91,7 @@ class OrganisationAssessment(models.Model):
         max_length=16,
         choices=OrganisationPredicateChoices.choices,
     )
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, **limited(LIMITS.NOTE))
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("set by"), null=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -154,7 +156,7 @@ class Evaluation(models.Model):
         _("per-RHK label and feedback"), default=dict, blank=True,
         help_text=_("Keyed by RHK id: {'label': rating code or '', 'feedback': text}."),
     )  # fmt: skip
-    notes = models.TextField(_("Catatan/Rekomendasi"), blank=True)
+    notes = models.TextField(_("Catatan/Rekomendasi"), blank=True, **limited(LIMITS.TEXT))
     status = models.CharField(
         _("status"), max_length=6, choices=EvaluationStatus.choices,
         default=EvaluationStatus.DRAFT,
@@ -235,7 +237,7 @@ class Determination(models.Model):
     # Each correction after signing is a new version; the documents of every version are kept.
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     reason = models.TextField(
-        _("reason"), blank=True, max_length=2000,
+        _("reason"), blank=True, **limited(LIMITS.TEXT),
         help_text=_("Why the period was closed early, or why this version corrects the last."),
     )  # fmt: skip
     history = HistoricalRecords()
@@ -288,7 +290,7 @@ class Objection(models.Model):
         Evaluation, verbose_name=_("evaluation"), on_delete=models.PROTECT,
         related_name="objections",
     )  # fmt: skip
-    reason = models.TextField(_("reason of the objection"))
+    reason = models.TextField(_("reason of the objection"), **limited(LIMITS.LONG))
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -305,7 +307,9 @@ class Objection(models.Model):
         related_name="+",
     )  # fmt: skip
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_reason = models.TextField(_("reason of the decision"), blank=True)
+    decision_reason = models.TextField(
+        _("reason of the decision"), blank=True, **limited(LIMITS.LONG)
+    )
     previous_result_rating = models.CharField(max_length=10, choices=RatingChoices.choices)
     previous_behaviour_rating = models.CharField(max_length=10, choices=RatingChoices.choices)
     previous_predicate = models.CharField(max_length=16, choices=EmployeePredicateChoices.choices)

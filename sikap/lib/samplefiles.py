@@ -27,10 +27,10 @@ def image_bytes(fmt: str = "PNG") -> bytes:
 
 def xlsx_bytes() -> bytes:
     """A valid workbook with one cell."""
-    from openpyxl import Workbook
+    from sikap.lib.xlsx import add_sheet, new_workbook
 
-    book = Workbook()
-    book.active["A1"] = "NIP"  # type: ignore[index]
+    book = new_workbook()
+    add_sheet(book, "Data", ["NIP"], [])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

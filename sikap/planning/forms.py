@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.cycle.models import AppraisalYear
 from sikap.lib.forms import model_field
+from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput
 from sikap.planning import rules
 from sikap.planning.models import (
@@ -41,7 +42,11 @@ class PlanCreateForm(forms.Form):
 
 class WorkResultForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
-    text = forms.CharField(label=_("Rencana Hasil Kerja"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        max_length=LIMITS.TEXT,
+        label=_("Rencana Hasil Kerja"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     intervenes = forms.ModelChoiceField(
         label=_("Rencana Hasil Kerja Pimpinan yang Diintervensi"),
         queryset=WorkResult.objects.none(), required=False,
@@ -77,7 +82,9 @@ class WorkResultForm(forms.Form):
 class IndicatorForm(forms.Form):
     aspect = forms.ChoiceField(label=_("Aspek"), choices=Aspect.choices)
     text = forms.CharField(
-        label=_("Indikator Kinerja Individu"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.TEXT,
+        label=_("Indikator Kinerja Individu"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     target_value = forms.DecimalField(
         label=_("Target (number)"), required=False, min_value=0, max_digits=14, decimal_places=2
@@ -93,20 +100,26 @@ class ExpectationsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, name, _indicators in rules.BERAKHLAK:
             self.fields[key] = forms.CharField(
-                label=name, required=False, widget=forms.Textarea(attrs={"rows": 2})
+                max_length=LIMITS.TEXT,
+                label=name,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
 
 
 class AnnexForm(forms.Form):
     resources = forms.CharField(
+        max_length=LIMITS.TEXT,
         label=_("Dukungan Sumber Daya"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
     )  # fmt: skip
     accountability = forms.CharField(
+        max_length=LIMITS.TEXT,
         label=_("Skema Pertanggungjawaban"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
     )  # fmt: skip
     consequences = forms.CharField(
+        max_length=LIMITS.TEXT,
         label=_("Konsekuensi"), required=False,
         widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
     )  # fmt: skip
@@ -114,11 +127,17 @@ class AnnexForm(forms.Form):
 
 class DialogueForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(
+        max_length=LIMITS.LONG, label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ReturnForm(forms.Form):
-    note = forms.CharField(label=_("What must be fixed"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        max_length=LIMITS.NOTE,
+        label=_("What must be fixed"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class RealisationForm(forms.Form):
@@ -127,7 +146,10 @@ class RealisationForm(forms.Form):
         decimal_places=2,
     )  # fmt: skip
     text = forms.CharField(
-        label=_("Realisation (in words)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.TEXT,
+        label=_("Realisation (in words)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
     file = forms.FileField(
@@ -142,7 +164,9 @@ class RealisationForm(forms.Form):
 
 class FeedbackForm(forms.Form):
     subject = forms.ChoiceField(label=_("About"))
-    text = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        max_length=LIMITS.TEXT, label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, work_results: list[WorkResult], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,7 +176,9 @@ class FeedbackForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(
+        max_length=LIMITS.TEXT, label=_("Reply"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CoachingForm(forms.Form):
@@ -160,7 +186,10 @@ class CoachingForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
     topic = forms.CharField(label=_("Topic"), max_length=255)
     notes = forms.CharField(
-        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        max_length=LIMITS.LONG,
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -169,7 +198,10 @@ SCALE = [(str(i), str(i)) for i in range(1, 6)]
 
 class CoachingFeedbackForm(forms.Form):
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.NOTE,
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -190,7 +222,9 @@ class CoachingFeedbackForm(forms.Form):
 class CompetencyForm(forms.Form):
     competency = forms.CharField(label=_("Kompetensi"), max_length=200)
     score = forms.TypedChoiceField(label=_("Nilai (skala 1-5)"), choices=SCALE, coerce=int)
-    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        max_length=LIMITS.NOTE, label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CascadeForm(forms.Form):
@@ -209,9 +243,13 @@ class CascadeForm(forms.Form):
 
 class TargetForm(forms.Form):
     sasaran = forms.CharField(
-        label=_("Sasaran kinerja organisasi"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.TEXT,
+        label=_("Sasaran kinerja organisasi"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     indikator = forms.CharField(
-        label=_("Indikator kinerja organisasi"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.TEXT,
+        label=_("Indikator kinerja organisasi"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     target = forms.CharField(label=_("Target"), required=False, max_length=100)

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.lib.textlimits import LIMITS, limited
 from sikap.planning import rules
 
 
@@ -74,8 +75,8 @@ class OrganisationTarget(models.Model):
         "cycle.AppraisalYear", verbose_name=_("appraisal year"), on_delete=models.PROTECT,
         related_name="+",
     )  # fmt: skip
-    sasaran = models.TextField(_("sasaran kinerja organisasi"))
-    indikator = models.TextField(_("indikator kinerja organisasi"))
+    sasaran = models.TextField(_("sasaran kinerja organisasi"), **limited(LIMITS.TEXT))
+    indikator = models.TextField(_("indikator kinerja organisasi"), **limited(LIMITS.TEXT))
     target = models.CharField(_("target"), max_length=100, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
@@ -152,7 +153,7 @@ class Plan(models.Model):
     atasan_position = models.CharField(_("atasan position"), max_length=200, blank=True)
     atasan_unit = models.CharField(_("atasan unit"), max_length=200, blank=True)
     instansi = models.CharField(_("instansi"), max_length=200, blank=True)
-    return_note = models.TextField(_("return note"), blank=True)
+    return_note = models.TextField(_("return note"), blank=True, **limited(LIMITS.NOTE))
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -212,7 +213,7 @@ class WorkResult(models.Model):
     category = models.CharField(
         _("category"), max_length=10, choices=Category.choices, default=Category.UTAMA
     )
-    text = models.TextField(_("Rencana Hasil Kerja"))
+    text = models.TextField(_("Rencana Hasil Kerja"), **limited(LIMITS.TEXT))
     intervenes = models.ForeignKey(
         "self", verbose_name=_("Rencana Hasil Kerja Pimpinan yang Diintervensi"), null=True,
         blank=True, on_delete=models.PROTECT, related_name="supporters",
@@ -265,7 +266,7 @@ class Indicator(models.Model):
     aspect = models.CharField(
         _("aspek"), max_length=10, choices=Aspect.choices, default=Aspect.KUANTITAS
     )
-    text = models.TextField(_("Indikator Kinerja Individu"))
+    text = models.TextField(_("Indikator Kinerja Individu"), **limited(LIMITS.TEXT))
     target_value = models.DecimalField(
         _("target value"), max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -309,7 +310,9 @@ class BehaviourExpectation(models.Model):
         Plan, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="expectations"
     )
     value = models.CharField(_("core value"), max_length=12, choices=BehaviourValue.choices)
-    expectation = models.TextField(_("Ekspektasi Khusus Pimpinan"), blank=True)
+    expectation = models.TextField(
+        _("Ekspektasi Khusus Pimpinan"), blank=True, **limited(LIMITS.TEXT)
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -329,9 +332,11 @@ class PlanAnnex(models.Model):
     plan = models.OneToOneField(
         Plan, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="annex"
     )
-    resources = models.TextField(_("Dukungan Sumber Daya"), blank=True)
-    accountability = models.TextField(_("Skema Pertanggungjawaban"), blank=True)
-    consequences = models.TextField(_("Konsekuensi"), blank=True)
+    resources = models.TextField(_("Dukungan Sumber Daya"), blank=True, **limited(LIMITS.TEXT))
+    accountability = models.TextField(
+        _("Skema Pertanggungjawaban"), blank=True, **limited(LIMITS.TEXT)
+    )
+    consequences = models.TextField(_("Konsekuensi"), blank=True, **limited(LIMITS.TEXT))
     history = HistoricalRecords()
 
     class Meta:
@@ -365,7 +370,7 @@ class PerformanceDialogue(models.Model):
         Plan, verbose_name=_("SKP"), on_delete=models.CASCADE, related_name="dialogues"
     )
     date = models.DateField(_("date"))
-    notes = models.TextField(_("notes"))
+    notes = models.TextField(_("notes"), **limited(LIMITS.LONG))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -391,8 +396,8 @@ class Realisation(models.Model):
         "cycle.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
     )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2, null=True, blank=True)
-    text = models.TextField(_("realisation"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    text = models.TextField(_("realisation"), blank=True, **limited(LIMITS.TEXT))
+    note = models.TextField(_("note"), blank=True, **limited(LIMITS.NOTE))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -459,12 +464,12 @@ class Feedback(models.Model):
     behaviour_value = models.CharField(
         _("core value"), max_length=12, choices=BehaviourValue.choices, blank=True
     )
-    text = models.TextField(_("feedback"))
+    text = models.TextField(_("feedback"), **limited(LIMITS.TEXT))
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    reply = models.TextField(_("reply"), blank=True)
+    reply = models.TextField(_("reply"), blank=True, **limited(LIMITS.TEXT))
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
     history = HistoricalRecords()
 
@@ -493,7 +498,7 @@ class CoachingSession(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=CoachingKind.choices)
     date = models.DateField(_("date"))
     topic = models.CharField(_("topic"), max_length=255)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, **limited(LIMITS.LONG))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -515,7 +520,7 @@ class CoachingFeedback(models.Model):
         CoachingSession, on_delete=models.CASCADE, related_name="employee_feedback"
     )
     answers = models.JSONField(_("answers"), default=list)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True, **limited(LIMITS.NOTE))
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -539,7 +544,7 @@ class CompetencyEvaluation(models.Model):
     )
     competency = models.CharField(_("kompetensi"), max_length=200)
     score = models.PositiveSmallIntegerField(_("nilai (skala 1-5)"))
-    reason = models.TextField(_("alasan"))
+    reason = models.TextField(_("alasan"), **limited(LIMITS.NOTE))
     history = HistoricalRecords()
 
     class Meta:
@@ -563,7 +568,7 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="planning_notifications"
     )
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("message"), blank=True)
+    body = models.TextField(_("message"), blank=True, **limited(LIMITS.LONG))
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)

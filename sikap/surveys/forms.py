@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput, IsoDateTimeInput
 from sikap.org.models import Employee
 from sikap.surveys import rules
@@ -33,11 +34,11 @@ class SurveyForm(forms.Form):
     education = forms.ChoiceField(label=_("Education"), required=False)
     occupation = forms.ChoiceField(label=_("Occupation"), required=False)
     comment = forms.CharField(
-        label=_("Suggestions or comments (optional)"), required=False, max_length=2000,
+        label=_("Suggestions or comments (optional)"), required=False, max_length=LIMITS.TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )  # fmt: skip
     # Honeypot: hidden from people, filled in by naive bots.
-    website = forms.CharField(required=False, label="Website")
+    website = forms.CharField(max_length=LIMITS.NAME, required=False, label="Website")
 
     def __init__(
         self, *args: Any, questions: list[SurveyQuestion], settings: SurveySettings,
@@ -132,7 +133,7 @@ class CounterForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     action = forms.CharField(
-        label=_("Planned action"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+        label=_("Planned action"), widget=forms.Textarea(attrs={"rows": 3}), max_length=LIMITS.LONG
     )
     responsible = forms.CharField(label=_("Responsible"), required=False, max_length=200)
     target_date = forms.DateField(label=_("Target date"), required=False, widget=IsoDateInput())

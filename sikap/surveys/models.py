@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from sikap.lib.dayrange import on_days
+from sikap.lib.textlimits import LIMITS, limited
 from sikap.org.models import Employee, Unit
 from sikap.surveys import rules
 
@@ -44,21 +45,33 @@ class ServiceType(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     # A. Komponen proses penyampaian pelayanan (published at the counter and on SIPPN).
-    persyaratan = models.TextField("Persyaratan", blank=True)
-    prosedur = models.TextField("Sistem, mekanisme, dan prosedur", blank=True)
+    persyaratan = models.TextField("Persyaratan", blank=True, **limited(LIMITS.DOCUMENT))
+    prosedur = models.TextField(
+        "Sistem, mekanisme, dan prosedur", blank=True, **limited(LIMITS.DOCUMENT)
+    )
     jangka_waktu = models.CharField("Jangka waktu pelayanan", max_length=200, blank=True)
     biaya = models.CharField("Biaya/tarif", max_length=200, default="Gratis")
     produk = models.CharField("Produk pelayanan", max_length=255, blank=True)
-    pengaduan = models.TextField("Penanganan pengaduan, saran dan masukan", blank=True)
+    pengaduan = models.TextField(
+        "Penanganan pengaduan, saran dan masukan", blank=True, **limited(LIMITS.DOCUMENT)
+    )
     # B. Komponen pengelolaan pelayanan di internal organisasi.
-    dasar_hukum = models.TextField("Dasar hukum", blank=True)
-    sarana = models.TextField("Sarana dan prasarana, dan/atau fasilitas", blank=True)
-    kompetensi = models.TextField("Kompetensi pelaksana", blank=True)
-    pengawasan = models.TextField("Pengawasan internal", blank=True)
+    dasar_hukum = models.TextField("Dasar hukum", blank=True, **limited(LIMITS.DOCUMENT))
+    sarana = models.TextField(
+        "Sarana dan prasarana, dan/atau fasilitas", blank=True, **limited(LIMITS.DOCUMENT)
+    )
+    kompetensi = models.TextField("Kompetensi pelaksana", blank=True, **limited(LIMITS.DOCUMENT))
+    pengawasan = models.TextField("Pengawasan internal", blank=True, **limited(LIMITS.DOCUMENT))
     jumlah_pelaksana = models.CharField("Jumlah pelaksana", max_length=100, blank=True)
-    jaminan_pelayanan = models.TextField("Jaminan pelayanan", blank=True)
-    jaminan_keamanan = models.TextField("Jaminan keamanan dan keselamatan pelayanan", blank=True)
-    evaluasi_kinerja = models.TextField("Evaluasi kinerja pelaksana", blank=True)
+    jaminan_pelayanan = models.TextField(
+        "Jaminan pelayanan", blank=True, **limited(LIMITS.DOCUMENT)
+    )
+    jaminan_keamanan = models.TextField(
+        "Jaminan keamanan dan keselamatan pelayanan", blank=True, **limited(LIMITS.DOCUMENT)
+    )
+    evaluasi_kinerja = models.TextField(
+        "Evaluasi kinerja pelaksana", blank=True, **limited(LIMITS.DOCUMENT)
+    )
     standard_minutes = models.PositiveIntegerField(
         _("standard time (minutes)"),
         validators=[MinValueValidator(1)],
@@ -115,7 +128,7 @@ class ServicePromise(models.Model):
     unit = models.OneToOneField(
         Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="service_promise"
     )
-    text = models.TextField(_("text"), default=DEFAULT_PROMISE)
+    text = models.TextField(_("text"), default=DEFAULT_PROMISE, **limited(LIMITS.DOCUMENT))
     signed_by = models.ForeignKey(
         Employee, verbose_name=_("signed by"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
@@ -152,13 +165,29 @@ class SurveySettings(models.Model):
         help_text=_("Per-officer figures are shown only from this number of responses on."),
     )
     education_options = models.TextField(
-        _("education options"), default=DEFAULT_EDUCATION, help_text=_("One option a line.")
+        _("education options"),
+        default=DEFAULT_EDUCATION,
+        help_text=_("One option a line."),
+        **limited(LIMITS.TEXT),
     )
     occupation_options = models.TextField(
-        _("occupation options"), default=DEFAULT_OCCUPATION, help_text=_("One option a line.")
+        _("occupation options"),
+        default=DEFAULT_OCCUPATION,
+        help_text=_("One option a line."),
+        **limited(LIMITS.TEXT),
     )
     kiosk_key = models.CharField(
         _("kiosk key"), max_length=40, unique=True, default=new_kiosk_key, editable=False
+    )
+    retention_days = models.PositiveIntegerField(
+        _("retention of respondents' comments and profiles (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(30)],
+        help_text=_(
+            "For this unit and the units below it. Empty: as the unit above "
+            "(the instance default is SURVEY_RETENTION_DAYS, 730 days)."
+        ),
     )
     history = HistoricalRecords()
 
@@ -194,7 +223,7 @@ class SurveyQuestion(models.Model):
     )
     position = models.PositiveSmallIntegerField(pgettext_lazy("question order", "position"))
     name = models.CharField(_("name"), max_length=100)
-    question = models.TextField(_("question"))
+    question = models.TextField(_("question"), **limited(LIMITS.SHORT))
     answer_1 = models.CharField(_("answer 1"), max_length=60)
     answer_2 = models.CharField(_("answer 2"), max_length=60)
     answer_3 = models.CharField(_("answer 3"), max_length=60)
@@ -365,7 +394,7 @@ class SurveyResponse(models.Model):
     education = models.CharField(_("education"), max_length=40, blank=True)
     occupation = models.CharField(_("occupation"), max_length=40, blank=True)
     comment = models.TextField(
-        pgettext_lazy("survey response", "comment"), blank=True, max_length=2000
+        pgettext_lazy("survey response", "comment"), blank=True, **limited(LIMITS.TEXT)
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
@@ -419,7 +448,7 @@ class FollowUpPlan(models.Model):
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     unsur = models.CharField(_("unsur"), max_length=40, help_text=_("Codes, e.g. U3 or U3,U9."))
-    action = models.TextField(_("planned action"))
+    action = models.TextField(_("planned action"), **limited(LIMITS.LONG))
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
     recorded_by = models.ForeignKey(

@@ -7,8 +7,10 @@ import math
 import uuid
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -428,3 +430,58 @@ def save_service_type(*, service_type: ServiceType, unit: Unit, by: Any) -> Serv
     stamp(service_type, by)
     service_type.save()
     return service_type
+
+
+def _retention_by_unit() -> tuple[int, dict[int, int]]:
+    default = int(django_settings.SURVEY_RETENTION_DAYS)
+    found = SurveySettings.objects.filter(retention_days__isnull=False)
+    rows = {
+        unit: int(days or default) for unit, days in found.values_list("unit_id", "retention_days")
+    }
+    return default, rows
+
+
+def _retention_for(path: str, default: int, rows: dict[int, int]) -> int:
+    # The nearest unit at or above this one that sets a retention; else the instance default.
+    for unit_id in reversed([int(p) for p in path.strip("/").split("/") if p]):
+        if unit_id in rows:
+            return rows[unit_id]
+    return default
+
+
+_PROFILE = (
+    ~Q(comment="") | Q(age__isnull=False) | ~Q(gender="") | ~Q(education="") | ~Q(occupation="")
+)
+
+
+@transaction.atomic
+def purge_respondent_data(*, today: dt.date | None = None) -> int:
+    """Blank the comments and profiles of survey responses older than their retention period.
+
+    The answers (U1..U9) stay: the IKM of past periods must not change. The citizen's initial
+    on a service record goes with the same retention.
+    """
+    day = today or timezone.localdate()
+    default, rows = _retention_by_unit()
+    oldest = day - dt.timedelta(days=min([default, *rows.values()]))
+    start = timezone.make_aware(dt.datetime.combine(oldest, dt.time.min))
+    stale = [
+        pk
+        for pk, at, path in SurveyResponse.objects.filter(_PROFILE, submitted_at__lt=start)
+        .values_list("pk", "submitted_at", "unit__path")
+        .iterator()
+        if timezone.localdate(at) < day - dt.timedelta(days=_retention_for(path, default, rows))
+    ]
+    count = SurveyResponse.objects.filter(pk__in=stale).update(
+        comment="", age=None, gender="", education="", occupation=""
+    )
+    initials = [
+        pk
+        for pk, at, path in ServiceRecord.objects.exclude(citizen_initial="")
+        .filter(received_at__lt=start)
+        .values_list("pk", "received_at", "unit__path")
+        .iterator()
+        if timezone.localdate(at) < day - dt.timedelta(days=_retention_for(path, default, rows))
+    ]
+    ServiceRecord.objects.filter(pk__in=initials).update(citizen_initial="")
+    return count

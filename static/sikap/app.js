@@ -15,3 +15,34 @@
     }
   });
 })();
+// "Maksimal N karakter" under a text area becomes a live count of what is left; without
+// JavaScript the limit is still shown and the browser still stops at maxlength.
+(function () {
+  "use strict";
+  function update(hint) {
+    var box = document.getElementById(hint.getAttribute("data-limit-for"));
+    if (!box || !box.maxLength || box.maxLength < 0) {
+      return;
+    }
+    if (!hint.hasAttribute("data-limit-text")) {
+      hint.setAttribute("data-limit-text", hint.textContent);
+    }
+    var left = box.maxLength - box.value.length;
+    var text = hint.getAttribute("data-left").replace("{n}", left.toLocaleString(document.documentElement.lang || "id"));
+    hint.textContent = hint.getAttribute("data-limit-text") + " · " + text;
+  }
+  function all() {
+    document.querySelectorAll("[data-limit-for]").forEach(update);
+  }
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (target instanceof HTMLTextAreaElement && target.id) {
+      var hint = document.querySelector('[data-limit-for="' + target.id + '"]');
+      if (hint) {
+        update(hint);
+      }
+    }
+  });
+  document.addEventListener("DOMContentLoaded", all);
+  document.addEventListener("htmx:afterSwap", all);
+})();

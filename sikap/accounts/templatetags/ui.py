@@ -8,9 +8,12 @@ from typing import Any
 from django import template
 from django.forms import BoundField
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from sikap.lib.nip import printed_nip
+from sikap.lib.textlimits import LIMITS
 
 register = template.Library()
 
@@ -30,11 +33,39 @@ def widget(field: BoundField) -> SafeString:
         else "form-control"
     )
     attrs: dict[str, Any] = {"class": css}
+    limit = getattr(field.field, "max_length", None) if kind == "textarea" else None
+    described = []
     if field.errors:
         attrs["class"] += " is-invalid"
         attrs["aria-invalid"] = "true"
-        attrs["aria-describedby"] = f"{field.id_for_label}_error"
-    return field.as_widget(attrs=attrs)
+        described.append(f"{field.id_for_label}_error")
+    if limit:
+        described.append(f"{field.id_for_label}_limit")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    rendered = field.as_widget(attrs=attrs)
+    if limit:
+        rendered = SafeString(rendered + limit_hint(limit, field.id_for_label))
+    return rendered
+
+
+@register.simple_tag
+def limit_hint(limit: int | str, for_id: str, suffix: object = "") -> SafeString:
+    """The limit ("Maksimal N karakter") under a text area; app.js makes it a live counter."""
+    for_id = f"{for_id}{suffix}"
+    size = getattr(LIMITS, limit) if isinstance(limit, str) else limit
+    shown = number_format(size, force_grouping=True)
+    return format_html(
+        '<div class="form-text" id="{}_limit" data-limit-for="{}" data-left="{}">{}</div>',
+        for_id, for_id, _("%(n)s characters left") % {"n": "{n}"},
+        _("Maximum %(n)s characters") % {"n": shown},
+    )  # fmt: skip
+
+
+@register.simple_tag
+def text_limit(kind: str) -> int:
+    """The number of characters allowed for that kind of text (``sikap/lib/textlimits.py``)."""
+    return int(getattr(LIMITS, kind))
 
 
 @register.filter

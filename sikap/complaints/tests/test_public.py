@@ -205,3 +205,16 @@ def test_an_attachment_is_stored_under_a_generated_name_and_re_encoded(client, p
     assert "KTP" not in item.file.name and ".." not in item.file.name
     assert item.original_name.endswith("KTP Bambang.png")
     assert b"trailing payload" not in item.file.open("rb").read()
+
+
+def test_a_complaint_of_320000_characters_is_refused_on_its_field(client, personas) -> None:
+    from sikap.lib.textlimits import LIMITS
+
+    response = _post(client, personas, text="x" * 320_000)
+    assert response.status_code == 400
+    assert not Complaint.objects.exists()
+    assert [e.code for e in response.context["form"].errors.as_data()["text"]] == ["max_length"]
+    page = response.content.decode()
+    assert f'maxlength="{LIMITS.LONG}"' in page
+    assert "Maksimal 5.000 karakter" in page
+    assert _post(client, personas, text="x" * LIMITS.LONG).status_code == 302

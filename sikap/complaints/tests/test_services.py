@@ -271,3 +271,45 @@ def test_the_citizen_is_mailed_a_link_when_asked_and_answered(
         services.answer(complaint=c, by=personas.user("pegawai"), text="ok")
     assert [m.to for m in mailoutbox] == [["bambang@example.com"]] * 2
     assert f"/pengaduan/lacak/{c.tracking_code}/" in mailoutbox[1].body
+
+
+# --- UU 27/2022 PDP: retention of identities and files (issue 12, item 7) ---------------------
+
+
+def test_the_purge_deletes_attachment_files_after_commit_and_covers_complaints_never_closed(
+    personas, django_capture_on_commit_callbacks
+) -> None:
+    import datetime as dt
+
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sikap.complaints.models import Attachment
+    from sikap.complaints.testing import PNG
+
+    old = services.register_complaint(
+        unit=personas.kelurahan, subject="Lama", text="Tidak pernah ditutup",
+        reporter_name="Bambang", reporter_phone="0812", on=dt.date(2020, 1, 6),
+        files=[SimpleUploadedFile("ktp.png", PNG)],
+    )  # fmt: skip
+    recent = services.register_complaint(
+        unit=personas.kelurahan, subject="Baru", text="Masih ditangani", reporter_name="Siti",
+        on=dt.date(2026, 11, 2),
+    )  # fmt: skip
+    stored = old.attachments.get().file.name
+    assert default_storage.exists(stored)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert services.purge_personal_data(today=dt.date(2026, 12, 2)) == 1
+    assert len(callbacks) == 1
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.reporter_name, old.reporter_phone, old.identity_purged_on) == (
+        "", "", dt.date(2026, 12, 2)
+    )
+    assert not Attachment.objects.filter(complaint=old).exists()
+    assert not default_storage.exists(stored)
+    assert recent.reporter_name == "Siti"
+    # Nothing left to purge: a second run changes nothing and queues no deletion.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert services.purge_personal_data(today=dt.date(2026, 12, 2)) == 0
+    assert callbacks == []

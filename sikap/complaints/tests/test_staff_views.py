@@ -372,3 +372,30 @@ def test_categories_and_templates_page(login, personas) -> None:
     assert login(personas.user("auditor")).post(url, data).status_code == 403
     assert login(personas.user("pegawai")).get(url).status_code == 404
     assert client.put(url).status_code == 405
+
+
+def test_every_view_and_download_of_the_identity_is_logged(login, personas, complaint) -> None:
+    from sikap.complaints import access
+    from sikap.complaints.models import IdentityAccess, IdentityAccessKind
+
+    detail = reverse("complaints:detail", args=[complaint.pk])
+    item = complaint.attachments.get()
+    lurah = personas.user("lurah")
+    assert login(lurah).get(detail).status_code == 200
+    assert login(lurah).get(reverse("complaints:attachment", args=[complaint.pk, item.pk]))
+    rows = list(IdentityAccess.objects.order_by("pk").values_list("user", "kind", "attachment_name"))
+    assert rows == [
+        (lurah.pk, IdentityAccessKind.VIEW, ""),
+        (lurah.pk, IdentityAccessKind.DOWNLOAD, "foto.png"),
+    ]
+    # Who does not see the identity leaves no record; the auditor and the HR owner read the log.
+    auditor = login(personas.user("auditor")).get(detail).content.decode()
+    assert IdentityAccess.objects.count() == 2
+    assert 'id="identity-log"' in auditor and "Bambang" not in auditor
+    assert 'id="identity-log"' in login(personas.user("hr")).get(detail).content.decode()
+    assert login(personas.user("other_hr")).get(detail).status_code == 404
+    assert not access.sees_identity_log(personas.user("pegawai"), complaint)
+    # An anonymous or purged complaint has no identity left to log (its files still are).
+    complaint.is_anonymous = True
+    assert access.log_identity_access(lurah, complaint) is None
+    assert access.log_identity_access(lurah, complaint, attachment=item) is not None

@@ -178,6 +178,8 @@ def _detail(
     request: AuthedRequest, complaint: Complaint, bound: dict[str, Any] | None = None
 ) -> HttpResponse:
     rights = access.rights(request.user, complaint)
+    if rights.sees_identity:
+        access.log_identity_access(request.user, complaint)
     bound = bound or {}
     actions = rights.actions(complaint)
     templates = list(ResponseTemplate.objects.offered_in(complaint.unit).filter(is_active=True))
@@ -196,6 +198,11 @@ def _detail(
         "today": timezone.localdate(),
         "overdue": complaint.is_overdue(timezone.localdate()),
         "show_identity": rights.sees_identity,
+        "identity_log": (
+            list(complaint.identity_accesses.select_related("user")[:50])
+            if access.sees_identity_log(request.user, complaint)
+            else None
+        ),
         "events": complaint.events.select_related("by__employee").order_by("at", "pk"),
         "pauses": list(complaint.pauses.all()),
         "attachments": list(complaint.attachments.all()),
@@ -285,6 +292,7 @@ def attachment(request: AuthedRequest, pk: int, attachment_pk: int) -> FileRespo
     if not access.sees_identity(request.user, complaint):
         raise PermissionDenied
     item = get_object_or_404(complaint.attachments, pk=attachment_pk)
+    access.log_identity_access(request.user, complaint, attachment=item)
     return serve_upload(
         item.file.open("rb"), filename=item.original_name, content_type=item.content_type
     )
