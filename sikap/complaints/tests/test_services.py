@@ -304,7 +304,9 @@ def test_the_purge_deletes_attachment_files_after_commit_and_covers_complaints_n
     old.refresh_from_db()
     recent.refresh_from_db()
     assert (old.reporter_name, old.reporter_phone, old.identity_purged_on) == (
-        "", "", dt.date(2026, 12, 2)
+        "",
+        "",
+        dt.date(2026, 12, 2),
     )
     assert not Attachment.objects.filter(complaint=old).exists()
     assert not default_storage.exists(stored)

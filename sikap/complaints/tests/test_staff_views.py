@@ -383,7 +383,9 @@ def test_every_view_and_download_of_the_identity_is_logged(login, personas, comp
     lurah = personas.user("lurah")
     assert login(lurah).get(detail).status_code == 200
     assert login(lurah).get(reverse("complaints:attachment", args=[complaint.pk, item.pk]))
-    rows = list(IdentityAccess.objects.order_by("pk").values_list("user", "kind", "attachment_name"))
+    rows = list(
+        IdentityAccess.objects.order_by("pk").values_list("user", "kind", "attachment_name")
+    )
     assert rows == [
         (lurah.pk, IdentityAccessKind.VIEW, ""),
         (lurah.pk, IdentityAccessKind.DOWNLOAD, "foto.png"),
