@@ -59,3 +59,10 @@ def test_an_id_past_the_database_integer_is_a_422(personas, login):
     client = login(personas.user("superadmin"))
     assert client.get(f"/api/org/employees/{2**70}").status_code == 422
     assert client.get("/api/planning/skp/0").status_code == 422
+
+
+@pytest.mark.django_db
+def test_the_fuzzed_schema_is_the_one_served_at_api_openapi_json(personas, login):
+    served = login(personas.user("hr")).get("/api/openapi.json")
+    assert served.status_code == 200
+    assert set(served.json()["paths"]) == set(schema.raw_schema["paths"])
