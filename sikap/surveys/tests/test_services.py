@@ -126,3 +126,29 @@ def test_the_client_address_may_come_from_behind_a_proxy(settings):
         RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4")
     )
     assert one != two and one == same
+
+
+def test_the_purge_blanks_comments_and_profiles_past_the_subtree_retention(personas) -> None:
+    import io
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from sikap.surveys.models import SurveySettings
+    from sikap.surveys.testing import make_response
+
+    now = timezone.now()
+    profile = {"comment": "Petugas A ramah", "age": 40, "gender": "L", "education": "SMA"}
+    old = make_response(personas.kelurahan, when=now - dt.timedelta(days=800), **profile)
+    young = make_response(personas.kelurahan, when=now - dt.timedelta(days=100), **profile)
+    services.purge_respondent_data()
+    old.refresh_from_db()
+    young.refresh_from_db()
+    assert (old.comment, old.age, old.gender, old.education) == ("", None, "", "")
+    assert old.u1 == 3  # the answers stay: past IKM figures do not change
+    assert young.comment == "Petugas A ramah"
+    # A shorter retention set on the kecamatan applies to the kelurahan below it.
+    SurveySettings.objects.create(unit=personas.kecamatan, retention_days=90)
+    call_command("purge_survey_personal_data", stdout=io.StringIO())
+    young.refresh_from_db()
+    assert (young.comment, young.age) == ("", None)
