@@ -84,7 +84,7 @@ def test_services_over_the_standard_time_are_an_area(personas):
     make_record(personas.kelurahan, service, [personas.peer], minutes=30)
     (area,) = _areas(personas).areas
     assert area.key == "services-late"
-    assert "1 of 2" in area.evidence[0]
+    assert "1 dari 2" in area.evidence[0]
 
 
 def test_late_and_reopened_complaints_handled_are_areas(personas):
@@ -135,6 +135,7 @@ def test_the_penilai_sees_the_lowest_unsur_and_turns_it_into_an_idp_item(persona
     url = reverse("development:employee", args=[personas.pegawai.pk])
     text = client.get(url).content.decode()
     assert 'data-area="unsur-U3"' in text and "Waktu Penyelesaian" in text
+    assert "data-add-idp" in text and "NRR 2,00 dari 4, dari 10 responden" in text
     response = client.post(
         reverse("development:idp") + f"?year=2026&pegawai={personas.pegawai.pk}",
         {"competency": "Orientasi pada Hasil", "jenis_diklat": 24, "target_jp": 2,
@@ -155,7 +156,7 @@ def test_the_line_above_sees_the_signals_without_the_button(personas, login, who
         .get(reverse("development:employee", args=[personas.pegawai.pk]))
         .content.decode()
     )
-    assert 'data-area="unsur-U3"' in text and "Add to the IDP" not in text
+    assert 'data-area="unsur-U3"' in text and "data-add-idp" not in text
 
 
 @pytest.mark.parametrize("who", ["hr", "auditor", "city_hr"])
@@ -187,7 +188,7 @@ def test_an_agreed_idp_hides_the_button(personas, login):
         agreed_by=personas.penilai, agreed_at=timezone.now(),
     )  # fmt: skip
     text = login(personas.user("pegawai")).get(reverse("development:mine")).content.decode()
-    assert 'data-area="unsur-U3"' in text and "Add to the IDP" not in text
+    assert 'data-area="unsur-U3"' in text and "data-add-idp" not in text
 
 
 def _count(client, url):

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.development import access, improve, rules, services
+from sikap.development import access, effect, effect_data, improve, rules, services
 from sikap.development.forms import (
     ActivityForm,
     AssessmentForm,
@@ -176,7 +176,14 @@ def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "development/follow_up.html",
-        {"participant": participant, "form": form, "existing": existing, "due": due},
+        {
+            "participant": participant,
+            "form": form,
+            "existing": existing,
+            "due": due,
+            "effect": effect_data.training_effect(participant.event, timezone.localdate()),
+            "minimum": effect.MIN_GROUP,
+        },
     )
 
 

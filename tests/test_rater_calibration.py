@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from sikap.cycle.services import setup_appraisal_year
 from sikap.evaluation import services
 from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.rater_signals import team_signals
@@ -16,6 +17,24 @@ from sikap.planning.testing import make_plan
 from sikap.surveys.testing import make_response
 
 pytestmark = pytest.mark.django_db
+
+# Surveys sit above evaluation, so this test of the two together lives at the project level.
+
+
+@pytest.fixture
+def year2026(db):
+    return setup_appraisal_year(year=2026, period_kind="triwulanan", by=None)
+
+
+@pytest.fixture
+def q1(year2026):
+    return year2026.periods.get(number=1)
+
+
+@pytest.fixture
+def plans(personas, year2026):
+    return {"pegawai": make_plan(personas.pegawai, year2026, penilai=personas.penilai)}
+
 
 IN_Q1 = timezone.make_aware(dt.datetime(2026, 2, 16, 10, 0))
 
