@@ -15,6 +15,7 @@ urlpatterns = [
     path("standar/", views.standards, name="standards"),
     path("kegiatan/", views.events, name="events"),
     path("kegiatan/baru/", views.event_create, name="event_create"),
+    path("kegiatan/efek/", views.effects, name="effects"),
     path("kegiatan/<int:pk>/", views.event_detail, name="event"),
     path("kegiatan/<int:pk>/peserta/", views.event_participants, name="event_participants"),
     path("peserta/<int:pk>/kehadiran/", views.attendance, name="attendance"),

@@ -1,5 +1,6 @@
 """Competency development pages: people, events, plans."""
 
+from sikap.development.views.effects import effects
 from sikap.development.views.events import (
     attendance,
     certificate,
@@ -36,6 +37,7 @@ __all__ = [
     "add_assessment",
     "attendance",
     "certificate",
+    "effects",
     "employee_development",
     "event_create",
     "event_detail",

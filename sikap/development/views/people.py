@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.development import access, rules, services
+from sikap.development import access, effect, effect_data, improve, rules, services
 from sikap.development.forms import (
     ActivityForm,
     AssessmentForm,
@@ -53,6 +53,7 @@ def my_development(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate()
     context = development_context(scope.employee, selected_year(request), today)
     context["is_self"] = True
+    context["signals"] = improve.improvement_signals(scope.employee, selected_year(request), today)
     context["assessment_form"] = AssessmentForm(initial={"date": today})
     return render(request, "development/person.html", context)
 
@@ -68,6 +69,9 @@ def employee_development(request: AuthedRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     context = development_context(employee, selected_year(request), today)
     context["is_self"] = False
+    # The service signals are for the officer and their line (penilai, atasan), not for HR.
+    if get_scope(request.user).supervises(employee):
+        context["signals"] = improve.improvement_signals(employee, selected_year(request), today)
     if rights.is_penilai:
         context["assessment_form"] = AssessmentForm(initial={"date": today})
         context["is_penilai"] = True
@@ -175,7 +179,14 @@ def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "development/follow_up.html",
-        {"participant": participant, "form": form, "existing": existing, "due": due},
+        {
+            "participant": participant,
+            "form": form,
+            "existing": existing,
+            "due": due,
+            "effect": effect_data.training_effect(participant.event, timezone.localdate()),
+            "minimum": effect.MIN_GROUP,
+        },
     )
 
 

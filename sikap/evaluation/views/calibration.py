@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
-from sikap.evaluation import access, rules, services
+from sikap.evaluation import access, raters, rules, services
 from sikap.evaluation.context import history_rows
 from sikap.evaluation.curve import UnitCurve, unit_curve
 from sikap.evaluation.forms import (
@@ -27,6 +27,7 @@ from sikap.evaluation.forms import (
     OrganisationPredicateForm,
 )
 from sikap.evaluation.models import Evaluation, EvaluationSettings
+from sikap.evaluation.rater_signals import team_signals
 from sikap.lib.forms import apply_errors
 
 GRID_ROWS = (rules.Rating.DI_ATAS, rules.Rating.SESUAI, rules.Rating.DI_BAWAH)
@@ -79,6 +80,9 @@ def calibration(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpRes
             "requested_unit_id": unit_pk,
             "chart": curve.chart(),
             "grid": grid(curve),
+            "raters": team_signals(curve),
+            "min_team": raters.MIN_TEAM,
+            "min_pool": raters.MIN_POOL,
             "columns": GRID_COLUMNS,
             "rows": sorted(curve.evaluations.values(), key=lambda e: e.employee.name),
             "own_ids": {
