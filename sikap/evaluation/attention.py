@@ -19,6 +19,7 @@ from sikap.evaluation.models import (
     EvaluationStatus,
     Objection,
     ObjectionStatus,
+    PeerFeedbackInvitation,
 )
 from sikap.org.models import Unit, UnitKind
 from sikap.planning.models import Plan
@@ -83,6 +84,19 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                 level="danger",
                 count=decisions,
                 order=15,
+            )
+        )
+    asked = PeerFeedbackInvitation.objects.filter(
+        respondent=scope.employee, answered=False, request__deadline__gte=today
+    ).count()
+    if asked:
+        result.append(
+            AttentionItem(
+                title=_("Umpan balik rekan kerja/bawahan asked of you"),
+                url=reverse("evaluation:peer_inbox"),
+                level="warning",
+                count=asked,
+                order=22,
             )
         )
     days = EvaluationSettings.load().objection_days
