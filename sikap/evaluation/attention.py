@@ -21,6 +21,7 @@ from sikap.evaluation.models import (
     ObjectionStatus,
     PeerFeedbackInvitation,
 )
+from sikap.lib.formatting import tanggal
 from sikap.org.models import Unit, UnitKind
 from sikap.planning.models import Plan
 
@@ -115,8 +116,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
             AttentionItem(
                 title=_("Your predikat for %(period)s: %(predicate)s")
                 % {"period": recent.period.name, "predicate": recent.get_predicate_display()},
-                detail=_("You may file a keberatan until %(date)s.")
-                % {"date": deadline.strftime("%d-%m-%Y")},
+                detail=_("You may file a keberatan until %(date)s.") % {"date": tanggal(deadline)},
                 url=reverse("evaluation:detail", args=[recent.pk]),
                 level="info",
                 order=40,

@@ -28,6 +28,7 @@ from sikap.evaluation.models import (
     ObjectionStatus,
     PeerFeedbackRequest,
 )
+from sikap.evaluation.rules import PREDICATE_MATRIX
 from sikap.evaluation.views.peer import named_aggregate
 from sikap.lib.forms import apply_errors
 from sikap.planning.models import Plan
@@ -171,6 +172,11 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
             "form": form,
             "rows": rows,
             "behaviour_feedback": context.behaviour_feedback(plan, period),
+            # The Kuadran Kinerja from rules, for the live predikat shown before saving.
+            "predicate_matrix": {
+                f"{result.value}|{behaviour.value}": predicate.label
+                for (result, behaviour), predicate in PREDICATE_MATRIX.items()
+            },
             "peer": peer_request,
             "aggregate": named_aggregate(peer.aggregate(peer_request)),
             "minimum": EvaluationSettings.load().peer_feedback_minimum,
