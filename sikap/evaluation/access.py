@@ -9,7 +9,12 @@ from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
-from sikap.evaluation.models import Evaluation, Objection, PredicateSetter
+from sikap.evaluation.models import (
+    Evaluation,
+    Objection,
+    PeerFeedbackInvitation,
+    PredicateSetter,
+)
 from sikap.org.models import Position, Unit
 from sikap.planning.access import plans_visible_to
 
@@ -133,3 +138,38 @@ def get_objection_for_user(user: User, pk: int, *, for_change: bool = False) -> 
         if scope.employee is None or objection.decider_id != scope.employee.pk:
             raise PermissionDenied
     return objection
+
+
+# --------------------------------------------------------------------------- 360° feedback
+
+
+def may_request_peer_feedback(scope: Scope, plan: Plan) -> bool:
+    """The SKP's pejabat penilai or the employee asks for umpan balik rekan kerja/bawahan."""
+    return is_penilai(scope, plan) or scope.is_self(plan.employee_id)
+
+
+def get_plan_for_peer_feedback(user: User, pk: int, *, for_change: bool = False) -> Plan:
+    """An SKP the user may see (404); with for_change, only its penilai or its employee (403)."""
+    plan = get_plan_for_evaluation(user, pk)
+    if for_change and not may_request_peer_feedback(get_scope(user), plan):
+        raise PermissionDenied
+    return plan
+
+
+def get_invitation_for_user(user: User, pk: int) -> PeerFeedbackInvitation:
+    """An invitation to answer, only for its respondent (404 for everyone else)."""
+    scope = get_scope(user)
+    invitation = (
+        PeerFeedbackInvitation.objects.select_related(
+            "request__plan", "request__period", "request__employee"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if (
+        invitation is None
+        or scope.employee is None
+        or invitation.respondent_id != scope.employee.pk
+    ):
+        raise Http404
+    return invitation

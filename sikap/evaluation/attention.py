@@ -19,7 +19,9 @@ from sikap.evaluation.models import (
     EvaluationStatus,
     Objection,
     ObjectionStatus,
+    PeerFeedbackInvitation,
 )
+from sikap.lib.formatting import tanggal
 from sikap.org.models import Unit, UnitKind
 from sikap.planning.models import Plan
 
@@ -85,6 +87,19 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                 order=15,
             )
         )
+    asked = PeerFeedbackInvitation.objects.filter(
+        respondent=scope.employee, answered=False, request__deadline__gte=today
+    ).count()
+    if asked:
+        result.append(
+            AttentionItem(
+                title=_("Umpan balik rekan kerja/bawahan asked of you"),
+                url=reverse("evaluation:peer_inbox"),
+                level="warning",
+                count=asked,
+                order=22,
+            )
+        )
     days = EvaluationSettings.load().objection_days
     since = timezone.now() - dt.timedelta(days=days)
     recent = (
@@ -101,8 +116,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
             AttentionItem(
                 title=_("Your predikat for %(period)s: %(predicate)s")
                 % {"period": recent.period.name, "predicate": recent.get_predicate_display()},
-                detail=_("You may file a keberatan until %(date)s.")
-                % {"date": deadline.strftime("%d-%m-%Y")},
+                detail=_("You may file a keberatan until %(date)s.") % {"date": tanggal(deadline)},
                 url=reverse("evaluation:detail", args=[recent.pk]),
                 level="info",
                 order=40,

@@ -12,10 +12,12 @@ from sikap.evaluation.curve import ACTUAL_ORDER
 from sikap.evaluation.models import (
     EvaluationSettings,
     OrganisationPredicateChoices,
+    PeerRelation,
     RoundingChoices,
 )
-from sikap.evaluation.rules import Rating
+from sikap.evaluation.rules import PEER_LEVELS, Rating
 from sikap.lib.textlimits import LIMITS
+from sikap.lib.widgets import IsoDateInput
 
 
 class CalculatorForm(forms.Form):
@@ -164,4 +166,49 @@ class SettingsForm(forms.ModelForm):
             "rounding",
             "pooling_threshold",
             "objection_days",
+            "peer_feedback_minimum",
         ]
+
+
+class PeerRequestForm(forms.Form):
+    """Who is asked for umpan balik rekan kerja/bawahan, and by when."""
+
+    deadline = forms.DateField(label=_("Answer deadline"), widget=IsoDateInput())
+    respondents = forms.MultipleChoiceField(
+        label=_("Rekan kerja and bawahan langsung to ask"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, candidates: Sequence[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.people = {str(c.employee.pk): c.employee for c in candidates}
+        relation = dict(PeerRelation.choices)
+        respondents = self.fields["respondents"]
+        assert isinstance(respondents, forms.MultipleChoiceField)
+        respondents.choices = [
+            (str(c.employee.pk), f"{c.employee.display_name} · {c.employee.position or '-'}"
+             f" · {c.employee.unit or '-'} ({relation[c.relation]})")
+            for c in candidates
+        ]  # fmt: skip
+
+    def chosen(self) -> list[Any]:
+        return [self.people[pk] for pk in self.cleaned_data["respondents"]]
+
+
+class PeerAnswerForm(forms.Form):
+    """One level for each of the 7 BerAKHLAK values."""
+
+    def __init__(self, *args: Any, values: Sequence[tuple[str, str, tuple[str, ...]]],
+                 **kwargs: Any) -> None:  # fmt: skip
+        super().__init__(*args, **kwargs)
+        self.values = values
+        choices = [(level.value, level.label) for level in PEER_LEVELS]
+        for key, name, _indicators in values:
+            self.fields[key] = forms.ChoiceField(
+                label=name, choices=choices, widget=forms.RadioSelect
+            )
+
+    def rows(self) -> list[tuple[Any, tuple[str, ...]]]:
+        return [(self[key], indicators) for key, _name, indicators in self.values]
+
+    def answer(self) -> dict[str, str]:
+        return {key: self.cleaned_data[key] for key, _n, _i in self.values}

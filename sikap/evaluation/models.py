@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +61,11 @@ class EvaluationSettings(models.Model):
     objection_days = models.PositiveSmallIntegerField(
         _("keberatan window (days)"), default=14,
         help_text=_("Days after the penetapan in which the employee may object."),
+    )  # fmt: skip
+    peer_feedback_minimum = models.PositiveSmallIntegerField(
+        _("minimum answers of the umpan balik rekan kerja/bawahan"), default=3,
+        validators=[MinValueValidator(2)],
+        help_text=_("The aggregate of the 360° feedback is shown only once this many people answered."),
     )  # fmt: skip
     history = HistoricalRecords()
 
@@ -334,3 +340,79 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return f"Keberatan {self.evaluation}"
+
+
+# --------------------------------------------------------------------------- 360° feedback
+
+
+class PeerRelation(models.TextChoices):
+    REKAN = "rekan", _("Rekan kerja")
+    BAWAHAN = "bawahan", _("Bawahan langsung")
+
+
+class PeerFeedbackRequest(models.Model):
+    """A request for umpan balik rekan kerja/bawahan on the 7 BerAKHLAK values (domain.md §1.12).
+
+    The answers are kept only as counts per value and level (``counts``), written with an
+    ``update()`` that leaves no history row: no record says who answered what. They are evidence
+    for the penilai, never a rating.
+    """
+
+    plan = models.ForeignKey(
+        "planning.Plan", verbose_name=_("SKP"), on_delete=models.PROTECT, related_name="+"
+    )
+    employee = models.ForeignKey(
+        "org.Employee", verbose_name=_("employee"), on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.ForeignKey(
+        Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
+    )
+    deadline = models.DateField(_("answer deadline"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    counts = models.JSONField(
+        _("answers per value and level"), default=dict, blank=True, editable=False,
+        help_text=_("{value: {rating code: count}}; no answer is stored on its own."),
+    )  # fmt: skip
+    answered = models.PositiveSmallIntegerField(_("answers"), default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["counts", "answered"])
+
+    class Meta:
+        verbose_name = _("umpan balik rekan kerja/bawahan")
+        verbose_name_plural = _("umpan balik rekan kerja/bawahan")
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "period"], name="peer_request_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} {self.period}"
+
+
+class PeerFeedbackInvitation(models.Model):
+    """One person asked to answer; ``answered`` says only that they did, not what."""
+
+    request = models.ForeignKey(
+        PeerFeedbackRequest, verbose_name=_("request"), on_delete=models.CASCADE,
+        related_name="invitations",
+    )  # fmt: skip
+    respondent = models.ForeignKey(
+        "org.Employee", verbose_name=_("respondent"), on_delete=models.PROTECT, related_name="+"
+    )
+    relation = models.CharField(_("relation"), max_length=8, choices=PeerRelation.choices)
+    answered = models.BooleanField(_("answered"), default=False)
+    reminded = models.BooleanField(_("reminded"), default=False)
+
+    class Meta:
+        verbose_name = _("invitation to give umpan balik")
+        verbose_name_plural = _("invitations to give umpan balik")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "respondent"], name="peer_invitation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.respondent} → {self.request}"

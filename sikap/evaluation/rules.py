@@ -668,3 +668,51 @@ def angka_kredit(
     return Decimal((2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)).scaleb(
         -places
     )
+
+
+# ------------------------------------------------------------------ 360° feedback (§1.12)
+
+PEER_LEVELS: tuple[Rating, ...] = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)
+
+
+@dataclass(frozen=True)
+class PeerValueCounts:
+    """How many respondents saw one core value at each level (evidence, never a rating)."""
+
+    value: str
+    counts: tuple[tuple[Rating, int], ...]
+
+
+def peer_aggregate(
+    counts: Mapping[str, Mapping[str, int]], answered: int, minimum: int, values: tuple[str, ...]
+) -> tuple[PeerValueCounts, ...] | None:
+    """The counts per value and level once ``answered`` reaches ``minimum`` (at least 2), else None.
+
+    Fewer answers would let the employee or the penilai tell who said what, so nothing is shown.
+    """
+    if answered < max(minimum, 2):
+        return None
+    return tuple(
+        PeerValueCounts(
+            value=value,
+            counts=tuple(
+                (level, int(counts.get(value, {}).get(level.value, 0))) for level in PEER_LEVELS
+            ),
+        )
+        for value in values
+    )
+
+
+def add_peer_answer(
+    counts: Mapping[str, Mapping[str, int]], answer: Mapping[str, str], values: tuple[str, ...]
+) -> dict[str, dict[str, int]]:
+    """The counts with one complete answer (one level for every value) added."""
+    if set(answer) != set(values):
+        raise ValueError("an answer gives one level for every core value")
+    levels = {level.value for level in PEER_LEVELS}
+    result = {value: {k: int(v) for k, v in counts.get(value, {}).items()} for value in values}
+    for value, level in answer.items():
+        if level not in levels:
+            raise ValueError(f"unknown level {level!r}")
+        result[value][level] = result[value].get(level, 0) + 1
+    return result

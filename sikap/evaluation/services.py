@@ -38,7 +38,7 @@ from sikap.planning.services.common import notify
 @transaction.atomic
 def update_settings(
     *, by: User | None, organisation_predicate_setter: str, rounding: str,
-    pooling_threshold: int, objection_days: int,
+    pooling_threshold: int, objection_days: int, peer_feedback_minimum: int | None = None,
 ) -> EvaluationSettings:  # fmt: skip
     """Change the evaluation settings (recorded in the audit trail)."""
     settings = EvaluationSettings.load()
@@ -46,6 +46,8 @@ def update_settings(
     settings.rounding = rules.Rounding(rounding).value
     settings.pooling_threshold = pooling_threshold
     settings.objection_days = objection_days
+    if peer_feedback_minimum is not None:
+        settings.peer_feedback_minimum = peer_feedback_minimum
     stamp(settings, by)
     settings.save()
     return settings

@@ -7,6 +7,7 @@ from sikap.evaluation.views import (
     evaluations,
     exports,
     objections,
+    peer,
     settings,
 )
 
@@ -18,6 +19,11 @@ urlpatterns = [
     path("siasn/periode/<int:pk>.<str:fmt>", exports.siasn_period, name="siasn_period"),
     path("siasn/tahun/<int:pk>.<str:fmt>", exports.siasn_year, name="siasn_year"),
     path("skp/<int:plan_pk>/periode/<int:period_pk>/", evaluations.evaluate, name="evaluate"),
+    path(
+        "skp/<int:plan_pk>/periode/<int:period_pk>/rekan/", peer.peer_request, name="peer_request"
+    ),
+    path("rekan/", peer.peer_inbox, name="peer_inbox"),
+    path("rekan/<int:pk>/", peer.peer_answer, name="peer_answer"),
     path("<int:pk>/", evaluations.detail, name="detail"),
     path("<int:pk>/dokumen.pdf", documents.document, name="document"),
     path("<int:pk>/formulir.pdf", documents.form_pdf, name="form_pdf"),

@@ -86,7 +86,7 @@ def test_hr_edits_the_settings_and_auditors_only_read(personas, login):
     assert hr.get(url).status_code == 200
     response = hr.post(
         url, {"organisation_predicate_setter": "hr", "rounding": "NEAREST",
-              "pooling_threshold": 5, "objection_days": 21},
+              "pooling_threshold": 5, "objection_days": 21, "peer_feedback_minimum": 3},
     )  # fmt: skip
     assert response.status_code == 302
     settings = EvaluationSettings.load()

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.cycle.models import AppraisalYear, Period
-from sikap.evaluation import access, context, services
+from sikap.evaluation import access, context, peer, services
 from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.forms import EvaluationForm
 from sikap.evaluation.models import (
@@ -26,7 +26,10 @@ from sikap.evaluation.models import (
     EvaluationStatus,
     Objection,
     ObjectionStatus,
+    PeerFeedbackRequest,
 )
+from sikap.evaluation.rules import PREDICATE_MATRIX
+from sikap.evaluation.views.peer import named_aggregate
 from sikap.lib.forms import apply_errors
 from sikap.planning.models import Plan
 
@@ -156,6 +159,9 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
             .order_by("period__start_date")
         )
     curve = unit_curve(plan.employee.unit, period) if plan.employee.unit is not None else None
+    peer_request = PeerFeedbackRequest.objects.filter(
+        employee=plan.employee_id, period=period
+    ).first()
     return render(
         request,
         "evaluation/evaluate.html",
@@ -166,6 +172,14 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
             "form": form,
             "rows": rows,
             "behaviour_feedback": context.behaviour_feedback(plan, period),
+            # The Kuadran Kinerja from rules, for the live predikat shown before saving.
+            "predicate_matrix": {
+                f"{result.value}|{behaviour.value}": predicate.label
+                for (result, behaviour), predicate in PREDICATE_MATRIX.items()
+            },
+            "peer": peer_request,
+            "aggregate": named_aggregate(peer.aggregate(peer_request)),
+            "minimum": EvaluationSettings.load().peer_feedback_minimum,
             "suggestion": context.suggestion_for(rows, period, plan),
             "signals": context.service_signals(plan.employee_id, period),
             "head_default": head_default,

@@ -75,9 +75,10 @@ def objection_decide(request: AuthedRequest, pk: int) -> HttpResponse:
     }
     return render(
         request,
-        "evaluation/form.html",
+        "evaluation/objection_decide.html",
         {
             "form": form,
+            "evaluation": evaluation,
             "title": _("Decide on a keberatan"),
             "intro": intro,
             "back_url": "/evaluasi/",
