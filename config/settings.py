@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "sikap.surveys",
     "sikap.complaints",
     "sikap.development",
+    "sikap.worklog",
     "sikap.dashboards",
 ]
 

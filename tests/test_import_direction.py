@@ -28,6 +28,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"evaluation"}),  # ratings, predikat, curve, penetapan
     frozenset({"surveys", "complaints"}),  # public services; evidence for planning/evaluation
     frozenset({"development"}),  # competency development, reads planning and evaluation
+    frozenset({"worklog"}),  # Progres Harian: fed by hooks.WORK_DONE, reads planning
     frozenset({"dashboards"}),  # reads everything below
 )
 LAYER = {app: index for index, apps in enumerate(LAYERS) for app in apps}

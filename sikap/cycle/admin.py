@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from sikap.cycle.models import AppraisalYear, EntryClosure, Period, PeriodReopening
+from sikap.cycle.models import (
+    AppraisalYear,
+    CalendarSettings,
+    EntryClosure,
+    Period,
+    PeriodReopening,
+)
 from sikap.lib.admin import ReadOnlyAdmin
 
 
@@ -18,7 +24,7 @@ class PeriodInline(admin.TabularInline):  # type: ignore[type-arg]
 
 @admin.register(AppraisalYear)
 class AppraisalYearAdmin(SimpleHistoryAdmin):
-    list_display = ["year", "period_kind", "plan_deadline"]
+    list_display = ["year", "period_kind", "annual_final", "plan_deadline"]
     inlines = [PeriodInline]
 
 
@@ -32,3 +38,8 @@ class EntryClosureAdmin(ReadOnlyAdmin):
 @admin.register(PeriodReopening)
 class PeriodReopeningAdmin(ReadOnlyAdmin):
     list_display = ["period", "until", "overrides_closures", "by", "at"]
+
+
+@admin.register(CalendarSettings)
+class CalendarSettingsAdmin(SimpleHistoryAdmin):
+    list_display = ["default_period_kind", "default_annual_final"]

@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sikap.cycle.models import Period, PeriodKindChoices
+from sikap.cycle.models import CalendarSettings, Period, PeriodKindChoices
 from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput
 
@@ -18,6 +18,10 @@ class YearForm(forms.Form):
         label=_("Period kind"), choices=PeriodKindChoices.choices,
         initial=PeriodKindChoices.TRIWULANAN,
     )  # fmt: skip
+    annual_final = forms.BooleanField(
+        label=_("Separate annual final period (Tahunan Final)"), required=False,
+        help_text=_("The 2025-2026 model: realisation and evidence per RHK, no rencana aksi."),
+    )  # fmt: skip
     plan_deadline = forms.DateField(
         label=_("SKP deadline"), required=False, widget=IsoDateInput(),
         help_text=_("Empty: 31 January of the year."),
@@ -26,6 +30,15 @@ class YearForm(forms.Form):
     def __init__(self, *args: object, today: dt.date, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["year"].initial = today.year + (1 if today.month >= 10 else 0)
+        chosen = CalendarSettings.current()
+        self.fields["period_kind"].initial = chosen.default_period_kind
+        self.fields["annual_final"].initial = chosen.default_annual_final
+
+
+class CalendarSettingsForm(forms.ModelForm):
+    class Meta:
+        model = CalendarSettings
+        fields = ["default_period_kind", "default_annual_final"]
 
 
 class PeriodForm(forms.ModelForm):

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.cycle.rules import PeriodKind, has_action_plans
 from sikap.lib.textlimits import LIMITS, limited
 
 
@@ -28,6 +29,13 @@ class AppraisalYear(models.Model):
     period_kind = models.CharField(
         _("period kind"), max_length=12, choices=PeriodKindChoices.choices,
         default=PeriodKindChoices.TRIWULANAN,
+    )  # fmt: skip
+    annual_final = models.BooleanField(
+        _("separate annual final period (Tahunan Final)"), default=True,
+        help_text=_(
+            "The 2025-2026 model: the periodic periods plus a Tahunan Final with realisation and "
+            "evidence per RHK. Off: the last periodic period is also the final one."
+        ),
     )  # fmt: skip
     plan_deadline = models.DateField(
         _("SKP deadline"),
@@ -94,6 +102,19 @@ class Period(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.appraisal_year.year}"
+
+    @property
+    def has_action_plans(self) -> bool:
+        """Whether rencana aksi are agreed for this period (the quarters, §8.2)."""
+        year = self.appraisal_year
+        return has_action_plans(
+            period_kind=year.period_kind, is_final=self.is_final, annual_final=year.annual_final
+        )
+
+    @property
+    def siasn_periodik_id(self) -> int:
+        """SIASN ``periodikId`` of this period's year (1 bulanan, 2 triwulan)."""
+        return PeriodKind(self.appraisal_year.period_kind).siasn_id
 
     def is_open_for_entry(self, day: dt.date) -> bool:
         """Realisation may be entered until the deadline, or until HR's reopening date."""
@@ -178,3 +199,32 @@ class PeriodReopening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period} → {self.until}"
+
+
+class CalendarSettings(models.Model):
+    """The instansi's choice of period model for new appraisal years (one row, City HR's).
+
+    §8.2: e-Kinerja runs quarterly periods plus a Tahunan Final; monthly stays an option of the
+    instansi. Existing years keep the periods they were created with.
+    """
+
+    default_period_kind = models.CharField(
+        _("period kind of new years"), max_length=12, choices=PeriodKindChoices.choices,
+        default=PeriodKindChoices.TRIWULANAN,
+    )  # fmt: skip
+    default_annual_final = models.BooleanField(
+        _("new years get a separate Tahunan Final"), default=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("calendar settings")
+        verbose_name_plural = _("calendar settings")
+
+    def __str__(self) -> str:
+        return f"{self.get_default_period_kind_display()} · {self.default_annual_final}"
+
+    @classmethod
+    def current(cls) -> CalendarSettings:
+        """The settings row (unsaved defaults when HR never changed them)."""
+        return cls.objects.order_by("pk").first() or cls()

@@ -46,10 +46,25 @@ QUARTER_LABELS: tuple[str, ...] = (
     "Triwulan III",
     "Triwulan IV/Akhir",
 )
+# §8.2: e-Kinerja 2025-2026 runs four quarters plus one "Tahunan Final" (no rencana aksi).
+QUARTER_LABELS_WITH_FINAL: tuple[str, ...] = (
+    "Triwulan I",
+    "Triwulan II",
+    "Triwulan III",
+    "Triwulan IV",
+)
+ANNUAL_FINAL_LABEL = "Tahunan Final"
 
 
-def periodic_periods(year: int, kind: PeriodKind | str) -> list[PeriodSpec]:
-    """Return the periods of a year in order; the last one is the final (annual) evaluation."""
+def periodic_periods(
+    year: int, kind: PeriodKind | str, *, annual_final: bool = False
+) -> list[PeriodSpec]:
+    """Return the periods of a year in order; the last one is the final (annual) evaluation.
+
+    With ``annual_final`` (the 2025-2026 model, §8.2) a separate "Tahunan Final" covering the
+    whole year follows the periodic ones; without it the last periodic period doubles as the
+    final one ("Triwulan IV/Akhir", §1.9).
+    """
     if type(year) is not int or not 1 <= year <= 9999:
         raise ValueError(f"year must be an integer from 1 to 9999, got {year!r}")
     aliases = {
@@ -61,5 +76,28 @@ def periodic_periods(year: int, kind: PeriodKind | str) -> list[PeriodSpec]:
     if chosen is None:
         raise ValueError(f"Unknown period kind {kind!r}; expected 'bulanan' or 'triwulanan'")
     if chosen is PeriodKind.BULANAN:
-        return [PeriodSpec(m, m, name) for m, name in enumerate(MONTH_NAMES, start=1)]
-    return [PeriodSpec(3 * q + 1, 3 * q + 3, label) for q, label in enumerate(QUARTER_LABELS)]
+        specs = [PeriodSpec(m, m, name) for m, name in enumerate(MONTH_NAMES, start=1)]
+    else:
+        labels = QUARTER_LABELS_WITH_FINAL if annual_final else QUARTER_LABELS
+        specs = [PeriodSpec(3 * q + 1, 3 * q + 3, label) for q, label in enumerate(labels)]
+    if annual_final:
+        specs.append(PeriodSpec(1, 12, ANNUAL_FINAL_LABEL))
+    return specs
+
+
+def quarter_of(month: int) -> int:
+    """The quarter (1-4) a month (1-12) falls in."""
+    if type(month) is not int or not 1 <= month <= 12:
+        raise ValueError(f"month must be an integer from 1 to 12, got {month!r}")
+    return (month - 1) // 3 + 1
+
+
+def has_action_plans(*, period_kind: str, is_final: bool, annual_final: bool) -> bool:
+    """Whether a period carries rencana aksi: the quarters of a quarterly year (§8.2).
+
+    The "Tahunan Final" has realisation and evidence per RHK only; a year whose last quarter
+    doubles as the final one (the older model) keeps rencana aksi in that quarter too.
+    """
+    if period_kind != PeriodKind.TRIWULANAN:
+        return False
+    return not (is_final and annual_final)

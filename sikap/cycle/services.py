@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sikap.accounts.models import User
 from sikap.cycle.models import (
     AppraisalYear,
+    CalendarSettings,
     ClosureReason,
     EntryClosure,
     Period,
@@ -27,9 +28,18 @@ DEFAULT_DEADLINE_DAYS = 10
 
 @transaction.atomic
 def setup_appraisal_year(
-    *, year: int, period_kind: str, by: User | None, plan_deadline: dt.date | None = None
+    *,
+    year: int,
+    period_kind: str,
+    by: User | None,
+    plan_deadline: dt.date | None = None,
+    annual_final: bool = False,
 ) -> AppraisalYear:
-    """Create an appraisal year with its periods; each deadline defaults to 10 days after its end."""
+    """Create an appraisal year with its periods; each deadline defaults to 10 days after its end.
+
+    ``annual_final`` adds the separate "Tahunan Final" of the 2025-2026 model (§8.2); the
+    calendar page offers it by default, callers written for the older model leave it off.
+    """
     if AppraisalYear.objects.filter(year=year).exists():
         raise ValidationError(
             {
@@ -41,11 +51,12 @@ def setup_appraisal_year(
             }
         )
     appraisal_year = AppraisalYear(
-        year=year, period_kind=period_kind, plan_deadline=plan_deadline or dt.date(year, 1, 31)
-    )
+        year=year, period_kind=period_kind, annual_final=annual_final,
+        plan_deadline=plan_deadline or dt.date(year, 1, 31),
+    )  # fmt: skip
     stamp(appraisal_year, by)
     appraisal_year.save()
-    specs = periodic_periods(year, PeriodKind(period_kind))
+    specs = periodic_periods(year, PeriodKind(period_kind), annual_final=annual_final)
     for number, spec in enumerate(specs, start=1):
         end = dt.date(year, spec.end_month, calendar.monthrange(year, spec.end_month)[1])
         period = Period(
@@ -56,6 +67,20 @@ def setup_appraisal_year(
         stamp(period, by)
         period.save()
     return appraisal_year
+
+
+@transaction.atomic
+def update_calendar_settings(
+    *, by: User | None, default_period_kind: str, default_annual_final: bool
+) -> CalendarSettings:
+    """Choose the period model of new appraisal years (existing years keep theirs)."""
+    chosen = CalendarSettings.objects.select_for_update().order_by("pk").first()
+    chosen = chosen or CalendarSettings()
+    chosen.default_period_kind = PeriodKind(default_period_kind).value
+    chosen.default_annual_final = default_annual_final
+    stamp(chosen, by)
+    chosen.save()
+    return chosen
 
 
 @transaction.atomic

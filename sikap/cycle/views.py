@@ -7,15 +7,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.navigation import related_links
+from sikap.accounts.scope import get_scope
 from sikap.cycle import access, services
-from sikap.cycle.forms import PeriodForm, ReopenForm, YearForm
-from sikap.cycle.models import AppraisalYear, EntryClosure, Period
+from sikap.cycle.forms import CalendarSettingsForm, PeriodForm, ReopenForm, YearForm
+from sikap.cycle.models import AppraisalYear, CalendarSettings, EntryClosure, Period
 from sikap.lib.forms import apply_errors
 from sikap.org.audit import audit_rows
 
@@ -48,6 +50,7 @@ def year_list(request: AuthedRequest) -> HttpResponse:
             "today": today,
             "page_links": related_links("calendar", request.user, scope, None),
             "has_period_links": has_period_links,
+            "calendar_settings": CalendarSettings.current(),
         },
     )
 
@@ -67,6 +70,32 @@ def year_create(request: AuthedRequest) -> HttpResponse:
             messages.success(request, _("Appraisal year created with its periods."))
             return redirect("cycle:years")
     return render(request, "cycle/form.html", {"form": form, "title": _("New appraisal year")})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def calendar_settings(request: AuthedRequest) -> HttpResponse:
+    """The period model of new appraisal years (quarterly + Tahunan Final by default)."""
+    access.require_periods(request.user, for_change=request.method == "POST")
+    current = CalendarSettings.current()
+    form = CalendarSettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.update_calendar_settings(by=request.user, **form.cleaned_data)
+        messages.success(request, _("Calendar settings saved."))
+        return redirect("cycle:years")
+    can_manage = access.can_manage_periods(get_scope(request.user))
+    return render(
+        request,
+        "cycle/form.html",
+        {
+            "form": form,
+            "title": _("Period model of new years"),
+            "intro": _("Existing years keep their periods; this applies to years created next."),
+            "read_only": not can_manage,
+            "back_url": reverse("cycle:years"),
+            "history": audit_rows(CalendarSettings.history.all()),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

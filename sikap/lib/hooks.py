@@ -7,8 +7,15 @@ importing them, by name or otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -35,3 +42,43 @@ class Hook(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+@dataclass(frozen=True)
+class WorkDone:
+    """A piece of work an officer did in SIKAP, offered to the Progres Harian as a draft (§8.2).
+
+    Producers (the service register, complaint actions, training attended, feedback and
+    bimbingan kinerja given) emit it; the daily log subscribes in its ``AppConfig.ready`` and
+    keeps at most one entry per ``(source, source_id, user_id)``, so emitting twice is harmless.
+    """
+
+    source: str  # e.g. "surveys.service_record", "complaints.verification"
+    source_id: int
+    user_id: int  # the officer who did the work
+    day: dt.date
+    activity: str  # the Kegiatan Harian, in Indonesian
+    start: dt.time | None = None
+    end: dt.time | None = None
+    quantity: int = 1  # Realisasi: a whole number
+    satuan: str = ""
+    evidence_url: str = ""  # a page or file in SIKAP, the Bukti Dukung link
+
+
+WORK_DONE: Hook[Callable[[WorkDone], None]] = Hook("work_done")
+
+
+def emit_work_done(event: WorkDone) -> None:
+    """Hand the event to every subscriber after the producer's transaction commits.
+
+    A subscriber that fails is logged and skipped: recording the work never fails the save.
+    """
+
+    def deliver() -> None:
+        for subscriber in WORK_DONE:
+            try:
+                subscriber(event)
+            except Exception:
+                logger.exception("work_done subscriber %r failed for %s", subscriber, event)
+
+    transaction.on_commit(deliver)

@@ -13,6 +13,7 @@ from sikap.lib.formatting import tanggal, tanggal_upper
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Unit, within_q
 from sikap.planning import rules
+from sikap.planning.action_plans import action_plan_sections
 from sikap.planning.models import Category, Indicator, Plan, Realisation
 
 
@@ -62,6 +63,7 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
         "jpt": plan.form_kind == "JPT",
         "behaviours": behaviours,
         "annex": annex,
+        "action_plan_sections": action_plan_sections(plan),
         "footnote_intervensi": rules.FOOTNOTE_INTERVENSI,
         "footnote_ekspektasi": rules.FOOTNOTE_EKSPEKTASI,
         "qualitative_label": rules.QUALITATIVE_LABEL,

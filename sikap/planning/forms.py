@@ -253,3 +253,22 @@ class TargetForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     target = forms.CharField(label=_("Target"), required=False, max_length=100)
+
+
+class ActionPlanForm(forms.Form):
+    """One rencana aksi: the RHK and quarter it serves, what will be done, target and satuan."""
+
+    work_result = forms.ModelChoiceField(
+        label=_("Rencana Hasil Kerja"), queryset=WorkResult.objects.none()
+    )
+    period = forms.ModelChoiceField(label=_("Quarter"), queryset=AppraisalYear.objects.none())
+    text = forms.CharField(
+        label=_("Rencana Aksi"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    target = forms.IntegerField(label=_("Target"), min_value=0, max_value=2_000_000_000)
+    satuan = forms.CharField(label=_("Satuan"), max_length=40)
+
+    def __init__(self, *args: Any, work_results: Any, periods: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["work_result"].queryset = work_results  # type: ignore[attr-defined]
+        self.fields["period"].queryset = periods  # type: ignore[attr-defined]

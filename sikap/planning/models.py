@@ -385,6 +385,34 @@ class PerformanceDialogue(models.Model):
         return f"{self.date}"
 
 
+class ActionPlan(models.Model):
+    """A rencana aksi: what the employee will do for one RHK in one quarter (§8.2).
+
+    Agreed in the SKP dialogue; the Progres Harian entries are recorded against it.
+    """
+
+    work_result = models.ForeignKey(
+        WorkResult, verbose_name=_("Rencana Hasil Kerja"), on_delete=models.CASCADE,
+        related_name="action_plans",
+    )  # fmt: skip
+    period = models.ForeignKey(
+        "cycle.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField(_("Rencana Aksi"))
+    target = models.PositiveIntegerField(_("target"))
+    satuan = models.CharField(_("satuan"), max_length=40)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rencana aksi")
+        verbose_name_plural = _("rencana aksi")
+        ordering = ["period__start_date", "work_result__order", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
 class Realisation(models.Model):
     """The realisation of one indicator in one period."""
 

@@ -109,6 +109,20 @@ def is_editable(status: str) -> bool:
     return status in EDITABLE_STATUSES
 
 
+def action_plans_editable(*, plan_status: str, has_action_plans: bool, in_dialogue: bool) -> bool:
+    """Rencana aksi of a quarter change while the SKP is a draft or returned, or in its dialogue.
+
+    §8.2: the Tahunan Final has none. Once the SKP is approved, the employee and the pejabat
+    penilai agree a quarter's rencana aksi in that quarter's dialogue: until its batas
+    pengisian (or HR's reopening), as long as nothing of it is signed.
+    """
+    if not has_action_plans:
+        return False
+    if plan_status in EDITABLE_STATUSES:
+        return True
+    return plan_status == "approved" and in_dialogue
+
+
 @dataclass(frozen=True)
 class CoachingSummary:
     average: float

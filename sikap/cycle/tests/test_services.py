@@ -55,3 +55,55 @@ def test_reopening_must_end_after_the_deadline(year2026):
     with pytest.raises(ValidationError) as info:
         services.reopen_period(period=period, until=period.deadline, by=None)
     assert info.value.error_dict["reopened_until"][0].code == "reopen_before_deadline"
+
+
+@pytest.mark.django_db
+def test_a_2025_model_year_ends_with_a_tahunan_final_across_the_whole_year():
+    year = services.setup_appraisal_year(
+        year=2027, period_kind="triwulanan", annual_final=True, by=None
+    )
+    periods = list(year.periods.order_by("number"))
+    assert [p.name for p in periods] == [
+        "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Tahunan Final",
+    ]  # fmt: skip
+    # Quarter boundaries across the year: each quarter ends the day before the next one starts.
+    assert [(p.start_date, p.end_date) for p in periods[:4]] == [
+        (dt.date(2027, 1, 1), dt.date(2027, 3, 31)),
+        (dt.date(2027, 4, 1), dt.date(2027, 6, 30)),
+        (dt.date(2027, 7, 1), dt.date(2027, 9, 30)),
+        (dt.date(2027, 10, 1), dt.date(2027, 12, 31)),
+    ]
+    final = periods[-1]
+    assert (final.is_final, final.start_date, final.end_date) == (
+        True, dt.date(2027, 1, 1), dt.date(2027, 12, 31),
+    )  # fmt: skip
+    assert [p.has_action_plans for p in periods] == [True, True, True, True, False]
+    assert {p.siasn_periodik_id for p in periods} == {2}
+
+
+@pytest.mark.django_db
+def test_a_leap_year_quarter_ends_on_29_february_plus_a_month():
+    year = services.setup_appraisal_year(
+        year=2028, period_kind="bulanan", annual_final=True, by=None
+    )
+    february = year.periods.get(number=2)
+    assert february.end_date == dt.date(2028, 2, 29)
+    assert year.periods.get(is_final=True).name == "Tahunan Final"
+    assert not any(p.has_action_plans for p in year.periods.all())
+    assert february.siasn_periodik_id == 1
+
+
+@pytest.mark.django_db
+def test_calendar_settings_choose_the_model_of_new_years():
+    from sikap.cycle.models import CalendarSettings
+
+    assert CalendarSettings.current().default_period_kind == "triwulanan"
+    assert CalendarSettings.current().default_annual_final is True
+    services.update_calendar_settings(
+        by=None, default_period_kind="bulanan", default_annual_final=False
+    )
+    services.update_calendar_settings(
+        by=None, default_period_kind="bulanan", default_annual_final=False
+    )
+    assert CalendarSettings.objects.count() == 1
+    assert CalendarSettings.current().default_period_kind == "bulanan"

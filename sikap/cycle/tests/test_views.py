@@ -154,3 +154,56 @@ def test_hr_reopens_and_closes_entry(personas, login, year2026):
 def test_an_unknown_period_is_404(personas, login, year2026):
     client = login(personas.user("city_hr"))
     assert client.get(reverse("cycle:period_edit", args=[9999])).status_code == 404
+
+
+def test_the_year_form_offers_quarters_and_a_tahunan_final_by_default(personas, login):
+    client = login(personas.user("city_hr"))
+    page = client.get(reverse("cycle:year_create"))
+    assert 'name="annual_final"' in page.text
+    assert page.context["form"]["annual_final"].value() is True
+    assert page.context["form"]["period_kind"].value() == "triwulanan"
+    response = client.post(
+        reverse("cycle:year_create"),
+        {"year": 2027, "period_kind": "triwulanan", "annual_final": "on"},
+    )
+    assert response.status_code == 302
+    year = AppraisalYear.objects.get(year=2027)
+    assert year.annual_final and year.periods.count() == 5
+
+
+@pytest.mark.parametrize(
+    ("name", "get_status", "post_status"),
+    [
+        ("city_hr", 200, 302),
+        ("hr", 200, 403),
+        ("other_hr", 200, 403),
+        ("auditor", 200, 403),
+        ("pegawai", 404, 404),
+        ("penilai", 404, 404),
+        ("lurah", 404, 404),
+        ("camat", 404, 404),
+    ],
+)
+def test_calendar_settings_are_city_hrs(personas, login, name, get_status, post_status):
+    client = login(personas.user(name))
+    url = reverse("cycle:settings")
+    assert client.get(url).status_code == get_status
+    response = client.post(url, {"default_period_kind": "bulanan"})
+    assert response.status_code == post_status
+    from sikap.cycle.models import CalendarSettings
+
+    expected = "bulanan" if post_status == 302 else "triwulanan"
+    assert CalendarSettings.current().default_period_kind == expected
+
+
+def test_calendar_settings_ask_anonymous_to_sign_in(client):
+    assert client.get(reverse("cycle:settings")).status_code == 302
+
+
+def test_monthly_new_years_follow_the_setting(personas, login):
+    from sikap.cycle.services import update_calendar_settings
+
+    update_calendar_settings(by=None, default_period_kind="bulanan", default_annual_final=False)
+    page = login(personas.user("city_hr")).get(reverse("cycle:year_create"))
+    assert page.context["form"]["period_kind"].value() == "bulanan"
+    assert page.context["form"]["annual_final"].value() is False

@@ -1,5 +1,6 @@
 """SKP pages (one module per area); ``urls.py`` uses the names re-exported here."""
 
+from sikap.planning.views.action_plans import action_plan_delete, action_plans
 from sikap.planning.views.plans import (
     annex_edit,
     dialogue_add,
@@ -41,6 +42,8 @@ from sikap.planning.views.team import (
 )
 
 __all__ = [
+    "action_plan_delete",
+    "action_plans",
     "annex_edit",
     "cascade",
     "cascade_down",

@@ -21,6 +21,7 @@ from sikap.lib.forms import apply_errors
 from sikap.lib.pdf import pdf_response
 from sikap.org.hierarchy import OrgChart
 from sikap.planning import access, documents, forms, rules
+from sikap.planning.action_plans import action_plan_sections
 from sikap.planning.models import (
     Category,
     Indicator,
@@ -122,6 +123,7 @@ def _plan_context(request: AuthedRequest, plan: Plan) -> dict[str, Any]:
         "behaviours": behaviours,
         "annex": annex,
         "dialogues": list(plan.dialogues.all()),
+        "action_plan_sections": action_plan_sections(plan),
         "versions": list(
             Plan.objects.filter(employee=plan.employee, appraisal_year=plan.appraisal_year)
             .exclude(pk=plan.pk)

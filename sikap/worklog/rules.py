@@ -1,0 +1,58 @@
+"""Pure rules of the Progres Harian (domain.md §8.2): statuses, locations, warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import NamedTuple
+
+# Draf → Diajukan → Disetujui / Dikembalikan by the pejabat penilai; a returned entry is fixed
+# and submitted again. Approved entries are what rolls up into the realisation.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "draf": frozenset({"diajukan"}),
+    "diajukan": frozenset({"disetujui", "dikembalikan"}),
+    "dikembalikan": frozenset({"diajukan"}),
+    "disetujui": frozenset(),
+}
+EDITABLE = frozenset({"draf", "dikembalikan"})
+LOCATIONS: tuple[str, ...] = ("kantor", "rumah", "lokasi_lain")  # PermenPAN-RB 4/2025
+
+
+def can_transition(current: str, target: str) -> bool:
+    """Whether an entry in ``current`` status may move to ``target``."""
+    return target in TRANSITIONS.get(current, frozenset())
+
+
+def is_editable(status: str) -> bool:
+    """Drafts and returned entries are changed by the employee; the others are locked."""
+    return status in EDITABLE
+
+
+class Slot(NamedTuple):
+    key: int
+    start: dt.time
+    end: dt.time
+
+
+def overlapping(slots: Iterable[Slot]) -> set[int]:
+    """Keys of the entries of one day whose times overlap another's (warned, never refused)."""
+    ordered = sorted(slots, key=lambda s: (s.start, s.end))
+    hits: set[int] = set()
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if b.start >= a.end:
+                break
+            hits.update({a.key, b.key})
+    return hits
+
+
+def minutes(start: dt.time, end: dt.time) -> int:
+    """Length of an entry in minutes (0 when the end is not after the start)."""
+    span = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    return max(span, 0)
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of the week a day falls in (the unit of submission and approval)."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
