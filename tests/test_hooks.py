@@ -59,6 +59,7 @@ def test_the_record_pages_get_the_links_of_the_apps_above():
         "sikap.surveys.nav.landing_links",
         "sikap.complaints.nav.landing_links",
     ]
+    assert _names(navigation.links("after_survey")) == ["sikap.complaints.nav.after_survey_links"]
 
 
 def test_the_service_apps_register_their_evidence():

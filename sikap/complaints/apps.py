@@ -15,6 +15,7 @@ class ComplaintsConfig(AppConfig):
 
         navigation.MENU.register(nav.items)
         navigation.links("landing").register(nav.landing_links)
+        navigation.links("after_survey").register(nav.after_survey_links)
         attention.PROVIDERS.register(app_attention.items)
         demo_steps.STEPS.register(demo.load, order=50)
         objective.SOURCES.register(

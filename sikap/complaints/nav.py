@@ -28,3 +28,11 @@ def landing_links(user: Any, scope: Any, _obj: None) -> list[NavItem]:
             detail=_("Use the tracking code you received to read the answer."),
         ),
     ]  # fmt: skip
+
+
+def after_survey_links(user: Any, scope: Any, unit: Any) -> list[NavItem]:
+    """On the survey's thank-you page of an unhappy citizen: the complaint form, for that unit."""
+    url = reverse("complaints:public_form")
+    if unit is not None:
+        url += f"?unit={unit.pk}"
+    return [NavItem(_("Submit a complaint"), url, order=10)]

@@ -45,6 +45,7 @@ from sikap.lib.holidays_id import suggest_national_holidays
 from sikap.lib.uploads import check_upload
 from sikap.lib.workdays import add_working_days, due_date_with_pauses, elapsed_working_days
 from sikap.org.models import Employee, Unit
+from sikap.planning.services.common import notify
 
 MAX_ATTACHMENTS = 3
 Kind = ComplaintEvent.Kind
@@ -338,6 +339,12 @@ def assign(
     _refresh(c)
     _save(c, by)
     _record(c, Kind.ASSIGNED, by=by, from_status=previous, note=note, on=on)
+    # At once, in-app and by e-mail (the outbox sends after commit; a failure never undoes this).
+    notify(
+        user=assignee.user, title=f"Pengaduan {c.tracking_code} ditugaskan kepada Anda",
+        body=f"{c.subject}. Batas waktu: {c.resolution_due or '-'}.",
+        url=reverse("complaints:detail", args=[c.pk]),
+    )  # fmt: skip
     return c
 
 

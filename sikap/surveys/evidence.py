@@ -62,9 +62,10 @@ def service_evidence(
         )
     }
     rows: list[Any] = list(
-        SurveyResponse.objects.filter(officer_id__in=ids)
-        .between(start, end)
-        .values("officer", "unit")
+        SurveyResponse.objects.between(start, end)
+        .credited()
+        .filter(**{"credited_officer__in": ids})
+        .values("credited_officer", "unit")  # type: ignore[misc]  # an annotation of credited()
         .annotate(**totals_aggregates())
     )
     settings = {
@@ -75,7 +76,7 @@ def service_evidence(
     }
     per_officer: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
-        per_officer[row["officer"]].append(row)
+        per_officer[row["credited_officer"]].append(row)
     result: dict[int, ServiceEvidence] = {}
     for pk in ids:
         d = delivered.get(pk, {})

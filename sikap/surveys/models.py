@@ -8,6 +8,7 @@ from typing import Any
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -324,6 +325,15 @@ def _answer_field(code: str) -> models.PositiveSmallIntegerField:
 class SurveyResponseQuerySet(models.QuerySet["SurveyResponse"]):
     def between(self, start: Any, end: Any) -> SurveyResponseQuerySet:
         return self.filter(**on_days("submitted_at", start, end))
+
+    def credited(self) -> SurveyResponseQuerySet:
+        """One row per officer credited (``credited_officer``): every officer who served the
+        receipt's service, else the officer named on the response; rows crediting nobody go."""
+        return self.annotate(
+            credited_officer=Coalesce(
+                "service_record__officers", "officer", output_field=models.IntegerField()
+            )
+        ).filter(credited_officer__isnull=False)
 
 
 class PaperImport(models.Model):

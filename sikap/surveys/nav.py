@@ -22,7 +22,7 @@ def landing_links(user: Any, scope: Any, _obj: None) -> list[NavItem]:
     """The citizens' doors on the public home page."""
     return [
         NavItem(
-            _("Satisfaction survey"), reverse("surveys:public_units"), order=10,
+            _("Satisfaction survey"), reverse("surveys:start"), order=10,
             detail=_(
                 "Rate the service you received at the kecamatan or kelurahan office "
                 "(9 short questions)."

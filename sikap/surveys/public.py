@@ -12,13 +12,15 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts.navigation import related_links
 from sikap.org.models import Employee, Unit
-from sikap.surveys import abuse, services
+from sikap.surveys import abuse, rules, services
 from sikap.surveys.access import SERVICE_KINDS
 from sikap.surveys.forms import SurveyForm
 from sikap.surveys.models import (
@@ -80,12 +82,16 @@ def _handle_survey(
             except ValidationError as error:
                 problem = " ".join(_errors_text(error))
             else:
-                return redirect("surveys:thanks")
+                return redirect(_thanks_url(unit, unhappy=rules.is_unhappy(form.answers)))
     return render(
         request, "surveys/survey.html",
         {"form": form, "unit": unit, "record": record, "officer": officer, "problem": problem},
         status=status,
     )  # fmt: skip
+
+
+def _thanks_url(unit: Unit, *, unhappy: bool) -> str:
+    return f"{reverse('surveys:thanks')}?unit={unit.pk}" + ("&kurang=1" if unhappy else "")
 
 
 @never_cache
@@ -102,6 +108,9 @@ def survey_by_receipt(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     if SurveyResponse.objects.filter(service_record=record).exists():
         return render(request, "surveys/answered.html", {"unit": record.unit})
+    if record.completed_at is None:
+        # Asked before the desk finished: the citizen would rate a service not yet delivered.
+        return render(request, "surveys/not_completed.html", {"record": record})
     officers = list(record.officers.all())
     officer = None
     wanted = request.GET.get("petugas", "")
@@ -124,7 +133,25 @@ def survey_by_unit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def thanks(request: HttpRequest) -> HttpResponse:
-    return render(request, "surveys/thanks.html")
+    """Thanks; the public results of the unit, and the complaint form for an unhappy citizen."""
+    raw = request.GET.get("unit", "")
+    unit = (
+        Unit.objects.filter(pk=int(raw), kind__in=SERVICE_KINDS, is_active=True).first()
+        if raw.isdigit()
+        else None
+    )
+    unhappy = request.GET.get("kurang") == "1"
+    doors = related_links("after_survey", request.user, None, unit) if unhappy else []
+    return render(
+        request, "surveys/thanks.html", {"unit": unit, "unhappy": unhappy, "doors": doors}
+    )
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """The citizen's door "Survei kepuasan": choose the office that served you, then answer."""
+    units = list(Unit.objects.filter(kind__in=SERVICE_KINDS, is_active=True).order_by("path"))
+    return render(request, "surveys/start.html", {"units": units})
 
 
 def _kiosk_settings(key: str) -> SurveySettings:

@@ -335,3 +335,13 @@ def required_sample(population: int) -> int:
 def sample_sufficient(respondents: int, population: int) -> bool:
     """Whether the number of respondents reaches the Krejcie & Morgan sample for the population."""
     return _check_count("respondents", respondents) >= required_sample(population)
+
+
+# An answer of 1 (tidak baik) or 2 (kurang baik) on any unsur: the thank-you page then offers
+# the complaint form. A decision of ours (the regulation says nothing about it).
+UNHAPPY_AT_MOST = 2
+
+
+def is_unhappy(answers: Mapping[str, int | None]) -> bool:
+    """True when the citizen rated at least one unsur 1 or 2 (skipped unsur do not count)."""
+    return any(v is not None and v <= UNHAPPY_AT_MOST for v in answers.values())

@@ -26,6 +26,7 @@ from sikap.surveys.models import (
     ServiceType,
     SurveyQuestion,
     SurveyResponse,
+    SurveyResponseQuerySet,
     SurveySettings,
 )
 from sikap.surveys.periods import SurveyPeriod, periods_of
@@ -149,7 +150,7 @@ def questions() -> list[SurveyQuestion]:
 UNSUR_DEFAULTS = rules.UNSUR
 
 
-def _responses(unit: Unit, period: SurveyPeriod) -> QuerySet[SurveyResponse]:
+def _responses(unit: Unit, period: SurveyPeriod) -> SurveyResponseQuerySet:
     return SurveyResponse.objects.filter(unit=unit).between(period.start, period.end)
 
 
@@ -237,7 +238,7 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
             )
         )
     officer_rows: list[Any] = list(
-        responses.filter(officer__isnull=False).values("officer").annotate(**totals_aggregates())
+        responses.credited().values("credited_officer").annotate(**totals_aggregates())  # type: ignore[misc]
     )
     through = ServiceRecord.officers.through
     officer_services: dict[int, Any] = {
@@ -249,7 +250,7 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
         .values("employee")
         .annotate(total=Count("pk"), on_time=Count("pk", filter=Q(servicerecord__on_time=True)))
     }
-    officer_ids = {row["officer"] for row in officer_rows} | set(officer_services)
+    officer_ids = {row["credited_officer"] for row in officer_rows} | set(officer_services)
     officer_names = {
         e.pk: e.display_name
         for e in Employee.objects.filter(pk__in=officer_ids).only(
@@ -257,7 +258,7 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
         )
     }
     minimum = settings.min_officer_responses
-    by_officer: dict[int, Any] = {row["officer"]: row for row in officer_rows}
+    by_officer: dict[int, Any] = {row["credited_officer"]: row for row in officer_rows}
     for pk in sorted(officer_ids, key=lambda k: officer_names.get(k, "")):
         row = by_officer.get(pk)
         n = row["n"] if row else 0

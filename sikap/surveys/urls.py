@@ -5,6 +5,7 @@ from sikap.surveys import public, views
 app_name = "surveys"
 urlpatterns = [
     # Citizens (no login)
+    path("", public.start, name="start"),
     path("isi/<str:token>/", public.survey_by_receipt, name="survey_receipt"),
     path("unit/<int:pk>/", public.survey_by_unit, name="survey_unit"),
     path("terima-kasih/", public.thanks, name="thanks"),

@@ -112,7 +112,8 @@ def receipt(request: AuthedRequest, pk: int) -> HttpResponse:
         officer = officers[0]
     url = survey_url(request, record, officer)
     qr = segno.make(url, error="m")
-    svg = qr.svg_inline(scale=5, dark="#000", light="#fff", border=2)
+    # viewBox instead of a fixed size: the code scales with the paper (58 mm receipt) or screen.
+    svg = qr.svg_inline(scale=5, dark="#000", light="#fff", border=2, omitsize=True)
     return render(
         request, "surveys/receipt.html",
         {"record": record, "officers": officers, "url": url, "qr_svg": mark_safe(svg),

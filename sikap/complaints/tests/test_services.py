@@ -170,11 +170,13 @@ def test_escalation_goes_to_assignee_unit_head_then_camat_once(personas, mailout
     assert EscalationNotice.objects.get(level=3).recipient == personas.camat
     send_due()
     assert [m.to for m in mailoutbox] == [
+        [personas.pegawai.email],  # told at once of the assignment
         [personas.pegawai.email],
         [personas.lurah.email],
         [personas.camat.email],
     ]
-    assert c.tracking_code in mailoutbox[0].subject
+    assert "ditugaskan" in mailoutbox[0].subject
+    assert c.tracking_code in mailoutbox[1].subject
     services.start(complaint=c, by=personas.user("pegawai"), note="Mulai")  # same deadline
     assert escalation.run_escalations(today=D(2026, 11, 9)) == 0
 
@@ -269,8 +271,10 @@ def test_the_citizen_is_mailed_a_link_when_asked_and_answered(
         c = services.pause(complaint=c, by=personas.user("pegawai"), reason="Foto?")
         c = services.resume(complaint=c, by=personas.user("pegawai"))
         services.answer(complaint=c, by=personas.user("pegawai"), text="ok")
-    assert [m.to for m in mailoutbox] == [["bambang@example.com"]] * 2
-    assert f"/pengaduan/lacak/{c.tracking_code}/" in mailoutbox[1].body
+    # The first e-mail tells the assignee of the assignment; then the citizen's two.
+    to_citizen = [m for m in mailoutbox if m.to == ["bambang@example.com"]]
+    assert len(to_citizen) == 2 and len(mailoutbox) == 3
+    assert f"/pengaduan/lacak/{c.tracking_code}/" in to_citizen[1].body
 
 
 # --- UU 27/2022 PDP: retention of identities and files (issue 12, item 7) ---------------------
@@ -315,3 +319,14 @@ def test_the_purge_deletes_attachment_files_after_commit_and_covers_complaints_n
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         assert services.purge_personal_data(today=dt.date(2026, 12, 2)) == 0
     assert callbacks == []
+
+
+def test_the_assignee_is_notified_at_once_in_app_and_by_email(personas, mailoutbox) -> None:
+    from sikap.planning.models import Notification
+
+    c = _assigned(personas, cls="ringan")
+    notice = Notification.objects.get(recipient=personas.user("pegawai"))
+    assert c.tracking_code in notice.title
+    assert notice.url.endswith(f"/{c.pk}/")
+    send_due()
+    assert [m.to for m in mailoutbox] == [[personas.pegawai.email]]

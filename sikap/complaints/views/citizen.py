@@ -29,7 +29,10 @@ from sikap.lib.forms import apply_errors
 @require_http_methods(["GET", "POST"])
 def public_form(request: HttpRequest) -> HttpResponse:
     """The public complaint form: no login, name and contact optional, anonymity honoured."""
-    form = forms.PublicComplaintForm(request.POST or None, request.FILES or None)
+    # ?unit= comes from the survey's thank-you page: the office the citizen just rated.
+    wanted = request.GET.get("unit", "")
+    initial = {"unit": int(wanted)} if wanted.isdigit() else {}
+    form = forms.PublicComplaintForm(request.POST or None, request.FILES or None, initial=initial)
     status = 200
     if request.method == "POST":
         limit = getattr(settings, "COMPLAINTS_PUBLIC_LIMIT", 5)

@@ -65,8 +65,9 @@ def test_an_officer_prints_a_receipt_and_the_citizen_answers_on_a_phone(live_pag
     page.select_option("#id_education", "SMA")
     screenshot(page, "surveys-survey-phone")
     page.locator(".survey button[type=submit]").click()
-    page.wait_for_url("**/terima-kasih/")
+    page.wait_for_url("**/terima-kasih/?unit=*")
     assert page.locator("h1").inner_text().startswith("Terima kasih")
+    screenshot(page, "surveys-thanks-phone")
     stored = SurveyResponse.objects.get()
     assert (stored.officer_id, stored.channel, stored.u3, stored.gender) == (
         personas.pegawai.pk, "qr", 3, "P",
@@ -166,3 +167,32 @@ def test_the_citizen_pages_pass_basic_accessibility_checks(live_page):
             ".map(v => v.id + ': ' + v.nodes.length + ' ' + v.nodes[0].html.slice(0, 120))"
         )
         assert result == [], url
+
+
+def test_the_58_mm_receipt_keeps_a_readable_qr_code(live_page, tmp_path):
+    """Printed on 58 mm paper the QR stays at 38 mm: modules of about 1 mm (phones need ~0.3)."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    personas = make_personas()
+    service = make_service_type(personas.kelurahan, "Surat Keterangan Domisili")
+    record = make_record(personas.kelurahan, service, [personas.pegawai])
+    page = live_page
+    sign_in(page, "pegawai")
+    page.goto(page.base_url + reverse("surveys:receipt", args=[record.pk]))
+    page.emulate_media(media="print")
+    box = page.locator(".qr svg").bounding_box()
+    qr_mm = box["width"] * 25.4 / 96
+    modules = float(page.locator(".qr svg").get_attribute("viewBox").split()[2]) / 5
+    assert qr_mm >= 35, qr_mm
+    assert qr_mm / modules >= 0.8, (qr_mm, modules)
+    pdf = tmp_path / "receipt.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 1
+    assert 57 <= float(reader.pages[0].mediabox.width) / 72 * 25.4 <= 59
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), "test-artifacts/surveys-receipt-58mm"],
+        check=True,
+    )  # fmt: skip
