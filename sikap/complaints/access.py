@@ -53,8 +53,14 @@ def can_work_on(scope: Scope, complaint: Complaint) -> bool:
 
 
 def sees_identity(user: User, complaint: Complaint) -> bool:
-    """The reporter's identity is shown only to staff handling the complaint (and who entered it)."""
+    """The reporter's identity is shown only to staff handling the complaint (and who entered it).
+
+    A rahasia report (PermenPAN-RB 5/2025) shows it only to the verifier: the unit heads and HR
+    admins who verify the complaints of its unit; an anonim report has none to show.
+    """
     scope = get_scope(user)
+    if complaint.is_confidential:
+        return can_manage(scope, complaint)
     return can_work_on(scope, complaint) or (
         complaint.created_by_id is not None and complaint.created_by_id == user.pk
     )

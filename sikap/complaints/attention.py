@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.attention import AttentionItem
-from sikap.complaints.models import OPEN_STATUSES, Complaint, Status
+from sikap.complaints import rules
+from sikap.complaints.models import OPEN_STATUSES, Complaint, Holiday, Status
 from sikap.lib.workdays import add_working_days
 
 
@@ -73,4 +74,30 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                     order=11,
                 )
             )
+    result.extend(calendar_items(scope, today))
     return result
+
+
+def calendar_items(scope: Any, today: Any) -> list[AttentionItem]:
+    """From 1 October, the owner of the calendar is told when next year has no holidays yet.
+
+    Without them, deadlines that cross 1 January count next year's holidays as working days.
+    """
+    if not scope.owns_instance or (today.month, today.day) < rules.HOLIDAY_WARNING_FROM:
+        return []
+    entered = [today.year + 1] if Holiday.objects.filter(date__year=today.year + 1).exists() else []
+    following = rules.missing_calendar_year(today, entered)
+    if following is None:
+        return []
+    return [
+        AttentionItem(
+            title=_("Enter the holidays of %(year)s") % {"year": following},
+            detail=_(
+                "Libur nasional and cuti bersama of next year are not in the calendar: "
+                "deadlines after 1 January would count them as working days."
+            ),
+            url=reverse("complaints:holidays"),
+            level="warning",
+            order=20,
+        )
+    ]

@@ -62,7 +62,11 @@ class ComplaintForm(forms.Form):
         help_text=_("PDF, JPG, PNG or an office document. Staff only; never published."),
     )  # fmt: skip
     is_anonymous = forms.BooleanField(
-        label=_("Send anonymously (we keep no name or contact)"), required=False
+        label=_("Anonim: send without a name or contact (we ask and keep none)"), required=False
+    )
+    is_confidential = forms.BooleanField(
+        label=_("Rahasia: my identity is seen only by the officer who verifies the report"),
+        required=False,
     )
     reporter_name = forms.CharField(label=_("Your name (optional)"), max_length=150, required=False)
     reporter_phone = forms.CharField(
@@ -132,6 +136,35 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_field(self, "assignee").queryset = employees
+
+
+class ForwardForm(forms.Form):
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=Unit.objects.none(), label=_("Competent unit")
+    )
+    note = forms.CharField(
+        label=_("Explanation to the citizen"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_field(self, "unit").queryset = units
+
+
+class ForwardOutForm(forms.Form):
+    instansi = forms.CharField(label=_("Instansi"), max_length=200)
+    reference = forms.CharField(label=_("Reference given by the instansi"), max_length=80)
+    note = forms.CharField(
+        label=_("Message to the citizen"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(label=_("Working days more"), min_value=1, max_value=60)
+    reason = forms.CharField(
+        label=_("Reason (shown to the citizen)"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class StartForm(forms.Form):

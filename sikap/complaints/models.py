@@ -208,6 +208,7 @@ class CloseReason(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
     CONFIRMED = "confirmed", _("Confirmed by the citizen")
     TIMEOUT = "timeout", _("No response from the citizen")
+    FORWARDED = "forwarded", _("Forwarded to another instansi")
 
 
 REJECT_REASONS = (CloseReason.NOT_AUTHORITY, CloseReason.DUPLICATE, CloseReason.ARCHIVED)
@@ -252,7 +253,13 @@ class Complaint(models.Model):
     reporter_name = models.CharField(_("reporter name"), max_length=150, blank=True)
     reporter_phone = models.CharField(_("reporter phone / WhatsApp"), max_length=40, blank=True)
     reporter_email = models.EmailField(_("reporter e-mail"), blank=True)
-    is_anonymous = models.BooleanField(_("anonymous"), default=False)
+    is_anonymous = models.BooleanField(
+        _("anonim"), default=False, help_text=_("No identity asked or kept (PermenPAN-RB 5/2025).")
+    )
+    is_confidential = models.BooleanField(
+        _("rahasia"), default=False,
+        help_text=_("The identity is shown only to the verifier (PermenPAN-RB 5/2025)."),
+    )  # fmt: skip
     identity_purged_on = models.DateField(_("identity removed on"), null=True, blank=True)
 
     status = models.CharField(
@@ -288,6 +295,17 @@ class Complaint(models.Model):
     resolution_due = models.DateField(_("resolution due"), null=True, blank=True)
     confirmation_due = models.DateField(_("citizen confirmation due"), null=True, blank=True)
     due_on = models.DateField(_("current deadline"), null=True, blank=True, db_index=True)
+    extension_days = models.PositiveSmallIntegerField(
+        _("extension of the resolution (working days)"), default=0
+    )
+    extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    forwarded_to_name = models.CharField(
+        _("forwarded to (instansi)"), max_length=200, blank=True,
+        help_text=_("An instansi outside SIKAP that took over the report."),
+    )  # fmt: skip
+    forwarded_reference = models.CharField(
+        _("reference given by that instansi"), max_length=80, blank=True
+    )
 
     # The office's part ends with the tanggapan (or a closing at verification).
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
@@ -343,6 +361,10 @@ class Complaint(models.Model):
         return rules.allows("reopen", self.status, paused=False) and not self.reopened
 
     @property
+    def is_forwarded_out(self) -> bool:
+        return self.close_reason == CloseReason.FORWARDED
+
+    @property
     def can_rate(self) -> bool:
         return self.status in (Status.ANSWERED, Status.CLOSED) and self.answered_on is not None
 
@@ -366,12 +388,19 @@ class ComplaintEvent(models.Model):
         NOTE = "note", _("Internal note")
         RATED = "rated", _("Rated by the citizen")
         ESCALATED = "escalated", _("Escalated")
+        FORWARDED = "forwarded", _("Forwarded to another unit")
+        FORWARDED_OUT = "forwarded_out", _("Forwarded to another instansi")
+        EXTENDED = "extended", _("Deadline extended")
 
     complaint = models.ForeignKey(
         Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     at = models.DateTimeField(_("at"))
+    from_unit = models.ForeignKey(
+        Unit, verbose_name=_("from unit"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import statistics
 from collections.abc import Iterable
@@ -77,7 +78,12 @@ def _stay(statuses: Iterable[str]) -> dict[str, str]:
 TRANSITIONS: dict[str, Step] = {
     "verify": Step(MANAGER, {REGISTERED: VERIFIED}, paused=False),
     "reject": Step(MANAGER, {REGISTERED: CLOSED, VERIFIED: CLOSED}),
+    # "No wrong door" (PermenPAN-RB 5/2025): to the competent unit inside SIKAP, where the
+    # clock keeps running from the original registration, or to an instansi outside it.
+    "forward": Step(MANAGER, {REGISTERED: REGISTERED, VERIFIED: VERIFIED, ASSIGNED: VERIFIED}),
+    "forward_out": Step(MANAGER, {REGISTERED: CLOSED, VERIFIED: CLOSED, ASSIGNED: CLOSED}),
     "assign": Step(MANAGER, {VERIFIED: ASSIGNED, **_stay([ASSIGNED, IN_PROGRESS])}),
+    "extend": Step(MANAGER, _stay([VERIFIED, ASSIGNED, IN_PROGRESS]), paused=False),
     "start": Step(WORKER, {ASSIGNED: IN_PROGRESS}),
     "answer": Step(WORKER, {ASSIGNED: ANSWERED, IN_PROGRESS: ANSWERED}, paused=False),
     "pause": Step(WORKER, _stay(OPEN), paused=False),
@@ -130,3 +136,24 @@ def staff_actions(status: str, *, paused: bool, manager: bool, worker: bool) -> 
         for name in STAFF_ACTIONS
         if TRANSITIONS[name].actor in roles and allows(name, status, paused=paused)
     ]
+
+
+def may_reopen(confirmation_due: dt.date | None, day: dt.date) -> bool:
+    """The citizen may reopen an answered report until its confirmation window ends."""
+    return confirmation_due is None or day <= confirmation_due
+
+
+def timeout_closing_day(confirmation_due: dt.date, ran_on: dt.date) -> dt.date:
+    """An auto-closed report closes on the day its confirmation window ended, not when the job ran."""
+    return min(confirmation_due, ran_on)
+
+
+HOLIDAY_WARNING_FROM = (10, 1)  # the SKB for next year is usually out by September–October
+
+
+def missing_calendar_year(today: dt.date, years_entered: Iterable[int]) -> int | None:
+    """From 1 October, next year when none of its holidays are entered yet; else None."""
+    if (today.month, today.day) < HOLIDAY_WARNING_FROM:
+        return None
+    following = today.year + 1
+    return None if following in set(years_entered) else following

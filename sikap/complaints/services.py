@@ -44,7 +44,7 @@ from sikap.lib.audit import stamp
 from sikap.lib.holidays_id import suggest_national_holidays
 from sikap.lib.uploads import check_upload
 from sikap.lib.workdays import add_working_days, due_date_with_pauses, elapsed_working_days
-from sikap.org.models import Employee, Unit
+from sikap.org.models import Employee, Unit, UnitKind, UnitQuerySet
 from sikap.planning.services.common import notify
 
 MAX_ATTACHMENTS = 3
@@ -130,8 +130,9 @@ def compute_deadlines(
             c.clock_start, config.follow_up_days, pauses, holidays
         )
         c.resolution_due = due_date_with_pauses(
-            c.clock_start, config.resolution_days(c.complaint_class), pauses, holidays
-        )
+            c.clock_start, config.resolution_days(c.complaint_class) + c.extension_days, pauses,
+            holidays,
+        )  # fmt: skip
     else:
         c.follow_up_due = c.resolution_due = None
     if c.status == Status.ANSWERED and c.answered_on is not None:
@@ -169,10 +170,11 @@ def register_complaint(
     *, unit: Unit, subject: str, text: str, channel: str = Channel.WEB,
     classification: str = Classification.PENGADUAN, category: Category | None = None,
     service_name: str = "", reporter_name: str = "", reporter_phone: str = "",
-    reporter_email: str = "", is_anonymous: bool = False, lapor_reference: str = "",
-    files: Iterable[UploadedFile] = (), by: User | None = None, on: dt.date | None = None,
+    reporter_email: str = "", is_anonymous: bool = False, is_confidential: bool = False,
+    lapor_reference: str = "", files: Iterable[UploadedFile] = (), by: User | None = None, on: dt.date | None = None,
 ) -> Complaint:  # fmt: skip
-    """Register a report from any channel; an anonymous report keeps no identity at all."""
+    """Register a report from any channel; an anonim report keeps no identity at all, a rahasia
+    one shows it only to the verifier."""
     files = list(files)
     if channel == Channel.LAPOR and not lapor_reference.strip():
         raise ValidationError(
@@ -212,6 +214,7 @@ def register_complaint(
         classification=classification, category=category, service_name=service_name.strip(),
         reporter_name=reporter_name.strip(), reporter_phone=reporter_phone.strip(),
         reporter_email=reporter_email.strip(), is_anonymous=is_anonymous,
+        is_confidential=is_confidential and not is_anonymous,
         lapor_reference=lapor_reference.strip(), created_by=by, registered_on=_today(on),
     )  # fmt: skip
     compute_deadlines(
@@ -415,6 +418,10 @@ def citizen_reply(
     if reopen:
         if not c.can_reopen:
             raise ValidationError(_("A report can be reopened only once after it was answered."), code="reopened_already")  # fmt: skip
+        if not rules.may_reopen(c.confirmation_due, day):
+            raise ValidationError(
+                _("The time to reopen this report has passed."), code="reopen_window_passed"
+            )
         _move(c, "reopen" if c.assignee_id else "reopen_unassigned")
         c.reopened = True
         c.clock_start = day
@@ -427,14 +434,16 @@ def citizen_reply(
     return c
 
 
-def _close(c: Complaint, reason: str, kind: str, day: dt.date, on: dt.date | None) -> Complaint:
+def _close(
+    c: Complaint, reason: str, kind: str, day: dt.date, on: dt.date | None, note: str = ""
+) -> Complaint:
     previous = _move(c, "confirm" if kind == Kind.CONFIRMED else "timeout")
     c.close_reason = reason
     c.closed_on = day
     c.days_to_close = _elapsed(c, day)
     _refresh(c)
     _save(c, None)
-    _record(c, kind, by=None, from_status=previous, public=True, citizen=kind == Kind.CONFIRMED, on=on)  # fmt: skip
+    _record(c, kind, by=None, from_status=previous, note=note, public=True, citizen=kind == Kind.CONFIRMED, on=on)  # fmt: skip
     return c
 
 
@@ -454,7 +463,10 @@ def close_timed_out(*, today: dt.date | None = None) -> int:
     for c in Complaint.objects.select_for_update().filter(
         status__in=rules.sources("timeout"), confirmation_due__lt=day
     ):
-        _close(c, CloseReason.TIMEOUT, Kind.TIMEOUT, day, today)
+        # The report closed when its window ended, whenever the daily job got to it.
+        ended = rules.timeout_closing_day(c.confirmation_due or day, day)
+        note = _("The time to respond ended on %(day)s.") % {"day": ended.isoformat()}
+        _close(c, CloseReason.TIMEOUT, Kind.TIMEOUT, ended, today, note)
         count += 1
     return count
 
@@ -528,6 +540,136 @@ def rate(
     rating = SatisfactionRating.objects.create(complaint=c, score=score, comment=comment.strip())
     _record(c, Kind.RATED, by=None, from_status=c.status, note=f"{score}/5", citizen=True, on=on)
     return rating
+
+
+def forwarding_units() -> UnitQuerySet:
+    """Units a report may be forwarded to inside SIKAP: every active kecamatan and kelurahan."""
+    return Unit.objects.filter(
+        is_active=True, kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN]
+    ).order_by("path")
+
+
+@transaction.atomic
+def forward(
+    *, complaint: Complaint, by: User, unit: Unit, note: str, on: dt.date | None = None
+) -> Complaint:
+    """Forward a report to the competent unit inside SIKAP ("no wrong door").
+
+    The clock keeps running from the registration (or verification): the new unit has what is
+    left of the time, and the trail records where the report came from.
+    """
+    c = _lock(complaint)
+    _require(c, "forward", _("This report can no longer be forwarded."), code="not_forwardable")
+    if unit.pk == c.unit_id or not forwarding_units().filter(pk=unit.pk).exists():
+        raise ValidationError(
+            {"unit": ValidationError(_("Choose another unit."), code="same_unit")}
+        )
+    if not note.strip():
+        raise ValidationError(
+            {
+                "note": ValidationError(
+                    _("Explain to the reporter why the report is forwarded."),
+                    code="forward_note_required",
+                )
+            }
+        )
+    previous_unit = c.unit
+    previous = _move(c, "forward")
+    c.unit = unit
+    c.assignee = None
+    _refresh(c)
+    _save(c, by)
+    text = _("Forwarded from %(from)s to %(to)s.") % {"from": previous_unit.name, "to": unit.name}
+    event = _record(
+        c, Kind.FORWARDED, by=by, from_status=previous, note=f"{text}\n{note.strip()}",
+        public=True, on=on,
+    )  # fmt: skip
+    event.from_unit = previous_unit
+    event.save(update_fields=["from_unit"])
+    return c
+
+
+@transaction.atomic
+def forward_out(
+    *, complaint: Complaint, by: User, instansi: str, reference: str, note: str = "",
+    on: dt.date | None = None,
+) -> Complaint:  # fmt: skip
+    """Forward a report to an instansi outside SIKAP, with the reference it gave.
+
+    The office's part ends here; the citizen keeps following the report on the status page,
+    which shows the instansi and its reference.
+    """
+    c = _lock(complaint)
+    _require(c, "forward_out", _("This report can no longer be forwarded."), code="not_forwardable")  # fmt: skip
+    errors = {}
+    if not instansi.strip():
+        errors["instansi"] = ValidationError(
+            _("Name the instansi that took over the report."), code="instansi_required"
+        )
+    if not reference.strip():
+        errors["reference"] = ValidationError(
+            _("Record the reference the instansi gave."), code="reference_required"
+        )
+    if errors:
+        raise ValidationError(errors)
+    day = _today(on)
+    previous = _move(c, "forward_out")
+    c.close_reason = CloseReason.FORWARDED
+    c.forwarded_to_name = instansi.strip()
+    c.forwarded_reference = reference.strip()
+    c.closed_on = c.resolved_on = day
+    due = c.verification_due if previous == Status.REGISTERED else c.due_on
+    c.resolved_on_time = due is None or day <= due
+    c.days_to_close = _elapsed(c, day)
+    if c.days_to_verify is None:
+        c.days_to_verify = c.days_to_close
+    c.is_paused = False
+    c.pauses.filter(ended_on__isnull=True).update(ended_on=day)
+    c.assignee = None
+    _refresh(c)
+    _save(c, by)
+    text = _("Forwarded to %(instansi)s, reference %(ref)s.") % {
+        "instansi": c.forwarded_to_name, "ref": c.forwarded_reference,
+    }  # fmt: skip
+    full = f"{text}\n{note.strip()}" if note.strip() else text
+    _record(c, Kind.FORWARDED_OUT, by=by, from_status=previous, note=full, public=True, on=on)
+    return c
+
+
+@transaction.atomic
+def extend(
+    *, complaint: Complaint, by: User, days: int, reason: str, on: dt.date | None = None
+) -> Complaint:
+    """Extend the resolution deadline by working days; the reason is shown to the citizen."""
+    c = _lock(complaint)
+    _require(
+        c, "extend", _("Only a report being handled can get more time."),
+        _("Resume handling before extending."), code="not_extendable",
+    )  # fmt: skip
+    if days < 1:
+        raise ValidationError(
+            {"days": ValidationError(_("At least one working day."), code="days_out_of_range")}
+        )
+    if not reason.strip():
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("Explain the extension to the reporter."), code="extension_reason_required"
+                )
+            }
+        )
+    c.extension_days += days
+    c.extension_reason = reason.strip()
+    _refresh(c)
+    _save(c, by)
+    text = _("%(n)d working days more, due %(day)s.") % {
+        "n": days, "day": c.resolution_due.isoformat() if c.resolution_due else "-",
+    }  # fmt: skip
+    _record(
+        c, Kind.EXTENDED, by=by, from_status=c.status, note=f"{text}\n{reason.strip()}",
+        public=True, on=on,
+    )  # fmt: skip
+    return c
 
 
 def refresh_open_deadlines(*, within: Unit | None = None) -> int:

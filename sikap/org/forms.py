@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from sikap.lib.forms import model_field
 from sikap.lib.widgets import IsoDateInput
 from sikap.org.models import (
+    PPPK_KINDS,
     AssignmentKind,
     Employee,
     JenisAsn,
@@ -39,7 +40,7 @@ class EmployeeForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         jenis, golongan = data.get("jenis_asn"), data.get("golongan", "")
-        if jenis == JenisAsn.PPPK and golongan and golongan not in GOLONGAN_PPPK:
+        if jenis in PPPK_KINDS and golongan and golongan not in GOLONGAN_PPPK:
             self.add_error("golongan", _("A PPPK employee needs a PPPK golongan (I–XVII)."))
         if jenis == JenisAsn.PNS and golongan in GOLONGAN_PPPK:
             self.add_error("golongan", _("A PNS employee needs a golongan/ruang I/a–IV/e."))

@@ -154,7 +154,13 @@ class Position(models.Model):
 class JenisAsn(models.TextChoices):
     PNS = "PNS", "PNS"
     PPPK = "PPPK", "PPPK"
+    # KepmenPAN-RB 16/2025: a NI PPPK on a yearly perjanjian kerja (domain.md §8.1).
+    PPPK_PW = "PPPK_PW", "PPPK Paruh Waktu"
     NON_ASN = "NON_ASN", _("Non-ASN (pejabat negara)")
+
+
+# Both kinds of PPPK carry a NI PPPK and the PPPK golongan (I–XVII).
+PPPK_KINDS = (JenisAsn.PPPK, JenisAsn.PPPK_PW)
 
 
 class GenderChoices(models.TextChoices):
@@ -229,7 +235,7 @@ class Employee(models.Model):
 
     @property
     def is_pppk(self) -> bool:
-        return self.jenis_asn == JenisAsn.PPPK
+        return self.jenis_asn in PPPK_KINDS
 
     @property
     def nip_display(self) -> str:

@@ -16,6 +16,7 @@ from sikap.lib.audit import stamp
 from sikap.lib.nip import NipError, NipKind, parse_nip
 from sikap.org import rules
 from sikap.org.models import (
+    PPPK_KINDS,
     Assignment,
     AssignmentKind,
     Employee,
@@ -88,7 +89,7 @@ def validate_identity(
     code = ""
     if jenis_asn == JenisAsn.NON_ASN:
         return golongan, derived
-    kind = NipKind.PPPK if jenis_asn == JenisAsn.PPPK else NipKind.PNS
+    kind = NipKind.PPPK if jenis_asn in PPPK_KINDS else NipKind.PNS
     try:
         parsed = parse_nip(nip, kind, today=today)
         derived = {

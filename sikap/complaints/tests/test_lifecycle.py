@@ -34,16 +34,26 @@ def _actions(personas: Any) -> dict[str, Callable[[Complaint], Any]]:
         "reject": lambda c: services.reject(
             complaint=c, by=hr, reason=CloseReason.ARCHIVED, note="Sudah ditangani"
         ),
+        "forward": lambda c: services.forward(
+            complaint=c, by=hr, unit=personas.other_kecamatan, note="Wewenang kelurahan lain"
+        ),
+        "forward_out": lambda c: services.forward_out(
+            complaint=c, by=hr, instansi="Dinas PUPR Kota Palembang", reference="PUPR/2026/17"
+        ),
         "assign": lambda c: services.assign(complaint=c, by=hr, assignee=personas.pegawai),
+        "extend": lambda c: services.extend(complaint=c, by=hr, days=3, reason="Perlu survei"),
         "start": lambda c: services.start(complaint=c, by=hr, note="Ditinjau"),
         "answer": lambda c: services.answer(complaint=c, by=hr, text="Sudah diperbaiki"),
         "pause": lambda c: services.pause(complaint=c, by=hr, reason="Foto?"),
         "resume": lambda c: services.resume(complaint=c, by=hr),
         "note": lambda c: services.add_note(complaint=c, by=hr, note="Catatan"),
         "reply": lambda c: services.citizen_reply(complaint=c, text="Terima kasih"),
-        "reopen": lambda c: services.citizen_reply(complaint=c, text="Belum", reopen=True),
+        # Within the confirmation window, which ``_put`` ends the day before DAY.
+        "reopen": lambda c: services.citizen_reply(
+            complaint=c, text="Belum", reopen=True, on=DAY - dt.timedelta(days=1)
+        ),
         "reopen_unassigned": lambda c: services.citizen_reply(
-            complaint=c, text="Belum", reopen=True
+            complaint=c, text="Belum", reopen=True, on=DAY - dt.timedelta(days=1)
         ),
         "confirm": lambda c: services.confirm(complaint=c),
         "timeout": lambda c: services.close_timed_out(today=DAY),
@@ -124,7 +134,14 @@ def test_rights_offer_the_buttons_of_each_persona(personas):
     complaint = make_complaint(personas.kelurahan, on=DAY)
     lurah = access.rights(personas.user("lurah"), complaint)
     assert lurah.manages and lurah.works_on and lurah.sees_identity
-    assert lurah.actions(complaint) == ["verify", "reject", "pause", "note"]
+    assert lurah.actions(complaint) == [
+        "verify",
+        "reject",
+        "forward",
+        "forward_out",
+        "pause",
+        "note",
+    ]
     auditor = access.rights(personas.auditor, complaint)
     assert not (auditor.manages or auditor.works_on or auditor.sees_identity)
     assert auditor.actions(complaint) == []

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -50,7 +51,8 @@ def public_form(request: HttpRequest) -> HttpResponse:
                     classification=data["classification"], category=data["category"],
                     service_name=data["service_name"], reporter_name=data["reporter_name"],
                     reporter_phone=data["reporter_phone"], reporter_email=data["reporter_email"],
-                    is_anonymous=data["is_anonymous"], files=data["files"],
+                    is_anonymous=data["is_anonymous"],
+                    is_confidential=data["is_confidential"], files=data["files"],
                 )  # fmt: skip
             except ValidationError as error:
                 apply_errors(form, error)
@@ -108,6 +110,9 @@ def _status_page(request: HttpRequest, complaint: Complaint, **forms_: Any) -> H
         "reply_form": forms_.get("reply_form") or forms.CitizenReplyForm(),
         "rating_form": forms_.get("rating_form") or forms.RatingForm(),
         "can_rate": complaint.can_rate and rating is None,
+        # Reopening is open until the confirmation window ends (PermenPAN-RB 5/2025).
+        "can_reopen": complaint.can_reopen
+        and rules.may_reopen(complaint.confirmation_due, timezone.localdate()),
     }
     status = 400 if forms_ else 200
     return with_public_headers(render(request, "complaints/status.html", context, status=status))

@@ -116,7 +116,8 @@ def staff_new(request: AuthedRequest) -> HttpResponse:
                 classification=data["classification"], category=data["category"],
                 service_name=data["service_name"], reporter_name=data["reporter_name"],
                 reporter_phone=data["reporter_phone"], reporter_email=data["reporter_email"],
-                is_anonymous=data["is_anonymous"], files=data["files"], by=request.user,
+                is_anonymous=data["is_anonymous"],
+                    is_confidential=data["is_confidential"], files=data["files"], by=request.user,
             )  # fmt: skip
         except ValidationError as error:
             apply_errors(form, error)
@@ -134,7 +135,10 @@ ACTIONS: dict[str, tuple[type[Any], bool]] = {
     # action: (form class, needs a unit manager rather than the assignee)
     "verify": (forms.VerifyForm, True),
     "reject": (forms.RejectForm, True),
+    "forward": (forms.ForwardForm, True),
+    "forward_out": (forms.ForwardOutForm, True),
     "assign": (forms.AssignForm, True),
+    "extend": (forms.ExtendForm, True),
     "start": (forms.StartForm, False),
     "answer": (forms.AnswerForm, False),
     "pause": (forms.PauseForm, False),
@@ -144,7 +148,10 @@ ACTIONS: dict[str, tuple[type[Any], bool]] = {
 ACTION_LABELS = {
     "verify": gettext_lazy("Verify"),
     "reject": gettext_lazy("Close at verification"),
+    "forward": gettext_lazy("Forward to the competent unit"),
+    "forward_out": gettext_lazy("Forward to another instansi"),
     "assign": gettext_lazy("Assign"),
+    "extend": gettext_lazy("Extend the deadline"),
     "start": gettext_lazy("Start the follow-up"),
     "answer": gettext_lazy("Send the tanggapan"),
     "pause": gettext_lazy("Ask the citizen (pause the clock)"),
@@ -166,6 +173,8 @@ def _make_form(action: str, request: AuthedRequest, complaint: Complaint, data: 
     if action == "assign":
         kwargs["employees"] = access.assignable_employees(request.user, complaint)
         kwargs["initial"] = {"assignee": complaint.assignee_id}
+    if action == "forward":
+        kwargs["units"] = services.forwarding_units().exclude(pk=complaint.unit_id)
     if action == "verify":
         kwargs["initial"] = {
             "complaint_class": complaint.complaint_class,
@@ -262,6 +271,17 @@ def act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
                     complaint=complaint, by=by, reason=data["reason"], note=data["note"],
                     duplicate_of=original,
                 )  # fmt: skip
+            elif action == "forward":
+                services.forward(complaint=complaint, by=by, unit=data["unit"], note=data["note"])
+            elif action == "forward_out":
+                services.forward_out(
+                    complaint=complaint, by=by, instansi=data["instansi"],
+                    reference=data["reference"], note=data["note"],
+                )  # fmt: skip
+            elif action == "extend":
+                services.extend(
+                    complaint=complaint, by=by, days=data["days"], reason=data["reason"]
+                )
             elif action == "assign":
                 services.assign(
                     complaint=complaint, by=by, assignee=data["assignee"], note=data["note"]
@@ -280,6 +300,8 @@ def act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
             apply_errors(form, error)
         else:
             messages.success(request, _("Saved."))
+            if not access.complaints_visible_to(by).filter(pk=complaint.pk).exists():
+                return redirect("complaints:inbox")  # forwarded out of the user's units
             return redirect("complaints:detail", pk=complaint.pk)
     return _detail(request, complaint, {action: form})
 

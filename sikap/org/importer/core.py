@@ -31,6 +31,7 @@ from sikap.org.importer.reading import (
     parse_date,
 )
 from sikap.org.models import (
+    PPPK_KINDS,
     Assignment,
     AssignmentKind,
     Employee,
@@ -269,11 +270,15 @@ class Importer:
     ) -> tuple[str | None, str]:
         """JENIS_PEGAWAI and NIP (birth date and gender come from the NIP)."""
         jenis_raw = cell_text(raw.get("JENIS_PEGAWAI")).upper()
-        jenis_asn = {"PNS": JenisAsn.PNS, "CPNS": JenisAsn.PNS, "PPPK": JenisAsn.PPPK}.get(
-            jenis_raw
-        )
+        jenis_asn = {
+            "PNS": JenisAsn.PNS,
+            "CPNS": JenisAsn.PNS,
+            "PPPK": JenisAsn.PPPK,
+            "PPPK PARUH WAKTU": JenisAsn.PPPK_PW,
+            "PPPK_PW": JenisAsn.PPPK_PW,
+        }.get(jenis_raw)
         if jenis_asn is None:
-            bad("JENIS_PEGAWAI", f"harus PNS atau PPPK, bukan '{jenis_raw}'" if jenis_raw
+            bad("JENIS_PEGAWAI", f"harus PNS, PPPK atau PPPK Paruh Waktu, bukan '{jenis_raw}'" if jenis_raw
                 else "wajib diisi (PNS atau PPPK)")  # fmt: skip
         values["jenis_asn"] = jenis_asn
 
@@ -284,7 +289,7 @@ class Importer:
         elif SCIENTIFIC_PATTERN.match(nip_raw) or isinstance(raw.get("NIP"), float):
             bad("NIP", f"NIP tersimpan sebagai angka ({nip_raw}); simpan kolom NIP sebagai teks")
         elif jenis_asn is not None:
-            kind = NipKind.PPPK if jenis_asn == JenisAsn.PPPK else NipKind.PNS
+            kind = NipKind.PPPK if jenis_asn in PPPK_KINDS else NipKind.PNS
             try:
                 parsed = parse_nip(nip, kind, today=self.today)
             except NipError as exc:
@@ -317,7 +322,7 @@ class Importer:
         if jenis_asn is not None:
             try:
                 values["golongan"] = rules.normalise_golongan(
-                    golongan, pppk=jenis_asn == JenisAsn.PPPK
+                    golongan, pppk=jenis_asn in PPPK_KINDS
                 )
             except ValueError as exc:
                 bad("GOLONGAN", f"{str(exc)[:1].upper()}{str(exc)[1:]}")

@@ -276,7 +276,7 @@ def test_position_columns_names_and_supervisors_are_checked(personas):
         row("198807142010011003", JENIS_JABATAN="PELAKSANA", KODE_UNIT=""),
     ]))  # fmt: skip
     assert [str(p) for p in plan.problems] == [
-        "Baris 2, kolom JENIS_PEGAWAI: harus PNS atau PPPK, bukan 'ASN'",
+        "Baris 2, kolom JENIS_PEGAWAI: harus PNS, PPPK atau PPPK Paruh Waktu, bukan 'ASN'",
         "Baris 3, kolom NAMA: paling banyak 150 karakter",
         "Baris 4, kolom ATASAN_NIP: NIP atasan '12345' harus 18 angka",
         "Baris 5, kolom UNIT: wajib diisi (nama unit atau KODE_UNIT)",
