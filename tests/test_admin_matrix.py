@@ -31,7 +31,7 @@ SERVICE_MAINTAINED = {
     "complaints_complaint", "complaints_complaintsettings", "complaints_holiday",
     "development_developmentplan", "development_ownactivity",
     "surveys_servicerecord", "surveys_servicepromise", "org_supervisoroverride",
-    "cycle_entryclosure", "cycle_periodreopening",
+    "cycle_entryclosure", "cycle_periodreopening", "accounts_twofactorevent",
 }  # fmt: skip
 
 

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from sikap.accounts.models import RoleAssignment, User
+from sikap.accounts.models import RoleAssignment, TwoFactorEvent, User
+from sikap.lib.admin import ReadOnlyAdmin
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -21,3 +22,9 @@ class RoleAssignmentAdmin(SimpleHistoryAdmin):
     list_display = ["user", "role", "unit"]
     list_filter = ["role"]
     autocomplete_fields = ["user", "unit"]
+
+
+@admin.register(TwoFactorEvent)
+class TwoFactorEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "action", "by", "reason"]
+    list_filter = ["action"]

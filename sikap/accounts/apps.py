@@ -10,8 +10,12 @@ class AccountsConfig(AppConfig):
         # Fill the extension points of the apps below (sikap/lib/hooks.py).
         from sikap.accounts import (
             checks,  # noqa: F401  (registers the deploy checks)
+            demo,
             nav,
             navigation,
         )
+        from sikap.org import demo_steps
 
         navigation.MENU.register(nav.items)
+        navigation.links("employee").register(nav.employee_links)
+        demo_steps.STEPS.register(demo.load, order=95)

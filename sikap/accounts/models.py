@@ -85,3 +85,38 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class TwoFactorAction(models.TextChoices):
+    ENROLLED = "enrolled", _("Two-step verification switched on")
+    DISABLED = "disabled", _("Two-step verification switched off")
+    RESET = "reset", _("Two-step verification reset by HR")
+    RECOVERY_RENEWED = "recovery_renewed", _("New recovery codes")
+    RECOVERY_USED = "recovery_used", _("Recovery code used")
+
+
+class TwoFactorEvent(models.Model):
+    """The audit trail of a user's two-step verification (django-otp's devices keep none)."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="two_factor_events"
+    )
+    by = models.ForeignKey(
+        User,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=20, choices=TwoFactorAction.choices)
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("two-step verification event")
+        verbose_name_plural = _("two-step verification events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_action_display()}"

@@ -26,3 +26,17 @@ urlpatterns = [
         name="password_reset_complete",
     ),
 ]
+urlpatterns += [
+    path("masuk/kode/", views.two_factor_verify, name="two_factor_verify"),
+    path("akun/verifikasi-dua-langkah/", views.two_factor, name="two_factor"),
+    path(
+        "akun/verifikasi-dua-langkah/kode-pemulihan.txt",
+        views.two_factor_recovery_download,
+        name="two_factor_recovery_download",
+    ),
+    path(
+        "akun/verifikasi-dua-langkah/reset/<int:user_id>/",
+        views.two_factor_reset,
+        name="two_factor_reset",
+    ),
+]

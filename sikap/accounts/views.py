@@ -1,24 +1,39 @@
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp import login as otp_login
 
-from sikap.accounts import outbox, signin
+from sikap.accounts import outbox, signin, twofactor
+from sikap.accounts.access import get_user_for_two_factor_reset
 from sikap.accounts.attention import attention_items
-from sikap.accounts.forms import LoginForm, OutboxPasswordResetForm
-from sikap.accounts.models import EmailStatus, OutgoingEmail, Role
+from sikap.accounts.forms import (
+    LoginForm,
+    OutboxPasswordResetForm,
+    TwoFactorCodeForm,
+    TwoFactorResetForm,
+)
+from sikap.accounts.http import AuthedRequest
+from sikap.accounts.models import EmailStatus, OutgoingEmail, Role, User
 from sikap.accounts.navigation import related_links
 from sikap.accounts.scope import get_scope
+from sikap.lib import ratelimit
 
 
 class LoginView(auth_views.LoginView):
@@ -35,6 +50,19 @@ class LoginView(auth_views.LoginView):
     def form_invalid(self, form: Any) -> HttpResponse:
         signin.count_failed_signin(self.request)
         return super().form_invalid(form)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if not twofactor.has_devices(user):
+            return super().form_valid(form)
+        # The password was right; the session is signed in only after the second step.
+        self.request.session[_PENDING] = {
+            "user": user.pk,
+            "backend": user.backend,
+            "next": self.get_success_url(),
+            "at": time.time(),
+        }
+        return redirect("accounts:two_factor_verify")
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -131,3 +159,156 @@ def outbox_page(request: HttpRequest) -> HttpResponse:
         else []
     )
     return render(request, "accounts/outbox.html", {"totals": totals, "rows": rows})
+
+
+# --- Two-step verification -------------------------------------------------------------------
+
+_PENDING = "signin_pending"
+_SHOWN_CODES = "two_factor_recovery_codes"
+
+
+def _pending_user(request: HttpRequest) -> tuple[User, str, str] | None:
+    pending = request.session.get(_PENDING)
+    if not pending or time.time() - pending["at"] > settings.TWO_FACTOR_PENDING_SECONDS:
+        return None
+    user = User.objects.filter(pk=pending["user"], is_active=True).first()
+    return (user, pending["backend"], pending["next"]) if user else None
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    """The second step of sign-in, after the password: a code from the app or a recovery code."""
+    pending = _pending_user(request)
+    if pending is None:
+        request.session.pop(_PENDING, None)
+        return redirect("accounts:login")
+    user, backend, next_url = pending
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = f"signin:otp:{user.pk}"
+        limit, window = settings.TWO_FACTOR_ATTEMPTS, settings.TWO_FACTOR_PENDING_SECONDS
+        device = twofactor.verify(user, form.cleaned_data["code"])
+        if device is not None:
+            del request.session[_PENDING]
+            auth_login(request, user, backend=backend)
+            otp_login(request, device)
+            return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+        if ratelimit.hit(key, limit=limit, window=window):
+            # Too many wrong codes: the password must be typed again (and counts as a failure).
+            del request.session[_PENDING]
+            signin.count_failed_signin(request)
+            messages.error(request, _("Too many wrong codes. Sign in again."))
+            return redirect("accounts:login")
+        form.add_error(
+            "code", ValidationError(_("This code is not valid."), code="two_factor_invalid")
+        )
+    return render(request, "accounts/two_factor_verify.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor(request: AuthedRequest) -> HttpResponse:
+    """Set up, check or switch off two-step verification for the signed-in user."""
+    user = request.user
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    enrolled = twofactor.has_devices(user)
+    verified = user.is_verified()  # type: ignore[attr-defined]
+    form = TwoFactorCodeForm(request.POST or None)
+    action = request.POST.get("action", "")
+    context: dict[str, Any] = {
+        "form": form,
+        "next": next_url,
+        "required": twofactor.requires_two_factor(user),
+        "enrolled": enrolled,
+        "verified": verified,
+        "codes_left": 0,
+        "events": user.two_factor_events.select_related("by")[:10],
+    }
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"]
+        if not enrolled:
+            codes = twofactor.confirm_enrolment(
+                device=twofactor.pending_device(user), token=code, by=user
+            )
+            if codes is not None:
+                otp_login(request, twofactor.verified_device(user))
+                return _show_recovery_codes(request, codes, next_url)
+        else:
+            device = twofactor.verify(user, code)
+            if device is not None:
+                otp_login(request, device)
+                if action == "disable":
+                    twofactor.disable(user=user, by=user)
+                    request.session.pop(DEVICE_ID_SESSION_KEY, None)
+                    messages.success(request, _("Two-step verification is off."))
+                    return redirect("accounts:two_factor")
+                if action == "recovery":
+                    codes = twofactor.regenerate_recovery_codes(user=user, by=user)
+                    return _show_recovery_codes(request, codes, next_url)
+                return redirect(next_url or "accounts:home")
+        form.add_error(
+            "code", ValidationError(_("This code is not valid."), code="two_factor_invalid")
+        )
+    if not enrolled:
+        device = twofactor.pending_device(user)
+        context["qr"] = mark_safe(twofactor.qr_svg(device))
+        context["secret"] = twofactor.secret_of(device)
+    else:
+        context["codes_left"] = twofactor.recovery_codes_left(user)
+    request.session.pop(_SHOWN_CODES, None)
+    return render(request, "accounts/two_factor.html", context)
+
+
+def _show_recovery_codes(request: HttpRequest, codes: list[str], next_url: str) -> HttpResponse:
+    # Kept in the session only for the download link of this page; gone on the next visit.
+    request.session[_SHOWN_CODES] = codes
+    return render(request, "accounts/two_factor_codes.html", {"codes": codes, "next": next_url})
+
+
+@login_required
+@require_GET
+def two_factor_recovery_download(request: AuthedRequest) -> HttpResponse:
+    """The recovery codes just shown, as a text file (once: the link is gone afterwards)."""
+    codes = request.session.pop(_SHOWN_CODES, None)
+    if not codes:
+        raise Http404
+    text = _("SIKAP recovery codes for %(user)s (each works once):") % {
+        "user": request.user.get_username()
+    }
+    body = "\n".join([text, "", *codes, ""])
+    response = HttpResponse(body, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="sikap-recovery-codes.txt"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_reset(request: AuthedRequest, user_id: int) -> HttpResponse:
+    """HR switches off the two-step verification of someone in their subtree (audited)."""
+    target = get_user_for_two_factor_reset(request.user, user_id)
+    form = TwoFactorResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if twofactor.disable(user=target, by=request.user, reason=form.cleaned_data["reason"]):
+            messages.success(
+                request,
+                _(
+                    "Two-step verification of %(user)s is reset: they set it up again at their next sign-in."
+                )
+                % {"user": target.get_full_name() or target.get_username()},
+            )
+        else:
+            messages.info(request, _("This user had no two-step verification."))
+        return redirect("accounts:two_factor_reset", user_id=target.pk)
+    return render(
+        request,
+        "accounts/two_factor_reset.html",
+        {
+            "form": form,
+            "target": target,
+            "enrolled": twofactor.has_devices(target),
+            "events": target.two_factor_events.select_related("by")[:10],
+        },
+    )

@@ -13,7 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.models import User
@@ -25,7 +25,9 @@ from sikap.org.importer import (
     SMALL_FILE_ROWS,
     FileProblem,
     detect_kind,
+    fail_stale_imports,
     read_sheet,
+    retry_import,
     run_job,
 )
 from sikap.org.models import ImportJob, ImportStatus
@@ -104,6 +106,7 @@ def import_page(request: AuthedRequest) -> HttpResponseBase:
                 job.save()
                 _start(job)
                 return redirect("org:import_status", pk=job.pk)
+    fail_stale_imports()
     jobs = ImportJob.objects.filter(created_by=request.user).order_by("-created_at", "-pk")[:10]
     return render(
         request,
@@ -123,6 +126,7 @@ def import_page(request: AuthedRequest) -> HttpResponseBase:
 def import_status(request: AuthedRequest, pk: int) -> HttpResponse:
     """The progress and the result of an import; htmx polls the ``progress`` partial."""
     access.require_manager(request.user)
+    fail_stale_imports()
     job = _get_job(request.user, pk)
     context = {
         "job": job,
@@ -134,3 +138,13 @@ def import_status(request: AuthedRequest, pk: int) -> HttpResponse:
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response
+
+
+@require_POST
+@login_required
+def import_retry(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Run again an import that stopped without a problem in its data (its process was killed)."""
+    access.require_manager(request.user)
+    job = _get_job(request.user, pk)
+    retry_import(job=job, by=request.user)
+    return redirect("org:import_status", pk=job.pk)

@@ -385,6 +385,11 @@ class ImportJob(models.Model):
     message = models.CharField(_("message"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Written by the process running the job at each step; a job whose heartbeat stopped was
+    # killed with its process (sikap.org.importer.jobs.fail_stale_imports).
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    # Raised by each retry: a run of an earlier attempt that wakes up can no longer write.
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
 
     class Meta:
         verbose_name = _("employee import")
@@ -397,6 +402,11 @@ class ImportJob(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (ImportStatus.PENDING, ImportStatus.VALIDATING, ImportStatus.RUNNING)
+
+    @property
+    def can_retry(self) -> bool:
+        """A failure with no problem in the data (a crash or an unexpected error) can be rerun."""
+        return self.status == ImportStatus.FAILED and not self.errors
 
     @property
     def percent(self) -> int:

@@ -16,4 +16,5 @@ urlpatterns = [
     path("pegawai/<int:pk>/penilai/", views.employee_override, name="employee_override"),
     path("impor/", import_views.import_page, name="import"),
     path("impor/<int:pk>/", import_views.import_status, name="import_status"),
+    path("impor/<int:pk>/ulang/", import_views.import_retry, name="import_retry"),
 ]

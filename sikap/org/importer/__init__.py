@@ -15,7 +15,10 @@ from sikap.org.importer.core import (
     RowPlan,
 )
 from sikap.org.importer.jobs import (
+    STALE_MESSAGE,
     allowed_paths_for,
+    fail_stale_imports,
+    retry_import,
     run_job,
 )
 from sikap.org.importer.reading import (
@@ -49,6 +52,7 @@ __all__ = [
     "NO",
     "REQUIRED",
     "SMALL_FILE_ROWS",
+    "STALE_MESSAGE",
     "XLSX_MIME",
     "YES",
     "Counts",
@@ -61,9 +65,11 @@ __all__ = [
     "Sheet",
     "allowed_paths_for",
     "detect_kind",
+    "fail_stale_imports",
     "parse_date",
     "read_csv",
     "read_sheet",
     "read_xlsx",
+    "retry_import",
     "run_job",
 ]

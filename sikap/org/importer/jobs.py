@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from sikap.accounts.models import User
@@ -35,17 +36,27 @@ def allowed_paths_for(user: User | None, scope_unit: Unit | None = None) -> list
 
 
 def run_job(job: Any) -> None:
-    """Validate (and unless a dry run, import) the file of an ImportJob, recording the outcome."""
+    """Validate (and unless a dry run, import) the file of an ImportJob, recording the outcome.
+
+    Every step writes a heartbeat; the writes of a run are dropped once the job was marked
+    stale or retried (its ``attempt`` moved on), so a run that wakes up late changes nothing.
+    """
     import logging
 
     from django.utils import timezone
 
-    from sikap.org.models import ImportStatus
+    from sikap.org.models import ImportJob, ImportStatus
+
+    attempt = job.attempt
 
     def save(**fields: Any) -> None:
         for name, value in fields.items():
             setattr(job, name, value)
-        job.save(update_fields=list(fields))
+        live = ImportJob.objects.filter(pk=job.pk, attempt=attempt).exclude(
+            status__in=[ImportStatus.DONE, ImportStatus.FAILED]
+        )
+        if not live.update(**fields, heartbeat_at=timezone.now()):
+            raise _Superseded
 
     try:
         save(status=ImportStatus.VALIDATING, processed_rows=0)
@@ -79,9 +90,78 @@ def run_job(job: Any) -> None:
             unchanged_count=counts.unchanged, positions_created=counts.positions_created,
             finished_at=timezone.now(),
         )  # fmt: skip
+    except _Superseded:
+        logging.getLogger(__name__).warning("Employee import %s was superseded", job.pk)
     except Exception:
         logging.getLogger(__name__).exception("Employee import %s failed", job.pk)
-        save(
-            status=ImportStatus.FAILED, finished_at=timezone.now(),
-            message="Terjadi kesalahan tak terduga; tidak ada data yang diubah.",
+        with contextlib.suppress(_Superseded):
+            save(
+                status=ImportStatus.FAILED, finished_at=timezone.now(),
+                message="Terjadi kesalahan tak terduga; tidak ada data yang diubah.",
+            )  # fmt: skip
+
+
+class _Superseded(Exception):
+    """The job was marked stale or retried while this run was still going."""
+
+
+def fail_stale_imports(*, now: Any = None) -> int:
+    """Mark as failed the running jobs whose heartbeat stopped (their process died); a count.
+
+    Called by the import pages, by the worker before each task and by
+    ``manage.py import_jobs --fail-stale``.
+    """
+    import datetime as dt
+
+    from django.conf import settings
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from sikap.org.models import ImportJob, ImportStatus
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(seconds=settings.IMPORT_HEARTBEAT_TIMEOUT)
+    stale = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    return ImportJob.objects.filter(
+        stale,
+        status__in=[ImportStatus.PENDING, ImportStatus.VALIDATING, ImportStatus.RUNNING],
+    ).update(status=ImportStatus.FAILED, finished_at=now, message=STALE_MESSAGE)
+
+
+# Stored in the job like the other messages of run_job (Indonesian, the instance's language).
+STALE_MESSAGE = (
+    "Proses impor berhenti tanpa selesai (server atau worker mati); tidak ada data yang diubah. "
+    "Jalankan lagi."
+)
+
+
+def retry_import(*, job: Any, by: User | None) -> Any:
+    """Run a job that failed without a problem in its data again (a new attempt)."""
+    import logging
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from sikap.org.models import ImportJob, ImportStatus
+    from sikap.org.tasks import run_import
+
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().get(pk=job.pk)
+        if not job.can_retry:
+            return job
+        job.attempt += 1
+        job.status = ImportStatus.PENDING
+        job.processed_rows = 0
+        job.message = ""
+        job.finished_at = None
+        job.heartbeat_at = timezone.now()
+        job.save(
+            update_fields=[
+                "attempt", "status", "processed_rows", "message", "finished_at", "heartbeat_at",
+            ]
         )  # fmt: skip
+        transaction.on_commit(lambda: run_import.enqueue(job_id=job.pk))
+    logging.getLogger(__name__).info(
+        "Employee import %s retried (attempt %s) by %s", job.pk, job.attempt, by
+    )
+    return job

@@ -33,3 +33,8 @@ class Command(BaseCommand):
             for username, description in DEMO_LOGINS:
                 self.stdout.write(f"  {username:<18} {description}")
             self.stdout.write("Every employee can also sign in with their NIP.")
+            self.stdout.write(
+                "Superadmin, Admin Kepegawaian and Auditor also need a two-step code: add the key "
+                f"{settings.SIKAP_DEMO_TOTP_SECRET} to an authenticator app, or print the current "
+                "code with `manage.py demo_totp_code`."
+            )

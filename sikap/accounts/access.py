@@ -1,0 +1,30 @@
+"""The only way to fetch an account for a change by someone else."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from sikap.accounts.models import User
+from sikap.accounts.scope import get_scope
+from sikap.org.models import Employee
+
+
+def get_user_for_two_factor_reset(viewer: User, user_id: int) -> User:
+    """The account whose two-step verification ``viewer`` may reset: 404 unseen, 403 read-only.
+
+    HR resets the accounts of the employees of their subtree; accounts without an employee
+    (auditors, HR staff without a position) only the superadmin.
+    """
+    scope = get_scope(viewer)
+    target = User.objects.filter(pk=user_id).first()
+    if target is None:
+        raise Http404
+    if scope.is_superadmin:
+        return target
+    employee = Employee.objects.filter(user=target).select_related("unit").first()
+    if employee is None or not scope.reads(employee.unit):
+        raise Http404
+    if target.pk == viewer.pk or not scope.manages(employee.unit):
+        raise PermissionDenied
+    return target
