@@ -36,6 +36,7 @@ from sikap.planning.views.team import (
     notifications,
     targets,
     team,
+    team_approve,
     unit_export,
     unit_plans,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "realisation_save",
     "targets",
     "team",
+    "team_approve",
     "unit_export",
     "unit_plans",
     "work_result_create",
