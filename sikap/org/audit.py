@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+# Times of the audit trail are read in Palembang: always WIB, whatever the server runs in.
+WIB = ZoneInfo("Asia/Jakarta")
 
 
 @dataclass(frozen=True)
@@ -16,9 +22,16 @@ class AuditRow:
     changes: list[tuple[str, str, str]]
 
 
-def _value(record: Any, field_name: str) -> str:
+def _value(record: Any, field_name: str, names: dict[tuple[Any, Any], str]) -> str:
     field = record.instance_type._meta.get_field(field_name)
     value = getattr(record, field.attname, None)
+    if isinstance(field, models.ForeignKey) and value not in (None, ""):
+        # Name the related record ("Kepala Seksi Pemerintahan"), not its id; once per record.
+        key = (field.related_model, value)
+        if key not in names:
+            related = field.related_model._default_manager.filter(pk=value).first()
+            names[key] = str(related) if related is not None else f"#{value}"
+        return names[key]
     if field.choices:
         return str(dict(field.flatchoices).get(value, value) or "-")
     if value in (None, ""):
@@ -29,8 +42,11 @@ def _value(record: Any, field_name: str) -> str:
 def audit_rows(history_queryset: Any, limit: int = 50) -> list[AuditRow]:
     """The last changes of a record, newest first, each with its field-by-field differences."""
     records = list(
-        history_queryset.select_related("history_user").order_by("-history_date")[: limit + 1]
+        history_queryset.select_related("history_user__employee").order_by("-history_date")[
+            : limit + 1
+        ]
     )
+    names: dict[tuple[Any, Any], str] = {}
     rows: list[AuditRow] = []
     labels = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
     for index, record in enumerate(records[:limit]):
@@ -43,13 +59,24 @@ def audit_rows(history_queryset: Any, limit: int = 50) -> list[AuditRow]:
                 changes.append(
                     (
                         str(field.verbose_name),
-                        _value(previous, change.field),
-                        _value(record, change.field),
+                        _value(previous, change.field, names),
+                        _value(record, change.field, names),
                     )
                 )
-        who = record.history_user.get_username() if record.history_user else _("system")
-        rows.append(AuditRow(record.history_date, who, labels[record.history_type], changes))
+        who = _actor(record.history_user)
+        when = timezone.localtime(record.history_date, WIB)
+        rows.append(AuditRow(when, who, labels[record.history_type], changes))
     return rows
 
 
-__all__ = ["AuditRow", "audit_rows"]
+def _actor(user: Any) -> str:
+    """The actor by name (the employee's name, else the account's full name), never a NIP."""
+    if user is None:
+        return _("system")
+    employee = getattr(user, "employee", None)
+    if employee is not None:
+        return str(employee.display_name)
+    return str(user.get_full_name() or user.get_username())
+
+
+__all__ = ["WIB", "AuditRow", "audit_rows"]

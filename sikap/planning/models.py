@@ -94,6 +94,14 @@ class PlanQuerySet(models.QuerySet["Plan"]):
     def current(self) -> PlanQuerySet:
         return self.filter(is_current=True)
 
+    def waiting_revisions(self) -> PlanQuerySet:
+        """Revisions of an SKP in force that are with the penilai (submitted) or came back."""
+        return self.filter(
+            is_current=False,
+            revision_of__is_current=True,
+            status__in=[PlanStatus.SUBMITTED, PlanStatus.RETURNED],
+        )
+
 
 class Plan(models.Model):
     """One SKP of an employee; the header is a snapshot taken when it was made (and submitted)."""

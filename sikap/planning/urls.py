@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.my_plans, name="mine"),
     path("baru/", views.plan_create, name="create"),
     path("tim/", views.team, name="team"),
+    path("tim/setujui/", views.team_approve, name="team_approve"),
     path("notifikasi/", views.notifications, name="notifications"),
     path("<int:pk>/", views.plan_detail, name="plan"),
     path("<int:pk>/pdf/", views.plan_pdf, name="pdf"),

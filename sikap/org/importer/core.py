@@ -458,9 +458,15 @@ class Importer:
         self.new_positions: dict[tuple[int, str], NewPosition] = {}
         plans: list[RowPlan] = []
         first_row_of: dict[str, int] = {}
+        # Rows with other errors still get their atasan checked: every problem at once.
+        failed_atasan: list[tuple[int, str]] = []
         for index, (number, raw) in enumerate(sheet.rows, start=1):
             plan = self._row(number, raw, problems)
             nip = normalise_nip(cell_text(raw.get("NIP")).lstrip("'"))
+            if plan is None:
+                atasan = normalise_nip(cell_text(raw.get("ATASAN_NIP")).lstrip("'"))
+                if atasan.isdigit() and len(atasan) == 18 and atasan != nip:
+                    failed_atasan.append((number, atasan))
             if nip:
                 if nip in first_row_of:
                     problems.append(Problem(
@@ -481,6 +487,10 @@ class Importer:
             if plan.atasan_nip and not known:
                 message = f"atasan dengan NIP {plan.atasan_nip} tidak ada di berkas maupun data"
                 problems.append(Problem(plan.row, "ATASAN_NIP", message))
+        for number, atasan in failed_atasan:
+            if atasan not in first_row_of and atasan not in self.position_of_nip:
+                message = f"atasan dengan NIP {atasan} tidak ada di berkas maupun data"
+                problems.append(Problem(number, "ATASAN_NIP", message))
         problems.extend(self._loops(plans, by_nip))
         if progress is not None:
             progress(len(sheet.rows))

@@ -395,3 +395,9 @@ def test_a_csv_with_nul_bytes_or_cr_only_lines_gets_a_message(personas):
         read_sheet(b"%PDF-1.4\x00\x01" + b"NIP;NAMA\n", "csv")
     sheet = read_sheet(csv_bytes([row(A)]).replace(b"\n", b"\r"), "csv")
     assert [number for number, _ in sheet.rows] == [2]
+
+
+def test_a_row_with_other_errors_still_reports_an_unknown_atasan(personas):
+    _, plan = validate(csv_bytes([row(A, GOLONGAN="", ATASAN_NIP="198001012000011999")]))
+    columns = [p.column for p in plan.problems]
+    assert "GOLONGAN" in columns and "ATASAN_NIP" in columns

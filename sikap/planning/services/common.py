@@ -84,5 +84,12 @@ def notify(
         )
 
 
+def mark_done(*, plan: Plan) -> None:
+    """The notices that asked someone other than the employee to act on this SKP are done."""
+    Notification.objects.filter(url=plan_url(plan), read_at__isnull=True).exclude(
+        recipient_id=plan.employee.user_id
+    ).update(read_at=timezone.now())
+
+
 def plan_url(plan: Plan) -> str:
     return reverse("planning:plan", args=[plan.pk])

@@ -34,6 +34,7 @@ from sikap.planning.models import (
 from sikap.planning.services.common import (
     LOCKED,
     day_or_today,
+    mark_done,
     notify,
     plan_url,
     require_editable,
@@ -564,6 +565,7 @@ def return_plan(*, plan: Plan, by: User | None, note: str) -> Plan:
     _move(plan, PlanStatus.RETURNED)
     plan.return_note = note.strip()
     stamp(plan, by).save()
+    mark_done(plan=plan)
     notify(
         user=plan.employee.user, title="SKP Anda dikembalikan untuk diperbaiki",
         body=plan.return_note, url=plan_url(plan),
@@ -592,6 +594,7 @@ def approve_plan(*, plan: Plan, by: User | None) -> Plan:
             )
         _carry_the_year(original=original, revision=plan)
     stamp(plan, by).save()
+    mark_done(plan=plan)
     notify(
         user=plan.employee.user, title="SKP Anda disetujui",
         body=f"SKP tahun {plan.appraisal_year.year} disetujui.", url=plan_url(plan),

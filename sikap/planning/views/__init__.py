@@ -37,6 +37,7 @@ from sikap.planning.views.team import (
     notifications,
     targets,
     team,
+    team_approve,
     unit_export,
     unit_plans,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "realisation_save",
     "targets",
     "team",
+    "team_approve",
     "unit_export",
     "unit_plans",
     "work_result_create",

@@ -129,12 +129,29 @@ def _plan_context(request: AuthedRequest, plan: Plan) -> dict[str, Any]:
             .exclude(pk=plan.pk)
             .order_by("-start_date", "-version")
         ),
+        "next_waiting": _next_waiting(request, plan),
         "return_form": forms.ReturnForm(),
         "dialogue_form": forms.DialogueForm(initial={"date": timezone.localdate()}),
         "footnote_intervensi": rules.FOOTNOTE_INTERVENSI,
         "footnote_ekspektasi": rules.FOOTNOTE_EKSPEKTASI,
         "qualitative_label": rules.QUALITATIVE_LABEL,
     }
+
+
+def _next_waiting(request: AuthedRequest, plan: Plan) -> Plan | None:
+    """The next SKP waiting for this penilai's approval (by name, wrapping round), if any."""
+    me = get_scope(request.user).employee
+    if me is None:
+        return None
+    waiting = list(
+        Plan.objects.filter(penilai_id=me.pk, status=PlanStatus.SUBMITTED)
+        .exclude(pk=plan.pk)
+        .order_by("employee_name", "pk")
+        .only("pk", "employee_name")
+    )
+    after = [p for p in waiting if (p.employee_name, p.pk) > (plan.employee_name, plan.pk)]
+    candidates = after or waiting
+    return candidates[0] if candidates else None
 
 
 @require_GET

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
@@ -78,16 +78,70 @@ def team(request: AuthedRequest) -> HttpResponse:
     evidence = (
         objective_evidence(ids, period.start_date, period.end_date) if period is not None else {}
     )
-    rows: list[dict[str, Any]] = [
-        {"employee": e, "plan": plans.get(e.pk), "objective": evidence.get(e.pk, [])}
-        for e in employees
-    ]
-    waiting = sum(1 for p in plans.values() if p.status == PlanStatus.SUBMITTED)
+    revisions = _waiting_revisions([p.pk for p in plans.values()])
+    me = get_scope(request.user).employee
+    rows: list[dict[str, Any]] = []
+    for e in employees:
+        in_force = plans.get(e.pk)
+        shown = revisions.get(in_force.pk, in_force) if in_force is not None else None
+        rows.append(
+            {
+                "employee": e,
+                "plan": in_force,
+                "shown": shown,
+                "approvable": shown is not None
+                and shown.status == PlanStatus.SUBMITTED
+                and me is not None
+                and shown.penilai_id == me.pk,
+                "objective": evidence.get(e.pk, []),
+            }
+        )
+    waiting = sum(1 for r in rows if r["shown"] is not None and r["shown"].status == "submitted")
     return render(
         request,
         "planning/team.html",
-        {"rows": rows, "year": year, "period": period, "periods": periods, "waiting": waiting},
-    )
+        {"rows": rows, "year": year, "period": period, "periods": periods, "waiting": waiting,
+         "approvable": any(r["approvable"] for r in rows)},
+    )  # fmt: skip
+
+
+def _waiting_revisions(plan_ids: list[int]) -> dict[int, Plan]:
+    """The revision under review of each SKP in force, by the id of the version it revises."""
+    return {
+        p.revision_of_id: p
+        for p in Plan.objects.waiting_revisions().filter(revision_of_id__in=plan_ids)
+        if p.revision_of_id is not None
+    }
+
+
+@require_POST
+@login_required
+def team_approve(request: AuthedRequest) -> HttpResponse:
+    """Approve several submitted SKP of the team at once, after one confirmation."""
+    access.team_ids(request.user)
+    chosen: list[Plan] = []
+    for value in request.POST.getlist("plan"):
+        if not value.isdigit():
+            continue
+        plan = access.get_plan_for_user(request.user, int(value), for_change=True)
+        access.require_penilai(request.user, plan)
+        if plan.status == PlanStatus.SUBMITTED:
+            chosen.append(plan)
+    if not chosen:
+        messages.error(request, _("Choose at least one submitted SKP to approve."))
+        return redirect("planning:team")
+    if request.POST.get("confirm") != "1":
+        return render(request, "planning/team_approve.html", {"plans": chosen})
+    approved = 0
+    for plan in chosen:
+        try:
+            plan_services.approve_plan(plan=plan, by=request.user)
+        except ValidationError as error:
+            flash_error(request, error)
+        else:
+            approved += 1
+    messages.success(request, _("%(n)d SKP approved.") % {"n": approved})
+    return redirect("planning:team")
 
 
 @require_http_methods(["GET", "POST"])
@@ -199,12 +253,24 @@ def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
         .order_by("unit__path", "name", "pk")
     )
     # The counts cover the whole subtree from light value rows; the table shows one page.
-    latest: dict[int, str] = dict(
+    in_force = (
         Plan.objects.current()
         .filter(employee__in=employees.values("pk"), appraisal_year=year)
         .order_by("start_date")
-        .values_list("employee_id", "status")
     )
+    latest_plan: dict[int, int] = {}
+    latest: dict[int, str] = {}
+    for plan_id, employee_id, status in in_force.values_list("pk", "employee_id", "status"):
+        latest_plan[employee_id], latest[employee_id] = plan_id, status
+    # A revision under review counts as what it is, not as the approved version it replaces.
+    waiting_status = dict(
+        Plan.objects.waiting_revisions()
+        .filter(revision_of__in=in_force.values("pk"))
+        .values_list("revision_of_id", "status")
+    )
+    for employee_id, plan_id in latest_plan.items():
+        if plan_id in waiting_status:
+            latest[employee_id] = waiting_status[plan_id]
     counts = dict.fromkeys(PlanStatus.values, 0)
     for status in latest.values():
         counts[status] += 1
@@ -217,7 +283,13 @@ def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
         .order_by("start_date")
     ):
         plans[plan.employee_id] = plan
-    rows = [{"employee": e, "plan": plans.get(e.pk)} for e in page.object_list]
+    revisions = _waiting_revisions([p.pk for p in plans.values()])
+    rows = []
+    for e in page.object_list:
+        current = plans.get(e.pk)
+        rows.append(
+            {"employee": e, "plan": revisions.get(current.pk, current) if current else None}
+        )
     return render(
         request,
         "planning/unit_plans.html",
