@@ -45,7 +45,7 @@ def test_every_text_field_of_every_model_has_a_limit() -> None:
                     missing.append(f"{model._meta.label}.{field.name}")
             elif isinstance(field, models.CharField) and not field.max_length:
                 missing.append(f"{model._meta.label}.{field.name}")
-    assert missing == []
+    assert missing == [], missing
 
 
 def _form_classes() -> list[type[forms.BaseForm]]:
@@ -74,4 +74,4 @@ def test_every_text_input_of_every_form_has_a_limit() -> None:
             texts = (forms.CharField, forms.EmailField, forms.URLField, forms.RegexField)
             if type(field) in texts and not field.max_length:
                 missing.append(f"{form.__module__}.{form.__name__}.{name}")
-    assert missing == []
+    assert missing == [], missing

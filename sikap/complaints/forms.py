@@ -143,7 +143,9 @@ class ForwardForm(forms.Form):
         queryset=Unit.objects.none(), label=_("Competent unit")
     )
     note = forms.CharField(
-        label=_("Explanation to the citizen"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.NOTE,
+        label=_("Explanation to the citizen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
@@ -155,7 +157,7 @@ class ForwardOutForm(forms.Form):
     instansi = forms.CharField(label=_("Instansi"), max_length=200)
     reference = forms.CharField(label=_("Reference given by the instansi"), max_length=80)
     note = forms.CharField(
-        label=_("Message to the citizen"), required=False,
+        max_length=LIMITS.NOTE, label=_("Message to the citizen"), required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
 
@@ -163,7 +165,9 @@ class ForwardOutForm(forms.Form):
 class ExtendForm(forms.Form):
     days = forms.IntegerField(label=_("Working days more"), min_value=1, max_value=60)
     reason = forms.CharField(
-        label=_("Reason (shown to the citizen)"), widget=forms.Textarea(attrs={"rows": 2})
+        max_length=LIMITS.NOTE,
+        label=_("Reason (shown to the citizen)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

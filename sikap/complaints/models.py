@@ -298,7 +298,9 @@ class Complaint(models.Model):
     extension_days = models.PositiveSmallIntegerField(
         _("extension of the resolution (working days)"), default=0
     )
-    extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    extension_reason = models.TextField(
+        _("reason for the extension"), blank=True, **limited(LIMITS.NOTE)
+    )
     forwarded_to_name = models.CharField(
         _("forwarded to (instansi)"), max_length=200, blank=True,
         help_text=_("An instansi outside SIKAP that took over the report."),

@@ -406,7 +406,7 @@ class ActionPlan(models.Model):
     period = models.ForeignKey(
         "cycle.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
     )
-    text = models.TextField(_("Rencana Aksi"))
+    text = models.TextField(_("Rencana Aksi"), **limited(LIMITS.TEXT))
     target = models.PositiveIntegerField(_("target"))
     satuan = models.CharField(_("satuan"), max_length=40)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.lib.textlimits import LIMITS, limited
+
 
 class EntryStatus(models.TextChoices):
     DRAF = "draf", _("Draf")
@@ -36,7 +38,7 @@ class Entry(models.Model):
     date = models.DateField(_("Tanggal"))
     start_time = models.TimeField(_("Jam Mulai"), null=True, blank=True)
     end_time = models.TimeField(_("Jam Selesai"), null=True, blank=True)
-    activity = models.TextField(_("Kegiatan Harian"))
+    activity = models.TextField(_("Kegiatan Harian"), **limited(LIMITS.TEXT))
     realisation = models.PositiveIntegerField(_("Realisasi"), default=1)
     satuan = models.CharField(_("Satuan"), max_length=40, blank=True)
     evidence_url = models.CharField(_("Bukti Dukung"), max_length=500, blank=True)
@@ -47,7 +49,7 @@ class Entry(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=EntryStatus.choices, default=EntryStatus.DRAF
     )
-    return_note = models.TextField(_("return note"), blank=True)
+    return_note = models.TextField(_("return note"), blank=True, **limited(LIMITS.NOTE))
     # Where a draft written by the work itself came from: one entry per source and officer.
     source = models.CharField(_("source"), max_length=60, blank=True)
     source_id = models.PositiveBigIntegerField(_("source id"), null=True, blank=True)
