@@ -25,6 +25,7 @@ def test_the_demo_steps_run_in_order():
         "sikap.complaints.demo.load",
         "sikap.development.demo.load",
         "sikap.evaluation.demo.load",
+        "sikap.accounts.demo.load",  # enrols the demo's two-step sign-in once every user exists
     ]
 
 
@@ -51,6 +52,7 @@ def test_the_record_pages_get_the_links_of_the_apps_above():
         "sikap.dashboards.nav.unit_links",
     ]
     assert _names(navigation.links("employee")) == [
+        "sikap.accounts.nav.employee_links",
         "sikap.planning.nav.employee_links",
         "sikap.development.nav.employee_links",
     ]

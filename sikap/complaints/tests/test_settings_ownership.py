@@ -172,7 +172,7 @@ def test_another_kecamatans_hr_cannot_edit_plajus_templates_or_the_categories(lo
 
 def test_plajus_hr_edits_plajus_templates_and_the_complaint_offers_them(login, personas):
     other_t = ResponseTemplate.objects.create(
-        unit=personas.other_kecamatan, step="verified", title="Seberang", body="Seberang."
+        unit=personas.other_kecamatan, step="verified", title="Templat SU II", body="Templat SU II."
     )
     url = reverse("complaints:texts")
     client = login(personas.user("hr"))
