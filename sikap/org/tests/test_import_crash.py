@@ -126,6 +126,12 @@ def _big_csv(rows: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def _error(db: Path, pk: int) -> str:
+    with sqlite3.connect(db, timeout=20) as conn:
+        row = conn.execute("SELECT * FROM org_importjob WHERE id = ?", (pk,)).fetchone()
+    return repr(row)
+
+
 def _status(db: Path, pk: int) -> tuple[str, int, int]:
     with sqlite3.connect(db, timeout=20) as conn:
         row = conn.execute(
@@ -135,7 +141,12 @@ def _status(db: Path, pk: int) -> tuple[str, int, int]:
 
 
 @pytest.mark.xfail(
-    reason="not yet reliable: on the first run the import finished before the kill", strict=False
+    reason=(
+        "open: a poller in another process never sees 'validating' on SQLite (the job went "
+        "pending -> done in 10 s for 20,000 rows), so the kill point is never reached; the "
+        "status and heartbeat writes may sit inside the worker's transaction"
+    ),
+    strict=False,
 )
 def test_a_worker_killed_mid_import_leaves_a_failed_retryable_job(tmp_path: Path) -> None:
     db = tmp_path / "worker.sqlite3"
@@ -145,13 +156,13 @@ def test_a_worker_killed_mid_import_leaves_a_failed_retryable_job(tmp_path: Path
         "DATABASE_URL": f"sqlite:///{db}",
         "SIKAP_VAR_DIR": str(tmp_path),
         "DEBUG": "1",
-        "IMPORT_HEARTBEAT_TIMEOUT": "2",
+        "IMPORT_HEARTBEAT_TIMEOUT": "600",
     }
     manage = [sys.executable, "manage.py"]
     run = {"cwd": ROOT, "env": env, "check": True, "capture_output": True}
     subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], **run)  # type: ignore[call-overload]
     big = tmp_path / "besar.csv"
-    big.write_bytes(_big_csv(60_000))
+    big.write_bytes(_big_csv(20_000))
     made = subprocess.run([*manage, "shell", "-c", SETUP.format(path=str(big))], **run)  # type: ignore[call-overload]
     pk = int(made.stdout.decode().split()[-1])
     worker = subprocess.Popen(
@@ -163,7 +174,7 @@ def test_a_worker_killed_mid_import_leaves_a_failed_retryable_job(tmp_path: Path
             status, processed, _attempt = _status(db, pk)
             if status == ImportStatus.VALIDATING:
                 break
-            assert status not in (ImportStatus.DONE, ImportStatus.FAILED), status
+            assert status not in (ImportStatus.DONE, ImportStatus.FAILED), _error(db, pk)
             time.sleep(0.05)
         else:
             raise AssertionError("the worker never started the import")
@@ -174,11 +185,13 @@ def test_a_worker_killed_mid_import_leaves_a_failed_retryable_job(tmp_path: Path
             worker.kill()
     assert _status(db, pk)[0] == ImportStatus.VALIDATING  # dead, and nobody knows yet
     time.sleep(3)
-    out = subprocess.run([*manage, "import_jobs", "--fail-stale"], **run)  # type: ignore[call-overload]
+    # A heartbeat older than 2 s counts as dead for this check only: the worker itself ran with
+    # the long timeout, or it would have failed the job still pending while it started.
+    stale = {**run, "env": {**env, "IMPORT_HEARTBEAT_TIMEOUT": "2"}}
+    out = subprocess.run([*manage, "import_jobs", "--fail-stale"], **stale)  # type: ignore[call-overload]
     assert b"1 import(s) marked failed" in out.stdout
     assert _status(db, pk)[0] == ImportStatus.FAILED
     subprocess.run([*manage, "import_jobs", "--retry", str(pk)], **run)  # type: ignore[call-overload]
-    env["IMPORT_HEARTBEAT_TIMEOUT"] = "600"
     subprocess.run([*manage, "db_worker", "--batch", "--no-startup-delay"], **run, timeout=600)  # type: ignore[call-overload]
     status, processed, attempt = _status(db, pk)
-    assert (status, processed, attempt) == (ImportStatus.DONE, 60_000, 2)
+    assert (status, processed, attempt) == (ImportStatus.DONE, 20_000, 2)
