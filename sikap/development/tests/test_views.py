@@ -177,8 +177,16 @@ def test_an_absent_participant_cannot_answer(personas, login, event):
     [p] = invite(event, personas.pegawai, attended=False)
     url = reverse("development:reaction", args=[p.pk])
     data = {"relevance": "5", "usefulness": "4", "would_apply": "4"}
-    response = as_(login, personas, "pegawai").post(url, data)
-    assert response.status_code == 200 and "yang hadir" in response.content.decode()
+    client = as_(login, personas, "pegawai")
+    for response in (client.get(url), client.post(url, data)):
+        assert response.status_code == 302 and response.url == reverse("development:mine")
+    assert not ReactionSurvey.objects.exists()
+    page = client.get(reverse("development:mine")).content.decode()
+    assert url not in page
+    p.attended = True
+    p.save(update_fields=["attended"])
+    assert client.get(url).status_code == 200
+    assert url in client.get(reverse("development:mine")).content.decode()
 
 
 def test_an_employee_reports_an_activity_and_hr_verifies_it(personas, login):

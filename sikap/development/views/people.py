@@ -198,6 +198,10 @@ def reaction(request: AuthedRequest, pk: int) -> HttpResponse:
     if hasattr(participant, "reaction"):
         messages.info(request, _("You already answered this survey. Thank you."))
         return redirect("development:mine")
+    if not participant.attended:
+        # Only attendees are offered the form; the service checks it again on submit.
+        messages.error(request, _("The survey is only for participants who attended."))
+        return redirect("development:mine")
     form = ReactionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
