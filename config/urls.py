@@ -22,6 +22,7 @@ urlpatterns = [
     path("pengaduan/", include("sikap.complaints.urls")),
     path("keterlibatan/", include("sikap.dashboards.urls")),
     path("pengembangan/", include("sikap.development.urls")),
+    path("progres-harian/", include("sikap.worklog.urls")),
 ]
 
 admin.site.site_header = "SIKAP Administrasi"

@@ -31,6 +31,7 @@ from sikap.surveys.models import (
 from sikap.surveys.paper import ParsedTable
 from sikap.surveys.periods import SurveyPeriod
 from sikap.surveys.stats import UnitIndex
+from sikap.surveys.work import offer_service_record
 
 
 def _timing(record: ServiceRecord) -> None:
@@ -91,6 +92,7 @@ def record_service(
     stamp(record, by.user)
     record.save()
     record.officers.set(officers)
+    offer_service_record(record, officers)
     return record
 
 

@@ -56,3 +56,18 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     """Monday and Sunday of the week a day falls in (the unit of submission and approval)."""
     monday = day - dt.timedelta(days=day.weekday())
     return monday, monday + dt.timedelta(days=6)
+
+
+# The column order of the e-Kinerja Progres Harian form (domain.md §8.2), then SIKAP's extras.
+EKINERJA_COLUMNS: tuple[str, ...] = (
+    "Rencana Aksi", "Tanggal", "Jam Mulai", "Jam Selesai", "Kegiatan Harian", "Realisasi",
+    "Satuan", "Bukti Dukung",
+)  # fmt: skip
+# Expected working time per working day for "hours short" on the team summary: 37,5 hours a
+# week over five days. domain.md gives no figure; kept here so it is changed in one place.
+MINUTES_PER_WORKING_DAY = 450
+
+
+def minutes_short(worked: int, working_days: int) -> int:
+    """Minutes missing from the expected working time of the working days (never negative)."""
+    return max(working_days * MINUTES_PER_WORKING_DAY - worked, 0)

@@ -41,6 +41,34 @@ def warnings_for(*, employee: Employee, day: dt.date) -> dict[int, list[str]]:
     return result
 
 
+def warnings_for_week(*, employee: Employee, monday: dt.date) -> dict[int, list[str]]:
+    """The warnings of a whole week's entries in two queries (the weekly page)."""
+    sunday = monday + dt.timedelta(days=6)
+    entries = list(
+        Entry.objects.filter(employee=employee, date__range=(monday, sunday), discarded=False)
+    )
+    holidays = set(
+        Holiday.objects.filter(date__range=(monday, sunday)).values_list("date", flat=True)
+    )
+    result: dict[int, list[str]] = {}
+    for offset in range(7):
+        day = monday + dt.timedelta(days=offset)
+        todays = [e for e in entries if e.date == day]
+        overlaps = rules.overlapping(
+            rules.Slot(e.pk, e.start_time, e.end_time)
+            for e in todays
+            if e.start_time and e.end_time
+        )
+        off = not is_working_day(day, holidays)
+        for entry in todays:
+            found = (["overlap"] if entry.pk in overlaps else []) + (
+                ["not_working_day"] if off else []
+            )
+            if found:
+                result[entry.pk] = found
+    return result
+
+
 def _check_action_plan(employee: Employee, action_plan: ActionPlan | None, day: dt.date) -> None:
     if action_plan is None:
         return

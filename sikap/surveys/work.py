@@ -1,0 +1,27 @@
+"""A service recorded at the desk is offered to each officer's Progres Harian (hooks.WORK_DONE)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from sikap.lib.hooks import WorkDone, emit_work_done
+from sikap.org.models import Employee
+from sikap.surveys.models import ServiceRecord
+
+
+def offer_service_record(record: ServiceRecord, officers: list[Employee]) -> None:
+    """One draft per officer, delivered after commit; never fails the register's save."""
+    received = timezone.localtime(record.received_at)
+    completed = timezone.localtime(record.completed_at) if record.completed_at else None
+    for officer in officers:
+        if officer.user_id is None:
+            continue
+        emit_work_done(
+            WorkDone(
+                source="surveys.service_record", source_id=record.pk, user_id=officer.user_id,
+                day=received.date(), activity=f"Pelayanan {record.service_type.name}",
+                start=received.time().replace(second=0, microsecond=0),
+                end=completed.time().replace(second=0, microsecond=0) if completed else None,
+                satuan="layanan",
+            )
+        )  # fmt: skip
