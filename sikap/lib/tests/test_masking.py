@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sikap.lib.masking import MASK, mask_personal_data
 
@@ -61,7 +65,20 @@ def test_it_is_idempotent() -> None:
 
 
 def test_no_digit_run_of_ten_or_more_survives() -> None:
-    import re
-
     masked = mask_personal_data("a 1234567890123 b 0812 3456 7890 c 1671-0123-4567-8901")
     assert not re.search(r"\d{4}", masked)
+
+
+_DIGITS_OR_TEXT = st.text(alphabet="0123456789 .-abc@xyz", max_size=80)
+
+
+@given(_DIGITS_OR_TEXT)
+def test_no_sixteen_digit_run_survives_any_text(text: str) -> None:
+    masked = mask_personal_data(text)
+    assert not re.search(r"\d{10}", masked)
+    assert mask_personal_data(masked) == masked
+
+
+@given(st.from_regex(r"[a-z]{1,8}@[a-z]{1,8}\.(id|com)", fullmatch=True))
+def test_every_plain_email_is_masked(email: str) -> None:
+    assert mask_personal_data(f"kirim ke {email} ya") == f"kirim ke {MASK} ya"
