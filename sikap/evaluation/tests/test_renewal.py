@@ -77,3 +77,63 @@ def test_only_the_annual_evaluation_of_a_pppk_paruh_waktu(personas, jenis, final
             evaluation=evaluation, decision="perpanjang", reasons="A", by=personas.penilai.user
         )
     assert exc.value.error_list[0].code == "not_pppk_pw_annual"
+
+
+def _pdf_text(response) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+
+
+def test_the_dossier_of_a_contract_ending_mid_quarter(client, personas):
+    import datetime as dt
+
+    from django.urls import reverse
+
+    from sikap.org import services as org_services
+
+    evaluation = _annual(personas)
+    org_services.add_contract(
+        employee=personas.peer, start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 8, 15),
+        number="PK-9", by=None,
+    )  # fmt: skip
+    q1 = evaluation.plan.appraisal_year.periods.get(number=1)
+    Evaluation.objects.create(
+        plan=evaluation.plan, employee=personas.peer, period=q1, result_rating="DIATAS",
+        behaviour_rating="SESUAI", predicate="BAIK",
+    )  # fmt: skip
+    recommend_renewal(
+        evaluation=evaluation, decision="angkat_pppk", reasons="Kinerja konsisten baik.",
+        by=personas.penilai.user,
+    )  # fmt: skip
+    client.force_login(personas.hr.user)
+    response = client.get(reverse("evaluation:pppk_dossier", args=[evaluation.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    text = _pdf_text(response)
+    assert "Triwulan III" in text and "15 Agustus 2026" in text
+    assert "Triwulan IV" not in text
+    assert "Angkat menjadi PPPK" in text and "Kinerja konsisten baik." in text
+    assert "Belum dievaluasi" in text  # triwulan II and III have no evaluation yet
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("penilai", 200), ("hr", 200), ("other_hr", 404), ("outsider", 404), ("pegawai", 404)],
+)
+def test_who_may_download_the_dossier(client, personas, persona, status):
+    from django.urls import reverse
+
+    evaluation = _annual(personas)
+    client.force_login(personas.user(persona))
+    url = reverse("evaluation:pppk_dossier", args=[evaluation.pk])
+    assert client.get(url).status_code == status
+
+
+def test_the_dossier_is_only_for_the_annual_evaluation_of_a_pppk_paruh_waktu(client, personas):
+    from django.urls import reverse
+
+    evaluation = _annual(personas, final=False)
+    client.force_login(personas.hr.user)
+    assert client.get(reverse("evaluation:pppk_dossier", args=[evaluation.pk])).status_code == 404
