@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -101,3 +102,41 @@ def has_action_plans(*, period_kind: str, is_final: bool, annual_final: bool) ->
     if period_kind != PeriodKind.TRIWULANAN:
         return False
     return not (is_final and annual_final)
+
+
+class QuarterWindow(NamedTuple):
+    """One triwulan of a PPPK Paruh Waktu's year, cut to the days their contract covers."""
+
+    number: int
+    label: str
+    start: dt.date
+    end: dt.date
+    full: bool  # the contract covers the whole quarter
+
+
+def always_quarterly(jenis_asn: str) -> bool:
+    """PPPK Paruh Waktu are evaluated every quarter whatever the year's period kind (§8.1)."""
+    return jenis_asn == "PPPK_PW"
+
+
+def contract_quarters(year: int, start: dt.date, end: dt.date) -> list[QuarterWindow]:
+    """The quarters of a year a contract touches, each cut to the contract's days (§8.1).
+
+    KepmenPAN-RB 16/2025 Diktum 17: evaluasi kinerja triwulan. A contract ending mid-quarter
+    still has that quarter evaluated, over the days up to its end.
+    """
+    if end < start:
+        raise ValueError(f"contract ends ({end}) before it starts ({start})")
+    windows = []
+    for number in range(1, 5):
+        q_start = dt.date(year, 3 * number - 2, 1)
+        q_end = dt.date(year, 12, 31) if number == 4 else dt.date(year, 3 * number + 1, 1) - _DAY
+        first, last = max(q_start, start), min(q_end, end)
+        if first <= last:
+            label = QUARTER_LABELS_WITH_FINAL[number - 1]
+            full = (first, last) == (q_start, q_end)
+            windows.append(QuarterWindow(number, label, first, last, full))
+    return windows
+
+
+_DAY = dt.timedelta(days=1)

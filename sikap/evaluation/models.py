@@ -416,3 +416,38 @@ class PeerFeedbackInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.respondent} → {self.request}"
+
+
+class RenewalDecision(models.TextChoices):
+    """The penilai's recommendation for a PPPK Paruh Waktu's contract (domain.md §8.1)."""
+
+    PERPANJANG = "perpanjang", _("Perpanjang perjanjian kerja")
+    ANGKAT_PPPK = "angkat_pppk", _("Angkat menjadi PPPK")
+    TIDAK_DIPERPANJANG = "tidak_diperpanjang", _("Tidak diperpanjang")
+
+
+class RenewalRecommendation(models.Model):
+    """The renewal recommendation on the annual evaluation of a PPPK Paruh Waktu, with reasons."""
+
+    evaluation = models.OneToOneField(
+        Evaluation, verbose_name=_("annual evaluation"), on_delete=models.PROTECT,
+        related_name="renewal",
+    )  # fmt: skip
+    decision = models.CharField(_("recommendation"), max_length=20, choices=RenewalDecision.choices)
+    reasons = models.TextField(_("reasons"), **limited(LIMITS.NOTE))
+    recommended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("renewal recommendation")
+        verbose_name_plural = _("renewal recommendations")
+        constraints = [
+            models.CheckConstraint(condition=~Q(reasons=""), name="renewal_has_reasons"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.evaluation}: {self.get_decision_display()}"

@@ -25,10 +25,12 @@ from sikap.evaluation.models import (
     Objection,
     ObjectionStatus,
     OrganisationAssessment,
+    RenewalDecision,
+    RenewalRecommendation,
 )
 from sikap.lib.audit import stamp
 from sikap.lib.formatting import tanggal
-from sikap.org.models import Employee, Unit
+from sikap.org.models import Employee, JenisAsn, Unit
 from sikap.planning.models import Plan, PlanStatus
 from sikap.planning.services.common import notify
 
@@ -515,3 +517,43 @@ def decide_objection(
         url=reverse("evaluation:detail", args=[evaluation.pk]),
     )
     return objection
+
+
+@transaction.atomic
+def recommend_renewal(
+    *, evaluation: Evaluation, decision: str, reasons: str, by: User
+) -> RenewalRecommendation:
+    """The penilai recommends on a PPPK Paruh Waktu's annual evaluation; audited, reasons required."""
+    scope = get_scope(by)
+    if not access.is_penilai(scope, evaluation.plan):
+        raise ValidationError(
+            _("Only the pejabat penilai of this SKP gives the renewal recommendation."),
+            code="not_penilai",
+        )
+    if evaluation.employee.jenis_asn != JenisAsn.PPPK_PW or not evaluation.period.is_final:
+        raise ValidationError(
+            _("A renewal recommendation belongs to the annual evaluation of a PPPK Paruh Waktu."),
+            code="not_pppk_pw_annual",
+        )
+    if decision not in RenewalDecision.values:
+        raise ValidationError(
+            {"decision": ValidationError(_("Choose a recommendation."), code="decision")}
+        )
+    if not reasons.strip():
+        raise ValidationError(
+            {
+                "reasons": ValidationError(
+                    _("Give the reasons for the recommendation."), code="reasons"
+                )
+            }
+        )
+    recommendation = RenewalRecommendation.objects.filter(evaluation=evaluation).first()
+    if recommendation is None:
+        recommendation = RenewalRecommendation(evaluation=evaluation)
+    recommendation.decision = decision
+    recommendation.reasons = reasons.strip()
+    recommendation.recommended_by = by
+    stamp(recommendation, by)
+    recommendation.full_clean()
+    recommendation.save()
+    return recommendation

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django_tasks import task
 
 from sikap.evaluation.context import penetapan_context
+from sikap.evaluation.contracts import send_contract_reminders
 from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.models import Determination, DeterminationDocument
 from sikap.lib.pdf import render_pdf_bytes
@@ -27,3 +28,9 @@ def store_determination_document(*, determination_id: int, version: int) -> bool
     )
     document.save()
     return True
+
+
+@task()
+def send_contract_reminders_task() -> int:
+    """Send today's perjanjian kerja reminders to HR (each contract once)."""
+    return send_contract_reminders()

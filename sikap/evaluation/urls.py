@@ -27,6 +27,7 @@ urlpatterns = [
     path("<int:pk>/", evaluations.detail, name="detail"),
     path("<int:pk>/dokumen.pdf", documents.document, name="document"),
     path("<int:pk>/formulir.pdf", documents.form_pdf, name="form_pdf"),
+    path("<int:pk>/dosir-pppk-pw.pdf", documents.pppk_dossier, name="pppk_dossier"),
     path("<int:pk>/keberatan/", objections.objection_create, name="objection_create"),
     path("keberatan/<int:pk>/", objections.objection_decide, name="objection_decide"),
     path("kalibrasi/<int:unit_pk>/<int:period_pk>/", calibration.calibration, name="calibration"),

@@ -133,3 +133,9 @@ class PositionForm(forms.ModelForm):
         if data.get("jenjang") and data.get("jenis") != "FUNGSIONAL":
             self.add_error("jenjang", _("Only a jabatan fungsional has a jenjang."))
         return data
+
+
+class ContractForm(forms.Form):
+    start_date = forms.DateField(label=_("contract start"), widget=IsoDateInput())
+    end_date = forms.DateField(label=_("contract end"), widget=IsoDateInput())
+    number = forms.CharField(label=_("contract number"), max_length=80, required=False)

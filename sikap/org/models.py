@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -415,3 +415,37 @@ class ImportJob(models.Model):
         if not self.total_rows:
             return 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+class ContractQuerySet(models.QuerySet["Contract"]):
+    def ending_between(self, first: dt.date, last: dt.date) -> ContractQuerySet:
+        return self.filter(end_date__gte=first, end_date__lte=last)
+
+
+class Contract(models.Model):
+    """A perjanjian kerja of a PPPK or PPPK Paruh Waktu (domain.md §8.1); one row per term."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("employee"), on_delete=models.PROTECT, related_name="contracts"
+    )
+    start_date = models.DateField(_("contract start"))
+    end_date = models.DateField(_("contract end"))
+    number = models.CharField(_("contract number"), max_length=80, blank=True)
+    # Set by the daily reminder job so that HR is told once per contract.
+    reminded_on = models.DateField(_("HR reminded on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = ContractQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("perjanjian kerja")
+        verbose_name_plural = _("perjanjian kerja")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gt=F("start_date")), name="contract_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} {self.start_date:%Y-%m-%d}–{self.end_date:%Y-%m-%d}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -94,3 +95,12 @@ def display_name(name: str, front_title: str = "", back_title: str = "") -> str:
     if back_title.strip():
         full = f"{full}, {back_title.strip()}"
     return full
+
+
+# HR is reminded this many days before a perjanjian kerja ends (issue 13, item 6).
+CONTRACT_REMINDER_DAYS = 60
+
+
+def contract_reminder_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The end dates whose contract HR should hear about today: from today to 60 days ahead."""
+    return today, today + dt.timedelta(days=CONTRACT_REMINDER_DAYS)

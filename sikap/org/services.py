@@ -19,6 +19,7 @@ from sikap.org.models import (
     PPPK_KINDS,
     Assignment,
     AssignmentKind,
+    Contract,
     Employee,
     JenisAsn,
     Position,
@@ -287,3 +288,39 @@ def set_supervisor_override(
     stamp(override, by)
     override.save()
     return override
+
+
+@transaction.atomic
+def add_contract(
+    *, employee: Employee, start_date: dt.date, end_date: dt.date, by: User | None, number: str = ""
+) -> Contract:
+    """Record a perjanjian kerja of a PPPK or PPPK Paruh Waktu; terms may not overlap."""
+    if employee.jenis_asn not in PPPK_KINDS:
+        raise ValidationError(
+            _("Only a PPPK or PPPK Paruh Waktu has a perjanjian kerja."), code="not_pppk"
+        )
+    if end_date <= start_date:
+        raise ValidationError(
+            {
+                "end_date": ValidationError(
+                    _("The contract end must be after its start."), code="end_before_start"
+                )
+            }
+        )
+    overlap = Contract.objects.filter(
+        employee=employee, start_date__lte=end_date, end_date__gte=start_date
+    ).exists()
+    if overlap:
+        raise ValidationError(
+            {
+                "start_date": ValidationError(
+                    _("This term overlaps another perjanjian kerja of the employee."),
+                    code="overlap",
+                )
+            }
+        )
+    contract = Contract(employee=employee, start_date=start_date, end_date=end_date, number=number)
+    stamp(contract, by)
+    contract.full_clean()
+    contract.save()
+    return contract

@@ -13,6 +13,7 @@ urlpatterns = [
     path("pegawai/<int:pk>/ubah/", views.employee_edit, name="employee_edit"),
     path("pegawai/<int:pk>/mutasi/", views.employee_transfer, name="employee_transfer"),
     path("pegawai/<int:pk>/plt-plh/", views.employee_acting, name="employee_acting"),
+    path("pegawai/<int:pk>/perjanjian-kerja/", views.employee_contract, name="employee_contract"),
     path("pegawai/<int:pk>/penilai/", views.employee_override, name="employee_override"),
     path("impor/", import_views.import_page, name="import"),
     path("impor/<int:pk>/", import_views.import_status, name="import_status"),

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -24,6 +24,7 @@ from sikap.org import access, services
 from sikap.org.audit import audit_rows
 from sikap.org.forms import (
     ActingForm,
+    ContractForm,
     EmployeeForm,
     NewEmployeeForm,
     OverrideForm,
@@ -132,6 +133,7 @@ def employee_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "reports": chart.direct_reports(employee),
             "assignments": assignments,
             "overrides": overrides,
+            "contracts": list(employee.contracts.all()) if employee.is_pppk else None,
             "can_manage": access.can_change(request.user, employee.unit),
             "history": history,
             "links": related_links("employee", request.user, scope, employee),
@@ -261,4 +263,19 @@ def position_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
         lambda data: services.create_position(by=request.user, unit=unit, **data),
         success=_("Position added."), done_url=lambda _position: reverse("org:unit", args=[unit.pk]),
         title=_("New position"), back=unit,
+    )  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def employee_contract(request: AuthedRequest, pk: int) -> HttpResponse:
+    """HR of the subtree records a perjanjian kerja of a PPPK or PPPK Paruh Waktu."""
+    employee = access.get_employee_for_user(request.user, pk, for_change=True)
+    if not employee.is_pppk:
+        raise Http404
+    return _form_page(
+        request, ContractForm(request.POST or None),
+        lambda data: services.add_contract(employee=employee, by=request.user, **data),
+        success=_("Perjanjian kerja saved."), done_url=_to_employee(employee),
+        title=_("Add perjanjian kerja"), back=employee,
     )  # fmt: skip

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
 from sikap.cycle.models import Period
+from sikap.cycle.rules import contract_quarters
 from sikap.evaluation import access, context
 from sikap.evaluation.curve import unit_curve
-from sikap.evaluation.models import Evaluation
+from sikap.evaluation.models import Evaluation, RenewalRecommendation
 from sikap.evaluation.svg import curve_svg
 from sikap.lib.formatting import tanggal, tanggal_upper
+from sikap.lib.nip import NipKind, format_nip
 from sikap.lib.pdf import pdf_response
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
+from sikap.org.models import Contract, JenisAsn
 from sikap.org.rules import golongan_label
 
 
@@ -162,3 +166,63 @@ def unit_xlsx(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpRespo
         ],
     )
     return xlsx_response(workbook, filename=f"hasil-evaluasi-{curve.unit.pk}-{period.pk}")
+
+
+@require_GET
+@login_required
+def pppk_dossier(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The dossier of a PPPK Paruh Waktu: the four quarters and the renewal recommendation (§8.1)."""
+    evaluation = access.get_evaluation_for_user(request.user, pk)
+    employee = evaluation.employee
+    if employee.jenis_asn != JenisAsn.PPPK_PW or not evaluation.period.is_final:
+        raise Http404
+    year = evaluation.period.appraisal_year.year
+    contract = (
+        Contract.objects.filter(employee=employee, start_date__lte=dt.date(year, 12, 31))
+        .filter(end_date__gte=dt.date(year, 1, 1))
+        .order_by("-start_date")
+        .first()
+    )
+    start = contract.start_date if contract else dt.date(year, 1, 1)
+    end = contract.end_date if contract else dt.date(year, 12, 31)
+    by_span = {
+        (e.period.start_date, e.period.end_date): e
+        for e in Evaluation.objects.filter(
+            employee=employee, period__appraisal_year=evaluation.period.appraisal_year,
+            period__is_final=False,
+        ).select_related("period")
+    }  # fmt: skip
+    quarters = []
+    for q in contract_quarters(year, start, end):
+        full = contract_quarters(year, dt.date(year, 1, 1), dt.date(year, 12, 31))[q.number - 1]
+        quarters.append(
+            {
+                "label": q.label,
+                "start": tanggal(q.start),
+                "end": tanggal(q.end),
+                "evaluation": by_span.get((full.start, full.end)),
+            }
+        )
+    renewal = RenewalRecommendation.objects.filter(evaluation=evaluation).first()
+    plan = evaluation.plan
+    penilai_nip = evaluation.penilai_nip or plan.penilai_nip
+    ctx = {
+        "evaluation": evaluation,
+        "plan": plan,
+        "employee": employee,
+        "year": year,
+        "contract": contract,
+        "contract_start": tanggal(start),
+        "contract_end": tanggal(end),
+        "quarters": quarters,
+        "renewal": renewal,
+        "penilai_nip": format_nip(penilai_nip, NipKind.PNS)
+        if len(penilai_nip) == 18
+        else penilai_nip,
+        "place_date": f"Palembang, {tanggal(timezone.localdate())}",
+        "printed": timezone.localtime().strftime("%d-%m-%Y %H:%M"),
+    }
+    return pdf_response(
+        request, "evaluation/pdf/dossier_pppk_pw.html", ctx,
+        filename=f"dosir-pppk-paruh-waktu-{employee.nip or employee.pk}-{year}",
+    )  # fmt: skip

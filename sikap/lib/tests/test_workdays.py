@@ -106,6 +106,13 @@ DEADLINES = [
     ),
     pytest.param(D(2026, 3, 17), 3, D(2026, 3, 27), id="tue-2026-03-17+3-wed25-thu26-fri-0327"),
     pytest.param(D(2026, 3, 17), 5, D(2026, 3, 31), id="tue-2026-03-17+5-25-26-27-mon30-tue-0331"),
+    # The complaint window (10 hari kerja, §8.3) across the 2026 Idulfitri cuti bersama.
+    pytest.param(
+        D(2026, 3, 17),
+        10,
+        D(2026, 4, 8),
+        id="tue-2026-03-17+10-mar25to-apr2-is-7-fri-apr3-wafat-apr6-7-8-wed-0408",
+    ),
     pytest.param(
         D(2026, 3, 17),
         14,
