@@ -117,3 +117,42 @@ def test_the_home_of_the_camat_costs_the_same_with_more_people(personas, login):
     with CaptureQueriesContext(connection) as many:
         assert client.get(HOME).status_code == 200
     assert len(many) == len(few)
+
+
+def test_repeated_to_dos_of_several_units_become_one_line():
+    from sikap.accounts.attention import AttentionItem, group
+
+    same = [
+        AttentionItem(title="Follow-up plan missing", detail=f"Kelurahan {i}", url=f"/u/{i}/",
+                      group_title="Follow-up plan missing in %(count)s units", group_url="/list/")
+        for i in range(8)
+    ]  # fmt: skip
+    alone = AttentionItem(title="Complaints overdue", count=2)
+    result = group([alone, *same])
+    assert len(result) == 2
+    merged = result[1]
+    assert (merged.title, merged.count, merged.url) == (
+        "Follow-up plan missing in 8 units",
+        8,
+        "/list/",
+    )
+    assert merged.detail == "Kelurahan 0; Kelurahan 1; Kelurahan 2; …"
+    assert group(same[:1]) == same[:1]  # a single unit keeps its own line and link
+
+
+def test_the_camat_home_shows_the_missing_follow_up_plans_as_one_line(personas, login):
+    from sikap.org.models import UnitKind
+    from sikap.org.testing import make_unit
+
+    second = make_unit("Kelurahan Talang Putri", UnitKind.KELURAHAN, personas.kecamatan)
+    with time_machine.travel(dt.datetime(2025, 10, 10, 9, 0, tzinfo=dt.UTC)):
+        make_response(personas.kelurahan, 3)
+        make_response(second, 3)
+    with time_machine.travel(NOW):
+        body = login(personas.user("camat")).get(HOME).content.decode()
+    assert (
+        body.count("Follow-up plan missing in 2 units")
+        + body.count("Rencana tindak lanjut belum ada di 2 unit")
+        == 1
+    )
+    assert reverse("surveys:reports") in body
