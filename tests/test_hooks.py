@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from sikap.accounts import attention, navigation
+from sikap.accounts import attention, home, navigation
 from sikap.complaints.evidence import complaint_evidence
 from sikap.org.demo_steps import STEPS
 from sikap.planning import objective
@@ -43,6 +43,10 @@ def test_every_app_offers_its_menu_and_attention():
             "org", "planning", "evaluation", "surveys", "complaints", "development", "dashboards",
         )
     ]  # fmt: skip
+
+
+def test_the_leaders_figures_are_a_section_of_the_home_page():
+    assert _names(home.SECTIONS) == ["sikap.dashboards.home.leader_section"]
 
 
 def test_the_record_pages_get_the_links_of_the_apps_above():

@@ -29,6 +29,7 @@ from sikap.accounts.forms import (
     TwoFactorCodeForm,
     TwoFactorResetForm,
 )
+from sikap.accounts.home import home_sections
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.models import EmailStatus, OutgoingEmail, Role, User
 from sikap.accounts.navigation import related_links
@@ -126,11 +127,14 @@ def home(request: HttpRequest) -> HttpResponse:
     if scope.employee is not None:
         chain = scope.chart.chain_of(scope.employee)
     role_labels = [Role(role).label for role in Role if role in scope.roles]
+    sections = home_sections(request, scope)
     return render(
         request,
         "accounts/home.html",
         {
             "items": attention_items(request.user, scope),
+            "sections": sections,
+            "section_scripts": list(dict.fromkeys(s for x in sections for s in x.scripts)),
             "chain": chain,
             "role_labels": role_labels,
         },

@@ -5,12 +5,15 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
-from sikap.dashboards import engagement
+from sikap.dashboards import engagement, leader
 from sikap.dashboards.access import get_dashboard_unit, parent_unit_id
+from sikap.dashboards.svg import bars_svg
+from sikap.lib.pdf import pdf_response
 
 SHOWN = 40
 
@@ -43,4 +46,22 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
             "more": max(0, len(data.needs_help) - SHOWN),
             "up": up,
         },
+    )
+
+
+@require_GET
+@login_required
+def monthly_pdf(request: AuthedRequest) -> HttpResponse:
+    """The leader's figures on one A4 page, for the camat's monthly meeting."""
+    raw = request.GET.get("unit", "")
+    unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
+    with translation.override("id"):
+        glance = leader.build(unit)
+        figures = [(f, bars_svg(f)) for f in glance.figures]
+    today = timezone.localdate()
+    return pdf_response(
+        request,
+        "dashboards/monthly.html",
+        {"glance": glance, "figures": figures},
+        filename=f"ringkasan-{today:%Y-%m}-{unit.pk}",
     )

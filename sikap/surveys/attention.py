@@ -46,6 +46,8 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                     url=f"{reverse('surveys:report', args=[unit.pk])}?periode={period.key}#follow-up",
                     level="warning",
                     order=45,
+                    group_title=_("Follow-up plan missing in %(count)s units"),
+                    group_url=reverse("surveys:reports"),
                 )
             )
     return result

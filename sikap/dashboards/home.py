@@ -1,0 +1,26 @@
+"""The leader's section of the home page: the figures of the camat's or lurah's units."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from sikap.accounts.home import HomeSection
+from sikap.dashboards import leader
+
+
+def leader_section(request: Any, scope: Any) -> HomeSection | None:
+    unit = leader.leader_unit(scope)
+    if unit is None:
+        return None
+    glance = leader.build(unit)
+    return HomeSection(
+        "dashboards/includes/leader_glance.html",
+        {
+            "glance": glance,
+            "charts": [(f"glance-{f.key}", f.chart_data()) for f in glance.figures],
+            "pdf_url": f"{reverse('dashboards:monthly_pdf')}?unit={unit.pk}",
+        },
+        scripts=("vendor/chartjs/chart.umd.min.js", "dashboards/glance.js"),
+    )
