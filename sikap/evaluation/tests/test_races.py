@@ -74,4 +74,3 @@ def test_ratings_saved_twice_make_one_evaluation(personas, plans, q1):
             result_rating="SESUAI", behaviour_rating="SESUAI",
         )  # fmt: skip
     assert Evaluation.objects.filter(employee=personas.pegawai, period=q1).count() == 1
-
