@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from sikap.development import services
 from sikap.development.models import ActivityStatus, DevelopmentPlan, OwnActivity, PlanStatus
 from sikap.development.testing import TODAY
+from sikap.planning.tests.test_races import _burst, postgres_only
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,29 @@ def test_the_idp_of_a_year_is_created_once(personas):
     for _ in range(2):
         services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
     assert DevelopmentPlan.objects.filter(employee=personas.pegawai, year=2026).count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_eight_concurrent_agreements_agree_the_idp_once(personas):
+    plan = services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
+    services.add_plan_item(plan=plan, competency="Komunikasi", jenis_diklat=8, target_jp=8, by=None)
+    penilai = personas.penilai
+    results = _burst(
+        8, lambda: services.agree_plan(plan=DevelopmentPlan.objects.get(pk=plan.pk), by=penilai)
+    )
+    agreed = [r for r in results if isinstance(r, DevelopmentPlan)]
+    refused = [r for r in results if isinstance(r, ValidationError)]
+    assert len(agreed) == 1 and len(refused) == 7
+    assert plan.history.filter(status=PlanStatus.AGREED).count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_idp_openings_make_one_plan(personas):
+    employee = personas.pegawai
+    results = _burst(
+        6, lambda: services.get_or_create_plan(employee=employee, year=2026, by=None).pk
+    )
+    assert len(set(results)) == 1
+    assert DevelopmentPlan.objects.filter(employee=employee, year=2026).count() == 1

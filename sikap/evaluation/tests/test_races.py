@@ -11,6 +11,7 @@ from sikap.evaluation.curve import unit_curve
 from sikap.evaluation.models import Determination, Evaluation, Objection, ObjectionStatus
 from sikap.evaluation.tests.test_evaluation_services import _determine
 from sikap.planning.models import Notification
+from sikap.planning.tests.test_races import _burst, postgres_only
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,25 @@ def test_ratings_saved_twice_make_one_evaluation(personas, plans, q1):
             result_rating="SESUAI", behaviour_rating="SESUAI",
         )  # fmt: skip
     assert Evaluation.objects.filter(employee=personas.pegawai, period=q1).count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_decisions_decide_a_keberatan_once(personas, plans, q1):
+    _determine(personas, plans, q1)
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    objection = services.file_objection(
+        evaluation=evaluation, reason="Tidak setuju", by=personas.user("pegawai")
+    )
+    lurah = personas.user("lurah")
+    results = _burst(
+        8,
+        lambda: services.decide_objection(
+            objection=Objection.objects.get(pk=objection.pk), accept=False,
+            reason="Sesuai bukti", by=lurah,
+        ),
+    )  # fmt: skip
+    decided = [r for r in results if isinstance(r, Objection)]
+    assert len(decided) == 1
+    assert all(r.code == "decided_already" for r in results if isinstance(r, ValidationError))
+    assert objection.history.filter(status=ObjectionStatus.REJECTED).count() == 1
