@@ -42,6 +42,7 @@ from sikap.complaints.models import (
 )
 from sikap.lib.audit import stamp
 from sikap.lib.holidays_id import suggest_national_holidays
+from sikap.lib.locking import locked
 from sikap.lib.uploads import check_upload
 from sikap.lib.workdays import add_working_days, due_date_with_pauses, elapsed_working_days
 from sikap.org.models import Employee, Unit, UnitKind, UnitQuerySet
@@ -73,7 +74,7 @@ def _record(
 
 
 def _lock(complaint: Complaint) -> Complaint:
-    return Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
+    return locked(Complaint, complaint.pk, queryset=Complaint.objects.select_related("unit"))
 
 
 def _require(

@@ -33,6 +33,7 @@ from sikap.development.models import (
 )
 from sikap.evaluation.models import Evaluation
 from sikap.lib.audit import stamp
+from sikap.lib.locking import lock, locked
 from sikap.lib.uploads import check_upload
 from sikap.org.models import Employee, Position, Unit
 from sikap.planning.models import CompetencyEvaluation
@@ -483,6 +484,7 @@ def add_participants(
 @transaction.atomic
 def set_attendance(*, participant: Participant, attended: bool, by: User | None) -> Participant:
     """Mark whether the participant attended."""
+    lock(participant)
     if participant.attended != attended and not attended and hasattr(participant, "reaction"):
         raise ValidationError(
             {
@@ -523,6 +525,7 @@ def submit_reaction(
     comment: str = "", today: dt.date, by: User | None,
 ) -> ReactionSurvey:  # fmt: skip
     """The participant's reaction survey, once, after attending an event that has started."""
+    lock(participant)
     if not participant.attended:
         raise ValidationError(
             _("The survey is only for participants who attended."), code="not_attended"
@@ -552,6 +555,7 @@ def record_follow_up(
     user: User | None = None,
 ) -> FollowUp:  # fmt: skip
     """The supervisor's judgement of whether behaviour or results improved after the event."""
+    lock(participant)
     due = rules.follow_up_due_on(participant.event.end_date, days=follow_up_days())
     if today < due:
         raise ValidationError(
@@ -608,6 +612,7 @@ def report_activity(
 @transaction.atomic
 def verify_activity(*, activity: OwnActivity, approve: bool, by: User | None) -> OwnActivity:
     """HR verifies (or rejects) a self-reported activity."""
+    lock(activity)
     if activity.status != ActivityStatus.PENDING:
         raise ValidationError(
             _("This activity has already been verified."), code="verified_already"
@@ -625,6 +630,7 @@ def verify_activity(*, activity: OwnActivity, approve: bool, by: User | None) ->
 @transaction.atomic
 def get_or_create_plan(*, employee: Employee, year: int, by: User | None) -> DevelopmentPlan:
     """The employee's IDP of the year, created empty as a draft when missing."""
+    locked(Employee, employee.pk)
     plan = DevelopmentPlan.objects.filter(employee=employee, year=year).first()
     if plan is None:
         plan = DevelopmentPlan(employee=employee, year=year)
@@ -640,6 +646,7 @@ def add_plan_item(
     recommendation: str = "", by: User | None,
 ) -> PlanItem:  # fmt: skip
     """Add a line to a draft IDP."""
+    lock(plan)
     if plan.status != PlanStatus.DRAFT:
         raise ValidationError(_("An approved IDP cannot be changed."), code="idp_approved")
     rules.jenis_diklat_name(jenis_diklat)
@@ -664,6 +671,7 @@ def add_plan_item(
 @transaction.atomic
 def set_item_status(*, item: PlanItem, status: str, by: User | None) -> PlanItem:
     """Record progress of an IDP line (planned, in progress, done)."""
+    lock(item)
     if status not in ItemStatus.values:
         raise ValidationError(
             {"status": ValidationError(_("Unknown status."), code="unknown_status")}
@@ -677,6 +685,7 @@ def set_item_status(*, item: PlanItem, status: str, by: User | None) -> PlanItem
 @transaction.atomic
 def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None) -> DevelopmentPlan:
     """The pejabat penilai agrees the IDP."""
+    lock(plan)
     if plan.status != PlanStatus.DRAFT:
         raise ValidationError(_("The IDP has already been approved."), code="idp_approved")
     if not plan.items.exists():

@@ -30,6 +30,7 @@ from sikap.evaluation.models import (
 )
 from sikap.lib.audit import stamp
 from sikap.lib.formatting import tanggal
+from sikap.lib.locking import lock, locked
 from sikap.org.models import Employee, JenisAsn, Unit
 from sikap.planning.models import Plan, PlanStatus
 from sikap.planning.services.common import notify
@@ -152,7 +153,9 @@ def set_ratings(
             }
         )
     # One evaluation per employee and period, whatever SKP version is in force: a period rated
-    # (or signed) on v1 is the same evaluation on v2, never a second one.
+    # (or signed) on v1 is the same evaluation on v2, never a second one. The employee's row
+    # is the lock: two penilai saving at once create one evaluation, not an IntegrityError.
+    locked(Employee, plan.employee_id)
     evaluation = (
         Evaluation.objects.select_for_update()
         .filter(employee_id=plan.employee_id, period=period)
@@ -192,7 +195,7 @@ def calibrate_rating(
                 )
             }
         )
-    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    evaluation = locked(Evaluation, evaluation.pk)
     if evaluation.is_final:
         raise ValidationError(LOCKED_MESSAGE, code="locked")
     own = getattr(by, "employee", None)
@@ -292,8 +295,10 @@ def determine_predicates(
     """The signed penetapan predikat kinerja of a unit for a period; locks its evaluations.
 
     Only once the period has ended (or with an explicit, recorded reason to close it early)
-    and when everyone in the curve has both ratings.
+    and when everyone in the curve has both ratings. The unit's row is the lock: two signers
+    at once make one penetapan, the other is told it is signed.
     """
+    locked(Unit, curve.unit.pk)
     if (
         curve.determination is not None
         or Determination.objects.filter(unit=curve.unit, period=curve.period).exists()
@@ -399,7 +404,8 @@ def objection_deadline(evaluation: Evaluation, settings: EvaluationSettings) -> 
 def file_objection(
     *, evaluation: Evaluation, reason: str, by: User, today: dt.date | None = None
 ) -> Objection:
-    """The employee objects to a final predikat within the window."""
+    """The employee objects to a final predikat within the window; a double submit files one."""
+    lock(evaluation)
     today = today or timezone.localdate()
     employee = getattr(by, "employee", None)
     if employee is None or employee.pk != evaluation.employee_id:
@@ -479,6 +485,7 @@ def decide_objection(
         raise ValidationError(
             _("Only the Atasan Pejabat Penilai Kinerja can decide."), code="not_atasan_penilai"
         )
+    lock(objection)
     if objection.status != ObjectionStatus.PENDING:
         raise ValidationError(_("This keberatan has already been decided."), code="decided_already")
     if not (reason or "").strip():
@@ -498,7 +505,7 @@ def decide_objection(
         objection.status = ObjectionStatus.ACCEPTED
         objection.new_result_rating = result.value
         objection.new_behaviour_rating = behaviour.value
-        evaluation = Evaluation.objects.select_for_update().get(pk=objection.evaluation_id)
+        evaluation = locked(Evaluation, objection.evaluation_id)
         evaluation.result_rating = result.value
         evaluation.behaviour_rating = behaviour.value
         evaluation.predicate = rules.employee_predicate(result, behaviour).value

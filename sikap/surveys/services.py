@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.lib.audit import stamp
+from sikap.lib.locking import locked
 from sikap.org.models import Employee, Unit
 from sikap.surveys import rules
 from sikap.surveys.models import (
@@ -290,7 +291,8 @@ def save_follow_up(
     *, unit: Unit, period: SurveyPeriod, unsur: list[str], action: str, responsible: str = "",
     target_date: dt.date | None = None, by: Employee,
 ) -> FollowUpPlan:  # fmt: skip
-    """Record (or revise) the rencana tindak lanjut of a unit's period."""
+    """Record (or revise) the rencana tindak lanjut of a unit's period; the unit row is the lock."""
+    locked(Unit, unit.pk)
     if not action.strip():
         raise ValidationError(
             {"action": ValidationError(_("Write the follow-up plan."), code="action_required")}

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from sikap.accounts.models import User
 from sikap.cycle.models import AppraisalYear
 from sikap.lib.audit import stamp
+from sikap.lib.locking import lock, locked
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
 from sikap.planning import rules
@@ -485,7 +486,7 @@ def cascade_down(
 
 def _lock(plan: Plan) -> None:
     """Re-read the plan under a row lock: concurrent transitions run one after the other."""
-    plan.refresh_from_db(from_queryset=Plan.objects.select_for_update())
+    lock(plan)
 
 
 def _move(plan: Plan, target: str) -> None:
@@ -583,7 +584,7 @@ def approve_plan(*, plan: Plan, by: User | None) -> Plan:
     plan.approved_at = timezone.now()
     plan.return_note = ""
     if plan.revision_of_id is not None:
-        original = Plan.objects.select_for_update().get(pk=plan.revision_of_id)
+        original = locked(Plan, plan.revision_of_id)
         original.is_current = False
         stamp(original, by).save(update_fields=["is_current"])
         plan.is_current = True
