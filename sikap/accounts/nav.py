@@ -13,13 +13,21 @@ def items(user: Any, scope: Any) -> list[NavItem]:
 
 
 def employee_links(user: Any, scope: Any, employee: Any) -> list[NavItem]:
-    """On an employee page: HR of their unit may reset their two-step verification."""
-    if not employee.user_id or employee.user_id == user.pk or not scope.manages(employee.unit):
+    """On an employee page: HR of their unit gives or resets the login and two-step verification."""
+    if employee.user_id == user.pk or not scope.manages(employee.unit):
         return []
+    login = NavItem(
+        _("Reset password") if employee.user_id else _("Give a login"),
+        reverse("accounts:give_login", args=[employee.pk]),
+        order=89,
+    )
+    if not employee.user_id:
+        return [login]
     return [
+        login,
         NavItem(
             _("Reset two-step verification"),
             reverse("accounts:two_factor_reset", args=[employee.user_id]),
             order=90,
-        )
+        ),
     ]
