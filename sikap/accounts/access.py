@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -42,3 +44,17 @@ def get_employee_for_login(viewer: User, employee_id: int) -> Employee:
     if employee.user_id is not None and employee.user_id == viewer.pk:
         raise PermissionDenied
     return employee
+
+
+def employees_for_logins(viewer: User, unit_id: int) -> tuple[Any, Any]:
+    """The unit (managed by ``viewer``: 404 unseen, 403 read-only) and its active employees."""
+    from sikap.org.access import get_unit_for_user
+
+    unit = get_unit_for_user(viewer, unit_id, for_change=True)
+    people = (
+        Employee.objects.in_subtree(unit)
+        .filter(is_active=True)
+        .exclude(user=viewer)
+        .select_related("user", "unit")
+    )
+    return unit, people

@@ -31,3 +31,10 @@ def employee_links(user: Any, scope: Any, employee: Any) -> list[NavItem]:
             order=90,
         ),
     ]
+
+
+def unit_links(user: Any, scope: Any, unit: Any) -> list[NavItem]:
+    """On a unit page: its HR gives logins to its people in bulk."""
+    if not scope.manages(unit):
+        return []
+    return [NavItem(_("Give logins"), reverse("accounts:give_logins", args=[unit.pk]), order=89)]

@@ -21,7 +21,11 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 
 from sikap.accounts import logins, outbox, signin, twofactor
-from sikap.accounts.access import get_employee_for_login, get_user_for_two_factor_reset
+from sikap.accounts.access import (
+    employees_for_logins,
+    get_employee_for_login,
+    get_user_for_two_factor_reset,
+)
 from sikap.accounts.attention import attention_items
 from sikap.accounts.forms import (
     GiveLoginForm,
@@ -367,4 +371,53 @@ def give_login(request: AuthedRequest, employee_id: int) -> HttpResponse:
         request,
         "accounts/give_login.html",
         {"form": form, "employee": employee, "events": events},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def give_logins(request: AuthedRequest, unit_id: int) -> HttpResponse:
+    """HR gives logins in bulk to the people of a unit without an account (or a selection)."""
+    unit, people = employees_for_logins(request.user, unit_id)
+    form = GiveLoginForm(request.POST or None)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        ids = [int(pk) for pk in request.POST.getlist("employee") if pk.isdigit()]
+        chosen = list(people.filter(pk__in=ids).order_by("name")[:500])
+        slips = []
+        for employee in chosen:
+            try:
+                password = logins.give_login(
+                    employee=employee, method=form.cleaned_data["method"], by=request.user
+                )
+            except ValidationError as exc:
+                problems.append(
+                    f"{employee.display_name} ({employee.nip_display}): {exc.messages[0]}"
+                )
+                continue
+            if password is not None:
+                slips.append(
+                    {
+                        "employee": employee,
+                        "username": employee.user.get_username() if employee.user else "",
+                        "password": password,
+                    }
+                )
+        if slips:
+            response = pdf_response(
+                request,
+                "accounts/login_slips.html",
+                {"slips": slips, "site_url": outbox.site_link(reverse("accounts:login"))},
+                filename=f"login-{unit.pk}",
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+        if not problems:
+            messages.success(request, _("%(n)d login(s) given.") % {"n": len(chosen)})
+            return redirect("accounts:give_logins", unit_id=unit.pk)
+    rows = list(people.order_by("unit__path", "name")[:300])
+    return render(
+        request,
+        "accounts/give_logins.html",
+        {"form": form, "unit": unit, "rows": rows, "problems": problems},
     )

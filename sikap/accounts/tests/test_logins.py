@@ -172,3 +172,65 @@ def test_employee_page_links_to_the_login_page_for_hr_only(personas, login):
     page = reverse("org:employee", args=[employee.pk])
     assert _url(employee) in login(personas.user("hr")).get(page).content.decode()
     assert _url(employee) not in login(personas.user("lurah")).get(page).content.decode()
+
+
+def _bulk(unit):
+    return reverse("accounts:give_logins", args=[unit.pk])
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("pegawai", 404), ("penilai", 404), ("lurah", 403), ("camat", 403),
+        ("auditor", 403), ("other_hr", 404), ("hr", 200), ("superadmin", 200),
+    ],
+)  # fmt: skip
+def test_only_hr_of_the_subtree_gives_logins_in_bulk(personas, login, persona, status):
+    employee = _new_employee(personas)
+    client = login(personas.user(persona))
+    assert client.get(_bulk(personas.kelurahan)).status_code == status
+    client.post(_bulk(personas.kelurahan), {"method": "slip", "employee": [employee.pk]})
+    employee.refresh_from_db()
+    assert (employee.user_id is not None) == (status == 200)
+
+
+def test_bulk_slips_print_one_slip_each_and_report_problems_by_row(personas, login):
+    first = _new_employee(personas)
+    second = make_employee(personas.pegawai.position, "Bayu Pratama")
+    second.user.delete()
+    second.refresh_from_db()
+    outsider = personas.outsider
+    client = login(personas.user("hr"))
+    response = client.post(
+        _bulk(personas.kelurahan),
+        {"method": "slip", "employee": [first.pk, second.pk, outsider.pk]},
+    )
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert first.nip in text and second.nip in text and outsider.nip not in text
+    assert text.count("Kata Sandi Awal") == 2
+    outsider.refresh_from_db()
+    assert LoginEvent.objects.filter(action=LoginAction.SLIP).count() == 2
+
+
+def test_bulk_email_names_the_people_without_an_address(personas, login):
+    employee = _new_employee(personas)
+    employee.email = ""
+    employee.save()
+    response = login(personas.user("hr")).post(
+        _bulk(personas.kelurahan), {"method": "email", "employee": [employee.pk]}
+    )
+    assert response.status_code == 200
+    assert employee.nip_display in response.content.decode()
+
+
+def test_bulk_page_costs_the_same_whatever_the_headcount(
+    personas, login, django_assert_max_num_queries
+):
+    client = login(personas.user("hr"))
+    for n in range(15):
+        make_employee(personas.pegawai.position, f"Pegawai {n}")
+    with django_assert_max_num_queries(30):
+        response = client.get(_bulk(personas.kecamatan))
+    assert response.status_code == 200
+    assert response.content.decode().count('name="employee"') >= 20
