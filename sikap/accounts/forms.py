@@ -65,6 +65,6 @@ class GiveLoginForm(forms.Form):
             ("email", _("E-mail with a link to choose a password")),
             ("slip", _("Printed first-login slip (PDF) with a one-time password")),
         ],
-        widget=forms.RadioSelect,
+        widget=forms.Select,
         initial="email",
     )
