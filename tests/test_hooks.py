@@ -47,6 +47,7 @@ def test_every_app_offers_its_menu_and_attention():
 
 def test_the_record_pages_get_the_links_of_the_apps_above():
     assert _names(navigation.links("unit")) == [
+        "sikap.accounts.nav.unit_links",
         "sikap.planning.nav.unit_links",
         "sikap.development.nav.unit_links",
         "sikap.dashboards.nav.unit_links",
