@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "sikap.accounts.twofactor_middleware.RequireTwoFactorMiddleware",
+    "sikap.accounts.password_middleware.RequirePasswordChangeMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

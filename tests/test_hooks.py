@@ -51,6 +51,7 @@ def test_the_leaders_figures_are_a_section_of_the_home_page():
 
 def test_the_record_pages_get_the_links_of_the_apps_above():
     assert _names(navigation.links("unit")) == [
+        "sikap.accounts.nav.unit_links",
         "sikap.planning.nav.unit_links",
         "sikap.development.nav.unit_links",
         "sikap.dashboards.nav.unit_links",

@@ -18,4 +18,5 @@ class AccountsConfig(AppConfig):
 
         navigation.MENU.register(nav.items)
         navigation.links("employee").register(nav.employee_links)
+        navigation.links("unit").register(nav.unit_links)
         demo_steps.STEPS.register(demo.load, order=95)

@@ -56,3 +56,15 @@ class TwoFactorCodeForm(forms.Form):
 
 class TwoFactorResetForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=255)
+
+
+class GiveLoginForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("How"),
+        choices=[
+            ("email", _("E-mail with a link to choose a password")),
+            ("slip", _("Printed first-login slip (PDF) with a one-time password")),
+        ],
+        widget=forms.Select,
+        initial="email",
+    )

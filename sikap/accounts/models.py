@@ -13,6 +13,9 @@ from sikap.lib.textlimits import LIMITS, limited
 class User(AbstractUser):
     """A login. Employees are linked through ``Employee.user``; auditors may have no employee."""
 
+    # Set when HR printed a first-login slip: the initial password works once, then must change.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
@@ -116,6 +119,35 @@ class TwoFactorEvent(models.Model):
     class Meta:
         verbose_name = _("two-step verification event")
         verbose_name_plural = _("two-step verification events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_action_display()}"
+
+
+class LoginAction(models.TextChoices):
+    INVITED = "invited", _("Account invited by e-mail")
+    SLIP = "slip", _("First-login slip printed")
+    RESET_EMAIL = "reset_email", _("Password reset by e-mail")
+    RESET_SLIP = "reset_slip", _("Password reset with a printed slip")
+
+
+class LoginEvent(models.Model):
+    """The audit trail of the logins HR gives (who gave whose account, how, when)."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="login_events"
+    )
+    by = models.ForeignKey(
+        User, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    action = models.CharField(_("action"), max_length=20, choices=LoginAction.choices)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("login event")
+        verbose_name_plural = _("login events")
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:

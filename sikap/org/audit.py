@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sikap.org.models import Assignment, SupervisorOverride
+
 # Times of the audit trail are read in Palembang: always WIB, whatever the server runs in.
 WIB = ZoneInfo("Asia/Jakarta")
 
@@ -20,6 +22,7 @@ class AuditRow:
     who: str
     action: str
     changes: list[tuple[str, str, str]]
+    subject: str = ""
 
 
 def _value(record: Any, field_name: str, names: dict[tuple[Any, Any], str]) -> str:
@@ -39,7 +42,13 @@ def _value(record: Any, field_name: str, names: dict[tuple[Any, Any], str]) -> s
     return str(value)
 
 
-def audit_rows(history_queryset: Any, limit: int = 50) -> list[AuditRow]:
+def audit_rows(
+    history_queryset: Any,
+    limit: int = 50,
+    *,
+    subject: str = "",
+    created_fields: tuple[str, ...] = (),
+) -> list[AuditRow]:
     """The last changes of a record, newest first, each with its field-by-field differences."""
     records = list(
         history_queryset.select_related("history_user__employee").order_by("-history_date")[
@@ -63,10 +72,36 @@ def audit_rows(history_queryset: Any, limit: int = 50) -> list[AuditRow]:
                         _value(record, change.field, names),
                     )
                 )
+        elif record.history_type == "+":
+            # A new record (a Plh. assignment, a penilai set by hand) reads as what it says.
+            for name in created_fields:
+                field = record.instance_type._meta.get_field(name)
+                value = _value(record, name, names)
+                if value != "-":
+                    changes.append((str(field.verbose_name), "-", value))
         who = _actor(record.history_user)
         when = timezone.localtime(record.history_date, WIB)
-        rows.append(AuditRow(when, who, labels[record.history_type], changes))
+        rows.append(AuditRow(when, who, labels[record.history_type], changes, subject))
     return rows
+
+
+def employee_audit_rows(employee: Any, limit: int = 50) -> list[AuditRow]:
+    """An employee's trail: their data, their Plt./Plh. and definitive posts, penilai set by hand."""
+    rows = audit_rows(employee.history.all(), limit)
+    rows += audit_rows(
+        Assignment.history.filter(employee_id=employee.pk),
+        limit,
+        subject=_("Position history"),
+        created_fields=("kind", "position", "unit", "start_date", "end_date", "decree_number"),
+    )
+    rows += audit_rows(
+        SupervisorOverride.history.filter(employee_id=employee.pk),
+        limit,
+        subject=_("Pejabat penilai set by hand"),
+        created_fields=("penilai", "atasan", "start_date", "end_date", "reason"),
+    )
+    rows.sort(key=lambda row: row.when, reverse=True)
+    return rows[:limit]
 
 
 def _actor(user: Any) -> str:
@@ -79,4 +114,4 @@ def _actor(user: Any) -> str:
     return str(user.get_full_name() or user.get_username())
 
 
-__all__ = ["WIB", "AuditRow", "audit_rows"]
+__all__ = ["WIB", "AuditRow", "audit_rows", "employee_audit_rows"]

@@ -21,7 +21,7 @@ from sikap.accounts.navigation import related_links
 from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors as _apply_errors
 from sikap.org import access, services
-from sikap.org.audit import audit_rows
+from sikap.org.audit import audit_rows, employee_audit_rows
 from sikap.org.forms import (
     ActingForm,
     ContractForm,
@@ -122,7 +122,7 @@ def employee_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     overrides = employee.supervisor_overrides.select_related("penilai", "atasan")
     history = None
     if access.can_see_history(scope, employee.unit):
-        history = audit_rows(employee.history.all())
+        history = employee_audit_rows(employee)
     return render(
         request,
         "org/employee.html",
