@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from sikap.cycle.models import Period
 from sikap.evaluation import rules
@@ -23,7 +23,7 @@ from sikap.evaluation.models import (
     EvaluationSettings,
     OrganisationAssessment,
 )
-from sikap.org.models import Employee, JenisAsn, Unit, UnitKind
+from sikap.org.models import Assignment, AssignmentKind, Employee, JenisAsn, Unit, UnitKind
 
 CURVE_KINDS = {UnitKind.KECAMATAN, UnitKind.KELURAHAN}
 
@@ -127,6 +127,46 @@ def _curve_in(unit: Unit, units: dict[int, Unit], top: Unit) -> Unit:
     return current
 
 
+def members_during(unit_ids: list[int], period: Period) -> tuple[list[Employee], dict[int, int]]:
+    """The ASN who counted in these units during the period, by the posts they held then.
+
+    An employee counts where their last definitive post overlapping the period was: staff who
+    joined after the period ended are not in it, and a mutasi after the period leaves them in
+    the unit they served. Employees without a definitive riwayat jabatan count by their current
+    unit. Returns the members (ordered by name) and, per member, the unit they counted in.
+    """
+    overlapping = Q(start_date__lte=period.end_date) & (
+        Q(end_date__isnull=True) | Q(end_date__gte=period.start_date)
+    )
+    held = Assignment.objects.filter(overlapping, kind=AssignmentKind.DEFINITIF)
+    candidates = (
+        Employee.objects.filter(is_active=True)
+        .exclude(jenis_asn=JenisAsn.NON_ASN)
+        .filter(
+            Q(unit_id__in=unit_ids)
+            & ~Q(
+                pk__in=Assignment.objects.filter(kind=AssignmentKind.DEFINITIF).values(
+                    "employee_id"
+                )
+            )
+            | Q(pk__in=held.filter(unit_id__in=unit_ids).values("employee_id"))
+        )
+        .select_related("unit", "position")
+        .order_by("name", "pk")
+    )
+    people = list(candidates)
+    last_unit: dict[int, int] = {}
+    for employee_id, unit_id in (
+        held.filter(employee_id__in=[e.pk for e in people])
+        .order_by("employee_id", "start_date", "pk")
+        .values_list("employee_id", "unit_id")
+    ):
+        last_unit[employee_id] = unit_id  # ascending: the last one wins
+    wanted = set(unit_ids)
+    members = [e for e in people if last_unit.get(e.pk, e.unit_id) in wanted]
+    return members, {e.pk: last_unit.get(e.pk, e.unit_id or 0) for e in members}
+
+
 def unit_curve(
     unit: Unit, period: Period, *, settings: EvaluationSettings | None = None
 ) -> UnitCurve:
@@ -150,15 +190,10 @@ def unit_curve(
         or (c.kind == UnitKind.KELURAHAN and asn[c.pk] < threshold and c.parent_id
             and _curve_in(units.get(c.parent_id, target), units, target).pk == target.pk)
     ]  # fmt: skip
-    members = list(
-        Employee.objects.filter(is_active=True, unit_id__in=member_units)
-        .exclude(jenis_asn=JenisAsn.NON_ASN)
-        .select_related("unit", "position")
-        .order_by("name", "pk")
-    )
+    members, served_in = members_during(member_units, period)
     by_pk = {e.pk: e for e in members}
     pooled = sorted(
-        {c.pk for e in members if (c := _curve_in(units[e.unit_id or 0], units, target)).pk
+        {c.pk for e in members if (c := _curve_in(units[served_in[e.pk]], units, target)).pk
          != target.pk}
     )  # fmt: skip
     evaluations: dict[int, Evaluation] = {}

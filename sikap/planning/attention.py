@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.attention import AttentionItem
+from sikap.org.models import Assignment, AssignmentKind
 from sikap.planning.models import Notification, Plan, PlanStatus
 
 
@@ -33,8 +34,31 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
         mine = list(
             Plan.objects.current()
             .filter(employee=scope.employee, appraisal_year__year=year)
-            .values_list("pk", "status")
+            .values_list("pk", "status", "start_date")
         )
+        post_start = (
+            Assignment.objects.filter(
+                employee=scope.employee, kind=AssignmentKind.DEFINITIF, end_date__isnull=True
+            )
+            .order_by("-start_date")
+            .values_list("start_date", flat=True)
+            .first()
+        )
+        if (
+            mine
+            and post_start is not None
+            and post_start.year == year
+            and all(start < post_start for _pk, _status, start in mine)
+        ):
+            # A mutasi during the year: the new post needs its own SKP from its start date.
+            result.append(
+                AttentionItem(
+                    _("Create an SKP for your new position"),
+                    url=reverse("planning:create"),
+                    level="warning",
+                    order=6,
+                )
+            )
         if not mine:
             result.append(
                 AttentionItem(
@@ -44,7 +68,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                     order=10,
                 )
             )
-        for pk, status in mine:
+        for pk, status, _start in mine:
             if status == PlanStatus.RETURNED:
                 result.append(
                     AttentionItem(
