@@ -4,6 +4,19 @@
   // the table stays in the page for screen readers.
   if (!window.Chart) return;
   var colours = ["#0b5d3b", "#b45309", "#b91c1c", "#6b7280", "#1d4ed8", "#7c3aed"];
+  // On a phone the legend goes under the chart and long labels break into lines of words,
+  // so that nothing is cut off at the edge of a 360 px screen.
+  var narrow = window.matchMedia("(max-width: 576px)").matches;
+  function wrap(label) {
+    if (!narrow || typeof label !== "string" || label.length <= 18) return label;
+    var lines = [], line = "";
+    label.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > 18) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
   document.querySelectorAll(".glance-figure").forEach(function (card) {
     var key = card.getAttribute("data-figure");
     var source = document.getElementById("glance-" + key);
@@ -17,7 +30,7 @@
     new window.Chart(box.querySelector("canvas"), {
       type: data.type,
       data: {
-        labels: data.labels,
+        labels: data.type === "bar" ? data.labels.map(wrap) : data.labels,
         datasets: [{
           label: data.title,
           data: data.values,
@@ -30,8 +43,8 @@
         maintainAspectRatio: false,
         animation: false,
         indexAxis: data.type === "bar" ? "y" : "x",
-        plugins: { legend: { display: doughnut, position: "right", labels: { boxWidth: 10, font: { size: 10 } } } },
-        scales: doughnut ? {} : { x: { beginAtZero: true, ticks: { font: { size: 10 } } }, y: { beginAtZero: data.type !== "line", ticks: { font: { size: 10 } } } }
+        plugins: { legend: { display: doughnut, position: narrow ? "bottom" : "right", labels: { boxWidth: 10, font: { size: 10 } } } },
+        scales: doughnut ? {} : { x: { beginAtZero: true, ticks: { font: { size: 10 } } }, y: { beginAtZero: data.type !== "line", ticks: { autoSkip: data.type !== "bar", font: { size: 10 } } } }
       }
     });
   });
