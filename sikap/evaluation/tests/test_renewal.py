@@ -137,3 +137,14 @@ def test_the_dossier_is_only_for_the_annual_evaluation_of_a_pppk_paruh_waktu(cli
     evaluation = _annual(personas, final=False)
     client.force_login(personas.hr.user)
     assert client.get(reverse("evaluation:pppk_dossier", args=[evaluation.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("final", [True, False])
+def test_the_evaluation_page_links_the_dossier_only_where_it_exists(client, personas, final):
+    from django.urls import reverse
+
+    evaluation = _annual(personas, final=final)
+    client.force_login(personas.hr.user)
+    page = client.get(reverse("evaluation:detail", args=[evaluation.pk])).content.decode()
+    dossier = reverse("evaluation:pppk_dossier", args=[evaluation.pk])
+    assert (dossier in page) is final

@@ -31,6 +31,7 @@ from sikap.evaluation.models import (
 from sikap.evaluation.rules import PREDICATE_MATRIX
 from sikap.evaluation.views.peer import named_aggregate
 from sikap.lib.forms import apply_errors
+from sikap.org.models import JenisAsn
 from sikap.planning.models import Plan
 
 
@@ -217,5 +218,8 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "window_open": window_open,
             "history": context.history_rows(evaluation.history.all()),
             "angka_kredit": context.angka_kredit_for(evaluation),
+            "has_pppk_dossier": (
+                evaluation.employee.jenis_asn == JenisAsn.PPPK_PW and evaluation.period.is_final
+            ),
         },
     )
