@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from sikap.lib.textlimits import LIMITS
+from sikap.lib.widgets import IsoDateInput
 from sikap.planning.models import ActionPlan
 from sikap.worklog.models import WorkLocation
 
@@ -17,12 +18,16 @@ class EntryForm(forms.Form):
     action_plan = forms.ModelChoiceField(
         label=_("Rencana Aksi"), queryset=ActionPlan.objects.none(), required=False
     )
-    date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Tanggal"), widget=IsoDateInput())
     start_time = forms.TimeField(
-        label=_("Jam Mulai"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("Jam Mulai"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     end_time = forms.TimeField(
-        label=_("Jam Selesai"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("Jam Selesai"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     activity = forms.CharField(
         label=_("Kegiatan Harian"), max_length=LIMITS.TEXT, widget=forms.Textarea(attrs={"rows": 2})
