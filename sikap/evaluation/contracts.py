@@ -10,13 +10,13 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sikap.accounts.models import Role, RoleAssignment, User
-from sikap.org.models import Contract
+from sikap.org.models import Contract, path_within
 from sikap.org.rules import contract_reminder_window
 from sikap.planning.services.common import notify
 
 
 def _hr_of(unit_path: str, assignments: list[RoleAssignment]) -> list[User]:
-    return [a.user for a in assignments if a.unit.path and unit_path.startswith(a.unit.path)]
+    return [a.user for a in assignments if a.unit.path and path_within(unit_path, [a.unit.path])]
 
 
 @transaction.atomic

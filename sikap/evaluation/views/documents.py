@@ -192,9 +192,10 @@ def pppk_dossier(request: AuthedRequest, pk: int) -> HttpResponse:
             period__is_final=False,
         ).select_related("period")
     }  # fmt: skip
+    whole_year = contract_quarters(year, dt.date(year, 1, 1), dt.date(year, 12, 31))
     quarters = []
     for q in contract_quarters(year, start, end):
-        full = contract_quarters(year, dt.date(year, 1, 1), dt.date(year, 12, 31))[q.number - 1]
+        full = whole_year[q.number - 1]
         quarters.append(
             {
                 "label": q.label,
