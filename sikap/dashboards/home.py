@@ -20,7 +20,8 @@ def leader_section(request: Any, scope: Any) -> HomeSection | None:
         {
             "glance": glance,
             "charts": [(f"glance-{f.key}", f.chart_data()) for f in glance.figures],
-            "pdf_url": f"{reverse('dashboards:monthly_pdf')}?unit={unit.pk}",
+            "pdf_url": reverse("dashboards:monthly_pdf"),
+            "month": f"{glance.today:%Y-%m}",
         },
         scripts=("vendor/chartjs/chart.umd.min.js", "dashboards/glance.js"),
     )

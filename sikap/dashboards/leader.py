@@ -9,6 +9,7 @@ the same rows as server-side bars.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ from sikap.complaints.models import OPEN_STATUSES, Complaint
 from sikap.cycle.models import AppraisalYear, Period
 from sikap.development import services as development
 from sikap.evaluation import rules as evaluation_rules
-from sikap.evaluation.models import Evaluation, EvaluationSettings, OrganisationAssessment
+from sikap.evaluation.curve import unit_curve
 from sikap.org.models import Employee, JenisAsn, Unit, within_q
 from sikap.planning.models import Plan, PlanStatus, Realisation
 from sikap.surveys import rules as survey_rules
@@ -78,23 +79,28 @@ def _semester(today: dt.date) -> SurveyPeriod:
 
 
 def ikm_figure(unit: Unit, today: dt.date) -> Figure:
-    """The IKM of the current semester, its quarterly trend this year, and the lowest unsur."""
+    """The IKM of the current semester, its quarterly trend this year, and the lowest unsur.
+
+    One aggregate per quarter begun so far (up to ``today``); the semester's totals are the sum
+    of its two quarters' (the index is computed from sums and counts, so they add up).
+    """
     weight = survey_stats.settings_for(unit).rules_weight
     responses = SurveyResponse.objects.filter(within_q([unit.path]))
     semester = _semester(today)
-    row = responses.between(semester.start, semester.end).aggregate(
-        **survey_stats.totals_aggregates()
-    )
-    result = survey_stats.result_from_row(row, weight)
     rows: list[tuple[str, float | int | None]] = []
+    semester_row: dict[str, int] = {}
     for quarter in periods_of(today.year)[3:]:
         if quarter.start > today:
             break
-        q_row = responses.between(quarter.start, quarter.end).aggregate(
+        q_row = responses.between(quarter.start, min(quarter.end, today)).aggregate(
             **survey_stats.totals_aggregates()
         )
         q_result = survey_stats.result_from_row(q_row, weight)
         rows.append((quarter.label, float(q_result.ikm) if q_result else None))
+        if semester.start <= quarter.start <= semester.end:
+            for key, value in q_row.items():
+                semester_row[key] = semester_row.get(key, 0) + (value or 0)
+    result = survey_stats.result_from_row(semester_row, weight) if semester_row else None
     url = reverse("surveys:report", args=[unit.pk])
     if result is None:
         return Figure("ikm", _("Community Satisfaction Index (IKM)"), "–", url, rows, "line",
@@ -115,20 +121,17 @@ def ikm_figure(unit: Unit, today: dt.date) -> Figure:
 
 def complaints_figure(unit: Unit, today: dt.date) -> Figure:
     """Complaints registered this year: closed on time, closed late, open overdue, open on track."""
+    # Counted as of ``today`` (a past month's summary): a complaint resolved later was still open.
+    resolved = Q(resolved_on__isnull=False, resolved_on__lte=today)
+    still_open = Q(resolved_on__isnull=True, status__in=OPEN_STATUSES) | Q(resolved_on__gt=today)
     counts = Complaint.objects.filter(
-        within_q([unit.path]), registered_on__year=today.year
+        within_q([unit.path]), registered_on__year=today.year, registered_on__lte=today
     ).aggregate(
         total=Count("pk"),
-        on_time=Count("pk", filter=Q(resolved_on__isnull=False, resolved_on_time=True)),
-        late=Count("pk", filter=Q(resolved_on__isnull=False) & ~Q(resolved_on_time=True)),
-        overdue=Count(
-            "pk", filter=Q(resolved_on__isnull=True, status__in=OPEN_STATUSES, due_on__lt=today)
-        ),
-        open=Count(
-            "pk",
-            filter=Q(resolved_on__isnull=True, status__in=OPEN_STATUSES)
-            & (Q(due_on__gte=today) | Q(due_on__isnull=True)),
-        ),
+        on_time=Count("pk", filter=resolved & Q(resolved_on_time=True)),
+        late=Count("pk", filter=resolved & ~Q(resolved_on_time=True)),
+        overdue=Count("pk", filter=still_open & Q(due_on__lt=today)),
+        open=Count("pk", filter=still_open & (Q(due_on__gte=today) | Q(due_on__isnull=True))),
     )
     rows: list[tuple[str, float | int | None]] = [
         (_("Closed on time"), counts["on_time"]),
@@ -202,46 +205,43 @@ def skp_figure(
 
 
 def predicate_figure(unit: Unit, period: Period | None) -> Figure:
-    """Predikat Kinerja Pegawai of the period in the subtree, beside the curve's allowed range."""
+    """Predikat Kinerja Pegawai of the leader's kurva distribusi for the period, against its range.
+
+    The curve is the one the unit belongs to (``evaluation.curve.unit_curve``): its own, or its
+    kecamatan's when a small kelurahan is pooled under the small-unit rule; counts and limits are
+    those the penetapan is checked against.
+    """
     url = reverse("evaluation:index")
     title = _("Predikat Kinerja Pegawai")
     if period is None:
         return Figure("predicate", title, "–", url, note=_("No appraisal period yet."))
-    url = reverse("evaluation:calibration", args=[unit.pk, period.pk])
-    counted = dict(
-        Evaluation.objects.filter(within_q([unit.path], "employee__unit"), period=period)
-        .exclude(predicate="")
-        .values_list("predicate")
-        .annotate(n=Count("pk"))
-        .values_list("predicate", "n")
-    )
+    curve = unit_curve(unit, period)
+    url = reverse("evaluation:calibration", args=[curve.unit.pk, period.pk])
     order = evaluation_rules.CHART_ORDER
-    rows: list[tuple[str, float | int | None]] = [(p.label, counted.get(p.value, 0)) for p in order]
-    evaluated = sum(counted.values())
-    assessment = OrganisationAssessment.objects.filter(unit=unit, period=period).first()
+    rows: list[tuple[str, float | int | None]] = [(p.label, curve.counts.get(p, 0)) for p in order]
+    note = _("Curve of %(unit)s: %(n)s of %(people)s evaluated, %(period)s.") % {
+        "unit": curve.unit.name,
+        "n": curve.evaluated,
+        "people": curve.headcount,
+        "period": period,
+    }
+    if curve.pooled_units:
+        note += " " + _("Pooled with %(units)s (small units).") % {
+            "units": ", ".join(u.name for u in curve.pooled_units)
+        }
     limits: list[str] = []
-    note = _("%(n)s evaluations with a predikat, %(period)s.") % {"n": evaluated, "period": period}
-    if assessment is not None and evaluated:
-        settings = EvaluationSettings.load()
-        allowed = evaluation_rules.distribution_limits(
-            assessment.rule_predicate,
-            evaluated,
-            rounding=evaluation_rules.Rounding(settings.rounding),
-        )
-        limits = [f"{allowed.per_predicate[p].min}–{allowed.per_predicate[p].max}" for p in order]
-        outside = sum(
-            1
-            for p in order
-            if not allowed.per_predicate[p].min
-            <= counted.get(p.value, 0)
-            <= allowed.per_predicate[p].max
-        )
+    if curve.limits is not None and curve.evaluated:
+        limits = [f"{curve.limits.per_predicate[p].min}–{curve.limits.per_predicate[p].max}"
+                  for p in order]  # fmt: skip
         note += " " + (
             _("Within the kurva distribusi.")
-            if not outside
-            else _("%(n)s predikat outside the kurva distribusi.") % {"n": outside}
+            if not curve.violations
+            else _("%(n)s rules of the kurva distribusi not met.") % {"n": len(curve.violations)}
         )
-    headline = _("%(n)s evaluated") % {"n": evaluated}
+    headline = _("%(n)s of %(people)s evaluated") % {
+        "n": curve.evaluated,
+        "people": curve.headcount,
+    }
     return Figure("predicate", title, headline, url, rows, "bar", note, limits)
 
 
@@ -315,6 +315,33 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Glance:
     )
 
 
+def month_as_of(raw: str, today: dt.date) -> dt.date:
+    """The day a monthly summary is counted to: the month's last day, or today for this month.
+
+    ``raw`` is ``YYYY-MM`` (what ``<input type="month">`` sends) or empty for the current month.
+    A malformed month or one after the current month raises ``ValueError`` with the message for
+    the user.
+    """
+    if not raw:
+        return today
+    try:
+        if not re.fullmatch(r"(20\d\d)-(0[1-9]|1[0-2])", raw):
+            raise ValueError(raw)
+        first = dt.date(int(raw[:4]), int(raw[5:]), 1)
+    except ValueError:
+        raise ValueError(
+            _("The month “%(value)s” is not valid: write it as year-month, e.g. 2026-11.")
+            % {"value": raw[:20]}
+        ) from None
+    if first > today:
+        raise ValueError(
+            _("The month %(value)s has not started yet: choose this month or an earlier one.")
+            % {"value": raw}
+        )
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return min(following - dt.timedelta(days=1), today)
+
+
 def leader_unit(scope: Any) -> Unit | None:
     """The top unit a camat or lurah heads (None for anyone who heads no unit)."""
     if not scope.headed_paths:
@@ -326,4 +353,4 @@ def leader_unit(scope: Any) -> Unit | None:
     )
 
 
-__all__ = ["Figure", "Glance", "build", "leader_unit"]
+__all__ = ["Figure", "Glance", "build", "leader_unit", "month_as_of"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -52,16 +53,29 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
 @require_GET
 @login_required
 def monthly_pdf(request: AuthedRequest) -> HttpResponse:
-    """The leader's figures on one A4 page, for the camat's monthly meeting."""
+    """The leader's figures on one A4 page, for the camat's monthly meeting.
+
+    ``?month=YYYY-MM`` gives the figures as of the last day of that month (the current month as
+    of today); without it, the current month.
+    """
     raw = request.GET.get("unit", "")
     unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
-    with translation.override("id"):
-        glance = leader.build(unit)
-        figures = [(f, bars_svg(f)) for f in glance.figures]
     today = timezone.localdate()
+    try:
+        as_of = leader.month_as_of(request.GET.get("month", ""), today)
+    except ValueError as error:
+        return render(
+            request,
+            "dashboards/bad_month.html",
+            {"message": str(error), "back": reverse("accounts:home")},
+            status=400,
+        )
+    with translation.override("id"):
+        glance = leader.build(unit, today=as_of)
+        figures = [(f, bars_svg(f)) for f in glance.figures]
     return pdf_response(
         request,
         "dashboards/monthly.html",
         {"glance": glance, "figures": figures},
-        filename=f"ringkasan-{today:%Y-%m}-{unit.pk}",
+        filename=f"ringkasan-{as_of:%Y-%m}-{unit.pk}",
     )

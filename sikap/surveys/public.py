@@ -212,14 +212,22 @@ def kiosk_submit(request: HttpRequest, key: str) -> JsonResponse:
     settings = _kiosk_settings(key)
     unit = settings.unit
     if abuse.over_limit("kiosk", abuse.ip_hash(request), abuse.KIOSK_LIMIT):
-        return JsonResponse({"ok": False, "error": "Terlalu banyak kiriman."}, status=429)
+        return JsonResponse(
+            {"ok": False, "error": _("Too many submissions. Please wait a moment.")}, status=429
+        )
     try:
         data = json.loads(request.body or b"{}")
         idem = uuid.UUID(str(data.get("id", "")))
         answered_at = dt.datetime.fromisoformat(str(data.get("answered_at")).replace("Z", "+00:00"))
         form = _kiosk_form(data, settings)
     except (ValueError, TypeError, AttributeError):
-        return JsonResponse({"ok": False, "error": "Data tidak valid."}, status=400)
+        return JsonResponse(
+            {
+                "ok": False,
+                "error": _("The answers could not be read. Please fill in the survey again."),
+            },
+            status=400,
+        )
     if data.get("website"):
         return JsonResponse({"ok": True, "duplicate": False})
     if not form.is_valid():
