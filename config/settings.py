@@ -222,6 +222,10 @@ else:
         }
     }
 
+# Days a claimed create-form token is kept (sikap.accounts.formonce): a page re-submitted later
+# than this creates its record again. Purged by `manage.py purge_form_submissions`.
+FORM_ONCE_DAYS = env_int("FORM_ONCE_DAYS", 7)
+
 # Seconds without a heartbeat before a running employee import counts as killed (its process
 # died) and is marked failed, ready to be retried. Validation beats every 500 rows; the import
 # itself is one transaction, so this is longer than the longest import.
