@@ -5,8 +5,9 @@ A create form renders a fresh one-time token as a hidden field (``{% form_once %
 transaction that first inserts the token into ``FormSubmission`` (unique). So:
 
 - the claim and the write commit or roll back together: a view that does not redirect (a
-  validation error, also one raised by the service after the claim) rolls the claim back and the
-  token is free again for the corrected form;
+  validation error, also one raised by the service after the claim), or that calls
+  :func:`refused` before redirecting with its error message, rolls the claim back and the token
+  is free again for the corrected form;
 - a second request with the same token (double tap, re-submit, back + submit) fails to insert:
   it writes nothing and is redirected where the first went, with the message "This form was
   already sent". On PostgreSQL a concurrent second insert waits for the first transaction and
@@ -42,9 +43,6 @@ _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 View = Callable[..., HttpResponse]
 
-# Every guarded view, so a project test can check that each one has a double-submit test.
-GUARDED: list[View] = []
-
 
 def new_token() -> str:
     """A fresh token for one rendering of a create form."""
@@ -56,6 +54,11 @@ def _location(response: HttpResponse) -> str | None:
     if isinstance(response, HttpResponseRedirect) or response.status_code in (301, 302, 303):
         return str(response["Location"])
     return response.headers.get("HX-Redirect")
+
+
+def refused(request: HttpRequest) -> None:
+    """Mark a guarded view's request as not done (for views that redirect after an error too)."""
+    request._form_once_refused = True  # type: ignore[attr-defined]
 
 
 def _replay(request: HttpRequest, token: str) -> HttpResponse:
@@ -80,14 +83,14 @@ def guard(view: View) -> View:
                 return _replay(request, token)
             response = view(request, *args, **kwargs)
             location = _location(response)
-            if location is None:
+            if location is None or getattr(request, "_form_once_refused", False):
                 transaction.set_rollback(True)
             else:
                 claim.location = location[:500]
                 claim.save(update_fields=["location"])
             return response
 
-    GUARDED.append(wrapper)
+    wrapper.form_once = True  # type: ignore[attr-defined]  # copied up by the outer decorators
     return wrapper
 
 

@@ -12,7 +12,6 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from sikap.accounts import formonce
 from sikap.lib.nip import printed_nip
 from sikap.lib.textlimits import LIMITS
 
@@ -82,8 +81,3 @@ def nip(value: Any) -> str:
     """A NIP printed one way (``19770820 200511 1 002``), whatever form it was stored in."""
     return printed_nip(str(value)) if value else "-"
 
-
-@register.simple_tag
-def form_once() -> SafeString:
-    """The one-time token of a create form (see sikap.accounts.formonce): one tag per form."""
-    return format_html('<input type="hidden" name="{}" value="{}">', formonce.FIELD, formonce.new_token())

@@ -1,0 +1,167 @@
+"""Every form that creates records carries a one-time token and its view claims it.
+
+Two static checks over the URL patterns (see ``sikap.accounts.formonce``):
+
+- a view that calls a creating service (``create_*``, ``add_*``, ``record_*`` ...; in its own
+  code or in a helper of its module it calls) is wrapped in ``formonce.guard``;
+- every ``<form method="post">`` that posts to a guarded view carries ``{% form_once %}``: a form
+  with ``action="{% url 'app:name' ... %}"`` names its view, a form without an action posts to
+  the view that rendered its template (the templates named in that view's code and helpers).
+
+The double submits themselves are tested per app (``*/tests/test_double_submit.py``).
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.template.loader import get_template
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from sikap.accounts import formonce
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CREATING = re.compile(
+    r"\b(?:services|peer|logins)\.(create_\w+|add_\w+|record_\w+|register_\w+|file_\w+|give_\w+"
+    r"|import_\w+|report_\w+|setup_\w+|cascade_down|submit_response|submit_reaction"
+    r"|request_feedback|answer_feedback|reply_feedback|citizen_reply|assign_acting"
+    r"|save_service_type|save_action_plan|save_category|save_response_template)\("
+)
+# Views that create without a browser form token, and why.
+NOT_GUARDED = {
+    "surveys:kiosk_submit": "the offline kiosk sends its own idempotency key with each answer",
+    "accounts:give_login": "one login per employee: a repeat resets it; its answer is the PDF slip",
+    "accounts:give_logins": "one login per employee: a repeat resets it; its answer is the PDF slip",
+}
+# Pages whose POST form needs no token, and why.
+NO_TOKEN_TEMPLATES = {
+    "surveys/kiosk.html": "one page serves citizen after citizen; kiosk.js sends each answer "
+    "with its own idempotency key (the form's action is only the no-JavaScript fallback)",
+}
+TEMPLATE = re.compile(r"""["']([a-z_]+/[\w/.-]+\.html)(?:#[\w-]+)?["']""")
+FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)
+ACTION_URL = re.compile(r"""action="[^"]*{%\s*url\s+['"]([\w:-]+)['"]""")
+INCLUDE = re.compile(r"""{%\s*include\s+['"]([\w/.-]+)['"]""")
+
+
+def _patterns(patterns: list[Any], namespace: str = "") -> Iterator[tuple[str, Callable[..., Any]]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _patterns(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", entry.callback
+
+
+def _project_views() -> dict[str, Callable[..., Any]]:
+    return {
+        name: view
+        for name, view in _patterns(get_resolver().url_patterns)
+        if getattr(inspect.unwrap(view), "__module__", "").startswith("sikap.")
+    }
+
+
+def _source(view: Callable[..., Any]) -> str:
+    """The view's code and that of the module's functions it calls (two levels)."""
+    function = inspect.unwrap(view)
+    module = inspect.getmodule(function)
+    seen: set[str] = set()
+    parts: list[str] = []
+    todo = [(function, 0)]
+    while todo:
+        current, depth = todo.pop()
+        if current.__name__ in seen:
+            continue
+        seen.add(current.__name__)
+        code = textwrap.dedent(inspect.getsource(current))
+        parts.append(code)
+        if depth == 2:
+            continue
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                helper = getattr(module, node.func.id, None)
+                if inspect.isfunction(helper) and helper.__module__ == function.__module__:
+                    todo.append((helper, depth + 1))
+    return "\n".join(parts)
+
+
+def _guarded(views: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+    return {name: view for name, view in views.items() if getattr(view, "form_once", False)}
+
+
+def _template_text(name: str) -> str:
+    return Path(get_template(name).origin.name).read_text()
+
+
+def _has_token(body: str) -> bool:
+    if "form_once" in body:
+        return True
+    return any("form_once" in _template_text(name) for name in INCLUDE.findall(body))
+
+
+def _post_forms(text: str) -> Iterator[tuple[str | None, str]]:
+    """(the url name of the action or None, the form's body) of each POST form."""
+    for attrs, body in FORM.findall(text):
+        if re.search(r"""method=["']?post""", attrs, re.I):
+            named = ACTION_URL.search(attrs)
+            action = named.group(1) if named else None
+            if action is None and re.search(r'action="[^"{]', attrs):
+                continue  # a literal address elsewhere
+            yield action, attrs + body
+
+
+def test_every_view_that_creates_records_is_guarded() -> None:
+    views = _project_views()
+    creating = {name for name, view in views.items() if CREATING.search(_source(view))}
+    assert creating - set(NOT_GUARDED) - set(_guarded(views)) == set()
+    assert set(NOT_GUARDED) <= creating
+
+
+def test_every_form_posting_to_a_guarded_view_has_the_token() -> None:
+    guarded = _guarded(_project_views())
+    missing = []
+    checked = 0
+    templates = sorted((ROOT / "sikap").glob("*/templates/**/*.html"))
+    rendered_by = {
+        name: set(TEMPLATE.findall(_source(view))) for name, view in guarded.items()
+    }
+    for path in templates:
+        template = "/".join(path.parts[path.parts.index("templates") + 1 :])
+        if template in NO_TOKEN_TEMPLATES:
+            continue
+        for action, body in _post_forms(path.read_text()):
+            posts_to_guarded = action in guarded if action else any(
+                template in names for names in rendered_by.values()
+            )
+            if posts_to_guarded:
+                checked += 1
+                if not _has_token(body):
+                    missing.append(f"{template}: {action or '(its own page)'}")
+    assert missing == []
+    assert checked >= len(guarded)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('<form method="post" action="{% url \'worklog:week\' 1 %}">{% form_once %}</form>', True),
+        ('<form method="post">{% csrf_token %}<button>x</button></form>', False),
+    ],
+)
+def test_the_token_check_reads_a_form(text: str, expected: bool) -> None:
+    ((_action, body),) = list(_post_forms(text))
+    assert _has_token(body) is expected
+
+
+def test_the_guard_marks_the_view_through_outer_decorators() -> None:
+    views = _project_views()
+    assert getattr(views["worklog:week"], "form_once", False)
+    assert formonce.FIELD == "form_once"
