@@ -1,6 +1,6 @@
 """Every form that creates records carries a one-time token and its view claims it.
 
-Two static checks over the URL patterns (see ``sikap.accounts.formonce``):
+The guard itself is tested here on a small view and on the Progres Harian page. Two static checks over the URL patterns (see ``sikap.accounts.formonce``):
 
 - a view that calls a creating service (``create_*``, ``add_*``, ``record_*`` ...; in its own
   code or in a helper of its module it calls) is wrapped in ``formonce.guard``;
@@ -14,6 +14,7 @@ The double submits themselves are tested per app (``*/tests/test_double_submit.p
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import inspect
 import re
 import textwrap
@@ -22,10 +23,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import get_template
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.test import Client, RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from sikap.accounts import formonce
+from sikap.accounts.models import FormSubmission, OutgoingEmail
+from sikap.accounts.testing import Submit, assert_created_once, token_on_page
+from sikap.planning.tests.test_races import _burst, postgres_only
+from sikap.worklog.models import Entry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -166,3 +179,117 @@ def test_the_guard_marks_the_view_through_outer_decorators() -> None:
     views = _project_views()
     assert getattr(views["worklog:week"], "form_once", False)
     assert formonce.FIELD == "form_once"
+
+
+# --- The guard ---------------------------------------------------------------------------------
+
+
+@formonce.guard
+def _probe(request: HttpRequest) -> HttpResponse:
+    """Creates an e-mail row like a service would; the service refuses when asked to."""
+    try:
+        with transaction.atomic():
+            OutgoingEmail.objects.create(to="a@example.id", subject="s", body="b")
+            if request.POST.get("refuse"):
+                raise ValidationError("refused", code="refused")
+    except ValidationError:
+        return HttpResponse("the form again, with its error")
+    return HttpResponseRedirect("/done/")
+
+
+def _post(data: dict[str, str]) -> HttpResponse:
+    request = RequestFactory().post("/probe/", data)
+    request._messages = CookieStorage(request)  # type: ignore[attr-defined]
+    response = _probe(request)
+    response.messages = [str(m) for m in get_messages(request)]  # type: ignore[attr-defined]
+    return response
+
+
+@pytest.mark.django_db
+def test_a_token_refused_after_its_claim_is_free_again() -> None:
+    token = formonce.new_token()
+    refused = _post({formonce.FIELD: token, "refuse": "1"})
+    assert refused.status_code == 200
+    assert not FormSubmission.objects.exists() and not OutgoingEmail.objects.exists()
+    first = _post({formonce.FIELD: token})
+    assert first.status_code == 302 and OutgoingEmail.objects.count() == 1
+    replay = _post({formonce.FIELD: token})
+    assert (replay.status_code, replay["Location"]) == (302, "/done/")
+    assert replay.messages == ["This form was already sent."]  # type: ignore[attr-defined]
+    assert OutgoingEmail.objects.count() == 1
+    assert FormSubmission.objects.get(token=token).location == "/done/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("token", ["", "not-a-token", "A" * 32])
+def test_a_post_without_a_valid_token_is_handled_as_before(token: str) -> None:
+    """A page opened before the guard (no token) still saves: once per submit, as it always did."""
+    for _ in range(2):
+        assert _post({formonce.FIELD: token} if token else {}).status_code == 302
+    assert OutgoingEmail.objects.count() == 2
+    assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_old_tokens_are_purged(settings: Any) -> None:
+    settings.FORM_ONCE_DAYS = 7
+    old, recent = FormSubmission.objects.bulk_create(
+        [FormSubmission(token="a" * 32), FormSubmission(token="b" * 32)]
+    )
+    FormSubmission.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=8)
+    )
+    call_command("purge_form_submissions", stdout=(out := __import__("io").StringIO()))
+    assert list(FormSubmission.objects.values_list("token", flat=True)) == [recent.token]
+    assert out.getvalue().strip() == "1 form token(s) deleted"
+
+
+def _entry_form(personas: Any, client: Client) -> Submit:
+    url = reverse("worklog:week", args=[personas.pegawai.pk]) + "?minggu=2026-02-09"
+    data = {
+        "minggu": "2026-02-09", "date": "2026-02-10", "start_time": "08:00",
+        "end_time": "09:00", "activity": "Melayani warga", "realisation": 2,
+        "satuan": "layanan", "location": "kantor",
+    }  # fmt: skip
+    return Submit(client, url, data, Entry.objects.filter(employee=personas.pegawai))
+
+
+@pytest.mark.django_db
+def test_a_double_submit_of_a_page_says_it_was_already_sent(personas: Any, login: Any) -> None:
+    submit = _entry_form(personas, login(personas.user("pegawai")))
+    assert_created_once(submit)
+    token = token_on_page(submit.client, submit.url, submit.url)
+    submit.client.post(submit.url, submit.payload(token))
+    replay = submit.client.post(submit.url, submit.payload(token), follow=True)
+    assert "Formulir ini sudah dikirim." in replay.content.decode()
+    assert submit.rows.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_form_error_leaves_the_token_free(personas: Any, login: Any) -> None:
+    submit = _entry_form(personas, login(personas.user("pegawai")))
+    token = token_on_page(submit.client, submit.url, submit.url)
+    bad = submit.client.post(submit.url, {**submit.payload(token), "end_time": "07:00"})
+    assert bad.status_code == 200 and not submit.rows.exists()
+    assert submit.client.post(submit.url, submit.payload(token)).status_code == 302
+    assert submit.rows.count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_double_submits_make_one_record(personas: Any) -> None:
+    user = personas.user("pegawai")
+    submit = _entry_form(personas, Client())
+    submit.client.force_login(user, backend="sikap.accounts.backends.NipOrUsernameBackend")
+    payload = submit.payload(token_on_page(submit.client, submit.url, submit.url))
+
+    def post() -> tuple[int, str]:
+        client = Client()
+        client.force_login(user, backend="sikap.accounts.backends.NipOrUsernameBackend")
+        response = client.post(submit.url, payload)
+        return response.status_code, response["Location"]
+
+    results = _burst(6, post)
+    assert len(set(results)) == 1 and results[0][0] == 302
+    assert submit.rows.count() == 1
+    assert FormSubmission.objects.count() == 1
