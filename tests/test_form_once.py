@@ -215,7 +215,7 @@ def test_a_token_refused_after_its_claim_is_free_again() -> None:
     assert first.status_code == 302 and OutgoingEmail.objects.count() == 1
     replay = _post({formonce.FIELD: token})
     assert (replay.status_code, replay["Location"]) == (302, "/done/")
-    assert replay.messages == ["This form was already sent."]  # type: ignore[attr-defined]
+    assert replay.messages == ["Formulir ini sudah dikirim."]  # type: ignore[attr-defined]
     assert OutgoingEmail.objects.count() == 1
     assert FormSubmission.objects.get(token=token).location == "/done/"
 
