@@ -38,6 +38,7 @@ from sikap.accounts import formonce
 from sikap.accounts.models import FormSubmission, OutgoingEmail
 from sikap.accounts.testing import Submit, assert_created_once, token_on_page
 from sikap.planning.tests.test_races import _burst, postgres_only
+from sikap.org.models import Contract, Employee, JenisAsn, Position, Unit
 from sikap.worklog.models import Entry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -293,3 +294,35 @@ def test_concurrent_double_submits_make_one_record(personas: Any) -> None:
     assert len(set(results)) == 1 and results[0][0] == 302
     assert submit.rows.count() == 1
     assert FormSubmission.objects.count() == 1
+
+
+# org sits below accounts, so its create forms are tried here rather than in org's tests.
+
+
+def _org_form(kind: str, personas: Any, client: Client) -> Submit:
+    if kind == "unit":
+        url = reverse("org:unit_create", args=[personas.kelurahan.pk])
+        data = {"name": "Seksi Kesejahteraan Sosial", "kind": "seksi", "bps_code": "", "address": ""}
+        return Submit(client, url, data, Unit.objects.filter(name=data["name"]))
+    if kind == "position":
+        url = reverse("org:position_create", args=[personas.seksi.pk])
+        data = {"name": "Kepala Seksi Kesos", "jenis": "PENGAWAS", "jenjang": "", "eselon": "IV.b",
+                "reports_to": personas.lurah.position.pk}  # fmt: skip
+        return Submit(client, url, data, Position.objects.filter(name=data["name"]))
+    if kind == "employee":
+        url = reverse("org:employee_create", args=[personas.seksi.pk])
+        data = {"nip": "198807072012011004", "name": "Ilham Saputra", "jenis_asn": "PNS",
+                "golongan": "III/b", "is_active": "on", "start_date": "2026-01-02"}  # fmt: skip
+        return Submit(client, url, data, Employee.objects.filter(name=data["name"]))
+    peer = personas.peer
+    peer.jenis_asn = JenisAsn.PPPK_PW
+    peer.save()
+    url = reverse("org:employee_contract", args=[peer.pk])
+    data = {"start_date": "2026-01-01", "end_date": "2026-12-31"}
+    return Submit(client, url, data, Contract.objects.filter(employee=peer))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["unit", "position", "employee", "contract"])
+def test_a_double_submit_of_an_org_form_creates_one_record(kind: str, personas: Any, login: Any):
+    assert_created_once(_org_form(kind, personas, login(personas.user("hr"))))
