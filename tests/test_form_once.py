@@ -39,6 +39,7 @@ from sikap.accounts.models import FormSubmission, OutgoingEmail
 from sikap.accounts.testing import Submit, assert_created_once, token_on_page
 from sikap.planning.tests.test_races import _burst, postgres_only
 from sikap.org.models import Contract, Employee, JenisAsn, Position, Unit
+from sikap.org.testing import make_position
 from sikap.worklog.models import Entry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -312,7 +313,8 @@ def _org_form(kind: str, personas: Any, client: Client) -> Submit:
     if kind == "employee":
         url = reverse("org:employee_create", args=[personas.seksi.pk])
         data = {"nip": "198807072012011004", "name": "Ilham Saputra", "jenis_asn": "PNS",
-                "golongan": "III/b", "is_active": "on", "start_date": "2026-01-02"}  # fmt: skip
+                "golongan": "III/b", "is_active": "on", "start_date": "2026-01-02",
+                "position": make_position(personas.seksi, "Staf Kesos").pk}  # fmt: skip
         return Submit(client, url, data, Employee.objects.filter(name=data["name"]))
     peer = personas.peer
     peer.jenis_asn = JenisAsn.PPPK_PW

@@ -55,12 +55,19 @@ def _holiday(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
                   Holiday.objects.all(), page=reverse("complaints:holidays"))  # fmt: skip
 
 
+def _holidays(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
+    data = {"text": "2027-01-01 | Tahun Baru | libur_nasional"}
+    return Submit(login(personas.user("city_hr")), reverse("complaints:holiday_bulk"), data,
+                  Holiday.objects.all(), page=reverse("complaints:holidays"))  # fmt: skip
+
+
 CASES: dict[str, Callable[..., Submit]] = {
     "complaints:public_form": _public,
     "complaints:staff_new": _staff,
     "complaints:citizen_reply": _reply,
     "complaints:act (note)": _note,
     "complaints:holiday_add": _holiday,
+    "complaints:holiday_bulk": _holidays,
 }
 
 

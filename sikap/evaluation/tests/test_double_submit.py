@@ -22,8 +22,12 @@ def test_a_keberatan_submitted_twice_is_filed_once(personas, plans, q1, login):
 
 def test_a_peer_feedback_request_submitted_twice_is_made_once(personas, plans, year2026, login):
     q4 = year2026.periods.get(number=4)
-    colleague = make_employee(personas.pegawai.position, "Bayu Pratama", username="bayu")
+    colleagues = [
+        make_employee(personas.pegawai.position, name, username=name.split()[0].lower())
+        for name in ("Bayu Pratama", "Citra Ayu")
+    ]
     url = reverse("evaluation:peer_request", args=[plans["pegawai"].pk, q4.pk])
-    data = {"deadline": "2099-01-10", "respondents": [personas.peer.pk, colleague.pk]}
+    people = [personas.peer.pk, *(c.pk for c in colleagues)]
+    data = {"deadline": "2099-01-10", "respondents": people}
     rows = PeerFeedbackRequest.objects.filter(employee=personas.pegawai)
     assert_created_once(Submit(login(personas.user("pegawai")), url, data, rows))

@@ -13,11 +13,13 @@ from django.urls import reverse
 from sikap.accounts.testing import Submit, assert_created_once
 from sikap.lib.samplefiles import pdf_bytes
 from sikap.planning.models import (
+    ActionPlan,
     CoachingSession,
     CompetencyEvaluation,
     Evidence,
     Feedback,
     Indicator,
+    OrganisationTarget,
     PerformanceDialogue,
     Plan,
     WorkResult,
@@ -109,6 +111,30 @@ def _competency(personas: Any, login: Any, chain: Any) -> Submit:
     return Submit(submit.client, url, data, rows, page=submit.url)
 
 
+def _target(personas: Any, login: Any, chain: Any) -> Submit:
+    url = reverse("planning:targets", args=[personas.kecamatan.pk])
+    data = {"sasaran": "Sasaran baru", "indikator": "Indikator baru", "target": "90"}
+    rows = OrganisationTarget.objects.filter(sasaran="Sasaran baru")
+    return Submit(login(personas.user("hr")), url, data, rows)
+
+
+def _cascade(personas: Any, login: Any, chain: Any) -> Submit:
+    url = reverse("planning:cascade_down", args=[chain.kasi_rhk.pk])
+    data = {"employees": [personas.pegawai.pk, personas.peer.pk], "cascade_kind": "langsung"}
+    rows = WorkResult.objects.filter(intervenes=chain.kasi_rhk)
+    return Submit(login(personas.user("penilai")), url, data, rows)
+
+
+def _action_plan(personas: Any, login: Any, chain: Any) -> Submit:
+    plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
+    data = {"work_result": plan.work_results.get().pk,
+            "period": plan.appraisal_year.periods.get(number=1).pk,
+            "text": "Menyusun laporan bulanan", "target": "3", "satuan": "laporan"}  # fmt: skip
+    url = reverse("planning:action_plans", args=[plan.pk])
+    rows = ActionPlan.objects.filter(work_result__plan=plan)
+    return Submit(login(personas.user("pegawai")), url, data, rows)
+
+
 CASES: dict[str, Callable[[Any, Any, Any], Submit]] = {
     "planning:create": _new_plan,
     "planning:work_result_create": _new_rhk,
@@ -118,6 +144,9 @@ CASES: dict[str, Callable[[Any, Any, Any], Submit]] = {
     "planning:feedback": _feedback,
     "planning:coaching": _coaching,
     "planning:coaching_competency": _competency,
+    "planning:targets": _target,
+    "planning:cascade_down": _cascade,
+    "planning:action_plans": _action_plan,
 }
 
 

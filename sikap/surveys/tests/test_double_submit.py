@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.testing import Submit, assert_created_once
-from sikap.surveys.models import ServiceRecord, SurveyResponse
+from sikap.surveys.models import ServiceRecord, ServiceType, SurveyResponse
 from sikap.surveys.testing import make_record
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +49,19 @@ def _by_receipt(personas: Any, login: Any, client: Any, domisili: Any) -> Submit
     return Submit(client, url, ANSWERS, SurveyResponse.objects.filter(service_record=record))
 
 
+def _service_type(personas: Any, login: Any, client: Any, domisili: Any) -> Submit:
+    data = {"name": "Surat Keterangan Usaha", "standard_minutes": "20", "order": "1",
+            "is_active": "on", "biaya": "Gratis", "persyaratan": "Pengantar RT/RW"}  # fmt: skip
+    url = reverse("surveys:service_type_create", args=[personas.kelurahan.pk])
+    rows = ServiceType.objects.filter(name=data["name"])
+    return Submit(login(personas.user("lurah")), url, data, rows)
+
+
 CASES: dict[str, Callable[..., Submit]] = {
     "surveys:counter": _counter,
     "surveys:survey_unit": _by_unit,
     "surveys:survey_receipt": _by_receipt,
+    "surveys:service_type_create": _service_type,
 }
 
 
