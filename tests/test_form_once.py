@@ -37,9 +37,9 @@ from django.utils import timezone
 from sikap.accounts import formonce
 from sikap.accounts.models import FormSubmission, OutgoingEmail
 from sikap.accounts.testing import Submit, assert_created_once, token_on_page
-from sikap.planning.tests.test_races import _burst, postgres_only
 from sikap.org.models import Contract, Employee, JenisAsn, Position, Unit
 from sikap.org.testing import make_position
+from sikap.planning.tests.test_races import _burst, postgres_only
 from sikap.worklog.models import Entry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,9 +142,7 @@ def test_every_view_that_creates_records_is_guarded() -> None:
 
 def test_every_form_posting_to_a_guarded_view_has_the_token() -> None:
     guarded = _guarded(_project_views())
-    rendered_by = {
-        name: set(TEMPLATE.findall(_source(view))) for name, view in guarded.items()
-    }
+    rendered_by = {name: set(TEMPLATE.findall(_source(view))) for name, view in guarded.items()}
     missing = []
     reached: set[str] = set()
     for path in sorted((ROOT / "sikap").glob("*/templates/**/*.html")):
@@ -303,7 +301,12 @@ def test_concurrent_double_submits_make_one_record(personas: Any) -> None:
 def _org_form(kind: str, personas: Any, client: Client) -> Submit:
     if kind == "unit":
         url = reverse("org:unit_create", args=[personas.kelurahan.pk])
-        data = {"name": "Seksi Kesejahteraan Sosial", "kind": "seksi", "bps_code": "", "address": ""}
+        data = {
+            "name": "Seksi Kesejahteraan Sosial",
+            "kind": "seksi",
+            "bps_code": "",
+            "address": "",
+        }
         return Submit(client, url, data, Unit.objects.filter(name=data["name"]))
     if kind == "position":
         url = reverse("org:position_create", args=[personas.seksi.pk])

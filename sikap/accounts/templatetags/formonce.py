@@ -14,4 +14,6 @@ register = template.Library()
 @register.simple_tag
 def form_once() -> SafeString:
     """A hidden field with a fresh token; the guarded view claims it once (one tag per form)."""
-    return format_html('<input type="hidden" name="{}" value="{}">', formonce.FIELD, formonce.new_token())
+    return format_html(
+        '<input type="hidden" name="{}" value="{}">', formonce.FIELD, formonce.new_token()
+    )

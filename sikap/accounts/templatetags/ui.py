@@ -80,4 +80,3 @@ def num(value: Any, places: int = 2) -> str:
 def nip(value: Any) -> str:
     """A NIP printed one way (``19770820 200511 1 002``), whatever form it was stored in."""
     return printed_nip(str(value)) if value else "-"
-

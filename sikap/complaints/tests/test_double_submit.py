@@ -46,7 +46,9 @@ def _note(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
     url = reverse("complaints:act", args=[c.pk, "note"])
     rows = ComplaintEvent.objects.filter(complaint=c, kind=EVENT.NOTE)
     page = reverse("complaints:detail", args=[c.pk])
-    return Submit(login(personas.user("lurah")), url, {"note-note": "Dicek besok."}, rows, page=page)
+    return Submit(
+        login(personas.user("lurah")), url, {"note-note": "Dicek besok."}, rows, page=page
+    )
 
 
 def _holiday(personas: Any, login: Any, client: Any, factory: Any) -> Submit:

@@ -90,7 +90,9 @@ def _feedback(personas: Any, login: Any, chain: Any) -> Submit:
     url = reverse("planning:feedback", args=[plan.pk])
     data = {"periode": period.pk, "subject": "value-pelayanan", "text": "Ramah"}
     rows = Feedback.objects.filter(plan=plan)
-    return Submit(login(personas.user("penilai")), url, data, rows, page=f"{url}?periode={period.pk}")
+    return Submit(
+        login(personas.user("penilai")), url, data, rows, page=f"{url}?periode={period.pk}"
+    )
 
 
 def _coaching(personas: Any, login: Any, chain: Any) -> Submit:
