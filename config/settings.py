@@ -82,6 +82,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # {% form_once %} in every create form, without a {% load %} (sikap.accounts.formonce)
+            "builtins": ["sikap.accounts.templatetags.formonce"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -221,6 +223,10 @@ else:
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
+
+# Days a claimed create-form token is kept (sikap.accounts.formonce): a page re-submitted later
+# than this creates its record again. Purged by `manage.py purge_form_submissions`.
+FORM_ONCE_DAYS = env_int("FORM_ONCE_DAYS", 7)
 
 # Seconds without a heartbeat before a running employee import counts as killed (its process
 # died) and is marked failed, ready to be retried. Validation beats every 500 rows; the import

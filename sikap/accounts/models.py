@@ -152,3 +152,22 @@ class LoginEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_action_display()}"
+
+
+class FormSubmission(models.Model):
+    """The one-time token of a create form, claimed in the transaction of the write it guards.
+
+    See ``sikap.accounts.formonce``: the unique ``token`` makes a second submission of the same
+    form fail to claim it, and ``location`` is where the first one went.
+    """
+
+    token = models.CharField(_("token"), max_length=32, unique=True)
+    location = models.CharField(_("result"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self) -> str:
+        return self.token

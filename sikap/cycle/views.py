@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.navigation import related_links
 from sikap.accounts.scope import get_scope
@@ -57,6 +58,7 @@ def year_list(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def year_create(request: AuthedRequest) -> HttpResponse:
     """Create an appraisal year; its periods follow from the period kind."""
     access.require_periods(request.user, for_change=True)

@@ -16,6 +16,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.navigation import related_links
 from sikap.accounts.scope import get_scope
@@ -185,6 +186,7 @@ def employee_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def employee_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     """HR registers a new employee in a position of a unit they manage."""
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
@@ -213,6 +215,7 @@ def employee_transfer(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def employee_acting(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR records a Plt./Plh. assignment."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
@@ -242,6 +245,7 @@ def employee_override(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def unit_create(request: AuthedRequest, parent_pk: int) -> HttpResponse:
     """HR adds a sub-unit (seksi, subbagian) under a unit they manage."""
     parent = access.get_unit_for_user(request.user, parent_pk, for_change=True)
@@ -255,6 +259,7 @@ def unit_create(request: AuthedRequest, parent_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def position_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     """HR adds a position (jabatan) to a unit they manage."""
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
@@ -268,6 +273,7 @@ def position_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def employee_contract(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR of the subtree records a perjanjian kerja of a PPPK or PPPK Paruh Waktu."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.navigation import related_links
 from sikap.org.models import Employee, Unit
 from sikap.surveys import abuse, rules, services
@@ -96,6 +97,7 @@ def _thanks_url(unit: Unit, *, unhappy: bool) -> str:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@formonce.guard
 def survey_by_receipt(request: HttpRequest, token: str) -> HttpResponse:
     """The survey for one service delivered, reached from the receipt's QR code."""
     record = (
@@ -125,6 +127,7 @@ def survey_by_receipt(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@formonce.guard
 def survey_by_unit(request: HttpRequest, pk: int) -> HttpResponse:
     """The survey of a unit reached from a public link or poster."""
     unit = _service_unit(pk)

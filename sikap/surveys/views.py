@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.lib.dayrange import on_days
@@ -46,6 +47,7 @@ from sikap.surveys.stats import UnitIndex, quarter_trend, running_indexes, setti
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@formonce.guard
 def counter(request: AuthedRequest) -> HttpResponse:
     """Record a service delivered in a few taps; today's register below."""
     me, unit = access.get_counter_unit(request.user)
@@ -316,6 +318,7 @@ def publish(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@formonce.guard
 def import_paper(request: AuthedRequest, pk: int) -> HttpResponse:
     """Import paper questionnaires: every row checked, nothing stored unless all are valid."""
     unit = access.get_report_unit(request.user, pk, action="import")
@@ -402,6 +405,7 @@ def catalogue(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@formonce.guard
 def service_type_edit(request: AuthedRequest, pk: int, type_pk: int | None = None) -> HttpResponse:
     """Create or change a jenis layanan with its 14 komponen."""
     unit = access.get_report_unit(request.user, pk, action="manage")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors
@@ -54,6 +55,7 @@ def mine(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def week(request: AuthedRequest, pk: int) -> HttpResponse:
     """One employee's week of Progres Harian; the employee adds entries here (phone-first)."""
     employee = access.get_employee_for_user(request.user, pk, for_change=request.method == "POST")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.complaints import access, forms, services
@@ -62,6 +63,7 @@ def _holidays_page(
 
 @require_POST
 @login_required
+@formonce.guard
 def holiday_add(request: AuthedRequest) -> HttpResponse:
     scope = access.require_instance_setting(request.user, for_change=True)
     form = forms.HolidayForm(request.POST)
@@ -79,6 +81,7 @@ def holiday_add(request: AuthedRequest) -> HttpResponse:
 
 @require_POST
 @login_required
+@formonce.guard
 def holiday_bulk(request: AuthedRequest) -> HttpResponse:
     """Enter a whole SKB at once: one line per day, ``date | name | kind``."""
     scope = access.require_instance_setting(request.user, for_change=True)
@@ -166,6 +169,7 @@ def settings_view(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def texts(request: AuthedRequest) -> HttpResponse:
     """Categories (the instance's) and response templates (the instance's or a subtree's)."""
     scope = access.require_admin_view(request.user)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.complaints import forms, rules, services
 from sikap.complaints.models import (
     Complaint,
@@ -28,6 +29,7 @@ from sikap.lib.forms import apply_errors
 
 
 @require_http_methods(["GET", "POST"])
+@formonce.guard
 def public_form(request: HttpRequest) -> HttpResponse:
     """The public complaint form: no login, name and contact optional, anonymity honoured."""
     # ?unit= comes from the survey's thank-you page: the office the citizen just rated.
@@ -125,6 +127,7 @@ def status(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
+@formonce.guard
 def citizen_reply(request: HttpRequest, code: str) -> HttpResponse:
     complaint = _public_complaint(code)
     form = forms.CitizenReplyForm(request.POST)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.complaints import access, forms, rules, services
@@ -101,6 +102,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def staff_new(request: AuthedRequest) -> HttpResponse:
     """Staff entry of a complaint received at the desk, by phone, WhatsApp or via LAPOR!."""
     access.require_entry(request.user)
@@ -242,6 +244,7 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@formonce.guard
 def act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     """One lifecycle action on a complaint (verify, reject, assign, start, answer, pause...)."""
     if action not in ACTIONS:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import Scope, get_scope
 from sikap.development import access, exports, rules, services
@@ -57,6 +58,7 @@ def events(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def event_create(request: AuthedRequest) -> HttpResponse:
     """HR creates a training event."""
     scope = access.require_manager(request.user)
@@ -99,6 +101,7 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@formonce.guard
 def event_participants(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR invites everyone in a unit, or chosen employees, to an event."""
     event = access.get_event_for_user(request.user, pk, for_change=True)
@@ -115,6 +118,7 @@ def event_participants(request: AuthedRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("%(n)d participants added.") % {"n": added})
     else:
+        formonce.refused(request)
         messages.error(
             request, " ".join(str(e) for e in form.non_field_errors()) or _("Check the form.")
         )

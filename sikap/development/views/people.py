@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.development import access, effect, effect_data, improve, rules, services
@@ -80,6 +81,7 @@ def employee_development(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@formonce.guard
 def add_assessment(request: AuthedRequest, pk: int) -> HttpResponse:
     """A self-assessment, or the penilai's assessment of a direct report."""
     employee = access.get_employee_for_development(request.user, pk)
@@ -93,10 +95,12 @@ def add_assessment(request: AuthedRequest, pk: int) -> HttpResponse:
                 employee=employee, source=source, by=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
+            formonce.refused(request)
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Competency level recorded."))
     else:
+        formonce.refused(request)
         messages.error(request, _("Check the competency, level and date."))
     if source == AssessmentSource.SELF:
         return redirect("development:mine")
@@ -156,6 +160,7 @@ def team(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
     """The penilai records whether a direct report's work improved after a training."""
     participant = access.get_participation_for_follow_up(request.user, pk)
@@ -192,6 +197,7 @@ def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def reaction(request: AuthedRequest, pk: int) -> HttpResponse:
     """The participant's short reaction survey after an event."""
     participant = access.get_own_participation(request.user, pk)
@@ -219,6 +225,7 @@ def reaction(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def activity_create(request: AuthedRequest) -> HttpResponse:
     """Report an activity I took part in (e-learning, seminar…) with its certificate."""
     scope = get_scope(request.user)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.development import access, rules, services
@@ -32,6 +33,7 @@ from sikap.lib.forms import apply_errors
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def idp(request: AuthedRequest) -> HttpResponse:
     """An IDP of the year, drafted by the employee or (``?pegawai=<id>``) by their penilai."""
     raw = request.GET.get("pegawai", "")

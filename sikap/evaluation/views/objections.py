@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.evaluation import access, services
 from sikap.evaluation.forms import DecisionForm, ObjectionForm
@@ -18,6 +19,7 @@ from sikap.lib.forms import apply_errors
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def objection_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """The evaluated employee files a keberatan."""
     evaluation = access.get_evaluation_for_user(request.user, pk)

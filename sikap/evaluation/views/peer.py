@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
@@ -34,6 +35,7 @@ def _default_deadline(period: Period, today: dt.date) -> dt.date:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def peer_request(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpResponse:
     """The 360° feedback of one SKP and period: who was asked, how many answered, the counts."""
     plan = access.get_plan_for_peer_feedback(
@@ -48,6 +50,7 @@ def peer_request(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRe
         get_scope(request.user), plan
     )
     if request.method == "POST" and not may_request:
+        formonce.refused(request)
         messages.error(request, _("Feedback has already been requested for this period."))
         return redirect("evaluation:peer_request", plan_pk=plan.pk, period_pk=period.pk)
     form = None
@@ -139,6 +142,7 @@ def peer_inbox(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def peer_answer(request: AuthedRequest, pk: int) -> HttpResponse:
     """The respondent gives one level per core value, once, until the deadline."""
     invitation = access.get_invitation_for_user(request.user, pk)
@@ -147,6 +151,7 @@ def peer_answer(request: AuthedRequest, pk: int) -> HttpResponse:
     form = PeerAnswerForm(request.POST or None, values=BERAKHLAK)
     if request.method == "POST":
         if closed:
+            formonce.refused(request)
             messages.error(request, _("This request can no longer be answered."))
             return redirect("evaluation:peer_answer", pk=invitation.pk)
         if form.is_valid():

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.cycle.models import Period
 from sikap.lib.forms import apply_errors
@@ -28,6 +29,7 @@ def _editable_periods(plan: Plan, day: Any) -> list[Period]:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def action_plans(request: AuthedRequest, pk: int) -> HttpResponse:
     """Agree rencana aksi: the employee or the pejabat penilai adds them per RHK and quarter."""
     plan = access.get_plan_for_user(request.user, pk, for_change=request.method == "POST")

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors
@@ -65,6 +66,7 @@ def my_plans(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def plan_create(request: AuthedRequest) -> HttpResponse:
     """Start a new SKP (at the beginning of the year, or after a change of position)."""
     scope = get_scope(request.user)
@@ -199,6 +201,7 @@ def _work_result_form(request: AuthedRequest, plan: Plan, **kwargs: Any) -> form
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """Add an RHK to one's own draft SKP."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
@@ -285,6 +288,7 @@ def work_result_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def indicator_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """Add an indicator to an RHK of one's own draft (an htmx form, or a page without JS)."""
     result = get_object_or_404(WorkResult, pk=pk)
@@ -394,6 +398,7 @@ def annex_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@formonce.guard
 def dialogue_add(request: AuthedRequest, pk: int) -> HttpResponse:
     """Record a dialog kinerja (the employee or the penilai)."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
@@ -402,6 +407,7 @@ def dialogue_add(request: AuthedRequest, pk: int) -> HttpResponse:
         plan_services.record_dialogue(plan=plan, by=request.user, **form.cleaned_data)
         messages.success(request, _("Dialog kinerja recorded."))
     else:
+        formonce.refused(request)
         messages.error(request, _("Fill in the date and the notes of the dialog kinerja."))
     return redirect("planning:plan", plan.pk)
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.cycle.models import EntryClosure, Period
 from sikap.lib.forms import apply_errors
@@ -96,6 +97,7 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@formonce.guard
 def realisation_save(request: AuthedRequest, pk: int, period_pk: int) -> HttpResponse:
     """The employee records the realisation of one indicator and may attach evidence."""
     indicator = get_object_or_404(Indicator.objects.select_related("work_result"), pk=pk)
@@ -105,6 +107,7 @@ def realisation_save(request: AuthedRequest, pk: int, period_pk: int) -> HttpRes
     form = forms.RealisationForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
     target = f"{url_for('planning:realisation', plan.pk)}?periode={period.pk}#i{indicator.pk}"
     if not form.is_valid():
+        formonce.refused(request)
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, str(message))
@@ -123,6 +126,7 @@ def realisation_save(request: AuthedRequest, pk: int, period_pk: int) -> HttpRes
                 description=data["description"],
             )  # fmt: skip
     except ValidationError as error:
+        formonce.refused(request)
         flash_error(request, error)
     else:
         messages.success(request, _("Realisation saved."))
@@ -165,6 +169,7 @@ def evidence_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def feedback(request: AuthedRequest, pk: int) -> HttpResponse:
     """The feedback thread of an SKP; the penilai adds feedback, the employee replies."""
     plan = access.get_plan_for_user(request.user, pk, for_change=request.method == "POST")
@@ -207,6 +212,7 @@ def feedback(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@formonce.guard
 def feedback_reply(request: AuthedRequest, pk: int) -> HttpResponse:
     """The employee replies to feedback."""
     item = get_object_or_404(Feedback, pk=pk)
@@ -219,6 +225,7 @@ def feedback_reply(request: AuthedRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Reply sent."))
     else:
+        formonce.refused(request)
         messages.error(request, _("Write a reply first."))
     return redirect("planning:feedback", plan.pk)
 
@@ -228,6 +235,7 @@ def feedback_reply(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
     """Bimbingan kinerja sessions; the penilai records them, the employee answers B.1.8."""
     plan = access.get_plan_for_user(request.user, pk, for_change=request.method == "POST")
@@ -288,6 +296,7 @@ def coaching_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@formonce.guard
 def coaching_competency(request: AuthedRequest, pk: int) -> HttpResponse:
     """The penilai's Format B.1.9 line."""
     session = get_object_or_404(CoachingSession, pk=pk)
@@ -300,5 +309,6 @@ def coaching_competency(request: AuthedRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("Competency evaluation saved."))
     else:
+        formonce.refused(request)
         messages.error(request, _("Fill in the competency, a score of 1 to 5 and the reason."))
     return redirect("planning:coaching", plan.pk)

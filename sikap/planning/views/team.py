@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
@@ -146,6 +147,7 @@ def team_approve(request: AuthedRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def cascade_down(request: AuthedRequest, pk: int) -> HttpResponse:
     """A supervisor hands one of their RHK down to several direct reports at once."""
     source = get_object_or_404(WorkResult, pk=pk)
@@ -300,6 +302,7 @@ def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def targets(request: AuthedRequest, pk: int) -> HttpResponse:
     """The editable list of a unit's sasaran/indikator kinerja organisasi for the year."""
     unit = unit_for(request, pk)

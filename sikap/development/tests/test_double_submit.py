@@ -1,0 +1,91 @@
+"""A double submit of each development create form (the same form token twice) creates once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from sikap.accounts.testing import Submit, assert_created_once
+from sikap.development import services
+from sikap.development.models import (
+    CompetencyAssessment,
+    OwnActivity,
+    Participant,
+    PlanItem,
+    TrainingEvent,
+)
+from sikap.development.testing import make_event
+from sikap.lib.samplefiles import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(dt.datetime(2026, 11, 27, 9, 0), tick=False):
+        yield
+
+
+def _assessment(personas: Any, login: Any) -> Submit:
+    url = reverse("development:assessment", args=[personas.pegawai.pk])
+    data = {"competency": "Komunikasi", "level": "2", "date": "2026-11-01"}
+    return Submit(login(personas.user("pegawai")), url, data, CompetencyAssessment.objects.all(),
+                  page=reverse("development:mine"))  # fmt: skip
+
+
+def _idp_item(personas: Any, login: Any) -> Submit:
+    services.set_required_competency(
+        position=personas.pegawai.position, competency="Komunikasi", level=2, by=None
+    )
+    url = reverse("development:idp") + "?year=2026"
+    data = {"competency": "Komunikasi", "required_level": "2", "current_level": "",
+            "jenis_diklat": "8", "target_jp": "8", "schedule": "Triwulan I"}  # fmt: skip
+    return Submit(login(personas.user("pegawai")), url, data, PlanItem.objects.all())
+
+
+def _event(personas: Any, login: Any) -> Submit:
+    data = {"name": "Bimtek Pelayanan Prima", "jenis_diklat": "8", "organiser": "BKPSDM",
+            "start_date": "2026-04-22", "end_date": "2026-04-23", "jp": "16",
+            "location": "Aula", "unit": str(personas.kecamatan.pk)}  # fmt: skip
+    url = reverse("development:event_create")
+    return Submit(login(personas.user("hr")), url, data, TrainingEvent.objects.all())
+
+
+def _participants(personas: Any, login: Any) -> Submit:
+    event = make_event(personas.kecamatan)
+    url = reverse("development:event_participants", args=[event.pk])
+    return Submit(login(personas.user("hr")), url, {"unit": str(personas.seksi.pk)},
+                  Participant.objects.filter(event=event),
+                  page=reverse("development:event", args=[event.pk]))  # fmt: skip
+
+
+def _activity(personas: Any, login: Any) -> Submit:
+    pdf = pdf_bytes()
+
+    def data() -> dict[str, Any]:
+        return {"name": "E-Learning Manajemen ASN", "jenis_diklat": "16", "organiser": "LAN",
+                "start_date": "2026-10-01", "end_date": "2026-10-02", "duration_minutes": "460",
+                "certificate": SimpleUploadedFile("c.pdf", pdf, content_type="application/pdf")}  # fmt: skip
+
+    url = reverse("development:activity_create")
+    return Submit(login(personas.user("pegawai")), url, data, OwnActivity.objects.all())
+
+
+CASES: dict[str, Callable[[Any, Any], Submit]] = {
+    "development:assessment": _assessment,
+    "development:idp": _idp_item,
+    "development:event_create": _event,
+    "development:event_participants": _participants,
+    "development:activity_create": _activity,
+}
+
+
+@pytest.mark.parametrize("view", CASES)
+def test_a_double_submit_creates_one_record(view, personas, login):
+    assert_created_once(CASES[view](personas, login))

@@ -1,0 +1,33 @@
+"""A double submit of each evaluation create form (the same form token twice) creates one record."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from sikap.accounts.testing import Submit, assert_created_once
+from sikap.evaluation.models import Objection, PeerFeedbackRequest
+from sikap.evaluation.tests.test_evaluation_views import _final
+from sikap.org.testing import make_employee
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_keberatan_submitted_twice_is_filed_once(personas, plans, q1, login):
+    evaluation = _final(personas, plans, q1)
+    url = reverse("evaluation:objection_create", args=[evaluation.pk])
+    rows = Objection.objects.filter(evaluation=evaluation)
+    assert_created_once(Submit(login(personas.user("pegawai")), url, {"reason": "Mohon"}, rows))
+
+
+def test_a_peer_feedback_request_submitted_twice_is_made_once(personas, plans, year2026, login):
+    q4 = year2026.periods.get(number=4)
+    colleagues = [
+        make_employee(personas.pegawai.position, name, username=name.split()[0].lower())
+        for name in ("Bayu Pratama", "Citra Ayu")
+    ]
+    url = reverse("evaluation:peer_request", args=[plans["pegawai"].pk, q4.pk])
+    people = [personas.peer.pk, *(c.pk for c in colleagues)]
+    data = {"deadline": "2099-01-10", "respondents": people}
+    rows = PeerFeedbackRequest.objects.filter(employee=personas.pegawai)
+    assert_created_once(Submit(login(personas.user("pegawai")), url, data, rows))
