@@ -130,9 +130,12 @@ def test_a_pdf_opens_inline_with_a_policy_that_forbids_scripts_and_framing() -> 
     assert document["Content-Disposition"] == 'inline; filename="s.pdf"'
     assert document["Content-Type"] == "application/pdf"
     assert document["X-Content-Type-Options"] == "nosniff"
-    policy = dict(
-        (part.split(" ", 1) + [""])[:2] for part in document["Content-Security-Policy"].split("; ")
-    )
+    policy = {
+        name: value
+        for name, _space, value in (
+            part.partition(" ") for part in document["Content-Security-Policy"].split("; ")
+        )
+    }
     assert policy["default-src"] == "'none'" and policy["script-src"] == "'none'"
     assert policy["frame-ancestors"] == "'none'" and policy["form-action"] == "'none'"
     # The browser's viewer embeds the file itself; a sandbox would block the viewer.
