@@ -260,6 +260,7 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if (DEBUG or TESTING) els
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the body's hx-headers instead
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
