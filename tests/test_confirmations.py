@@ -46,8 +46,8 @@ def test_the_scan_catches_a_bare_delete_form():
 
 
 def test_start_a_revision_asks_and_the_answer_revises(personas, login):
-    plan = make_plan(personas.pegawai)
-    client = login(personas.user("pegawai"))
+    plan = make_plan(personas.camat)
+    client = login(personas.user("camat"))
     page = client.get(reverse("planning:plan", args=[plan.pk])).text
     url = reverse("planning:revise", args=[plan.pk])
     confirm = page[page.index('<details class="confirm"') :]
@@ -61,8 +61,8 @@ def test_start_a_revision_asks_and_the_answer_revises(personas, login):
 
 
 def test_the_delete_of_a_work_result_asks_in_indonesian(personas, login):
-    plan = make_plan(personas.pegawai, approve=False)
-    client = login(personas.user("pegawai"))
+    plan = make_plan(personas.camat, approve=False)
+    client = login(personas.user("camat"))
     page = client.get(reverse("planning:plan", args=[plan.pk])).text
     url = reverse("planning:work_result_delete", args=[plan.work_results.get().pk])
     assert f'action="{url}"' in page
