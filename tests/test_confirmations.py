@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from sikap.planning.models import Plan
+from sikap.planning.models import Plan, PlanStatus
 from sikap.planning.testing import make_plan
 
 ROOT = Path(settings.BASE_DIR)
@@ -46,8 +46,8 @@ def test_the_scan_catches_a_bare_delete_form():
 
 
 def test_start_a_revision_asks_and_the_answer_revises(personas, login):
-    plan = make_plan(personas.camat)
-    client = login(personas.user("camat"))
+    plan = make_plan(personas.pegawai, penilai=personas.penilai)
+    client = login(personas.user("pegawai"))
     page = client.get(reverse("planning:plan", args=[plan.pk])).text
     url = reverse("planning:revise", args=[plan.pk])
     confirm = page[page.index('<details class="confirm"') :]
@@ -61,8 +61,9 @@ def test_start_a_revision_asks_and_the_answer_revises(personas, login):
 
 
 def test_the_delete_of_a_work_result_asks_in_indonesian(personas, login):
-    plan = make_plan(personas.camat, approve=False)
-    client = login(personas.user("camat"))
+    plan = make_plan(personas.pegawai, penilai=personas.penilai)
+    Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.DRAFT)
+    client = login(personas.user("pegawai"))
     page = client.get(reverse("planning:plan", args=[plan.pk])).text
     url = reverse("planning:work_result_delete", args=[plan.work_results.get().pk])
     assert f'action="{url}"' in page

@@ -44,10 +44,10 @@ def test_no_template_abbreviates_a_month_or_writes_digits(template):
 
 
 def test_the_skp_page_and_its_pdf_write_the_approval_day_in_full(personas, login):
-    plan = make_plan(personas.camat)
+    plan = make_plan(personas.pegawai, penilai=personas.penilai)
     today = tanggal(timezone.localdate(plan.approved_at))
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", today)
-    client = login(personas.user("camat"))
+    client = login(personas.user("pegawai"))
     page = client.get(reverse("planning:plan", args=[plan.pk]))
     assert f"Disetujui pada {today}" in page.text
     pdf = client.get(reverse("planning:pdf", args=[plan.pk]))

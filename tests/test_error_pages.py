@@ -31,7 +31,7 @@ def test_the_server_error_page_renders_without_a_request_context(db):
 def test_someone_elses_skp_is_a_404_page_in_the_layout_with_a_way_back(personas, login):
     from sikap.planning.testing import make_plan
 
-    plan = make_plan(personas.camat)
+    plan = make_plan(personas.pegawai, penilai=personas.penilai)
     response = login(personas.user("outsider")).get(f"/skp/{plan.pk}/")
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.text and "Kembali ke beranda" in response.text
@@ -43,7 +43,7 @@ def test_the_403_page_in_both_languages(rf, personas):
     from django.views.defaults import permission_denied
 
     request = rf.get("/")
-    request.user = personas.user("camat")
+    request.user = personas.user("pegawai")
     with translation.override("id"):
         page = permission_denied(request, PermissionDenied()).content.decode()
     assert "Tidak diizinkan" in page and "Kembali ke beranda" in page
@@ -61,7 +61,7 @@ def test_the_server_error_page_in_english(db):
 def test_a_form_sent_with_an_expired_token_explains_and_leads_back(personas):
     client = Client(enforce_csrf_checks=True)
     client.force_login(
-        personas.user("camat"), backend="sikap.accounts.backends.NipOrUsernameBackend"
+        personas.user("pegawai"), backend="sikap.accounts.backends.NipOrUsernameBackend"
     )
     form = "http://testserver/skp/baru/"
     response = client.post("/skp/baru/", {}, HTTP_REFERER=form)

@@ -35,9 +35,9 @@ def _sign_in(page, username: str) -> None:
 
 def test_start_a_revision_asks_first_and_escape_or_cancel_keeps_the_skp(live_page):
     personas = make_personas()
-    plan = make_plan(personas.camat)
+    plan = make_plan(personas.pegawai, penilai=personas.penilai)
     page = live_page
-    _sign_in(page, "camat")
+    _sign_in(page, "pegawai")
     for size, label in ((PHONE, "phone"), (DESKTOP, "desktop")):
         page.set_viewport_size(size)
         page.goto(page.base_url + reverse("planning:plan", args=[plan.pk]))
@@ -61,11 +61,11 @@ def test_start_a_revision_asks_first_and_escape_or_cancel_keeps_the_skp(live_pag
 
 def test_the_confirmation_works_without_javascript(browser, live_server):
     personas = make_personas()
-    plan = make_plan(personas.camat)
+    plan = make_plan(personas.pegawai, penilai=personas.penilai)
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.base_url = live_server.url
-    _sign_in(page, "camat")
+    _sign_in(page, "pegawai")
     page.goto(page.base_url + reverse("planning:plan", args=[plan.pk]))
     assert not page.locator("button:has-text('Batal')").is_visible()  # needs JavaScript
     page.click("summary:has-text('Buat revisi')")
