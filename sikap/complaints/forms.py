@@ -22,7 +22,8 @@ from sikap.complaints.models import (
 from sikap.lib.forms import model_field
 from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput, IsoMonthInput
-from sikap.org.models import Employee, Unit, UnitKind
+from sikap.org.models import Unit, UnitKind
+from sikap.org.pickers import EmployeeChoiceField
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -128,9 +129,7 @@ class RejectForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee: forms.ModelChoiceField = forms.ModelChoiceField(
-        queryset=Employee.objects.none(), label=_("Assign to")
-    )
+    assignee = EmployeeChoiceField(label=_("Assign to"))
     note = forms.CharField(max_length=LIMITS.NOTE, label=_("Internal note"), required=False)
 
     def __init__(self, *args: Any, employees: Any, **kwargs: Any) -> None:

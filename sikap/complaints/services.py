@@ -41,6 +41,7 @@ from sikap.complaints.models import (
     Status,
 )
 from sikap.lib.audit import stamp
+from sikap.lib.formatting import long_date
 from sikap.lib.holidays_id import suggest_national_holidays
 from sikap.lib.locking import locked
 from sikap.lib.uploads import check_upload
@@ -466,7 +467,7 @@ def close_timed_out(*, today: dt.date | None = None) -> int:
     ):
         # The report closed when its window ended, whenever the daily job got to it.
         ended = rules.timeout_closing_day(c.confirmation_due or day, day)
-        note = _("The time to respond ended on %(day)s.") % {"day": ended.isoformat()}
+        note = _("The time to respond ended on %(day)s.") % {"day": long_date(ended)}
         _close(c, CloseReason.TIMEOUT, Kind.TIMEOUT, ended, today, note)
         count += 1
     return count
@@ -664,7 +665,7 @@ def extend(
     _refresh(c)
     _save(c, by)
     text = _("%(n)d working days more, due %(day)s.") % {
-        "n": days, "day": c.resolution_due.isoformat() if c.resolution_due else "-",
+        "n": days, "day": long_date(c.resolution_due) or "-",
     }  # fmt: skip
     _record(
         c, Kind.EXTENDED, by=by, from_status=c.status, note=f"{text}\n{reason.strip()}",
@@ -740,7 +741,7 @@ def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[
     dates = [day for day, _name, _kind in rows]
     taken = sorted(set(Holiday.objects.filter(date__in=dates).values_list("date", flat=True)))
     if taken or len(set(dates)) != len(dates):
-        shown = ", ".join(d.isoformat() for d in taken) or "tanggal ganda"
+        shown = ", ".join(long_date(d) for d in taken) or "tanggal ganda"
         raise ValidationError(
             {
                 "text": ValidationError(

@@ -11,7 +11,8 @@ from sikap.development import rules
 from sikap.development.models import FollowUp, ItemStatus, ReactionSurvey
 from sikap.lib.forms import model_field
 from sikap.lib.widgets import IsoDateInput
-from sikap.org.models import Employee, Position, Unit
+from sikap.org.models import Unit
+from sikap.org.pickers import EmployeeMultipleChoiceField, PositionChoiceField
 
 JENIS_FIELD_HELP = _("SIASN jenisDiklat; the form decides whether it is klasikal or nonklasikal.")
 
@@ -68,9 +69,7 @@ class AddParticipantsForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Everyone in a unit"), queryset=Unit.objects.none(), required=False
     )
-    employees = forms.ModelMultipleChoiceField(
-        label=_("Or pick employees"), queryset=Employee.objects.none(), required=False
-    )
+    employees = EmployeeMultipleChoiceField(label=_("Or pick employees"), required=False)
     attended = forms.BooleanField(label=_("Mark them as attended"), required=False)
 
     def __init__(self, *args: Any, units: Any, employees: Any, **kwargs: Any) -> None:
@@ -140,7 +139,7 @@ class PlanItemForm(forms.Form):
 
 
 class RequiredCompetencyForm(forms.Form):
-    position = forms.ModelChoiceField(label=_("Jabatan"), queryset=Position.objects.none())
+    position = PositionChoiceField(label=_("Jabatan"))
     competency = forms.CharField(
         label=_("Kompetensi"), max_length=200,
         help_text=_("Manajerial, Perekat Bangsa, or any kompetensi teknis of the jabatan."),

@@ -16,12 +16,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from sikap.complaints.models import Complaint
 from sikap.development import rules
 from sikap.lib.dayrange import on_days
+from sikap.lib.formatting import long_date
 from sikap.org.models import Employee
 from sikap.planning.models import CoachingFeedback, CompetencyEvaluation, Feedback
 from sikap.planning.rules import BERAKHLAK, COACHING_STATEMENTS
@@ -276,7 +278,7 @@ def _coaching(employee: Employee, start: dt.date, end: dt.date) -> list[Area]:
                 competency=ev.competency,
                 jenis_diklat=LOW_B19,
                 target_jp=2,
-                evidence=[f"{ev.session.date:%Y-%m-%d} · {ev.reason}"],
+                evidence=[f"{long_date(ev.session.date)} · {ev.reason}"],
             )
         )
     unclear = [
@@ -304,7 +306,7 @@ def _coaching(employee: Employee, start: dt.date, end: dt.date) -> list[Area]:
                 jenis_diklat=jenis,
                 target_jp=jp,
                 evidence=[
-                    f"{fb.session.date:%Y-%m-%d} · {fb.session.topic}: "
+                    f"{long_date(fb.session.date)} · {fb.session.topic}: "
                     f"{fb.answers[KNOWS_WHAT_TO_DO]}/5"
                     for fb in unclear[:3]
                 ],
@@ -324,7 +326,7 @@ def _behaviour(employee: Employee, start: dt.date, end: dt.date) -> list[Area]:
     ):
         bucket = texts.setdefault(fb.behaviour_value, [])
         if len(bucket) < FEEDBACK_PER_VALUE:
-            bucket.append(f"{fb.created_at:%Y-%m-%d} · {fb.text}")
+            bucket.append(f"{long_date(timezone.localtime(fb.created_at).date())} · {fb.text}")
     names = {key: name for key, name, _ in BERAKHLAK}
     jenis, jp = BERAKHLAK_FORM
     return [

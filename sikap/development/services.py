@@ -33,6 +33,7 @@ from sikap.development.models import (
 )
 from sikap.evaluation.models import Evaluation
 from sikap.lib.audit import stamp
+from sikap.lib.formatting import long_date
 from sikap.lib.locking import lock, locked
 from sikap.lib.uploads import check_upload
 from sikap.org.models import Employee, Position, Unit
@@ -561,7 +562,7 @@ def record_follow_up(
         raise ValidationError(
             _("The follow-up evaluation can be filled in from %(date)s."),
             code="follow_up_too_early",
-            params={"date": f"{due:%d-%m-%Y}"},
+            params={"date": long_date(due)},
         )
     if not participant.attended:
         raise ValidationError(

@@ -29,7 +29,7 @@ from sikap.evaluation.models import (
     RenewalRecommendation,
 )
 from sikap.lib.audit import stamp
-from sikap.lib.formatting import tanggal
+from sikap.lib.formatting import long_date, tanggal
 from sikap.lib.locking import lock, locked
 from sikap.org.models import Employee, JenisAsn, Unit
 from sikap.planning.models import Plan, PlanStatus
@@ -421,7 +421,7 @@ def file_objection(
         raise ValidationError(
             _("The deadline for a keberatan has passed (%(deadline)s)."),
             code="objection_deadline_passed",
-            params={"deadline": f"{deadline:%d-%m-%Y}"},
+            params={"deadline": long_date(deadline)},
         )
     if not (reason or "").strip():
         raise ValidationError(

@@ -1,8 +1,10 @@
-"""Indonesian formatting of dates for documents: ``27 November 2026``."""
+"""Dates as SIKAP writes them: ``27 November 2026`` (documents always in Indonesian)."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from django.utils import formats
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -22,3 +24,10 @@ def tanggal_upper(day: dt.date | None) -> str:
     if day is None:
         return ""
     return f"{day.day:02d} {BULAN[day.month - 1].upper()}"
+
+
+def long_date(day: dt.date | None) -> str:
+    """``16 Desember 2026`` in the active language (``16 December 2026``), for messages."""
+    if day is None:
+        return ""
+    return str(formats.date_format(day, "DATE_FORMAT"))

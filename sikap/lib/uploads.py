@@ -15,7 +15,8 @@ served through :func:`serve_upload`:
 * stored under a generated name (:attr:`CheckedFile.stored_name`); the original name is kept on
   the model for display only;
 * served as a download (``Content-Disposition: attachment``, ``nosniff``, a sandboxing CSP)
-  except re-encoded images, which may be shown inline.
+  except re-encoded images and strictly parsed PDFs, which open in the browser (a PDF with a
+  policy that forbids scripts, fetches and framing: :data:`PDF_POLICY`).
 """
 
 from __future__ import annotations
@@ -324,14 +325,43 @@ def check_upload(
     )  # fmt: skip
 
 
+# A PDF is shown by the browser's own viewer, which a ``sandbox`` policy blocks outright in
+# Chromium (no token re-enables it) and which needs the embed of the file itself (object-src)
+# and inline styles of the page the browser builds around it. Scripts stay forbidden, nothing
+# may be fetched or submitted, and no other site may frame it (docs/architecture.md).
+PDF_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'none'",
+        "object-src 'self'",
+        "style-src 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+# Even if a browser rendered any other file, it may run nothing and reach nothing.
+SANDBOX_POLICY = "default-src 'none'; sandbox"
+
+
+def _is_pdf(handle: IO[bytes]) -> bool:
+    """Whether the stored bytes start as a PDF (the upload check parsed it strictly)."""
+    start = handle.read(5)
+    handle.seek(0)
+    return start == b"%PDF-"
+
+
 def serve_upload(handle: IO[bytes], *, filename: str, content_type: str) -> FileResponse:
-    """A stored upload as a response: a download, except re-encoded images shown inline."""
-    inline = content_type in _IMAGE_FORMATS
+    """A stored upload as a response: re-encoded images and checked PDFs open in the browser,
+    everything else is a download."""
+    pdf = content_type == "application/pdf" and _is_pdf(handle)
+    inline = pdf or content_type in _IMAGE_FORMATS
     response = FileResponse(
         handle, as_attachment=not inline, filename=filename,
         content_type=content_type if content_type else "application/octet-stream",
     )  # fmt: skip
     response["X-Content-Type-Options"] = "nosniff"
-    # Even if a browser rendered it, the file may run nothing and reach nothing.
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    response["Content-Security-Policy"] = PDF_POLICY if pdf else SANDBOX_POLICY
     return response

@@ -16,6 +16,7 @@ from sikap.org.models import (
     Unit,
     UnitKind,
 )
+from sikap.org.pickers import EmployeeChoiceField, PositionChoiceField
 from sikap.org.rules import GOLONGAN_PNS, GOLONGAN_PPPK
 
 
@@ -52,7 +53,7 @@ class EmployeeForm(forms.ModelForm):
 
 
 class NewEmployeeForm(EmployeeForm):
-    position = forms.ModelChoiceField(label=_("position"), queryset=Position.objects.none())
+    position = PositionChoiceField(label=_("position"))
     start_date = forms.DateField(label=_("start date in the position"), widget=IsoDateInput())
 
     def __init__(self, *args: Any, positions: Any, **kwargs: Any) -> None:
@@ -61,7 +62,7 @@ class NewEmployeeForm(EmployeeForm):
 
 
 class TransferForm(forms.Form):
-    position = forms.ModelChoiceField(label=_("new position"), queryset=Position.objects.none())
+    position = PositionChoiceField(label=_("new position"))
     start_date = forms.DateField(label=_("start date"), widget=IsoDateInput())
     decree_number = forms.CharField(label=_("decree (SK) number"), max_length=100, required=False)
     note = forms.CharField(label=_("note"), max_length=255, required=False)
@@ -72,7 +73,7 @@ class TransferForm(forms.Form):
 
 
 class ActingForm(forms.Form):
-    position = forms.ModelChoiceField(label=_("position"), queryset=Position.objects.none())
+    position = PositionChoiceField(label=_("position"))
     kind = forms.ChoiceField(
         label=_("kind"), choices=[(AssignmentKind.PLT, "Plt."), (AssignmentKind.PLH, "Plh.")]
     )
@@ -86,12 +87,8 @@ class ActingForm(forms.Form):
 
 
 class OverrideForm(forms.Form):
-    penilai = forms.ModelChoiceField(
-        label=_("Pejabat Penilai Kinerja"), queryset=Employee.objects.none()
-    )
-    atasan = forms.ModelChoiceField(
-        label=_("Atasan Pejabat Penilai Kinerja"), queryset=Employee.objects.none(), required=False
-    )
+    penilai = EmployeeChoiceField(label=_("Pejabat Penilai Kinerja"))
+    atasan = EmployeeChoiceField(label=_("Atasan Pejabat Penilai Kinerja"), required=False)
     start_date = forms.DateField(label=_("start date"), widget=IsoDateInput())
     end_date = forms.DateField(label=_("end date"), widget=IsoDateInput())
     reason = forms.CharField(label=_("reason"), max_length=255)
@@ -123,6 +120,7 @@ class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
         fields = ["name", "jenis", "jenjang", "eselon", "reports_to", "is_unit_head"]
+        field_classes = {"reports_to": PositionChoiceField}
 
     def __init__(self, *args: Any, reports_to: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.cycle.models import AppraisalYear, Period
+from sikap.lib.formatting import tanggal
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import JenisAsn
 from sikap.planning.models import Plan, PlanStatus, ReminderLog
@@ -102,7 +103,7 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
             sender.send(
                 kind="plan_due", key=f"{year.year}:{employee.pk}", user=employee.user,
                 title=f"SKP {year.year} Anda belum diajukan",
-                body=f"Batas penetapan SKP: {year.plan_deadline:%d-%m-%Y}.",
+                body=f"Batas penetapan SKP: {tanggal(year.plan_deadline)}.",
                 url=_plan_url(own[0].pk) if own else reverse("planning:create"),
             )  # fmt: skip
 
@@ -148,7 +149,7 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
                 sender.send(
                     kind="realisation_due", key=f"{plan.pk}:{period.pk}",
                     user=plan.employee.user, title=f"Realisasi {period.name} belum lengkap",
-                    body=f"Batas pengisian: {period.deadline:%d-%m-%Y}.", url=url,
+                    body=f"Batas pengisian: {tanggal(period.deadline)}.", url=url,
                 )  # fmt: skip
             if missing and after:
                 sender.send(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput, IsoDateTimeInput
 from sikap.org.models import Employee
+from sikap.org.pickers import EmployeeMultipleChoiceField
 from sikap.surveys import rules
 from sikap.surveys.models import (
     GenderChoices,
@@ -102,10 +103,9 @@ class CounterForm(forms.Form):
         widget=IsoDateTimeInput(),
     )
     done = forms.BooleanField(label=_("Completed now"), required=False, initial=True)
-    officers = forms.ModelMultipleChoiceField(
-        label=_("Served by"), queryset=Employee.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    officers = EmployeeMultipleChoiceField(
+        label=_("Served by"), widget=forms.CheckboxSelectMultiple
+    )
     citizen_initial = forms.CharField(
         label=_("Citizen's initial (optional)"), required=False, max_length=3,
         help_text=_("Leave empty unless needed: collect no more personal data than necessary."),

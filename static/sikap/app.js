@@ -46,3 +46,49 @@
   document.addEventListener("DOMContentLoaded", all);
   document.addEventListener("htmx:afterSwap", all);
 })();
+// A delete or revision asks first (templates/includes/confirm.html works without JavaScript):
+// opening a question focuses its answer and closes the others; Escape or "Batal" closes it.
+(function () {
+  "use strict";
+  function close(box) {
+    box.open = false;
+    var summary = box.querySelector("summary");
+    if (summary) {
+      summary.focus();
+    }
+  }
+  document.addEventListener("toggle", function (event) {
+    var box = event.target;
+    if (!(box instanceof HTMLDetailsElement) || !box.hasAttribute("data-confirm") || !box.open) {
+      return;
+    }
+    document.querySelectorAll("details[data-confirm][open]").forEach(function (other) {
+      if (other !== box) {
+        other.open = false;
+      }
+    });
+    var no = box.querySelector("[data-confirm-no]");
+    if (no) {
+      no.hidden = false;
+    }
+    var yes = box.querySelector("[data-confirm-yes]");
+    if (yes) {
+      yes.focus();
+    }
+  }, true);
+  document.addEventListener("click", function (event) {
+    var no = event.target instanceof Element ? event.target.closest("[data-confirm-no]") : null;
+    if (no) {
+      close(no.closest("details"));
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var box = document.activeElement ? document.activeElement.closest("details[data-confirm][open]") : null;
+    if (box) {
+      close(box);
+    }
+  });
+})();

@@ -221,7 +221,7 @@ def pppk_dossier(request: AuthedRequest, pk: int) -> HttpResponse:
         if len(penilai_nip) == 18
         else penilai_nip,
         "place_date": f"Palembang, {tanggal(timezone.localdate())}",
-        "printed": timezone.localtime().strftime("%d-%m-%Y %H:%M"),
+        "printed": f"{tanggal(timezone.localdate())} {timezone.localtime():%H:%M}",
     }
     return pdf_response(
         request, "evaluation/pdf/dossier_pppk_pw.html", ctx,

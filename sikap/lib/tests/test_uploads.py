@@ -21,6 +21,7 @@ def _zip() -> bytes:
 
 
 HTML = b"<!doctype html><html><script>alert(document.cookie)</script></html>"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 
@@ -110,13 +111,39 @@ def test_stored_names_are_generated() -> None:
     assert "/" not in checked.stored_name
 
 
-def test_documents_are_served_as_downloads_and_images_inline() -> None:
-    document = serve_upload(io.BytesIO(b"x"), filename="s.pdf", content_type="application/pdf")
-    assert document["Content-Disposition"].startswith("attachment")
-    assert document["X-Content-Type-Options"] == "nosniff"
-    assert "sandbox" in document["Content-Security-Policy"]
+def test_images_and_pdfs_open_in_the_browser_other_files_are_downloads() -> None:
     image = serve_upload(io.BytesIO(b"x"), filename="f.png", content_type="image/png")
     assert image["Content-Disposition"].startswith("inline")
     assert image["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in image["Content-Security-Policy"]
     unknown = serve_upload(io.BytesIO(b"x"), filename="f.svg", content_type="image/svg+xml")
     assert unknown["Content-Disposition"].startswith("attachment")
+    assert "sandbox" in unknown["Content-Security-Policy"]
+    office = serve_upload(io.BytesIO(b"PK"), filename="s.docx", content_type=DOCX)
+    assert office["Content-Disposition"].startswith("attachment")
+
+
+def test_a_pdf_opens_inline_with_a_policy_that_forbids_scripts_and_framing() -> None:
+    document = serve_upload(
+        io.BytesIO(pdf_bytes()), filename="s.pdf", content_type="application/pdf"
+    )
+    assert document["Content-Disposition"] == 'inline; filename="s.pdf"'
+    assert document["Content-Type"] == "application/pdf"
+    assert document["X-Content-Type-Options"] == "nosniff"
+    policy = {
+        name: value
+        for name, _space, value in (
+            part.partition(" ") for part in document["Content-Security-Policy"].split("; ")
+        )
+    }
+    assert policy["default-src"] == "'none'" and policy["script-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'" and policy["form-action"] == "'none'"
+    # The browser's viewer embeds the file itself; a sandbox would block the viewer.
+    assert policy["object-src"] == "'self'" and "sandbox" not in policy
+    assert b"".join(document.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_stored_pdf_that_is_not_one_is_still_a_sandboxed_download() -> None:
+    fake = serve_upload(io.BytesIO(HTML), filename="s.pdf", content_type="application/pdf")
+    assert fake["Content-Disposition"].startswith("attachment")
+    assert "sandbox" in fake["Content-Security-Policy"]

@@ -15,6 +15,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from sikap.accounts.models import User
+from sikap.lib.formatting import tanggal
 from sikap.lib.nip import NipError, NipKind, normalise_nip, parse_nip
 from sikap.org import rules, services
 from sikap.org.importer.reading import (
@@ -259,9 +260,9 @@ class Importer:
             start = tmt or self.today
             current = self.current_start.get(existing.pk)
             if current is not None and start <= current:
-                bad("TMT_JABATAN", f"pindah jabatan harus mulai sesudah {current:%d-%m-%Y} "
+                bad("TMT_JABATAN", f"pindah jabatan harus mulai sesudah {tanggal(current)} "
                     "(mulai jabatan sekarang)" if tmt else "pindah jabatan memerlukan "
-                    f"TMT_JABATAN sesudah {current:%d-%m-%Y}")  # fmt: skip
+                    f"TMT_JABATAN sesudah {tanggal(current)}")  # fmt: skip
                 return None
         return plan
 
