@@ -27,11 +27,11 @@ from sikap.evaluation.models import (
     Objection,
     ObjectionStatus,
     PeerFeedbackRequest,
+    RenewalRecommendation,
 )
 from sikap.evaluation.rules import PREDICATE_MATRIX
 from sikap.evaluation.views.peer import named_aggregate
 from sikap.lib.forms import apply_errors
-from sikap.org.models import JenisAsn
 from sikap.planning.models import Plan
 
 
@@ -201,6 +201,12 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     deadline = services.objection_deadline(evaluation, settings)
     is_owner = access.is_owner(request.user, evaluation)
     objections = list(evaluation.objections.select_related("decider"))
+    takes_renewal = access.takes_renewal(evaluation)
+    renewal = (
+        RenewalRecommendation.objects.filter(evaluation=evaluation).first()
+        if takes_renewal
+        else None
+    )
     window_open = deadline is not None and timezone.localdate() <= deadline
     can_object = (
         is_owner
@@ -218,8 +224,9 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "window_open": window_open,
             "history": context.history_rows(evaluation.history.all()),
             "angka_kredit": context.angka_kredit_for(evaluation),
-            "has_pppk_dossier": (
-                evaluation.employee.jenis_asn == JenisAsn.PPPK_PW and evaluation.period.is_final
-            ),
+            "has_pppk_dossier": takes_renewal,
+            "renewal": renewal,
+            "can_recommend": takes_renewal
+            and access.is_penilai(get_scope(request.user), evaluation.plan),
         },
     )
