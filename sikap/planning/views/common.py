@@ -33,7 +33,8 @@ def plan_periods(plan: Plan) -> list[Period]:
         p
         for p in Period.objects.filter(appraisal_year=plan.appraisal_year)
         .for_jenis(plan.employee.jenis_asn)
-        .order_by("number")
+        # The final last; before it, in time (a monthly year's PPPK Paruh Waktu quarters).
+        .order_by("is_final", "start_date", "number")
         if p.end_date >= plan.start_date and p.start_date <= plan.end_date
     ]
 
