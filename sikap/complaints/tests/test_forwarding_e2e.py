@@ -17,13 +17,14 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from sikap.complaints.models import Complaint
-from sikap.complaints.tests.test_e2e import DESKTOP, PHONE, sign_in
+from sikap.complaints.tests.test_e2e import DESKTOP, sign_in
 from sikap.org.models import UnitKind
 from sikap.org.testing import make_employee, make_personas, make_position, make_unit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SHOTS = Path("/tmp/shots-pppk")
+PHONE = {"width": 360, "height": 780}
 
 
 def shot(page, name: str) -> None:
