@@ -128,9 +128,7 @@ def pppk_pw_quarters(kind: PeriodKind | str) -> list[PeriodSpec]:
     ]
 
 
-def period_applies(
-    *, jenis_asn: str, period_kind: str, is_final: bool, pppk_pw_only: bool
-) -> bool:
+def period_applies(*, jenis_asn: str, period_kind: str, is_final: bool, pppk_pw_only: bool) -> bool:
     """Whether an employee of that kind is evaluated in the period (§1.9, §8.1).
 
     The final (annual) period is everyone's. In a monthly year a PPPK Paruh Waktu is evaluated

@@ -77,7 +77,9 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
         .select_related("employee__user", "penilai__user")
     )
     periods = list(
-        Period.objects.filter(appraisal_year=year).select_related("appraisal_year").order_by("number")
+        Period.objects.filter(appraisal_year=year)
+        .select_related("appraisal_year")
+        .order_by("number")
     )
     sender.load(
         [f"plan_due:{year.year}:{p.employee_id}" for p in plans]

@@ -8,14 +8,13 @@ tracking page shows both.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
+from conftest import screenshot
 from sikap.complaints.models import Complaint
 from sikap.complaints.tests.test_e2e import DESKTOP, sign_in
 from sikap.org.models import UnitKind
@@ -23,13 +22,7 @@ from sikap.org.testing import make_employee, make_personas, make_position, make_
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SHOTS = Path("/tmp/shots-pppk")
 PHONE = {"width": 360, "height": 780}
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def _right_kelurahan(personas):
@@ -74,7 +67,7 @@ def test_an_anonymous_report_at_the_wrong_kelurahan_is_forwarded_and_tracked(liv
     assert "Anonim" in page.locator("#reporter").inner_text()
     page.select_option("#id_forward-unit", label="Kelurahan Talang Bubuk")
     page.fill("#id_forward-note", "Lokasi berada di wilayah Kelurahan Talang Bubuk.")
-    shot(page, "forward-detail-phone")
+    screenshot(page, "pppk-forward-detail-phone")
     page.locator("#action-forward button[type=submit]").click()
     page.wait_for_url(page.base_url + reverse("complaints:inbox"))
     assert code not in page.content()  # no longer Plaju Ulu's report
@@ -93,7 +86,7 @@ def test_an_anonymous_report_at_the_wrong_kelurahan_is_forwarded_and_tracked(liv
     assert "Kelurahan Plaju Ulu" in steps and "Kelurahan Talang Bubuk" in steps
     assert "Lokasi berada di wilayah Kelurahan Talang Bubuk." in steps
     assert due in page.locator("dl").inner_text()
-    shot(page, "forward-tracking-phone")
+    screenshot(page, "pppk-forward-tracking-phone")
 
     # The lurah of Talang Bubuk sees it; the pipe is PDAM's: an outside forwarding.
     sign_in(page, "lurah_tb")
@@ -109,7 +102,7 @@ def test_an_anonymous_report_at_the_wrong_kelurahan_is_forwarded_and_tracked(liv
         "PDAM Tirta Musi Palembang", "PDAM/ADU/2026/0113",
     )  # fmt: skip
     page.set_viewport_size(DESKTOP)
-    shot(page, "forward-out-detail-desktop")
+    screenshot(page, "pppk-forward-out-detail-desktop")
 
     # The citizen still follows the report: the instansi and its reference are on the page.
     page.context.clear_cookies()
@@ -118,6 +111,6 @@ def test_an_anonymous_report_at_the_wrong_kelurahan_is_forwarded_and_tracked(liv
     outside = page.locator("#forwarded-out").inner_text()
     assert "PDAM Tirta Musi Palembang" in outside and "PDAM/ADU/2026/0113" in outside
     assert "Kelurahan Talang Bubuk" in page.locator(".timeline").inner_text()
-    shot(page, "forward-out-tracking-phone")
+    screenshot(page, "pppk-forward-out-tracking-phone")
     page.set_viewport_size(DESKTOP)
-    shot(page, "forward-out-tracking-desktop")
+    screenshot(page, "pppk-forward-out-tracking-desktop")

@@ -35,14 +35,18 @@ def test_a_monthly_year_has_four_extra_quarters_and_a_quarterly_year_none() -> N
     ],
 )  # fmt: skip
 def test_who_is_evaluated_in_which_period(jenis, kind, is_final, only, expected) -> None:
-    applies = period_applies(jenis_asn=jenis, period_kind=kind, is_final=is_final, pppk_pw_only=only)
+    applies = period_applies(
+        jenis_asn=jenis, period_kind=kind, is_final=is_final, pppk_pw_only=only
+    )
     assert applies is expected
 
 
 def test_the_rule_spells_out_the_cases() -> None:
     month = {"period_kind": "bulanan", "is_final": False, "pppk_pw_only": False}
     quarter = {**month, "pppk_pw_only": True}
-    assert period_applies(jenis_asn="PNS", **month) and not period_applies(jenis_asn="PNS", **quarter)
+    assert period_applies(jenis_asn="PNS", **month) and not period_applies(
+        jenis_asn="PNS", **quarter
+    )
     assert period_applies(jenis_asn="PPPK_PW", **quarter)
     assert not period_applies(jenis_asn="PPPK_PW", **month)
     assert period_applies(jenis_asn="PPPK_PW", period_kind="triwulanan", is_final=False,
@@ -52,8 +56,12 @@ def test_the_rule_spells_out_the_cases() -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("annual_final", [False, True])
 def test_quarter_boundaries_of_the_pppk_pw_periods_across_two_years(annual_final) -> None:
-    y2026 = setup_appraisal_year(year=2026, period_kind="bulanan", annual_final=annual_final, by=None)
-    y2027 = setup_appraisal_year(year=2027, period_kind="bulanan", annual_final=annual_final, by=None)
+    y2026 = setup_appraisal_year(
+        year=2026, period_kind="bulanan", annual_final=annual_final, by=None
+    )
+    y2027 = setup_appraisal_year(
+        year=2027, period_kind="bulanan", annual_final=annual_final, by=None
+    )
     q26 = list(y2026.periods.filter(pppk_pw_only=True).order_by("start_date"))
     assert [(p.name, p.start_date, p.end_date) for p in q26] == [
         ("Triwulan I", D(2026, 1, 1), D(2026, 3, 31)),
@@ -75,7 +83,9 @@ def test_quarter_boundaries_of_the_pppk_pw_periods_across_two_years(annual_final
 @pytest.mark.django_db
 def test_each_kind_of_employee_gets_its_periods() -> None:
     monthly = setup_appraisal_year(year=2026, period_kind="bulanan", by=None)
-    quarterly = setup_appraisal_year(year=2027, period_kind="triwulanan", annual_final=True, by=None)
+    quarterly = setup_appraisal_year(
+        year=2027, period_kind="triwulanan", annual_final=True, by=None
+    )
     pw = list(monthly.periods.for_jenis("PPPK_PW").order_by("start_date", "number"))
     assert [p.name for p in pw] == [
         "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Desember",

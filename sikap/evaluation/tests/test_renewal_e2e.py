@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
+from conftest import screenshot
 from sikap.evaluation.models import Evaluation, RenewalRecommendation
 from sikap.evaluation.tests.test_e2e import DESKTOP, sign_in, sign_out
 from sikap.org import services as org_services
@@ -17,13 +17,7 @@ from sikap.planning.testing import make_plan, make_year
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SHOTS = Path("/tmp/shots-pppk")
 PHONE = {"width": 360, "height": 780}
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_the_penilai_recommends_and_hr_sees_it_with_the_contract_end(live_page):
@@ -49,14 +43,14 @@ def test_the_penilai_recommends_and_hr_sees_it_with_the_contract_end(live_page):
     page.locator("button[type=submit]").click()
     assert page.locator(".invalid-feedback").count() >= 1
     page.fill("#id_reasons", "Target perjanjian kerja tercapai empat triwulan berturut-turut.")
-    shot(page, "renewal-form-phone")
+    screenshot(page, "pppk-renewal-form-phone")
     page.set_viewport_size(DESKTOP)
-    shot(page, "renewal-form-desktop")
+    screenshot(page, "pppk-renewal-form-desktop")
     page.locator("button[type=submit]").click()
     page.wait_for_url(page.base_url + reverse("evaluation:detail", args=[evaluation.pk]))
     box = page.locator("#rekomendasi").inner_text()
     assert "Angkat menjadi PPPK" in box and "empat triwulan" in box
-    shot(page, "renewal-on-evaluation-desktop")
+    screenshot(page, "pppk-renewal-on-evaluation-desktop")
     assert RenewalRecommendation.objects.get().decision == "angkat_pppk"
 
     sign_out(page)
@@ -68,6 +62,6 @@ def test_the_penilai_recommends_and_hr_sees_it_with_the_contract_end(live_page):
     page.wait_for_url("**rekomendasi=angkat_pppk**")
     table = page.locator("table").inner_text()
     assert "Rudi Hartono" in table and "31 Desember 2026" in table
-    shot(page, "renewal-list-desktop")
+    screenshot(page, "pppk-renewal-list-desktop")
     page.set_viewport_size(PHONE)
-    shot(page, "renewal-list-phone")
+    screenshot(page, "pppk-renewal-list-phone")

@@ -52,7 +52,9 @@ def test_the_form_keeps_the_current_recommendation_and_an_unchanged_submit_chang
     page = client.get(_url(evaluation)).content.decode()
     assert 'value="tidak_diperpanjang"' in page and "checked" in page
     assert "Target tidak tercapai." in page
-    client.post(_url(evaluation), {"decision": "tidak_diperpanjang", "reasons": "Target tidak tercapai."})
+    client.post(
+        _url(evaluation), {"decision": "tidak_diperpanjang", "reasons": "Target tidak tercapai."}
+    )
     rec = RenewalRecommendation.objects.get(evaluation=evaluation)
     assert (rec.decision, rec.reasons) == ("tidak_diperpanjang", "Target tidak tercapai.")
 
@@ -115,7 +117,9 @@ def test_the_form_answers_405_to_other_methods(personas, login):
 
 
 @pytest.mark.parametrize(("jenis", "final"), [(JenisAsn.PPPK, True), (JenisAsn.PPPK_PW, False)])
-def test_the_form_exists_only_on_a_pppk_paruh_waktu_annual_evaluation(personas, login, jenis, final):
+def test_the_form_exists_only_on_a_pppk_paruh_waktu_annual_evaluation(
+    personas, login, jenis, final
+):
     evaluation = _annual(personas, jenis=jenis, final=final)
     assert login(personas.penilai.user).get(_url(evaluation)).status_code == 404
 
@@ -175,13 +179,17 @@ def test_the_list_answers_405_to_a_post(personas, login):
 
 
 def _second_pppk_pw(personas, name: str, username: str):
-    position = make_position(personas.seksi, f"Operator {name}", reports_to=personas.peer.position.reports_to)
+    position = make_position(
+        personas.seksi, f"Operator {name}", reports_to=personas.peer.position.reports_to
+    )
     employee = make_employee(position, name, username=username, pppk=True)
     employee.jenis_asn = JenisAsn.PPPK_PW
     employee.save()
     year = Evaluation.objects.first().period.appraisal_year
     plan = make_plan(employee, year, penilai=personas.penilai, atasan=personas.lurah)
-    return Evaluation.objects.create(plan=plan, employee=employee, period=year.periods.get(is_final=True))
+    return Evaluation.objects.create(
+        plan=plan, employee=employee, period=year.periods.get(is_final=True)
+    )
 
 
 def test_the_filters_choose_the_recommendation_and_the_contract_end(personas, login):

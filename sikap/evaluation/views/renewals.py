@@ -34,9 +34,7 @@ def renewal(request: AuthedRequest, pk: int) -> HttpResponse:
     form = RenewalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.recommend_renewal(
-                evaluation=evaluation, by=request.user, **form.cleaned_data
-            )
+            services.recommend_renewal(evaluation=evaluation, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

@@ -718,7 +718,9 @@ class Importer:
                     start_date=row.tmt or self.today, by=self.by, note="Impor berkas pegawai",
                 )  # fmt: skip
         new_ones = [row.nip for row in creates if row.contract is not None]
-        employee_of = {e.nip: e for e in Employee.objects.filter(nip__in=new_ones)} if new_ones else {}
+        employee_of = (
+            {e.nip: e for e in Employee.objects.filter(nip__in=new_ones)} if new_ones else {}
+        )
         for row in plan.rows:
             if row.contract is not None:
                 services.add_contract(
