@@ -127,6 +127,8 @@ class Period(models.Model):
     @property
     def siasn_periodik_id(self) -> int:
         """SIASN ``periodikId`` of this period's year (1 bulanan, 2 triwulan)."""
+        if self.pppk_pw_only:  # a monthly year's quarter of its PPPK Paruh Waktu
+            return PeriodKind.TRIWULANAN.siasn_id
         return PeriodKind(self.appraisal_year.period_kind).siasn_id
 
     def applies_to(self, jenis_asn: str) -> bool:

@@ -70,6 +70,9 @@ def test_quarter_boundaries_of_the_pppk_pw_periods_across_two_years(annual_final
         ("Triwulan IV", D(2026, 10, 1), D(2026, 12, 31)),
     ]
     assert not any(p.is_final for p in q26)
+    # SIASN receives them as quarterly results (periodikId 2); the months stay 1.
+    assert q26[0].siasn_periodik_id == 2
+    assert y2026.periods.get(number=1).siasn_periodik_id == 1
     # The last quarter's batas pengisian falls in the next year; the next year starts afresh.
     assert q26[-1].deadline == D(2027, 1, 10)
     first_2027 = y2027.periods.filter(pppk_pw_only=True).order_by("start_date").first()
