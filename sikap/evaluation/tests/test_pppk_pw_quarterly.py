@@ -78,3 +78,14 @@ def test_the_realisation_page_of_a_pppk_paruh_waktu_offers_the_quarters(personas
     names = [p.name for p in plan_periods(monthly["pw"])]
     assert names == ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Desember"]
     assert len(plan_periods(monthly["pns"])) == 12
+
+
+def test_the_siasn_record_of_a_pppk_paruh_waktu_quarter_is_quarterly(personas, monthly):
+    from sikap.evaluation.siasn import periodic_record
+
+    by = personas.penilai.user
+    quarter = periodic_record(rate(monthly["pw"], monthly["quarter"], by))
+    month = periodic_record(rate(monthly["pns"], monthly["month"], by))
+    assert (quarter["periodikId"], quarter["bulanMulaiPenilaian"]) == (2, 4)
+    assert quarter["bulanSelesaiPenilaian"] == 6
+    assert (month["periodikId"], month["bulanMulaiPenilaian"]) == (1, 4)
