@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sikap.cycle.rules import PeriodKind, has_action_plans
+from sikap.cycle.rules import PeriodKind, always_quarterly, has_action_plans, period_applies
 from sikap.lib.textlimits import LIMITS, limited
 
 
@@ -59,6 +59,17 @@ class PeriodQuerySet(models.QuerySet["Period"]):
     def containing(self, day: dt.date) -> PeriodQuerySet:
         return self.filter(start_date__lte=day, end_date__gte=day)
 
+    def for_everyone(self) -> PeriodQuerySet:
+        """The year's own periods, without the extra quarters of PPPK Paruh Waktu."""
+        return self.filter(pppk_pw_only=False)
+
+    def for_jenis(self, jenis_asn: str) -> PeriodQuerySet:
+        """The periods in which an employee of that kind is evaluated (rules.period_applies)."""
+        if not always_quarterly(jenis_asn):
+            return self.for_everyone()
+        months = Q(appraisal_year__period_kind=PeriodKindChoices.BULANAN, is_final=False)
+        return self.exclude(months & Q(pppk_pw_only=False))
+
 
 class Period(models.Model):
     """One evaluation period (e.g. Triwulan I) with its filling deadline (batas pengisian)."""
@@ -73,6 +84,8 @@ class Period(models.Model):
     end_date = models.DateField(_("end date"))
     deadline = models.DateField(_("filling deadline (batas pengisian)"))
     is_final = models.BooleanField(_("final (annual) period"), default=False)
+    # A monthly year's quarter in which only PPPK Paruh Waktu are evaluated (domain.md §8.1).
+    pppk_pw_only = models.BooleanField(_("only for PPPK Paruh Waktu"), default=False)
     reopened_until = models.DateField(
         _("reopened until"), null=True, blank=True,
         help_text=_("HR may reopen entry after the deadline until this date."),
@@ -114,7 +127,16 @@ class Period(models.Model):
     @property
     def siasn_periodik_id(self) -> int:
         """SIASN ``periodikId`` of this period's year (1 bulanan, 2 triwulan)."""
+        if self.pppk_pw_only:  # a monthly year's quarter of its PPPK Paruh Waktu
+            return PeriodKind.TRIWULANAN.siasn_id
         return PeriodKind(self.appraisal_year.period_kind).siasn_id
+
+    def applies_to(self, jenis_asn: str) -> bool:
+        """Whether an employee of that kind is evaluated in this period."""
+        return period_applies(
+            jenis_asn=jenis_asn, period_kind=self.appraisal_year.period_kind,
+            is_final=self.is_final, pppk_pw_only=self.pppk_pw_only,
+        )  # fmt: skip
 
     def is_open_for_entry(self, day: dt.date) -> bool:
         """Realisation may be entered until the deadline, or until HR's reopening date."""

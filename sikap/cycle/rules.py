@@ -119,6 +119,29 @@ def always_quarterly(jenis_asn: str) -> bool:
     return jenis_asn == "PPPK_PW"
 
 
+def pppk_pw_quarters(kind: PeriodKind | str) -> list[PeriodSpec]:
+    """The extra quarters a monthly year has for its PPPK Paruh Waktu (§8.1); none otherwise."""
+    if PeriodKind(kind) is not PeriodKind.BULANAN:
+        return []
+    return [
+        PeriodSpec(3 * q + 1, 3 * q + 3, label) for q, label in enumerate(QUARTER_LABELS_WITH_FINAL)
+    ]
+
+
+def period_applies(*, jenis_asn: str, period_kind: str, is_final: bool, pppk_pw_only: bool) -> bool:
+    """Whether an employee of that kind is evaluated in the period (§1.9, §8.1).
+
+    The final (annual) period is everyone's. In a monthly year a PPPK Paruh Waktu is evaluated
+    in the year's extra quarters instead of the months; everyone else in the months. A quarterly
+    year has no extra quarters: its periods are everyone's.
+    """
+    if is_final:
+        return True
+    if always_quarterly(jenis_asn) and PeriodKind(period_kind) is PeriodKind.BULANAN:
+        return pppk_pw_only
+    return not pppk_pw_only
+
+
 def contract_quarters(year: int, start: dt.date, end: dt.date) -> list[QuarterWindow]:
     """The quarters of a year a contract touches, each cut to the contract's days (§8.1).
 

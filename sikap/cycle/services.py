@@ -20,7 +20,7 @@ from sikap.cycle.models import (
     Period,
     PeriodReopening,
 )
-from sikap.cycle.rules import PeriodKind, periodic_periods
+from sikap.cycle.rules import PeriodKind, periodic_periods, pppk_pw_quarters
 from sikap.lib.audit import stamp
 
 DEFAULT_DEADLINE_DAYS = 10
@@ -57,12 +57,15 @@ def setup_appraisal_year(
     stamp(appraisal_year, by)
     appraisal_year.save()
     specs = periodic_periods(year, PeriodKind(period_kind), annual_final=annual_final)
-    for number, spec in enumerate(specs, start=1):
+    # A monthly year also has the quarters of its PPPK Paruh Waktu, numbered after the final.
+    extra = pppk_pw_quarters(period_kind)
+    for number, spec in enumerate([*specs, *extra], start=1):
         end = dt.date(year, spec.end_month, calendar.monthrange(year, spec.end_month)[1])
         period = Period(
             appraisal_year=appraisal_year, number=number, name=spec.label,
             start_date=dt.date(year, spec.start_month, 1), end_date=end,
             deadline=end + dt.timedelta(days=DEFAULT_DEADLINE_DAYS), is_final=number == len(specs),
+            pppk_pw_only=number > len(specs),
         )  # fmt: skip
         stamp(period, by)
         period.save()

@@ -73,7 +73,10 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Engagement:
     now = timezone.now()
     year = AppraisalYear.objects.filter(year=today.year).first()
     last_period = (
-        Period.objects.filter(appraisal_year=year, end_date__lt=today).order_by("-end_date").first()
+        Period.objects.filter(appraisal_year=year, end_date__lt=today)
+        .for_everyone()
+        .order_by("-end_date")
+        .first()
         if year
         else None
     )
@@ -108,7 +111,9 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Engagement:
             people[counted["indicator__work_result__plan__employee_id"]].realised = counted["n"]
     # Who gave feedback to whom in the last ended period (or the current one early in the year).
     feedback_period = last_period or (
-        Period.objects.filter(appraisal_year=year).order_by("start_date").first() if year else None
+        Period.objects.filter(appraisal_year=year).for_everyone().order_by("start_date").first()
+        if year
+        else None
     )
     given = set(
         Feedback.objects.filter(period=feedback_period, plan__employee_id__in=people)

@@ -296,7 +296,9 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Glance:
     today = today or timezone.localdate()
     year = AppraisalYear.objects.filter(year=today.year).first()
     periods = (
-        list(Period.objects.filter(appraisal_year=year).order_by("start_date")) if year else []
+        list(Period.objects.filter(appraisal_year=year).for_everyone().order_by("start_date"))
+        if year
+        else []
     )
     ended = [p for p in periods if p.end_date < today]
     last = ended[-1] if ended else None

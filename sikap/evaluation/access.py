@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
@@ -14,8 +15,9 @@ from sikap.evaluation.models import (
     Objection,
     PeerFeedbackInvitation,
     PredicateSetter,
+    RenewalRecommendation,
 )
-from sikap.org.models import Position, Unit
+from sikap.org.models import JenisAsn, Position, Unit
 from sikap.planning.access import plans_visible_to
 
 if TYPE_CHECKING:
@@ -69,6 +71,31 @@ def get_evaluation_for_user(user: User, pk: int) -> Evaluation:
     if is_owner and not evaluation.is_final:
         raise Http404
     return evaluation
+
+
+def takes_renewal(evaluation: Evaluation) -> bool:
+    """Whether the evaluation carries a renewal recommendation: a PPPK Paruh Waktu's annual one."""
+    return evaluation.employee.jenis_asn == JenisAsn.PPPK_PW and evaluation.period.is_final
+
+
+def get_evaluation_for_renewal(user: User, pk: int, *, for_change: bool = False) -> Evaluation:
+    """A PPPK Paruh Waktu's annual evaluation the user may see (404); with for_change, its penilai."""
+    evaluation = get_evaluation_for_user(user, pk)
+    if not takes_renewal(evaluation):
+        raise Http404
+    if for_change and not is_penilai(get_scope(user), evaluation.plan):
+        raise PermissionDenied
+    return evaluation
+
+
+def renewals_visible_to(user: User) -> QuerySet[RenewalRecommendation]:
+    """The renewal recommendations of the subtrees the user manages, leads or audits (404 if none)."""
+    scope = get_scope(user)
+    if not scope.reaches_any("read"):
+        raise Http404
+    return scope.filter_units(
+        RenewalRecommendation.objects.all(), field="evaluation__employee__unit"
+    )
 
 
 def is_owner(user: User, evaluation: Evaluation) -> bool:

@@ -33,7 +33,9 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
         return result
     today = timezone.localdate()
     index = reverse("evaluation:index")
-    ended = list(Period.objects.filter(appraisal_year__year=today.year, end_date__lt=today))
+    ended = list(
+        Period.objects.filter(appraisal_year__year=today.year, end_date__lt=today).for_everyone()
+    )
     if scope.has(Role.PENILAI) and ended:
         plan_ids = list(
             Plan.objects.current()

@@ -13,6 +13,7 @@ from sikap.evaluation.models import (
     EvaluationSettings,
     OrganisationPredicateChoices,
     PeerRelation,
+    RenewalDecision,
     RoundingChoices,
 )
 from sikap.evaluation.rules import PEER_LEVELS, Rating
@@ -212,3 +213,27 @@ class PeerAnswerForm(forms.Form):
 
     def answer(self) -> dict[str, str]:
         return {key: self.cleaned_data[key] for key, _n, _i in self.values}
+
+
+class RenewalForm(forms.Form):
+    """The penilai's renewal recommendation for a PPPK Paruh Waktu (§8.1)."""
+
+    decision = forms.ChoiceField(
+        label=_("Recommendation"), choices=RenewalDecision.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"), max_length=LIMITS.NOTE, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class RenewalFilterForm(forms.Form):
+    """The filters of HR's list of renewal recommendations."""
+
+    tahun = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    rekomendasi = forms.ChoiceField(
+        label=_("Recommendation"), required=False,
+        choices=[("", _("All")), *RenewalDecision.choices],
+    )  # fmt: skip
+    berakhir_sebelum = forms.DateField(
+        label=_("Contract ends before"), required=False, widget=IsoDateInput()
+    )

@@ -152,6 +152,15 @@ def set_ratings(
                 )
             }
         )
+    if not period.applies_to(plan.employee.jenis_asn):
+        raise ValidationError(
+            {
+                "period": ValidationError(
+                    _("This employee is not evaluated in this period."),
+                    code="period_not_for_employee",
+                )
+            }
+        )
     # One evaluation per employee and period, whatever SKP version is in force: a period rated
     # (or signed) on v1 is the same evaluation on v2, never a second one. The employee's row
     # is the lock: two penilai saving at once create one evaluation, not an IntegrityError.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sikap.cycle.rules import PeriodKind
 from sikap.evaluation import rules
 from sikap.evaluation.models import Evaluation
 from sikap.org.models import JenisJabatan
@@ -73,7 +72,6 @@ def _koefisien_id(evaluation: Evaluation) -> int | None:
 def periodic_record(evaluation: Evaluation) -> dict[str, Any]:
     """One ``kinerjaperiodik/save`` record."""
     period = evaluation.period
-    kind = PeriodKind(period.appraisal_year.period_kind)
     return {
         "nipDinilai": _nip(evaluation.employee.nip),
         "namaDinilai": evaluation.employee.display_name,
@@ -82,7 +80,7 @@ def periodic_record(evaluation: Evaluation) -> dict[str, Any]:
         "tahunMulaiPenilaian": period.start_date.year,
         "tahunSelesaiPenilaian": period.end_date.year,
         "tahun": period.appraisal_year.year,
-        "periodikId": kind.siasn_id,
+        "periodikId": period.siasn_periodik_id,
         **_ratings(evaluation),
         "koefisienId": _koefisien_id(evaluation),
         **_penilai(evaluation),

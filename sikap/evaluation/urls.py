@@ -8,6 +8,7 @@ from sikap.evaluation.views import (
     exports,
     objections,
     peer,
+    renewals,
     settings,
 )
 
@@ -28,6 +29,8 @@ urlpatterns = [
     path("<int:pk>/dokumen.pdf", documents.document, name="document"),
     path("<int:pk>/formulir.pdf", documents.form_pdf, name="form_pdf"),
     path("<int:pk>/dosir-pppk-pw.pdf", documents.pppk_dossier, name="pppk_dossier"),
+    path("<int:pk>/rekomendasi-pppk-pw/", renewals.renewal, name="renewal"),
+    path("rekomendasi-pppk-pw/", renewals.renewal_list, name="renewal_list"),
     path("<int:pk>/keberatan/", objections.objection_create, name="objection_create"),
     path("keberatan/<int:pk>/", objections.objection_decide, name="objection_decide"),
     path("kalibrasi/<int:unit_pk>/<int:period_pk>/", calibration.calibration, name="calibration"),

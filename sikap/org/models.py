@@ -421,6 +421,12 @@ class ContractQuerySet(models.QuerySet["Contract"]):
     def ending_between(self, first: dt.date, last: dt.date) -> ContractQuerySet:
         return self.filter(end_date__gte=first, end_date__lte=last)
 
+    def touching_year(self, year: int) -> ContractQuerySet:
+        """Contracts running on some day of the calendar year, the latest start first."""
+        return self.filter(
+            start_date__lte=dt.date(year, 12, 31), end_date__gte=dt.date(year, 1, 1)
+        ).order_by("-start_date")
+
 
 class Contract(models.Model):
     """A perjanjian kerja of a PPPK or PPPK Paruh Waktu (domain.md §8.1); one row per term."""

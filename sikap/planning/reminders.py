@@ -77,7 +77,11 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
         .filter(Q(is_current=True) | Q(revision_of__isnull=False))
         .select_related("employee__user", "penilai__user")
     )
-    periods = list(Period.objects.filter(appraisal_year=year).order_by("number"))
+    periods = list(
+        Period.objects.filter(appraisal_year=year)
+        .select_related("appraisal_year")
+        .order_by("number")
+    )
     sender.load(
         [f"plan_due:{year.year}:{p.employee_id}" for p in plans]
         + [f"{k}:{p.pk}:{x.pk}" for p in plans for x in periods for k in ("realisation_due", "realisation_missing", "no_feedback")]
@@ -140,6 +144,8 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
         }  # fmt: skip
         for plan in approved:
             if plan.end_date < period.start_date or plan.start_date > period.end_date:
+                continue
+            if not period.applies_to(plan.employee.jenis_asn):
                 continue
             row = counts.get(plan.pk, {"n_ind": 0, "n_real": 0, "n_fb": 0})
             missing = row["n_real"] < row["n_ind"]

@@ -56,7 +56,9 @@ def test_hr_creates_a_monthly_year(personas, login):
     response = client.post(reverse("cycle:year_create"), {"year": 2027, "period_kind": "bulanan"})
     assert response.status_code == 302
     year = AppraisalYear.objects.get(year=2027)
-    assert year.periods.count() == 12
+    assert year.periods.for_everyone().count() == 12
+    # The four quarters of its PPPK Paruh Waktu (§8.1).
+    assert year.periods.filter(pppk_pw_only=True).count() == 4
     assert list(year.periods.filter(is_final=True).values_list("name", flat=True)) == ["Desember"]
     assert year.history.first().history_user == personas.user("city_hr")
 

@@ -177,12 +177,7 @@ def pppk_dossier(request: AuthedRequest, pk: int) -> HttpResponse:
     if employee.jenis_asn != JenisAsn.PPPK_PW or not evaluation.period.is_final:
         raise Http404
     year = evaluation.period.appraisal_year.year
-    contract = (
-        Contract.objects.filter(employee=employee, start_date__lte=dt.date(year, 12, 31))
-        .filter(end_date__gte=dt.date(year, 1, 1))
-        .order_by("-start_date")
-        .first()
-    )
+    contract = Contract.objects.touching_year(year).filter(employee=employee).first()
     start = contract.start_date if contract else dt.date(year, 1, 1)
     end = contract.end_date if contract else dt.date(year, 12, 31)
     by_span = {

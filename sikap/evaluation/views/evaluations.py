@@ -27,11 +27,11 @@ from sikap.evaluation.models import (
     Objection,
     ObjectionStatus,
     PeerFeedbackRequest,
+    RenewalRecommendation,
 )
 from sikap.evaluation.rules import PREDICATE_MATRIX
 from sikap.evaluation.views.peer import named_aggregate
 from sikap.lib.forms import apply_errors
-from sikap.org.models import JenisAsn
 from sikap.planning.models import Plan
 
 
@@ -54,6 +54,7 @@ def index(request: AuthedRequest) -> HttpResponse:
     periods = list(year.periods.all()) if year else []
     started = [p for p in periods if p.start_date <= today]
     team: list[dict[str, Any]] = []
+    team_periods: list[Period] = []
     own: list[Evaluation] = []
     if scope.employee is not None and year is not None:
         plans = list(
@@ -69,14 +70,27 @@ def index(request: AuthedRequest) -> HttpResponse:
                 employee__in=[p.employee_id for p in plans], period__in=started
             )
         }
+        # A PPPK Paruh Waktu of a monthly year is evaluated in its own quarters (§8.1).
+        team_periods = [
+            p for p in started if any(p.applies_to(plan.employee.jenis_asn) for plan in plans)
+        ]
         for plan in plans:
-            cells = [(p, evaluations.get((plan.employee_id, p.pk))) for p in started]
+            cells = [
+                (
+                    p,
+                    evaluations.get((plan.employee_id, p.pk)),
+                    p.applies_to(plan.employee.jenis_asn),
+                )
+                for p in team_periods
+            ]
             team.append({"plan": plan, "cells": cells})
         own = list(
             Evaluation.objects.filter(
                 employee=scope.employee, period__appraisal_year=year, status=EvaluationStatus.FINAL
             ).select_related("period")
         )
+    # Curves and penetapan are the year's own periods; the PPPK Paruh Waktu quarters have none.
+    started = [p for p in started if not p.pppk_pw_only]
     units = []
     if scope.reaches_any("read"):
         units = [u for u in access.units_read(scope) if u.kind in ("kecamatan", "kelurahan")]
@@ -101,6 +115,7 @@ def index(request: AuthedRequest) -> HttpResponse:
             "year": year,
             "years": AppraisalYear.objects.all(),
             "periods": started,
+            "team_periods": team_periods,
             "team": team,
             "own": own,
             "units": units,
@@ -115,7 +130,7 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
     """The pejabat penilai sets the ratings of one SKP for one period."""
     plan = access.get_plan_for_evaluation(request.user, plan_pk)
     period = Period.objects.filter(pk=period_pk, appraisal_year=plan.appraisal_year_id).first()
-    if period is None:
+    if period is None or not period.applies_to(plan.employee.jenis_asn):
         raise Http404
     is_penilai = access.is_penilai(get_scope(request.user), plan)
     if request.method == "POST":
@@ -201,6 +216,12 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     deadline = services.objection_deadline(evaluation, settings)
     is_owner = access.is_owner(request.user, evaluation)
     objections = list(evaluation.objections.select_related("decider"))
+    takes_renewal = access.takes_renewal(evaluation)
+    renewal = (
+        RenewalRecommendation.objects.filter(evaluation=evaluation).first()
+        if takes_renewal
+        else None
+    )
     window_open = deadline is not None and timezone.localdate() <= deadline
     can_object = (
         is_owner
@@ -218,8 +239,9 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "window_open": window_open,
             "history": context.history_rows(evaluation.history.all()),
             "angka_kredit": context.angka_kredit_for(evaluation),
-            "has_pppk_dossier": (
-                evaluation.employee.jenis_asn == JenisAsn.PPPK_PW and evaluation.period.is_final
-            ),
+            "has_pppk_dossier": takes_renewal,
+            "renewal": renewal,
+            "can_recommend": takes_renewal
+            and access.is_penilai(get_scope(request.user), evaluation.plan),
         },
     )

@@ -35,6 +35,7 @@ from sikap.org.models import (
     PPPK_KINDS,
     Assignment,
     AssignmentKind,
+    Contract,
     Employee,
     JenisAsn,
     JenisJabatan,
@@ -68,6 +69,8 @@ class RowPlan:
     existing: Employee | None = None
     changed: list[str] = field(default_factory=list)
     transfer: bool = False
+    # The perjanjian kerja (start, end) of a PPPK or PPPK Paruh Waktu, when not yet recorded.
+    contract: tuple[dt.date, dt.date] | None = None
 
     @property
     def position_key(self) -> tuple[Any, ...]:
@@ -111,7 +114,7 @@ class Plan:
         for row in self.rows:
             if row.existing is None:
                 counts.created += 1
-            elif row.changed or row.transfer:
+            elif row.changed or row.transfer or row.contract:
                 counts.updated += 1
             else:
                 counts.unchanged += 1
@@ -230,6 +233,12 @@ class Importer:
                 previous = self.current_start.get(employee_id)
                 if previous is None or start_date > previous:
                     self.current_start[employee_id] = start_date
+        self.contracts: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+        for start in range(0, len(ids), 900):
+            for employee_id, first, last in Contract.objects.filter(
+                employee_id__in=ids[start : start + 900]
+            ).values_list("employee_id", "start_date", "end_date"):
+                self.contracts[employee_id].append((first, last))
 
     # -- one row --
 
@@ -246,16 +255,20 @@ class Importer:
         self._golongan(raw, values, bad, jenis_asn)
         self._contact(raw, values, bad)
         tmt = self._tmt(raw, values, bad)
+        contract = self._contract(raw, bad, jenis_asn)
         jenis_jab, jenjang, eselon = self._position_kind(raw, bad)
         unit, position_name = self._placement(raw, bad)
         atasan = self._atasan(raw, bad, nip)
         existing = self._existing(nip, bad)
+        if contract is not None and existing is not None:
+            contract = self._new_contract(existing, contract, bad)
         if len(problems) > count or unit is None or jenis_jab is None:
             return None
         plan = self._plan(
             number, nip, values, unit, (position_name, jenis_jab, jenjang, eselon), atasan, tmt,
             existing,
         )  # fmt: skip
+        plan.contract = contract
         if plan.transfer and existing is not None:
             start = tmt or self.today
             current = self.current_start.get(existing.pk)
@@ -360,6 +373,51 @@ class Importer:
         if birth is not None and tmt <= birth:
             bad("TMT_JABATAN", "tanggal mulai jabatan sebelum tanggal lahir")
         return tmt
+
+    def _contract(
+        self, raw: dict[str, Any], bad: Bad, jenis_asn: str | None
+    ) -> tuple[dt.date, dt.date] | None:
+        """MULAI_ and AKHIR_PERJANJIAN_KERJA: both or neither, only for PPPK (§8.1)."""
+        columns = ("MULAI_PERJANJIAN_KERJA", "AKHIR_PERJANJIAN_KERJA")
+        filled = [c for c in columns if cell_text(raw.get(c))]
+        if not filled:
+            return None
+        if jenis_asn is not None and jenis_asn not in PPPK_KINDS:
+            for column in filled:
+                bad(column, "perjanjian kerja hanya untuk PPPK dan PPPK Paruh Waktu")
+            return None
+        dates: list[dt.date] = []
+        for column in columns:
+            if column not in filled:
+                other = columns[1 - columns.index(column)]
+                bad(column, f"wajib diisi bila {other} diisi")
+                continue
+            try:
+                dates.append(parse_date(raw.get(column)))
+            except ValueError as exc:
+                bad(column, str(exc))
+        if len(dates) < 2:
+            return None
+        start, end = dates
+        if end <= start:
+            bad("AKHIR_PERJANJIAN_KERJA", f"akhir perjanjian kerja harus sesudah mulainya "
+                f"({start:%d-%m-%Y})")  # fmt: skip
+            return None
+        return start, end
+
+    def _new_contract(
+        self, employee: Employee, contract: tuple[dt.date, dt.date], bad: Bad
+    ) -> tuple[dt.date, dt.date] | None:
+        """The row's term unless already recorded; a term overlapping another is refused."""
+        start, end = contract
+        for first, last in self.contracts.get(employee.pk, []):
+            if (first, last) == (start, end):
+                return None
+            if first <= end and last >= start:
+                bad("MULAI_PERJANJIAN_KERJA", "perjanjian kerja ini bertumpang tindih dengan "
+                    f"perjanjian kerja {first:%d-%m-%Y} s.d. {last:%d-%m-%Y}")  # fmt: skip
+                return None
+        return contract
 
     def _position_kind(self, raw: dict[str, Any], bad: Bad) -> tuple[str | None, str, str]:
         """JENIS_JABATAN, JENJANG and ESELON, checked against each other."""
@@ -659,6 +717,16 @@ class Importer:
                 services.transfer_employee(
                     employee=row.existing, position=target(row),
                     start_date=row.tmt or self.today, by=self.by, note="Impor berkas pegawai",
+                )  # fmt: skip
+        new_ones = [row.nip for row in creates if row.contract is not None]
+        employee_of = (
+            {e.nip: e for e in Employee.objects.filter(nip__in=new_ones)} if new_ones else {}
+        )
+        for row in plan.rows:
+            if row.contract is not None:
+                services.add_contract(
+                    employee=row.existing or employee_of[row.nip], start_date=row.contract[0],
+                    end_date=row.contract[1], by=self.by,
                 )  # fmt: skip
         return counts
 

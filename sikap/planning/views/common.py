@@ -31,7 +31,10 @@ def current_year(day: dt.date) -> AppraisalYear | None:
 def plan_periods(plan: Plan) -> list[Period]:
     return [
         p
-        for p in Period.objects.filter(appraisal_year=plan.appraisal_year).order_by("number")
+        for p in Period.objects.filter(appraisal_year=plan.appraisal_year)
+        .for_jenis(plan.employee.jenis_asn)
+        # The final last; before it, in time (a monthly year's PPPK Paruh Waktu quarters).
+        .order_by("is_final", "start_date", "number")
         if p.end_date >= plan.start_date and p.start_date <= plan.end_date
     ]
 

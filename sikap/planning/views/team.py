@@ -57,7 +57,7 @@ def team(request: AuthedRequest) -> HttpResponse:
     period = None
     periods: list[Period] = []
     if year is not None:
-        periods = list(Period.objects.filter(appraisal_year=year).order_by("number"))
+        periods = list(Period.objects.filter(appraisal_year=year).for_everyone().order_by("number"))
         period = chosen_period(request, periods)
         realised = Count(
             "work_results__indicators__realisations",
