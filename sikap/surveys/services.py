@@ -26,8 +26,8 @@ from sikap.surveys.models import (
     ServicePromise,
     ServiceRecord,
     ServiceType,
-    SurveyResponse,
     SuggestionFollowUp,
+    SurveyResponse,
     SurveySettings,
 )
 from sikap.surveys.paper import ParsedTable
@@ -345,7 +345,8 @@ def mark_suggestion(
         except ValidationError as error:
             # The plan's text is this service's ``plan_action``: name the error after it.
             errors = getattr(error, "error_dict", {})
-            raise ValidationError({"plan_action": errors["action"]} if "action" in errors else error)
+            named = {"plan_action": errors["action"]} if "action" in errors else error
+            raise ValidationError(named) from error
     elif plan.unit_id != response.unit_id or not plan.period_start <= day <= plan.period_end:
         raise ValidationError(
             {"plan": ValidationError(

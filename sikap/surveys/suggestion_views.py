@@ -57,7 +57,9 @@ def suggestion_list(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def _label(plan: FollowUpPlan) -> str:
     named = {(p.start, p.end): p.label for p in periods_of(plan.period_start.year)}
-    period = named.get((plan.period_start, plan.period_end), f"{plan.period_start}–{plan.period_end}")
+    period = named.get(
+        (plan.period_start, plan.period_end), f"{plan.period_start}–{plan.period_end}"
+    )
     return f"{period} · {plan.unsur}: {plan.action[:80]}"
 
 
@@ -87,7 +89,9 @@ def suggestion_follow_up(request: AuthedRequest, pk: int, response_pk: int) -> H
         )
     }
     lowest = lowest_unsur_of(unit, period)
-    has_own = any((p.period_start, p.period_end) == (period.start, period.end) for p in plans.values())
+    has_own = any(
+        (p.period_start, p.period_end) == (period.start, period.end) for p in plans.values()
+    )
     new_label = None if has_own else _("New plan for %(period)s (lowest unsur %(unsur)s)") % {
         "period": period.label, "unsur": ", ".join(lowest) or "-"
     }  # fmt: skip

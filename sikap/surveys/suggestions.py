@@ -137,7 +137,9 @@ _FOLLOW_UP_FIELDS = (
 )
 
 
-def themes(unit: Unit, period: SurveyPeriod, *, service: ServiceType | None = None) -> list[CitizenTheme]:
+def themes(
+    unit: Unit, period: SurveyPeriod, *, service: ServiceType | None = None
+) -> list[CitizenTheme]:
     """The complaint themes of the unit's own reports in the period, from every provider."""
     query = ThemeQuery(
         path=unit.path, excluded=tuple(service_paths_below(unit)), start=period.start,

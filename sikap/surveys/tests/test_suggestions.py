@@ -32,7 +32,9 @@ def saran(personas, domisili):
     personal = make_response(
         kel, [4, 4, 2, 4, 3, 4, 4, 3, 4], service_type=domisili, when=OCTOBER, comment=PERSONAL
     )
-    plain = make_response(kel, 3, when=OCTOBER + dt.timedelta(days=20), comment="Ruang tunggu panas")
+    plain = make_response(
+        kel, 3, when=OCTOBER + dt.timedelta(days=20), comment="Ruang tunggu panas"
+    )
     make_response(kel, 3, when=dt.datetime(2026, 8, 1, 3, tzinfo=dt.UTC), comment="Parkir sempit")
     make_response(kel, 3, when=OCTOBER)
     return {"personal": personal, "plain": plain}
@@ -181,7 +183,9 @@ def test_the_lurah_marks_a_saran_under_a_new_plan_and_the_public_page_shows_it(
     assert answer.status_code == 302
     plan = FollowUpPlan.objects.get(unit=kel)
     assert (plan.period_start, plan.unsur, plan.action) == (
-        dt.date(2026, 10, 1), "U3", "Tambah loket pada jam sibuk"
+        dt.date(2026, 10, 1),
+        "U3",
+        "Tambah loket pada jam sibuk",
     )
     marked = SuggestionFollowUp.objects.get(response=saran["personal"])
     assert (marked.plan, marked.marked_by) == (plan, personas.lurah)
@@ -205,7 +209,8 @@ def test_marking_again_revises_the_note_and_keeps_the_history(personas, login, s
     first.refresh_from_db()
     assert first.note == "AC dipasang"
     assert [h.note for h in first.history.order_by("history_date")] == [
-        "Kipas angin dipasang di ruang tunggu", "AC dipasang"
+        "Kipas angin dipasang di ruang tunggu",
+        "AC dipasang",
     ]
     assert "Kipas angin" in lurah.get(_mark_url(kel, saran["plain"])).content.decode()
 
@@ -215,7 +220,9 @@ def test_marking_again_revises_the_note_and_keeps_the_history(personas, login, s
 def test_only_a_leader_marks_a_saran(personas, login, saran, who):
     client = login(personas.user(who))
     assert client.get(_mark_url(personas.kelurahan, saran["plain"])).status_code == 403
-    answer = client.post(_mark_url(personas.kelurahan, saran["plain"]), {"plan": "new", "note": "x"})
+    answer = client.post(
+        _mark_url(personas.kelurahan, saran["plain"]), {"plan": "new", "note": "x"}
+    )
     assert answer.status_code == 403
     assert not SuggestionFollowUp.objects.exists()
 
@@ -308,4 +315,3 @@ def test_the_report_links_the_saran_page_for_readers_only(personas, login, saran
     target = _list_url(personas.kelurahan)
     assert target in login(personas.user("auditor")).get(url).content.decode()
     assert target not in login(personas.user("pegawai")).get(url).content.decode()
-

@@ -4,6 +4,7 @@ public IKM page shows "Anda berkata, kami lakukan"; screenshots at 360 px and de
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from sikap.surveys.tests.test_e2e import DESKTOP, sign_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 360, "height": 780}
-SHOTS = Path("/tmp/shots-voice")
+SHOTS = Path(tempfile.gettempdir()) / "shots-voice"
 PERSONAL = "Antrean terlalu lama. Nama saya Budi Santoso, WA 0812-3456-7890"
 
 
