@@ -11,8 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sikap.complaints.models import Category
-from sikap.complaints.testing import make_complaint
 from sikap.surveys import services
 from sikap.surveys.models import FollowUpPlan, SuggestionFollowUp
 from sikap.surveys.periods import parse_period
@@ -113,27 +111,6 @@ def test_the_htmx_request_gets_the_results_partial(personas, login, saran):
     html = page.content.decode()
     assert html.lstrip().startswith('<div id="results"') and "<html" not in html
     assert "HX-Request" in page["Vary"]
-
-
-@time_machine.travel(NOW, tick=False)
-def test_complaint_themes_of_the_unit_and_service_are_counted_without_their_text(
-    personas, login, saran, domisili
-):
-    roads = Category.objects.create(name="Infrastruktur Jalan")
-    kel, kec = personas.kelurahan, personas.kecamatan
-    make_complaint(kel, on=dt.date(2026, 10, 2), category=roads, service_name=domisili.name)
-    make_complaint(kel, on=dt.date(2026, 10, 9), category=roads)
-    make_complaint(kel, on=dt.date(2026, 8, 9), category=roads)  # another quarter
-    make_complaint(kec, on=dt.date(2026, 10, 9), category=roads)  # the kecamatan office's own
-    client = login(personas.user("camat"))
-    page = client.get(_list_url(kel))
-    themes = [(t.name, t.count, t.first, t.last) for t in page.context["themes"]]
-    assert themes == [("Infrastruktur Jalan", 2, dt.date(2026, 10, 2), dt.date(2026, 10, 9))]
-    assert "Lampu jalan" not in page.content.decode()
-    one = client.get(_list_url(kel, f"?layanan={domisili.pk}")).context["themes"]
-    assert [t.count for t in one] == [1]
-    at_kecamatan = client.get(_list_url(kec)).context["themes"]
-    assert [t.count for t in at_kecamatan] == [1]
 
 
 def _queries(client, url):
