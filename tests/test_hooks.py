@@ -7,6 +7,7 @@ from django.test import Client
 
 from sikap.accounts import attention, home, navigation
 from sikap.complaints.evidence import complaint_evidence
+from sikap.lib.hooks import CITIZEN_THEMES
 from sikap.org.demo_steps import STEPS
 from sikap.planning import objective
 from sikap.surveys.evidence import service_evidence
@@ -74,6 +75,10 @@ def test_the_service_apps_register_their_evidence():
         objective.EvidenceSource("service", service_evidence),
         objective.EvidenceSource("complaints", complaint_evidence),
     ]
+
+
+def test_complaints_offer_their_themes_to_the_suggestions_page():
+    assert _names(CITIZEN_THEMES) == ["sikap.complaints.themes.complaint_themes"]
 
 
 @pytest.mark.django_db

@@ -41,6 +41,10 @@ PAGES: dict[str, tuple[str, Callable[[Personas, dict[str, Any]], str]]] = {
     "my development": ("pegawai", lambda p, d: reverse("development:mine")),
     "complaint inbox": ("lurah", lambda p, d: reverse("complaints:inbox")),
     "IKM report": ("camat", lambda p, d: reverse("surveys:report", args=[p.kecamatan.pk])),
+    "citizens' suggestions": (
+        "camat",
+        lambda p, d: reverse("surveys:suggestions", args=[p.kecamatan.pk]),
+    ),
     "API me": ("pegawai", lambda p, d: "/api/org/me"),
 }
 

@@ -9,7 +9,8 @@ class ComplaintsConfig(AppConfig):
         # Fill the extension points of the apps below (sikap/lib/hooks.py).
         from sikap.accounts import attention, navigation
         from sikap.complaints import attention as app_attention
-        from sikap.complaints import demo, evidence, nav
+        from sikap.complaints import demo, evidence, nav, themes
+        from sikap.lib import hooks
         from sikap.org import demo_steps
         from sikap.planning import objective
 
@@ -18,6 +19,7 @@ class ComplaintsConfig(AppConfig):
         navigation.links("after_survey").register(nav.after_survey_links)
         attention.PROVIDERS.register(app_attention.items)
         demo_steps.STEPS.register(demo.load, order=50)
+        hooks.CITIZEN_THEMES.register(themes.complaint_themes)
         objective.SOURCES.register(
             objective.EvidenceSource("complaints", evidence.complaint_evidence)
         )

@@ -82,3 +82,35 @@ def emit_work_done(event: WorkDone) -> None:
                 logger.exception("work_done subscriber %r failed for %s", subscriber, event)
 
     transaction.on_commit(deliver)
+
+
+@dataclass(frozen=True)
+class ThemeQuery:
+    """Which citizens' reports a theme provider counts: one service unit's own reports of a period.
+
+    ``path`` is the unit's subtree; ``excluded`` are the subtrees of the service units below it
+    (a kelurahan's reports are not the kecamatan office's); ``service`` narrows to the reports
+    naming one service (case-insensitive), empty for all.
+    """
+
+    path: str
+    excluded: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    service: str = ""
+
+
+@dataclass(frozen=True)
+class CitizenTheme:
+    """A theme of citizens' reports (a complaint category) with its count and first/last day."""
+
+    source: str  # e.g. "complaints"
+    name: str  # already translated or an official name; never a citizen's own words
+    count: int
+    first: dt.date
+    last: dt.date
+
+
+# The survey's suggestions page shows the complaint themes of a unit beside its saran;
+# complaints sits beside surveys in the app graph, so it fills this hook in its ready.
+CITIZEN_THEMES: Hook[Callable[[ThemeQuery], list[CitizenTheme]]] = Hook("citizen_themes")

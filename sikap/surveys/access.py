@@ -12,10 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from sikap.accounts.models import User
+from sikap.accounts.models import Role, User
 from sikap.accounts.scope import Scope, get_scope
 from sikap.org.models import Employee, Unit, UnitKind, UnitQuerySet, within_q
-from sikap.surveys.models import ServiceRecord
+from sikap.surveys.models import ServiceRecord, SurveyResponse
 
 SERVICE_KINDS = (UnitKind.KECAMATAN, UnitKind.KELURAHAN)
 Action = Literal["read", "import", "lead", "manage"]
@@ -101,14 +101,19 @@ def can_use_counter(user: User) -> bool:
     return _own_service_unit(get_scope(user)) is not None
 
 
-def officers_of(unit: Unit) -> QuerySet[Employee]:
-    """Active employees who serve at this unit's counter (not those of a kelurahan below it)."""
-    below = (
+def service_paths_below(unit: Unit) -> QuerySet[Unit, str]:
+    """The subtrees of the service units below this one: their work is not this unit's own."""
+    return (
         Unit.objects.subtree(unit)
         .filter(kind__in=SERVICE_KINDS)
         .exclude(pk=unit.pk)
         .values_list("path", flat=True)
     )
+
+
+def officers_of(unit: Unit) -> QuerySet[Employee]:
+    """Active employees who serve at this unit's counter (not those of a kelurahan below it)."""
+    below = service_paths_below(unit)
     return Employee.objects.active().in_subtree(unit).exclude(within_q(below))
 
 
@@ -128,3 +133,36 @@ def get_record_for_user(user: User, pk: int) -> ServiceRecord:
     if record is None:
         raise Http404
     return record
+
+
+SuggestionAction = Literal["read", "follow_up"]
+
+
+def reads_suggestions(user: User, unit: Unit) -> bool:
+    """Leaders, HR and auditors of the unit's subtree, and the penilai serving at it, read its saran."""
+    scope = get_scope(user)
+    if scope.reads(unit):
+        return True
+    return scope.has(Role.PENILAI) and _own_service_unit(scope) == unit
+
+
+def get_suggestions_unit(user: User, pk: int, *, action: SuggestionAction = "read") -> Unit:
+    """A service unit whose saran the user may read (404 if not visible, 403 if not allowed);
+    with ``follow_up``, only its head or a head above it (camat, lurah) passes."""
+    unit = service_units_visible_to(user).filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    if not reads_suggestions(user, unit):
+        raise PermissionDenied
+    if action == "follow_up" and not get_scope(user).heads(unit):
+        raise PermissionDenied
+    return unit
+
+
+def get_suggestion_for_leader(user: User, unit_pk: int, pk: int) -> tuple[Unit, SurveyResponse]:
+    """A unit the user heads and one of its responses with a saran; 404 for any other response."""
+    unit = get_suggestions_unit(user, unit_pk, action="follow_up")
+    response = SurveyResponse.objects.filter(unit=unit, pk=pk).exclude(comment="").first()
+    if response is None:
+        raise Http404
+    return unit, response

@@ -179,3 +179,37 @@ class ServiceTypeForm(forms.ModelForm):
                          "kompetensi", "pengawasan", "jaminan_pelayanan", "jaminan_keamanan",
                          "evaluasi_kinerja")
         }  # fmt: skip
+
+
+NEW_PLAN = "new"
+
+
+class SuggestionFollowUpForm(forms.Form):
+    """A leader marks a saran as followed up: under an existing plan, or a new one for the period."""
+
+    plan = forms.ChoiceField(label=_("Follow-up plan"))
+    plan_action = forms.CharField(
+        label=_("Planned action of the new plan"), required=False, max_length=LIMITS.LONG,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+    note = forms.CharField(
+        label=_("Action taken (shown to the public)"), max_length=LIMITS.SHORT,
+        help_text=_("No names or personal data."), widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+    def __init__(
+        self, *args: Any, plans: list[tuple[str, str]], new_label: str | None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        plan = self.fields["plan"]
+        assert isinstance(plan, forms.ChoiceField)
+        plan.choices = plans + ([(NEW_PLAN, new_label)] if new_label else [])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("plan") == NEW_PLAN and not data.get("plan_action", "").strip():
+            self.add_error(
+                "plan_action",
+                forms.ValidationError(_("Write the follow-up plan."), code="action_required"),
+            )
+        return data

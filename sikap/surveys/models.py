@@ -482,6 +482,50 @@ class FollowUpPlan(models.Model):
         return f"{self.unit} {self.period_start}–{self.period_end}"
 
 
+class SuggestionFollowUpQuerySet(models.QuerySet["SuggestionFollowUp"]):
+    def public(self) -> SuggestionFollowUpQuerySet:
+        """Follow-ups whose saran still exists: a comment blanked by the retention purge goes."""
+        return self.exclude(response__comment="")
+
+
+class SuggestionFollowUp(models.Model):
+    """A citizen's saran marked as followed up by a leader, under a rencana tindak lanjut.
+
+    The saran itself is never copied here (nor into the history): the purge of the response's
+    comment makes the item disappear everywhere.
+    """
+
+    response = models.OneToOneField(
+        SurveyResponse, verbose_name=_("survey response"), on_delete=models.CASCADE,
+        related_name="suggestion_follow_up",
+    )  # fmt: skip
+    plan = models.ForeignKey(
+        FollowUpPlan, verbose_name=_("follow-up plan"), on_delete=models.PROTECT,
+        related_name="suggestions",
+    )  # fmt: skip
+    note = models.TextField(
+        _("action taken (public)"),
+        help_text=_("Shown on the public IKM page. No names or personal data."),
+        **limited(LIMITS.SHORT),
+    )
+    marked_by = models.ForeignKey(
+        Employee, verbose_name=_("marked by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    marked_at = models.DateTimeField(_("marked at"))
+    history = HistoricalRecords()
+
+    objects = SuggestionFollowUpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("followed-up suggestion")
+        verbose_name_plural = _("followed-up suggestions")
+        ordering = ["-marked_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.plan} #{self.response_id}"
+
+
 class IkmSnapshot(models.Model):
     """A published index of a unit for a period: what the public page shows."""
 

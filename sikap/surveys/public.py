@@ -34,6 +34,7 @@ from sikap.surveys.models import (
     SurveySettings,
 )
 from sikap.surveys.stats import questions, settings_for
+from sikap.surveys.suggestions import public_follow_ups
 
 
 def _service_unit(pk: int) -> Unit:
@@ -287,7 +288,8 @@ def public_index(request: HttpRequest, pk: int) -> HttpResponse:
         request, "surveys/public.html",
         {"unit": unit, "snapshot": snapshot, "history": history, "promise": promise,
          "service_types": service_types, "nrr_rows": nrr_rows,
-         "services": groups["services"], "officers": groups["officers"]},
+         "services": groups["services"], "officers": groups["officers"],
+         "you_said": public_follow_ups(unit)},
     )  # fmt: skip
 
 

@@ -26,6 +26,7 @@ from sikap.surveys.models import (
     ServicePromise,
     ServiceRecord,
     ServiceType,
+    SuggestionFollowUp,
     SurveyResponse,
     SurveySettings,
 )
@@ -311,6 +312,60 @@ def save_follow_up(
     stamp(plan, by.user)
     plan.save()
     return plan
+
+
+@transaction.atomic
+def mark_suggestion(
+    *, response: SurveyResponse, note: str, by: Employee, plan: FollowUpPlan | None = None,
+    period: SurveyPeriod | None = None, lowest: list[str] | None = None, plan_action: str = "",
+) -> SuggestionFollowUp:  # fmt: skip
+    """Mark a saran as followed up under a plan of its unit: an existing one, or the rencana
+    tindak lanjut of ``period`` (its ``lowest`` unsur) recorded with ``plan_action``.
+
+    The response row is the lock; marking again revises the note (the history keeps each one).
+    """
+    response = locked(SurveyResponse, response.pk)
+    note = note.strip()
+    if not response.comment:
+        raise ValidationError(_("This suggestion no longer exists."), code="suggestion_purged")
+    if not note:
+        raise ValidationError(
+            {"note": ValidationError(_("Write the action taken."), code="note_required")}
+        )
+    day = timezone.localdate(response.submitted_at)
+    if plan is None:
+        if period is None or not period.start <= day <= period.end:
+            raise ValidationError(
+                {"plan": ValidationError(_("Choose a follow-up plan."), code="plan_required")}
+            )
+        try:
+            plan = save_follow_up(
+                unit=response.unit, period=period, unsur=lowest or [], action=plan_action, by=by
+            )
+        except ValidationError as error:
+            # The plan's text is this service's ``plan_action``: name the error after it.
+            errors = getattr(error, "error_dict", {})
+            named = {"plan_action": errors["action"]} if "action" in errors else error
+            raise ValidationError(named) from error
+    elif plan.unit_id != response.unit_id or not plan.period_start <= day <= plan.period_end:
+        raise ValidationError(
+            {"plan": ValidationError(
+                _("Choose a plan of this unit for the day of the suggestion."),
+                code="plan_not_covering",
+            )}
+        )  # fmt: skip
+    follow_up = SuggestionFollowUp.objects.filter(response=response).first()
+    if follow_up is None:
+        follow_up = SuggestionFollowUp(response=response)
+    elif follow_up.plan_id == plan.pk and follow_up.note == note:
+        return follow_up
+    follow_up.plan = plan
+    follow_up.note = note
+    follow_up.marked_by = by
+    follow_up.marked_at = timezone.now()
+    stamp(follow_up, by.user)
+    follow_up.save()
+    return follow_up
 
 
 @transaction.atomic

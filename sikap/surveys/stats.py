@@ -310,3 +310,10 @@ def quarter_trend(unit: Unit, year: int, weight: rules.Weight) -> list[tuple[Sur
         row = _responses(unit, period).aggregate(**totals_aggregates())
         trend.append((period, result_from_row(row, weight)))
     return trend
+
+
+def lowest_unsur_of(unit: Unit, period: SurveyPeriod) -> list[str]:
+    """The lowest unsur of a unit's period (empty without answers)."""
+    row = _responses(unit, period).aggregate(**totals_aggregates())
+    result = result_from_row(row, settings_for(unit).rules_weight)
+    return rules.lowest_unsur(result) if result else []

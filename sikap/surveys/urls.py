@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sikap.surveys import public, views
+from sikap.surveys import public, suggestion_views, views
 
 app_name = "surveys"
 urlpatterns = [
@@ -24,6 +24,12 @@ urlpatterns = [
     path("laporan/<int:pk>/xlsx/", views.report_xlsx, name="report_xlsx"),
     path("laporan/<int:pk>/tindak-lanjut/", views.follow_up, name="follow_up"),
     path("laporan/<int:pk>/terbitkan/", views.publish, name="publish"),
+    path("laporan/<int:pk>/saran/", suggestion_views.suggestion_list, name="suggestions"),
+    path(
+        "laporan/<int:pk>/saran/<int:response_pk>/",
+        suggestion_views.suggestion_follow_up,
+        name="suggestion_follow_up",
+    ),
     path("laporan/<int:pk>/impor/", views.import_paper, name="import"),
     path("laporan/<int:pk>/pengaturan/", views.unit_settings, name="settings"),
     path("laporan/<int:pk>/layanan/", views.catalogue, name="catalogue"),

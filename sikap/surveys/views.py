@@ -188,6 +188,7 @@ def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
         "periods": periods_of(year) + periods_of(year - 1)[:3],
         "leads": leads, "can_import": can_import,
         "can_manage": rights.manages, "follow_form": form, "chart": chart,
+        "reads_suggestions": access.reads_suggestions(request.user, unit),
         "snapshot": snapshot, "population_param": request.GET.get("populasi", ""),
         "trend": quarter_trend(unit, year, index.settings.rules_weight),
         "kiosk_url": request.build_absolute_uri(
