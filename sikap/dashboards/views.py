@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
@@ -14,6 +18,9 @@ from sikap.dashboards import engagement, leader
 from sikap.dashboards.access import get_dashboard_unit, parent_unit_id
 from sikap.dashboards.svg import bars_svg
 from sikap.lib.pdf import pdf_response
+from sikap.planning import nudges
+from sikap.planning.access import may_nudge
+from sikap.planning.models import NudgeTopic
 
 SHOWN = 40
 
@@ -27,6 +34,48 @@ FLAG_LABELS = {
     engagement.FLAG_NO_FEEDBACK: _("gave no feedback to their team last period"),
 }
 
+# The reminder that answers each flag (a late approval is the penilai's, not the person's).
+TOPIC_OF_FLAG = {
+    engagement.FLAG_NEVER: NudgeTopic.NOT_SIGNED_IN,
+    engagement.FLAG_IDLE: NudgeTopic.NOT_SIGNED_IN,
+    engagement.FLAG_NO_PLAN: NudgeTopic.NO_PLAN,
+    engagement.FLAG_NOT_SUBMITTED: NudgeTopic.NOT_SUBMITTED,
+    engagement.FLAG_NO_REALISATION: NudgeTopic.NO_REALISATION,
+    engagement.FLAG_NO_FEEDBACK: NudgeTopic.NO_FEEDBACK,
+}
+
+
+def reminded_label(at: dt.datetime | None, now: dt.datetime) -> str:
+    """ "reminded 2 days ago" for the leader, or "" when never reminded."""
+    if at is None:
+        return ""
+    days = (timezone.localdate(now) - timezone.localdate(at)).days
+    if days <= 0:
+        return str(_("reminded today"))
+    return ngettext("reminded %(n)s day ago", "reminded %(n)s days ago", days) % {"n": days}
+
+
+@dataclass
+class Row:
+    """One person of "who needs help", with the reminder the viewer may send them."""
+
+    person: engagement.Person
+    labels: list[str]
+    topic: NudgeTopic | None
+    reminded: str
+
+
+def _rows(request: AuthedRequest, people: list[engagement.Person]) -> list[Row]:
+    now = timezone.now()
+    sent = nudges.last_sent([p.employee.pk for p in people])
+    rows = []
+    for p in people:
+        topics = [TOPIC_OF_FLAG[f] for f in p.flags if f in TOPIC_OF_FLAG]
+        topic = topics[0] if topics and may_nudge(request.user, p.employee) else None
+        at = sent.get((p.employee.pk, topic.value)) if topic else None
+        rows.append(Row(p, [str(FLAG_LABELS[f]) for f in p.flags], topic, reminded_label(at, now)))
+    return rows
+
 
 @require_GET
 @login_required
@@ -35,7 +84,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
     raw = request.GET.get("unit", "")
     unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
     data = engagement.build(unit)
-    needs_help = [(p, [FLAG_LABELS[f] for f in p.flags]) for p in data.needs_help[:SHOWN]]
+    needs_help = _rows(request, data.needs_help[:SHOWN])
     up = parent_unit_id(request.user, unit)
     return render(
         request,
@@ -45,6 +94,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
             "needs_help": needs_help,
             "more": max(0, len(data.needs_help) - SHOWN),
             "up": up,
+            "can_nudge": any(row.topic for row in needs_help),
         },
     )
 

@@ -16,7 +16,7 @@ from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
-from sikap.org.models import Unit
+from sikap.org.models import Employee, Unit
 from sikap.planning.models import Evidence, Plan, PlanQuerySet
 
 
@@ -123,3 +123,31 @@ def get_unit_for_user(user: User, pk: int) -> Unit:
     if unit is None or not can_read_unit(user, unit):
         raise Http404
     return unit
+
+
+def may_nudge(user: User, employee: Employee) -> bool:
+    """A leader over the employee: their penilai or above, or the head of a unit they are in."""
+    scope = get_scope(user)
+    if scope.is_self(employee.pk):
+        return False
+    return scope.supervises(employee) or scope.heads(employee.unit)
+
+
+def get_nudge_targets(user: User, employee_ids: list[int]) -> list[Employee]:
+    """The people to remind, in the order asked: 404 if one is not visible, 403 if not led."""
+    found = {
+        e.pk: e
+        for e in Employee.objects.filter(pk__in=employee_ids, is_active=True).select_related(
+            "unit", "user"
+        )
+    }
+    scope = get_scope(user)
+    people = []
+    for pk in employee_ids:
+        employee = found.get(pk)
+        if employee is None or not scope.sees_employee(employee):
+            raise Http404
+        if not may_nudge(user, employee):
+            raise PermissionDenied
+        people.append(employee)
+    return people

@@ -9,6 +9,7 @@ urlpatterns = [
     path("tim/", views.team, name="team"),
     path("tim/setujui/", views.team_approve, name="team_approve"),
     path("notifikasi/", views.notifications, name="notifications"),
+    path("ingatkan/", views.nudge, name="nudge"),
     path("<int:pk>/", views.plan_detail, name="plan"),
     path("<int:pk>/pdf/", views.plan_pdf, name="pdf"),
     path("<int:pk>/rhk-baru/", views.work_result_create, name="work_result_create"),

@@ -1,6 +1,7 @@
 """SKP pages (one module per area); ``urls.py`` uses the names re-exported here."""
 
 from sikap.planning.views.action_plans import action_plan_delete, action_plans
+from sikap.planning.views.nudges import nudge
 from sikap.planning.views.plans import (
     annex_edit,
     dialogue_add,
@@ -43,6 +44,7 @@ from sikap.planning.views.team import (
 )
 
 __all__ = [
+    "nudge",
     "action_plan_delete",
     "action_plans",
     "annex_edit",

@@ -1,0 +1,46 @@
+"""Sending gentle reminders from the lists of people who are behind (engagement, unit, team)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from sikap.accounts.http import AuthedRequest
+from sikap.planning import access, forms, nudges
+
+
+@require_POST
+@login_required
+def nudge(request: AuthedRequest) -> HttpResponse:
+    """Remind one person (``one``) or every ticked one (``pick``), then go back to the list."""
+    form = forms.NudgeForm(request.POST)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
+    if not form.is_valid():
+        for message in form.non_field_errors():
+            messages.error(request, message)
+        return redirect(back or "accounts:home")
+    wanted = form.cleaned_data["targets"]
+    people = access.get_nudge_targets(request.user, [pk for pk, _topic in wanted])
+    outcome = nudges.send_nudges(
+        targets=[(person, topic) for person, (_pk, topic) in zip(people, wanted, strict=True)],
+        by=request.user,
+    )
+    if outcome.sent:
+        names = ", ".join(n.employee.display_name for n in outcome.sent)
+        messages.success(
+            request,
+            ngettext(
+                "Reminder sent to %(names)s.", "Reminders sent to %(n)s people: %(names)s.",
+                len(outcome.sent),
+            ) % {"n": len(outcome.sent), "names": names},
+        )  # fmt: skip
+    for _person, reason in outcome.refused:
+        messages.warning(request, reason)
+    return redirect(back or "accounts:home")
