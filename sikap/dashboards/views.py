@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -10,7 +9,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
@@ -19,7 +17,6 @@ from sikap.dashboards.access import get_dashboard_unit, parent_unit_id
 from sikap.dashboards.svg import bars_svg
 from sikap.lib.pdf import pdf_response
 from sikap.planning import nudges
-from sikap.planning.access import may_nudge
 from sikap.planning.models import NudgeTopic
 
 SHOWN = 40
@@ -45,15 +42,6 @@ TOPIC_OF_FLAG = {
 }
 
 
-def reminded_label(at: dt.datetime | None, now: dt.datetime) -> str:
-    """ "reminded 2 days ago" for the leader, or "" when never reminded."""
-    if at is None:
-        return ""
-    days = (timezone.localdate(now) - timezone.localdate(at)).days
-    if days <= 0:
-        return str(_("reminded today"))
-    return ngettext("reminded %(n)s day ago", "reminded %(n)s days ago", days) % {"n": days}
-
 
 @dataclass
 class Row:
@@ -61,20 +49,15 @@ class Row:
 
     person: engagement.Person
     labels: list[str]
-    topic: NudgeTopic | None
-    reminded: str
+    offer: nudges.Offer | None
 
 
 def _rows(request: AuthedRequest, people: list[engagement.Person]) -> list[Row]:
-    now = timezone.now()
-    sent = nudges.last_sent([p.employee.pk for p in people])
-    rows = []
-    for p in people:
-        topics = [TOPIC_OF_FLAG[f] for f in p.flags if f in TOPIC_OF_FLAG]
-        topic = topics[0] if topics and may_nudge(request.user, p.employee) else None
-        at = sent.get((p.employee.pk, topic.value)) if topic else None
-        rows.append(Row(p, [str(FLAG_LABELS[f]) for f in p.flags], topic, reminded_label(at, now)))
-    return rows
+    topics = [(p, [TOPIC_OF_FLAG[f] for f in p.flags if f in TOPIC_OF_FLAG]) for p in people]
+    offers = nudges.offers(request.user, [(p.employee, t[0] if t else None) for p, t in topics])
+    return [
+        Row(p, [str(FLAG_LABELS[f]) for f in p.flags], offers.get(p.employee.pk)) for p in people
+    ]
 
 
 @require_GET
@@ -94,7 +77,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
             "needs_help": needs_help,
             "more": max(0, len(data.needs_help) - SHOWN),
             "up": up,
-            "can_nudge": any(row.topic for row in needs_help),
+            "can_nudge": any(row.offer for row in needs_help),
         },
     )
 

@@ -18,12 +18,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from sikap.accounts.models import User
 from sikap.accounts.outbox import queue_email, site_link
 from sikap.lib.locking import locked
 from sikap.org.models import Employee
+from sikap.planning.access import may_nudge
 from sikap.planning.models import Nudge, NudgeTemplate, NudgeTopic
 from sikap.planning.services.common import notify
 
@@ -131,6 +132,39 @@ def last_sent(employee_ids: list[int]) -> dict[tuple[int, str], dt.datetime]:
         .annotate(at=Max("sent_at"))
     )
     return {(r["employee_id"], r["topic"]): r["at"] for r in rows}
+
+
+def reminded_label(at: dt.datetime | None, now: dt.datetime) -> str:
+    """ "reminded 2 days ago", for the leaders; "" when never reminded."""
+    if at is None:
+        return ""
+    days = (timezone.localdate(now) - timezone.localdate(at)).days
+    if days <= 0:
+        return _("reminded today")
+    return ngettext("reminded %(n)s day ago", "reminded %(n)s days ago", days) % {"n": days}
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The reminder a leader may send one person on a list, and when it last went."""
+
+    employee_id: int
+    topic: NudgeTopic
+    reminded: str
+
+
+def offers(
+    user: User, wanted: list[tuple[Employee, str | None]], *, now: dt.datetime | None = None
+) -> dict[int, Offer]:
+    """For each (person, topic) of a list, the reminder the user may send (one query)."""
+    moment = now or timezone.now()
+    allowed = [(e, t) for e, t in wanted if t is not None and may_nudge(user, e)]
+    sent = last_sent([e.pk for e, _t in allowed])
+    return {
+        e.pk: Offer(e.pk, NudgeTopic(t), reminded_label(sent.get((e.pk, t)), moment))
+        for e, t in allowed
+        if t is not None
+    }
 
 
 @transaction.atomic
