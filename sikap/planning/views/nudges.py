@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sikap.accounts.http import AuthedRequest
@@ -32,15 +32,15 @@ def nudge(request: AuthedRequest) -> HttpResponse:
         targets=[(person, topic) for person, (_pk, topic) in zip(people, wanted, strict=True)],
         by=request.user,
     )
-    if outcome.sent:
-        names = ", ".join(n.employee.display_name for n in outcome.sent)
+    names = ", ".join(n.employee.display_name for n in outcome.sent)
+    if len(outcome.sent) == 1:
+        messages.success(request, _("Reminder sent to %(names)s.") % {"names": names})
+    elif outcome.sent:
         messages.success(
             request,
-            ngettext(
-                "Reminder sent to %(names)s.", "Reminders sent to %(n)s people: %(names)s.",
-                len(outcome.sent),
-            ) % {"n": len(outcome.sent), "names": names},
-        )  # fmt: skip
+            _("Reminders sent to %(n)s people: %(names)s.")
+            % {"n": len(outcome.sent), "names": names},
+        )
     for _person, reason in outcome.refused:
         messages.warning(request, reason)
     return redirect(back or "accounts:home")
