@@ -17,6 +17,7 @@ from sikap.dashboards.access import get_dashboard_unit, parent_unit_id
 from sikap.dashboards.svg import bars_svg
 from sikap.lib.pdf import pdf_response
 from sikap.planning import nudges
+from sikap.planning.access import reads_nudge_templates
 from sikap.planning.models import NudgeTopic
 
 SHOWN = 40
@@ -40,7 +41,6 @@ TOPIC_OF_FLAG = {
     engagement.FLAG_NO_REALISATION: NudgeTopic.NO_REALISATION,
     engagement.FLAG_NO_FEEDBACK: NudgeTopic.NO_FEEDBACK,
 }
-
 
 
 @dataclass
@@ -78,6 +78,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
             "more": max(0, len(data.needs_help) - SHOWN),
             "up": up,
             "can_nudge": any(row.offer for row in needs_help),
+            "templates_link": reads_nudge_templates(request.user),
         },
     )
 

@@ -151,3 +151,49 @@ def get_nudge_targets(user: User, employee_ids: list[int]) -> list[Employee]:
             raise PermissionDenied
         people.append(employee)
     return people
+
+
+# Reminder templates belong to the instance (the city HR changes them) or to one subtree (an
+# instansi or kecamatan: its Admin Kepegawaian). HR admins and auditors read them; nobody else.
+
+
+def reads_nudge_templates(user: User) -> bool:
+    """HR admins, auditors and superadmins read the reminder templates."""
+    scope = get_scope(user)
+    return scope.is_superadmin or bool(scope.manage_paths or scope.audit_paths)
+
+
+def _reads_settings(user: User) -> Scope:
+    if not reads_nudge_templates(user):
+        raise Http404
+    return get_scope(user)
+
+
+def nudge_template_targets(user: User) -> list[Unit | None]:
+    """The template sets the user may open: ``None`` is the instance's, then their subtrees."""
+    scope = _reads_settings(user)
+    if scope.owns_instance:
+        return [None, *Unit.objects.filter(is_active=True, depth=1).order_by("name")]
+    ids = [int(p.strip("/").split("/")[-1]) for p in scope.manage_paths + scope.audit_paths]
+    return [None, *Unit.objects.filter(pk__in=ids).order_by("path")]
+
+
+def get_nudge_template_target(
+    user: User, unit_pk: int | None, *, for_change: bool = False
+) -> Unit | None:
+    """Whose templates are opened (``None``: the instance's): 404 unseen, 403 read-only."""
+    scope = _reads_settings(user)
+    target = None
+    if unit_pk is not None:
+        target = Unit.objects.filter(pk=unit_pk).first()
+        if target is None or not (scope.owns_instance or scope.reads(target)):
+            raise Http404
+    if for_change and not can_change_nudge_templates(user, target):
+        raise PermissionDenied
+    return target
+
+
+def can_change_nudge_templates(user: User, unit: Unit | None) -> bool:
+    """The instance's by its owner; a subtree's by its Admin Kepegawaian (or the instance owner)."""
+    scope = get_scope(user)
+    return scope.owns_instance or (unit is not None and scope.manages(unit))

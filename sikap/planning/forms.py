@@ -305,3 +305,14 @@ class NudgeForm(forms.Form):
                 targets.append((int(pk), topic))
         data["targets"] = targets
         return data
+
+
+class NudgeTemplateForm(forms.Form):
+    """The wording of one topic's reminder; {nama} and {pengirim} are filled in when sent."""
+
+    topic = forms.ChoiceField(choices=NudgeTopic.choices, widget=forms.HiddenInput)
+    subject = forms.CharField(label=_("Subject"), max_length=LIMITS.NAME)
+    body = forms.CharField(
+        label=_("Message"), max_length=LIMITS.NOTE, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("{nama} becomes the person's name and {pengirim} the sender's."),
+    )  # fmt: skip

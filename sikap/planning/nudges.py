@@ -22,8 +22,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from sikap.accounts.models import User
 from sikap.accounts.outbox import queue_email, site_link
+from sikap.lib.audit import stamp
 from sikap.lib.locking import locked
-from sikap.org.models import Employee
+from sikap.org.models import Employee, Unit
 from sikap.planning.access import may_nudge
 from sikap.planning.models import Nudge, NudgeTemplate, NudgeTopic
 from sikap.planning.services.common import notify
@@ -115,6 +116,55 @@ def wording_for(employee: Employee, topic: str) -> tuple[str, str]:
         if unit_id in rows:
             return rows[unit_id].subject, rows[unit_id].body
     return default_wording(topic)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A topic's wording for one owner (a subtree or the instance) and where it comes from."""
+
+    topic: NudgeTopic
+    subject: str
+    body: str
+    own: bool
+    source: str
+
+
+def wordings(unit: Unit | None) -> list[Wording]:
+    """Each topic's wording in effect for a subtree (``None``: the instance), in one query."""
+    ancestors = unit.ancestor_ids if unit is not None else []
+    rows = list(
+        NudgeTemplate.objects.filter(
+            Q(unit__isnull=True) | Q(unit_id__in=ancestors)
+        ).select_related("unit")
+    )
+    order = {uid: i for i, uid in enumerate([None, *ancestors])}
+    result = []
+    for topic in NudgeTopic:
+        mine = sorted((r for r in rows if r.topic == topic), key=lambda r: -order[r.unit_id])
+        if mine:
+            row = mine[0]
+            own = row.unit_id == (unit.pk if unit is not None else None)
+            source = row.unit.name if row.unit is not None else _("the whole city")
+            result.append(Wording(topic, row.subject, row.body, own, str(source)))
+        else:
+            subject, body = default_wording(topic)
+            result.append(Wording(topic, subject, body, False, _("the default")))
+    return result
+
+
+@transaction.atomic
+def save_template(
+    *, unit: Unit | None, topic: str, subject: str, body: str, by: User | None
+) -> NudgeTemplate:
+    """Write a topic's wording for a subtree or the instance (kept in its history)."""
+    if topic not in NudgeTopic.values:
+        raise ValidationError(_("Unknown reminder topic."), code="unknown_topic")
+    row = NudgeTemplate.objects.select_for_update().filter(unit=unit, topic=topic).first()
+    row = row or NudgeTemplate(unit=unit, topic=topic)
+    row.subject, row.body = subject.strip(), body.strip()
+    row.full_clean()
+    stamp(row, by).save()
+    return row
 
 
 def _fill(text: str, *, employee: Employee, by: User | None) -> str:

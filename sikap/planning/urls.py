@@ -10,6 +10,7 @@ urlpatterns = [
     path("tim/setujui/", views.team_approve, name="team_approve"),
     path("notifikasi/", views.notifications, name="notifications"),
     path("ingatkan/", views.nudge, name="nudge"),
+    path("ingatkan/templat/", views.nudge_templates, name="nudge_templates"),
     path("<int:pk>/", views.plan_detail, name="plan"),
     path("<int:pk>/pdf/", views.plan_pdf, name="pdf"),
     path("<int:pk>/rhk-baru/", views.work_result_create, name="work_result_create"),

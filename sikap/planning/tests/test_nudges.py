@@ -198,3 +198,78 @@ def test_the_view_is_post_only_and_needs_a_login(personas, client, login):
     assert client.post(URL, {"one": f"{personas.pegawai.pk}:no_plan"}).status_code == 302
     assert not Nudge.objects.exists()
     assert login(personas.user("camat")).get(URL).status_code == 405
+
+
+TEMPLATES = reverse("planning:nudge_templates")
+
+
+@pytest.mark.parametrize(
+    ("persona", "instance", "kecamatan"),
+    [("city_hr", 200, 200), ("superadmin", 200, 200), ("hr", 200, 200), ("auditor", 200, 200),
+     ("other_hr", 200, 404), ("camat", 404, 404), ("pegawai", 404, 404)],
+)  # fmt: skip
+def test_who_may_read_the_reminder_templates(personas, login, persona, instance, kecamatan):
+    client = login(personas.user(persona))
+    assert client.get(TEMPLATES).status_code == instance
+    assert client.get(TEMPLATES, {"unit": personas.kecamatan.pk}).status_code == kecamatan
+
+
+def _write(client, unit, subject="Ayo masuk", body="Halo {nama}"):
+    return client.post(
+        TEMPLATES,
+        {
+            "unit": unit.pk if unit else "",
+            "topic": "not_signed_in",
+            "subject": subject,
+            "body": body,
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("persona", "instance", "kecamatan"),
+    [("city_hr", 302, 302), ("superadmin", 302, 302), ("hr", 403, 302), ("auditor", 403, 403),
+     ("other_hr", 403, 404), ("camat", 404, 404)],
+)  # fmt: skip
+def test_only_the_owner_changes_a_template(personas, login, persona, instance, kecamatan):
+    client = login(personas.user(persona))
+    assert _write(client, None).status_code == instance
+    assert _write(client, personas.kecamatan).status_code == kecamatan
+    expected = {None} if instance == 302 else set()
+    expected |= {personas.kecamatan.pk} if kecamatan == 302 else set()
+    assert set(NudgeTemplate.objects.values_list("unit_id", flat=True)) == expected
+
+
+def test_the_kecamatan_hr_writes_a_template_that_its_people_then_receive(personas, login):
+    client = login(personas.user("hr"))
+    page = client.get(TEMPLATES, {"unit": personas.kecamatan.pk}).content.decode()
+    assert "Pengingat: masuk ke SIKAP" in page and "Berlaku dari bawaan." in page
+    response = _write(client, personas.kecamatan, body="Halo {nama}, ditunggu. {pengirim}")
+    assert response.status_code == 302
+    template = NudgeTemplate.objects.get()
+    assert template.history.get().history_user == personas.hr.user
+    page = client.get(TEMPLATES, {"unit": personas.kecamatan.pk}).content.decode()
+    assert "Ditulis untuk tingkat ini." in page
+    nudge = _send(personas, NudgeTopic.NOT_SIGNED_IN)
+    assert nudge.body == "Halo Dewi Lestari, ditunggu. Hendra Wijaya, S.STP., M.Si."
+    # Written again: the same row changes, the form round-trips.
+    _write(client, personas.kecamatan, body="Halo {nama}, ditunggu. {pengirim}")
+    assert NudgeTemplate.objects.count() == 1 and template.history.count() == 2
+
+
+def test_a_template_too_long_is_refused_on_the_form(personas, login):
+    client = login(personas.user("city_hr"))
+    response = _write(client, None, subject="x" * 201)
+    assert response.status_code == 200
+    assert not NudgeTemplate.objects.exists()
+    assert response.context["rows"][0][1].errors["subject"]
+
+
+def test_the_page_reads_the_wording_in_a_fixed_number_of_queries(
+    personas, login, django_assert_max_num_queries
+):
+    for topic in NudgeTopic.values:
+        NudgeTemplate.objects.create(topic=topic, subject="Kota", body="Kota")
+    with django_assert_max_num_queries(25):
+        body = login(personas.user("city_hr")).get(TEMPLATES).content.decode()
+    assert body.count("Ditulis untuk tingkat ini.") == len(NudgeTopic.values)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from sikap.accounts.http import AuthedRequest
 from sikap.planning import access, forms, nudges
@@ -44,3 +45,38 @@ def nudge(request: AuthedRequest) -> HttpResponse:
     for _person, reason in outcome.refused:
         messages.warning(request, reason)
     return redirect(back or "accounts:home")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def nudge_templates(request: AuthedRequest) -> HttpResponse:
+    """The wording of each reminder for the instance or one subtree, editable by its owner."""
+    raw = request.POST.get("unit") or request.GET.get("unit", "")
+    is_post = request.method == "POST"
+    unit = access.get_nudge_template_target(
+        request.user, int(raw) if raw.isdigit() else None, for_change=is_post
+    )
+    failed: forms.NudgeTemplateForm | None = None
+    if is_post:
+        form = forms.NudgeTemplateForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            nudges.save_template(
+                unit=unit, topic=data["topic"], subject=data["subject"], body=data["body"],
+                by=request.user,
+            )  # fmt: skip
+            messages.success(request, _("Reminder template saved."))
+            return redirect(f"{reverse('planning:nudge_templates')}?unit={raw}")
+        failed = form
+    can_change = access.can_change_nudge_templates(request.user, unit)
+    rows = []
+    for wording in nudges.wordings(unit):
+        form = failed if failed is not None and failed.data.get("topic") == wording.topic else None
+        initial = {"topic": wording.topic, "subject": wording.subject, "body": wording.body}
+        rows.append((wording, form or forms.NudgeTemplateForm(initial=initial, auto_id=False)))
+    return render(
+        request,
+        "planning/nudge_templates.html",
+        {"unit": unit, "targets": access.nudge_template_targets(request.user), "rows": rows,
+         "can_change": can_change},
+    )  # fmt: skip
