@@ -89,10 +89,13 @@ def test_the_nearest_template_applies_then_the_instance_then_the_default(persona
     assert (nudge.subject, nudge.body) == ("Plaju", "Halo Dewi Lestari")
 
 
-def test_someone_without_an_account_gets_the_mail_only(personas, mailoutbox):
+def test_someone_without_an_account_gets_the_mail_only(
+    personas, mailoutbox, django_capture_on_commit_callbacks
+):
     personas.peer.user = None
     personas.peer.save()
-    _send(personas, NudgeTopic.NOT_SIGNED_IN, who="peer")
+    with django_capture_on_commit_callbacks(execute=True):
+        _send(personas, NudgeTopic.NOT_SIGNED_IN, who="peer")
     assert [m.to for m in mailoutbox] == [[personas.peer.email]]
     assert not Notification.objects.exists()
 
@@ -152,7 +155,7 @@ def _post(client, *picks, one=None, next_url="/keterlibatan/"):
 
 
 def test_the_camat_reminds_several_and_hears_who_was_already_reminded(personas, login):
-    _send(personas, NudgeTopic.NO_PLAN, who="peer")
+    _send(personas, NudgeTopic.NO_PLAN, who="peer", now=None)  # earlier today
     client = login(personas.user("camat"))
     response = _post(
         client, (personas.pegawai, "no_plan"), (personas.peer, "no_plan"), (personas.hr, "no_plan")
@@ -273,3 +276,20 @@ def test_the_page_reads_the_wording_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(25):
         body = login(personas.user("city_hr")).get(TEMPLATES).content.decode()
     assert body.count("Ditulis untuk tingkat ini.") == len(NudgeTopic.values)
+
+
+def test_the_unit_list_offers_reminders_to_its_head_but_not_to_hr(personas, login):
+    url = reverse("planning:unit_plans", args=[personas.kelurahan.pk])
+    body = login(personas.user("lurah")).get(url).content.decode()
+    assert (
+        f'value="{personas.pegawai.pk}:no_plan"' in body and "Ingatkan semua yang terpilih" in body
+    )
+    body = login(personas.user("hr")).get(url).content.decode()
+    assert 'name="one"' not in body and "Ingatkan semua yang terpilih" not in body
+
+
+def test_the_team_page_offers_reminders_to_the_penilai(personas, login):
+    _send(personas, now=None)
+    body = login(personas.user("penilai")).get(reverse("planning:team")).content.decode()
+    assert f'value="{personas.peer.pk}:no_plan"' in body
+    assert "diingatkan hari ini" in body  # the pegawai, reminded by the camat
