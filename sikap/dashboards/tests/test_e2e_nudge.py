@@ -45,7 +45,8 @@ def test_the_camat_reminds_a_pegawai_who_sees_it_and_a_second_reminder_is_refuse
     assert page.locator(".glance-chart canvas").count() >= 1
     attention = page.locator("ul.attention").inner_text()
     assert "Rencana tindak lanjut belum ada di 2 unit" in attention
-    assert attention.count("Kelurahan Talang Putri") == 0  # one grouped line, not one per unit
+    assert attention.count("Rencana tindak lanjut belum ada di 2 unit") == 1  # one line, not two
+    assert "Rencana tindak lanjut survei kepuasan belum dibuat" not in attention
     screenshot(page, "nudge-camat-home-phone")
     page.get_by_role("link", name="Keterlibatan").first.click()
     assert page.locator("h1").inner_text().startswith("Keterlibatan")
