@@ -81,7 +81,7 @@ def test_the_camat_reminds_a_pegawai_who_sees_it_and_a_second_reminder_is_refuse
     page.goto(page.base_url + reverse("planning:notifications"))
     notice = page.locator(".list-group-item").first
     assert notice.inner_text().startswith("Pengingat: masuk ke SIKAP")
-    assert "Hendra Wijaya" in notice.inner_text()
+    assert "Yth. Dewi Lestari, Anda belum pernah masuk ke SIKAP" in notice.inner_text()
     screenshot(page, "nudge-pegawai-notifications-phone")
     page.set_viewport_size(DESKTOP)
     screenshot(page, "nudge-pegawai-notifications-desktop")
