@@ -31,9 +31,7 @@ from sikap.planning.services.common import notify
 
 WEEK = dt.timedelta(days=7)
 
-# Placeholders a template may use; anything else in braces is left as written.
-PLACEHOLDERS = ("{nama}", "{pengirim}")
-
+# A template may use {nama} (the person) and {pengirim} (the sender); other braces stay as written.
 DEFAULTS = {
     NudgeTopic.NOT_SIGNED_IN: (
         gettext_lazy("Reminder: sign in to SIKAP"),

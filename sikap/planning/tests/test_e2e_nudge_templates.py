@@ -21,8 +21,7 @@ def test_hr_rewrites_the_sign_in_reminder_of_their_kecamatan(live_page):
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/")
-    page.goto(page.base_url + reverse("dashboards:engagement"))
-    page.get_by_role("link", name="Templat pengingat").click()
+    page.goto(page.base_url + reverse("planning:nudge_templates"))
     page.get_by_role("link", name="Kecamatan Plaju").click()
     assert page.locator("h1").inner_text() == "Templat pengingat"
     screenshot(page, "nudge-templates-phone")
