@@ -32,7 +32,7 @@ SERVICE_MAINTAINED = {
     "development_developmentplan", "development_ownactivity",
     "surveys_servicerecord", "surveys_servicepromise", "org_supervisoroverride",
     "cycle_entryclosure", "cycle_periodreopening", "accounts_twofactorevent",
-    "worklog_entry",
+    "worklog_entry", "planning_nudge", "planning_nudgetemplate",
 }  # fmt: skip
 
 

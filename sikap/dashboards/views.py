@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -15,6 +17,9 @@ from sikap.dashboards import engagement, leader
 from sikap.dashboards.access import get_dashboard_unit, parent_unit_id
 from sikap.dashboards.svg import bars_svg
 from sikap.lib.pdf import pdf_response
+from sikap.planning import nudges
+from sikap.planning.access import reads_nudge_templates
+from sikap.planning.models import NudgeTopic
 
 SHOWN = 40
 
@@ -28,6 +33,33 @@ FLAG_LABELS = {
     engagement.FLAG_NO_FEEDBACK: _("gave no feedback to their team last period"),
 }
 
+# The reminder that answers each flag (a late approval is the penilai's, not the person's).
+TOPIC_OF_FLAG = {
+    engagement.FLAG_NEVER: NudgeTopic.NOT_SIGNED_IN,
+    engagement.FLAG_IDLE: NudgeTopic.NOT_SIGNED_IN,
+    engagement.FLAG_NO_PLAN: NudgeTopic.NO_PLAN,
+    engagement.FLAG_NOT_SUBMITTED: NudgeTopic.NOT_SUBMITTED,
+    engagement.FLAG_NO_REALISATION: NudgeTopic.NO_REALISATION,
+    engagement.FLAG_NO_FEEDBACK: NudgeTopic.NO_FEEDBACK,
+}
+
+
+@dataclass
+class Row:
+    """One person of "who needs help", with the reminder the viewer may send them."""
+
+    person: engagement.Person
+    labels: list[str]
+    offer: nudges.Offer | None
+
+
+def _rows(request: AuthedRequest, people: list[engagement.Person]) -> list[Row]:
+    topics = [(p, [TOPIC_OF_FLAG[f] for f in p.flags if f in TOPIC_OF_FLAG]) for p in people]
+    offers = nudges.offers(request.user, [(p.employee, t[0] if t else None) for p, t in topics])
+    return [
+        Row(p, [str(FLAG_LABELS[f]) for f in p.flags], offers.get(p.employee.pk)) for p in people
+    ]
+
 
 @require_GET
 @login_required
@@ -36,7 +68,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
     raw = request.GET.get("unit", "")
     unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
     data = engagement.build(unit)
-    needs_help = [(p, [FLAG_LABELS[f] for f in p.flags]) for p in data.needs_help[:SHOWN]]
+    needs_help = _rows(request, data.needs_help[:SHOWN])
     up = parent_unit_id(request.user, unit)
     return render(
         request,
@@ -46,6 +78,8 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
             "needs_help": needs_help,
             "more": max(0, len(data.needs_help) - SHOWN),
             "up": up,
+            "can_nudge": any(row.offer for row in needs_help),
+            "templates_link": reads_nudge_templates(request.user),
         },
     )
 

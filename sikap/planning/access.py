@@ -16,7 +16,7 @@ from django.http import Http404
 
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
-from sikap.org.models import Unit
+from sikap.org.models import Employee, Unit
 from sikap.planning.models import Evidence, Plan, PlanQuerySet
 
 
@@ -123,3 +123,77 @@ def get_unit_for_user(user: User, pk: int) -> Unit:
     if unit is None or not can_read_unit(user, unit):
         raise Http404
     return unit
+
+
+def may_nudge(user: User, employee: Employee) -> bool:
+    """A leader over the employee: their penilai or above, or the head of a unit they are in."""
+    scope = get_scope(user)
+    if scope.is_self(employee.pk):
+        return False
+    return scope.supervises(employee) or scope.heads(employee.unit)
+
+
+def get_nudge_targets(user: User, employee_ids: list[int]) -> list[Employee]:
+    """The people to remind, in the order asked: 404 if one is not visible, 403 if not led."""
+    found = {
+        e.pk: e
+        for e in Employee.objects.filter(pk__in=employee_ids, is_active=True).select_related(
+            "unit", "user"
+        )
+    }
+    scope = get_scope(user)
+    people = []
+    for pk in employee_ids:
+        employee = found.get(pk)
+        if employee is None or not scope.sees_employee(employee):
+            raise Http404
+        if not may_nudge(user, employee):
+            raise PermissionDenied
+        people.append(employee)
+    return people
+
+
+# Reminder templates belong to the instance (the city HR changes them) or to one subtree (an
+# instansi or kecamatan: its Admin Kepegawaian). HR admins and auditors read them; nobody else.
+
+
+def reads_nudge_templates(user: User) -> bool:
+    """HR admins, auditors and superadmins read the reminder templates."""
+    scope = get_scope(user)
+    return scope.is_superadmin or bool(scope.manage_paths or scope.audit_paths)
+
+
+def _reads_settings(user: User) -> Scope:
+    if not reads_nudge_templates(user):
+        raise Http404
+    return get_scope(user)
+
+
+def nudge_template_targets(user: User) -> list[Unit | None]:
+    """The template sets the user may open: ``None`` is the instance's, then their subtrees."""
+    scope = _reads_settings(user)
+    if scope.owns_instance:
+        return [None, *Unit.objects.filter(is_active=True, depth=1).order_by("name")]
+    ids = [int(p.strip("/").split("/")[-1]) for p in scope.manage_paths + scope.audit_paths]
+    return [None, *Unit.objects.filter(pk__in=ids).order_by("path")]
+
+
+def get_nudge_template_target(
+    user: User, unit_pk: int | None, *, for_change: bool = False
+) -> Unit | None:
+    """Whose templates are opened (``None``: the instance's): 404 unseen, 403 read-only."""
+    scope = _reads_settings(user)
+    target = None
+    if unit_pk is not None:
+        target = Unit.objects.filter(pk=unit_pk).first()
+        if target is None or not (scope.owns_instance or scope.reads(target)):
+            raise Http404
+    if for_change and not can_change_nudge_templates(user, target):
+        raise PermissionDenied
+    return target
+
+
+def can_change_nudge_templates(user: User, unit: Unit | None) -> bool:
+    """The instance's by its owner; a subtree's by its Admin Kepegawaian (or the instance owner)."""
+    scope = get_scope(user)
+    return scope.owns_instance or (unit is not None and scope.manages(unit))

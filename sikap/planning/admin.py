@@ -1,11 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from sikap.lib.admin import ReadOnlyHistoryAdmin, ReadOnlyInline
+from sikap.lib.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin, ReadOnlyInline
 from sikap.planning.models import (
     Evidence,
     Feedback,
     Indicator,
+    Nudge,
+    NudgeTemplate,
     OrganisationTarget,
     Plan,
     ReminderLog,
@@ -61,3 +63,17 @@ class FeedbackAdmin(ReadOnlyHistoryAdmin):
 class ReminderLogAdmin(admin.ModelAdmin):
     list_display = ("key", "kind", "sent_at")
     search_fields = ("key",)
+
+
+# Reminders are a log written by ``nudges.send_nudge``; their templates change on the HR page.
+@admin.register(Nudge)
+class NudgeAdmin(ReadOnlyAdmin):
+    list_display = ("employee", "topic", "sent_by", "sent_at")
+    list_filter = ("topic",)
+    raw_id_fields = ("employee", "sent_by")
+
+
+@admin.register(NudgeTemplate)
+class NudgeTemplateAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("topic", "unit", "subject")
+    list_filter = ("topic",)

@@ -19,6 +19,7 @@ from sikap.planning.models import (
     Category,
     CoachingKind,
     FormKind,
+    NudgeTopic,
     OrganisationTarget,
     Perspektif,
     WorkResult,
@@ -272,3 +273,46 @@ class ActionPlanForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["work_result"].queryset = work_results  # type: ignore[attr-defined]
         self.fields["period"].queryset = periods  # type: ignore[attr-defined]
+
+
+class _Values(forms.Field):
+    """Every value of a repeated POST key, as a list of strings (checked by the form's clean)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value: Any) -> list[str]:
+        return [str(v) for v in value or []]
+
+
+class NudgeForm(forms.Form):
+    """Who to remind of what: one ``one`` button, or the ticked ``pick`` boxes, as "id:topic"."""
+
+    one = forms.CharField(required=False, max_length=40)
+    pick = _Values(required=False)
+    next = forms.CharField(required=False, max_length=300)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        raw = [data["one"]] if data.get("one") else list(data.get("pick") or [])
+        if not raw:
+            raise forms.ValidationError(_("Tick at least one person to remind."), code="nobody")
+        targets: list[tuple[int, str]] = []
+        for value in raw:
+            pk, _sep, topic = value.partition(":")
+            if not pk.isdigit() or topic not in NudgeTopic.values:
+                raise forms.ValidationError(_("Unknown reminder topic."), code="unknown_topic")
+            if (int(pk), topic) not in targets:
+                targets.append((int(pk), topic))
+        data["targets"] = targets
+        return data
+
+
+class NudgeTemplateForm(forms.Form):
+    """The wording of one topic's reminder; {nama} and {pengirim} are filled in when sent."""
+
+    topic = forms.ChoiceField(choices=NudgeTopic.choices, widget=forms.HiddenInput)
+    subject = forms.CharField(label=_("Subject"), max_length=LIMITS.NAME)
+    body = forms.CharField(
+        label=_("Message"), max_length=LIMITS.NOTE, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("{nama} becomes the person's name and {pengirim} the sender's."),
+    )  # fmt: skip

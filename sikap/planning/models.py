@@ -632,3 +632,66 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class NudgeTopic(models.TextChoices):
+    """What a leader may gently remind someone about (see ``planning/nudges.py``)."""
+
+    NOT_SIGNED_IN = "not_signed_in", _("not signed in yet")
+    NO_PLAN = "no_plan", _("SKP not created yet")
+    NOT_SUBMITTED = "not_submitted", _("SKP not submitted yet")
+    NO_REALISATION = "no_realisation", _("realisation not filled in yet")
+    NO_WORKLOG = "no_worklog", _("Progres Harian not filled in yet")
+    NO_FEEDBACK = "no_feedback", _("feedback not given yet")
+
+
+class NudgeTemplate(models.Model):
+    """The wording of one topic's reminder for a subtree (no unit: the whole instance)."""
+
+    unit = models.ForeignKey(
+        "org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    topic = models.CharField(_("topic"), max_length=20, choices=NudgeTopic.choices)
+    subject = models.CharField(_("subject"), max_length=LIMITS.NAME)
+    body = models.TextField(_("message"), **limited(LIMITS.NOTE))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reminder template")
+        verbose_name_plural = _("reminder templates")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "topic"], name="nudge_template_unique"),
+            models.UniqueConstraint(
+                fields=["topic"], condition=Q(unit__isnull=True), name="nudge_template_instance"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()} · {self.unit or '-'}"
+
+
+class Nudge(models.Model):
+    """A reminder a leader sent: who, to whom, when, about what (the log of the weekly limit)."""
+
+    employee = models.ForeignKey(
+        "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE,
+        related_name="nudges",
+    )  # fmt: skip
+    topic = models.CharField(_("topic"), max_length=20, choices=NudgeTopic.choices)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), on_delete=models.SET_NULL,
+        null=True, related_name="+",
+    )  # fmt: skip
+    sent_at = models.DateTimeField(_("sent at"))
+    subject = models.CharField(_("subject"), max_length=LIMITS.NAME)
+    body = models.TextField(_("message"), **limited(LIMITS.NOTE))
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_at", "-pk"]
+        indexes = [models.Index(fields=["employee", "topic", "sent_at"], name="nudge_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.employee} · {self.get_topic_display()} · {self.sent_at:%Y-%m-%d}"

@@ -19,6 +19,8 @@ from sikap.complaints.models import Holiday
 from sikap.lib.workdays import is_working_day
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Employee
+from sikap.planning import nudges
+from sikap.planning.models import NudgeTopic
 from sikap.worklog import access, rules
 from sikap.worklog.models import Entry, EntryStatus
 
@@ -124,8 +126,17 @@ def team(request: AuthedRequest) -> HttpResponse:
                 "waiting": employee.n_waiting,
             }
         )
+    # Only a week that has begun can be behind; a week ahead has nothing to remind of.
+    begun = monday <= timezone.localdate()
+    wanted = [
+        (r["employee"], NudgeTopic.NO_WORKLOG if begun and not r["filled"] else None) for r in rows
+    ]
+    offers = nudges.offers(request.user, wanted)
+    for row in rows:
+        row["offer"] = offers.get(row["employee"].pk)
     return render(
         request,
         "worklog/team.html",
-        {"rows": rows, "monday": monday, "sunday": sunday, "week": monday.isoformat()},
-    )
+        {"rows": rows, "monday": monday, "sunday": sunday, "week": monday.isoformat(),
+         "can_nudge": bool(offers)},
+    )  # fmt: skip

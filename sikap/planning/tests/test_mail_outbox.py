@@ -68,3 +68,21 @@ def test_the_link_in_the_mail_uses_the_configured_site_url(
     assert OutgoingEmail.objects.get().status == EmailStatus.SENT
     assert send_due() == 0  # nothing is sent twice
     assert len(mailoutbox) == 1
+
+
+def test_the_penilai_hears_of_a_submitted_skp_at_once(
+    personas, chain, mailoutbox, django_capture_on_commit_callbacks
+):
+    from sikap.planning.services import plans
+
+    plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, approve=False)
+    OutgoingEmail.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        plans.submit_plan(plan=plan, by=personas.pegawai.user)
+        notice = Notification.objects.get(
+            recipient=personas.penilai.user, url=reverse("planning:plan", args=[plan.pk])
+        )
+        assert mailoutbox == []  # the mail waits for the commit
+    assert "Dewi Lestari" in notice.title
+    assert [m.to for m in mailoutbox] == [[personas.penilai.email]]
+    assert OutgoingEmail.objects.get().status == EmailStatus.SENT

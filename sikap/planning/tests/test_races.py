@@ -139,3 +139,24 @@ def test_concurrent_revisions_make_one_copy_and_no_error_500(personas, chain):
     refused = [r for r in results if isinstance(r, ValidationError)]
     assert len(made) == 1 and len(refused) == 7
     assert original.revisions.count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_leaders_reminding_one_person_at_once_send_one_reminder(personas):
+    from sikap.planning import nudges
+    from sikap.planning.models import Nudge, NudgeTopic
+
+    leaders = [personas.camat.user, personas.lurah.user, personas.penilai.user] * 3
+    picked = iter(leaders)
+    results = _burst(
+        len(leaders),
+        lambda: nudges.send_nudge(
+            employee=personas.pegawai, topic=NudgeTopic.NO_PLAN, by=next(picked)
+        ),
+    )
+    refused = [r for r in results if isinstance(r, ValidationError)]
+    assert len(refused) == len(leaders) - 1
+    assert {r.code for r in refused} == {"already_nudged"}
+    assert Nudge.objects.count() == 1
+    assert Notification.objects.filter(recipient=personas.pegawai.user).count() == 1

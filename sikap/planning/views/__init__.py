@@ -1,6 +1,7 @@
 """SKP pages (one module per area); ``urls.py`` uses the names re-exported here."""
 
 from sikap.planning.views.action_plans import action_plan_delete, action_plans
+from sikap.planning.views.nudges import nudge, nudge_templates
 from sikap.planning.views.plans import (
     annex_edit,
     dialogue_add,
@@ -62,6 +63,8 @@ __all__ = [
     "indicator_edit",
     "my_plans",
     "notifications",
+    "nudge",
+    "nudge_templates",
     "plan_approve",
     "plan_create",
     "plan_detail",

@@ -21,10 +21,11 @@ from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
 from sikap.lib.forms import apply_errors
 from sikap.org.models import Employee, within_q
-from sikap.planning import access, documents, forms
+from sikap.planning import access, documents, forms, nudges
 from sikap.planning.models import (
     Category,
     Notification,
+    NudgeTopic,
     OrganisationTarget,
     Plan,
     PlanStatus,
@@ -98,11 +99,17 @@ def team(request: AuthedRequest) -> HttpResponse:
             }
         )
     waiting = sum(1 for r in rows if r["shown"] is not None and r["shown"].status == "submitted")
+    ended = period is not None and period.end_date < today
+    offers = nudges.offers(
+        request.user, [(r["employee"], _behind_on(r["shown"], realised=not ended)) for r in rows]
+    )
+    for row in rows:
+        row["offer"] = offers.get(row["employee"].pk)
     return render(
         request,
         "planning/team.html",
         {"rows": rows, "year": year, "period": period, "periods": periods, "waiting": waiting,
-         "approvable": any(r["approvable"] for r in rows)},
+         "approvable": any(r["approvable"] for r in rows), "can_nudge": bool(offers)},
     )  # fmt: skip
 
 
@@ -292,12 +299,26 @@ def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
         rows.append(
             {"employee": e, "plan": revisions.get(current.pk, current) if current else None}
         )
+    offers = nudges.offers(request.user, [(r["employee"], _behind_on(r["plan"])) for r in rows])
+    for row in rows:
+        row["offer"] = offers.get(row["employee"].pk)
     return render(
         request,
         "planning/unit_plans.html",
         {"unit": unit, "year": year, "rows": rows, "counts": counts, "missing": missing,
-         "page": page},
+         "page": page, "can_nudge": bool(offers)},
     )  # fmt: skip
+
+
+def _behind_on(plan: Plan | None, *, realised: bool = True) -> str | None:
+    """What a person on a list may be reminded of: no SKP, one not submitted, no realisation."""
+    if plan is None:
+        return NudgeTopic.NO_PLAN
+    if plan.status in (PlanStatus.DRAFT, PlanStatus.RETURNED):
+        return NudgeTopic.NOT_SUBMITTED
+    if not realised and getattr(plan, "n_indicators", 0) and not getattr(plan, "n_realised", 0):
+        return NudgeTopic.NO_REALISATION
+    return None
 
 
 @require_http_methods(["GET", "POST"])

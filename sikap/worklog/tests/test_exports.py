@@ -76,3 +76,14 @@ def test_the_team_summary_shows_who_is_short_and_waiting(
         True, "8:00", "29:30", 1,
     )  # fmt: skip
     assert rows[personas.peer.pk]["filled"] is False
+    # The peer filled in nothing that week: the penilai may remind them, not the pegawai.
+    assert rows[personas.peer.pk]["offer"].topic == "no_worklog"
+    assert rows[personas.pegawai.pk]["offer"] is None
+    assert f'value="{personas.peer.pk}:no_worklog"' in response.text
+
+
+@pytest.mark.django_db
+def test_a_week_ahead_offers_no_reminder(personas, login):
+    response = login(personas.user("penilai")).get(reverse("worklog:team") + "?minggu=2099-01-05")
+    assert response.status_code == 200
+    assert 'name="one"' not in response.text
