@@ -82,3 +82,29 @@ def emit_work_done(event: WorkDone) -> None:
                 logger.exception("work_done subscriber %r failed for %s", subscriber, event)
 
     transaction.on_commit(deliver)
+
+
+@dataclass(frozen=True)
+class RealisationHint:
+    """The approved Progres Harian total of an indicator's RHK in a period, and its satuan."""
+
+    total: int
+    satuan: str = ""
+
+
+# ``provider(indicator_ids, period_id) -> {indicator_id: RealisationHint}``: planning's realisation
+# page asks once for all its indicators; the Progres Harian answers in one query (§8.2 roll-up).
+REALISATION_HINTS: Hook[Callable[[list[int], int], dict[int, RealisationHint]]] = Hook(
+    "realisation_hints"
+)
+
+
+def realisation_hints(indicator_ids: list[int], period_id: int) -> dict[int, RealisationHint]:
+    """What the registered providers say about these indicators (the first answer wins)."""
+    found: dict[int, RealisationHint] = {}
+    if not indicator_ids:
+        return found
+    for provider in REALISATION_HINTS:
+        for key, hint in provider(indicator_ids, period_id).items():
+            found.setdefault(key, hint)
+    return found
