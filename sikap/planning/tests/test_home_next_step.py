@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from decimal import Decimal
 
 import time_machine
@@ -11,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.cycle.models import ClosureReason, EntryClosure
-
 from sikap.org import services as org_services
 from sikap.org.testing import make_position
 from sikap.planning.models import Indicator
@@ -47,7 +45,7 @@ def test_home_counts_the_realisation_of_the_open_period_in_the_new_year(personas
     )  # fmt: skip
     with time_machine.travel("2027-01-05 09:00 +07:00", tick=False):
         page = _home(login, personas)
-    assert "Realisasi Triwulan IV: 1 dari 2 terisi, batas 10 Januari" in page
+    assert "Realisasi Triwulan IV/Akhir: 1 dari 2 terisi, batas 10 Januari" in page
     assert f"{reverse('planning:realisation', args=[plan.pk])}?periode={q4.pk}" in page
     with time_machine.travel("2027-01-11 09:00 +07:00", tick=False):
         assert "Realisasi Triwulan IV" not in _home(login, personas)  # the deadline passed

@@ -29,9 +29,14 @@ def setup(personas):
     first, second = plan.work_results.order_by("order")
     plans = [
         action_plans.save_action_plan(
-            work_result=first, period=q1, text=text, target=30, satuan="laporan", by=None,
+            work_result=first,
+            period=q1,
+            text=text,
+            target=30,
+            satuan="laporan",
+            by=None,
             today=DAY,
-        )  # fmt: skip
+        )
         for text in ("Menyusun laporan", "Mengirim laporan")
     ]
     for n, (rencana, amount) in enumerate(zip(plans * 2, (3, 4, 5, 100), strict=True)):
