@@ -82,6 +82,12 @@ def test_complaints_offer_their_themes_to_the_suggestions_page():
 
 
 @pytest.mark.django_db
+def test_the_progres_harian_answers_the_realisation_page():
+    from sikap.lib import hooks
+
+    assert _names(hooks.REALISATION_HINTS) == ["sikap.worklog.hints.realisation_hints"]
+
+
 def test_the_public_home_page_shows_the_four_doors_in_order(client: Client):
     page = client.get("/").content.decode()
     doors = [

@@ -114,3 +114,26 @@ class CitizenTheme:
 # The survey's suggestions page shows the complaint themes of a unit beside its saran;
 # complaints sits beside surveys in the app graph, so it fills this hook in its ready.
 CITIZEN_THEMES: Hook[Callable[[ThemeQuery], list[CitizenTheme]]] = Hook("citizen_themes")
+class RealisationHint:
+    """The approved Progres Harian total of an indicator's RHK in a period, and its satuan."""
+
+    total: int
+    satuan: str = ""
+
+
+# ``provider(indicator_ids, period_id) -> {indicator_id: RealisationHint}``: planning's realisation
+# page asks once for all its indicators; the Progres Harian answers in one query (§8.2 roll-up).
+REALISATION_HINTS: Hook[Callable[[list[int], int], dict[int, RealisationHint]]] = Hook(
+    "realisation_hints"
+)
+
+
+def realisation_hints(indicator_ids: list[int], period_id: int) -> dict[int, RealisationHint]:
+    """What the registered providers say about these indicators (the first answer wins)."""
+    found: dict[int, RealisationHint] = {}
+    if not indicator_ids:
+        return found
+    for provider in REALISATION_HINTS:
+        for key, hint in provider(indicator_ids, period_id).items():
+            found.setdefault(key, hint)
+    return found

@@ -316,3 +316,51 @@ class NudgeTemplateForm(forms.Form):
         label=_("Message"), max_length=LIMITS.NOTE, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("{nama} becomes the person's name and {pengirim} the sender's."),
     )  # fmt: skip
+class RealisationRowForm(forms.Form):
+    """One row of the realisation table: value (or words), a bukti dukung, a note."""
+
+    value = forms.DecimalField(
+        label=_("Realisation (number)"), required=False, min_value=0, max_digits=14,
+        decimal_places=2, widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )  # fmt: skip
+    text = forms.CharField(
+        max_length=LIMITS.TEXT, label=_("Realisation (in words)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 1}),
+    )  # fmt: skip
+    file = forms.FileField(label=_("Evidence file"), required=False)
+    existing = forms.ChoiceField(label=_("Or choose a bukti dukung already given"), required=False)
+    link = forms.URLField(
+        label=_("Evidence link"), required=False, max_length=500, assume_scheme="https"
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+
+    def __init__(
+        self, *args: Any, numeric: bool, words: bool, existing: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:  # fmt: skip
+        super().__init__(*args, **kwargs)
+        if not numeric:
+            del self.fields["value"]
+        if not words:
+            del self.fields["text"]
+        if existing:
+            self.fields["existing"].choices = [("", "—"), *existing]  # type: ignore[attr-defined]
+        else:
+            del self.fields["existing"]
+
+
+class BaseRealisationFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+    """One form per indicator row; ``rows`` gives each form its fields and choices."""
+
+    def __init__(self, *args: Any, rows: list[dict[str, Any]], **kwargs: Any) -> None:
+        self.rows = rows
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        row = self.rows[index or 0]
+        return {"numeric": row["numeric"], "words": row["words"], "existing": row["choices"]}
+
+
+RealisationFormSet = forms.formset_factory(
+    RealisationRowForm, formset=BaseRealisationFormSet, extra=0
+)

@@ -10,6 +10,8 @@ class WorklogConfig(AppConfig):
     def ready(self) -> None:
         # The work recorded elsewhere in SIKAP becomes draft entries (sikap/lib/hooks.py).
         from sikap.lib import hooks
-        from sikap.worklog import subscribers
+        from sikap.worklog import hints, subscribers
 
         hooks.WORK_DONE.register(subscribers.record_draft)
+        # The realisation page shows the approved total beside each indicator.
+        hooks.REALISATION_HINTS.register(hints.realisation_hints)

@@ -89,6 +89,17 @@
     var box = document.activeElement ? document.activeElement.closest("details[data-confirm][open]") : null;
     if (box) {
       close(box);
+// "Use the Progres Harian total" (realisation table): fill the value in place; without
+// JavaScript the link reloads the page with the value filled in, to be confirmed with Save.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("[data-fill]") : null;
+    var box = link ? document.getElementById(link.getAttribute("data-fill")) : null;
+    if (box) {
+      event.preventDefault();
+      box.value = link.getAttribute("data-fill-value");
+      box.focus();
     }
   });
 })();

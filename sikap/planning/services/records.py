@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -77,13 +79,9 @@ def _check_period(plan: Plan, period: Period, today: dt.date) -> None:
         )
 
 
-@transaction.atomic
-def record_realisation(
-    *, indicator: Indicator, period: Period, by: User | None, value: Decimal | None = None,
-    text: str = "", note: str = "", today: dt.date | None = None,
-) -> Realisation:  # fmt: skip
-    """Record (or correct) the realisation of an indicator in a period, before the deadline."""
-    _check_period(indicator.work_result.plan, period, day_or_today(today))
+def _apply_realisation(
+    realisation: Realisation, *, by: User | None, value: Decimal | None, text: str, note: str
+) -> Realisation:
     if value is None and not text.strip():
         raise ValidationError(
             {
@@ -100,9 +98,6 @@ def record_realisation(
                 )
             }
         )
-    realisation = Realisation.objects.filter(indicator=indicator, period=period).first()
-    if realisation is None:
-        realisation = Realisation(indicator=indicator, period=period)
     realisation.value = value
     realisation.text = text.strip()
     realisation.note = note.strip()
@@ -112,12 +107,22 @@ def record_realisation(
 
 
 @transaction.atomic
-def add_evidence(
-    *, realisation: Realisation, by: User | None, upload: IO[bytes] | None = None,
-    filename: str = "", link: str = "", description: str = "", today: dt.date | None = None,
+def record_realisation(
+    *, indicator: Indicator, period: Period, by: User | None, value: Decimal | None = None,
+    text: str = "", note: str = "", today: dt.date | None = None,
+) -> Realisation:  # fmt: skip
+    """Record (or correct) the realisation of an indicator in a period, before the deadline."""
+    _check_period(indicator.work_result.plan, period, day_or_today(today))
+    realisation = Realisation.objects.filter(indicator=indicator, period=period).first()
+    if realisation is None:
+        realisation = Realisation(indicator=indicator, period=period)
+    return _apply_realisation(realisation, by=by, value=value, text=text, note=note)
+
+
+def _attach(
+    realisation: Realisation, *, by: User | None, upload: IO[bytes] | None, filename: str,
+    link: str, description: str,
 ) -> Evidence:  # fmt: skip
-    """Attach a bukti dukung: a file checked by its content and size, or a link."""
-    _check_period(realisation.indicator.work_result.plan, realisation.period, day_or_today(today))
     if upload is None and not link.strip():
         raise ValidationError(
             {
@@ -145,11 +150,135 @@ def add_evidence(
 
 
 @transaction.atomic
+def add_evidence(
+    *, realisation: Realisation, by: User | None, upload: IO[bytes] | None = None,
+    filename: str = "", link: str = "", description: str = "", today: dt.date | None = None,
+) -> Evidence:  # fmt: skip
+    """Attach a bukti dukung: a file checked by its content and size, or a link."""
+    _check_period(realisation.indicator.work_result.plan, realisation.period, day_or_today(today))
+    return _attach(
+        realisation, by=by, upload=upload, filename=filename, link=link, description=description
+    )
+
+
+def _reuse(
+    realisation: Realisation, *, source: Evidence, employee_id: int, by: User | None
+) -> Evidence:
+    """Attach a bukti dukung the employee already gave elsewhere (the same file, no new upload)."""
+    if not Evidence.objects.filter(
+        pk=source.pk, realisation__indicator__work_result__plan__employee_id=employee_id
+    ).exists():
+        raise ValidationError(
+            {
+                "existing": ValidationError(
+                    _("Choose one of your own bukti dukung."), code="evidence_not_yours"
+                )
+            }
+        )
+    copy = Evidence(
+        realisation=realisation, file=source.file.name, original_name=source.original_name,
+        content_type=source.content_type, size=source.size, link=source.link,
+        description=source.description, uploaded_by=by,
+    )  # fmt: skip
+    stamp(copy, by).save()
+    return copy
+
+
+@dataclass(frozen=True)
+class RealisationRow:
+    """One line of the realisation table as the employee submitted it."""
+
+    indicator: Indicator
+    value: Decimal | None = None
+    text: str = ""
+    note: str = ""
+    upload: IO[bytes] | None = None
+    filename: str = ""
+    link: str = ""
+    reuse: Evidence | None = None
+
+
+class RowError(ValidationError):
+    """A refusal of one row of the table; ``row`` is its index (from 0), the error keeps its codes."""
+
+    def __init__(self, row: int, error: ValidationError) -> None:
+        super().__init__(error.error_dict if hasattr(error, "error_dict") else error.error_list)
+        self.row = row
+
+
+def _save_row(
+    row: RealisationRow, *, period: Period, found: Realisation | None, by: User | None,
+    stored: list[str],
+) -> bool:  # fmt: skip
+    entered = row.value is not None or bool(row.text.strip()) or bool(row.note.strip())
+    evidence = row.upload is not None or bool(row.link.strip()) or row.reuse is not None
+    if found is None and not entered and not evidence:
+        return False
+    realisation = found or Realisation(indicator=row.indicator, period=period)
+    same = found is not None and (found.value, found.text, found.note) == (
+        row.value, row.text.strip(), row.note.strip(),
+    )  # fmt: skip
+    if not same:
+        _apply_realisation(realisation, by=by, value=row.value, text=row.text, note=row.note)
+    if row.upload is not None or row.link.strip():
+        added = _attach(
+            realisation, by=by, upload=row.upload, filename=row.filename, link=row.link,
+            description="",
+        )  # fmt: skip
+        if added.file:
+            stored.append(added.file.name or "")
+    if row.reuse is not None:
+        _reuse(
+            realisation, source=row.reuse, employee_id=row.indicator.work_result.plan.employee_id,
+            by=by,
+        )  # fmt: skip
+    return not same or evidence
+
+
+@transaction.atomic
+def save_realisations(
+    *, plan: Plan, period: Period, by: User | None, rows: list[RealisationRow],
+    today: dt.date | None = None,
+) -> int:  # fmt: skip
+    """Save the realisation table of a period in one go: every row or none; returns rows changed.
+
+    A row submitted as it is stored writes nothing (no history row); a refused row raises
+    ``RowError`` naming it, and nothing of the table is kept (uploaded files are removed too).
+    """
+    _check_period(plan, period, day_or_today(today))
+    if any(row.indicator.work_result.plan_id != plan.pk for row in rows):
+        raise ValidationError(_("That indicator is not part of this SKP."), code="not_in_plan")
+    found = {
+        r.indicator_id: r
+        for r in Realisation.objects.filter(
+            period=period, indicator__in=[r.indicator for r in rows]
+        )
+    }
+    stored: list[str] = []
+    changed = 0
+    try:
+        for index, row in enumerate(rows):
+            try:
+                changed += _save_row(
+                    row, period=period, found=found.get(row.indicator.pk), by=by, stored=stored
+                )
+            except ValidationError as error:
+                raise RowError(index, error) from error
+    except ValidationError:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+    return changed
+
+
+@transaction.atomic
 def remove_evidence(*, evidence: Evidence, by: User | None, today: dt.date | None = None) -> None:
     """Remove a bukti dukung while the period is still open."""
     realisation = evidence.realisation
     _check_period(realisation.indicator.work_result.plan, realisation.period, day_or_today(today))
-    if evidence.file:
+    # A bukti dukung chosen again for another row shares the file: the last one removes it.
+    shared = Evidence.objects.filter(file=evidence.file.name).exclude(pk=evidence.pk).exists()
+    if evidence.file and not shared:
         evidence.file.delete(save=False)
     stamp(evidence, by).delete()
 

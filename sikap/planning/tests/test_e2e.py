@@ -126,12 +126,13 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     sign_in(page, "pegawai")
     page.goto(page.base_url + reverse("planning:realisation", args=[plan.pk]))
     indicator = result.indicators.get(aspect="kuantitas")
-    prefix = f"#id_i{indicator.pk}-"
-    page.fill(prefix + "value", "3")
+    row = f"#i{indicator.pk}"
+    page.fill(f"{row} input[name$='-value']", "3")
     evidence_file = tmp_path / "laporan-triwulan.pdf"
     evidence_file.write_bytes(PDF)
-    page.set_input_files(prefix + "file", str(evidence_file))
-    page.locator(f"#i{indicator.pk} button[type=submit]").click()
+    page.click(f"{row} summary")
+    page.set_input_files(f"{row} input[type=file]", str(evidence_file))
+    page.click("#realisation-table > button.btn-primary")
     page.wait_for_selector(".alert-success")
     assert "laporan-triwulan.pdf" in page.content()
     assert Evidence.objects.get().content_type == "application/pdf"

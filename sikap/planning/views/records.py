@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,18 +14,23 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.cycle.models import EntryClosure, Period
+from sikap.lib import hooks
 from sikap.lib.forms import apply_errors
 from sikap.lib.uploads import serve_upload
 from sikap.planning import access, forms, rules
 from sikap.planning.models import (
+    Category,
     CoachingSession,
+    Evidence,
     Feedback,
     Indicator,
+    Plan,
     PlanStatus,
     Realisation,
 )
@@ -36,31 +45,94 @@ from sikap.planning.views.common import (
 
 # --- Realisation and evidence -----------------------------------------------------------------
 
+EVIDENCE_CHOICES = 60  # how many earlier bukti dukung the table offers to choose again
 
-@require_GET
-@login_required
-def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Realisation of each indicator in a period, with its evidence."""
-    plan = access.get_plan_for_user(request.user, pk)
-    rights = access.rights(request.user, plan)
-    periods = plan_periods(plan)
-    period = chosen_period(request, periods)
-    today = timezone.localdate()
-    results = list(
-        plan.work_results.select_related("intervenes").prefetch_related(
+
+def _entry_closure(plan: Plan, period: Period | None, today: dt.date) -> EntryClosure | None:
+    if period is None:
+        return None
+    return EntryClosure.objects.blocking(period=period, employee_id=plan.employee_id, day=today)
+
+
+def _evidence_choices(plan: Plan) -> list[tuple[Evidence, str]]:
+    """The bukti dukung the employee already gave this year (one of each file or link)."""
+    seen: set[str] = set()
+    found = []
+    for evidence in (
+        Evidence.objects.filter(
+            realisation__indicator__work_result__plan__employee_id=plan.employee_id,
+            realisation__indicator__work_result__plan__appraisal_year_id=plan.appraisal_year_id,
+        )
+        .select_related("realisation__period")
+        .order_by("-created_at", "-pk")[:EVIDENCE_CHOICES]
+    ):
+        key = evidence.file.name or evidence.link
+        if key in seen:
+            continue
+        seen.add(key)
+        label = evidence.original_name or evidence.link
+        found.append((evidence, f"{label[:60]} ({evidence.realisation.period.name})"))
+    return found
+
+
+def _table_rows(plan: Plan, period: Period | None, wanted: str) -> list[dict[str, Any]]:
+    """One row per indicator, UTAMA first, with its realisation and the Progres Harian total."""
+    results = sorted(
+        plan.work_results.prefetch_related(
             Prefetch(
                 "indicators__realisations",
                 queryset=Realisation.objects.filter(period=period).prefetch_related("evidence"),
                 to_attr="period_realisations",
             )
-        )
+        ),
+        key=lambda r: (r.category != Category.UTAMA, r.order, r.pk),
     )
-    started = bool(period and period.start_date <= today)
-    closure = (
-        EntryClosure.objects.blocking(period=period, employee_id=plan.employee_id, day=today)
+    rows: list[dict[str, Any]] = []
+    for result in results:
+        for indicator in result.indicators.all():
+            found = getattr(indicator, "period_realisations", [])
+            real = found[0] if found else None
+            rows.append({
+                "result": result, "indicator": indicator, "real": real,
+                "first": not rows or rows[-1]["result"] != result,
+                "numeric": indicator.target_value is not None or bool(real and real.value is not None),
+                "words": indicator.target_value is None or bool(real and real.text),
+            })  # fmt: skip
+    hints = (
+        hooks.realisation_hints([row["indicator"].pk for row in rows], period.pk)
         if period is not None
-        else None
+        else {}
     )
+    for row in rows:
+        row["hint"] = hints.get(row["indicator"].pk)
+        row["use_hint"] = row["hint"] is not None and wanted in ("all", str(row["indicator"].pk))
+    return rows
+
+
+def _initial(row: dict[str, Any]) -> dict[str, Any]:
+    real = row["real"]
+    initial = {"value": real.value, "text": real.text, "note": real.note} if real else {}
+    if row["use_hint"] and row["numeric"]:
+        initial["value"] = Decimal(row["hint"].total)
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The realisation table of a period: value, evidence and note of every indicator, saved at once."""
+    posted = request.method == "POST"
+    plan = access.get_plan_for_user(request.user, pk, for_change=posted)
+    rights = access.rights(request.user, plan)
+    periods = plan_periods(plan)
+    period = chosen_period(request, periods)
+    if posted:
+        access.require_owner(request.user, plan)
+        if period is None or str(period.pk) != request.POST.get("periode"):
+            raise Http404
+    today = timezone.localdate()
+    started = bool(period and period.start_date <= today)
+    closure = _entry_closure(plan, period, today)
     open_ = bool(
         period
         and started
@@ -68,19 +140,43 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
         and period.is_open_for_entry(today)
         and closure is None
     )
-    rows = []
-    for result in results:
-        for indicator in result.indicators.all():
-            found = getattr(indicator, "period_realisations", [])
-            real = found[0] if found else None
-            form = None
-            if rights.is_owner and open_:
-                form = forms.RealisationForm(
-                    initial={"value": real.value, "text": real.text, "note": real.note}
-                    if real else None,
-                    prefix=f"i{indicator.pk}",
-                )  # fmt: skip
-            rows.append({"result": result, "indicator": indicator, "real": real, "form": form})
+    target = f"{url_for('planning:realisation', plan.pk)}?periode={period.pk}" if period else ""
+    if posted and not open_:
+        try:  # the service says why (not approved, not started, deadline passed, signed)
+            record_services.save_realisations(plan=plan, period=period, by=request.user, rows=[])  # type: ignore[arg-type]
+        except ValidationError as error:
+            flash_error(request, error)
+        return redirect(target)
+    rows = _table_rows(plan, period, request.GET.get("pakai", ""))
+    formset = None
+    choices: list[tuple[Evidence, str]] = []
+    if rights.is_owner and open_ and rows:
+        choices = _evidence_choices(plan)
+        for row in rows:
+            mine = (
+                {e.file.name or e.link for e in row["real"].evidence.all()}
+                if row["real"]
+                else set()
+            )
+            row["choices"] = [
+                (str(e.pk), label) for e, label in choices if (e.file.name or e.link) not in mine
+            ]
+        formset = forms.RealisationFormSet(
+            request.POST if posted else None, request.FILES if posted else None, prefix="r",
+            rows=rows, initial=[_initial(row) for row in rows],
+        )  # fmt: skip
+        if posted and formset.total_form_count() != len(rows):
+            messages.error(
+                request, _("The SKP changed meanwhile; nothing was saved. Enter it again.")
+            )
+            return redirect(target)
+        for row, form in zip(rows, formset.forms, strict=True):
+            row["form"] = form
+    if posted and formset is not None and formset.is_valid():
+        done = _save_table(request, plan, period, rows, formset, choices)  # type: ignore[arg-type]
+        if done:
+            return redirect(target)
+    problems = _problems(rows) if posted else []
     evidence = {}
     if period is not None:
         evidence = objective_evidence([plan.employee_id], period.start_date, period.end_date)
@@ -89,10 +185,78 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
         "planning/realisation.html",
         {
             "plan": plan, "rights": rights, "periods": periods, "period": period,
-            "rows": rows, "is_open": open_, "started": started, "closure": closure,
+            "rows": rows, "formset": formset, "problems": problems, "is_open": open_,
+            "started": started, "closure": closure, "any_hint": any(r["hint"] for r in rows),
             "objective": evidence.get(plan.employee_id, []),
         },
+        status=400 if problems else 200,
     )  # fmt: skip
+
+
+def _save_table(
+    request: AuthedRequest, plan: Plan, period: Period, rows: list[dict[str, Any]],
+    formset: Any, choices: list[tuple[Evidence, str]],
+) -> bool:  # fmt: skip
+    """Hand the valid table to the service; False when a row was refused (errors on its form)."""
+    by_pk = {str(e.pk): e for e, _label in choices}
+    table = []
+    for row, form in zip(rows, formset.forms, strict=True):
+        data, real = form.cleaned_data, row["real"]
+        table.append(
+            record_services.RealisationRow(
+                indicator=row["indicator"],
+                value=data.get("value", real.value if real else None),
+                text=data.get("text", real.text if real else ""),
+                note=data["note"],
+                upload=data["file"],
+                filename=data["file"].name if data["file"] else "",
+                link=data["link"],
+                reuse=by_pk.get(data.get("existing") or ""),
+            )
+        )
+    try:
+        changed = record_services.save_realisations(
+            plan=plan, period=period, by=request.user, rows=table
+        )
+    except record_services.RowError as error:
+        form = formset.forms[error.row]
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return False
+    except ValidationError as error:
+        flash_error(request, error)
+        return True
+    if changed:
+        messages.success(
+            request,
+            ngettext(
+                "Realisation saved: %(n)s row changed.",
+                "Realisation saved: %(n)s rows changed.", changed,
+            ) % {"n": changed},
+        )  # fmt: skip
+    else:
+        messages.info(request, _("Nothing changed."))
+    return True
+
+
+def _problems(rows: list[dict[str, Any]]) -> list[str]:
+    """Each error of the table as one line naming its row and field."""
+    lines = []
+    for number, row in enumerate(rows, start=1):
+        form = row.get("form")
+        if form is None:
+            continue
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for message in errors:
+                lines.append(
+                    _("Row %(row)s (%(indicator)s) · %(field)s: %(message)s")
+                    % {
+                        "row": number, "indicator": row["indicator"].text[:60],
+                        "field": label or _("row"), "message": message,
+                    }
+                )  # fmt: skip
+    return lines
 
 
 @require_POST
