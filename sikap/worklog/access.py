@@ -49,13 +49,13 @@ def get_entry_for_user(user: User, pk: int) -> Entry:
     return entry
 
 
-def get_action_plan_for_entry(entry: Entry, pk: int | None) -> ActionPlan | None:
-    """A rencana aksi of the entry's own employee (404 for anyone else's); None when not given."""
+def get_action_plan_for(employee_id: int, pk: int | None) -> ActionPlan | None:
+    """A rencana aksi of the given employee (404 for anyone else's); None when not given."""
     if pk is None:
         return None
     plan = (
         ActionPlan.objects.select_related("work_result__plan", "period")
-        .filter(pk=pk, work_result__plan__employee_id=entry.employee_id)
+        .filter(pk=pk, work_result__plan__employee_id=employee_id)
         .first()
     )
     if plan is None:

@@ -114,8 +114,8 @@ def entry_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     try:
         if action == "confirm":
             raw = request.POST.get("action_plan", "")
-            plan = access.get_action_plan_for_entry(
-                entry, int(raw) if raw.isdigit() and len(raw) < 10 else None
+            plan = access.get_action_plan_for(
+                entry.employee_id, int(raw) if raw.isdigit() and len(raw) < 10 else None
             )
             services.confirm_draft(
                 entry=entry, employee=employee, by=request.user, action_plan=plan
