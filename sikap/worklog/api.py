@@ -12,6 +12,7 @@ from typing import Annotated, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from sikap.accounts.http import AuthedRequest
@@ -97,7 +98,7 @@ def _refused(call: Callable[[], T]) -> T | Refusal:
     try:
         return call()
     except PermissionDenied:
-        return 403, {"code": "forbidden", "detail": "Forbidden"}
+        return 403, {"code": "forbidden", "detail": _("You may not change this log.")}
     except ValidationError as error:
         return 400, {"code": error.code or "invalid", "detail": " ".join(error.messages)}
 
