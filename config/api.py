@@ -10,6 +10,7 @@ from sikap.evaluation.api import router as evaluation_router
 from sikap.org.api import router as org_router
 from sikap.planning.api import router as planning_router
 from sikap.surveys.api import router as surveys_router
+from sikap.worklog.api import router as worklog_router
 
 api = NinjaAPI(
     title="SIKAP API",
@@ -27,3 +28,4 @@ api.add_router("/evaluation/", evaluation_router)
 api.add_router("/surveys/", surveys_router)
 api.add_router("/complaints/", complaints_router)
 api.add_router("/development/", development_router)
+api.add_router("/worklog/", worklog_router)

@@ -40,6 +40,7 @@ from sikap.complaints.models import (
     SatisfactionRating,
     Status,
 )
+from sikap.complaints.work import offer_event
 from sikap.lib.audit import stamp
 from sikap.lib.formatting import long_date
 from sikap.lib.holidays_id import suggest_national_holidays
@@ -68,10 +69,12 @@ def _record(
     complaint: Complaint, kind: str, *, by: User | None, from_status: str = "", note: str = "",
     public: bool = False, citizen: bool = False, on: dt.date | None = None,
 ) -> ComplaintEvent:  # fmt: skip
-    return ComplaintEvent.objects.create(
+    event = ComplaintEvent.objects.create(
         complaint=complaint, kind=kind, at=_moment(on), by=by, by_citizen=citizen,
         from_status=from_status, to_status=complaint.status, note=note, is_public=public,
     )  # fmt: skip
+    offer_event(event)
+    return event
 
 
 def _lock(complaint: Complaint) -> Complaint:

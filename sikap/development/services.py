@@ -31,6 +31,7 @@ from sikap.development.models import (
     RequiredCompetency,
     TrainingEvent,
 )
+from sikap.development.work import offer_attendance
 from sikap.evaluation.models import Evaluation
 from sikap.lib.audit import stamp
 from sikap.lib.formatting import long_date
@@ -479,6 +480,12 @@ def add_participants(
         if e.pk not in existing
     ]
     Participant.objects.bulk_create(new)
+    if attended and new:
+        offer_attendance(
+            event.participants.select_related("event", "employee").filter(
+                employee__in=[p.employee for p in new]
+            )
+        )
     return len(new)
 
 
@@ -498,6 +505,7 @@ def set_attendance(*, participant: Participant, attended: bool, by: User | None)
     participant.attended = attended
     stamp(participant, by)
     participant.save(update_fields=["attended"])
+    offer_attendance([participant])
     return participant
 
 

@@ -122,6 +122,7 @@ def complete_service(*, record: ServiceRecord, completed_at: dt.datetime, by: Em
     _timing(record)
     stamp(record, by.user)
     record.save(update_fields=["completed_at", "duration_minutes", "on_time"])
+    offer_service_record(record, list(record.officers.all()))
 
 
 def _check_answers(answers: dict[str, int | None]) -> dict[str, int | None]:

@@ -13,6 +13,7 @@ from django.http import Http404
 from sikap.accounts.models import User
 from sikap.accounts.scope import get_scope
 from sikap.org.models import Employee
+from sikap.planning.models import ActionPlan
 from sikap.worklog.models import Entry
 
 
@@ -46,3 +47,17 @@ def get_entry_for_user(user: User, pk: int) -> Entry:
     if entry is None or not scope.is_self(entry.employee_id):
         raise Http404
     return entry
+
+
+def get_action_plan_for(employee_id: int, pk: int | None) -> ActionPlan | None:
+    """A rencana aksi of the given employee (404 for anyone else's); None when not given."""
+    if pk is None:
+        return None
+    plan = (
+        ActionPlan.objects.select_related("work_result__plan", "period")
+        .filter(pk=pk, work_result__plan__employee_id=employee_id)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    return plan

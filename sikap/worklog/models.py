@@ -24,6 +24,24 @@ class WorkLocation(models.TextChoices):
     LOKASI_LAIN = "lokasi_lain", _("Lokasi lain")
 
 
+# Where drafts written by the work come from (``Entry.source``, the producers' WorkDone source),
+# by the part before the dot: shown on the weekly page and in the API.
+ORIGINS = {
+    "surveys": _("from the service register"),
+    "complaints": _("from a complaint"),
+    "development": _("from a training"),
+    "planning.feedback": _("from feedback given"),
+    "planning.coaching": _("from bimbingan kinerja given"),
+}
+
+
+def origin_of(source: str) -> str:
+    """The label of a draft's origin ("dari pengaduan"), or "" for an entry made by hand."""
+    if not source:
+        return ""
+    return str(ORIGINS.get(source) or ORIGINS.get(source.split(".", 1)[0]) or "")
+
+
 class Entry(models.Model):
     """One line of the Progres Harian, in the e-Kinerja column order of §8.2."""
 
@@ -82,3 +100,7 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} · {self.activity[:60]}"
+
+    @property
+    def origin(self) -> str:
+        return origin_of(self.source)

@@ -46,6 +46,27 @@ def overlapping(slots: Iterable[Slot]) -> set[int]:
     return hits
 
 
+def infer_action_plan(
+    candidates: Iterable[tuple[int, str]], satuan: str, previous: int | None
+) -> int | None:
+    """The rencana aksi a draft written by the work belongs to, when it can be told; else None.
+
+    ``candidates`` are the (id, satuan) of the officer's rencana aksi for the draft's day. The
+    one the officer chose for the last draft of the same source wins; then the only one with
+    the draft's satuan; then the only one there is. Otherwise the officer chooses.
+    """
+    ids = {key: unit.strip().casefold() for key, unit in candidates}
+    if previous in ids:
+        return previous
+    wanted = satuan.strip().casefold()
+    same = [key for key, unit in ids.items() if wanted and unit == wanted]
+    if len(same) == 1:
+        return same[0]
+    if len(ids) == 1:
+        return next(iter(ids))
+    return None
+
+
 def minutes(start: dt.time, end: dt.time) -> int:
     """Length of an entry in minutes (0 when the end is not after the start)."""
     span = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)

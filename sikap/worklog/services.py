@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Sum
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
 from sikap.complaints.models import Holiday
 from sikap.lib.audit import stamp
+from sikap.lib.textlimits import LIMITS
 from sikap.lib.workdays import is_working_day
 from sikap.org.models import Employee
 from sikap.planning.models import ActionPlan
@@ -118,6 +119,27 @@ def add_entry(
     return entry
 
 
+def action_plans_for(employee: Employee, start: dt.date, end: dt.date) -> QuerySet[ActionPlan]:
+    """The employee's rencana aksi whose quarter overlaps the days from start to end."""
+    return ActionPlan.objects.filter(
+        work_result__plan__employee=employee, period__start_date__lte=end,
+        period__end_date__gte=start,
+    ).select_related("work_result")  # fmt: skip
+
+
+def _inferred_action_plan(employee: Employee, source: str, day: dt.date, satuan: str) -> int | None:
+    candidates = action_plans_for(employee, day, day).values_list("pk", "satuan")
+    previous = (
+        Entry.objects.filter(
+            employee=employee, source=source, confirmed=True, action_plan__isnull=False
+        )
+        .order_by("-date", "-pk")
+        .values_list("action_plan_id", flat=True)
+        .first()
+    )
+    return rules.infer_action_plan(list(candidates), satuan, previous)
+
+
 @transaction.atomic
 def record_work_done(
     *,
@@ -132,18 +154,41 @@ def record_work_done(
     satuan: str = "",
     evidence_url: str = "",
 ) -> tuple[Entry, bool]:
-    """A draft entry written by the work itself, once per source (emitting twice is harmless)."""
+    """A draft entry written by the work itself, once per source (emitting twice is harmless).
+
+    A replay or an edit of the same work refreshes a draft the employee has not touched yet;
+    a confirmed, submitted or discarded one is left as it is.
+    """
     if start_time and end_time and end_time <= start_time:
         end_time = None
-    entry, created = Entry.objects.get_or_create(
-        employee=employee, source=source, source_id=source_id,
-        defaults={
-            "date": date, "activity": activity, "start_time": start_time, "end_time": end_time,
-            "realisation": max(realisation, 0), "satuan": satuan, "evidence_url": evidence_url,
-            "confirmed": False,
-        },
-    )  # fmt: skip
-    return entry, created
+    values = {
+        "date": date, "activity": activity[: LIMITS.TEXT], "start_time": start_time,
+        "end_time": end_time, "realisation": max(realisation, 0), "satuan": satuan[:40],
+        "evidence_url": evidence_url[:500],
+    }  # fmt: skip
+    entry = (
+        Entry.objects.select_for_update()
+        .filter(employee=employee, source=source, source_id=source_id)
+        .first()
+    )
+    if entry is None:
+        entry = Entry(employee=employee, source=source, source_id=source_id, confirmed=False)
+        entry.action_plan_id = _inferred_action_plan(employee, source, date, satuan)
+        for name, value in values.items():
+            setattr(entry, name, value)
+        try:
+            with transaction.atomic():
+                entry.save()
+        except IntegrityError:  # the same work delivered twice at once: the first one stays
+            return Entry.objects.get(employee=employee, source=source, source_id=source_id), False
+        return entry, True
+    untouched = not entry.confirmed and not entry.discarded and entry.status == EntryStatus.DRAF
+    changed = [name for name, value in values.items() if getattr(entry, name) != value]
+    if untouched and changed:
+        for name in changed:
+            setattr(entry, name, values[name])
+        entry.save(update_fields=changed)
+    return entry, False
 
 
 def _own_editable(entry: Entry, employee: Employee) -> None:

@@ -19,7 +19,6 @@ from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors
 from sikap.org.models import Employee
-from sikap.planning.models import ActionPlan
 from sikap.worklog import access, rules, services
 from sikap.worklog.forms import EntryForm
 from sikap.worklog.models import Entry
@@ -61,10 +60,7 @@ def week(request: AuthedRequest, pk: int) -> HttpResponse:
     employee = access.get_employee_for_user(request.user, pk, for_change=request.method == "POST")
     monday, sunday = _week(request)
     is_owner = get_scope(request.user).is_self(employee.pk)
-    plans = ActionPlan.objects.filter(
-        work_result__plan__employee=employee,
-        period__start_date__lte=sunday, period__end_date__gte=monday,
-    ).select_related("work_result")  # fmt: skip
+    plans = services.action_plans_for(employee, monday, sunday)
     form = EntryForm(
         request.POST or None, action_plans=plans,
         initial={"date": min(max(timezone.localdate(), monday), sunday).isoformat()},
@@ -106,6 +102,7 @@ def week(request: AuthedRequest, pk: int) -> HttpResponse:
         "to_submit": sum(1 for e in entries if e.confirmed and rules.is_editable(e.status)),
         "waiting": sum(1 for e in entries if e.status == "diajukan"),
         "drafts": sum(1 for e in entries if not e.confirmed),
+        "action_plans": list(plans) if is_owner else [],
     }
     return render(request, "worklog/week.html", context)
 
@@ -118,7 +115,13 @@ def entry_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     employee = access.get_employee_for_user(request.user, entry.employee_id, for_change=True)
     try:
         if action == "confirm":
-            services.confirm_draft(entry=entry, employee=employee, by=request.user)
+            raw = request.POST.get("action_plan", "")
+            plan = access.get_action_plan_for(
+                entry.employee_id, int(raw) if raw.isdigit() and len(raw) < 10 else None
+            )
+            services.confirm_draft(
+                entry=entry, employee=employee, by=request.user, action_plan=plan
+            )
             messages.success(request, _("Entry confirmed."))
         else:
             services.discard_draft(entry=entry, employee=employee, by=request.user)

@@ -36,6 +36,7 @@ from sikap.planning.services.common import (
     day_or_today,
     notify,
 )
+from sikap.planning.work import offer_coaching, offer_feedback
 
 # --- Realisation, evidence --------------------------------------------------------------------
 
@@ -315,6 +316,7 @@ def give_feedback(
         text=text.strip(), given_by=by,
     )  # fmt: skip
     stamp(feedback, by).save()
+    offer_feedback(feedback)
     subject = work_result.text if work_result else rules.BEHAVIOUR_NAMES[behaviour_value]
     notify(
         user=plan.employee.user, title=f"Umpan balik baru: {subject[:80]}",
@@ -355,6 +357,7 @@ def record_coaching(
         plan=plan, kind=kind, date=date, topic=topic.strip(), notes=notes.strip(), recorded_by=by
     )
     stamp(session, by).save()
+    offer_coaching(session)
     notify(
         user=plan.employee.user, title="Mohon isi umpan balik bimbingan kinerja (Format B.1.8)",
         body=session.topic, url=reverse("planning:coaching", args=[plan.pk]), email=False,

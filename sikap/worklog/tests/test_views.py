@@ -123,3 +123,25 @@ def test_the_week_costs_the_same_whatever_the_entries(
         services.add_entry(employee=personas.pegawai, by=None, date=DAY, activity=f"a{n}")
     with django_assert_max_num_queries(30):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_draft_shows_its_origin_and_is_confirmed_against_a_chosen_rencana_aksi(
+    personas, login, rencana
+):
+    draft, _created = services.record_work_done(
+        employee=personas.pegawai, source="development.training", source_id=4, date=DAY,
+        activity="Mengikuti Bimtek", satuan="JP", evidence_url="/pengembangan/pegawai/1/",
+    )  # fmt: skip
+    assert draft.action_plan == rencana  # the only rencana aksi of the quarter
+    draft.action_plan = None
+    draft.save()
+    client = login(personas.user("pegawai"))
+    page = client.get(reverse("worklog:week", args=[personas.pegawai.pk]) + WEEK).content.decode()
+    assert "from a training" in page and 'href="/pengembangan/pegawai/1/"' in page
+    assert 'name="action_plan"' in page and f'value="{rencana.pk}"' in page
+    url = reverse("worklog:confirm", args=[draft.pk])
+    assert client.post(url, {"action_plan": "99999"}).status_code == 404
+    client.post(url, {"action_plan": str(rencana.pk)})
+    draft.refresh_from_db()
+    assert draft.confirmed and draft.action_plan == rencana

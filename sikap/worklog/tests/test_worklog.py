@@ -7,10 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from sikap.cycle.services import setup_appraisal_year
 from sikap.lib import hooks
-from sikap.planning.services import action_plans
-from sikap.planning.testing import make_plan
 from sikap.worklog import rules, services
 from sikap.worklog.models import Entry
 
@@ -40,16 +37,6 @@ def test_overlaps_and_minutes_and_weeks():
     assert rules.week_of(DAY) == (dt.date(2026, 2, 9), dt.date(2026, 2, 15))
     # A week across the turn of the year.
     assert rules.week_of(dt.date(2027, 1, 1)) == (dt.date(2026, 12, 28), dt.date(2027, 1, 3))
-
-
-@pytest.fixture
-def rencana(personas, db):
-    year = setup_appraisal_year(year=2026, period_kind="triwulanan", annual_final=True, by=None)
-    plan = make_plan(personas.pegawai, year, penilai=personas.penilai)
-    return action_plans.save_action_plan(
-        work_result=plan.work_results.get(), period=year.periods.get(number=1),
-        text="Melayani surat keterangan", target=30, satuan="layanan", by=None, today=DAY,
-    )  # fmt: skip
 
 
 @pytest.mark.django_db
