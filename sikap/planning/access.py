@@ -17,7 +17,7 @@ from django.http import Http404
 from sikap.accounts.models import User
 from sikap.accounts.scope import Scope, get_scope
 from sikap.org.models import Employee, Unit
-from sikap.planning.models import Evidence, Plan, PlanQuerySet
+from sikap.planning.models import Evidence, Plan, PlanQuerySet, PlanStatus
 
 
 def _visible_filter(scope: Scope) -> Q:
@@ -78,6 +78,19 @@ def team_ids(user: User) -> list[int]:
     if not ids:
         raise PermissionDenied
     return ids
+
+
+def awaiting_approval(user: User) -> list[Plan]:
+    """The submitted SKP of the user's team that wait for their approval (403 without a team)."""
+    ids = team_ids(user)
+    me = get_scope(user).employee
+    if me is None:
+        return []
+    return list(
+        Plan.objects.filter(employee_id__in=ids, penilai_id=me.pk, status=PlanStatus.SUBMITTED)
+        .select_related("appraisal_year")
+        .order_by("employee_name", "pk")
+    )
 
 
 def require_owner(user: User, plan: Plan) -> None:

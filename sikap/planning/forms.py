@@ -96,6 +96,47 @@ class IndicatorForm(forms.Form):
     )
 
 
+# The usual three aspects of an RHK's indicators (domain.md 1.4); further rows start at Kuantitas.
+ROW_ASPECTS = (Aspect.KUANTITAS, Aspect.KUALITAS, Aspect.WAKTU)
+MAX_INDICATOR_ROWS = 10
+
+
+class _IndicatorRows(forms.BaseFormSet):  # type: ignore[type-arg]
+    """The indicator rows of the RHK form: every row optional, an untouched row skipped."""
+
+    def initial_form_count(self) -> int:
+        # The initial aspects only pre-select a row; no row is an existing object to require.
+        return 0
+
+    def filled(self) -> list[tuple[int, dict[str, Any]]]:
+        """The rows the employee filled in, with their position on the form."""
+        return [
+            (index, form.cleaned_data)
+            for index, form in enumerate(self.forms)
+            if form.has_changed() and form.cleaned_data
+        ]
+
+
+IndicatorRowsBase = forms.formset_factory(
+    IndicatorForm, formset=_IndicatorRows, extra=len(ROW_ASPECTS), max_num=MAX_INDICATOR_ROWS,
+    absolute_max=MAX_INDICATOR_ROWS, validate_max=True,
+)  # fmt: skip
+
+
+def indicator_rows(data: Any = None, *, add_row: bool = False) -> Any:
+    """The indicator rows of a new RHK; ``add_row`` re-shows posted rows with one more."""
+    if data is not None and add_row:
+        data = data.copy()
+        key = "iki-TOTAL_FORMS"
+        rows = int(data.get(key, "0")) if str(data.get(key, "0")).isdigit() else 0
+        data[key] = str(min(rows + 1, MAX_INDICATOR_ROWS))
+    initial = [
+        {"aspect": ROW_ASPECTS[i] if i < len(ROW_ASPECTS) else Aspect.KUANTITAS}
+        for i in range(MAX_INDICATOR_ROWS)
+    ]
+    return IndicatorRowsBase(data, prefix="iki", initial=initial)
+
+
 class ExpectationsForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -327,6 +328,33 @@ def add_indicator(
     )  # fmt: skip
     stamp(indicator, by).save()
     return indicator
+
+
+class IndicatorRowError(ValidationError):
+    """An indicator of an RHK saved with its indicators was refused; ``row`` says which one."""
+
+    def __init__(self, row: int, error: ValidationError) -> None:
+        super().__init__(error.error_dict if hasattr(error, "error_dict") else error.error_list)
+        self.row = row
+
+
+@transaction.atomic
+def add_work_result_with_indicators(
+    *, plan: Plan, by: User | None, indicators: Sequence[tuple[int, Mapping[str, Any]]],
+    **fields: Any,
+) -> WorkResult:  # fmt: skip
+    """Add an RHK and its indicators in one step: all of them are saved, or none.
+
+    ``indicators`` pairs each indicator's fields with its row on the form, so a refusal
+    (``IndicatorRowError``) can be shown on that row.
+    """
+    result = add_work_result(plan=plan, by=by, **fields)
+    for row, data in indicators:
+        try:
+            add_indicator(work_result=result, by=by, **data)
+        except ValidationError as error:
+            raise IndicatorRowError(row, error) from error
+    return result
 
 
 @transaction.atomic

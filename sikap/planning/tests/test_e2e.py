@@ -69,7 +69,7 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     page.fill("#id_text", "Tersusunnya data kependudukan Kelurahan Plaju Ulu")
     page.select_option("#id_intervenes", str(kasi_rhk.pk))
     screenshot(page, "planning-rhk-form-phone")
-    page.click("form button[type=submit]")
+    page.click("form.card button[type=submit]:not([name])")
     page.wait_for_url(f"**{reverse('planning:plan', args=[plan.pk])}")
     result = plan.work_results.get()
     # The indicator form opens inline (htmx) under the RHK.
@@ -83,7 +83,9 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     screenshot(page, "planning-indicator-inline-phone")
     page.click(f"{box} button[type=submit]")
     page.wait_for_url(f"**{reverse('planning:plan', args=[plan.pk])}")
-    page.click(f"form[action='{reverse('planning:submit', args=[plan.pk])}'] button")
+    submit_url = reverse("planning:submit", args=[plan.pk])
+    page.click(f"a[href='{submit_url}']")
+    page.click(f"form[action='{submit_url}'] button")
     page.wait_for_selector(".alert-success")
     plan.refresh_from_db()
     assert plan.status == PlanStatus.SUBMITTED
@@ -110,7 +112,9 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     page.fill(f"{box} #id_target_unit", "Bulan")
     page.click(f"{box} button[type=submit]")
     page.wait_for_url(f"**{reverse('planning:plan', args=[plan.pk])}")
-    page.click(f"form[action='{reverse('planning:submit', args=[plan.pk])}'] button")
+    submit_url = reverse("planning:submit", args=[plan.pk])
+    page.click(f"a[href='{submit_url}']")
+    page.click(f"form[action='{submit_url}'] button")
     page.wait_for_selector(".alert-success")
 
     # The supervisor approves.

@@ -11,8 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts import formonce
@@ -199,27 +202,51 @@ def _work_result_form(request: AuthedRequest, plan: Plan, **kwargs: Any) -> form
     )
 
 
+def _rhk_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The RHK form's cleaned data as the RHK services take it."""
+    return {
+        "text": data["text"], "category": data["category"], "intervenes": data["intervenes"],
+        "organisation_target": data.get("organisation_target"),
+        "assigned_by": data["assigned_by"], "cascade_kind": data["cascade_kind"],
+        "perspektif": data.get("perspektif", ""),
+    }  # fmt: skip
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 @formonce.guard
 def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Add an RHK to one's own draft SKP."""
+    """Add an RHK with its indicators to one's own draft SKP, then the next one if asked."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     _owned_editable(request, plan)
-    form = _work_result_form(request, plan, initial={"category": request.GET.get("c", "UTAMA")})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    category = request.GET.get("c", "UTAMA")
+    form = _work_result_form(request, plan, initial={"category": category})
+    adding_row = request.method == "POST" and "add_row" in request.POST
+    rows = forms.indicator_rows(request.POST or None, add_row=adding_row)
+    if request.method == "POST" and not adding_row and form.is_valid() and rows.is_valid():
         try:
-            plan_services.add_work_result(
-                plan=plan, by=request.user, text=data["text"], category=data["category"],
-                intervenes=data["intervenes"], organisation_target=data.get("organisation_target"),
-                assigned_by=data["assigned_by"], cascade_kind=data["cascade_kind"],
-                perspektif=data.get("perspektif", ""),
+            result = plan_services.add_work_result_with_indicators(
+                plan=plan, by=request.user, indicators=rows.filled(),
+                **_rhk_fields(form.cleaned_data),
             )  # fmt: skip
+        except plan_services.IndicatorRowError as error:
+            apply_errors(rows.forms[error.row], error)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Work result added."))
+            count = result.indicators.count()
+            messages.success(
+                request,
+                ngettext(
+                    "Work result added with %(n)d indicator.",
+                    "Work result added with %(n)d indicators.",
+                    count,
+                )
+                % {"n": count},
+            )
+            if "next" in request.POST:
+                url = reverse("planning:work_result_create", args=[plan.pk])
+                return redirect(f"{url}?{urlencode({'c': result.category})}")
             return redirect("planning:plan", plan.pk)
     hint = ""
     if not form.fields["intervenes"].queryset.exists() and "organisation_target" not in form.fields:  # type: ignore[attr-defined]
@@ -229,9 +256,13 @@ def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     return render(
         request,
-        "planning/form.html",
-        {"form": form, "title": _("New Rencana Hasil Kerja"), "plan": plan, "hint": hint},
-    )
+        "planning/rhk_form.html",
+        {
+            "form": form, "rows": rows, "title": _("New Rencana Hasil Kerja"), "plan": plan,
+            "hint": hint, "count": plan.work_results.count(),
+            "max_rows": forms.MAX_INDICATOR_ROWS,
+        },
+    )  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])
@@ -252,12 +283,8 @@ def work_result_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             plan_services.update_work_result(
-                work_result=result, by=request.user, text=data["text"],
-                category=data["category"], intervenes=data["intervenes"],
-                organisation_target=data.get("organisation_target"),
-                assigned_by=data["assigned_by"], cascade_kind=data["cascade_kind"],
-                perspektif=data.get("perspektif", ""),
-            )  # fmt: skip
+                work_result=result, by=request.user, **_rhk_fields(data)
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -415,12 +442,26 @@ def dialogue_add(request: AuthedRequest, pk: int) -> HttpResponse:
 # --- Workflow ----------------------------------------------------------------------------------
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def plan_submit(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The employee submits the SKP."""
+    """The employee submits the SKP, after one confirmation page (GET) that sums it up."""
     plan = access.get_plan_for_user(request.user, pk, for_change=True)
     access.require_owner(request.user, plan)
+    if request.method == "GET":
+        if not plan.is_editable:
+            return redirect("planning:plan", plan.pk)
+        results = list(plan.work_results.annotate(n_indicators=Count("indicators")))
+        return render(
+            request,
+            "planning/submit_confirm.html",
+            {
+                "plan": plan,
+                "results": results,
+                "n_indicators": sum(r.n_indicators for r in results),
+                "penilai": OrgChart(timezone.localdate()).penilai_of(plan.employee),
+            },
+        )
     try:
         plan_services.submit_plan(plan=plan, by=request.user)
     except ValidationError as error:
@@ -459,6 +500,11 @@ def plan_approve(request: AuthedRequest, pk: int) -> HttpResponse:
         flash_error(request, error)
     else:
         messages.success(request, _("SKP approved."))
+        if request.POST.get("then") == "next":
+            following = _next_waiting(request, plan)
+            if following is not None:
+                return redirect("planning:plan", following.pk)
+            return redirect("planning:team")
     return redirect("planning:plan", plan.pk)
 
 

@@ -109,7 +109,7 @@ def team(request: AuthedRequest) -> HttpResponse:
         request,
         "planning/team.html",
         {"rows": rows, "year": year, "period": period, "periods": periods, "waiting": waiting,
-         "approvable": any(r["approvable"] for r in rows), "can_nudge": bool(offers)},
+         "approvable": sum(1 for r in rows if r["approvable"]), "can_nudge": bool(offers)},
     )  # fmt: skip
 
 
@@ -125,10 +125,12 @@ def _waiting_revisions(plan_ids: list[int]) -> dict[int, Plan]:
 @require_POST
 @login_required
 def team_approve(request: AuthedRequest) -> HttpResponse:
-    """Approve several submitted SKP of the team at once, after one confirmation."""
+    """Approve several (or all waiting) submitted SKP of the team at once, after one confirmation."""
     access.team_ids(request.user)
     chosen: list[Plan] = []
-    for value in request.POST.getlist("plan"):
+    if request.POST.get("all") == "1":
+        chosen = access.awaiting_approval(request.user)
+    for value in [] if chosen else request.POST.getlist("plan"):
         if not value.isdigit():
             continue
         plan = access.get_plan_for_user(request.user, int(value), for_change=True)
