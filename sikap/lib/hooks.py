@@ -114,6 +114,8 @@ class CitizenTheme:
 # The survey's suggestions page shows the complaint themes of a unit beside its saran;
 # complaints sits beside surveys in the app graph, so it fills this hook in its ready.
 CITIZEN_THEMES: Hook[Callable[[ThemeQuery], list[CitizenTheme]]] = Hook("citizen_themes")
+
+
 class RealisationHint:
     """The approved Progres Harian total of an indicator's RHK in a period, and its satuan."""
 

@@ -357,6 +357,8 @@ class NudgeTemplateForm(forms.Form):
         label=_("Message"), max_length=LIMITS.NOTE, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("{nama} becomes the person's name and {pengirim} the sender's."),
     )  # fmt: skip
+
+
 class RealisationRowForm(forms.Form):
     """One row of the realisation table: value (or words), a bukti dukung, a note."""
 

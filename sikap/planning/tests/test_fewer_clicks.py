@@ -34,7 +34,11 @@ def _three_indicators() -> dict[str, str]:
         (("Jumlah laporan", "12", "Laporan"), ("Persentase data valid", "100", "%"),
          ("Ketepatan waktu", "12", "Bulan"))
     ):  # fmt: skip
-        rows |= {f"iki-{i}-text": text, f"iki-{i}-target_value": value, f"iki-{i}-target_unit": unit}
+        rows |= {
+            f"iki-{i}-text": text,
+            f"iki-{i}-target_value": value,
+            f"iki-{i}-target_unit": unit,
+        }
     return rows
 
 
@@ -48,9 +52,7 @@ def test_the_rhk_form_offers_three_indicator_rows_with_the_usual_aspects(persona
     assert 'name="next"' in response.text and 'name="add_row"' in response.text
 
 
-def test_an_rhk_is_saved_with_its_indicators_and_the_next_one_opens(
-    personas, chain, draft, login
-):
+def test_an_rhk_is_saved_with_its_indicators_and_the_next_one_opens(personas, chain, draft, login):
     client = login(personas.user("pegawai"))
     url = reverse("planning:work_result_create", args=[draft.pk])
     response = client.post(url, _rhk(chain, next="1") | _three_indicators())
@@ -86,9 +88,10 @@ def test_a_refused_indicator_keeps_the_rhk_unsaved_and_shows_on_its_row(
     assert [e.code for e in rows.forms[1].errors.as_data()["target_value"]] == ["target_required"]
     assert not rows.forms[0].errors and not rows.forms[2].errors
     assert not WorkResult.objects.filter(plan=draft).exists()
-    assert not Indicator.objects.exists() or not Indicator.objects.filter(
-        work_result__plan=draft
-    ).exists()
+    assert (
+        not Indicator.objects.exists()
+        or not Indicator.objects.filter(work_result__plan=draft).exists()
+    )
     # The RHK's own refusal stays on the RHK part of the form.
     unlinked = client.post(url, _rhk(chain, intervenes="") | _three_indicators())
     codes = [e.code for e in unlinked.context["form"].errors.as_data()["intervenes"]]
