@@ -17,7 +17,7 @@ Kind = ComplaintEvent.Kind
 
 # Event kind → (source, activity in Indonesian). Routing steps (assign, pause, resume, notes,
 # extensions) are not offered: they are minutes of work, not a kegiatan harian.
-WORK = {
+WORK: dict[str, tuple[str, str]] = {
     Kind.REGISTERED: ("complaints.intake", "Menerima dan mencatat pengaduan {code}"),
     Kind.VERIFIED: ("complaints.verification", "Memverifikasi pengaduan {code}"),
     Kind.REJECTED: ("complaints.verification", "Memverifikasi dan menutup pengaduan {code}"),

@@ -116,6 +116,7 @@ class CitizenTheme:
 CITIZEN_THEMES: Hook[Callable[[ThemeQuery], list[CitizenTheme]]] = Hook("citizen_themes")
 
 
+@dataclass(frozen=True)
 class RealisationHint:
     """The approved Progres Harian total of an indicator's RHK in a period, and its satuan."""
 

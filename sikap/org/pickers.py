@@ -40,9 +40,9 @@ class _Picker:
     def _set_queryset(self, queryset: QuerySet[Any] | None) -> None:
         if queryset is not None:
             queryset = queryset.select_related(*self.joins)
-        forms.ModelChoiceField._set_queryset(self, queryset)  # type: ignore[arg-type]
+        forms.ModelChoiceField._set_queryset(self, queryset)  # type: ignore[arg-type,attr-defined]
 
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)  # type: ignore[attr-defined]
 
 
 class PositionChoiceField(_Picker, forms.ModelChoiceField):  # type: ignore[type-arg]

@@ -9,6 +9,7 @@ Indonesian default), at most once a week per person and topic whoever sends it; 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -103,7 +104,7 @@ def default_wording(topic: str) -> tuple[str, str]:
 
 def wording_for(employee: Employee, topic: str) -> tuple[str, str]:
     """The template that applies to the employee: the nearest subtree's, the instance's, or the default."""
-    ancestors = employee.unit.ancestor_ids if employee.unit_id else []
+    ancestors = employee.unit.ancestor_ids if employee.unit is not None else []
     rows = {
         row.unit_id: row
         for row in NudgeTemplate.objects.filter(topic=topic).filter(
@@ -202,7 +203,7 @@ class Offer:
 
 
 def offers(
-    user: User, wanted: list[tuple[Employee, str | None]], *, now: dt.datetime | None = None
+    user: User, wanted: Sequence[tuple[Employee, str | None]], *, now: dt.datetime | None = None
 ) -> dict[int, Offer]:
     """For each (person, topic) of a list, the reminder the user may send (one query)."""
     moment = now or timezone.now()

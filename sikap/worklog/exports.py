@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -114,7 +115,7 @@ def team(request: AuthedRequest) -> HttpResponse:
         if start is None or end is None:
             continue
         worked[employee_id] = worked.get(employee_id, 0) + rules.minutes(start, end)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for employee in employees:
         short = rules.minutes_short(worked.get(employee.pk, 0), working_days)
         rows.append(

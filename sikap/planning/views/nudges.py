@@ -25,7 +25,7 @@ def nudge(request: AuthedRequest) -> HttpResponse:
         back = ""
     if not form.is_valid():
         for message in form.non_field_errors():
-            messages.error(request, message)
+            messages.error(request, str(message))
         return redirect(back or "accounts:home")
     wanted = form.cleaned_data["targets"]
     people = access.get_nudge_targets(request.user, [pk for pk, _topic in wanted])
@@ -71,9 +71,9 @@ def nudge_templates(request: AuthedRequest) -> HttpResponse:
     can_change = access.can_change_nudge_templates(request.user, unit)
     rows = []
     for wording in nudges.wordings(unit):
-        form = failed if failed is not None and failed.data.get("topic") == wording.topic else None
+        shown = failed if failed is not None and failed.data.get("topic") == wording.topic else None
         initial = {"topic": wording.topic, "subject": wording.subject, "body": wording.body}
-        rows.append((wording, form or forms.NudgeTemplateForm(initial=initial, auto_id=False)))
+        rows.append((wording, shown or forms.NudgeTemplateForm(initial=initial, auto_id=False)))
     return render(
         request,
         "planning/nudge_templates.html",

@@ -161,7 +161,7 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
             row["choices"] = [
                 (str(e.pk), label) for e, label in choices if (e.file.name or e.link) not in mine
             ]
-        formset = forms.RealisationFormSet(
+        formset = forms.RealisationFormSet(  # type: ignore[call-arg]
             request.POST if posted else None, request.FILES if posted else None, prefix="r",
             rows=rows, initial=[_initial(row) for row in rows],
         )  # fmt: skip

@@ -295,7 +295,7 @@ def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
     ):
         plans[plan.employee_id] = plan
     revisions = _waiting_revisions([p.pk for p in plans.values()])
-    rows = []
+    rows: list[dict[str, Any]] = []
     for e in page.object_list:
         current = plans.get(e.pk)
         rows.append(
@@ -318,7 +318,9 @@ def _behind_on(plan: Plan | None, *, realised: bool = True) -> str | None:
         return NudgeTopic.NO_PLAN
     if plan.status in (PlanStatus.DRAFT, PlanStatus.RETURNED):
         return NudgeTopic.NOT_SUBMITTED
-    if not realised and getattr(plan, "n_indicators", 0) and not getattr(plan, "n_realised", 0):
+    indicators: int = getattr(plan, "n_indicators", 0)
+    realised_n: int = getattr(plan, "n_realised", 0)
+    if not realised and indicators and not realised_n:
         return NudgeTopic.NO_REALISATION
     return None
 
