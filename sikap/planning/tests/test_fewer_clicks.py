@@ -181,9 +181,11 @@ def test_approve_and_open_the_next_waiting(personas, chain, login):
     assert first.history.latest().history_user == personas.user("penilai")
     last = client.post(reverse("planning:approve", args=[second.pk]), {"then": "next"})
     assert last.url == reverse("planning:team")
-    # A refusal (already approved) stays on the SKP with its message.
+    # Approving again changes nothing (idempotent) and goes on to the team: none left waiting.
     again = client.post(reverse("planning:approve", args=[second.pk]), {"then": "next"})
-    assert again.url == reverse("planning:plan", args=[second.pk])
+    assert again.url == reverse("planning:team")
+    second.refresh_from_db()
+    assert second.history.filter(status=PlanStatus.APPROVED).count() == 1
 
 
 def test_approve_every_waiting_skp_of_the_team_after_one_confirmation(

@@ -119,6 +119,7 @@ def _initial(row: dict[str, Any]) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@formonce.guard
 def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
     """The realisation table of a period: value, evidence and note of every indicator, saved at once."""
     posted = request.method == "POST"
@@ -166,6 +167,7 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
             rows=rows, initial=[_initial(row) for row in rows],
         )  # fmt: skip
         if posted and formset.total_form_count() != len(rows):
+            formonce.refused(request)
             messages.error(
                 request, _("The SKP changed meanwhile; nothing was saved. Enter it again.")
             )

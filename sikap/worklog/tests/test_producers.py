@@ -43,7 +43,7 @@ def test_a_desk_service_drafts_one_entry_per_officer(personas):
     assert draft.start_time is not None and draft.end_time is not None
     assert draft.end_time > draft.start_time
     assert draft.evidence_url == reverse("surveys:receipt", args=[record.pk])
-    assert draft.origin == "from the service register"
+    assert draft.origin == "dari register layanan"
 
 
 @pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_complaint_actions_draft_for_the_officer_who_did_them(
     verified = entries[0]
     assert verified.activity == f"Memverifikasi pengaduan {c.tracking_code}"
     assert (verified.date, verified.evidence_url, verified.satuan) == (on, link, "pengaduan")
-    assert verified.origin == "from a complaint"
+    assert verified.origin == "dari pengaduan"
     assert "Lampu" not in " ".join(e.activity for e in entries)  # never the citizen's text
     # A replay of the same action writes nothing new.
     with django_capture_on_commit_callbacks(execute=True):
@@ -161,7 +161,7 @@ def test_feedback_and_coaching_draft_for_the_penilai(personas, django_capture_on
         "bimbingan kinerja (konseling)" in coached.activity and "Disiplin waktu" in coached.activity
     )
     assert coached.evidence_url == reverse("planning:coaching", args=[plan.pk])
-    assert coached.origin == "from bimbingan kinerja given"
+    assert coached.origin == "dari bimbingan kinerja yang diberikan"
 
 
 @pytest.mark.django_db

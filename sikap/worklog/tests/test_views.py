@@ -138,7 +138,7 @@ def test_a_draft_shows_its_origin_and_is_confirmed_against_a_chosen_rencana_aksi
     draft.save()
     client = login(personas.user("pegawai"))
     page = client.get(reverse("worklog:week", args=[personas.pegawai.pk]) + WEEK).content.decode()
-    assert "from a training" in page and 'href="/pengembangan/pegawai/1/"' in page
+    assert "dari pelatihan" in page and 'href="/pengembangan/pegawai/1/"' in page
     assert 'name="action_plan"' in page and f'value="{rencana.pk}"' in page
     url = reverse("worklog:confirm", args=[draft.pk])
     assert client.post(url, {"action_plan": "99999"}).status_code == 404
