@@ -73,13 +73,17 @@ def live_page(page: Any, live_server: Any) -> Any:
         if "Content Security Policy" in message.text:
             blocked.append(message.text)
 
+    # Any script that fails to parse or throws (a broken merge of app.js) fails the test too.
+    errors: list[str] = []
     page.context.route("**/*", guard)
     page.on("console", watch)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_default_timeout(15_000)
     page.base_url = origin
     yield page
     assert not leaks, f"requests left the live server: {leaks}"
     assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
+    assert not errors, f"JavaScript errors on the page: {errors}"
 
 
 def screenshot(page: Any, name: str) -> None:
@@ -104,6 +108,18 @@ def login(client: Any) -> Any:
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Any:
+    """Every test starts in the default language (Bahasa Indonesia), whatever the one before it
+    activated (a request in English leaves English active in the thread)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

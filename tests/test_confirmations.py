@@ -33,8 +33,28 @@ def test_the_scan_reads_the_templates_that_delete():
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_form_deletes_or_revises_without_asking(template):
     text = template.read_text()
-    bare = [form[:160] for form in FORM.findall(text) if DESTRUCTIVE.search(form)]
+    bare = [
+        form[:160]
+        for form in FORM.findall(text)
+        if DESTRUCTIVE.search(form) and not _answered_elsewhere(form, text)
+    ]
     assert not bare, f"use includes/confirm.html for: {bare}"
+
+
+def _answered_elsewhere(form: str, text: str) -> bool:
+    """A hidden form inside a bigger form (forms cannot nest) is sent only by the answer button
+    of a question: ``<details class="confirm">`` with a ``data-confirm-yes`` button naming it."""
+    opening = form[: form.index(">")]
+    found = re.search(r'\bid="([^"]+)"', opening)
+    if " hidden" not in opening or not found:
+        return False
+    answer = re.compile(
+        r'<details class="confirm"[^>]*>(?:(?!</details>).)*?<button[^>]*form="'
+        + re.escape(found.group(1))
+        + r'"[^>]*data-confirm-yes',
+        re.S,
+    )
+    return bool(answer.search(text))
 
 
 def test_the_scan_catches_a_bare_delete_form():
@@ -43,6 +63,16 @@ def test_the_scan_catches_a_bare_delete_form():
         "<button>hapus</button></form>"
     )
     assert DESTRUCTIVE.search(FORM.findall(form)[0])
+
+
+def test_a_hidden_delete_form_passes_only_when_a_question_sends_it():
+    form = '<form method="post" action="{% url \'planning:evidence_delete\' e.pk %}" id="del-1" hidden></form>'
+    asked = (
+        '<details class="confirm" data-confirm><summary>hapus</summary>'
+        '<button type="submit" form="del-1" data-confirm-yes>Ya</button></details>'
+    )
+    assert _answered_elsewhere(form, form + asked)
+    assert not _answered_elsewhere(form, form + '<button type="submit" form="del-1">hapus</button>')
 
 
 def test_start_a_revision_asks_and_the_answer_revises(personas, login):

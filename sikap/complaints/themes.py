@@ -5,7 +5,7 @@ Only category names and counts leave this module: never a complaint's subject, t
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, F, Max, Min
 from django.utils.translation import gettext as _
 
 from sikap.complaints.models import Complaint
@@ -26,7 +26,7 @@ def complaint_themes(query: ThemeQuery) -> list[CitizenTheme]:
     rows = (
         complaints.values("category__name")
         .annotate(n=Count("pk"), first=Min("registered_on"), last=Max("registered_on"))
-        .order_by("-n", "category__name")
+        .order_by("-n", F("category__name").asc(nulls_last=True))
     )
     return [
         CitizenTheme(

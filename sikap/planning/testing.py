@@ -13,6 +13,8 @@ from sikap.org.models import Employee
 from sikap.planning.models import Category, Indicator, OrganisationTarget, Plan, WorkResult
 from sikap.planning.services import plans
 
+# The indicator rows of the RHK form posted empty (its management form), for tests posting an RHK.
+NO_ROWS = {"iki-TOTAL_FORMS": "0", "iki-INITIAL_FORMS": "0"}
 DAY = dt.date(2026, 2, 10)
 
 

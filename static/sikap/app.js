@@ -89,6 +89,9 @@
     var box = document.activeElement ? document.activeElement.closest("details[data-confirm][open]") : null;
     if (box) {
       close(box);
+    }
+  });
+})();
 // "Use the Progres Harian total" (realisation table): fill the value in place; without
 // JavaScript the link reloads the page with the value filled in, to be confirmed with Save.
 (function () {

@@ -277,7 +277,7 @@ def test_an_auto_closed_complaint_carries_the_end_of_its_window(personas) -> Non
     assert services.close_timed_out(today=D(2027, 1, 11)) == 1
     c.refresh_from_db()
     assert c.closed_on == D(2026, 11, 17) and c.days_to_close == 11
-    assert "2026-11-17" in c.events.get(kind=ComplaintEvent.Kind.TIMEOUT).note
+    assert "17 November 2026" in c.events.get(kind=ComplaintEvent.Kind.TIMEOUT).note
 
 
 def test_the_data_migration_fixes_closing_days_the_trail_allows(personas) -> None:

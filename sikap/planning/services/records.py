@@ -278,10 +278,11 @@ def remove_evidence(*, evidence: Evidence, by: User | None, today: dt.date | Non
     realisation = evidence.realisation
     _check_period(realisation.indicator.work_result.plan, realisation.period, day_or_today(today))
     # A bukti dukung chosen again for another row shares the file: the last one removes it.
-    shared = Evidence.objects.filter(file=evidence.file.name).exclude(pk=evidence.pk).exists()
-    if evidence.file and not shared:
-        evidence.file.delete(save=False)
+    name = evidence.file.name
+    shared = Evidence.objects.filter(file=name).exclude(pk=evidence.pk).exists()
     stamp(evidence, by).delete()
+    if name and not shared:  # the file goes once the removal is committed
+        transaction.on_commit(lambda: default_storage.delete(name))
 
 
 # --- Feedback and coaching --------------------------------------------------------------------

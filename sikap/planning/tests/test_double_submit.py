@@ -24,7 +24,7 @@ from sikap.planning.models import (
     Plan,
     WorkResult,
 )
-from sikap.planning.testing import make_plan
+from sikap.planning.testing import NO_ROWS, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def _new_plan(personas: Any, login: Any, chain: Any) -> Submit:
 
 def _new_rhk(personas: Any, login: Any, chain: Any) -> Submit:
     draft = make_plan(personas.pegawai, texts=(), approve=False)
-    data = {"category": "UTAMA", "text": "Laporan", "intervenes": chain.kasi_rhk.pk}
+    data = {"category": "UTAMA", "text": "Laporan", "intervenes": chain.kasi_rhk.pk} | NO_ROWS
     url = reverse("planning:work_result_create", args=[draft.pk])
     return Submit(login(personas.user("pegawai")), url, data, WorkResult.objects.filter(plan=draft))
 
@@ -69,19 +69,22 @@ def _dialogue(personas: Any, login: Any, chain: Any) -> Submit:
 
 
 def _evidence(personas: Any, login: Any, chain: Any) -> Submit:
+    """The realisation table of a period, one row with a bukti dukung uploaded."""
     plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
     indicator = plan.work_results.get().indicators.get()
     period = plan.appraisal_year.periods.get(number=1)
-    prefix = f"i{indicator.pk}-"
     pdf = pdf_bytes()
 
     def data() -> dict[str, Any]:
-        return {prefix + "value": "3", prefix + "file": SimpleUploadedFile("laporan.pdf", pdf)}
+        return {
+            "periode": str(period.pk), "r-TOTAL_FORMS": "1", "r-INITIAL_FORMS": "1",
+            "r-MIN_NUM_FORMS": "0", "r-MAX_NUM_FORMS": "1000", "r-0-value": "3",
+            "r-0-file": SimpleUploadedFile("laporan.pdf", pdf),
+        }  # fmt: skip
 
-    page = reverse("planning:realisation", args=[plan.pk]) + f"?periode={period.pk}"
-    url = reverse("planning:realisation_save", args=[indicator.pk, period.pk])
+    url = reverse("planning:realisation", args=[plan.pk]) + f"?periode={period.pk}"
     rows = Evidence.objects.filter(realisation__indicator=indicator)
-    return Submit(login(personas.user("pegawai")), url, data, rows, page=page)
+    return Submit(login(personas.user("pegawai")), url, data, rows)
 
 
 def _feedback(personas: Any, login: Any, chain: Any) -> Submit:
@@ -142,7 +145,7 @@ CASES: dict[str, Callable[[Any, Any, Any], Submit]] = {
     "planning:work_result_create": _new_rhk,
     "planning:indicator_create": _new_indicator,
     "planning:dialogue": _dialogue,
-    "planning:realisation_save": _evidence,
+    "planning:realisation": _evidence,
     "planning:feedback": _feedback,
     "planning:coaching": _coaching,
     "planning:coaching_competency": _competency,

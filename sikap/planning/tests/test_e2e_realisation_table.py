@@ -51,7 +51,7 @@ def test_the_demo_pegawai_fills_the_table_on_a_phone(live_page, tmp_path):
     evidence_file = tmp_path / "laporan-bulanan.pdf"
     evidence_file.write_bytes(pdf_bytes())
     page.set_input_files("#id_r-0-file", str(evidence_file))
-    page.fill("#id_r-1-value", "-2")
+    page.fill("#id_r-1-value", "1.234")  # the browser lets it through; the server refuses it
     page.click("#realisation-table > button.btn-primary")
     page.wait_for_selector("#table-errors")
     assert "Baris 2" in page.inner_text("#table-errors")

@@ -28,7 +28,7 @@ from sikap.planning.models import (
     WorkResult,
 )
 from sikap.planning.services import common, plans, records
-from sikap.planning.testing import DAY, make_plan
+from sikap.planning.testing import DAY, NO_ROWS, make_plan
 
 PDF = pdf_bytes()
 NOW = "2026-02-10 09:00 +07:00"
@@ -138,11 +138,15 @@ def test_employee_drafts_links_and_submits(personas, chain, login):
     assert page.status_code == 200
     # Only the current penilai's RHK are offered.
     assert chain.kasi_rhk.text in page.text and chain.lurah_rhk.text not in page.text
-    refused = client.post(url, {"category": "UTAMA", "text": "X", "intervenes": chain.lurah_rhk.pk})
+    refused = client.post(
+        url, {"category": "UTAMA", "text": "X", "intervenes": chain.lurah_rhk.pk} | NO_ROWS
+    )
     assert refused.status_code == 200 and not draft.work_results.exists()
-    missing = client.post(url, {"category": "UTAMA", "text": "X"})
+    missing = client.post(url, {"category": "UTAMA", "text": "X"} | NO_ROWS)
     assert "harus dikaitkan" in missing.text
-    client.post(url, {"category": "UTAMA", "text": "Laporan", "intervenes": chain.kasi_rhk.pk})
+    client.post(
+        url, {"category": "UTAMA", "text": "Laporan", "intervenes": chain.kasi_rhk.pk} | NO_ROWS
+    )
     result = draft.work_results.get()
     ind_url = reverse("planning:indicator_create", args=[result.pk])
     assert client.get(ind_url).status_code == 200
