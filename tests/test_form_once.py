@@ -37,7 +37,7 @@ from django.utils import timezone
 from sikap.accounts import formonce
 from sikap.accounts.models import FormSubmission, OutgoingEmail
 from sikap.accounts.testing import Submit, assert_created_once, token_on_page
-from sikap.org.models import Contract, Employee, JenisAsn, Position, Unit
+from sikap.org.models import Assignment, Contract, Employee, JenisAsn, Position, Unit
 from sikap.org.testing import make_position
 from sikap.planning.tests.test_races import _burst, postgres_only
 from sikap.worklog.models import Entry
@@ -324,6 +324,11 @@ def _org_form(kind: str, personas: Any, client: Client) -> Submit:
                 "golongan": "III/b", "is_active": "on", "start_date": "2026-01-02",
                 "position": make_position(personas.seksi, "Staf Kesos").pk}  # fmt: skip
         return Submit(client, url, data, Employee.objects.filter(name=data["name"]))
+    if kind == "acting":
+        url = reverse("org:employee_acting", args=[personas.peer.pk])
+        data = {"position": personas.penilai.position.pk, "kind": "PLH",
+                "start_date": "2026-06-01", "end_date": "2026-06-05"}  # fmt: skip
+        return Submit(client, url, data, Assignment.objects.filter(employee=personas.peer, kind="PLH"))
     peer = personas.peer
     peer.jenis_asn = JenisAsn.PPPK_PW
     peer.save()
@@ -333,6 +338,43 @@ def _org_form(kind: str, personas: Any, client: Client) -> Submit:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("kind", ["unit", "position", "employee", "contract"])
+@pytest.mark.parametrize("kind", ["unit", "position", "employee", "contract", "acting"])
 def test_a_double_submit_of_an_org_form_creates_one_record(kind: str, personas: Any, login: Any):
     assert_created_once(_org_form(kind, personas, login(personas.user("hr"))))
+
+
+# Every guarded view has its double submit tried: a case in an app's CASES table
+# (``*/tests/test_double_submit.py``; "app:name (variant)" counts for app:name), or one of the
+# tests named here.
+TRIED_ELSEWHERE = {
+    "cycle:year_create": "sikap/cycle/tests/test_double_submit.py",
+    "evaluation:objection_create": "sikap/evaluation/tests/test_double_submit.py",
+    "evaluation:peer_request": "sikap/evaluation/tests/test_double_submit.py",
+    "evaluation:peer_answer": "sikap/evaluation/tests/test_double_submit.py",
+    "worklog:week": "test_a_double_submit_of_a_page_says_it_was_already_sent (here)",
+    "org:unit_create": "test_a_double_submit_of_an_org_form_creates_one_record (here)",
+    "org:position_create": "test_a_double_submit_of_an_org_form_creates_one_record (here)",
+    "org:employee_create": "test_a_double_submit_of_an_org_form_creates_one_record (here)",
+    "org:employee_contract": "test_a_double_submit_of_an_org_form_creates_one_record (here)",
+    "org:employee_acting": "test_a_double_submit_of_an_org_form_creates_one_record (here)",
+    # One view creates and edits; its create address is in surveys' CASES.
+    "surveys:service_type_edit": "surveys:service_type_create",
+}
+
+
+def _tried_in_case_tables() -> set[str]:
+    import importlib
+
+    names: set[str] = set()
+    for path in sorted(ROOT.glob("sikap/*/tests/test_double_submit.py")):
+        module = importlib.import_module(".".join(path.relative_to(ROOT).with_suffix("").parts))
+        names |= {key.split(" (")[0] for key in getattr(module, "CASES", {})}
+    return names
+
+
+def test_every_guarded_view_has_its_double_submit_tried() -> None:
+    views = _project_views()
+    guarded = set(_guarded(views)) - set(NO_FORM)
+    tried = _tried_in_case_tables() | set(TRIED_ELSEWHERE)
+    assert sorted(guarded - tried) == [], "add a case to the app's tests/test_double_submit.py"
+    assert sorted(set(TRIED_ELSEWHERE) - guarded) == [], "TRIED_ELSEWHERE names a view not guarded"

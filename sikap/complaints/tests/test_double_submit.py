@@ -10,7 +10,14 @@ from django.urls import reverse
 
 from sikap.accounts.testing import Submit, assert_created_once
 from sikap.complaints import services
-from sikap.complaints.models import Complaint, ComplaintClass, ComplaintEvent, Holiday
+from sikap.complaints.models import (
+    Category,
+    Complaint,
+    ComplaintClass,
+    ComplaintEvent,
+    Holiday,
+    ResponseTemplate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +70,19 @@ def _holidays(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
                   Holiday.objects.all(), page=reverse("complaints:holidays"))  # fmt: skip
 
 
+def _category(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
+    data = {"kind": "category", "category-name": "Jalan", "category-is_active": "on"}
+    url = reverse("complaints:texts")
+    return Submit(login(personas.user("city_hr")), url, data, Category.objects.all())
+
+
+def _template(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
+    data = {"kind": "template", "template-step": "answered", "template-title": "Umum",
+            "template-body": "Terima kasih.", "template-is_active": "on"}  # fmt: skip
+    url = reverse("complaints:texts")
+    return Submit(login(personas.user("city_hr")), url, data, ResponseTemplate.objects.all())
+
+
 CASES: dict[str, Callable[..., Submit]] = {
     "complaints:public_form": _public,
     "complaints:staff_new": _staff,
@@ -70,6 +90,8 @@ CASES: dict[str, Callable[..., Submit]] = {
     "complaints:act (note)": _note,
     "complaints:holiday_add": _holiday,
     "complaints:holiday_bulk": _holidays,
+    "complaints:texts (category)": _category,
+    "complaints:texts (template)": _template,
 }
 
 

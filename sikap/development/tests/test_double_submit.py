@@ -15,12 +15,14 @@ from sikap.accounts.testing import Submit, assert_created_once
 from sikap.development import services
 from sikap.development.models import (
     CompetencyAssessment,
+    FollowUp,
     OwnActivity,
     Participant,
     PlanItem,
+    ReactionSurvey,
     TrainingEvent,
 )
-from sikap.development.testing import make_event
+from sikap.development.testing import invite, make_event
 from sikap.lib.samplefiles import pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -77,12 +79,28 @@ def _activity(personas: Any, login: Any) -> Submit:
     return Submit(login(personas.user("pegawai")), url, data, OwnActivity.objects.all())
 
 
+def _reaction(personas: Any, login: Any) -> Submit:
+    [attendee] = invite(make_event(personas.kecamatan), personas.pegawai)
+    url = reverse("development:reaction", args=[attendee.pk])
+    data = {"relevance": "5", "usefulness": "4", "would_apply": "4", "comment": "Bagus"}
+    return Submit(login(personas.user("pegawai")), url, data, ReactionSurvey.objects.all())
+
+
+def _follow_up(personas: Any, login: Any) -> Submit:
+    [attendee] = invite(make_event(personas.kecamatan), personas.pegawai)
+    url = reverse("development:follow_up", args=[attendee.pk])
+    data = {"score": "4", "note": "Lebih cepat melayani"}
+    return Submit(login(personas.user("penilai")), url, data, FollowUp.objects.all())
+
+
 CASES: dict[str, Callable[[Any, Any], Submit]] = {
     "development:assessment": _assessment,
     "development:idp": _idp_item,
     "development:event_create": _event,
     "development:event_participants": _participants,
     "development:activity_create": _activity,
+    "development:reaction": _reaction,
+    "development:follow_up": _follow_up,
 }
 
 

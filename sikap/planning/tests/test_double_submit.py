@@ -24,6 +24,7 @@ from sikap.planning.models import (
     Plan,
     WorkResult,
 )
+from sikap.planning.services import records
 from sikap.planning.testing import NO_ROWS, make_plan
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +141,19 @@ def _action_plan(personas: Any, login: Any, chain: Any) -> Submit:
     return Submit(login(personas.user("pegawai")), url, data, rows)
 
 
+def _reply(personas: Any, login: Any, chain: Any) -> Submit:
+    plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
+    period = plan.appraisal_year.periods.get(number=1)
+    feedback = records.give_feedback(
+        plan=plan, period=period, by=personas.user("penilai"), text="Laporan rapi",
+        work_result=plan.work_results.get(),
+    )  # fmt: skip
+    url = reverse("planning:feedback_reply", args=[feedback.pk])
+    page = reverse("planning:feedback", args=[plan.pk]) + f"?periode={period.pk}"
+    rows = Feedback.objects.filter(pk=feedback.pk, reply="Siap")
+    return Submit(login(personas.user("pegawai")), url, {"text": "Siap"}, rows, page=page)
+
+
 CASES: dict[str, Callable[[Any, Any, Any], Submit]] = {
     "planning:create": _new_plan,
     "planning:work_result_create": _new_rhk,
@@ -147,6 +161,7 @@ CASES: dict[str, Callable[[Any, Any, Any], Submit]] = {
     "planning:dialogue": _dialogue,
     "planning:realisation": _evidence,
     "planning:feedback": _feedback,
+    "planning:feedback_reply": _reply,
     "planning:coaching": _coaching,
     "planning:coaching_competency": _competency,
     "planning:targets": _target,

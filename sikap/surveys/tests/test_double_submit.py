@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -57,11 +58,23 @@ def _service_type(personas: Any, login: Any, client: Any, domisili: Any) -> Subm
     return Submit(login(personas.user("lurah")), url, data, rows)
 
 
+def _paper(personas: Any, login: Any, client: Any, domisili: Any) -> Submit:
+    text = "U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,4,4,4,4,4,4,4,4\n3,3,3,3,3,3,3,3,3\n"
+
+    def data() -> dict[str, Any]:
+        upload = SimpleUploadedFile("kertas.csv", text.encode(), content_type="text/csv")
+        return {"file": upload, "survey_date": "2026-10-01"}
+
+    url = reverse("surveys:import", args=[personas.kelurahan.pk])
+    return Submit(login(personas.user("hr")), url, data, SurveyResponse.objects.all())
+
+
 CASES: dict[str, Callable[..., Submit]] = {
     "surveys:counter": _counter,
     "surveys:survey_unit": _by_unit,
     "surveys:survey_receipt": _by_receipt,
     "surveys:service_type_create": _service_type,
+    "surveys:import": _paper,
 }
 
 
