@@ -328,7 +328,9 @@ def _org_form(kind: str, personas: Any, client: Client) -> Submit:
         url = reverse("org:employee_acting", args=[personas.peer.pk])
         data = {"position": personas.penilai.position.pk, "kind": "PLH",
                 "start_date": "2026-06-01", "end_date": "2026-06-05"}  # fmt: skip
-        return Submit(client, url, data, Assignment.objects.filter(employee=personas.peer, kind="PLH"))
+        return Submit(
+            client, url, data, Assignment.objects.filter(employee=personas.peer, kind="PLH")
+        )
     peer = personas.peer
     peer.jenis_asn = JenisAsn.PPPK_PW
     peer.save()

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from sikap.accounts.testing import Submit, assert_created_once
 from sikap.evaluation import peer
-from sikap.evaluation.models import Objection, PeerFeedbackRequest, PeerFeedbackInvitation
+from sikap.evaluation.models import Objection, PeerFeedbackInvitation, PeerFeedbackRequest
 from sikap.evaluation.tests.test_evaluation_views import _final
 from sikap.org.testing import make_employee
 from sikap.planning.rules import BEHAVIOUR_KEYS
