@@ -19,6 +19,27 @@ register = template.Library()
 
 _SELECTS = {"select", "selectmultiple"}
 _CHECKS = {"checkbox", "radioselect", "checkboxselectmultiple"}
+_CHOICE_LISTS = {"radioselect", "checkboxselectmultiple"}
+
+
+def _choice_list(field: BoundField, attrs: dict[str, Any]) -> SafeString:
+    """Radio buttons and check boxes one per line as Bootstrap lays them out (.form-check): a
+    bare ``form-check-input`` floats out of its label and over the field below on a phone."""
+    options = []
+    for option in field:
+        option.data["attrs"] = {**option.data["attrs"], **attrs}
+        options.append(
+            format_html(
+                '<div class="form-check">{}<label class="form-check-label" for="{}">{}</label>'
+                "</div>",
+                option.tag(), option.id_for_label, option.choice_label,
+            )  # fmt: skip
+        )
+    role = "radiogroup" if field.widget_type == "radioselect" else "group"
+    return format_html(
+        '<div id="{}" role="{}" aria-label="{}">{}</div>',
+        field.auto_id, role, field.label, SafeString("".join(options)),
+    )  # fmt: skip
 
 
 @register.filter
@@ -43,6 +64,8 @@ def widget(field: BoundField) -> SafeString:
         described.append(f"{field.id_for_label}_limit")
     if described:
         attrs["aria-describedby"] = " ".join(described)
+    if kind in _CHOICE_LISTS:
+        return _choice_list(field, attrs)
     rendered = field.as_widget(attrs=attrs)
     if limit:
         rendered = SafeString(rendered + limit_hint(limit, field.id_for_label))
