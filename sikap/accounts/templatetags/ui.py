@@ -32,7 +32,9 @@ def _choice_list(field: BoundField, attrs: dict[str, Any]) -> SafeString:
             format_html(
                 '<div class="form-check">{}<label class="form-check-label" for="{}">{}</label>'
                 "</div>",
-                option.tag(), option.id_for_label, option.choice_label,
+                option.tag(),
+                option.id_for_label,
+                option.choice_label,
             )  # fmt: skip
         )
     role = "radiogroup" if field.widget_type == "radioselect" else "group"
