@@ -28,15 +28,11 @@ def _choice_list(field: BoundField, attrs: dict[str, Any]) -> SafeString:
     options = []
     for option in field:
         option.data["attrs"] = {**option.data["attrs"], **attrs}
-        options.append(
-            format_html(
-                '<div class="form-check">{}<label class="form-check-label" for="{}">{}</label>'
-                "</div>",
-                option.tag(),
-                option.id_for_label,
-                option.choice_label,
-            )  # fmt: skip
-        )
+        item = format_html(
+            '<div class="form-check">{}<label class="form-check-label" for="{}">{}</label></div>',
+            option.tag(), option.id_for_label, option.choice_label,
+        )  # fmt: skip
+        options.append(item)
     role = "radiogroup" if field.widget_type == "radioselect" else "group"
     return format_html(
         '<div id="{}" role="{}" aria-label="{}">{}</div>',
