@@ -36,7 +36,7 @@ class EntryForm(forms.Form):
     satuan = forms.CharField(label=_("Satuan"), max_length=40, required=False)
     evidence_url = forms.CharField(label=_("Bukti Dukung"), max_length=500, required=False)
     location = forms.ChoiceField(
-        label=_("work location"), choices=WorkLocation.choices, initial=WorkLocation.KANTOR
+        label=_("Work location"), choices=WorkLocation.choices, initial=WorkLocation.KANTOR
     )
 
     def __init__(self, *args: Any, action_plans: QuerySet[ActionPlan], **kwargs: Any) -> None:

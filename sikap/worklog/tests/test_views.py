@@ -145,3 +145,21 @@ def test_a_draft_shows_its_origin_and_is_confirmed_against_a_chosen_rencana_aksi
     client.post(url, {"action_plan": str(rencana.pk)})
     draft.refresh_from_db()
     assert draft.confirmed and draft.action_plan == rencana
+
+
+@pytest.mark.django_db
+def test_an_entry_without_an_end_shows_its_start_alone(personas, login):
+    services.add_entry(
+        employee=personas.pegawai, by=None, date=DAY, activity="Melayani warga",
+        start_time=dt.time(9, 0),
+    )  # fmt: skip
+    services.add_entry(
+        employee=personas.pegawai, by=None, date=DAY, activity="Rapat staf",
+        start_time=dt.time(13, 0), end_time=dt.time(14, 0),
+    )  # fmt: skip
+    page = login(personas.user("pegawai")).get(
+        reverse("worklog:week", args=[personas.pegawai.pk]) + WEEK
+    )
+    text = page.content.decode()
+    assert "<strong>09:00</strong>" in text and "09:00–" not in text
+    assert "13:00–14:00" in text
