@@ -1,0 +1,201 @@
+"""In the browser, one whole appraisal year 2026 of Kelurahan Plaju Ulu (issue 10).
+
+The pegawai records the realisation of triwulan I and II in the realisation table, the penilai
+evaluates both and the lurah signs the penetapan of each; after triwulan II the pegawai revises
+the SKP and the penilai approves the revision, which keeps the realisation and the evaluations
+of the year. In December the lurah tries to sign the final period early and with staff unrated
+(refused), and cannot calibrate her own row. On 5 January 2027 the reminders name the final
+period's deadline; the final penetapan then locks the period's realisation table. The SKP and
+Evaluasi Kinerja PDFs are read back with pdftotext.
+
+Time is moved with time_machine (``tick=True``): the live server runs in a thread of this
+process, so it sees the same clock. Data the issue does not name is set up through services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from sikap.evaluation import services as evaluation_services
+from sikap.evaluation.models import Determination, Evaluation
+from sikap.org.testing import PASSWORD, make_personas
+from sikap.planning.models import Category, Notification, Plan, PlanStatus, Realisation
+from sikap.planning.services import plans as plan_services
+from sikap.planning.testing import make_plan, make_year
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 360, "height": 800}
+DESKTOP = {"width": 1366, "height": 768}
+SHOTS = Path(tempfile.gettempdir()) / "shots-year"
+UTC = dt.timezone.utc
+BERAKHLAK = (
+    "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif",
+    "Kolaboratif",
+)  # fmt: skip
+
+
+def _at(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)
+
+
+def _shots(page: Any, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.set_viewport_size(PHONE)
+    page.screenshot(path=str(SHOTS / f"{name}-360.png"), full_page=True)
+    page.set_viewport_size(DESKTOP)
+    page.screenshot(path=str(SHOTS / f"{name}-1366.png"), full_page=True)
+
+
+def _sign_in(page: Any, username: str) -> None:
+    page.context.clear_cookies()
+    page.set_viewport_size(DESKTOP)
+    page.goto(page.base_url + reverse("accounts:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(page.base_url + reverse("accounts:home"))
+
+
+def _go(page: Any, path: str) -> None:
+    page.goto(page.base_url + path)
+
+
+def _pdf_text(page: Any, path: str) -> str:
+    response = page.request.get(page.base_url + path)
+    assert response.status == 200, path
+    assert response.headers["content-type"] == "application/pdf"
+    done = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=response.body(), capture_output=True, check=True
+    )
+    return done.stdout.decode()
+
+
+def _office(today: dt.date) -> Any:
+    """The personas, an unpooled kelurahan curve and the approved SKP chain to the pegawai."""
+    personas = make_personas()
+    year = make_year(2026)
+    # Kelurahan Plaju Ulu has its own curve (not pooled into the kecamatan): the lurah signs it.
+    evaluation_services.update_settings(
+        by=None, organisation_predicate_setter="parent_head", rounding="STRICT",
+        pooling_threshold=1, objection_days=14,
+    )  # fmt: skip
+    target = plan_services.add_organisation_target(
+        unit=personas.kecamatan, appraisal_year=year, by=None,
+        sasaran="Meningkatnya kualitas pelayanan publik", indikator="IKM", target="85",
+    )  # fmt: skip
+    camat = make_plan(personas.camat, organisation_target=target, today=today).work_results.get()
+    lurah = make_plan(personas.lurah, intervenes=camat, today=today)
+    kasi = make_plan(
+        personas.penilai, texts=("Tersusunnya laporan pemerintahan kelurahan",),
+        intervenes=lurah.work_results.get(), today=today,
+    )  # fmt: skip
+    plan = make_plan(
+        personas.pegawai, texts=("Tersusunnya laporan kependudukan kelurahan",),
+        intervenes=kasi.work_results.get(), approve=False, today=today,
+    )  # fmt: skip
+    extra = plan_services.add_work_result(
+        plan=plan, by=None, text="Terlaksananya piket pelayanan Sabtu",
+        category=Category.TAMBAHAN, today=today,
+    )  # fmt: skip
+    plan_services.add_indicator(
+        work_result=extra, by=None, aspect="kuantitas", text="Jumlah piket",
+        target_value=Decimal("12"), target_unit="Kali",
+    )  # fmt: skip
+    plan_services.submit_plan(plan=plan, by=None, today=today)
+    plan_services.approve_plan(plan=plan, by=None)
+    return personas, year, {"lurah": lurah, "kasi": kasi, "pegawai": plan}
+
+
+def _record(page: Any, plan: Plan, period: Any, values: tuple[str, str], name: str) -> None:
+    """The pegawai fills the realisation table of a period and saves it."""
+    _go(page, f"{reverse('planning:realisation', args=[plan.pk])}?periode={period.pk}")
+    for row, value in enumerate(values):
+        page.fill(f"#id_r-{row}-value", value)
+        page.fill(f"#id_r-{row}-note", f"Laporan {period.name}, baris {row + 1}")
+    _shots(page, name)
+    page.click("#realisation-table > button.btn-primary")
+    page.wait_for_selector(".alert-success")
+
+
+def _evaluate(page: Any, plan: Plan, period: Any) -> None:
+    """The penilai rates the pegawai for a period on the evaluation page."""
+    url = reverse("evaluation:evaluate", args=[plan.pk, period.pk])
+    _go(page, url)
+    page.check("input[name=result_rating][value=SESUAI]")
+    page.check("input[name=behaviour_rating][value=SESUAI]")
+    page.fill("textarea[name=notes]", f"Pertahankan kinerja {period.name}")
+    page.click("form button[type=submit]:has-text('Simpan')")
+    page.wait_for_selector(".alert-success")
+
+
+def _rate_the_rest(personas: Any, chain: dict[str, Plan], period: Any) -> None:
+    """The ratings the issue does not name: the lurah rates the Kasi, the camat the lurah."""
+    evaluation_services.set_ratings(
+        plan=chain["kasi"], period=period, by=personas.user("lurah"),
+        result_rating="SESUAI", behaviour_rating="SESUAI",
+    )  # fmt: skip
+    evaluation_services.set_ratings(
+        plan=chain["lurah"], period=period, by=personas.user("camat"),
+        result_rating="DI_ATAS", behaviour_rating="SESUAI",
+    )  # fmt: skip
+    evaluation_services.set_organisation_predicate(
+        unit=personas.kelurahan, period=period, predicate="BAIK", by=None
+    )
+
+
+def _sign(page: Any, personas: Any, period: Any) -> None:
+    """The lurah signs the penetapan of her kelurahan's curve for a period that has ended."""
+    url = reverse("evaluation:calibration", args=[personas.kelurahan.pk, period.pk])
+    _go(page, url)
+    page.click("form[action$='/penetapan/'] button[type=submit]")
+    page.wait_for_selector(".alert-success")
+    assert Determination.objects.filter(unit=personas.kelurahan, period=period).exists()
+
+
+def test_a_whole_year_in_the_browser(live_page):
+    page = live_page
+    clock = time_machine.travel(_at(2026, 1, 5, 2), tick=True)
+    coordinates = clock.start()
+    try:
+        _journey(page, coordinates.move_to)
+    finally:
+        clock.stop()
+
+
+def _journey(page: Any, move: Any) -> None:
+    personas, year, chain = _office(dt.date(2026, 1, 5))
+    q1, q2, q4 = (year.periods.get(number=n) for n in (1, 2, 4))
+    v1 = chain["pegawai"]
+
+    # Triwulan I and II: realisation, evaluation and the lurah's penetapan of each.
+    for period, record_at, sign_at, values in (
+        (q1, _at(2026, 3, 20, 3), _at(2026, 4, 2, 3), ("3", "2")),
+        (q2, _at(2026, 6, 19, 3), _at(2026, 7, 2, 3), ("6", "5")),
+    ):
+        move(record_at)
+        _sign_in(page, "pegawai")
+        _record(page, v1, period, values, f"realisation-{period.number}")
+        move(sign_at)
+        _sign_in(page, "penilai")
+        _evaluate(page, v1, period)
+        if period == q1:
+            _shots(page, "evaluate-q1")
+        _rate_the_rest(personas, chain, period)
+        _sign_in(page, "lurah")
+        _sign(page, personas, period)
+        if period == q2:
+            _shots(page, "calibration-q2-signed")
+    assert set(Evaluation.objects.values_list("status", flat=True)) == {"final"}
