@@ -199,3 +199,54 @@ def _journey(page: Any, move: Any) -> None:
         if period == q2:
             _shots(page, "calibration-q2-signed")
     assert set(Evaluation.objects.values_list("status", flat=True)) == {"final"}
+
+    # After triwulan II the pegawai revises the SKP; the penilai approves the revision.
+    move(_at(2026, 7, 5, 10))
+    _sign_in(page, "pegawai")
+    _go(page, reverse("planning:plan", args=[v1.pk]))
+    page.click("summary:has-text('Buat revisi')")
+    page.click("[data-confirm-yes]:has-text('Ya')")
+    page.wait_for_selector(".alert-success")
+    v2 = Plan.objects.get(revision_of=v1)
+    assert page.url.endswith(reverse("planning:plan", args=[v2.pk]))
+    submit_url = reverse("planning:submit", args=[v2.pk])
+    page.click(f"a[href='{submit_url}']")
+    page.click(f"form[action='{submit_url}'] button[type=submit]")
+    page.wait_for_selector(".alert-success")
+    move(_at(2026, 7, 5, 18, 30))  # 6 Juli 2026, 01:30 WIB
+    _sign_in(page, "penilai")
+    _go(page, reverse("planning:plan", args=[v2.pk]))
+    page.click(f"form[action='{reverse('planning:approve', args=[v2.pk])}'] button.btn-success")
+    page.wait_for_selector(".alert-success")
+    v2.refresh_from_db()
+    assert (v2.status, v2.is_current, v2.version) == (PlanStatus.APPROVED, True, 2)
+    _shots(page, "plan-revision-approved")
+
+    # The revised SKP keeps the year: the realisation of triwulan I and II ...
+    _sign_in(page, "pegawai")
+    for period, values in ((q1, ("3", "2")), (q2, ("6", "5"))):
+        _go(page, f"{reverse('planning:realisation', args=[v2.pk])}?periode={period.pk}")
+        table = page.inner_text("main")
+        for value, note in zip(values, ("baris 1", "baris 2"), strict=True):
+            assert f"Laporan {period.name}, {note}" in table
+        assert page.locator("#realisation-table input[name$='-value']").count() == 0
+        if period == q1:
+            _shots(page, "realisation-q1-revised-signed")
+    assert Realisation.objects.filter(indicator__work_result__plan=v2).count() == 4
+    # ... and its evaluations, each triwulan once, none offered for re-rating.
+    _go(page, reverse("evaluation:index"))
+    own = page.locator("section:has(h2:has-text('Predikat saya')) li")
+    assert [own.nth(i).inner_text().split(":")[0] for i in range(own.count())] == [
+        "Triwulan I", "Triwulan II",
+    ]  # fmt: skip
+    _sign_in(page, "penilai")
+    _go(page, reverse("evaluation:index"))
+    for period in (q1, q2):
+        cell = page.locator(f"a[href='{reverse('evaluation:evaluate', args=[v2.pk, period.pk])}']")
+        assert cell.count() == 1 and "final" in cell.inner_text()
+    assert page.locator(f"a[href*='/skp/{v1.pk}/periode/']").count() == 0
+    _shots(page, "evaluation-index-penilai")
+    _go(page, reverse("evaluation:evaluate", args=[v2.pk, q1.pk]))
+    assert "final" in page.inner_text(".alert-info")
+    assert page.locator("input[name=result_rating]").count() == 0
+    assert Evaluation.objects.filter(employee=personas.pegawai).count() == 2
