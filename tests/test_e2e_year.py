@@ -250,3 +250,62 @@ def _journey(page: Any, move: Any) -> None:
     assert "final" in page.inner_text(".alert-info")
     assert page.locator("input[name=result_rating]").count() == 0
     assert Evaluation.objects.filter(employee=personas.pegawai).count() == 2
+
+    # 16 December (03:00 WIB, still the 15th in UTC): the lurah tries to sign the final period.
+    move(_at(2026, 12, 15, 20))
+    evaluation_services.set_ratings(
+        plan=chain["lurah"], period=q4, by=personas.user("camat"),
+        result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
+    )  # fmt: skip
+    evaluation_services.set_organisation_predicate(
+        unit=personas.kelurahan, period=q4, predicate="BAIK", by=None
+    )
+    own = Evaluation.objects.get(employee=personas.lurah, period=q4)
+    _sign_in(page, "lurah")
+    calibration = reverse("evaluation:calibration", args=[personas.kelurahan.pk, q4.pk])
+    _go(page, calibration)
+    row = page.locator("tr:has(th:has-text('Siti Rahmawati'))")
+    assert "Ditetapkan oleh pejabat penilai Anda" in row.inner_text()
+    assert row.locator("a").count() == 0
+    own_change = reverse("evaluation:calibrate", args=[personas.kelurahan.pk, q4.pk, own.pk])
+    assert page.locator(f"a[href='{own_change}']").count() == 0
+    response = page.goto(page.base_url + own_change)
+    assert response.status == 403
+    assert "Tidak ada yang mengkalibrasi hasilnya sendiri" in page.inner_text("main")
+    _go(page, calibration)
+    sign = page.locator("form[action$='/penetapan/'] button[type=submit]")
+    assert sign.is_disabled()
+    assert "belum dievaluasi" in page.inner_text("#penetapan")
+    _shots(page, "calibration-q4-early")
+    # Forced past the disabled button, the server refuses: first the date, then the names.
+    page.evaluate("document.querySelector(\"form[action$='/penetapan/'] button\").disabled = false")
+    sign.click()
+    refusal = page.inner_text(".alert-danger")
+    assert "Periode berlangsung sampai 31 Desember 2026" in refusal, refusal
+    page.evaluate("document.querySelector(\"form[action$='/penetapan/'] button\").disabled = false")
+    page.fill("#id_early_close_reason", "Lurah pindah tugas")
+    sign.click()
+    refusal = page.inner_text(".alert-danger")
+    assert "Belum semua pegawai dalam kurva ini dievaluasi" in refusal, refusal
+    assert "Agus Setiawan" in refusal and "Dewi Lestari" in refusal
+    _shots(page, "calibration-q4-refused")
+    assert not Determination.objects.filter(period=q4).exists()
+    own.refresh_from_db()
+    assert (own.status, own.predicate) == ("draft", "SANGAT_BAIK")
+
+    # The PDFs of the pegawai, read back: dates in Asia/Jakarta, A before B, the 7 values.
+    _sign_in(page, "pegawai")
+    skp = _pdf_text(page, reverse("planning:pdf", args=[v2.pk]))
+    assert "Palembang, 6 Juli 2026" in skp
+    assert skp.index("A. UTAMA") < skp.index("B. TAMBAHAN")
+    q2_evaluation = Evaluation.objects.get(employee=personas.pegawai, period=q2)
+    _go(page, reverse("evaluation:detail", args=[q2_evaluation.pk]))
+    document = _pdf_text(page, page.locator("a[href$='dokumen.pdf']").get_attribute("href"))
+    assert "Palembang, 16 Desember 2026" in document and "15 Desember" not in document
+    evaluasi = _pdf_text(page, page.locator("a[href$='formulir.pdf']").get_attribute("href"))
+    print(evaluasi)
+    assert "Palembang, 16 Desember 2026" in evaluasi and "15 Desember" not in evaluasi
+    assert evaluasi.index("A. UTAMA") < evaluasi.index("B. TAMBAHAN")
+    flat = " ".join(evaluasi.split())
+    for value in BERAKHLAK:
+        assert value in flat, value
