@@ -309,3 +309,53 @@ def _journey(page: Any, move: Any) -> None:
     flat = " ".join(evaluasi.split())
     for value in BERAKHLAK:
         assert value in flat, value
+
+    # 5 January 2027: the daily reminders name the final period's deadline.
+    move(_at(2027, 1, 5, 2))
+    out = io.StringIO()
+    call_command("send_plan_reminders", "--today=2027-01-05", stdout=out)
+    # The four SKP of the chain miss the final period's realisation: each owner is reminded.
+    assert "realisation_due 4" in out.getvalue(), out.getvalue()
+    due = Notification.objects.get(
+        recipient=personas.user("pegawai"), title="Realisasi Triwulan IV/Akhir belum lengkap"
+    )
+    assert due.body == "Batas pengisian: 10 Januari 2027."
+    _sign_in(page, "pegawai")
+    _go(page, reverse("planning:notifications"))
+    assert "Batas pengisian: 10 Januari 2027." in page.inner_text("main")
+    _shots(page, "notifications-reminder")
+    _record(page, v2, q4, ("12", "12"), "realisation-4")
+
+    # The final evaluation: the penilai rates triwulan IV/Akhir, the lurah signs it.
+    _sign_in(page, "penilai")
+    _evaluate(page, v2, q4)
+    assert "Triwulan I" in page.inner_text("main") and "Triwulan II" in page.inner_text("main")
+    _shots(page, "evaluate-q4-final-period")
+    evaluation_services.set_ratings(
+        plan=chain["kasi"], period=q4, by=personas.user("lurah"),
+        result_rating="SESUAI", behaviour_rating="SESUAI",
+    )  # fmt: skip
+    _sign_in(page, "lurah")
+    _sign(page, personas, q4)
+    assert set(Evaluation.objects.filter(period=q4).values_list("status", flat=True)) == {"final"}
+
+    # The final period's realisation table is locked: no inputs, and a POST is refused.
+    _sign_in(page, "pegawai")
+    table = f"{reverse('planning:realisation', args=[v2.pk])}?periode={q4.pk}"
+    _go(page, table)
+    assert "Pengisian periode ini sudah ditutup" in page.inner_text("main")
+    assert page.locator("#realisation-table input, #realisation-table textarea").count() == 0
+    _shots(page, "realisation-q4-locked")
+    client = Client()
+    client.force_login(
+        personas.user("pegawai"), backend="sikap.accounts.backends.NipOrUsernameBackend"
+    )
+    rows = list(Realisation.objects.filter(indicator__work_result__plan=v2, period=q4))
+    posted = {"periode": str(q4.pk), "r-TOTAL_FORMS": "2", "r-INITIAL_FORMS": "2"}
+    for n, real in enumerate(rows):
+        posted |= {f"r-{n}-indicator": str(real.indicator_id), f"r-{n}-value": "99"}
+    refused = client.post(table, posted, follow=True)
+    assert "Pengisian periode ini sudah ditutup" in refused.text or "ditutup" in refused.text
+    assert sorted(r.value for r in Realisation.objects.filter(period=q4)) == [
+        Decimal("12"), Decimal("12"),
+    ]  # fmt: skip
