@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import subprocess
 import tempfile
 from decimal import Decimal
@@ -40,7 +41,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1366, "height": 768}
 SHOTS = Path(tempfile.gettempdir()) / "shots-year"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 BERAKHLAK = (
     "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif",
     "Kolaboratif",
@@ -226,9 +227,9 @@ def _journey(page: Any, move: Any) -> None:
     _sign_in(page, "pegawai")
     for period, values in ((q1, ("3", "2")), (q2, ("6", "5"))):
         _go(page, f"{reverse('planning:realisation', args=[v2.pk])}?periode={period.pk}")
-        table = page.inner_text("main")
-        for value, note in zip(values, ("baris 1", "baris 2"), strict=True):
-            assert f"Laporan {period.name}, {note}" in table
+        for row, (value, unit) in enumerate(zip(values, ("Dokumen", "Kali"), strict=True)):
+            line = page.locator("tr", has_text=f"Laporan {period.name}, baris {row + 1}")
+            assert f"{value} {unit}" in line.inner_text()
         assert page.locator("#realisation-table input[name$='-value']").count() == 0
         if period == q1:
             _shots(page, "realisation-q1-revised-signed")
@@ -303,9 +304,11 @@ def _journey(page: Any, move: Any) -> None:
     document = _pdf_text(page, page.locator("a[href$='dokumen.pdf']").get_attribute("href"))
     assert "Palembang, 16 Desember 2026" in document and "15 Desember" not in document
     evaluasi = _pdf_text(page, page.locator("a[href$='formulir.pdf']").get_attribute("href"))
-    print(evaluasi)
     assert "Palembang, 16 Desember 2026" in evaluasi and "15 Desember" not in evaluasi
     assert evaluasi.index("A. UTAMA") < evaluasi.index("B. TAMBAHAN")
+    # The signed triwulan II keeps its realisation although the SKP was revised since.
+    assert re.search(r"Jumlah\s+12\s+6\s", evaluasi), evaluasi
+    assert re.search(r"Jumlah piket\s+12 Kali\s+5\s", evaluasi), evaluasi
     flat = " ".join(evaluasi.split())
     for value in BERAKHLAK:
         assert value in flat, value
