@@ -299,6 +299,8 @@ def _journey(page: Any, move: Any) -> None:
     skp = _pdf_text(page, reverse("planning:pdf", args=[v2.pk]))
     assert "Palembang, 6 Juli 2026" in skp
     assert skp.index("A. UTAMA") < skp.index("B. TAMBAHAN")
+    for value in BERAKHLAK:
+        assert value in " ".join(skp.split()), value
     q2_evaluation = Evaluation.objects.get(employee=personas.pegawai, period=q2)
     _go(page, reverse("evaluation:detail", args=[q2_evaluation.pk]))
     document = _pdf_text(page, page.locator("a[href$='dokumen.pdf']").get_attribute("href"))
@@ -316,7 +318,7 @@ def _journey(page: Any, move: Any) -> None:
     # 5 January 2027: the daily reminders name the final period's deadline.
     move(_at(2027, 1, 5, 2))
     out = io.StringIO()
-    call_command("send_plan_reminders", "--today=2027-01-05", stdout=out)
+    call_command("send_plan_reminders", today="2027-01-05", stdout=out)
     # The four SKP of the chain miss the final period's realisation: each owner is reminded.
     assert "realisation_due 4" in out.getvalue(), out.getvalue()
     due = Notification.objects.get(
