@@ -15,7 +15,7 @@ from sikap.evaluation.models import Evaluation, OrganisationAssessment
 from sikap.evaluation.suggestion import IndicatorOutcome, Suggestion, suggest_result_rating
 from sikap.org.models import Unit
 from sikap.planning import objective
-from sikap.planning.models import Feedback, Realisation, WorkResult
+from sikap.planning.models import Feedback, Indicator, Plan, Realisation, WorkResult
 
 logger = logging.getLogger(__name__)
 
@@ -41,8 +41,33 @@ class BehaviourRow:
     feedback: list[Any]
 
 
+def _versions(plan: Any) -> Any:
+    """The SKP versions of the employee's year (a revision and the SKP it replaced)."""
+    return Plan.objects.filter(
+        employee_id=plan.employee_id, appraisal_year_id=plan.appraisal_year_id
+    ).values("pk")
+
+
+def _roots(pairs: Any) -> dict[int, int]:
+    """Each row's first version: a revision's copies lead back, through copied_from, to it."""
+    parent = dict(pairs)
+    roots = {}
+    for pk in parent:
+        root, seen = pk, {pk}
+        while parent.get(root) is not None and parent[root] not in seen:
+            root = parent[root]
+            seen.add(root)
+        roots[pk] = root
+    return roots
+
+
 def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -> list[RhkRow]:
-    """Every RHK of the SKP with its indicators, the period's realisation, evidence and feedback."""
+    """Every RHK of the SKP with its indicators, the period's realisation, evidence and feedback.
+
+    A revision carries the realisation and feedback of the year into its copies, while a
+    signed evaluation stays on the version it was made on: both are found through the copies,
+    so neither the evaluation of a signed triwulan nor the revised SKP loses them.
+    """
     # A. UTAMA before B. TAMBAHAN, as the form lays them out (not the alphabetical order).
     work_results = sorted(
         WorkResult.objects.filter(plan=plan)
@@ -50,26 +75,43 @@ def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -
         .prefetch_related("indicators"),
         key=lambda r: (r.category != "UTAMA", r.order, r.pk),
     )
-    realisations = {
-        r.indicator_id: r
-        for r in Realisation.objects.filter(
-            indicator__work_result__plan=plan, period=period
-        ).prefetch_related("evidence")
-    }
+    versions = _versions(plan)
+    indicator_roots = _roots(
+        Indicator.objects.filter(work_result__plan__in=versions).values_list("pk", "copied_from")
+    )
+    result_roots = _roots(
+        WorkResult.objects.filter(plan__in=versions).values_list("pk", "copied_from")
+    )
+    own = {i.pk for r in work_results for i in r.indicators.all()}
+    realisations: dict[int, Any] = {}
+    for real in Realisation.objects.filter(
+        indicator__work_result__plan__in=versions, period=period
+    ).prefetch_related("evidence"):
+        root = indicator_roots.get(real.indicator_id, real.indicator_id)
+        if root not in realisations or real.indicator_id in own:
+            realisations[root] = real
     feedback: dict[int, list[Any]] = defaultdict(list)
-    for item in Feedback.objects.filter(plan=plan, period=period, work_result__isnull=False):
-        feedback[item.work_result_id or 0].append(item)
+    for item in Feedback.objects.filter(
+        plan__in=versions, period=period, work_result__isnull=False
+    ):
+        feedback[result_roots.get(item.work_result_id or 0, 0)].append(item)
     notes = evaluation.work_result_notes if evaluation is not None else {}
+    # The notes of an evaluation are keyed by the RHK of the version it was made on.
+    notes_by_root = {result_roots.get(int(k), int(k)): v for k, v in notes.items() if k.isdigit()}
     rows = []
     numbers: dict[str, int] = defaultdict(int)
     for work_result in work_results:
-        entry = notes.get(str(work_result.pk), {})
+        root = result_roots.get(work_result.pk, work_result.pk)
+        entry = notes.get(str(work_result.pk)) or notes_by_root.get(root, {})
         numbers[work_result.category] += 1
         rows.append(
             RhkRow(
                 work_result=work_result,
-                indicators=[(i, realisations.get(i.pk)) for i in work_result.indicators.all()],
-                feedback=feedback[work_result.pk],
+                indicators=[
+                    (i, realisations.get(indicator_roots.get(i.pk, i.pk)))
+                    for i in work_result.indicators.all()
+                ],
+                feedback=feedback[root],
                 label=entry.get("label", ""),
                 note=entry.get("feedback", ""),
                 number=numbers[work_result.category],
@@ -79,7 +121,10 @@ def plan_rows(plan: Any, period: Period, evaluation: Evaluation | None = None) -
 
 
 def behaviour_feedback(plan: Any, period: Period) -> list[Any]:
-    return list(Feedback.objects.filter(plan=plan, period=period, work_result__isnull=True))
+    """Feedback on Perilaku Kerja in the period, on whichever version of the SKP it was given."""
+    return list(
+        Feedback.objects.filter(plan__in=_versions(plan), period=period, work_result__isnull=True)
+    )
 
 
 def behaviour_rows(plan: Any, period: Period) -> list[BehaviourRow]:

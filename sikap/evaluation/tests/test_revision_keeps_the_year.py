@@ -60,3 +60,40 @@ def test_an_approved_revision_carries_the_year_and_a_signed_period_is_never_rate
     assert page.status_code == 200
     cell = page.text.split(reverse("evaluation:evaluate", args=[v2.pk, q1.pk]), 1)[1][:200]
     assert "Baik" in cell and "final" in cell
+
+
+def test_the_evaluation_of_a_signed_triwulan_keeps_its_realisation_after_a_revision(
+    personas,
+    chain,  # noqa: F811  (the shared fixture)
+):
+    from sikap.evaluation.context import behaviour_rows, plan_rows
+
+    v1 = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
+    q1 = v1.appraisal_year.periods.get(number=1)
+    result = v1.work_results.get()
+    records.record_realisation(
+        indicator=result.indicators.get(), period=q1, by=None, value=Decimal(7),
+        today=dt.date(2026, 4, 2),
+    )  # fmt: skip
+    penilai = personas.user("penilai")
+    records.give_feedback(plan=v1, period=q1, by=penilai, text="Rapi", work_result=result)
+    records.give_feedback(plan=v1, period=q1, by=penilai, text="Ramah", behaviour_value="pelayanan")
+    rated = evaluation_services.set_ratings(
+        plan=v1, period=q1, by=penilai, result_rating="SESUAI", behaviour_rating="SESUAI",
+        work_result_notes={str(result.pk): {"label": "SESUAI", "feedback": "Tepat waktu"}},
+    )  # fmt: skip
+    Evaluation.objects.filter(pk=rated.pk).update(status="final", finalised_at=timezone.now())
+    v2 = plans.start_revision(plan=v1, by=personas.user("pegawai"))
+    plans.submit_plan(plan=v2, by=None, today=dt.date(2026, 7, 2))
+    plans.approve_plan(plan=v2, by=None)
+
+    evaluation = Evaluation.objects.get(pk=rated.pk)
+    assert evaluation.plan_id == v1.pk  # the signed evaluation stays on the version it rated
+    for plan in (v1, v2):  # the form of the evaluation, and the revised SKP's evaluation page
+        (row,) = plan_rows(plan, q1, evaluation)
+        ((_indicator, real),) = row.indicators
+        assert real is not None and real.value == 7, plan.version
+        assert [f.text for f in row.feedback] == ["Rapi"]
+        assert (row.label, row.note) == ("SESUAI", "Tepat waktu")
+        values = {b.number: [f.text for f in b.feedback] for b in behaviour_rows(plan, q1)}
+        assert values[1] == ["Ramah"]

@@ -81,6 +81,13 @@ def test_the_final_period_is_found_by_its_dates_in_january_of_the_next_year(pers
     assert all(k.endswith(f":{final.pk}") for k in keys if k.startswith("realisation_due:"))
 
 
+def test_the_command_takes_the_day_as_a_keyword_too(personas, chain):
+    make_year()
+    out = StringIO()
+    call_command("send_plan_reminders", today="2027-01-05", stdout=out)
+    assert "realisation_due 3" in out.getvalue()
+
+
 def test_a_past_year_sends_no_plan_reminders(personas, chain):
     sent = reminders.run(dt.date(2027, 1, 5))
     assert "plan_due" not in sent

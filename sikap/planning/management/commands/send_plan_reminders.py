@@ -21,8 +21,11 @@ class Command(BaseCommand):
         parser.add_argument("--today", type=dt.date.fromisoformat, help="Pretend it is this day.")
 
     def handle(
-        self, *args: Any, enqueue: bool = False, today: dt.date | None = None, **options: Any
-    ) -> None:
+        self, *args: Any, enqueue: bool = False, today: dt.date | str | None = None,
+        **options: Any,
+    ) -> None:  # fmt: skip
+        if isinstance(today, str):  # call_command(..., today="2027-01-05") skips the parser
+            today = dt.date.fromisoformat(today)
         if enqueue:
             send_plan_reminders.enqueue()
             self.stdout.write("queued")
