@@ -76,8 +76,18 @@ def test_a_colleague_answers_and_the_penilai_sees_counts_and_the_live_predikat(l
     page.check("input[name='behaviour_rating'][value='SESUAI']")
     wait_until(page, "!document.getElementById('live-predikat').hidden")
     assert page.inner_text("#live-predikat [data-predikat]") == "Baik"
+    assert page.is_visible("#live-predikat [data-unsaved]")
     page.locator("#rekan").scroll_into_view_if_needed()
     screenshot(page, "evaluate_live_predikat_360")
+    # Saved: the same predikat, no longer "belum disimpan"; a new choice says it again.
+    page.click("button:has-text('Simpan evaluasi')")
+    page.wait_for_selector(".alert-success")
+    page.goto(page.base_url + reverse("evaluation:evaluate", args=[plan.pk, q4.pk]))
+    wait_until(page, "!document.getElementById('live-predikat').hidden")
+    assert not page.is_visible("#live-predikat [data-unsaved]")
+    page.check("input[name='behaviour_rating'][value='DI_ATAS']")
+    assert page.inner_text("#live-predikat [data-predikat]") == "Sangat Baik"
+    assert page.is_visible("#live-predikat [data-unsaved]")
     page.set_viewport_size(DESKTOP)
     screenshot(page, "evaluate_live_predikat_desktop")
     page.goto(page.base_url + reverse("evaluation:peer_request", args=[plan.pk, q4.pk]))

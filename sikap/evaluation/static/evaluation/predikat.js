@@ -8,10 +8,14 @@
     var input = document.querySelector('input[name="' + name + '"]:checked');
     return input ? input.value : "";
   }
+  // "not saved yet" only while the choice differs from the saved ratings.
   function update() {
-    var label = matrix[chosen("result_rating") + "|" + chosen("behaviour_rating")];
+    var key = chosen("result_rating") + "|" + chosen("behaviour_rating");
+    var label = matrix[key];
     box.hidden = !label;
     if (label) box.querySelector("[data-predikat]").textContent = label;
+    var unsaved = box.querySelector("[data-unsaved]");
+    if (unsaved) unsaved.hidden = key === box.getAttribute("data-saved");
   }
   document.addEventListener("change", function (event) {
     var name = event.target && event.target.name;
