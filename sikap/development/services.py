@@ -936,13 +936,14 @@ def read_check_in_token(token: str, *, now: dt.datetime | None = None) -> Traini
         _("This check-in code is not valid. Scan the QR code shown by the organiser again."),
         code="bad_token",
     )
+    expired = ValidationError(_("The check-in of this event has closed."), code="expired_token")
     try:
         _value, stamp_part, _sig = token.rsplit(":", 2)
         at = signing.b62_decode(stamp_part)
-        value = _WindowSigner(at=at).unsign(token)
+        value = _WindowSigner(at=at).unsign(token)  # the signature first: forged → BadSignature
+        event = TrainingEvent.objects.filter(pk=int(value)).select_related("unit").first()
     except (ValueError, signing.BadSignature) as exc:
         raise invalid from exc
-    event = TrainingEvent.objects.filter(pk=int(value)).select_related("unit").first()
     if event is None:
         raise invalid
     first, last = check_in_window(event)
@@ -950,8 +951,13 @@ def read_check_in_token(token: str, *, now: dt.datetime | None = None) -> Traini
         raise ValidationError(
             _("The schedule of this event changed; scan the new QR code."), code="old_token"
         )
+    try:
+        # The token was "signed" at the opening: it expires the moment the check-in closes.
+        _WindowSigner(at=at).unsign(token, max_age=last - first)
+    except signing.SignatureExpired as exc:
+        raise expired from exc
     if (now or timezone.now()) > last:
-        raise ValidationError(_("The check-in of this event has closed."), code="expired_token")
+        raise expired
     return event
 
 
