@@ -68,7 +68,9 @@ def test_beyond_the_capacity_registrations_wait_in_order_and_the_first_moves_up(
     assert second.status == ParticipantStatus.REGISTERED
     assert services.waiting_position(third) == 1
     notice = Notification.objects.get(recipient=personas.peer.user)
-    assert event.name in notice.title and notice.url == reverse("development:event", args=[event.pk])
+    assert event.name in notice.title and notice.url == reverse(
+        "development:event", args=[event.pk]
+    )
     assert not Notification.objects.filter(recipient=personas.penilai.user).exists()
 
 
@@ -435,9 +437,12 @@ def test_only_hr_of_the_subtree_invites_and_enters_scores(personas, login, who, 
     event = _open_event(personas)
     (row,) = invite(event, personas.pegawai)
     client = login(personas.user(who))
-    assert client.post(
-        reverse("development:event_invite", args=[event.pk]), {"unit": personas.seksi.pk}
-    ).status_code == status
+    assert (
+        client.post(
+            reverse("development:event_invite", args=[event.pk]), {"unit": personas.seksi.pk}
+        ).status_code
+        == status
+    )
     assert client.get(reverse("development:event_scores", args=[event.pk])).status_code == status
     payload = {
         "s-TOTAL_FORMS": "1", "s-INITIAL_FORMS": "1", "s-0-participant": row.pk,
