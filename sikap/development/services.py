@@ -758,14 +758,13 @@ def invite_to_event(*, event: TrainingEvent, employees: list[Employee], by: User
     for employee in {e.pk: e for e in employees}.values():
         row = rows.get(employee.pk)
         if row is None:
-            Participant.objects.create(
-                event=event, employee=employee, status=ParticipantStatus.INVITED
-            )
+            row = Participant(event=event, employee=employee, status=ParticipantStatus.INVITED)
         elif row.status == ParticipantStatus.CANCELLED:
             row.status = ParticipantStatus.INVITED
-            row.save(update_fields=["status"])
         else:
             continue
+        stamp(row, by)
+        row.save()
         invited.append(employee)
     for employee in invited:
         _notify_after_commit(
@@ -886,6 +885,7 @@ def cancel_registration(*, participant: Participant, by: User | None) -> Partici
     if first is None:
         return None
     first.status = ParticipantStatus.REGISTERED
+    stamp(first, by)
     first.save(update_fields=["status"])
     _notify_after_commit(
         first.employee,

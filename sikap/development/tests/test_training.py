@@ -354,7 +354,7 @@ def test_the_certificate_pdf_carries_the_name_the_jp_and_the_verification_url(pe
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     row.refresh_from_db()
-    assert personas.pegawai.display_name in text and "Jam Pelajaran (JP)" in text
+    assert personas.pegawai.display_name in text and "JamPelajaran(JP)" in "".join(text.split())
     url = reverse("development:verify_certificate", args=[row.certificate_code])
     assert url in "".join(text.split())
     assert "12 Februari 2026" in text
@@ -546,3 +546,31 @@ def test_the_check_in_page_needs_a_login(personas, client):
     url = reverse("development:check_in", args=[services.check_in_token(event)])
     response = client.get(url)
     assert response.status_code == 302 and "next=" in response["Location"]
+
+
+def test_edges_of_codes_files_and_invitations(personas):
+    assert services.verify_certificate("") is None
+    event = _open_event(personas)
+    token = services.check_in_token(event)
+    event.delete()
+    with pytest.raises(ValidationError) as exc:
+        services.read_check_in_token(token)
+    assert _codes(exc) == ["bad_token"]
+    event = _open_event(personas)
+    with pytest.raises(ValidationError) as exc:
+        services.import_scores(event=event, upload=_csv("NIP,pre,post\n,,\n"), by=None)
+    assert _codes(exc) == ["no_rows"]
+    (row,) = invite(event, personas.pegawai, attended=False)
+    services.cancel_registration(participant=row, by=None)
+    assert services.invite_to_event(event=event, employees=[personas.pegawai], by=None) == 1
+    row.refresh_from_db()
+    assert row.status == ParticipantStatus.INVITED
+
+
+def test_a_login_without_an_employee_has_no_staff_pages(personas, login):
+    event = _open_event(personas)
+    with pytest.raises(Http404):
+        access.get_event_for_staff(personas.superadmin, event.pk, DAY)
+    client = login(personas.user("city_hr"))
+    url = reverse("development:check_in", args=[services.check_in_token(event)])
+    assert client.get(url).status_code == 404
