@@ -574,3 +574,20 @@ def test_a_login_without_an_employee_has_no_staff_pages(personas, login):
     client = login(personas.user("city_hr"))
     url = reverse("development:check_in", args=[services.check_in_token(event)])
     assert client.get(url).status_code == 404
+
+
+def test_more_edges_of_the_waiting_list_the_token_and_the_import(personas):
+    event = _open_event(personas, capacity=1, opens=dt.time(8), closes=dt.time(16))
+    first, second = invite(event, personas.pegawai, personas.peer, attended=False)  # over capacity
+    assert services.waiting_position(first) is None
+    assert services.cancel_registration(participant=first, by=None) is None  # still full
+    with time_machine.travel(_at(DAY, 9), tick=False):
+        token = services.check_in_token(event)
+        with pytest.raises(ValidationError) as exc:
+            services.read_check_in_token(token, now=_at(DAY, 17))
+        assert _codes(exc) == ["expired_token"]
+    csv = f"NIP,pre,post\n,50,60\n{personas.peer.nip},12.5,\n"
+    with pytest.raises(ValidationError) as exc:
+        services.import_scores(event=event, upload=_csv(csv), by=None)
+    assert _codes(exc) == ["nip_empty", "score_not_number"]
+    assert exc.value.messages[0] == "Baris 2, kolom NIP: kosong."
