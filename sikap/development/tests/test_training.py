@@ -578,7 +578,7 @@ def test_a_login_without_an_employee_has_no_staff_pages(personas, login):
 
 def test_more_edges_of_the_waiting_list_the_token_and_the_import(personas):
     event = _open_event(personas, capacity=1, opens=dt.time(8), closes=dt.time(16))
-    first, second = invite(event, personas.pegawai, personas.peer, attended=False)  # over capacity
+    first, _second = invite(event, personas.pegawai, personas.peer, attended=False)  # full
     assert services.waiting_position(first) is None
     assert services.cancel_registration(participant=first, by=None) is None  # still full
     with time_machine.travel(_at(DAY, 9), tick=False):
