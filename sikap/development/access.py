@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
@@ -16,6 +17,7 @@ from sikap.development.models import (
     DevelopmentPlan,
     OwnActivity,
     Participant,
+    ParticipantStatus,
     PlanItem,
     TrainingEvent,
     TrainingEventQuerySet,
@@ -246,3 +248,71 @@ def get_idp_owner(user: User, pk: int | None) -> Employee:
     if not scope.supervises(employee, directly=True):
         raise PermissionDenied
     return employee
+
+
+# Self-registration, check-in, certificates -------------------------------------------------------
+
+
+def require_employee(user: User) -> Employee:
+    """The user's own employee record; 404 for a login without one."""
+    employee = get_scope(user).employee
+    if employee is None:
+        raise Http404
+    return employee
+
+
+def open_events_for(employee: Employee, today: dt.date) -> TrainingEventQuerySet:
+    """Events the employee may register for: open ones of a unit above or at theirs, not yet
+    ended, and those they are invited to."""
+    units = employee.unit.ancestor_ids if employee.unit is not None else []
+    return (
+        TrainingEvent.objects.filter(end_date__gte=today)
+        .filter(
+            Q(registration_open=True, unit_id__in=units)
+            | Q(participants__employee=employee, participants__status=ParticipantStatus.INVITED)
+        )
+        .distinct()
+    )
+
+
+def get_event_for_staff(user: User, pk: int, today: dt.date) -> TrainingEvent:
+    """An event the user sees as an employee: open to them, or one they are a participant of."""
+    employee = require_employee(user)
+    event = (
+        TrainingEvent.objects.filter(pk=pk)
+        .filter(
+            Q(pk__in=open_events_for(employee, today).values("pk"))
+            | Q(participants__employee=employee)
+        )
+        .select_related("unit")
+        .first()
+    )
+    if event is None:
+        raise Http404
+    return event
+
+
+def can_register(employee: Employee, event: TrainingEvent, today: dt.date) -> bool:
+    """Whether the Daftar button is offered (the service checks again)."""
+    return open_events_for(employee, today).filter(pk=event.pk).exists()
+
+
+def get_participation_for_reaction(user: User, pk: int) -> Participant:
+    """The user's own participation for the reaction survey: only attendees (403 otherwise)."""
+    participant = get_own_participation(user, pk)
+    if not participant.attended:
+        raise PermissionDenied
+    return participant
+
+
+def get_certificate_for_user(user: User, pk: int) -> Participant:
+    """A participation whose SIKAP certificate the user may download: the participant's own,
+    or one they see (penilai, readers); 403 when the participant did not attend."""
+    participant = (
+        Participant.objects.select_related("event__unit", "employee__unit").filter(pk=pk).first()
+    )
+    if participant is None or not get_scope(user).sees_employee(participant.employee):
+        raise Http404
+    if not participant.attended:
+        raise PermissionDenied
+    return participant

@@ -46,8 +46,9 @@ class DevelopmentPlanAdmin(ReadOnlyHistoryAdmin):
 class ParticipantInline(admin.TabularInline):
     model = Participant
     extra = 0
-    # A certificate file is uploaded on the pages, through the one upload check.
-    readonly_fields = ["certificate"]
+    # A certificate file is uploaded on the pages, through the one upload check; the
+    # verification code and the check-in time are made by SIKAP only.
+    readonly_fields = ["certificate", "certificate_code", "checked_in_at"]
     raw_id_fields = ["employee"]
 
 

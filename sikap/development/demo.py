@@ -82,7 +82,7 @@ def load(*, today: dt.date) -> bool:
             name=name, jenis_diklat=jenis, organiser=organiser, start_date=start,
             end_date=start + dt.timedelta(days=extra_days), unit=kec, by=hr,
             location="Aula Kantor Camat Plaju" if rules.is_classical(jenis) else "",
-            **amount,
+            jp=amount.get("jp"), duration_minutes=amount.get("duration_minutes"),
         )  # fmt: skip
         events.append(event)
         Participant.objects.bulk_create(

@@ -11,7 +11,7 @@ from sikap.development import rules
 from sikap.development.models import FollowUp, ItemStatus, ReactionSurvey
 from sikap.lib.forms import model_field
 from sikap.lib.widgets import IsoDateInput
-from sikap.org.models import Unit
+from sikap.org.models import JenisJabatan, Unit
 from sikap.org.pickers import EmployeeMultipleChoiceField, PositionChoiceField
 
 JENIS_FIELD_HELP = _("SIASN jenisDiklat; the form decides whether it is klasikal or nonklasikal.")
@@ -48,7 +48,25 @@ class _ActivityFields(forms.Form):
 
 class EventForm(_ActivityFields):
     location = forms.CharField(label=_("Location"), max_length=255, required=False)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), queryset=Unit.objects.none(),
+        help_text=_("Employees of this unit and its subunits may register."),
+    )  # fmt: skip
+    registration_open = forms.BooleanField(
+        label=_("Open for registration (employees register themselves)"), required=False
+    )
+    capacity = forms.IntegerField(
+        label=_("Capacity"), min_value=1, max_value=10000, required=False,
+        help_text=_("Empty = no limit. Beyond it, registrations go to the waiting list."),
+    )  # fmt: skip
+    check_in_opens = forms.TimeField(
+        label=_("Check-in opens"), required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        help_text=_("Each day of the event (WIB); empty = from 00:00."),
+    )  # fmt: skip
+    check_in_closes = forms.TimeField(
+        label=_("Check-in closes"), required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        help_text=_("Each day of the event (WIB); empty = until 23:59."),
+    )  # fmt: skip
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -82,6 +100,55 @@ class AddParticipantsForm(forms.Form):
         if not data.get("unit") and not data.get("employees"):
             raise forms.ValidationError(_("Choose a unit or some employees."), code="no_audience")
         return data
+
+
+class InviteForm(forms.Form):
+    """Who to invite: the employees matching every criterion chosen (at least one)."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit (with its subunits)"), queryset=Unit.objects.none(), required=False
+    )
+    jenis = forms.ChoiceField(
+        label=_("Jenis jabatan"), choices=[("", "-"), *JenisJabatan.choices], required=False
+    )
+    competency = forms.CharField(
+        label=_("Improvement area (kompetensi)"), max_length=200, required=False,
+        help_text=_("Employees whose IDP of this year has this kompetensi, or whose improvement "
+                    "areas name it."),
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model_field(self, "unit").queryset = units
+        self.fields["competency"].widget.attrs["list"] = "competency-names"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (data.get("unit") or data.get("jenis") or data.get("competency")):
+            raise forms.ValidationError(
+                _("Choose a unit, a jenis jabatan or an improvement area."), code="no_audience"
+            )
+        return data
+
+
+class ScoreForm(forms.Form):
+    participant = forms.IntegerField(widget=forms.HiddenInput)
+    pre_test = forms.IntegerField(
+        label=_("Pre-test"), min_value=rules.SCORE_MIN, max_value=rules.SCORE_MAX, required=False
+    )
+    post_test = forms.IntegerField(
+        label=_("Post-test"), min_value=rules.SCORE_MIN, max_value=rules.SCORE_MAX, required=False
+    )
+
+
+ScoreFormSet = forms.formset_factory(ScoreForm, extra=0)
+
+
+class ScoreImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_("Columns NIP, pre, post with a header row; all rows are saved or none."),
+    )
 
 
 class CertificateForm(forms.Form):

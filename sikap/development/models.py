@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -200,6 +201,14 @@ class TrainingEvent(models.Model):
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
         related_name="training_events",
     )  # fmt: skip
+    # Self-registration: open to the employees of the unit's subtree; beyond the capacity
+    # registrations wait in order (daftar tunggu).
+    registration_open = models.BooleanField(_("open for registration"), default=False)
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    # Check-in by QR on each day of the event, between these times (Asia/Jakarta); empty =
+    # the whole day.
+    check_in_opens = models.TimeField(_("check-in opens"), null=True, blank=True)
+    check_in_closes = models.TimeField(_("check-in closes"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -234,15 +243,33 @@ def certificate_path(instance: models.Model, filename: str) -> str:
     return f"development/certificates/{filename}"
 
 
+class ParticipantStatus(models.TextChoices):
+    INVITED = "INVITED", _("invited")
+    REGISTERED = "REGISTERED", _("registered")
+    WAITING = "WAITING", _("on the waiting list")
+    CANCELLED = "CANCELLED", _("cancelled")
+
+
 class Participant(models.Model):
-    """An employee invited to a training event, their attendance and certificate."""
+    """An employee invited to or registered for a training event, their attendance and results."""
 
     event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="participants")
     employee = models.ForeignKey(
         "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE,
         related_name="training_participations",
     )  # fmt: skip
+    # Rows added by HR as participants are REGISTERED; invitations wait for the employee.
+    status = models.CharField(
+        _("status"), max_length=10, choices=ParticipantStatus.choices,
+        default=ParticipantStatus.REGISTERED,
+    )  # fmt: skip
+    registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
     attended = models.BooleanField(_("attended"), default=False)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    pre_test = models.PositiveSmallIntegerField(_("pre-test score"), null=True, blank=True)
+    post_test = models.PositiveSmallIntegerField(_("post-test score"), null=True, blank=True)
+    # The public verification code of the certificate SIKAP issues (secrets.token_urlsafe).
+    certificate_code = models.CharField(max_length=32, null=True, blank=True, unique=True)
     certificate_number = models.CharField(_("certificate number"), max_length=100, blank=True)
     certificate = models.FileField(_("certificate"), upload_to=certificate_path, blank=True)
     history = HistoricalRecords()
@@ -253,6 +280,11 @@ class Participant(models.Model):
         ordering = ["employee__name"]
         constraints = [
             models.UniqueConstraint(fields=["event", "employee"], name="participant_unique"),
+            models.CheckConstraint(
+                condition=(Q(pre_test__isnull=True) | Q(pre_test__lte=100))
+                & (Q(post_test__isnull=True) | Q(post_test__lte=100)),
+                name="participant_scores_0_100",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -158,3 +158,53 @@ def average(values: Iterable[int | None]) -> float | None:
     if not present:
         return None
     return sum(present) / len(present)
+
+
+# Pre- and post-test scores are 0 to 100.
+SCORE_MIN, SCORE_MAX = 0, 100
+# Check-in by QR: each day of the event between the opening and closing time (local time).
+DAY_OPENS = dt.time(0, 0)
+DAY_CLOSES = dt.time(23, 59, 59, 999999)
+CHECK_IN_OPEN = "open"
+CHECK_IN_NOT_YET = "not_yet"
+CHECK_IN_CLOSED = "closed"
+
+
+def score_valid(value: int | None) -> bool:
+    """A pre- or post-test score: empty, or a whole number from 0 to 100."""
+    return value is None or SCORE_MIN <= value <= SCORE_MAX
+
+
+def seat_free(capacity: int | None, registered: int) -> bool:
+    """Whether one more registration gets a seat (no capacity = always)."""
+    return capacity is None or registered < capacity
+
+
+def check_in_state(
+    moment: dt.datetime, *, start: dt.date, end: dt.date,
+    opens: dt.time | None, closes: dt.time | None,
+) -> str:  # fmt: skip
+    """Open, not yet, or closed: ``moment`` (local, naive) against the event's days and hours.
+
+    Both ends are inclusive: at the opening time, and at the closing time itself, check-in works.
+    """
+    day, time = moment.date(), moment.time()
+    first, last = opens or DAY_OPENS, closes or DAY_CLOSES
+    if day < start or (day == start and time < first):
+        return CHECK_IN_NOT_YET
+    if day > end or (day == end and time > last):
+        return CHECK_IN_CLOSED
+    if time < first:
+        return CHECK_IN_NOT_YET  # a later day of the event, before its opening time
+    if time > last:
+        return CHECK_IN_CLOSED  # today's check-in has closed; tomorrow's has not opened
+    return CHECK_IN_OPEN
+
+
+def check_in_window(
+    *, start: dt.date, end: dt.date, opens: dt.time | None, closes: dt.time | None
+) -> tuple[dt.datetime, dt.datetime]:
+    """The first and last moment (local, naive) of the check-in of the whole event."""
+    return dt.datetime.combine(start, opens or DAY_OPENS), dt.datetime.combine(
+        end, closes or DAY_CLOSES
+    )

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import secrets
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.db.models import Sum
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +30,7 @@ from sikap.development.models import (
     ItemStatus,
     OwnActivity,
     Participant,
+    ParticipantStatus,
     PlanItem,
     PlanStatus,
     ReactionSurvey,
@@ -36,9 +42,11 @@ from sikap.evaluation.models import Evaluation
 from sikap.lib.audit import stamp
 from sikap.lib.formatting import long_date
 from sikap.lib.locking import lock, locked
-from sikap.lib.uploads import check_upload
-from sikap.org.models import Employee, Position, Unit
+from sikap.lib.uploads import SPREADSHEET_TYPES, check_upload
+from sikap.lib.xlsx import WorkbookRefused, read_rows
+from sikap.org.models import Employee, EmployeeQuerySet, Position, Unit
 from sikap.planning.models import CompetencyEvaluation
+from sikap.planning.services.common import notify
 
 
 def pppk_target() -> int:
@@ -252,13 +260,17 @@ class EventStats:
 def event_stats(events: list[TrainingEvent]) -> dict[int, EventStats]:
     """Attendance, reaction averages and follow-up averages per event (two queries)."""
     stats = {e.pk: EventStats() for e in events}
-    rows = Participant.objects.filter(event_id__in=list(stats)).values(
-        "event_id",
-        "attended",
-        "reaction__relevance",
-        "reaction__usefulness",
-        "reaction__would_apply",
-        "follow_up__score",
+    rows = (
+        Participant.objects.filter(event_id__in=list(stats))
+        .exclude(status__in=[ParticipantStatus.CANCELLED, ParticipantStatus.WAITING])
+        .values(
+            "event_id",
+            "attended",
+            "reaction__relevance",
+            "reaction__usefulness",
+            "reaction__would_apply",
+            "follow_up__score",
+        )
     )
     for row in rows:
         s = stats[row["event_id"]]
@@ -453,15 +465,26 @@ def _resolve_jp(jp: int | None, minutes: int | None) -> int:
 def create_event(
     *, name: str, jenis_diklat: int, organiser: str, start_date: dt.date, end_date: dt.date,
     unit: Unit, by: User | None, jp: int | None = None, duration_minutes: int | None = None,
-    location: str = "",
+    location: str = "", registration_open: bool = False, capacity: int | None = None,
+    check_in_opens: dt.time | None = None, check_in_closes: dt.time | None = None,
 ) -> TrainingEvent:  # fmt: skip
     """Create a training event; JP is given or computed from the duration (45 minutes a JP)."""
     rules.jenis_diklat_name(jenis_diklat)
     _check_dates(start_date, end_date)
+    if check_in_opens and check_in_closes and check_in_closes <= check_in_opens:
+        raise ValidationError(
+            {
+                "check_in_closes": ValidationError(
+                    _("The check-in must close after it opens."), code="check_in_order"
+                )
+            }
+        )
     event = TrainingEvent(
         name=name, jenis_diklat=jenis_diklat, organiser=organiser, start_date=start_date,
         end_date=end_date, duration_minutes=duration_minutes,
         jp=_resolve_jp(jp, duration_minutes), location=location, unit=unit, created_by=by,
+        registration_open=registration_open, capacity=capacity or None,
+        check_in_opens=check_in_opens, check_in_closes=check_in_closes,
     )  # fmt: skip
     stamp(event, by)
     event.save()
@@ -705,3 +728,429 @@ def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None)
     stamp(plan, user)
     plan.save(update_fields=["status", "agreed_by", "agreed_at"])
     return plan
+
+
+# Invitations, self-registration and the waiting list (daftar tunggu) ---------------------------
+
+
+def _notify_after_commit(employee: Employee, *, title: str, body: str, url: str) -> None:
+    user = employee.user
+    if user is None:
+        return
+    transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url))
+
+
+def _event_url(event: TrainingEvent) -> str:
+    return reverse("development:event", args=[event.pk])
+
+
+def _event_days(event: TrainingEvent) -> str:
+    if event.start_date == event.end_date:
+        return long_date(event.start_date)
+    return f"{long_date(event.start_date)} – {long_date(event.end_date)}"
+
+
+@transaction.atomic
+def invite_to_event(*, event: TrainingEvent, employees: list[Employee], by: User | None) -> int:
+    """Invite employees (they register themselves); each new invitee is notified after commit."""
+    rows = {p.employee_id: p for p in event.participants.all()}
+    invited: list[Employee] = []
+    for employee in {e.pk: e for e in employees}.values():
+        row = rows.get(employee.pk)
+        if row is None:
+            row = Participant(event=event, employee=employee, status=ParticipantStatus.INVITED)
+        elif row.status == ParticipantStatus.CANCELLED:
+            row.status = ParticipantStatus.INVITED
+        else:
+            continue
+        stamp(row, by)
+        row.save()
+        invited.append(employee)
+    for employee in invited:
+        _notify_after_commit(
+            employee,
+            title=_("Invitation: %(name)s") % {"name": event.name},
+            body=_("You are invited to %(name)s on %(days)s. Register on the event page.")
+            % {"name": event.name, "days": _event_days(event)},
+            url=_event_url(event),
+        )
+    return len(invited)
+
+
+def audience_by_competency(
+    employees: EmployeeQuerySet, *, competency: str, year: int, today: dt.date
+) -> list[Employee]:
+    """Employees whose IDP of the year has a line on ``competency``, or whose improvement
+    areas (improve.py) name it; the latter are read for at most IMPROVE_SCAN employees."""
+    from sikap.development.improve import improvement_signals
+
+    wanted = competency.strip().casefold()
+    from_idp = set(
+        PlanItem.objects.filter(
+            plan__year=year, plan__employee__in=employees, competency__iexact=competency.strip()
+        ).values_list("plan__employee_id", flat=True)
+    )
+    chosen = list(employees.filter(pk__in=from_idp))
+    # The service signals cost eight queries an employee: bounded, as every page is.
+    for employee in employees.exclude(pk__in=from_idp).select_related("unit")[:IMPROVE_SCAN]:
+        areas = improvement_signals(employee, year, today).areas
+        if any(a.competency.casefold() == wanted for a in areas):
+            chosen.append(employee)
+    return chosen
+
+
+IMPROVE_SCAN = 100
+
+
+def _registration_closed(event: TrainingEvent, today: dt.date) -> bool:
+    return event.end_date < today
+
+
+@transaction.atomic
+def register_for_event(
+    *, event: TrainingEvent, employee: Employee, by: User | None, now: dt.datetime | None = None
+) -> Participant:
+    """Register an employee (a seat, or the end of the waiting list); one registration each."""
+    now = now or timezone.now()
+    lock(event)  # registrations of one event queue here: the capacity is never overrun
+    row = Participant.objects.filter(event=event, employee=employee).first()
+    if row is not None and row.status in (ParticipantStatus.REGISTERED, ParticipantStatus.WAITING):
+        raise ValidationError(
+            _("You are already registered for this event."), code="already_registered"
+        )
+    invited = row is not None and row.status == ParticipantStatus.INVITED
+    if not (event.registration_open or invited):
+        raise ValidationError(_("This event is not open for registration."), code="not_open")
+    if _registration_closed(event, timezone.localdate(now)):
+        raise ValidationError(_("This event has ended."), code="ended")
+    taken = event.participants.filter(status=ParticipantStatus.REGISTERED).count()
+    status = (
+        ParticipantStatus.REGISTERED
+        if rules.seat_free(event.capacity, taken)
+        else ParticipantStatus.WAITING
+    )
+    if row is None:
+        row = Participant(event=event, employee=employee)
+    row.status, row.registered_at = status, now
+    stamp(row, by)
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError as exc:  # a second tab registered in the same instant
+        raise ValidationError(
+            _("You are already registered for this event."), code="already_registered"
+        ) from exc
+    return row
+
+
+def waiting_position(participant: Participant) -> int | None:
+    """1 for the first on the waiting list; None when not waiting."""
+    if participant.status != ParticipantStatus.WAITING:
+        return None
+    ahead = participant.event.participants.filter(status=ParticipantStatus.WAITING).filter(
+        Q(registered_at__lt=participant.registered_at)
+        | Q(registered_at=participant.registered_at, pk__lt=participant.pk)
+    )
+    return ahead.count() + 1
+
+
+@transaction.atomic
+def cancel_registration(*, participant: Participant, by: User | None) -> Participant | None:
+    """Cancel a registration; a freed seat goes to the first on the waiting list (returned)."""
+    lock(participant.event)
+    lock(participant)
+    if participant.status not in (ParticipantStatus.REGISTERED, ParticipantStatus.WAITING):
+        raise ValidationError(_("There is no registration to cancel."), code="not_registered")
+    if participant.attended:
+        raise ValidationError(
+            _("You have already attended; the registration cannot be cancelled."),
+            code="already_attended",
+        )
+    had_seat = participant.status == ParticipantStatus.REGISTERED
+    participant.status = ParticipantStatus.CANCELLED
+    stamp(participant, by)
+    participant.save(update_fields=["status"])
+    if not had_seat:
+        return None
+    event = participant.event
+    taken = event.participants.filter(status=ParticipantStatus.REGISTERED).count()
+    if not rules.seat_free(event.capacity, taken):
+        return None
+    first = (
+        event.participants.filter(status=ParticipantStatus.WAITING)
+        .select_related("employee__user")
+        .order_by("registered_at", "pk")
+        .first()
+    )
+    if first is None:
+        return None
+    first.status = ParticipantStatus.REGISTERED
+    stamp(first, by)
+    first.save(update_fields=["status"])
+    _notify_after_commit(
+        first.employee,
+        title=_("You have a seat: %(name)s") % {"name": event.name},
+        body=_("A seat became free and you moved up from the waiting list of %(name)s (%(days)s).")
+        % {"name": event.name, "days": _event_days(event)},
+        url=_event_url(event),
+    )
+    return first
+
+
+# Check-in by QR ----------------------------------------------------------------------------------
+
+CHECK_IN_SALT = "sikap.development.check-in"
+
+
+class _WindowSigner(signing.TimestampSigner):
+    """Signs as if at the opening of the check-in: the same QR for the whole window, and
+    ``max_age`` = the window's length makes it expire when the check-in closes."""
+
+    def __init__(self, *, at: int) -> None:
+        super().__init__(salt=CHECK_IN_SALT)
+        self._at = at
+
+    def timestamp(self) -> str:
+        return signing.b62_encode(self._at)
+
+
+def check_in_window(event: TrainingEvent) -> tuple[dt.datetime, dt.datetime]:
+    """The first and last moment (aware, local time zone) of the event's check-in."""
+    first, last = rules.check_in_window(
+        start=event.start_date, end=event.end_date,
+        opens=event.check_in_opens, closes=event.check_in_closes,
+    )  # fmt: skip
+    zone = timezone.get_current_timezone()
+    return timezone.make_aware(first, zone), timezone.make_aware(last, zone)
+
+
+def check_in_token(event: TrainingEvent) -> str:
+    """The signed token of the event's check-in URL (valid during its check-in window)."""
+    first, _last = check_in_window(event)
+    return _WindowSigner(at=int(first.timestamp())).sign(str(event.pk))
+
+
+def read_check_in_token(token: str, *, now: dt.datetime | None = None) -> TrainingEvent:
+    """The event of a check-in token; ValidationError if forged, expired or rescheduled."""
+    invalid = ValidationError(
+        _("This check-in code is not valid. Scan the QR code shown by the organiser again."),
+        code="bad_token",
+    )
+    expired = ValidationError(_("The check-in of this event has closed."), code="expired_token")
+    try:
+        _value, stamp_part, _sig = token.rsplit(":", 2)
+        at = signing.b62_decode(stamp_part)
+        value = _WindowSigner(at=at).unsign(token)  # the signature first: forged → BadSignature
+        event = TrainingEvent.objects.filter(pk=int(value)).select_related("unit").first()
+    except (ValueError, signing.BadSignature) as exc:
+        raise invalid from exc
+    if event is None:
+        raise invalid
+    first, last = check_in_window(event)
+    if at != int(first.timestamp()):
+        raise ValidationError(
+            _("The schedule of this event changed; scan the new QR code."), code="old_token"
+        )
+    try:
+        # The token was "signed" at the opening: it expires the moment the check-in closes.
+        _WindowSigner(at=at).unsign(token, max_age=last - first)
+    except signing.SignatureExpired as exc:
+        raise expired from exc
+    if (now or timezone.now()) > last:
+        raise expired
+    return event
+
+
+@transaction.atomic
+def check_in(
+    *, event: TrainingEvent, employee: Employee, by: User | None, now: dt.datetime | None = None
+) -> Participant:
+    """Mark a registered participant present, once: a second check-in changes nothing."""
+    now = now or timezone.now()
+    participant = (
+        Participant.objects.select_for_update(of=("self",))
+        .select_related("event", "employee")
+        .filter(event=event, employee=employee)
+        .first()
+    )
+    if participant is None or participant.status != ParticipantStatus.REGISTERED:
+        raise ValidationError(
+            _("You are not registered for this event, so you cannot check in."),
+            code="not_registered",
+        )
+    if participant.checked_in_at is not None:
+        return participant
+    state = rules.check_in_state(
+        timezone.localtime(now).replace(tzinfo=None), start=event.start_date,
+        end=event.end_date, opens=event.check_in_opens, closes=event.check_in_closes,
+    )  # fmt: skip
+    if state == rules.CHECK_IN_NOT_YET:
+        raise ValidationError(_("The check-in has not opened yet."), code="check_in_not_yet")
+    if state == rules.CHECK_IN_CLOSED:
+        raise ValidationError(_("The check-in is closed now."), code="check_in_closed")
+    participant.attended = True
+    participant.checked_in_at = now
+    stamp(participant, by)
+    participant.save(update_fields=["attended", "checked_in_at"])
+    offer_attendance([participant])
+    return participant
+
+
+# Pre- and post-test scores --------------------------------------------------------------------
+
+
+def _check_score(value: int | None, field_name: str) -> None:
+    if not rules.score_valid(value):
+        raise ValidationError(
+            {field_name: ValidationError(_("A score is 0 to 100."), code="score_out_of_range")}
+        )
+
+
+@transaction.atomic
+def record_scores(
+    *, event: TrainingEvent, scores: dict[int, tuple[int | None, int | None]], by: User | None
+) -> int:
+    """Save the pre- and post-test scores of participants (by participant id); all or nothing."""
+    rows = {p.pk: p for p in event.participants.select_for_update(of=("self",))}
+    changed = 0
+    for pk, (pre, post) in scores.items():
+        participant = rows.get(pk)
+        if participant is None:
+            raise ValidationError(_("Unknown participant."), code="unknown_participant")
+        _check_score(pre, "pre_test")
+        _check_score(post, "post_test")
+        if (participant.pre_test, participant.post_test) == (pre, post):
+            continue
+        participant.pre_test, participant.post_test = pre, post
+        stamp(participant, by)
+        participant.save(update_fields=["pre_test", "post_test"])
+        changed += 1
+    return changed
+
+
+def _score_cell(raw: Any) -> int | None:
+    if raw is None or str(raw).strip() == "":
+        return None
+    text = str(raw).strip().replace(",", ".")
+    number = float(text)  # ValueError on text that is not a number
+    if not number.is_integer():
+        raise ValueError(text)
+    return int(number)
+
+
+def _table_rows(upload: UploadedFile | IO[bytes], name: str) -> list[list[Any]]:
+    checked = check_upload(upload, allowed=SPREADSHEET_TYPES, name=name)
+    upload.seek(0)
+    data = upload.read()
+    if checked.extension == "xlsx":
+        try:
+            return read_rows(data)
+        except WorkbookRefused as exc:
+            raise ValidationError(str(exc), code=exc.code) from exc
+    text = data.decode("utf-8-sig", errors="replace")
+    delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+@transaction.atomic
+def import_scores(
+    *, event: TrainingEvent, upload: UploadedFile | IO[bytes], by: User | None, name: str = ""
+) -> int:
+    """Scores from a CSV or XLSX (NIP, pre, post; a header row first); every row is checked and
+    nothing is saved if one is wrong: the error names the row and the column."""
+    rows = _table_rows(upload, name or getattr(upload, "name", "") or "")
+    by_nip = {
+        p.employee.nip: p for p in event.participants.select_related("employee") if p.employee.nip
+    }
+    errors: list[ValidationError] = []
+    scores: dict[int, tuple[int | None, int | None]] = {}
+
+    def error(line: int, column: str, message: str, code: str) -> None:
+        errors.append(
+            ValidationError(
+                _("Row %(row)d, column %(column)s: %(message)s")
+                % {"row": line, "column": column, "message": message},
+                code=code,
+            )
+        )
+
+    for line, raw in enumerate(rows[1:], start=2):
+        cells = [*(raw or []), None, None, None][:3]
+        if all(c is None or str(c).strip() == "" for c in cells):
+            continue
+        nip = str(cells[0] or "").strip().replace(" ", "")
+        participant = by_nip.get(nip)
+        if not nip:
+            error(line, "NIP", _("empty."), "nip_empty")
+        elif participant is None:
+            error(line, "NIP", _("%(nip)s is not a participant of this event.") % {"nip": nip},
+                  "nip_unknown")  # fmt: skip
+        values: list[int | None] = []
+        for column, cell in (("pre", cells[1]), ("post", cells[2])):
+            try:
+                value = _score_cell(cell)
+            except ValueError:
+                error(line, column, _("%(value)s is not a whole number.") % {"value": cell},
+                      "score_not_number")  # fmt: skip
+                value = None
+            else:
+                if not rules.score_valid(value):
+                    error(line, column, _("%(value)s is not from 0 to 100.") % {"value": value},
+                          "score_out_of_range")  # fmt: skip
+            values.append(value)
+        if participant is not None:
+            if participant.pk in scores:
+                error(line, "NIP", _("%(nip)s appears twice.") % {"nip": nip}, "nip_twice")
+            scores[participant.pk] = (values[0], values[1])
+    if errors:
+        raise ValidationError(errors)
+    if not scores:
+        raise ValidationError(_("The file has no rows of scores."), code="no_rows")
+    return record_scores(event=event, scores=scores, by=by)
+
+
+# Certificates issued by SIKAP ----------------------------------------------------------------
+
+
+@transaction.atomic
+def issue_certificate(*, participant: Participant, by: User | None) -> Participant:
+    """Give an attendee's certificate its unguessable verification code (once)."""
+    lock(participant)
+    if not participant.attended:
+        raise ValidationError(
+            _("A certificate is only issued to participants who attended."), code="not_attended"
+        )
+    if not participant.certificate_code:
+        participant.certificate_code = secrets.token_urlsafe(16)
+        stamp(participant, by)
+        participant.save(update_fields=["certificate_code"])
+    return participant
+
+
+@dataclass(frozen=True)
+class CertificateCheck:
+    """What the public verification page shows: no NIP, no unit, no scores."""
+
+    name: str
+    event: str
+    days: str
+    jp: int
+    valid: bool
+
+
+def verify_certificate(code: str) -> CertificateCheck | None:
+    """The public facts of the certificate with this code; None when no certificate has it."""
+    if not code:
+        return None
+    participant = (
+        Participant.objects.select_related("employee", "event")
+        .filter(certificate_code=code)
+        .first()
+    )
+    if participant is None:
+        return None
+    return CertificateCheck(
+        name=participant.employee.display_name, event=participant.event.name,
+        days=_event_days(participant.event), jp=participant.event.jp,
+        valid=participant.attended and participant.status != ParticipantStatus.CANCELLED,
+    )  # fmt: skip

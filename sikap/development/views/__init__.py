@@ -29,6 +29,16 @@ from sikap.development.views.plans import (
     idp_item_status,
     standards,
 )
+from sikap.development.views.training import (
+    certificate_pdf,
+    check_in,
+    event_invite,
+    event_register,
+    event_scores,
+    event_scores_import,
+    registration_cancel,
+    verify_certificate,
+)
 
 __all__ = [
     "activity_create",
@@ -37,11 +47,17 @@ __all__ = [
     "add_assessment",
     "attendance",
     "certificate",
+    "certificate_pdf",
+    "check_in",
     "effects",
     "employee_development",
     "event_create",
     "event_detail",
+    "event_invite",
     "event_participants",
+    "event_register",
+    "event_scores",
+    "event_scores_import",
     "events",
     "follow_up",
     "idp",
@@ -51,7 +67,9 @@ __all__ = [
     "participant_file",
     "reaction",
     "recap",
+    "registration_cancel",
     "siasn_export",
     "standards",
     "team",
+    "verify_certificate",
 ]

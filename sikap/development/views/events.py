@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -26,7 +26,9 @@ from sikap.development.forms import (
 )
 from sikap.development.models import (
     OwnActivity,
+    ParticipantStatus,
 )
+from sikap.development.views import training
 from sikap.development.views.common import (
     selected_year,
 )
@@ -77,25 +79,44 @@ def event_create(request: AuthedRequest) -> HttpResponse:
 @require_GET
 @login_required
 def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    """An event: its participants, attendance, certificates and the answers' averages."""
-    event = access.get_event_for_user(request.user, pk)
+    """An event: its participants, attendance, certificates and the answers' averages; for an
+    employee it may register for (or takes part in), the event and their registration only."""
+    try:
+        event = access.get_event_for_user(request.user, pk)
+    except Http404:
+        event = access.get_event_for_staff(request.user, pk, timezone.localdate())
+        return render(
+            request,
+            "development/event.html",
+            {
+                "event": event,
+                "is_reader": False,
+                "jenis_name": rules.JENIS_DIKLAT[event.jenis_diklat],
+                **training.staff_event_context(request, event),
+            },
+        )
     scope = get_scope(request.user)
     can_change = access.can_change_event(scope, event)
     participants = list(
-        event.participants.select_related("employee__unit", "reaction", "follow_up")
+        event.participants.exclude(status=ParticipantStatus.CANCELLED)
+        .select_related("employee__unit", "reaction", "follow_up")
+        .order_by("status", "registered_at", "pk")
     )
     context: dict[str, object] = {
         "event": event,
+        "is_reader": True,
         "participants": participants,
         "stats": services.event_stats([event])[event.pk],
         "can_change": can_change,
         "jenis_name": rules.JENIS_DIKLAT[event.jenis_diklat],
+        **training.staff_event_context(request, event),
     }
     if can_change:
         context["add_form"] = AddParticipantsForm(
             units=access.units_managed(scope),
             employees=access.employees_managed(scope).order_by("name"),
         )
+        context.update(training.organiser_context(request, event))
     return render(request, "development/event.html", context)
 
 

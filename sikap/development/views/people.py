@@ -56,7 +56,19 @@ def my_development(request: AuthedRequest) -> HttpResponse:
     context["is_self"] = True
     context["signals"] = improve.improvement_signals(scope.employee, selected_year(request), today)
     context["assessment_form"] = AssessmentForm(initial={"date": today})
+    context["open_events"] = open_events_with_status(scope.employee, today)
     return render(request, "development/person.html", context)
+
+
+def open_events_with_status(employee: Employee, today: dt.date) -> list[tuple[object, str]]:
+    """Events open to the employee (at most 20, soonest first) with their own status."""
+    found = list(access.open_events_for(employee, today).order_by("start_date", "pk")[:20])
+    statuses = dict(
+        Participant.objects.filter(employee=employee, event__in=found).values_list(
+            "event_id", "status"
+        )
+    )
+    return [(e, statuses.get(e.pk, "")) for e in found]
 
 
 @require_GET
@@ -204,8 +216,10 @@ def reaction(request: AuthedRequest, pk: int) -> HttpResponse:
     if hasattr(participant, "reaction"):
         messages.info(request, _("You already answered this survey. Thank you."))
         return redirect("development:mine")
-    if not participant.attended:
+    try:
         # Only attendees are offered the form; the service checks it again on submit.
+        participant = access.get_participation_for_reaction(request.user, pk)
+    except PermissionDenied:
         messages.error(request, _("The survey is only for participants who attended."))
         return redirect("development:mine")
     form = ReactionForm(request.POST or None)
