@@ -51,6 +51,7 @@ def test_the_penilai_evaluates_with_realisation_and_a_suggestion(personas, plans
     assert page.status_code == 200
     assert "Laporan kegiatan 1" in page.text
     assert "https://example.id/laporan" in page.text
+    assert f"12 {indicator.target_unit}" in page.text and indicator.target_unit  # with its satuan
     assert "Di Atas Ekspektasi" in page.text  # the suggestion, shown not applied
     assert "diproporsikan ke periode ini (1/4)" in page.text
     assert not Evaluation.objects.exists()
