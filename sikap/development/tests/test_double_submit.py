@@ -93,6 +93,62 @@ def _follow_up(personas: Any, login: Any) -> Submit:
     return Submit(login(personas.user("penilai")), url, data, FollowUp.objects.all())
 
 
+def _open_event(personas: Any, **fields: Any) -> TrainingEvent:
+    """An event on the frozen day (27 November 2026) open for registration and check-in."""
+    event = make_event(personas.kecamatan, start=dt.date(2026, 11, 27))
+    TrainingEvent.objects.filter(pk=event.pk).update(registration_open=True, **fields)
+    event.refresh_from_db()
+    return event
+
+
+def _invite(personas: Any, login: Any) -> Submit:
+    event = _open_event(personas)
+    url = reverse("development:event_invite", args=[event.pk])
+    return Submit(login(personas.user("hr")), url, {"unit": str(personas.seksi.pk)},
+                  Participant.objects.filter(event=event),
+                  page=reverse("development:event", args=[event.pk]))  # fmt: skip
+
+
+def _register(personas: Any, login: Any) -> Submit:
+    event = _open_event(personas)
+    url = reverse("development:event_register", args=[event.pk])
+    return Submit(login(personas.user("pegawai")), url, {},
+                  Participant.objects.filter(event=event, employee=personas.pegawai),
+                  page=reverse("development:event", args=[event.pk]))  # fmt: skip
+
+
+def _scores(personas: Any, login: Any) -> Submit:
+    event = _open_event(personas)
+    [row] = invite(event, personas.pegawai)
+    data = {"s-TOTAL_FORMS": "1", "s-INITIAL_FORMS": "1", "s-0-participant": str(row.pk),
+            "s-0-pre_test": "45", "s-0-post_test": "80"}  # fmt: skip
+    url = reverse("development:event_scores", args=[event.pk])
+    rows = Participant.objects.filter(pk=row.pk, post_test=80)
+    return Submit(login(personas.user("hr")), url, data, rows)
+
+
+def _scores_import(personas: Any, login: Any) -> Submit:
+    event = _open_event(personas)
+    [row] = invite(event, personas.pegawai)
+    text = f"NIP,pre,post\n{personas.pegawai.nip},40,85\n"
+
+    def data() -> dict[str, Any]:
+        return {"file": SimpleUploadedFile("nilai.csv", text.encode(), content_type="text/csv")}
+
+    url = reverse("development:event_scores_import", args=[event.pk])
+    rows = Participant.objects.filter(pk=row.pk, post_test=85)
+    return Submit(login(personas.user("hr")), url, data, rows,
+                  page=reverse("development:event_scores", args=[event.pk]))  # fmt: skip
+
+
+def _check_in(personas: Any, login: Any) -> Submit:
+    event = _open_event(personas)
+    invite(event, personas.pegawai, attended=False)
+    url = reverse("development:check_in", args=[services.check_in_token(event)])
+    rows = Participant.objects.filter(event=event, attended=True)
+    return Submit(login(personas.user("pegawai")), url, {}, rows)
+
+
 CASES: dict[str, Callable[[Any, Any], Submit]] = {
     "development:assessment": _assessment,
     "development:idp": _idp_item,
@@ -101,6 +157,11 @@ CASES: dict[str, Callable[[Any, Any], Submit]] = {
     "development:activity_create": _activity,
     "development:reaction": _reaction,
     "development:follow_up": _follow_up,
+    "development:event_invite": _invite,
+    "development:event_register": _register,
+    "development:event_scores": _scores,
+    "development:event_scores_import": _scores_import,
+    "development:check_in": _check_in,
 }
 
 
