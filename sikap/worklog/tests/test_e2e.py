@@ -25,6 +25,24 @@ def _sign_in(page, username):
     page.wait_for_url(page.base_url + reverse("accounts:home"))
 
 
+def _confirm_two_add_one_and_submit(page, activity, *, fill=(), select=()):
+    """Confirm the two drafts, add one entry by hand (13:00–14:00), submit the week."""
+    for _n in range(2):
+        page.click("button:has-text('Konfirmasi') >> nth=0")
+        page.wait_for_selector("text=Entri dikonfirmasi.")
+    page.fill("#id_activity", activity)
+    page.fill("#id_start_time", "13:00")
+    page.fill("#id_end_time", "14:00")
+    for selector, value in fill:
+        page.fill(selector, value)
+    for selector, value in select:
+        page.select_option(selector, value)
+    page.click("button:has-text('Tambah') >> nth=-1")
+    page.wait_for_selector("text=Entri ditambahkan.")
+    page.click("button:has-text('Ajukan minggu ini')")
+    page.wait_for_selector("text=3 entri diajukan.")
+
+
 def test_drafts_confirmed_on_a_phone_and_the_week_approved(live_page):
     personas = make_personas()
     unit = personas.pegawai.unit
@@ -37,16 +55,7 @@ def test_drafts_confirmed_on_a_phone_and_the_week_approved(live_page):
     _sign_in(page, "pegawai")
     page.goto(page.base_url + reverse("worklog:mine"))
     screenshot(page, "worklog-week-drafts-phone")
-    for _n in range(2):
-        page.click("button:has-text('Konfirmasi') >> nth=0")
-        page.wait_for_selector("text=Entri dikonfirmasi.")
-    page.fill("#id_activity", "Rapat koordinasi pelayanan")
-    page.fill("#id_start_time", "13:00")
-    page.fill("#id_end_time", "14:00")
-    page.click("button:has-text('Tambah') >> nth=-1")
-    page.wait_for_selector("text=Entri ditambahkan.")
-    page.click("button:has-text('Ajukan minggu ini')")
-    page.wait_for_selector("text=3 entri diajukan.")
+    _confirm_two_add_one_and_submit(page, "Rapat koordinasi pelayanan")
     screenshot(page, "worklog-week-submitted-phone")
     assert Entry.objects.filter(status="diajukan").count() == 3
     page.context.clear_cookies()
@@ -101,21 +110,12 @@ def test_from_rencana_aksi_to_the_quarter_sum_and_the_ekinerja_excel(live_page, 
         assert Entry.objects.filter(employee=personas.pegawai, confirmed=False).count() == 2
         page.goto(page.base_url + reverse("worklog:mine"))
         assert page.locator("text=dari register layanan").count() == 2
-        for _n in range(2):
-            page.click("button:has-text('Konfirmasi') >> nth=0")
-            page.wait_for_selector("text=Entri dikonfirmasi.")
-        page.fill("#id_activity", "Melayani legalisir surat di rumah warga lansia")
-        page.fill("#id_start_time", "13:00")
-        page.fill("#id_end_time", "14:00")
-        page.fill("#id_realisation", "3")
-        page.fill("#id_satuan", "layanan")
         rencana = plan.work_results.get().action_plans.get()
-        page.select_option("#id_action_plan", str(rencana.pk))
-        page.select_option("#id_location", "lokasi_lain")
-        page.click("button:has-text('Tambah') >> nth=-1")
-        page.wait_for_selector("text=Entri ditambahkan.")
-        page.click("button:has-text('Ajukan minggu ini')")
-        page.wait_for_selector("text=3 entri diajukan.")
+        _confirm_two_add_one_and_submit(
+            page, "Melayani legalisir surat di rumah warga lansia",
+            fill=[("#id_realisation", "3"), ("#id_satuan", "layanan")],
+            select=[("#id_action_plan", str(rencana.pk)), ("#id_location", "lokasi_lain")],
+        )  # fmt: skip
         page.context.clear_cookies()
         page.set_viewport_size(DESKTOP)
         _sign_in(page, "penilai")
