@@ -86,8 +86,11 @@ def main() -> None:
     path = tmp / "pegawai-changed.csv"
     write(changed, path)
     sheets["changed"] = read_sheet(path.read_bytes(), "csv")
-    for run, sheet in (("fresh", sheets["xlsx"]), ("re-import", sheets["csv"]),
-                       ("changes", sheets["changed"])):  # fmt: skip
+    for run, sheet in (
+        ("fresh", sheets["xlsx"]),
+        ("re-import", sheets["csv"]),
+        ("changes", sheets["changed"]),
+    ):
         importer = Importer(by=None, allowed_paths=None, today=timezone.localdate())
         plan = step(
             f"validate ({run})", lambda importer=importer, sheet=sheet: importer.validate(sheet)

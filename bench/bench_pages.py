@@ -97,22 +97,42 @@ def pages() -> list[tuple[str, str, str, str, dict[str, Any] | None]]:
     ]
     if period is not None:
         rows.append(
-            ("evaluation form", "penilai", "GET",
-             reverse("evaluation:evaluate", args=[plan.pk, period.pk]), None)
-        )  # fmt: skip
+            (
+                "evaluation form",
+                "penilai",
+                "GET",
+                reverse("evaluation:evaluate", args=[plan.pk, period.pk]),
+                None,
+            )
+        )
         rows.append(
-            ("calibration kelurahan", "lurah", "GET",
-             reverse("evaluation:calibration", args=[kel.pk, period.pk]), None)
-        )  # fmt: skip
+            (
+                "calibration kelurahan",
+                "lurah",
+                "GET",
+                reverse("evaluation:calibration", args=[kel.pk, period.pk]),
+                None,
+            )
+        )
     if evaluation is not None:
         rows.append(
-            ("evaluation detail", "penilai", "GET",
-             reverse("evaluation:detail", args=[evaluation.pk]), None)
-        )  # fmt: skip
+            (
+                "evaluation detail",
+                "penilai",
+                "GET",
+                reverse("evaluation:detail", args=[evaluation.pk]),
+                None,
+            )
+        )
     rows += [
         ("curve calculator", "penilai", "GET", reverse("evaluation:calculator"), None),
-        ("IKM report kecamatan-year", "camat", "GET",
-         reverse("surveys:report", args=[kec.pk]) + f"?periode={ikm_year}", None),
+        (
+            "IKM report kecamatan-year",
+            "camat",
+            "GET",
+            reverse("surveys:report", args=[kec.pk]) + f"?periode={ikm_year}",
+            None,
+        ),
         ("IKM reports list", "kepegawaian", "GET", reverse("surveys:reports"), None),
         ("public IKM page", "", "GET", reverse("surveys:public", args=[kel.pk]), None),
         ("complaint inbox", "lurah", "GET", reverse("complaints:inbox"), None),
@@ -123,19 +143,29 @@ def pages() -> list[tuple[str, str, str, str, dict[str, Any] | None]]:
         ("training events", "kepegawaian", "GET", reverse("development:events"), None),
         ("JP recap", "kepegawaian", "GET", reverse("development:recap"), None),
         ("survey form", "", "GET", reverse("surveys:survey_unit", args=[kel.pk]), None),
-        ("survey submission", "", "POST", reverse("surveys:survey_unit", args=[kel.pk]),
-         {f"u{i}": "4" for i in range(1, 10)}),
+        (
+            "survey submission",
+            "",
+            "POST",
+            reverse("surveys:survey_unit", args=[kel.pk]),
+            {f"u{i}": "4" for i in range(1, 10)},
+        ),
         ("API me", "pegawai", "GET", "/api/org/me", None),
         ("API unit employees", "lurah", "GET", f"/api/org/units/{kel.pk}/employees", None),
         ("API employee SKP", "penilai", "GET", f"/api/planning/employees/{pegawai.pk}/skp", None),
         ("API JP recap", "kepegawaian", "GET", "/api/development/recap", None),
         ("API complaints of unit", "lurah", "GET", f"/api/complaints/units/{kel.pk}", None),
-    ]  # fmt: skip
+    ]
     if event is not None:
         rows.append(
-            ("training event", "kepegawaian", "GET",
-             reverse("development:event", args=[event.pk]), None)
-        )  # fmt: skip
+            (
+                "training event",
+                "kepegawaian",
+                "GET",
+                reverse("development:event", args=[event.pk]),
+                None,
+            )
+        )
     if kiosk is not None:
         rows.append(
             (
@@ -240,8 +270,12 @@ def main() -> None:
         print(f"  {label:<28}{row['median_ms']:>9.1f} ms {row['queries']:>4} q", file=sys.stderr)
     heavy_rows = [] if args.only else heavy.run(client_for)
     payload = {
-        "scale": args.scale, "size": size, "repeat": REPEAT, "pages": results, "heavy": heavy_rows,
-    }  # fmt: skip
+        "scale": args.scale,
+        "size": size,
+        "repeat": REPEAT,
+        "pages": results,
+        "heavy": heavy_rows,
+    }
     if args.json_file:
         Path(args.json_file).write_text(json.dumps(payload, indent=1))
     else:

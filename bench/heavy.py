@@ -63,17 +63,29 @@ def ikm_unit_year(unit: Any) -> dict[str, Any]:
     floor = _sql(
         [
             (f"SELECT COUNT(*), {sums} FROM surveys_surveyresponse WHERE {where}", params),  # noqa: S608
-            (f"SELECT service_type_id, COUNT(*), {sums} FROM surveys_surveyresponse "  # noqa: S608
-             f"WHERE {where} GROUP BY service_type_id", params),
-            (f"SELECT officer_id, COUNT(*), {sums} FROM surveys_surveyresponse "  # noqa: S608
-             f"WHERE {where} AND officer_id IS NOT NULL GROUP BY officer_id", params),
-            ("SELECT age, gender, education, occupation, COUNT(*) FROM surveys_surveyresponse "  # noqa: S608
-             f"WHERE {where} GROUP BY age, gender, education, occupation", params),
-            ("SELECT service_type_id, COUNT(*) FROM surveys_servicerecord "
-             "WHERE unit_id = %s AND received_at >= %s AND received_at < %s "
-             "GROUP BY service_type_id", params),
+            (
+                f"SELECT service_type_id, COUNT(*), {sums} FROM surveys_surveyresponse "  # noqa: S608
+                f"WHERE {where} GROUP BY service_type_id",
+                params,
+            ),
+            (
+                f"SELECT officer_id, COUNT(*), {sums} FROM surveys_surveyresponse "  # noqa: S608
+                f"WHERE {where} AND officer_id IS NOT NULL GROUP BY officer_id",
+                params,
+            ),
+            (
+                "SELECT age, gender, education, occupation, COUNT(*) FROM surveys_surveyresponse "  # noqa: S608
+                f"WHERE {where} GROUP BY age, gender, education, occupation",
+                params,
+            ),
+            (
+                "SELECT service_type_id, COUNT(*) FROM surveys_servicerecord "
+                "WHERE unit_id = %s AND received_at >= %s AND received_at < %s "
+                "GROUP BY service_type_id",
+                params,
+            ),
         ]
-    )  # fmt: skip
+    )
     index = unit_index(unit, period)
     return _row(
         f"IKM of {unit.name} {period.key}",
@@ -92,13 +104,19 @@ def curve_every_unit(period: Any) -> dict[str, Any]:
     settings = EvaluationSettings.load()
     floor = _sql(
         [
-            ("SELECT e.unit_id, ev.predicate, COUNT(*) FROM evaluation_evaluation ev "
-             "JOIN org_employee e ON e.id = ev.employee_id WHERE ev.period_id = %s "
-             "GROUP BY e.unit_id, ev.predicate", [period.pk]),
-            ("SELECT unit_id, COUNT(*) FROM org_employee WHERE is_active "
-             "AND jenis_asn <> 'NON_ASN' GROUP BY unit_id", []),
+            (
+                "SELECT e.unit_id, ev.predicate, COUNT(*) FROM evaluation_evaluation ev "
+                "JOIN org_employee e ON e.id = ev.employee_id WHERE ev.period_id = %s "
+                "GROUP BY e.unit_id, ev.predicate",
+                [period.pk],
+            ),
+            (
+                "SELECT unit_id, COUNT(*) FROM org_employee WHERE is_active "
+                "AND jenis_asn <> 'NON_ASN' GROUP BY unit_id",
+                [],
+            ),
         ]
-    )  # fmt: skip
+    )
     return _row(
         f"curve check of every unit ({len(units)})",
         _median_ms(lambda: [unit_curve(u, period, settings=settings) for u in units], 3),

@@ -18,19 +18,72 @@ from pathlib import Path
 from typing import Any
 
 HEADER = [
-    "NIP", "NAMA", "GELAR_DEPAN", "GELAR_BELAKANG", "JENIS_PEGAWAI", "GOLONGAN", "JABATAN",
-    "JENIS_JABATAN", "JENJANG", "ESELON", "UNIT", "KODE_UNIT", "ATASAN_NIP", "EMAIL", "TELEPON",
-    "TMT_JABATAN", "AKTIF",
-]  # fmt: skip
-FIRST = ["Ahmad", "Budi", "Siti", "Dewi", "Rizki", "Nurul", "Fajar", "Indah", "Agus", "Rina",
-         "Hendra", "Maya", "Yusuf", "Ratna", "Dimas", "Wulan", "Ilham", "Citra", "Bayu", "Intan"]  # fmt: skip
-LAST = ["Saputra", "Pratama", "Wijaya", "Hidayat", "Lestari", "Susanti", "Nugroho", "Harahap",
-        "Siregar", "Ramadhan", "Maulana", "Anggraini", "Fauzi", "Hakim", "Safitri", "Kusuma"]  # fmt: skip
+    "NIP",
+    "NAMA",
+    "GELAR_DEPAN",
+    "GELAR_BELAKANG",
+    "JENIS_PEGAWAI",
+    "GOLONGAN",
+    "JABATAN",
+    "JENIS_JABATAN",
+    "JENJANG",
+    "ESELON",
+    "UNIT",
+    "KODE_UNIT",
+    "ATASAN_NIP",
+    "EMAIL",
+    "TELEPON",
+    "TMT_JABATAN",
+    "AKTIF",
+]
+FIRST = [
+    "Ahmad",
+    "Budi",
+    "Siti",
+    "Dewi",
+    "Rizki",
+    "Nurul",
+    "Fajar",
+    "Indah",
+    "Agus",
+    "Rina",
+    "Hendra",
+    "Maya",
+    "Yusuf",
+    "Ratna",
+    "Dimas",
+    "Wulan",
+    "Ilham",
+    "Citra",
+    "Bayu",
+    "Intan",
+]
+LAST = [
+    "Saputra",
+    "Pratama",
+    "Wijaya",
+    "Hidayat",
+    "Lestari",
+    "Susanti",
+    "Nugroho",
+    "Harahap",
+    "Siregar",
+    "Ramadhan",
+    "Maulana",
+    "Anggraini",
+    "Fauzi",
+    "Hakim",
+    "Safitri",
+    "Kusuma",
+]
 STAFF = [
-    ("Pengadministrasi Umum", "PELAKSANA", ""), ("Pengolah Data", "PELAKSANA", ""),
-    ("Pengelola Layanan Operasional", "PELAKSANA", ""), ("Analis Kebijakan", "FUNGSIONAL", "Ahli Pertama"),
-    ("Arsiparis", "FUNGSIONAL", "Terampil"), ("Pranata Komputer", "FUNGSIONAL", "Ahli Muda"),
-]  # fmt: skip
+    ("Pengadministrasi Umum", "PELAKSANA", ""),
+    ("Pengolah Data", "PELAKSANA", ""),
+    ("Pengelola Layanan Operasional", "PELAKSANA", ""),
+    ("Analis Kebijakan", "FUNGSIONAL", "Ahli Pertama"),
+    ("Arsiparis", "FUNGSIONAL", "Terampil"),
+    ("Pranata Komputer", "FUNGSIONAL", "Ahli Muda"),
+]
 GOLONGAN = ["II/a", "II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d", "32", "33"]
 PPPK_GOLONGAN = ["V", "VII", "IX", "X", "XI"]
 
@@ -97,17 +150,27 @@ def employee_rows(n: int, *, seed: int = 7, bps: str = "1671031") -> list[dict[s
         else:
             name, jenis, jenjang = rng.choice(STAFF)
             atasan = coordinator.get(unit.pk, "")
-        rows.append({
-            "NIP": nip, "NAMA": f"{first} {rng.choice(LAST)}", "GELAR_DEPAN": "",
-            "GELAR_BELAKANG": rng.choice(["", "", "S.E.", "S.Kom.", "A.Md."]),
-            "JENIS_PEGAWAI": "PPPK" if pppk else "PNS",
-            "GOLONGAN": rng.choice(PPPK_GOLONGAN if pppk else GOLONGAN),
-            "JABATAN": name, "JENIS_JABATAN": jenis, "JENJANG": jenjang, "ESELON": "",
-            "UNIT": label, "KODE_UNIT": code, "ATASAN_NIP": atasan,
-            "EMAIL": f"pegawai{index}@contoh.go.id", "TELEPON": f"0812{rng.randint(10**7, 10**8 - 1)}",
-            "TMT_JABATAN": f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(2020, 2025)}",
-            "AKTIF": "Y",
-        })  # fmt: skip
+        rows.append(
+            {
+                "NIP": nip,
+                "NAMA": f"{first} {rng.choice(LAST)}",
+                "GELAR_DEPAN": "",
+                "GELAR_BELAKANG": rng.choice(["", "", "S.E.", "S.Kom.", "A.Md."]),
+                "JENIS_PEGAWAI": "PPPK" if pppk else "PNS",
+                "GOLONGAN": rng.choice(PPPK_GOLONGAN if pppk else GOLONGAN),
+                "JABATAN": name,
+                "JENIS_JABATAN": jenis,
+                "JENJANG": jenjang,
+                "ESELON": "",
+                "UNIT": label,
+                "KODE_UNIT": code,
+                "ATASAN_NIP": atasan,
+                "EMAIL": f"pegawai{index}@contoh.go.id",
+                "TELEPON": f"0812{rng.randint(10**7, 10**8 - 1)}",
+                "TMT_JABATAN": f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(2020, 2025)}",
+                "AKTIF": "Y",
+            }
+        )
     return rows
 
 

@@ -90,8 +90,13 @@ def table(report: dict[str, Any]) -> str:
             if p is None:
                 cells += ["-"] * 5
                 continue
-            cells += [_fmt(p["median_ms"]), _fmt(p["p95_ms"]), str(p["queries"]),
-                      _fmt(p["bytes"] / 1024), _fmt(p["x_bare"])]  # fmt: skip
+            cells += [
+                _fmt(p["median_ms"]),
+                _fmt(p["p95_ms"]),
+                str(p["queries"]),
+                _fmt(p["bytes"] / 1024),
+                _fmt(p["x_bare"]),
+            ]
             if label != "bare view" and (p["p95_ms"] > 50 or p["x_bare"] > limit):
                 marks.append(scale)
         if len(scales) == 2:
@@ -106,8 +111,10 @@ def table(report: dict[str, Any]) -> str:
         if marks:
             cells[0] += " !"
         rows.append(cells)
-    heavy = {s: {h["name"].split(" of ")[0]: h for h in report["scales"][s].get("heavy", [])}
-             for s in scales}  # fmt: skip
+    heavy = {
+        s: {h["name"].split(" of ")[0]: h for h in report["scales"][s].get("heavy", [])}
+        for s in scales
+    }
     for key in dict.fromkeys(k for s in scales for k in heavy[s]):
         cells = [key, "SQL floor →"]
         for scale in scales:
@@ -115,8 +122,13 @@ def table(report: dict[str, Any]) -> str:
             if h is None:
                 cells += ["-"] * 5
                 continue
-            cells += [_fmt(h["median_ms"]), "", _fmt(h["sql_floor_ms"], ".2f"), h["note"],
-                      (_fmt(h["x_floor"]) + "×floor") if h["x_floor"] else "-"]  # fmt: skip
+            cells += [
+                _fmt(h["median_ms"]),
+                "",
+                _fmt(h["sql_floor_ms"], ".2f"),
+                h["note"],
+                (_fmt(h["x_floor"]) + "×floor") if h["x_floor"] else "-",
+            ]
         if len(scales) == 2:
             a, b = heavy[scales[0]].get(key), heavy[scales[1]].get(key)
             cells.append(_fmt(b["median_ms"] / a["median_ms"], ".2f") if a and b else "-")
@@ -124,12 +136,24 @@ def table(report: dict[str, Any]) -> str:
     imported = report.get("import")
     if imported:
         for step in imported["steps"]:
-            cells = [step["label"], f"{imported['rows']} rows", _fmt(step["seconds"] * 1000, ".0f"),
-                     "", str(step["queries"]), "", ""]  # fmt: skip
+            cells = [
+                step["label"],
+                f"{imported['rows']} rows",
+                _fmt(step["seconds"] * 1000, ".0f"),
+                "",
+                str(step["queries"]),
+                "",
+                "",
+            ]
             rows.append(cells + [""] * (len(head) - len(cells)))
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    lines = ["  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in
-                       enumerate(zip(r, widths, strict=True))) for r in [head, *rows]]  # fmt: skip
+    lines = [
+        "  ".join(
+            c.ljust(w) if i < 2 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(r, widths, strict=True))
+        )
+        for r in [head, *rows]
+    ]
     sizes = ", ".join(f"{s}: {report['scales'][s]['size']}" for s in scales)
     return "\n".join([sizes, lines[0], "-" * len(lines[0]), *lines[1:]])
 

@@ -25,15 +25,30 @@ OURS = {
     if model.__module__.startswith("sikap.")
 }
 SERVICE_MAINTAINED = {
-    "planning_plan", "planning_indicator", "planning_evidence", "planning_feedback",
-    "evaluation_evaluation", "evaluation_determination", "evaluation_objection",
-    "evaluation_organisationassessment", "evaluation_evaluationsettings",
-    "complaints_complaint", "complaints_complaintsettings", "complaints_holiday",
-    "development_developmentplan", "development_ownactivity",
-    "surveys_servicerecord", "surveys_servicepromise", "org_supervisoroverride",
-    "cycle_entryclosure", "cycle_periodreopening", "accounts_twofactorevent",
-    "worklog_entry", "planning_nudge", "planning_nudgetemplate",
-}  # fmt: skip
+    "planning_plan",
+    "planning_indicator",
+    "planning_evidence",
+    "planning_feedback",
+    "evaluation_evaluation",
+    "evaluation_determination",
+    "evaluation_objection",
+    "evaluation_organisationassessment",
+    "evaluation_evaluationsettings",
+    "complaints_complaint",
+    "complaints_complaintsettings",
+    "complaints_holiday",
+    "development_developmentplan",
+    "development_ownactivity",
+    "surveys_servicerecord",
+    "surveys_servicepromise",
+    "org_supervisoroverride",
+    "cycle_entryclosure",
+    "cycle_periodreopening",
+    "accounts_twofactorevent",
+    "worklog_entry",
+    "planning_nudge",
+    "planning_nudgetemplate",
+}
 
 
 @pytest.mark.parametrize("name", REGISTERED)

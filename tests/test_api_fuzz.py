@@ -38,9 +38,11 @@ def session_cookie(personas):
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=20, deadline=None, derandomize=True,
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=list(HealthCheck),
-)  # fmt: skip
+)
 def test_no_api_operation_answers_a_server_error(case, session_cookie):
     response = case.call(cookies=session_cookie)
     assert response.status_code < 500, case.as_curl_command()

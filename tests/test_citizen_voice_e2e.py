@@ -36,8 +36,9 @@ def test_the_lurah_follows_up_a_saran_and_citizens_see_it(live_page):
     kel = personas.kelurahan
     domisili = make_service_type(kel, "Surat Keterangan Domisili")
     when = timezone.now() - dt.timedelta(hours=2)
-    saran = make_response(kel, [4, 4, 2, 4, 3, 4, 4, 3, 4], service_type=domisili, when=when,
-                          comment=PERSONAL)  # fmt: skip
+    saran = make_response(
+        kel, [4, 4, 2, 4, 3, 4, 4, 3, 4], service_type=domisili, when=when, comment=PERSONAL
+    )
     for text in ("Ruang tunggu panas, mohon kipas angin", "Petugas ramah dan cepat"):
         make_response(kel, 3, when=when, comment=text)
     make_complaint(kel, on=timezone.localdate(), category=Category.objects.create(name="Pelayanan"))

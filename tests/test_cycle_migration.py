@@ -61,9 +61,12 @@ def test_moving_the_calendar_to_cycle_keeps_every_row(personas: Any) -> None:
     q1 = year.periods.get(number=1)
     plan = make_plan(personas.pegawai, year, penilai=personas.penilai, atasan=personas.lurah)
     evaluation_services.set_ratings(
-        plan=plan, period=q1, by=personas.user("penilai"),
-        result_rating="SESUAI", behaviour_rating="SESUAI",
-    )  # fmt: skip
+        plan=plan,
+        period=q1,
+        by=personas.user("penilai"),
+        result_rating="SESUAI",
+        behaviour_rating="SESUAI",
+    )
     change_period = Permission.objects.get(
         content_type__app_label="cycle", content_type__model="period", codename="change_period"
     )
@@ -79,9 +82,14 @@ def test_moving_the_calendar_to_cycle_keeps_every_row(personas: Any) -> None:
             year=2027, period_kind="bulanan", plan_deadline="2027-01-31"
         )
         old_period = old.get_model("evaluation", "Period").objects.create(
-            appraisal_year=old_year, number=1, name="Januari", start_date="2027-01-01",
-            end_date="2027-01-31", deadline="2027-02-10", is_final=True,
-        )  # fmt: skip
+            appraisal_year=old_year,
+            number=1,
+            name="Januari",
+            start_date="2027-01-01",
+            end_date="2027-01-31",
+            deadline="2027-02-10",
+            is_final=True,
+        )
         old.get_model("evaluation", "OrganisationAssessment").objects.create(
             unit_id=personas.kecamatan.pk, period_id=old_period.pk, predicate="BAIK"
         )
@@ -95,8 +103,11 @@ def test_moving_the_calendar_to_cycle_keeps_every_row(personas: Any) -> None:
     for table in ("evaluation_historicalperiod", "evaluation_evaluation", "planning_plan"):
         assert after[table] == before[table], table
     assert [p.name for p in Period.objects.filter(appraisal_year__year=2026)] == [
-        "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV/Akhir",
-    ]  # fmt: skip
+        "Triwulan I",
+        "Triwulan II",
+        "Triwulan III",
+        "Triwulan IV/Akhir",
+    ]
     assert Evaluation.objects.get().period == q1
     assert Plan.objects.get().appraisal_year == year
     assert OrganisationAssessment.objects.get().period.appraisal_year == AppraisalYear.objects.get(

@@ -50,10 +50,16 @@ def test_demo_is_kecamatan_plaju_with_its_seven_kelurahan() -> None:
 
 
 DEMO_ROLES = {
-    "admin": Role.SUPERADMIN, "kepegawaian": Role.ADMIN_KEPEGAWAIAN, "auditor": Role.AUDITOR,
-    "camat": Role.PIMPINAN, "lurah": Role.PIMPINAN, "penilai": Role.PENILAI, "pegawai": Role.PEGAWAI,
-    "pppk": Role.PEGAWAI, "kepegawaian.su2": Role.ADMIN_KEPEGAWAIAN,
-}  # fmt: skip
+    "admin": Role.SUPERADMIN,
+    "kepegawaian": Role.ADMIN_KEPEGAWAIAN,
+    "auditor": Role.AUDITOR,
+    "camat": Role.PIMPINAN,
+    "lurah": Role.PIMPINAN,
+    "penilai": Role.PENILAI,
+    "pegawai": Role.PEGAWAI,
+    "pppk": Role.PEGAWAI,
+    "kepegawaian.su2": Role.ADMIN_KEPEGAWAIAN,
+}
 
 
 def test_every_demo_login_has_its_role_and_signs_in(client, settings) -> None:

@@ -43,9 +43,14 @@ DESKTOP = {"width": 1366, "height": 768}
 SHOTS = Path(tempfile.gettempdir()) / "shots-year"
 UTC = dt.UTC
 BERAKHLAK = (
-    "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif",
+    "Berorientasi Pelayanan",
+    "Akuntabel",
+    "Kompeten",
+    "Harmonis",
+    "Loyal",
+    "Adaptif",
     "Kolaboratif",
-)  # fmt: skip
+)
 
 
 def _at(*args: int) -> dt.datetime:
@@ -90,31 +95,50 @@ def _office(today: dt.date) -> Any:
     year = make_year(2026)
     # Kelurahan Plaju Ulu has its own curve (not pooled into the kecamatan): the lurah signs it.
     evaluation_services.update_settings(
-        by=None, organisation_predicate_setter="parent_head", rounding="STRICT",
-        pooling_threshold=1, objection_days=14,
-    )  # fmt: skip
+        by=None,
+        organisation_predicate_setter="parent_head",
+        rounding="STRICT",
+        pooling_threshold=1,
+        objection_days=14,
+    )
     target = plan_services.add_organisation_target(
-        unit=personas.kecamatan, appraisal_year=year, by=None,
-        sasaran="Meningkatnya kualitas pelayanan publik", indikator="IKM", target="85",
-    )  # fmt: skip
+        unit=personas.kecamatan,
+        appraisal_year=year,
+        by=None,
+        sasaran="Meningkatnya kualitas pelayanan publik",
+        indikator="IKM",
+        target="85",
+    )
     camat = make_plan(personas.camat, organisation_target=target, today=today).work_results.get()
     lurah = make_plan(personas.lurah, intervenes=camat, today=today)
     kasi = make_plan(
-        personas.penilai, texts=("Tersusunnya laporan pemerintahan kelurahan",),
-        intervenes=lurah.work_results.get(), today=today,
-    )  # fmt: skip
+        personas.penilai,
+        texts=("Tersusunnya laporan pemerintahan kelurahan",),
+        intervenes=lurah.work_results.get(),
+        today=today,
+    )
     plan = make_plan(
-        personas.pegawai, texts=("Tersusunnya laporan kependudukan kelurahan",),
-        intervenes=kasi.work_results.get(), approve=False, today=today,
-    )  # fmt: skip
+        personas.pegawai,
+        texts=("Tersusunnya laporan kependudukan kelurahan",),
+        intervenes=kasi.work_results.get(),
+        approve=False,
+        today=today,
+    )
     extra = plan_services.add_work_result(
-        plan=plan, by=None, text="Terlaksananya piket pelayanan Sabtu",
-        category=Category.TAMBAHAN, today=today,
-    )  # fmt: skip
+        plan=plan,
+        by=None,
+        text="Terlaksananya piket pelayanan Sabtu",
+        category=Category.TAMBAHAN,
+        today=today,
+    )
     plan_services.add_indicator(
-        work_result=extra, by=None, aspect="kuantitas", text="Jumlah piket",
-        target_value=Decimal("12"), target_unit="Kali",
-    )  # fmt: skip
+        work_result=extra,
+        by=None,
+        aspect="kuantitas",
+        text="Jumlah piket",
+        target_value=Decimal("12"),
+        target_unit="Kali",
+    )
     plan_services.submit_plan(plan=plan, by=None, today=today)
     plan_services.approve_plan(plan=plan, by=None)
     return personas, year, {"lurah": lurah, "kasi": kasi, "pegawai": plan}
@@ -145,13 +169,19 @@ def _evaluate(page: Any, plan: Plan, period: Any) -> None:
 def _rate_the_rest(personas: Any, chain: dict[str, Plan], period: Any) -> None:
     """The ratings the issue does not name: the lurah rates the Kasi, the camat the lurah."""
     evaluation_services.set_ratings(
-        plan=chain["kasi"], period=period, by=personas.user("lurah"),
-        result_rating="SESUAI", behaviour_rating="SESUAI",
-    )  # fmt: skip
+        plan=chain["kasi"],
+        period=period,
+        by=personas.user("lurah"),
+        result_rating="SESUAI",
+        behaviour_rating="SESUAI",
+    )
     evaluation_services.set_ratings(
-        plan=chain["lurah"], period=period, by=personas.user("camat"),
-        result_rating="DI_ATAS", behaviour_rating="SESUAI",
-    )  # fmt: skip
+        plan=chain["lurah"],
+        period=period,
+        by=personas.user("camat"),
+        result_rating="DI_ATAS",
+        behaviour_rating="SESUAI",
+    )
     evaluation_services.set_organisation_predicate(
         unit=personas.kelurahan, period=period, predicate="BAIK", by=None
     )
@@ -238,8 +268,9 @@ def _journey(page: Any, move: Any) -> None:
     _go(page, reverse("evaluation:index"))
     own = page.locator("section:has(h2:has-text('Predikat saya')) li")
     assert [own.nth(i).inner_text().split(":")[0] for i in range(own.count())] == [
-        "Triwulan I", "Triwulan II",
-    ]  # fmt: skip
+        "Triwulan I",
+        "Triwulan II",
+    ]
     _sign_in(page, "penilai")
     _go(page, reverse("evaluation:index"))
     for period in (q1, q2):
@@ -255,9 +286,12 @@ def _journey(page: Any, move: Any) -> None:
     # 16 December (03:00 WIB, still the 15th in UTC): the lurah tries to sign the final period.
     move(_at(2026, 12, 15, 20))
     evaluation_services.set_ratings(
-        plan=chain["lurah"], period=q4, by=personas.user("camat"),
-        result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
-    )  # fmt: skip
+        plan=chain["lurah"],
+        period=q4,
+        by=personas.user("camat"),
+        result_rating="DI_ATAS",
+        behaviour_rating="DI_ATAS",
+    )
     evaluation_services.set_organisation_predicate(
         unit=personas.kelurahan, period=q4, predicate="BAIK", by=None
     )
@@ -337,9 +371,12 @@ def _journey(page: Any, move: Any) -> None:
     assert "Triwulan I" in page.inner_text("main") and "Triwulan II" in page.inner_text("main")
     _shots(page, "evaluate-q4-final-period")
     evaluation_services.set_ratings(
-        plan=chain["kasi"], period=q4, by=personas.user("lurah"),
-        result_rating="SESUAI", behaviour_rating="SESUAI",
-    )  # fmt: skip
+        plan=chain["kasi"],
+        period=q4,
+        by=personas.user("lurah"),
+        result_rating="SESUAI",
+        behaviour_rating="SESUAI",
+    )
     _sign_in(page, "lurah")
     _sign(page, personas, q4)
     assert set(Evaluation.objects.filter(period=q4).values_list("status", flat=True)) == {"final"}
@@ -362,5 +399,6 @@ def _journey(page: Any, move: Any) -> None:
     refused = client.post(table, posted, follow=True)
     assert "Pengisian periode ini sudah ditutup" in refused.text or "ditutup" in refused.text
     assert sorted(r.value for r in Realisation.objects.filter(period=q4)) == [
-        Decimal("12"), Decimal("12"),
-    ]  # fmt: skip
+        Decimal("12"),
+        Decimal("12"),
+    ]

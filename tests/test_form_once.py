@@ -252,10 +252,15 @@ def test_old_tokens_are_purged(settings: Any) -> None:
 def _entry_form(personas: Any, client: Client) -> Submit:
     url = reverse("worklog:week", args=[personas.pegawai.pk]) + "?minggu=2026-02-09"
     data = {
-        "minggu": "2026-02-09", "date": "2026-02-10", "start_time": "08:00",
-        "end_time": "09:00", "activity": "Melayani warga", "realisation": 2,
-        "satuan": "layanan", "location": "kantor",
-    }  # fmt: skip
+        "minggu": "2026-02-09",
+        "date": "2026-02-10",
+        "start_time": "08:00",
+        "end_time": "09:00",
+        "activity": "Melayani warga",
+        "realisation": 2,
+        "satuan": "layanan",
+        "location": "kantor",
+    }
     return Submit(client, url, data, Entry.objects.filter(employee=personas.pegawai))
 
 
@@ -315,19 +320,34 @@ def _org_form(kind: str, personas: Any, client: Client) -> Submit:
         return Submit(client, url, data, Unit.objects.filter(name=data["name"]))
     if kind == "position":
         url = reverse("org:position_create", args=[personas.seksi.pk])
-        data = {"name": "Kepala Seksi Kesos", "jenis": "PENGAWAS", "jenjang": "", "eselon": "IV.b",
-                "reports_to": personas.lurah.position.pk}  # fmt: skip
+        data = {
+            "name": "Kepala Seksi Kesos",
+            "jenis": "PENGAWAS",
+            "jenjang": "",
+            "eselon": "IV.b",
+            "reports_to": personas.lurah.position.pk,
+        }
         return Submit(client, url, data, Position.objects.filter(name=data["name"]))
     if kind == "employee":
         url = reverse("org:employee_create", args=[personas.seksi.pk])
-        data = {"nip": "198807072012011004", "name": "Ilham Saputra", "jenis_asn": "PNS",
-                "golongan": "III/b", "is_active": "on", "start_date": "2026-01-02",
-                "position": make_position(personas.seksi, "Staf Kesos").pk}  # fmt: skip
+        data = {
+            "nip": "198807072012011004",
+            "name": "Ilham Saputra",
+            "jenis_asn": "PNS",
+            "golongan": "III/b",
+            "is_active": "on",
+            "start_date": "2026-01-02",
+            "position": make_position(personas.seksi, "Staf Kesos").pk,
+        }
         return Submit(client, url, data, Employee.objects.filter(name=data["name"]))
     if kind == "acting":
         url = reverse("org:employee_acting", args=[personas.peer.pk])
-        data = {"position": personas.penilai.position.pk, "kind": "PLH",
-                "start_date": "2026-06-01", "end_date": "2026-06-05"}  # fmt: skip
+        data = {
+            "position": personas.penilai.position.pk,
+            "kind": "PLH",
+            "start_date": "2026-06-01",
+            "end_date": "2026-06-05",
+        }
         return Submit(
             client, url, data, Assignment.objects.filter(employee=personas.peer, kind="PLH")
         )

@@ -34,16 +34,29 @@ def test_every_app_offers_its_menu_and_attention():
     assert _names(navigation.MENU) == [
         f"sikap.{app}.nav.items"
         for app in (
-            "accounts", "org", "cycle", "planning", "evaluation", "surveys", "complaints",
-            "development", "dashboards",
+            "accounts",
+            "org",
+            "cycle",
+            "planning",
+            "evaluation",
+            "surveys",
+            "complaints",
+            "development",
+            "dashboards",
         )
-    ]  # fmt: skip
+    ]
     assert _names(attention.PROVIDERS) == [
         f"sikap.{app}.attention.items"
         for app in (
-            "org", "planning", "evaluation", "surveys", "complaints", "development", "dashboards",
+            "org",
+            "planning",
+            "evaluation",
+            "surveys",
+            "complaints",
+            "development",
+            "dashboards",
         )
-    ]  # fmt: skip
+    ]
 
 
 def test_the_leaders_figures_are_a_section_of_the_home_page():

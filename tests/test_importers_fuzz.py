@@ -18,9 +18,11 @@ from sikap.org.importer import FileProblem, Importer, read_sheet
 from sikap.surveys import paper
 
 FUZZ = settings(
-    max_examples=40, deadline=None, derandomize=True,
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)  # fmt: skip
+)
 HEADER = "NIP;NAMA;JENIS_PEGAWAI;GOLONGAN;JABATAN;JENIS_JABATAN;UNIT;ATASAN_NIP;EMAIL;TMT_JABATAN"
 SEPARATORS = st.sampled_from(["\n", "\r", "\r\n", ";", ",", '"', "/", ">>", "\x00", "\t"])
 CELL = st.one_of(st.text(max_size=30), st.integers(), SEPARATORS)

@@ -53,9 +53,13 @@ def _chain(p: Personas) -> dict[str, Any]:
     """Approved SKP down the personas' line, each RHK intervening the one above."""
     year = make_year()
     target = add_organisation_target(
-        unit=p.kecamatan, appraisal_year=year, by=None, sasaran="Pelayanan publik prima",
-        indikator="Indeks Kepuasan Masyarakat", target="85",
-    )  # fmt: skip
+        unit=p.kecamatan,
+        appraisal_year=year,
+        by=None,
+        sasaran="Pelayanan publik prima",
+        indikator="Indeks Kepuasan Masyarakat",
+        target="85",
+    )
     rhk: dict[str, Any] = {}
     above = None
     for who in ("camat", "lurah", "penilai"):
@@ -80,8 +84,9 @@ def _grow(p: Personas, rhk: dict[str, Any], n: int = 4) -> None:
         make_plan(make_employee(pos, f"Staf Pelayanan {i}"), intervenes=kasi_rhk.work_results.get())
     camat_pos = p.camat.position
     kel = make_unit("Kelurahan Talang Putri", UnitKind.KELURAHAN, p.kecamatan)
-    lurah2 = make_position(kel, "Lurah Talang Putri", jenis="PENGAWAS", reports_to=camat_pos,
-                           is_unit_head=True)  # fmt: skip
+    lurah2 = make_position(
+        kel, "Lurah Talang Putri", jenis="PENGAWAS", reports_to=camat_pos, is_unit_head=True
+    )
     make_plan(make_employee(lurah2, "Lurah Talang Putri"), intervenes=rhk["camat"])
     for i in range(n):
         make_employee(make_position(kel, f"Staf {i}", reports_to=lurah2), f"Staf TP {i}")

@@ -21,10 +21,14 @@ def test_existing_years_keep_their_periods_and_new_ones_get_a_tahunan_final() ->
     Period = old.get_model("cycle", "Period")
     for number in range(1, 5):
         Period.objects.create(
-            appraisal_year=year, number=number, name=f"Triwulan {number}",
-            start_date=f"2025-{3 * number - 2:02d}-01", end_date=f"2025-{3 * number:02d}-28",
-            deadline=f"2025-{3 * number:02d}-28", is_final=number == 4,
-        )  # fmt: skip
+            appraisal_year=year,
+            number=number,
+            name=f"Triwulan {number}",
+            start_date=f"2025-{3 * number - 2:02d}-01",
+            end_date=f"2025-{3 * number:02d}-28",
+            deadline=f"2025-{3 * number:02d}-28",
+            is_final=number == 4,
+        )
 
     executor = MigrationExecutor(connection)
     executor.migrate(AFTER)

@@ -46,18 +46,35 @@ def _staff(personas, year, penilai, n, *, answers, rating, prefix):
         for _ in range(10):
             make_response(personas.kecamatan, answers(i), officer=employee, when=IN_Q1)
         services.set_ratings(
-            plan=plan, period=year.periods.get(number=1), by=penilai.user,
-            result_rating=rating(i), behaviour_rating="SESUAI",
-        )  # fmt: skip
+            plan=plan,
+            period=year.periods.get(number=1),
+            by=penilai.user,
+            result_rating=rating(i),
+            behaviour_rating="SESUAI",
+        )
 
 
 def test_a_lenient_penilai_is_flagged_and_a_consistent_one_is_not(personas, year2026, q1, login):
     # The camat rates 12 officers with weak survey results all above expectations; the lurah
     # rates the stronger half of their 12 above and the weaker half as expected.
-    _staff(personas, year2026, personas.camat, 12, answers=lambda i: 2,
-           rating=lambda i: "DI_ATAS", prefix="Longgar")  # fmt: skip
-    _staff(personas, year2026, personas.lurah, 12, answers=lambda i: 4 if i % 2 else 2,
-           rating=lambda i: "DI_ATAS" if i % 2 else "SESUAI", prefix="Sesuai")  # fmt: skip
+    _staff(
+        personas,
+        year2026,
+        personas.camat,
+        12,
+        answers=lambda i: 2,
+        rating=lambda i: "DI_ATAS",
+        prefix="Longgar",
+    )
+    _staff(
+        personas,
+        year2026,
+        personas.lurah,
+        12,
+        answers=lambda i: 4 if i % 2 else 2,
+        rating=lambda i: "DI_ATAS" if i % 2 else "SESUAI",
+        prefix="Sesuai",
+    )
     rows = {r.penilai_name: r for r in team_signals(unit_curve(personas.kecamatan, q1))}
     camat, lurah = rows[personas.camat.display_name], rows[personas.lurah.display_name]
     assert camat.result.flag == "lenient" and camat.above_share == 100
@@ -76,9 +93,12 @@ def test_a_lenient_penilai_is_flagged_and_a_consistent_one_is_not(personas, year
 
 def test_with_few_people_nobody_is_tested(personas, plans, q1, login):
     services.set_ratings(
-        plan=plans["pegawai"], period=q1, by=personas.user("penilai"),
-        result_rating="DI_ATAS", behaviour_rating="SESUAI",
-    )  # fmt: skip
+        plan=plans["pegawai"],
+        period=q1,
+        by=personas.user("penilai"),
+        result_rating="DI_ATAS",
+        behaviour_rating="SESUAI",
+    )
     rows = team_signals(unit_curve(personas.kecamatan, q1))
     assert [(r.result.rated, r.result.tested, r.above_share) for r in rows] == [(1, False, 100)]
     page = login(personas.user("camat")).get(

@@ -18,8 +18,12 @@ def test_an_encrypted_backup_restores_into_a_fresh_database_that_runs(tmp_path: 
     env.pop("DJANGO_SETTINGS_MODULE", None)
     done = subprocess.run(
         [str(ROOT / "scripts" / "restore_check.sh"), str(tmp_path / "work")],
-        env=env, capture_output=True, text=True, timeout=900, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "restore check passed" in done.stdout
     assert "public form and home 200" in done.stdout

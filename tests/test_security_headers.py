@@ -14,9 +14,10 @@ from config.security import body_limit_for
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = [
-    p for p in [*ROOT.glob("templates/**/*.html"), *ROOT.glob("sikap/*/templates/**/*.html")]
+    p
+    for p in [*ROOT.glob("templates/**/*.html"), *ROOT.glob("sikap/*/templates/**/*.html")]
     if "/pdf/" not in str(p) and not p.name.endswith("_pdf.html")
-]  # fmt: skip
+]
 
 
 @pytest.mark.django_db
@@ -70,9 +71,12 @@ class _Unreadable(io.RawIOBase):
 def test_a_body_past_the_limit_is_refused_before_it_is_read(path):
     limit = body_limit_for(path)
     response = Client().generic(
-        "POST", path, CONTENT_LENGTH=str(limit + 1), CONTENT_TYPE="multipart/form-data; boundary=x",
+        "POST",
+        path,
+        CONTENT_LENGTH=str(limit + 1),
+        CONTENT_TYPE="multipart/form-data; boundary=x",
         **{"wsgi.input": _Unreadable()},
-    )  # fmt: skip
+    )
     assert response.status_code == 413
     assert response["Connection"] == "close"
 

@@ -34,14 +34,38 @@ BACKEND = "sikap.accounts.backends.NipOrUsernameBackend"
 def _signature() -> str:
     """A digest of what the generator wrote (ids included), to compare two runs."""
     parts = [
-        list(Employee.objects.order_by("pk").values_list("pk", "nip", "name", "position_id", "unit_id")),
-        list(Plan.objects.order_by("pk").values_list("pk", "employee_id", "penilai_id", "appraisal_year_id")),
-        list(WorkResult.objects.order_by("pk").values_list("pk", "plan_id", "intervenes_id", "text")),
-        list(Evaluation.objects.order_by("pk").values_list("pk", "plan_id", "period_id", "predicate", "status")),
-        list(ServiceRecord.objects.order_by("pk").values_list("pk", "token", "received_at", "service_type_id")),
-        list(SurveyResponse.objects.order_by("pk").values_list("pk", "u1", "u5", "u9", "officer_id", "submitted_at")),
-        list(Complaint.objects.order_by("pk").values_list("pk", "tracking_code", "status", "due_on")),
-    ]  # fmt: skip
+        list(
+            Employee.objects.order_by("pk").values_list(
+                "pk", "nip", "name", "position_id", "unit_id"
+            )
+        ),
+        list(
+            Plan.objects.order_by("pk").values_list(
+                "pk", "employee_id", "penilai_id", "appraisal_year_id"
+            )
+        ),
+        list(
+            WorkResult.objects.order_by("pk").values_list("pk", "plan_id", "intervenes_id", "text")
+        ),
+        list(
+            Evaluation.objects.order_by("pk").values_list(
+                "pk", "plan_id", "period_id", "predicate", "status"
+            )
+        ),
+        list(
+            ServiceRecord.objects.order_by("pk").values_list(
+                "pk", "token", "received_at", "service_type_id"
+            )
+        ),
+        list(
+            SurveyResponse.objects.order_by("pk").values_list(
+                "pk", "u1", "u5", "u9", "officer_id", "submitted_at"
+            )
+        ),
+        list(
+            Complaint.objects.order_by("pk").values_list("pk", "tracking_code", "status", "due_on")
+        ),
+    ]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 

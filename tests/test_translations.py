@@ -28,10 +28,14 @@ EN_PO = LOCALE / "en" / "LC_MESSAGES" / "django.po"
 # What `make messages` leaves out of the extraction.
 SKIPPED_DIRS = {".venv", ".tools", "var", "static", "node_modules", "test-artifacts", "locale"}
 XGETTEXT_KEYWORDS = [
-    "--keyword=gettext_noop", "--keyword=gettext_lazy", "--keyword=ngettext_lazy:1,2",
-    "--keyword=pgettext:1c,2", "--keyword=npgettext:1c,2,3", "--keyword=pgettext_lazy:1c,2",
+    "--keyword=gettext_noop",
+    "--keyword=gettext_lazy",
+    "--keyword=ngettext_lazy:1,2",
+    "--keyword=pgettext:1c,2",
+    "--keyword=npgettext:1c,2,3",
+    "--keyword=pgettext_lazy:1c,2",
     "--keyword=npgettext_lazy:1c,2,3",
-]  # fmt: skip
+]
 
 Key = tuple[str | None, str]
 
@@ -74,10 +78,19 @@ def extracted() -> dict[Key, list[str]]:
             inputs.append(str(target))
         pot = Path(tmp, "django.pot")
         subprocess.run(
-            [xgettext, "--language=Python", "--from-code=UTF-8", *XGETTEXT_KEYWORDS,
-             f"--output={pot}", "--files-from=-"],
-            input="\n".join(inputs), text=True, cwd=ROOT, check=True,
-        )  # fmt: skip
+            [
+                xgettext,
+                "--language=Python",
+                "--from-code=UTF-8",
+                *XGETTEXT_KEYWORDS,
+                f"--output={pot}",
+                "--files-from=-",
+            ],
+            input="\n".join(inputs),
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
         return {_key(e): [file for file, _line in e.occurrences] for e in polib.pofile(str(pot))}
 
 
@@ -263,9 +276,12 @@ def _official_texts() -> list[str]:
     # The SKM questionnaire (PermenPAN-RB 14/2017) is asked in the regulation's words.
     skm = [text for u in UNSUR for text in (u.name, u.question, *u.answers)]
     return [
-        rules.FOOTNOTE_INTERVENSI, rules.FOOTNOTE_EKSPEKTASI, rules.QUALITATIVE_LABEL,
-        *rules.COACHING_STATEMENTS, *skm,
-    ]  # fmt: skip
+        rules.FOOTNOTE_INTERVENSI,
+        rules.FOOTNOTE_EKSPEKTASI,
+        rules.QUALITATIVE_LABEL,
+        *rules.COACHING_STATEMENTS,
+        *skm,
+    ]
 
 
 def _visible_text(body: str) -> str:

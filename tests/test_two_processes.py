@@ -60,11 +60,17 @@ def servers(tmp_path: Path) -> Iterator[tuple[int, int]]:
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run(
-        [*manage, "shell", "-c",
-         "from sikap.accounts.models import User; "
-         f"User.objects.create_user('dua', password='{PASSWORD}')"],
-        cwd=ROOT, env=env, check=True,
-    )  # fmt: skip
+        [
+            *manage,
+            "shell",
+            "-c",
+            "from sikap.accounts.models import User; "
+            f"User.objects.create_user('dua', password='{PASSWORD}')",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     ports = (_free_port(), _free_port())
     processes = [
         subprocess.Popen(

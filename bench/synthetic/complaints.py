@@ -38,14 +38,42 @@ from sikap.org.models import UnitKind
 
 K = ComplaintEvent.Kind
 COMPLAINT_COLS = (
-    "id", "tracking_code", "channel", "lapor_reference", "classification", "category_id",
-    "unit_id", "complaint_class", "subject", "text", "reporter_name", "reporter_phone",
-    "is_anonymous", "status", "close_reason", "assignee_id", "answer", "registered_on",
-    "verified_on", "started_on", "answered_on", "closed_on", "clock_start", "verification_due",
-    "follow_up_due", "resolution_due", "confirmation_due", "due_on", "resolved_on",
-    "resolved_on_time", "days_to_verify", "days_to_answer", "days_to_close", "created_by_id",
+    "id",
+    "tracking_code",
+    "channel",
+    "lapor_reference",
+    "classification",
+    "category_id",
+    "unit_id",
+    "complaint_class",
+    "subject",
+    "text",
+    "reporter_name",
+    "reporter_phone",
+    "is_anonymous",
+    "status",
+    "close_reason",
+    "assignee_id",
+    "answer",
+    "registered_on",
+    "verified_on",
+    "started_on",
+    "answered_on",
+    "closed_on",
+    "clock_start",
+    "verification_due",
+    "follow_up_due",
+    "resolution_due",
+    "confirmation_due",
+    "due_on",
+    "resolved_on",
+    "resolved_on_time",
+    "days_to_verify",
+    "days_to_answer",
+    "days_to_close",
+    "created_by_id",
     "created_at",
-)  # fmt: skip
+)
 EVENT_COLS = (
     "id",
     "complaint_id",
@@ -154,9 +182,12 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
                 codes.add(code)
                 break
         c = Complaint(
-            registered_on=on, status=Status.REGISTERED, complaint_class="normatif",
-            answered_on=None, clock_start=None,
-        )  # fmt: skip
+            registered_on=on,
+            status=Status.REGISTERED,
+            complaint_class="normatif",
+            answered_on=None,
+            clock_start=None,
+        )
         cid = writer.next_id(Complaint)
         head_user = head.user_id
         event(
@@ -268,18 +299,47 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
             break
         compute_deadlines(c, config=config, holidays=holidays, pauses=[])
         name = "" if anonymous else rng.choice(NAMES)
-        complaints.append((
-            cid, code, channel, f"LAP-{rng.randint(1_000_000, 9_999_999)}" if channel == "lapor" else "",
-            "informasi" if "informasi" in subject else rng.choice(("pengaduan", "pengaduan", "aspirasi")),
-            categories[category], unit.pk, c.complaint_class, subject,
-            f"{subject}. Mohon segera ditindaklanjuti oleh {unit.name}.", name,
-            "" if anonymous else f"0812{rng.randint(10_000_000, 99_999_999)}", anonymous, c.status,
-            c.close_reason or "", c.assignee_id, answer, on, c.verified_on, c.started_on,
-            c.answered_on, c.closed_on, c.clock_start, c.verification_due, c.follow_up_due,
-            c.resolution_due, c.confirmation_due, c.due_on, c.resolved_on, c.resolved_on_time,
-            c.days_to_verify, c.days_to_answer, c.days_to_close, head_user if desk else None,
-            moment(on, 9),
-        ))  # fmt: skip
+        complaints.append(
+            (
+                cid,
+                code,
+                channel,
+                f"LAP-{rng.randint(1_000_000, 9_999_999)}" if channel == "lapor" else "",
+                "informasi"
+                if "informasi" in subject
+                else rng.choice(("pengaduan", "pengaduan", "aspirasi")),
+                categories[category],
+                unit.pk,
+                c.complaint_class,
+                subject,
+                f"{subject}. Mohon segera ditindaklanjuti oleh {unit.name}.",
+                name,
+                "" if anonymous else f"0812{rng.randint(10_000_000, 99_999_999)}",
+                anonymous,
+                c.status,
+                c.close_reason or "",
+                c.assignee_id,
+                answer,
+                on,
+                c.verified_on,
+                c.started_on,
+                c.answered_on,
+                c.closed_on,
+                c.clock_start,
+                c.verification_due,
+                c.follow_up_due,
+                c.resolution_due,
+                c.confirmation_due,
+                c.due_on,
+                c.resolved_on,
+                c.resolved_on_time,
+                c.days_to_verify,
+                c.days_to_answer,
+                c.days_to_close,
+                head_user if desk else None,
+                moment(on, 9),
+            )
+        )
     p = writer.progress
     p.step(f"complaints over {len(units)} units, events, ratings")
     n = writer.insert(

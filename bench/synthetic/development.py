@@ -41,9 +41,10 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
     members: dict[int, list[int]] = {}
     for host in hosts:
         members[host.pk] = [
-            e.pk for e in world.people
+            e.pk
+            for e in world.people
             if e.unit_id is not None and world.units[e.unit_id].path.startswith(host.path)
-        ]  # fmt: skip
+        ]
     hosts = [h for h in hosts if len(members[h.pk]) >= 5]
     start = dt.date(today.year - 2, 1, 1)
     span = (today - start).days - 14
@@ -82,17 +83,35 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
             )
             participants.append((participant, event, employee, attended, certificate))
             if attended and rng.random() < 0.6:
-                reactions.append((
-                    writer.next_id(ReactionSurvey), participant, rng.randint(3, 5), rng.randint(3, 5),
-                    rng.randint(2, 5), dt.datetime.combine(end, dt.time(16), tzinfo=writer.now.tzinfo),
-                ))  # fmt: skip
+                reactions.append(
+                    (
+                        writer.next_id(ReactionSurvey),
+                        participant,
+                        rng.randint(3, 5),
+                        rng.randint(3, 5),
+                        rng.randint(2, 5),
+                        dt.datetime.combine(end, dt.time(16), tzinfo=writer.now.tzinfo),
+                    )
+                )
     p = writer.progress
     p.step("training events, participants, reactions")
     n = writer.insert(
         TrainingEvent,
-        ("id", "name", "jenis_diklat", "organiser", "start_date", "end_date", "duration_minutes", "jp", "location", "unit_id"),
-        events, created_by_id=None,
-    )  # fmt: skip
+        (
+            "id",
+            "name",
+            "jenis_diklat",
+            "organiser",
+            "start_date",
+            "end_date",
+            "duration_minutes",
+            "jp",
+            "location",
+            "unit_id",
+        ),
+        events,
+        created_by_id=None,
+    )
     n += writer.insert(
         Participant,
         ("id", "event_id", "employee_id", "attended", "certificate_number"),

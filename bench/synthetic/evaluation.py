@@ -79,9 +79,11 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
         signed_at = timezone.make_aware(dt.datetime.combine(period.deadline, dt.time(10)))
         for unit_id, members in sorted(curves.items()):
             todo = [
-                e for e in members
-                if (year, e.pk) in world.plans and (world.plans[(year, e.pk)], period.pk) not in existing_eval
-            ]  # fmt: skip
+                e
+                for e in members
+                if (year, e.pk) in world.plans
+                and (world.plans[(year, e.pk)], period.pk) not in existing_eval
+            ]
             if (unit_id, period.pk) not in existing_assessment:
                 assessments.append((writer.next_id(OrganisationAssessment), unit_id, period.pk))
             if not todo:
@@ -97,13 +99,27 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
                 name, nip, _gol, position, unit = _person(boss)
                 if e.pk in world.acting_label:
                     name = world.acting_label[e.pk]
-                evaluations.append((
-                    writer.next_id(Evaluation), world.plans[(year, e.pk)], e.pk, period.pk,
-                    result.value, behaviour.value, predicate.value, NOTES[predicate],
-                    "final" if final else "draft", boss.pk if boss else None, name, nip,
-                    boss.golongan if boss else "", position, unit,
-                    boss.user_id if boss else None, signed_at if final else None,
-                ))  # fmt: skip
+                evaluations.append(
+                    (
+                        writer.next_id(Evaluation),
+                        world.plans[(year, e.pk)],
+                        e.pk,
+                        period.pk,
+                        result.value,
+                        behaviour.value,
+                        predicate.value,
+                        NOTES[predicate],
+                        "final" if final else "draft",
+                        boss.pk if boss else None,
+                        name,
+                        nip,
+                        boss.golongan if boss else "",
+                        position,
+                        unit,
+                        boss.user_id if boss else None,
+                        signed_at if final else None,
+                    )
+                )
             if not final:
                 continue
             if (unit_id, period.pk) in existing_det:
@@ -111,14 +127,23 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
                 continue
             signer = signers[unit_id]
             violations = rules.check_distribution(limits, counts)
-            determinations.append((
-                writer.next_id(Determination), unit_id, period.pk, "BAIK", len(todo),
-                {p.short_code: counts.get(p, 0) for p in rules.EmployeePredicate},
-                [v.message for v in violations], signer.pk if signer else None,
-                signer.display_name if signer else "Admin Kepegawaian", signer.nip if signer else "",
-                signer.position.name if signer and signer.position else "",
-                signer.user_id if signer else None, signed_at,
-            ))  # fmt: skip
+            determinations.append(
+                (
+                    writer.next_id(Determination),
+                    unit_id,
+                    period.pk,
+                    "BAIK",
+                    len(todo),
+                    {p.short_code: counts.get(p, 0) for p in rules.EmployeePredicate},
+                    [v.message for v in violations],
+                    signer.pk if signer else None,
+                    signer.display_name if signer else "Admin Kepegawaian",
+                    signer.nip if signer else "",
+                    signer.position.name if signer and signer.position else "",
+                    signer.user_id if signer else None,
+                    signed_at,
+                )
+            )
     p = writer.progress
     p.step(f"evaluations of {len(periods)} periods, penetapan")
     n = writer.insert(
@@ -131,18 +156,47 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
     )
     n += writer.insert(
         Evaluation,
-        ("id", "plan_id", "employee_id", "period_id", "result_rating", "behaviour_rating",
-         "predicate", "notes", "status", "penilai_id", "penilai_name", "penilai_nip",
-         "penilai_golongan", "penilai_position", "penilai_unit", "evaluated_by_id", "finalised_at"),
-        evaluations, work_result_notes={},
-    )  # fmt: skip
+        (
+            "id",
+            "plan_id",
+            "employee_id",
+            "period_id",
+            "result_rating",
+            "behaviour_rating",
+            "predicate",
+            "notes",
+            "status",
+            "penilai_id",
+            "penilai_name",
+            "penilai_nip",
+            "penilai_golongan",
+            "penilai_position",
+            "penilai_unit",
+            "evaluated_by_id",
+            "finalised_at",
+        ),
+        evaluations,
+        work_result_notes={},
+    )
     n += writer.insert(
         Determination,
-        ("id", "unit_id", "period_id", "organisation_predicate", "headcount", "distribution",
-         "violations", "signed_by_id", "signed_by_name", "signed_by_nip", "signed_by_position",
-         "signed_by_user_id", "signed_at"),
+        (
+            "id",
+            "unit_id",
+            "period_id",
+            "organisation_predicate",
+            "headcount",
+            "distribution",
+            "violations",
+            "signed_by_id",
+            "signed_by_name",
+            "signed_by_nip",
+            "signed_by_position",
+            "signed_by_user_id",
+            "signed_at",
+        ),
         determinations,
-    )  # fmt: skip
+    )
     # The demo's penetapan now cover the people added to their units: count them again.
     for determination, member_ids in refresh:
         rows = (

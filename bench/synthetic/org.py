@@ -90,9 +90,16 @@ class OrgBuilder:
         return pk
 
     def position(
-        self, unit: int, name: str, jenis: str, reports_to: int | None, *, eselon: str = "NON",
-        jenjang: str = "", head: bool = False,
-    ) -> int:  # fmt: skip
+        self,
+        unit: int,
+        name: str,
+        jenis: str,
+        reports_to: int | None,
+        *,
+        eselon: str = "NON",
+        jenjang: str = "",
+        head: bool = False,
+    ) -> int:
         pk = self.writer.next_id(Position)
         self.positions.append((pk, name, unit, jenis, jenjang, eselon, reports_to, head))
         return pk
@@ -116,9 +123,15 @@ class OrgBuilder:
                 return value, birth
 
     def person(
-        self, position: int, unit: int, *, senior: bool = False, golongan: str | None = None,
-        pppk: bool | None = None, username: str | None = None,
-    ) -> int:  # fmt: skip
+        self,
+        position: int,
+        unit: int,
+        *,
+        senior: bool = False,
+        golongan: str | None = None,
+        pppk: bool | None = None,
+        username: str | None = None,
+    ) -> int:
         rng = self.rng
         female = rng.random() < 0.5
         pppk = (not senior and rng.random() < 0.2) if pppk is None else pppk
@@ -137,11 +150,23 @@ class OrgBuilder:
             last_login = self.writer.now - dt.timedelta(days=days)
         self.users.append((user, self.password, last_login, username or nip, email))
         pk = self.writer.next_id(Employee)
-        self.employees.append((
-            pk, user, nip, name, rng.choice(DEGREES_LEAD if senior else DEGREES_STAFF),
-            "PPPK" if pppk else "PNS", golongan, birth, "P" if female else "L", position, unit,
-            email, f"08{rng.randint(11, 13)}{rng.randint(10_000_000, 99_999_999)}",
-        ))  # fmt: skip
+        self.employees.append(
+            (
+                pk,
+                user,
+                nip,
+                name,
+                rng.choice(DEGREES_LEAD if senior else DEGREES_STAFF),
+                "PPPK" if pppk else "PNS",
+                golongan,
+                birth,
+                "P" if female else "L",
+                position,
+                unit,
+                email,
+                f"08{rng.randint(11, 13)}{rng.randint(10_000_000, 99_999_999)}",
+            )
+        )
         start = dt.date(
             rng.randint(self.today.year - 8, self.today.year - 1), rng.randint(1, 12), 1
         )
@@ -163,9 +188,14 @@ class OrgBuilder:
     # ------------------------------------------------------------------ structure
 
     def kecamatan(
-        self, root: int, sekda: int, code: str, name: str, kelurahan: tuple[str, ...],
+        self,
+        root: int,
+        sekda: int,
+        code: str,
+        name: str,
+        kelurahan: tuple[str, ...],
         existing: dict[str, Any] | None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         s = self.scale
         if existing is None:
             kec = self.unit(
@@ -361,15 +391,37 @@ class OrgBuilder:
             is_active=True,
         )
         n += w.insert(
-            User, ("id", "password", "last_login", "username", "email"), self.users,
-            is_superuser=False, is_staff=False, is_active=True, first_name="", last_name="",
+            User,
+            ("id", "password", "last_login", "username", "email"),
+            self.users,
+            is_superuser=False,
+            is_staff=False,
+            is_active=True,
+            first_name="",
+            last_name="",
             date_joined=w.now,
-        )  # fmt: skip
+        )
         n += w.insert(
             Employee,
-            ("id", "user_id", "nip", "name", "back_title", "jenis_asn", "golongan", "birth_date", "gender", "position_id", "unit_id", "email", "phone"),
-            self.employees, front_title="", is_active=True,
-        )  # fmt: skip
+            (
+                "id",
+                "user_id",
+                "nip",
+                "name",
+                "back_title",
+                "jenis_asn",
+                "golongan",
+                "birth_date",
+                "gender",
+                "position_id",
+                "unit_id",
+                "email",
+                "phone",
+            ),
+            self.employees,
+            front_title="",
+            is_active=True,
+        )
         n += w.insert(
             Assignment,
             ("id", "employee_id", "position_id", "unit_id", "start_date"),
@@ -430,9 +482,10 @@ def _existing_kecamatan(bps: str) -> dict[str, Any] | None:
             }
             office_staff = staff.get(unit.pk, 0) - 1  # minus the sekretaris lurah
             children[unit.name] = {
-                "unit": unit.pk, "leaves": leaves,
+                "unit": unit.pk,
+                "leaves": leaves,
                 "office": {"head": heads[-unit.pk], "staff": office_staff},
-            }  # fmt: skip
+            }
     if camat is None:
         return None
     return {"unit": kec.pk, "camat": camat, "children": children}

@@ -86,11 +86,12 @@ class World:
         """The definitive holder of the unit's head position (camat, lurah), if any."""
         return next(
             (
-                e for e in self.by_unit.get(unit_id, [])
+                e
+                for e in self.by_unit.get(unit_id, [])
                 if e.position is not None and e.position.is_unit_head
             ),
             None,
-        )  # fmt: skip
+        )
 
     def instansi(self, unit_id: int | None) -> str:
         unit = self.units.get(unit_id or 0)
@@ -104,9 +105,10 @@ def build_world(today: dt.date) -> World:
     chart = OrgChart(today).load_all()
     units = {u.pk: u for u in Unit.objects.all()}
     people = [
-        e for e in chart.employees.values()
+        e
+        for e in chart.employees.values()
         if e.is_active and e.unit_id and e.jenis_asn != JenisAsn.NON_ASN
-    ]  # fmt: skip
+    ]
     penilai: dict[int, Employee | None] = {}
     atasan: dict[int, Employee | None] = {}
     acting: dict[int, str] = {}
@@ -155,9 +157,12 @@ def _person(e: Employee | None) -> tuple[str, str, str, str, str]:
     if e is None:
         return ("", "", "", "", "")
     return (
-        e.display_name, e.nip_display if e.nip else "", e.golongan_display,
-        str(e.position) if e.position_id else "", str(e.unit) if e.unit_id else "",
-    )  # fmt: skip
+        e.display_name,
+        e.nip_display if e.nip else "",
+        e.golongan_display,
+        str(e.position) if e.position_id else "",
+        str(e.unit) if e.unit_id else "",
+    )
 
 
 def _topic(e: Employee, world: World) -> str:
@@ -236,12 +241,23 @@ def build(writer: Writer, world: World, rng: random.Random) -> None:
             penilai_fields = _person(boss)
             if e.pk in world.acting_label:
                 penilai_fields = (world.acting_label[e.pk], *penilai_fields[1:])
-            plans.append((
-                plan, e.pk, appraisal_year.pk, dt.date(year, 1, 1), dt.date(year, 12, 31),
-                *_person(e), boss.pk if boss else None, *penilai_fields,
-                top.pk if top else None, *_person(top), world.instansi(e.unit_id),
-                approved - dt.timedelta(days=3), approved,
-            ))  # fmt: skip
+            plans.append(
+                (
+                    plan,
+                    e.pk,
+                    appraisal_year.pk,
+                    dt.date(year, 1, 1),
+                    dt.date(year, 12, 31),
+                    *_person(e),
+                    boss.pk if boss else None,
+                    *penilai_fields,
+                    top.pk if top else None,
+                    *_person(top),
+                    world.instansi(e.unit_id),
+                    approved - dt.timedelta(days=3),
+                    approved,
+                )
+            )
             leader = leader_results.get((year, boss.pk), []) if boss else []
             mine: list[int] = []
             if leader:
@@ -250,10 +266,19 @@ def build(writer: Writer, world: World, rng: random.Random) -> None:
                 for n in range(count):
                     pk = writer.next_id(WorkResult)
                     phrase = PHRASES[(e.pk + n) % len(PHRASES)]
-                    results.append((
-                        pk, plan, "UTAMA", f"{phrase} {_topic(e, world)}", leader[(start + n) % len(leader)],
-                        None, "", "langsung" if n == 0 else "tidak_langsung", n + 1,
-                    ))  # fmt: skip
+                    results.append(
+                        (
+                            pk,
+                            plan,
+                            "UTAMA",
+                            f"{phrase} {_topic(e, world)}",
+                            leader[(start + n) % len(leader)],
+                            None,
+                            "",
+                            "langsung" if n == 0 else "tidak_langsung",
+                            n + 1,
+                        )
+                    )
                     mine.append(pk)
             else:
                 home = world.units.get(e.unit_id or 0)
@@ -297,10 +322,34 @@ def build(writer: Writer, world: World, rng: random.Random) -> None:
                 base = writer.ids(Indicator, 3)
                 quantity = Decimal(rng.choice((4, 8, 12, 24)))
                 indicators += [
-                    (base[0], result, "kuantitas", f"Jumlah {output.lower()} hasil kerja yang diselesaikan", quantity, output, 1),
-                    (base[1], result, "kualitas", "Persentase hasil kerja yang sesuai standar tanpa revisi", Decimal(100), "%", 2),
-                    (base[2], result, "waktu", "Ketepatan waktu penyelesaian hasil kerja", Decimal(12), "Bulan", 3),
-                ]  # fmt: skip
+                    (
+                        base[0],
+                        result,
+                        "kuantitas",
+                        f"Jumlah {output.lower()} hasil kerja yang diselesaikan",
+                        quantity,
+                        output,
+                        1,
+                    ),
+                    (
+                        base[1],
+                        result,
+                        "kualitas",
+                        "Persentase hasil kerja yang sesuai standar tanpa revisi",
+                        Decimal(100),
+                        "%",
+                        2,
+                    ),
+                    (
+                        base[2],
+                        result,
+                        "waktu",
+                        "Ketepatan waktu penyelesaian hasil kerja",
+                        Decimal(12),
+                        "Bulan",
+                        3,
+                    ),
+                ]
                 if year == today.year:
                     owner = e.user_id
                     current_indicators += [
@@ -313,11 +362,15 @@ def build(writer: Writer, world: World, rng: random.Random) -> None:
                     (writer.next_id(BehaviourExpectation), plan, key, EXPECTATIONS.get(key, ""))
                 )
             annexes.append((writer.next_id(PlanAnnex), plan))
-            dialogues.append((
-                writer.next_id(PerformanceDialogue), plan, dt.date(year, 1, 15),
-                "Klarifikasi ekspektasi dan penetapan target tahun berjalan.",
-                boss.user_id if boss else None,
-            ))  # fmt: skip
+            dialogues.append(
+                (
+                    writer.next_id(PerformanceDialogue),
+                    plan,
+                    dt.date(year, 1, 15),
+                    "Klarifikasi ekspektasi dan penetapan target tahun berjalan.",
+                    boss.user_id if boss else None,
+                )
+            )
 
     p = writer.progress
     p.step(f"SKP: {len(plans):,} plans with RHK and indicators")
@@ -328,14 +381,42 @@ def build(writer: Writer, world: World, rng: random.Random) -> None:
     )
     n += writer.insert(
         Plan,
-        ("id", "employee_id", "appraisal_year_id", "start_date", "end_date",
-         "employee_name", "employee_nip", "employee_golongan", "employee_position", "employee_unit",
-         "penilai_id", "penilai_name", "penilai_nip", "penilai_golongan", "penilai_position", "penilai_unit",
-         "atasan_id", "atasan_name", "atasan_nip", "atasan_golongan", "atasan_position", "atasan_unit",
-         "instansi", "submitted_at", "approved_at"),
-        plans, approach="kuantitatif", form_kind="JA_JF", status="approved", version=1,
-        revision_of_id=None, is_current=True, return_note="",
-    )  # fmt: skip
+        (
+            "id",
+            "employee_id",
+            "appraisal_year_id",
+            "start_date",
+            "end_date",
+            "employee_name",
+            "employee_nip",
+            "employee_golongan",
+            "employee_position",
+            "employee_unit",
+            "penilai_id",
+            "penilai_name",
+            "penilai_nip",
+            "penilai_golongan",
+            "penilai_position",
+            "penilai_unit",
+            "atasan_id",
+            "atasan_name",
+            "atasan_nip",
+            "atasan_golongan",
+            "atasan_position",
+            "atasan_unit",
+            "instansi",
+            "submitted_at",
+            "approved_at",
+        ),
+        plans,
+        approach="kuantitatif",
+        form_kind="JA_JF",
+        status="approved",
+        version=1,
+        revision_of_id=None,
+        is_current=True,
+        return_note="",
+    )
     n += writer.insert(
         WorkResult,
         (
@@ -378,9 +459,12 @@ def build(writer: Writer, world: World, rng: random.Random) -> None:
 
 
 def _realisation(
-    writer: Writer, world: World, rng: random.Random,
-    indicators: list[tuple[int, int, str, Decimal, int | None]], first_result: dict[int, int],
-) -> None:  # fmt: skip
+    writer: Writer,
+    world: World,
+    rng: random.Random,
+    indicators: list[tuple[int, int, str, Decimal, int | None]],
+    first_result: dict[int, int],
+) -> None:
     today = world.today
     past = [p for p in world.periods[today.year] if p.end_date < today]
     plan_owner: dict[int, Employee] = {
@@ -432,10 +516,19 @@ def _realisation(
             if boss is None or not boss.user_id:
                 continue
             replied = rng.random() < 0.4
-            feedback.append((
-                writer.next_id(Feedback), plan, period.pk, result, "", rng.choice(FEEDBACK), boss.user_id,
-                "Terima kasih, akan saya tindak lanjuti." if replied else "", writer.now if replied else None,
-            ))  # fmt: skip
+            feedback.append(
+                (
+                    writer.next_id(Feedback),
+                    plan,
+                    period.pk,
+                    result,
+                    "",
+                    rng.choice(FEEDBACK),
+                    boss.user_id,
+                    "Terima kasih, akan saya tindak lanjuti." if replied else "",
+                    writer.now if replied else None,
+                )
+            )
             if rng.random() < 0.3:
                 key = rng.choice(list(BEHAVIOUR_FEEDBACK))
                 feedback.append(

@@ -55,13 +55,16 @@ def _token(rng: random.Random, n: int = 16) -> str:
 def _officers(world: World, unit_id: int) -> list[Employee]:
     """Up to six staff of the unit's own office who serve at the counter (not its head)."""
     children = [
-        u.pk for u in world.units.values()
+        u.pk
+        for u in world.units.values()
         if u.parent_id == unit_id and u.kind != UnitKind.KELURAHAN
-    ]  # fmt: skip
+    ]
     staff = [
-        e for pk in (unit_id, *children) for e in world.by_unit.get(pk, [])
+        e
+        for pk in (unit_id, *children)
+        for e in world.by_unit.get(pk, [])
         if e.position is not None and not e.position.is_unit_head
-    ]  # fmt: skip
+    ]
     staff.sort(key=lambda e: (getattr(e.position, "jenis", "") != "PELAKSANA", e.pk))
     return staff[:6]
 
@@ -124,9 +127,21 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
     p = writer.progress
     p.step("service catalogue, maklumat, survey settings")
     n = writer.insert(
-        ServiceType, ("id", "unit_id", "name", "persyaratan", "jangka_waktu", "produk", "standard_minutes", "order"),
-        types, is_active=True, **SERVICE_COMPONENTS,
-    )  # fmt: skip
+        ServiceType,
+        (
+            "id",
+            "unit_id",
+            "name",
+            "persyaratan",
+            "jangka_waktu",
+            "produk",
+            "standard_minutes",
+            "order",
+        ),
+        types,
+        is_active=True,
+        **SERVICE_COMPONENTS,
+    )
     n += writer.insert(ServicePromise, ("id", "unit_id", "signed_by_id", "signed_on"), promises)
     n += writer.insert(SurveySettings, ("id", "unit_id", "kiosk_key"), settings_rows)
     p.done(n)
@@ -231,12 +246,22 @@ def build(writer: Writer, world: World, scale: Scale, rng: random.Random) -> Non
                 if all(a is None for a in answers):
                     answers[0] = 3
                 channel = rng.choices(CHANNELS[0], CHANNELS[1])[0]
-                responses.append((
-                    writer.next_id(SurveyResponse), unit.pk, pk, record if channel == "qr" else None,
-                    officer.pk if channel != "link" else None, *answers, randint(18, 70),
-                    "L" if random_() < 0.5 else "P", rng.choices(*EDUCATION)[0],
-                    rng.choices(*OCCUPATION)[0], channel, completed + dt.timedelta(minutes=randint(1, 30)),
-                ))  # fmt: skip
+                responses.append(
+                    (
+                        writer.next_id(SurveyResponse),
+                        unit.pk,
+                        pk,
+                        record if channel == "qr" else None,
+                        officer.pk if channel != "link" else None,
+                        *answers,
+                        randint(18, 70),
+                        "L" if random_() < 0.5 else "P",
+                        rng.choices(*EDUCATION)[0],
+                        rng.choices(*OCCUPATION)[0],
+                        channel,
+                        completed + dt.timedelta(minutes=randint(1, 30)),
+                    )
+                )
         total += writer.insert(ServiceRecord, record_cols, records, citizen_initial="")
         link_ids = writer.ids(through, len(links))
         total += writer.insert(
@@ -263,9 +288,11 @@ def _publish(writer: Writer, world: World, today: dt.date) -> None:
     from sikap.surveys.stats import unit_index
 
     quarters = [
-        q for year in (today.year - 1, today.year) for q in periods_of(year)
+        q
+        for year in (today.year - 1, today.year)
+        for q in periods_of(year)
         if q.key[-2] == "T" and q.end < today
-    ]  # fmt: skip
+    ]
     last = quarters[-1]
     done = set(
         IkmSnapshot.objects.filter(period_start=last.start).values_list("unit_id", flat=True)

@@ -82,9 +82,12 @@ class Writer:
         return None
 
     def insert(
-        self, model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]],
+        self,
+        model: type[models.Model],
+        fields: Sequence[str],
+        rows: Iterable[Sequence[Any]],
         **const: Any,
-    ) -> int:  # fmt: skip
+    ) -> int:
         """Insert rows (tuples in the order of ``fields``); other columns get ``const`` or defaults."""
         opts = model._meta
         by_attname = {f.attname: f for f in opts.concrete_fields}

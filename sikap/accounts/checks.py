@@ -14,8 +14,11 @@ def site_url_is_configured(app_configs: Any, **kwargs: Any) -> list[Warning]:
     """E-mail links must point to the address people use, not to a developer's machine."""
     parts = urlsplit(settings.SITE_URL or "")
     if parts.scheme in ("http", "https") and parts.hostname not in (
-        None, "127.0.0.1", "localhost", "::1"
-    ):  # fmt: skip
+        None,
+        "127.0.0.1",
+        "localhost",
+        "::1",
+    ):
         return []
     return [
         Warning(

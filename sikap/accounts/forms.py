@@ -16,9 +16,11 @@ class LoginForm(AuthenticationForm):
     )
     # Bounded: a megabyte-long password would otherwise be hashed (Argon2) on every attempt.
     password = forms.CharField(
-        label=_("Password"), strip=False, max_length=4096,
+        label=_("Password"),
+        strip=False,
+        max_length=4096,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )  # fmt: skip
+    )
     error_messages = {
         "invalid_login": _(
             "The NIP/username or password is wrong. Note that the password is case-sensitive."
@@ -31,9 +33,14 @@ class OutboxPasswordResetForm(PasswordResetForm):
     """The reset link leaves through the e-mail outbox, so a down mail server is not a 500."""
 
     def send_mail(
-        self, subject_template_name: str, email_template_name: str, context: dict[str, Any],
-        from_email: str | None, to_email: str, html_email_template_name: str | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
         from sikap.accounts.outbox import queue_email
 
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())

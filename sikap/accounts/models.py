@@ -139,9 +139,13 @@ class LoginEvent(models.Model):
         User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="login_events"
     )
     by = models.ForeignKey(
-        User, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True,
+        User,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     action = models.CharField(_("action"), max_length=20, choices=LoginAction.choices)
     at = models.DateTimeField(_("at"), auto_now_add=True)
 

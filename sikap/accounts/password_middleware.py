@@ -33,9 +33,10 @@ class RequirePasswordChangeMiddleware:
         ):
             if request.path_info.startswith("/api/") or getattr(request, "htmx", False):
                 return HttpResponse(
-                    _("Choose your own password first."), status=403,
+                    _("Choose your own password first."),
+                    status=403,
                     content_type="text/plain; charset=utf-8",
-                )  # fmt: skip
+                )
             messages.info(
                 request, _("Choose your own password first: the slip's password works once.")
             )

@@ -84,10 +84,11 @@ def log_identity_access(
     if attachment is None and not has_identity(complaint):
         return None
     return IdentityAccess.objects.create(
-        complaint=complaint, user=user,
+        complaint=complaint,
+        user=user,
         kind=IdentityAccessKind.VIEW if attachment is None else IdentityAccessKind.DOWNLOAD,
         attachment_name=attachment.original_name[:200] if attachment is not None else "",
-    )  # fmt: skip
+    )
 
 
 def sees_identity_log(user: User, complaint: Complaint) -> bool:
@@ -107,9 +108,11 @@ class ComplaintRights:
     def actions(self, complaint: Complaint) -> list[str]:
         """The staff actions of the lifecycle table open to this user now, in page order."""
         return rules.staff_actions(
-            complaint.status, paused=complaint.is_paused, manager=self.manages,
+            complaint.status,
+            paused=complaint.is_paused,
+            manager=self.manages,
             worker=self.works_on,
-        )  # fmt: skip
+        )
 
 
 def rights(user: User, complaint: Complaint) -> ComplaintRights:

@@ -47,7 +47,16 @@ class EventInline(admin.TabularInline):
     model = ComplaintEvent
     extra = 0
     can_delete = False
-    readonly_fields = ["kind", "at", "by", "by_citizen", "from_status", "to_status", "note", "is_public"]  # fmt: skip
+    readonly_fields = [
+        "kind",
+        "at",
+        "by",
+        "by_citizen",
+        "from_status",
+        "to_status",
+        "note",
+        "is_public",
+    ]
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False

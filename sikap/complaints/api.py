@@ -66,11 +66,18 @@ def public_status(request: HttpRequest, code: str) -> PublicStatusOut:
         for e in c.events.filter(is_public=True).order_by("at", "pk")
     ]
     return PublicStatusOut(
-        tracking_code=c.tracking_code, subject=c.subject, unit=c.unit.name, status=c.status,
-        status_label=str(c.get_status_display()), registered_on=c.registered_on,
-        due_on=c.due_on if c.is_open else None, waiting_for_citizen=c.is_paused,
-        answer=c.answer, closed_on=c.closed_on, events=events,
-    )  # fmt: skip
+        tracking_code=c.tracking_code,
+        subject=c.subject,
+        unit=c.unit.name,
+        status=c.status,
+        status_label=str(c.get_status_display()),
+        registered_on=c.registered_on,
+        due_on=c.due_on if c.is_open else None,
+        waiting_for_citizen=c.is_paused,
+        answer=c.answer,
+        closed_on=c.closed_on,
+        events=events,
+    )
 
 
 @router.get("/units/{unit_id}", response=list[ComplaintOut])

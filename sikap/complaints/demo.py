@@ -22,10 +22,15 @@ from sikap.lib.workdays import add_working_days, working_days_between
 from sikap.org.models import Employee, Unit, UnitKind
 
 CATEGORIES = (
-    "Administrasi kependudukan", "Infrastruktur dan jalan", "Kebersihan dan lingkungan hidup",
-    "Perizinan dan surat keterangan", "Ketertiban umum", "Bantuan sosial", "Penerangan jalan",
+    "Administrasi kependudukan",
+    "Infrastruktur dan jalan",
+    "Kebersihan dan lingkungan hidup",
+    "Perizinan dan surat keterangan",
+    "Ketertiban umum",
+    "Bantuan sosial",
+    "Penerangan jalan",
     "Perilaku petugas",
-)  # fmt: skip
+)
 SUBJECTS = (
     ("Antrean surat keterangan domisili terlalu lama", "Perizinan dan surat keterangan"),
     ("Lampu penerangan jalan mati", "Penerangan jalan"),
@@ -59,13 +64,18 @@ TEMPLATES = (
     ("paused", "Mohon data tambahan", "Mohon lengkapi alamat lokasi dan, bila ada, foto kejadian."),
 )
 CLASS_WEIGHTS = (
-    (ComplaintClass.RINGAN, 4), (ComplaintClass.NORMATIF, 4),
-    (ComplaintClass.TIDAK_BERKADAR, 2), (ComplaintClass.BERKADAR, 1),
-)  # fmt: skip
+    (ComplaintClass.RINGAN, 4),
+    (ComplaintClass.NORMATIF, 4),
+    (ComplaintClass.TIDAK_BERKADAR, 2),
+    (ComplaintClass.BERKADAR, 1),
+)
 CHANNEL_WEIGHTS = (
-    (Channel.WEB, 4), (Channel.WALK_IN, 3), (Channel.WHATSAPP, 3), (Channel.PHONE, 1),
+    (Channel.WEB, 4),
+    (Channel.WALK_IN, 3),
+    (Channel.WHATSAPP, 3),
+    (Channel.PHONE, 1),
     (Channel.LAPOR, 2),
-)  # fmt: skip
+)
 
 
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
@@ -122,9 +132,14 @@ def load(*, today: dt.date) -> bool:
 
 
 def _one(
-    rng: random.Random, unit: Unit, head: Employee, staff: list[Employee],
-    categories: dict[str, Category], holidays: frozenset[dt.date], today: dt.date,
-) -> int:  # fmt: skip
+    rng: random.Random,
+    unit: Unit,
+    head: Employee,
+    staff: list[Employee],
+    categories: dict[str, Category],
+    holidays: frozenset[dt.date],
+    today: dt.date,
+) -> int:
     head_user = head.user
     assert head_user is not None
     age = rng.randint(0, 364)
@@ -136,17 +151,23 @@ def _one(
     anonymous = rng.random() < 0.15
     desk = channel != Channel.WEB
     c = services.register_complaint(
-        unit=unit, subject=subject, channel=channel, category=categories[category],
+        unit=unit,
+        subject=subject,
+        channel=channel,
+        category=categories[category],
         text=f"{subject}. Mohon segera ditindaklanjuti oleh {unit.name}.",
-        classification=Classification.INFORMASI if "informasi" in subject else rng.choice(
+        classification=Classification.INFORMASI
+        if "informasi" in subject
+        else rng.choice(
             [Classification.PENGADUAN, Classification.PENGADUAN, Classification.ASPIRASI]
         ),
         reporter_name="" if anonymous else rng.choice(NAMES),
         reporter_phone="" if anonymous else f"0812{rng.randint(10000000, 99999999)}",
-        is_anonymous=anonymous, lapor_reference=f"LAP-{rng.randint(1000000, 9999999)}"
-        if channel == Channel.LAPOR else "",
-        by=head_user if desk else None, on=on,
-    )  # fmt: skip
+        is_anonymous=anonymous,
+        lapor_reference=f"LAP-{rng.randint(1000000, 9999999)}" if channel == Channel.LAPOR else "",
+        by=head_user if desk else None,
+        on=on,
+    )
 
     def later(day: dt.date, low: int, high: int) -> dt.date | None:
         nxt = add_working_days(day, rng.randint(low, high), holidays)
@@ -158,10 +179,14 @@ def _one(
         if day:
             reason = rng.choice(["not_authority", "archived"])
             services.reject(
-                complaint=c, by=head_user, reason=reason, on=day,
-                note="Permasalahan ini menjadi wewenang instansi lain." if reason == "not_authority"
+                complaint=c,
+                by=head_user,
+                reason=reason,
+                on=day,
+                note="Permasalahan ini menjadi wewenang instansi lain."
+                if reason == "not_authority"
                 else "Laporan tidak memuat informasi yang cukup untuk ditindaklanjuti.",
-            )  # fmt: skip
+            )
         return 1
     resume_from = on
     if rng.random() < 0.1:  # waiting for the citizen at verification
@@ -170,7 +195,9 @@ def _one(
             c = services.pause(complaint=c, by=head_user, reason=TEMPLATES[4][2], on=day)
             answered = later(day, 1, 4)
             if answered and rng.random() < 0.8:
-                c = services.citizen_reply(complaint=c, text="Alamat: Jl. DI Panjaitan.", on=answered)  # fmt: skip
+                c = services.citizen_reply(
+                    complaint=c, text="Alamat: Jl. DI Panjaitan.", on=answered
+                )
                 resume_from = answered
             else:
                 return 1
@@ -178,9 +205,12 @@ def _one(
     if day is None or roll > 0.97:
         return 1  # still registered (some overdue)
     c = services.verify(
-        complaint=c, by=head_user, complaint_class=_pick(rng, CLASS_WEIGHTS), note=TEMPLATES[0][2],
+        complaint=c,
+        by=head_user,
+        complaint_class=_pick(rng, CLASS_WEIGHTS),
+        note=TEMPLATES[0][2],
         on=day,
-    )  # fmt: skip
+    )
     if roll > 0.955:
         return 1  # verified, waiting for disposition
     assignee = rng.choice(staff)
@@ -204,15 +234,23 @@ def _one(
     if rng.random() < 0.08:
         back = later(day, 1, 3)
         if back:
-            c = services.citizen_reply(complaint=c, text="Masalah belum selesai.", reopen=True, on=back)  # fmt: skip
+            c = services.citizen_reply(
+                complaint=c, text="Masalah belum selesai.", reopen=True, on=back
+            )
             again = later(back, 1, 4)
             if again is None:
                 return 1
-            c = services.answer(complaint=c, by=assignee_user, text="Sudah kami perbaiki kembali.", on=again)  # fmt: skip
+            c = services.answer(
+                complaint=c, by=assignee_user, text="Sudah kami perbaiki kembali.", on=again
+            )
             day = again
     if rng.random() < 0.55:
-        services.rate(complaint=c, score=rng.choices([1, 2, 3, 4, 5], [1, 1, 3, 6, 5])[0],
-                      comment=rng.choice(["", "", "Terima kasih, cepat ditangani.", "Agak lama."]), on=day)  # fmt: skip
+        services.rate(
+            complaint=c,
+            score=rng.choices([1, 2, 3, 4, 5], [1, 1, 3, 6, 5])[0],
+            comment=rng.choice(["", "", "Terima kasih, cepat ditangani.", "Agak lama."]),
+            on=day,
+        )
     close = later(day, 0, 6)
     if close and rng.random() < 0.6:
         services.confirm(complaint=c, on=close)

@@ -131,9 +131,12 @@ def run_escalations(*, today: dt.date | None = None, send_email: bool = True) ->
             try:
                 with transaction.atomic():
                     notice = EscalationNotice.objects.create(
-                        complaint=complaint, level=level, due_on=complaint.due_on,
-                        recipient=recipient, sent_at=timezone.now(),
-                    )  # fmt: skip
+                        complaint=complaint,
+                        level=level,
+                        due_on=complaint.due_on,
+                        recipient=recipient,
+                        sent_at=timezone.now(),
+                    )
             except IntegrityError:  # another worker sent it meanwhile
                 continue
             if send_email and recipient is not None and _mail(level, complaint, recipient):

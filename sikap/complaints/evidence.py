@@ -52,8 +52,12 @@ def complaint_evidence(
             continue
         s = metrics.summarise(items, today)
         result[pk] = ComplaintEvidence(
-            handled=s.total, closed=s.closed, closed_on_time=s.closed_on_time,
-            overdue=s.open_overdue, on_time_rate=s.on_time_rate,
-            median_days_to_answer=s.median_answer, mean_rating=s.mean_rating,
-        )  # fmt: skip
+            handled=s.total,
+            closed=s.closed,
+            closed_on_time=s.closed_on_time,
+            overdue=s.open_overdue,
+            on_time_rate=s.on_time_rate,
+            median_days_to_answer=s.median_answer,
+            mean_rating=s.mean_rating,
+        )
     return result

@@ -51,17 +51,20 @@ class ComplaintForm(forms.Form):
         queryset=Category.objects.filter(is_active=True), label=_("Category"), required=False
     )
     service_name = forms.CharField(
-        label=_("Service concerned"), max_length=200, required=False,
+        label=_("Service concerned"),
+        max_length=200,
+        required=False,
         help_text=_("For example: surat keterangan domisili, KTP, PBB."),
-    )  # fmt: skip
+    )
     subject = forms.CharField(label=_("Subject"), max_length=200)
     text = forms.CharField(
         max_length=LIMITS.LONG, label=_("What happened?"), widget=forms.Textarea(attrs={"rows": 5})
     )
     files = MultipleFileField(  # type: ignore[assignment]
-        label=_("Attachments (photos or documents, up to 3)"), required=False,
+        label=_("Attachments (photos or documents, up to 3)"),
+        required=False,
         help_text=_("PDF, JPG, PNG or an office document. Staff only; never published."),
-    )  # fmt: skip
+    )
     is_anonymous = forms.BooleanField(
         label=_("Anonim: send without a name or contact (we ask and keep none)"), required=False
     )
@@ -109,9 +112,10 @@ class VerifyForm(forms.Form):
     )
     note = forms.CharField(
         max_length=LIMITS.NOTE,
-        label=_("Message to the citizen"), required=False,
+        label=_("Message to the citizen"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
 
 class RejectForm(forms.Form):
@@ -156,9 +160,11 @@ class ForwardOutForm(forms.Form):
     instansi = forms.CharField(label=_("Instansi"), max_length=200)
     reference = forms.CharField(label=_("Reference given by the instansi"), max_length=80)
     note = forms.CharField(
-        max_length=LIMITS.NOTE, label=_("Message to the citizen"), required=False,
+        max_length=LIMITS.NOTE,
+        label=_("Message to the citizen"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
 
 class ExtendForm(forms.Form):
@@ -219,9 +225,11 @@ class CitizenReplyForm(forms.Form):
 
 class RatingForm(forms.Form):
     score = forms.TypedChoiceField(
-        label=_("How satisfied are you with the handling?"), coerce=int,
-        choices=[(i, str(i)) for i in range(1, 6)], widget=forms.RadioSelect,
-    )  # fmt: skip
+        label=_("How satisfied are you with the handling?"),
+        coerce=int,
+        choices=[(i, str(i)) for i in range(1, 6)],
+        widget=forms.RadioSelect,
+    )
     comment = forms.CharField(
         max_length=LIMITS.NOTE,
         label=_("Comment (optional)"),
@@ -302,10 +310,17 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = ComplaintSettings
         fields = [
-            "verification_days", "follow_up_days", "ringan_days", "normatif_days",
-            "tidak_berkadar_days", "berkadar_days", "confirmation_timeout_days", "warning_days",
-            "camat_after_days", "retention_days",
-        ]  # fmt: skip
+            "verification_days",
+            "follow_up_days",
+            "ringan_days",
+            "normatif_days",
+            "tidak_berkadar_days",
+            "berkadar_days",
+            "confirmation_timeout_days",
+            "warning_days",
+            "camat_after_days",
+            "retention_days",
+        ]
 
 
 class ReportForm(forms.Form):

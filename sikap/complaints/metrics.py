@@ -18,10 +18,21 @@ from sikap.complaints import rules
 from sikap.complaints.models import OPEN_STATUSES, Complaint, ComplaintQuerySet
 
 ROW_FIELDS = (
-    "pk", "unit_id", "unit__path", "assignee_id", "status", "complaint_class", "channel",
-    "due_on", "resolved_on", "resolved_on_time", "days_to_verify", "days_to_answer",
-    "days_to_close", "rating__score",
-)  # fmt: skip
+    "pk",
+    "unit_id",
+    "unit__path",
+    "assignee_id",
+    "status",
+    "complaint_class",
+    "channel",
+    "due_on",
+    "resolved_on",
+    "resolved_on_time",
+    "days_to_verify",
+    "days_to_answer",
+    "days_to_close",
+    "rating__score",
+)
 
 
 @dataclass

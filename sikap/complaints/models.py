@@ -54,10 +54,14 @@ class ComplaintSettings(models.Model):
     """
 
     unit = models.OneToOneField(
-        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, null=True, blank=True,
+        Unit,
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="complaint_settings",
         help_text=_("Empty: the instance default. A unit: the settings of its whole subtree."),
-    )  # fmt: skip
+    )
     verification_days = models.PositiveSmallIntegerField(
         _("verification (working days)"), default=3
     )
@@ -233,21 +237,29 @@ class Complaint(models.Model):
     channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
     lapor_reference = models.CharField(_("LAPOR! tracking number"), max_length=40, blank=True)
     classification = models.CharField(
-        _("classification"), max_length=12, choices=Classification.choices,
+        _("classification"),
+        max_length=12,
+        choices=Classification.choices,
         default=Classification.PENGADUAN,
-    )  # fmt: skip
+    )
     category = models.ForeignKey(
-        Category, verbose_name=_("category"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="complaints",
-    )  # fmt: skip
+        Category,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="complaints",
+    )
     service_name = models.CharField(_("related service"), max_length=200, blank=True)
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="complaints"
     )
     complaint_class = models.CharField(
-        _("complaint class"), max_length=16, choices=ComplaintClass.choices,
+        _("complaint class"),
+        max_length=16,
+        choices=ComplaintClass.choices,
         default=ComplaintClass.NORMATIF,
-    )  # fmt: skip
+    )
     subject = models.CharField(_("subject"), max_length=200)
     text = models.TextField(_("report"), **limited(LIMITS.LONG))
     reporter_name = models.CharField(_("reporter name"), max_length=150, blank=True)
@@ -257,9 +269,10 @@ class Complaint(models.Model):
         _("anonim"), default=False, help_text=_("No identity asked or kept (PermenPAN-RB 5/2025).")
     )
     is_confidential = models.BooleanField(
-        _("rahasia"), default=False,
+        _("rahasia"),
+        default=False,
         help_text=_("The identity is shown only to the verifier (PermenPAN-RB 5/2025)."),
-    )  # fmt: skip
+    )
     identity_purged_on = models.DateField(_("identity removed on"), null=True, blank=True)
 
     status = models.CharField(
@@ -269,13 +282,21 @@ class Complaint(models.Model):
         _("reason for closing"), max_length=16, choices=CloseReason.choices, blank=True
     )
     duplicate_of = models.ForeignKey(
-        "self", verbose_name=_("duplicate of"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="duplicates",
-    )  # fmt: skip
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
     assignee = models.ForeignKey(
-        Employee, verbose_name=_("assigned to"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="assigned_complaints",
-    )  # fmt: skip
+        Employee,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_complaints",
+    )
     answer = models.TextField(_("tanggapan"), blank=True, **limited(LIMITS.LONG))
     reopened = models.BooleanField(_("reopened by the citizen"), default=False)
     is_paused = models.BooleanField(_("waiting for the citizen"), default=False)
@@ -286,9 +307,11 @@ class Complaint(models.Model):
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     clock_start = models.DateField(
-        _("resolution clock starts"), null=True, blank=True,
+        _("resolution clock starts"),
+        null=True,
+        blank=True,
         help_text=_("The day of verification, or of reopening."),
-    )  # fmt: skip
+    )
 
     verification_due = models.DateField(_("verification due"), null=True, blank=True)
     follow_up_due = models.DateField(_("first follow-up due"), null=True, blank=True)
@@ -302,9 +325,11 @@ class Complaint(models.Model):
         _("reason for the extension"), blank=True, **limited(LIMITS.NOTE)
     )
     forwarded_to_name = models.CharField(
-        _("forwarded to (instansi)"), max_length=200, blank=True,
+        _("forwarded to (instansi)"),
+        max_length=200,
+        blank=True,
         help_text=_("An instansi outside SIKAP that took over the report."),
-    )  # fmt: skip
+    )
     forwarded_reference = models.CharField(
         _("reference given by that instansi"), max_length=80, blank=True
     )
@@ -317,9 +342,13 @@ class Complaint(models.Model):
     days_to_close = models.PositiveSmallIntegerField(null=True, blank=True)
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords(
         excluded_fields=["reporter_name", "reporter_phone", "reporter_email"]
@@ -400,13 +429,21 @@ class ComplaintEvent(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     at = models.DateTimeField(_("at"))
     from_unit = models.ForeignKey(
-        Unit, verbose_name=_("from unit"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Unit,
+        verbose_name=_("from unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     by_citizen = models.BooleanField(_("by the citizen"), default=False)
     from_status = models.CharField(_("from"), max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=12, choices=Status.choices, blank=True)
@@ -430,9 +467,11 @@ class Attachment(models.Model):
     """A file sent with a complaint; stored outside the web root, served only after an access check."""
 
     complaint = models.ForeignKey(
-        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE,
+        Complaint,
+        verbose_name=_("complaint"),
+        on_delete=models.CASCADE,
         related_name="attachments",
-    )  # fmt: skip
+    )
     file = models.FileField(_("file"), upload_to=_attachment_path, max_length=255)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(max_length=120)
@@ -458,13 +497,17 @@ class IdentityAccess(models.Model):
     """One view or download of a reporter's identity by staff (UU 27/2022 PDP): who, when, what."""
 
     complaint = models.ForeignKey(
-        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE,
+        Complaint,
+        verbose_name=_("complaint"),
+        on_delete=models.CASCADE,
         related_name="identity_accesses",
-    )  # fmt: skip
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     kind = models.CharField(_("access"), max_length=10, choices=IdentityAccessKind.choices)
     attachment_name = models.CharField(_("file name"), max_length=200, blank=True)
@@ -501,9 +544,14 @@ class ResponseTemplate(models.Model):
     """
 
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, null=True, blank=True,
-        related_name="+", help_text=_("Empty: offered in every unit."),
-    )  # fmt: skip
+        Unit,
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: offered in every unit."),
+    )
     step = models.CharField(_("step"), max_length=12, choices=TemplateStep.choices)
     title = models.CharField(_("title"), max_length=120)
     body = models.TextField(_("text"), **limited(LIMITS.LONG))
@@ -582,15 +630,21 @@ class EscalationNotice(models.Model):
     """A reminder sent once per level per deadline; also the in-app list of escalations."""
 
     complaint = models.ForeignKey(
-        Complaint, verbose_name=_("complaint"), on_delete=models.CASCADE,
+        Complaint,
+        verbose_name=_("complaint"),
+        on_delete=models.CASCADE,
         related_name="escalations",
-    )  # fmt: skip
+    )
     level = models.PositiveSmallIntegerField(_("level"), choices=EscalationLevel.choices)
     due_on = models.DateField(_("deadline"))
     recipient = models.ForeignKey(
-        Employee, verbose_name=_("recipient"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="complaint_escalations",
-    )  # fmt: skip
+        Employee,
+        verbose_name=_("recipient"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="complaint_escalations",
+    )
     sent_at = models.DateTimeField(_("sent at"))
     emailed = models.BooleanField(_("e-mailed"), default=False)
 

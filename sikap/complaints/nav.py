@@ -18,16 +18,20 @@ def landing_links(user: Any, scope: Any, _obj: None) -> list[NavItem]:
     """The citizens' doors on the public home page."""
     return [
         NavItem(
-            _("Submit a complaint"), reverse("complaints:public_form"), order=20,
+            _("Submit a complaint"),
+            reverse("complaints:public_form"),
+            order=20,
             detail=_(
                 "Complaints, aspirations and requests for information; your name is optional."
             ),
         ),
         NavItem(
-            _("Track a complaint"), reverse("complaints:track"), order=30,
+            _("Track a complaint"),
+            reverse("complaints:track"),
+            order=30,
             detail=_("Use the tracking code you received to read the answer."),
         ),
-    ]  # fmt: skip
+    ]
 
 
 def after_survey_links(user: Any, scope: Any, unit: Any) -> list[NavItem]:

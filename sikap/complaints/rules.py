@@ -53,8 +53,13 @@ def median_days(values: Iterable[int | None]) -> Decimal | None:
 
 # The lifecycle of a complaint (statuses as in ``models.Status``).
 REGISTERED, VERIFIED, ASSIGNED, IN_PROGRESS, ANSWERED, CLOSED = (
-    "registered", "verified", "assigned", "in_progress", "answered", "closed",
-)  # fmt: skip
+    "registered",
+    "verified",
+    "assigned",
+    "in_progress",
+    "answered",
+    "closed",
+)
 STATUSES = (REGISTERED, VERIFIED, ASSIGNED, IN_PROGRESS, ANSWERED, CLOSED)
 OPEN = (REGISTERED, VERIFIED, ASSIGNED, IN_PROGRESS)
 

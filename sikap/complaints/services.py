@@ -66,13 +66,27 @@ def _moment(on: dt.date | None) -> dt.datetime:
 
 
 def _record(
-    complaint: Complaint, kind: str, *, by: User | None, from_status: str = "", note: str = "",
-    public: bool = False, citizen: bool = False, on: dt.date | None = None,
-) -> ComplaintEvent:  # fmt: skip
+    complaint: Complaint,
+    kind: str,
+    *,
+    by: User | None,
+    from_status: str = "",
+    note: str = "",
+    public: bool = False,
+    citizen: bool = False,
+    on: dt.date | None = None,
+) -> ComplaintEvent:
     event = ComplaintEvent.objects.create(
-        complaint=complaint, kind=kind, at=_moment(on), by=by, by_citizen=citizen,
-        from_status=from_status, to_status=complaint.status, note=note, is_public=public,
-    )  # fmt: skip
+        complaint=complaint,
+        kind=kind,
+        at=_moment(on),
+        by=by,
+        by_citizen=citizen,
+        from_status=from_status,
+        to_status=complaint.status,
+        note=note,
+        is_public=public,
+    )
     offer_event(event)
     return event
 
@@ -122,9 +136,12 @@ def _save(complaint: Complaint, by: User | None) -> None:
 
 
 def compute_deadlines(
-    complaint: Complaint, *, config: ComplaintSettings, holidays: Collection[dt.date],
+    complaint: Complaint,
+    *,
+    config: ComplaintSettings,
+    holidays: Collection[dt.date],
     pauses: Sequence[tuple[dt.date, dt.date | None]],
-) -> None:  # fmt: skip
+) -> None:
     """Set the due dates of every step and the current deadline (``due_on``) on the instance."""
     c = complaint
     c.verification_due = due_date_with_pauses(
@@ -135,9 +152,11 @@ def compute_deadlines(
             c.clock_start, config.follow_up_days, pauses, holidays
         )
         c.resolution_due = due_date_with_pauses(
-            c.clock_start, config.resolution_days(c.complaint_class) + c.extension_days, pauses,
+            c.clock_start,
+            config.resolution_days(c.complaint_class) + c.extension_days,
+            pauses,
             holidays,
-        )  # fmt: skip
+        )
     else:
         c.follow_up_due = c.resolution_due = None
     if c.status == Status.ANSWERED and c.answered_on is not None:
@@ -172,12 +191,24 @@ def _elapsed(complaint: Complaint, until: dt.date) -> int:
 
 @transaction.atomic
 def register_complaint(
-    *, unit: Unit, subject: str, text: str, channel: str = Channel.WEB,
-    classification: str = Classification.PENGADUAN, category: Category | None = None,
-    service_name: str = "", reporter_name: str = "", reporter_phone: str = "",
-    reporter_email: str = "", is_anonymous: bool = False, is_confidential: bool = False,
-    lapor_reference: str = "", files: Iterable[UploadedFile] = (), by: User | None = None, on: dt.date | None = None,
-) -> Complaint:  # fmt: skip
+    *,
+    unit: Unit,
+    subject: str,
+    text: str,
+    channel: str = Channel.WEB,
+    classification: str = Classification.PENGADUAN,
+    category: Category | None = None,
+    service_name: str = "",
+    reporter_name: str = "",
+    reporter_phone: str = "",
+    reporter_email: str = "",
+    is_anonymous: bool = False,
+    is_confidential: bool = False,
+    lapor_reference: str = "",
+    files: Iterable[UploadedFile] = (),
+    by: User | None = None,
+    on: dt.date | None = None,
+) -> Complaint:
     """Register a report from any channel; an anonim report keeps no identity at all, a rahasia
     one shows it only to the verifier."""
     files = list(files)
@@ -215,13 +246,22 @@ def register_complaint(
     if is_anonymous:
         reporter_name = reporter_phone = reporter_email = ""
     complaint = Complaint(
-        unit=unit, subject=subject.strip(), text=text.strip(), channel=channel,
-        classification=classification, category=category, service_name=service_name.strip(),
-        reporter_name=reporter_name.strip(), reporter_phone=reporter_phone.strip(),
-        reporter_email=reporter_email.strip(), is_anonymous=is_anonymous,
+        unit=unit,
+        subject=subject.strip(),
+        text=text.strip(),
+        channel=channel,
+        classification=classification,
+        category=category,
+        service_name=service_name.strip(),
+        reporter_name=reporter_name.strip(),
+        reporter_phone=reporter_phone.strip(),
+        reporter_email=reporter_email.strip(),
+        is_anonymous=is_anonymous,
         is_confidential=is_confidential and not is_anonymous,
-        lapor_reference=lapor_reference.strip(), created_by=by, registered_on=_today(on),
-    )  # fmt: skip
+        lapor_reference=lapor_reference.strip(),
+        created_by=by,
+        registered_on=_today(on),
+    )
     compute_deadlines(
         complaint, config=ComplaintSettings.for_unit(unit), holidays=Holiday.dates(), pauses=[]
     )
@@ -239,9 +279,12 @@ def register_complaint(
         )
     for upload, info in checked:
         attachment = Attachment(
-            complaint=complaint, original_name=(upload.name or "lampiran")[:200],
-            content_type=info.content_type, size=info.size, by_citizen=by is None,
-        )  # fmt: skip
+            complaint=complaint,
+            original_name=(upload.name or "lampiran")[:200],
+            content_type=info.content_type,
+            size=info.size,
+            by_citizen=by is None,
+        )
         attachment.file.save(info.stored_name, info.file(upload), save=False)
         attachment.save()
     _record(complaint, Kind.REGISTERED, by=by, public=True, citizen=by is None, on=on)
@@ -250,15 +293,23 @@ def register_complaint(
 
 @transaction.atomic
 def verify(
-    *, complaint: Complaint, by: User, complaint_class: str, category: Category | None = None,
-    note: str = "", on: dt.date | None = None,
-) -> Complaint:  # fmt: skip
+    *,
+    complaint: Complaint,
+    by: User,
+    complaint_class: str,
+    category: Category | None = None,
+    note: str = "",
+    on: dt.date | None = None,
+) -> Complaint:
     """Verify a registered report and start the follow-up and resolution clocks."""
     c = _lock(complaint)
     _require(
-        c, "verify", _("Only a newly registered report can be verified."),
-        _("The report is waiting for the reporter's answer."), code="not_registered",
-    )  # fmt: skip
+        c,
+        "verify",
+        _("Only a newly registered report can be verified."),
+        _("The report is waiting for the reporter's answer."),
+        code="not_registered",
+    )
     day = _today(on)
     c.complaint_class = ComplaintClass(complaint_class)
     if category is not None:
@@ -274,12 +325,22 @@ def verify(
 
 @transaction.atomic
 def reject(
-    *, complaint: Complaint, by: User, reason: str, note: str,
-    duplicate_of: Complaint | None = None, on: dt.date | None = None,
-) -> Complaint:  # fmt: skip
+    *,
+    complaint: Complaint,
+    by: User,
+    reason: str,
+    note: str,
+    duplicate_of: Complaint | None = None,
+    on: dt.date | None = None,
+) -> Complaint:
     """Close at verification: not our authority, a duplicate or archived, always with a reason."""
     c = _lock(complaint)
-    _require(c, "reject", _("This report cannot be closed at verification."), code="not_closable_at_verification")  # fmt: skip
+    _require(
+        c,
+        "reject",
+        _("This report cannot be closed at verification."),
+        code="not_closable_at_verification",
+    )
     if reason not in REJECT_REASONS:
         raise ValidationError(
             {
@@ -325,14 +386,20 @@ def reject(
 
 @transaction.atomic
 def assign(
-    *, complaint: Complaint, by: User, assignee: Employee, note: str = "",
+    *,
+    complaint: Complaint,
+    by: User,
+    assignee: Employee,
+    note: str = "",
     on: dt.date | None = None,
-) -> Complaint:  # fmt: skip
+) -> Complaint:
     """Assign (or reassign) a verified complaint to an employee of the handling subtree."""
     from sikap.complaints.access import assignable_employees
 
     c = _lock(complaint)
-    _require(c, "assign", _("A report must be verified before it is assigned."), code="not_verified")  # fmt: skip
+    _require(
+        c, "assign", _("A report must be verified before it is assigned."), code="not_verified"
+    )
     if not assignable_employees(by, c).filter(pk=assignee.pk).exists():
         raise ValidationError(
             {
@@ -349,10 +416,11 @@ def assign(
     _record(c, Kind.ASSIGNED, by=by, from_status=previous, note=note, on=on)
     # At once, in-app and by e-mail (the outbox sends after commit; a failure never undoes this).
     notify(
-        user=assignee.user, title=f"Pengaduan {c.tracking_code} ditugaskan kepada Anda",
+        user=assignee.user,
+        title=f"Pengaduan {c.tracking_code} ditugaskan kepada Anda",
         body=f"{c.subject}. Batas waktu: {c.resolution_due or '-'}.",
         url=reverse("complaints:detail", args=[c.pk]),
-    )  # fmt: skip
+    )
     return c
 
 
@@ -373,7 +441,9 @@ def start(*, complaint: Complaint, by: User, note: str, on: dt.date | None = Non
     c.started_on = c.started_on or _today(on)
     _refresh(c)
     _save(c, by)
-    _record(c, Kind.STARTED, by=by, from_status=Status.ASSIGNED, note=note.strip(), public=True, on=on)  # fmt: skip
+    _record(
+        c, Kind.STARTED, by=by, from_status=Status.ASSIGNED, note=note.strip(), public=True, on=on
+    )
     return c
 
 
@@ -382,9 +452,12 @@ def answer(*, complaint: Complaint, by: User, text: str, on: dt.date | None = No
     """Send the tanggapan to the citizen; the office's part ends here (on time or late)."""
     c = _lock(complaint)
     _require(
-        c, "answer", _("The report cannot be answered yet."),
-        _("Resume handling before answering."), code="not_answerable",
-    )  # fmt: skip
+        c,
+        "answer",
+        _("The report cannot be answered yet."),
+        _("Resume handling before answering."),
+        code="not_answerable",
+    )
     if not text.strip():
         raise ValidationError(
             {"text": ValidationError(_("A reply is required."), code="reply_required")}
@@ -422,7 +495,10 @@ def citizen_reply(
         c.is_paused = False
     if reopen:
         if not c.can_reopen:
-            raise ValidationError(_("A report can be reopened only once after it was answered."), code="reopened_already")  # fmt: skip
+            raise ValidationError(
+                _("A report can be reopened only once after it was answered."),
+                code="reopened_already",
+            )
         if not rules.may_reopen(c.confirmation_due, day):
             raise ValidationError(
                 _("The time to reopen this report has passed."), code="reopen_window_passed"
@@ -448,7 +524,16 @@ def _close(
     c.days_to_close = _elapsed(c, day)
     _refresh(c)
     _save(c, None)
-    _record(c, kind, by=None, from_status=previous, note=note, public=True, citizen=kind == Kind.CONFIRMED, on=on)  # fmt: skip
+    _record(
+        c,
+        kind,
+        by=None,
+        from_status=previous,
+        note=note,
+        public=True,
+        citizen=kind == Kind.CONFIRMED,
+        on=on,
+    )
     return c
 
 
@@ -456,7 +541,12 @@ def _close(
 def confirm(*, complaint: Complaint, on: dt.date | None = None) -> Complaint:
     """The citizen confirms the answer settled the matter: the complaint closes."""
     c = _lock(complaint)
-    _require(c, "confirm", _("This report has not been answered yet or is already closed."), code="not_answered")  # fmt: skip
+    _require(
+        c,
+        "confirm",
+        _("This report has not been answered yet or is already closed."),
+        code="not_answered",
+    )
     return _close(c, CloseReason.CONFIRMED, Kind.CONFIRMED, _today(on), on)
 
 
@@ -481,9 +571,12 @@ def pause(*, complaint: Complaint, by: User, reason: str, on: dt.date | None = N
     """Ask the citizen for information; the clock stops until they answer or staff resume."""
     c = _lock(complaint)
     _require(
-        c, "pause", _("Only an open report can be paused."),
-        _("The report is already waiting for the reporter's answer."), code="not_open",
-    )  # fmt: skip
+        c,
+        "pause",
+        _("Only an open report can be paused."),
+        _("The report is already waiting for the reporter's answer."),
+        code="not_open",
+    )
     if not reason.strip():
         raise ValidationError(
             {
@@ -507,7 +600,13 @@ def resume(
 ) -> Complaint:
     """Restart the clock (for example when the citizen answered by phone)."""
     c = _lock(complaint)
-    _require(c, "resume", _("The report is not paused."), _("The report is not paused."), code="not_paused")  # fmt: skip
+    _require(
+        c,
+        "resume",
+        _("The report is not paused."),
+        _("The report is not paused."),
+        code="not_paused",
+    )
     c.pauses.filter(ended_on__isnull=True).update(ended_on=_today(on))
     c.is_paused = False
     _refresh(c)
@@ -586,9 +685,14 @@ def forward(
     _save(c, by)
     text = _("Forwarded from %(from)s to %(to)s.") % {"from": previous_unit.name, "to": unit.name}
     event = _record(
-        c, Kind.FORWARDED, by=by, from_status=previous, note=f"{text}\n{note.strip()}",
-        public=True, on=on,
-    )  # fmt: skip
+        c,
+        Kind.FORWARDED,
+        by=by,
+        from_status=previous,
+        note=f"{text}\n{note.strip()}",
+        public=True,
+        on=on,
+    )
     event.from_unit = previous_unit
     event.save(update_fields=["from_unit"])
     return c
@@ -596,16 +700,21 @@ def forward(
 
 @transaction.atomic
 def forward_out(
-    *, complaint: Complaint, by: User, instansi: str, reference: str, note: str = "",
+    *,
+    complaint: Complaint,
+    by: User,
+    instansi: str,
+    reference: str,
+    note: str = "",
     on: dt.date | None = None,
-) -> Complaint:  # fmt: skip
+) -> Complaint:
     """Forward a report to an instansi outside SIKAP, with the reference it gave.
 
     The office's part ends here; the citizen keeps following the report on the status page,
     which shows the instansi and its reference.
     """
     c = _lock(complaint)
-    _require(c, "forward_out", _("This report can no longer be forwarded."), code="not_forwardable")  # fmt: skip
+    _require(c, "forward_out", _("This report can no longer be forwarded."), code="not_forwardable")
     errors = {}
     if not instansi.strip():
         errors["instansi"] = ValidationError(
@@ -634,8 +743,9 @@ def forward_out(
     _refresh(c)
     _save(c, by)
     text = _("Forwarded to %(instansi)s, reference %(ref)s.") % {
-        "instansi": c.forwarded_to_name, "ref": c.forwarded_reference,
-    }  # fmt: skip
+        "instansi": c.forwarded_to_name,
+        "ref": c.forwarded_reference,
+    }
     full = f"{text}\n{note.strip()}" if note.strip() else text
     _record(c, Kind.FORWARDED_OUT, by=by, from_status=previous, note=full, public=True, on=on)
     return c
@@ -648,9 +758,12 @@ def extend(
     """Extend the resolution deadline by working days; the reason is shown to the citizen."""
     c = _lock(complaint)
     _require(
-        c, "extend", _("Only a report being handled can get more time."),
-        _("Resume handling before extending."), code="not_extendable",
-    )  # fmt: skip
+        c,
+        "extend",
+        _("Only a report being handled can get more time."),
+        _("Resume handling before extending."),
+        code="not_extendable",
+    )
     if days < 1:
         raise ValidationError(
             {"days": ValidationError(_("At least one working day."), code="days_out_of_range")}
@@ -668,12 +781,18 @@ def extend(
     _refresh(c)
     _save(c, by)
     text = _("%(n)d working days more, due %(day)s.") % {
-        "n": days, "day": long_date(c.resolution_due) or "-",
-    }  # fmt: skip
+        "n": days,
+        "day": long_date(c.resolution_due) or "-",
+    }
     _record(
-        c, Kind.EXTENDED, by=by, from_status=c.status, note=f"{text}\n{reason.strip()}",
-        public=True, on=on,
-    )  # fmt: skip
+        c,
+        Kind.EXTENDED,
+        by=by,
+        from_status=c.status,
+        note=f"{text}\n{reason.strip()}",
+        public=True,
+        on=on,
+    )
     return c
 
 

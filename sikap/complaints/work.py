@@ -39,9 +39,13 @@ def offer_event(event: ComplaintEvent) -> None:
     at = timezone.localtime(event.at)
     emit_work_done(
         WorkDone(
-            source=source, source_id=event.pk, user_id=event.by_id, day=at.date(),
+            source=source,
+            source_id=event.pk,
+            user_id=event.by_id,
+            day=at.date(),
             activity=text.format(code=complaint.tracking_code, to=to),
-            start=at.time().replace(second=0, microsecond=0), satuan="pengaduan",
+            start=at.time().replace(second=0, microsecond=0),
+            satuan="pengaduan",
             evidence_url=reverse("complaints:detail", args=[complaint.pk]),
         )
-    )  # fmt: skip
+    )

@@ -15,17 +15,21 @@ from sikap.lib.widgets import IsoDateInput
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2022, max_value=2100)
     period_kind = forms.ChoiceField(
-        label=_("Period kind"), choices=PeriodKindChoices.choices,
+        label=_("Period kind"),
+        choices=PeriodKindChoices.choices,
         initial=PeriodKindChoices.TRIWULANAN,
-    )  # fmt: skip
+    )
     annual_final = forms.BooleanField(
-        label=_("Separate annual final period (Tahunan Final)"), required=False,
+        label=_("Separate annual final period (Tahunan Final)"),
+        required=False,
         help_text=_("The 2025-2026 model: realisation and evidence per RHK, no rencana aksi."),
-    )  # fmt: skip
+    )
     plan_deadline = forms.DateField(
-        label=_("SKP deadline"), required=False, widget=IsoDateInput(),
+        label=_("SKP deadline"),
+        required=False,
+        widget=IsoDateInput(),
         help_text=_("Empty: 31 January of the year."),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: object, today: dt.date, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -54,11 +58,15 @@ class PeriodForm(forms.ModelForm):
 
 class ReopenForm(forms.Form):
     reopened_until = forms.DateField(
-        label=_("Reopen entry until"), required=False, widget=IsoDateInput(),
+        label=_("Reopen entry until"),
+        required=False,
+        widget=IsoDateInput(),
         help_text=_("Leave empty to close entry at the deadline again."),
-    )  # fmt: skip
+    )
     reason = forms.CharField(
         max_length=LIMITS.NOTE,
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required for a period with a signed penetapan or final evaluations."),
-    )  # fmt: skip
+    )

@@ -27,16 +27,19 @@ class AppraisalYear(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     period_kind = models.CharField(
-        _("period kind"), max_length=12, choices=PeriodKindChoices.choices,
+        _("period kind"),
+        max_length=12,
+        choices=PeriodKindChoices.choices,
         default=PeriodKindChoices.TRIWULANAN,
-    )  # fmt: skip
+    )
     annual_final = models.BooleanField(
-        _("separate annual final period (Tahunan Final)"), default=True,
+        _("separate annual final period (Tahunan Final)"),
+        default=True,
         help_text=_(
             "The 2025-2026 model: the periodic periods plus a Tahunan Final with realisation and "
             "evidence per RHK. Off: the last periodic period is also the final one."
         ),
-    )  # fmt: skip
+    )
     plan_deadline = models.DateField(
         _("SKP deadline"),
         help_text=_(
@@ -75,9 +78,11 @@ class Period(models.Model):
     """One evaluation period (e.g. Triwulan I) with its filling deadline (batas pengisian)."""
 
     appraisal_year = models.ForeignKey(
-        AppraisalYear, verbose_name=_("appraisal year"), on_delete=models.CASCADE,
+        AppraisalYear,
+        verbose_name=_("appraisal year"),
+        on_delete=models.CASCADE,
         related_name="periods",
-    )  # fmt: skip
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=40)
     start_date = models.DateField(_("start date"))
@@ -87,9 +92,11 @@ class Period(models.Model):
     # A monthly year's quarter in which only PPPK Paruh Waktu are evaluated (domain.md §8.1).
     pppk_pw_only = models.BooleanField(_("only for PPPK Paruh Waktu"), default=False)
     reopened_until = models.DateField(
-        _("reopened until"), null=True, blank=True,
+        _("reopened until"),
+        null=True,
+        blank=True,
         help_text=_("HR may reopen entry after the deadline until this date."),
-    )  # fmt: skip
+    )
     history = HistoricalRecords(table_name="evaluation_historicalperiod")
 
     objects = PeriodQuerySet.as_manager()
@@ -134,9 +141,11 @@ class Period(models.Model):
     def applies_to(self, jenis_asn: str) -> bool:
         """Whether an employee of that kind is evaluated in this period."""
         return period_applies(
-            jenis_asn=jenis_asn, period_kind=self.appraisal_year.period_kind,
-            is_final=self.is_final, pppk_pw_only=self.pppk_pw_only,
-        )  # fmt: skip
+            jenis_asn=jenis_asn,
+            period_kind=self.appraisal_year.period_kind,
+            is_final=self.is_final,
+            pppk_pw_only=self.pppk_pw_only,
+        )
 
     def is_open_for_entry(self, day: dt.date) -> bool:
         """Realisation may be entered until the deadline, or until HR's reopening date."""
@@ -205,13 +214,19 @@ class PeriodReopening(models.Model):
     until = models.DateField(_("reopened until"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True, **limited(LIMITS.NOTE))
     overrides_closures = models.BooleanField(
-        _("reopens signed entries"), default=False,
-        help_text=_("Set when a superadmin reopened a period with a penetapan or final evaluations."),
-    )  # fmt: skip
+        _("reopens signed entries"),
+        default=False,
+        help_text=_(
+            "Set when a superadmin reopened a period with a penetapan or final evaluations."
+        ),
+    )
     by = models.ForeignKey(
-        "accounts.User", verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
+        "accounts.User",
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
@@ -231,9 +246,11 @@ class CalendarSettings(models.Model):
     """
 
     default_period_kind = models.CharField(
-        _("period kind of new years"), max_length=12, choices=PeriodKindChoices.choices,
+        _("period kind of new years"),
+        max_length=12,
+        choices=PeriodKindChoices.choices,
         default=PeriodKindChoices.TRIWULANAN,
-    )  # fmt: skip
+    )
     default_annual_final = models.BooleanField(
         _("new years get a separate Tahunan Final"), default=True
     )

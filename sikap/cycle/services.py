@@ -51,9 +51,11 @@ def setup_appraisal_year(
             }
         )
     appraisal_year = AppraisalYear(
-        year=year, period_kind=period_kind, annual_final=annual_final,
+        year=year,
+        period_kind=period_kind,
+        annual_final=annual_final,
         plan_deadline=plan_deadline or dt.date(year, 1, 31),
-    )  # fmt: skip
+    )
     stamp(appraisal_year, by)
     appraisal_year.save()
     specs = periodic_periods(year, PeriodKind(period_kind), annual_final=annual_final)
@@ -62,11 +64,15 @@ def setup_appraisal_year(
     for number, spec in enumerate([*specs, *extra], start=1):
         end = dt.date(year, spec.end_month, calendar.monthrange(year, spec.end_month)[1])
         period = Period(
-            appraisal_year=appraisal_year, number=number, name=spec.label,
-            start_date=dt.date(year, spec.start_month, 1), end_date=end,
-            deadline=end + dt.timedelta(days=DEFAULT_DEADLINE_DAYS), is_final=number == len(specs),
+            appraisal_year=appraisal_year,
+            number=number,
+            name=spec.label,
+            start_date=dt.date(year, spec.start_month, 1),
+            end_date=end,
+            deadline=end + dt.timedelta(days=DEFAULT_DEADLINE_DAYS),
+            is_final=number == len(specs),
             pppk_pw_only=number > len(specs),
-        )  # fmt: skip
+        )
         stamp(period, by)
         period.save()
     return appraisal_year
@@ -205,7 +211,10 @@ def reopen_period(
     stamp(period, by, reason=reason)
     period.save(update_fields=["reopened_until"])
     PeriodReopening.objects.create(
-        period=period, until=until, reason=reason, by=by,
+        period=period,
+        until=until,
+        reason=reason,
+        by=by,
         overrides_closures=signed and until is not None,
-    )  # fmt: skip
+    )
     return period

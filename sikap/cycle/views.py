@@ -135,9 +135,11 @@ def period_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.reopen_period(
-                period=period, by=request.user, until=form.cleaned_data["reopened_until"],
+                period=period,
+                by=request.user,
+                until=form.cleaned_data["reopened_until"],
                 reason=form.cleaned_data["reason"],
-            )  # fmt: skip
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

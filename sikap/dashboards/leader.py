@@ -103,8 +103,15 @@ def ikm_figure(unit: Unit, today: dt.date) -> Figure:
     result = survey_stats.result_from_row(semester_row, weight) if semester_row else None
     url = reverse("surveys:report", args=[unit.pk])
     if result is None:
-        return Figure("ikm", _("Community Satisfaction Index (IKM)"), "–", url, rows, "line",
-                      _("No survey answers this semester yet."))  # fmt: skip
+        return Figure(
+            "ikm",
+            _("Community Satisfaction Index (IKM)"),
+            "–",
+            url,
+            rows,
+            "line",
+            _("No survey answers this semester yet."),
+        )
     names = {u.code: u.name for u in survey_rules.UNSUR}
     lowest = survey_rules.lowest_unsur(result)
     note = _("Lowest unsur: %(unsur)s (NRR %(nrr)s); %(n)s respondents, %(period)s.") % {
@@ -114,9 +121,14 @@ def ikm_figure(unit: Unit, today: dt.date) -> Figure:
         "period": semester.label,
     }
     return Figure(
-        "ikm", _("Community Satisfaction Index (IKM)"),
-        f"{_decimal(result.ikm)} ({result.quality})", url, rows, "line", note,
-    )  # fmt: skip
+        "ikm",
+        _("Community Satisfaction Index (IKM)"),
+        f"{_decimal(result.ikm)} ({result.quality})",
+        url,
+        rows,
+        "line",
+        note,
+    )
 
 
 def complaints_figure(unit: Unit, today: dt.date) -> Figure:
@@ -231,8 +243,10 @@ def predicate_figure(unit: Unit, period: Period | None) -> Figure:
         }
     limits: list[str] = []
     if curve.limits is not None and curve.evaluated:
-        limits = [f"{curve.limits.per_predicate[p].min}–{curve.limits.per_predicate[p].max}"
-                  for p in order]  # fmt: skip
+        limits = [
+            f"{curve.limits.per_predicate[p].min}–{curve.limits.per_predicate[p].max}"
+            for p in order
+        ]
         note += " " + (
             _("Within the kurva distribusi.")
             if not curve.violations
@@ -265,8 +279,14 @@ def jp_figure(unit: Unit, today: dt.date) -> Figure:
         "reached": reached,
         "n": len(with_target),
     }
-    return Figure("jp", _("Competency development (JP)"), headline,
-                  reverse("development:recap"), rows, "doughnut")  # fmt: skip
+    return Figure(
+        "jp",
+        _("Competency development (JP)"),
+        headline,
+        reverse("development:recap"),
+        rows,
+        "doughnut",
+    )
 
 
 def engagement_figure(unit: Unit) -> Figure:
@@ -287,8 +307,14 @@ def engagement_figure(unit: Unit) -> Figure:
         (_("Never signed in"), counts["never"]),
     ]
     headline = _("%(share)s active") % {"share": _pct(counts["active"], counts["total"])}
-    return Figure("engagement", _("Engagement"), headline,
-                  f"{reverse('dashboards:engagement')}?unit={unit.pk}", rows, "doughnut")  # fmt: skip
+    return Figure(
+        "engagement",
+        _("Engagement"),
+        headline,
+        f"{reverse('dashboards:engagement')}?unit={unit.pk}",
+        rows,
+        "doughnut",
+    )
 
 
 def build(unit: Unit, *, today: dt.date | None = None) -> Glance:

@@ -72,10 +72,15 @@ def me(request: AuthedRequest, year: YearQuery = None) -> dict[str, object]:
     year = year or timezone.localdate().year
     row = services.jp_rows([scope.employee], year)[0]
     gaps = [
-        {"competency": g.competency, "kind": g.kind, "required": g.required,
-         "current": g.current, "gap": g.gap}
+        {
+            "competency": g.competency,
+            "kind": g.kind,
+            "required": g.required,
+            "current": g.current,
+            "gap": g.gap,
+        }
         for g in services.gap_rows(scope.employee)
-    ]  # fmt: skip
+    ]
     return {**_jp_out(row, year), "gaps": gaps}
 
 

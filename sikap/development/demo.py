@@ -69,21 +69,81 @@ def load(*, today: dt.date) -> bool:
         e for e in people if e.position and e.position.jenis in ("PENGAWAS", "ADMINISTRATOR")
     ]
     plan = [
-        (FIRST_EVENT, 7, "Bagian Organisasi Setda Kota Palembang", _day(today, 2, 12, before=100), 0, {"jp": 4}, people, 0.93),
-        ("Bimtek Pelayanan Prima", 8, "BKPSDM Kota Palembang", _day(today, 4, 22, before=95), 1, {"jp": 16}, counter, 0.9),
-        ("E-Learning Core Values ASN BerAKHLAK", 16, "LAN RI (ASN Unggul)", _day(today, 6, 3, before=60), 13, {"jp": 12}, [e for i, e in enumerate(people) if i % 4], 0.75),
-        ("Sosialisasi Pencegahan Korupsi dan Gratifikasi", 7, "Inspektorat Kota Palembang", _day(today, 8, 19, before=30), 0, {"jp": 4}, people, 0.85),
-        ("Workshop Penyusunan Standar Pelayanan", 4, "Bagian Organisasi Setda Kota Palembang", _day(today, 7, 15, before=45), 0, {"jp": 8}, leaders, 0.85),
-        ("Pelatihan Aplikasi SIKAP", 3, "Kecamatan Plaju", today - dt.timedelta(days=20), 0, {"duration_minutes": 90}, people, 0.8),
-    ]  # fmt: skip
+        (
+            FIRST_EVENT,
+            7,
+            "Bagian Organisasi Setda Kota Palembang",
+            _day(today, 2, 12, before=100),
+            0,
+            {"jp": 4},
+            people,
+            0.93,
+        ),
+        (
+            "Bimtek Pelayanan Prima",
+            8,
+            "BKPSDM Kota Palembang",
+            _day(today, 4, 22, before=95),
+            1,
+            {"jp": 16},
+            counter,
+            0.9,
+        ),
+        (
+            "E-Learning Core Values ASN BerAKHLAK",
+            16,
+            "LAN RI (ASN Unggul)",
+            _day(today, 6, 3, before=60),
+            13,
+            {"jp": 12},
+            [e for i, e in enumerate(people) if i % 4],
+            0.75,
+        ),
+        (
+            "Sosialisasi Pencegahan Korupsi dan Gratifikasi",
+            7,
+            "Inspektorat Kota Palembang",
+            _day(today, 8, 19, before=30),
+            0,
+            {"jp": 4},
+            people,
+            0.85,
+        ),
+        (
+            "Workshop Penyusunan Standar Pelayanan",
+            4,
+            "Bagian Organisasi Setda Kota Palembang",
+            _day(today, 7, 15, before=45),
+            0,
+            {"jp": 8},
+            leaders,
+            0.85,
+        ),
+        (
+            "Pelatihan Aplikasi SIKAP",
+            3,
+            "Kecamatan Plaju",
+            today - dt.timedelta(days=20),
+            0,
+            {"duration_minutes": 90},
+            people,
+            0.8,
+        ),
+    ]
     events: list[TrainingEvent] = []
     for name, jenis, organiser, start, extra_days, amount, invited, rate in plan:
         event = services.create_event(
-            name=name, jenis_diklat=jenis, organiser=organiser, start_date=start,
-            end_date=start + dt.timedelta(days=extra_days), unit=kec, by=hr,
+            name=name,
+            jenis_diklat=jenis,
+            organiser=organiser,
+            start_date=start,
+            end_date=start + dt.timedelta(days=extra_days),
+            unit=kec,
+            by=hr,
             location="Aula Kantor Camat Plaju" if rules.is_classical(jenis) else "",
-            jp=amount.get("jp"), duration_minutes=amount.get("duration_minutes"),
-        )  # fmt: skip
+            jp=amount.get("jp"),
+            duration_minutes=amount.get("duration_minutes"),
+        )
         events.append(event)
         Participant.objects.bulk_create(
             [
@@ -162,10 +222,15 @@ def load(*, today: dt.date) -> bool:
         idp = services.get_or_create_plan(employee=emp, year=today.year, by=None)
         for g, jenis in zip(gaps, (8, 15), strict=False):
             services.add_plan_item(
-                plan=idp, competency=g.competency, jenis_diklat=jenis,
-                target_jp=8 if jenis == 8 else 4, schedule=f"Triwulan {min(4, today.month // 3 + 1)}",
-                current_level=g.current, required_level=g.required, by=None,
-            )  # fmt: skip
+                plan=idp,
+                competency=g.competency,
+                jenis_diklat=jenis,
+                target_jp=8 if jenis == 8 else 4,
+                schedule=f"Triwulan {min(4, today.month // 3 + 1)}",
+                current_level=g.current,
+                required_level=g.required,
+                by=None,
+            )
         penilai = chart.penilai_of(emp)
         if index % 2 and penilai is not None:
             services.agree_plan(plan=idp, by=penilai.employee)
@@ -173,16 +238,26 @@ def load(*, today: dt.date) -> bool:
     # Self-reported activities: one waiting for HR, one verified.
     if featured:
         OwnActivity.objects.create(
-            employee=featured[0], name="Webinar Literasi Digital ASN", jenis_diklat=9,
-            organiser="Kementerian Kominfo", start_date=today - dt.timedelta(days=10),
-            end_date=today - dt.timedelta(days=10), jp=3, certificate_number="KOMINFO/WB/0193",
-        )  # fmt: skip
+            employee=featured[0],
+            name="Webinar Literasi Digital ASN",
+            jenis_diklat=9,
+            organiser="Kementerian Kominfo",
+            start_date=today - dt.timedelta(days=10),
+            end_date=today - dt.timedelta(days=10),
+            jp=3,
+            certificate_number="KOMINFO/WB/0193",
+        )
     if len(featured) > 1:
         OwnActivity.objects.create(
-            employee=featured[1], name="Kursus Microsoft Excel untuk Perkantoran",
-            jenis_diklat=11, organiser="Balai Latihan Kerja Palembang",
-            start_date=_day(today, 3, 4, before=70), end_date=_day(today, 3, 6, before=68),
-            jp=12, certificate_number="BLK-PLG/2026/311", status=ActivityStatus.VERIFIED,
+            employee=featured[1],
+            name="Kursus Microsoft Excel untuk Perkantoran",
+            jenis_diklat=11,
+            organiser="Balai Latihan Kerja Palembang",
+            start_date=_day(today, 3, 4, before=70),
+            end_date=_day(today, 3, 6, before=68),
+            jp=12,
+            certificate_number="BLK-PLG/2026/311",
+            status=ActivityStatus.VERIFIED,
             verified_by=hr,
-        )  # fmt: skip
+        )
     return True

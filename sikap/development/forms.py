@@ -19,9 +19,11 @@ JENIS_FIELD_HELP = _("SIASN jenisDiklat; the form decides whether it is klasikal
 
 def jenis_field() -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
-        label=_("Jenis diklat"), choices=rules.JENIS_DIKLAT_CHOICES, coerce=int,
+        label=_("Jenis diklat"),
+        choices=rules.JENIS_DIKLAT_CHOICES,
+        coerce=int,
         help_text=JENIS_FIELD_HELP,
-    )  # fmt: skip
+    )
 
 
 class _ActivityFields(forms.Form):
@@ -31,13 +33,18 @@ class _ActivityFields(forms.Form):
     start_date = forms.DateField(label=_("Start date"), widget=IsoDateInput())
     end_date = forms.DateField(label=_("End date"), widget=IsoDateInput())
     jp = forms.IntegerField(
-        label=_("JP"), min_value=1, max_value=999, required=False,
+        label=_("JP"),
+        min_value=1,
+        max_value=999,
+        required=False,
         help_text=_("Jam pelajaran; leave empty to compute from the duration."),
-    )  # fmt: skip
+    )
     duration_minutes = forms.IntegerField(
-        label=_("Duration (minutes)"), min_value=1, required=False,
+        label=_("Duration (minutes)"),
+        min_value=1,
+        required=False,
         help_text=_("1 JP = 45 minutes; only whole JP count (rounded down)."),
-    )  # fmt: skip
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -49,24 +56,32 @@ class _ActivityFields(forms.Form):
 class EventForm(_ActivityFields):
     location = forms.CharField(label=_("Location"), max_length=255, required=False)
     unit = forms.ModelChoiceField(
-        label=_("Unit"), queryset=Unit.objects.none(),
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
         help_text=_("Employees of this unit and its subunits may register."),
-    )  # fmt: skip
+    )
     registration_open = forms.BooleanField(
         label=_("Open for registration (employees register themselves)"), required=False
     )
     capacity = forms.IntegerField(
-        label=_("Capacity"), min_value=1, max_value=10000, required=False,
+        label=_("Capacity"),
+        min_value=1,
+        max_value=10000,
+        required=False,
         help_text=_("Empty = no limit. Beyond it, registrations go to the waiting list."),
-    )  # fmt: skip
+    )
     check_in_opens = forms.TimeField(
-        label=_("Check-in opens"), required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        label=_("Check-in opens"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
         help_text=_("Each day of the event (WIB); empty = from 00:00."),
-    )  # fmt: skip
+    )
     check_in_closes = forms.TimeField(
-        label=_("Check-in closes"), required=False, widget=forms.TimeInput(attrs={"type": "time"}),
+        label=_("Check-in closes"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}),
         help_text=_("Each day of the event (WIB); empty = until 23:59."),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,9 +93,10 @@ class ActivityForm(_ActivityFields):
         label=_("Certificate number"), max_length=100, required=False
     )
     certificate = forms.FileField(
-        label=_("Certificate (PDF or photo)"), required=False,
+        label=_("Certificate (PDF or photo)"),
+        required=False,
         help_text=_("Attach the certificate or fill in its number."),
-    )  # fmt: skip
+    )
 
 
 class AddParticipantsForm(forms.Form):
@@ -112,10 +128,14 @@ class InviteForm(forms.Form):
         label=_("Jenis jabatan"), choices=[("", "-"), *JenisJabatan.choices], required=False
     )
     competency = forms.CharField(
-        label=_("Improvement area (kompetensi)"), max_length=200, required=False,
-        help_text=_("Employees whose IDP of this year has this kompetensi, or whose improvement "
-                    "areas name it."),
-    )  # fmt: skip
+        label=_("Improvement area (kompetensi)"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Employees whose IDP of this year has this kompetensi, or whose improvement "
+            "areas name it."
+        ),
+    )
 
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -189,13 +209,19 @@ class AssessmentForm(forms.Form):
 class PlanItemForm(forms.Form):
     competency = forms.CharField(label=_("Kompetensi"), max_length=200)
     required_level = forms.TypedChoiceField(
-        label=_("Required level"), choices=[("", "-")] + [(n, str(n)) for n in rules.LEVELS],
-        coerce=int, empty_value=None, required=False,
-    )  # fmt: skip
+        label=_("Required level"),
+        choices=[("", "-")] + [(n, str(n)) for n in rules.LEVELS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
     current_level = forms.TypedChoiceField(
-        label=_("Current level"), choices=[("", "-")] + [(n, str(n)) for n in rules.LEVELS],
-        coerce=int, empty_value=None, required=False,
-    )  # fmt: skip
+        label=_("Current level"),
+        choices=[("", "-")] + [(n, str(n)) for n in rules.LEVELS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
     jenis_diklat = jenis_field()
     jenis_diklat.label = _("Bentuk pengembangan")
     target_jp = forms.IntegerField(label=_("Target JP"), min_value=0, max_value=999)
@@ -208,9 +234,10 @@ class PlanItemForm(forms.Form):
 class RequiredCompetencyForm(forms.Form):
     position = PositionChoiceField(label=_("Jabatan"))
     competency = forms.CharField(
-        label=_("Kompetensi"), max_length=200,
+        label=_("Kompetensi"),
+        max_length=200,
         help_text=_("Manajerial, Perekat Bangsa, or any kompetensi teknis of the jabatan."),
-    )  # fmt: skip
+    )
     level = forms.TypedChoiceField(
         label=_("Required level"), choices=[(n, str(n)) for n in rules.LEVELS], coerce=int
     )

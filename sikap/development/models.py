@@ -27,9 +27,11 @@ class RequiredCompetency(models.Model):
     """The level a jabatan requires for a competency (standar kompetensi jabatan)."""
 
     position = models.ForeignKey(
-        "org.Position", verbose_name=_("position"), on_delete=models.CASCADE,
+        "org.Position",
+        verbose_name=_("position"),
+        on_delete=models.CASCADE,
         related_name="required_competencies",
-    )  # fmt: skip
+    )
     competency = models.CharField(_("kompetensi"), max_length=200)
     level = models.PositiveSmallIntegerField(_("required level"), choices=LEVEL_CHOICES)
     history = HistoricalRecords()
@@ -63,22 +65,31 @@ class CompetencyAssessment(models.Model):
     """A current level of an employee in a competency, on a date, from a source."""
 
     employee = models.ForeignKey(
-        "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE,
+        "org.Employee",
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
         related_name="competency_assessments",
-    )  # fmt: skip
+    )
     competency = models.CharField(_("kompetensi"), max_length=200)
     level = models.PositiveSmallIntegerField(_("current level"), choices=LEVEL_CHOICES)
     date = models.DateField(_("date"))
     source = models.CharField(_("source"), max_length=12, choices=AssessmentSource.choices)
     coaching_evaluation = models.ForeignKey(
-        "planning.CompetencyEvaluation", verbose_name=_("Format B.1.9"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "planning.CompetencyEvaluation",
+        verbose_name=_("Format B.1.9"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -100,17 +111,23 @@ class DevelopmentPlan(models.Model):
     """IDP (Rencana Pengembangan Kompetensi Individu) of an employee for a year."""
 
     employee = models.ForeignKey(
-        "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE,
+        "org.Employee",
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
         related_name="development_plans",
-    )  # fmt: skip
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(
         _("status"), max_length=8, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
     agreed_by = models.ForeignKey(
-        "org.Employee", verbose_name=_("agreed by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "org.Employee",
+        verbose_name=_("agreed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     agreed_at = models.DateTimeField(_("agreed at"), null=True, blank=True)
     history = HistoricalRecords()
 
@@ -198,9 +215,11 @@ class TrainingEvent(models.Model):
     jp = models.PositiveSmallIntegerField(_("JP"))
     location = models.CharField(_("location"), max_length=255, blank=True)
     unit = models.ForeignKey(
-        "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT,
+        "org.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
         related_name="training_events",
-    )  # fmt: skip
+    )
     # Self-registration: open to the employees of the unit's subtree; beyond the capacity
     # registrations wait in order (daftar tunggu).
     registration_open = models.BooleanField(_("open for registration"), default=False)
@@ -210,9 +229,12 @@ class TrainingEvent(models.Model):
     check_in_opens = models.TimeField(_("check-in opens"), null=True, blank=True)
     check_in_closes = models.TimeField(_("check-in closes"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     history = HistoricalRecords()
 
     objects = TrainingEventQuerySet.as_manager()
@@ -255,14 +277,18 @@ class Participant(models.Model):
 
     event = models.ForeignKey(TrainingEvent, on_delete=models.CASCADE, related_name="participants")
     employee = models.ForeignKey(
-        "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE,
+        "org.Employee",
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
         related_name="training_participations",
-    )  # fmt: skip
+    )
     # Rows added by HR as participants are REGISTERED; invitations wait for the employee.
     status = models.CharField(
-        _("status"), max_length=10, choices=ParticipantStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=ParticipantStatus.choices,
         default=ParticipantStatus.REGISTERED,
-    )  # fmt: skip
+    )
     registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
     attended = models.BooleanField(_("attended"), default=False)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
@@ -327,9 +353,12 @@ class FollowUp(models.Model):
     score = models.PositiveSmallIntegerField(_("improvement (1-5)"), choices=SCORE_CHOICES)
     note = models.TextField(_("note"), blank=True, **limited(LIMITS.NOTE))
     by = models.ForeignKey(
-        "org.Employee", verbose_name=_("recorded by"), null=True, on_delete=models.SET_NULL,
+        "org.Employee",
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -352,9 +381,11 @@ class OwnActivity(models.Model):
     """A development activity the employee reports themself, counted once HR verifies it."""
 
     employee = models.ForeignKey(
-        "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE,
+        "org.Employee",
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
         related_name="own_activities",
-    )  # fmt: skip
+    )
     name = models.CharField(_("name"), max_length=255)
     jenis_diklat = models.PositiveSmallIntegerField(
         _("jenis diklat"), choices=rules.JENIS_DIKLAT_CHOICES
@@ -369,9 +400,12 @@ class OwnActivity(models.Model):
         _("status"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.PENDING
     )
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
 

@@ -181,9 +181,13 @@ def seat_free(capacity: int | None, registered: int) -> bool:
 
 
 def check_in_state(
-    moment: dt.datetime, *, start: dt.date, end: dt.date,
-    opens: dt.time | None, closes: dt.time | None,
-) -> str:  # fmt: skip
+    moment: dt.datetime,
+    *,
+    start: dt.date,
+    end: dt.date,
+    opens: dt.time | None,
+    closes: dt.time | None,
+) -> str:
     """Open, not yet, or closed: ``moment`` (local, naive) against the event's days and hours.
 
     Both ends are inclusive: at the opening time, and at the closing time itself, check-in works.

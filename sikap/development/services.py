@@ -208,9 +208,10 @@ def latest_recommendation(employee: Employee) -> Recommendation | None:
     if latest is None:
         return None
     return Recommendation(
-        predicate=str(latest.get_predicate_display()), notes=latest.notes,
+        predicate=str(latest.get_predicate_display()),
+        notes=latest.notes,
         period=latest.period.name,
-    )  # fmt: skip
+    )
 
 
 def biggest_gaps(employees: list[Employee]) -> dict[int, list[GapRow]]:
@@ -234,10 +235,12 @@ def biggest_gaps(employees: list[Employee]) -> dict[int, list[GapRow]]:
         for req in by_position.get(e.position_id or 0, []):
             known = levels.get(e.pk, {}).get(req.competency)
             row = GapRow(
-                competency=req.competency, kind=req.kind, required=req.level,
+                competency=req.competency,
+                kind=req.kind,
+                required=req.level,
                 current=known.level if known else None,
                 assessed_on=known.date if known else None,
-            )  # fmt: skip
+            )
             if row.gap > 0:
                 rows.append(row)
         result[e.pk] = sorted(rows, key=lambda r: (-r.gap, r.competency))
@@ -395,9 +398,16 @@ def apply_default_levels(*, positions: list[Position], by: User | None) -> int:
 
 @transaction.atomic
 def record_assessment(
-    *, employee: Employee, competency: str, level: int, date: dt.date, source: str,
-    note: str = "", by: User | None, coaching_evaluation: Any = None,
-) -> CompetencyAssessment:  # fmt: skip
+    *,
+    employee: Employee,
+    competency: str,
+    level: int,
+    date: dt.date,
+    source: str,
+    note: str = "",
+    by: User | None,
+    coaching_evaluation: Any = None,
+) -> CompetencyAssessment:
     """Record the current level of an employee in a competency."""
     if level not in rules.LEVELS:
         raise ValidationError(
@@ -416,9 +426,15 @@ def record_assessment(
             {"source": ValidationError(_("Unknown assessment source."), code="unknown_source")}
         )
     item = CompetencyAssessment(
-        employee=employee, competency=competency.strip(), level=level, date=date,
-        source=source, note=note, recorded_by=by, coaching_evaluation=coaching_evaluation,
-    )  # fmt: skip
+        employee=employee,
+        competency=competency.strip(),
+        level=level,
+        date=date,
+        source=source,
+        note=note,
+        recorded_by=by,
+        coaching_evaluation=coaching_evaluation,
+    )
     stamp(item, by)
     item.save()
     return item
@@ -463,11 +479,22 @@ def _resolve_jp(jp: int | None, minutes: int | None) -> int:
 
 @transaction.atomic
 def create_event(
-    *, name: str, jenis_diklat: int, organiser: str, start_date: dt.date, end_date: dt.date,
-    unit: Unit, by: User | None, jp: int | None = None, duration_minutes: int | None = None,
-    location: str = "", registration_open: bool = False, capacity: int | None = None,
-    check_in_opens: dt.time | None = None, check_in_closes: dt.time | None = None,
-) -> TrainingEvent:  # fmt: skip
+    *,
+    name: str,
+    jenis_diklat: int,
+    organiser: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    unit: Unit,
+    by: User | None,
+    jp: int | None = None,
+    duration_minutes: int | None = None,
+    location: str = "",
+    registration_open: bool = False,
+    capacity: int | None = None,
+    check_in_opens: dt.time | None = None,
+    check_in_closes: dt.time | None = None,
+) -> TrainingEvent:
     """Create a training event; JP is given or computed from the duration (45 minutes a JP)."""
     rules.jenis_diklat_name(jenis_diklat)
     _check_dates(start_date, end_date)
@@ -480,12 +507,21 @@ def create_event(
             }
         )
     event = TrainingEvent(
-        name=name, jenis_diklat=jenis_diklat, organiser=organiser, start_date=start_date,
-        end_date=end_date, duration_minutes=duration_minutes,
-        jp=_resolve_jp(jp, duration_minutes), location=location, unit=unit, created_by=by,
-        registration_open=registration_open, capacity=capacity or None,
-        check_in_opens=check_in_opens, check_in_closes=check_in_closes,
-    )  # fmt: skip
+        name=name,
+        jenis_diklat=jenis_diklat,
+        organiser=organiser,
+        start_date=start_date,
+        end_date=end_date,
+        duration_minutes=duration_minutes,
+        jp=_resolve_jp(jp, duration_minutes),
+        location=location,
+        unit=unit,
+        created_by=by,
+        registration_open=registration_open,
+        capacity=capacity or None,
+        check_in_opens=check_in_opens,
+        check_in_closes=check_in_closes,
+    )
     stamp(event, by)
     event.save()
     return event
@@ -553,9 +589,15 @@ def set_certificate(
 
 @transaction.atomic
 def submit_reaction(
-    *, participant: Participant, relevance: int, usefulness: int, would_apply: int,
-    comment: str = "", today: dt.date, by: User | None,
-) -> ReactionSurvey:  # fmt: skip
+    *,
+    participant: Participant,
+    relevance: int,
+    usefulness: int,
+    would_apply: int,
+    comment: str = "",
+    today: dt.date,
+    by: User | None,
+) -> ReactionSurvey:
     """The participant's reaction survey, once, after attending an event that has started."""
     lock(participant)
     if not participant.attended:
@@ -569,23 +611,33 @@ def submit_reaction(
             _("The reaction survey has already been filled in."), code="reaction_done"
         )
     for key, value in (
-        ("relevance", relevance), ("usefulness", usefulness), ("would_apply", would_apply),
-    ):  # fmt: skip
+        ("relevance", relevance),
+        ("usefulness", usefulness),
+        ("would_apply", would_apply),
+    ):
         if value not in range(1, 6):
             raise ValidationError(
                 {key: ValidationError(_("The score must be 1 to 5."), code="score_out_of_range")}
             )
     return ReactionSurvey.objects.create(
-        participant=participant, relevance=relevance, usefulness=usefulness,
-        would_apply=would_apply, comment=comment,
-    )  # fmt: skip
+        participant=participant,
+        relevance=relevance,
+        usefulness=usefulness,
+        would_apply=would_apply,
+        comment=comment,
+    )
 
 
 @transaction.atomic
 def record_follow_up(
-    *, participant: Participant, score: int, note: str, today: dt.date, by: Employee,
+    *,
+    participant: Participant,
+    score: int,
+    note: str,
+    today: dt.date,
+    by: Employee,
     user: User | None = None,
-) -> FollowUp:  # fmt: skip
+) -> FollowUp:
     """The supervisor's judgement of whether behaviour or results improved after the event."""
     lock(participant)
     due = rules.follow_up_due_on(participant.event.end_date, days=follow_up_days())
@@ -615,10 +667,19 @@ def record_follow_up(
 
 @transaction.atomic
 def report_activity(
-    *, employee: Employee, name: str, jenis_diklat: int, organiser: str, start_date: dt.date,
-    end_date: dt.date, jp: int | None = None, duration_minutes: int | None = None,
-    certificate_number: str = "", upload: UploadedFile | None = None, by: User | None,
-) -> OwnActivity:  # fmt: skip
+    *,
+    employee: Employee,
+    name: str,
+    jenis_diklat: int,
+    organiser: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    jp: int | None = None,
+    duration_minutes: int | None = None,
+    certificate_number: str = "",
+    upload: UploadedFile | None = None,
+    by: User | None,
+) -> OwnActivity:
     """An activity reported by the employee with its evidence; it counts once verified."""
     rules.jenis_diklat_name(jenis_diklat)
     _check_dates(start_date, end_date)
@@ -631,10 +692,15 @@ def report_activity(
             }
         )
     activity = OwnActivity(
-        employee=employee, name=name, jenis_diklat=jenis_diklat, organiser=organiser,
-        start_date=start_date, end_date=end_date, jp=_resolve_jp(jp, duration_minutes),
+        employee=employee,
+        name=name,
+        jenis_diklat=jenis_diklat,
+        organiser=organiser,
+        start_date=start_date,
+        end_date=end_date,
+        jp=_resolve_jp(jp, duration_minutes),
         certificate_number=certificate_number.strip(),
-    )  # fmt: skip
+    )
     _store_certificate(activity, upload)
     stamp(activity, by)
     activity.save()
@@ -673,10 +739,17 @@ def get_or_create_plan(*, employee: Employee, year: int, by: User | None) -> Dev
 
 @transaction.atomic
 def add_plan_item(
-    *, plan: DevelopmentPlan, competency: str, jenis_diklat: int, target_jp: int,
-    schedule: str = "", current_level: int | None = None, required_level: int | None = None,
-    recommendation: str = "", by: User | None,
-) -> PlanItem:  # fmt: skip
+    *,
+    plan: DevelopmentPlan,
+    competency: str,
+    jenis_diklat: int,
+    target_jp: int,
+    schedule: str = "",
+    current_level: int | None = None,
+    required_level: int | None = None,
+    recommendation: str = "",
+    by: User | None,
+) -> PlanItem:
     """Add a line to a draft IDP."""
     lock(plan)
     if plan.status != PlanStatus.DRAFT:
@@ -691,10 +764,15 @@ def add_plan_item(
             }
         )
     item = PlanItem(
-        plan=plan, competency=competency.strip(), jenis_diklat=jenis_diklat,
-        target_jp=target_jp, schedule=schedule, current_level=current_level,
-        required_level=required_level, recommendation=recommendation,
-    )  # fmt: skip
+        plan=plan,
+        competency=competency.strip(),
+        jenis_diklat=jenis_diklat,
+        target_jp=target_jp,
+        schedule=schedule,
+        current_level=current_level,
+        required_level=required_level,
+        recommendation=recommendation,
+    )
     stamp(item, by)
     item.save()
     return item
@@ -917,9 +995,11 @@ class _WindowSigner(signing.TimestampSigner):
 def check_in_window(event: TrainingEvent) -> tuple[dt.datetime, dt.datetime]:
     """The first and last moment (aware, local time zone) of the event's check-in."""
     first, last = rules.check_in_window(
-        start=event.start_date, end=event.end_date,
-        opens=event.check_in_opens, closes=event.check_in_closes,
-    )  # fmt: skip
+        start=event.start_date,
+        end=event.end_date,
+        opens=event.check_in_opens,
+        closes=event.check_in_closes,
+    )
     zone = timezone.get_current_timezone()
     return timezone.make_aware(first, zone), timezone.make_aware(last, zone)
 
@@ -981,9 +1061,12 @@ def check_in(
     if participant.checked_in_at is not None:
         return participant
     state = rules.check_in_state(
-        timezone.localtime(now).replace(tzinfo=None), start=event.start_date,
-        end=event.end_date, opens=event.check_in_opens, closes=event.check_in_closes,
-    )  # fmt: skip
+        timezone.localtime(now).replace(tzinfo=None),
+        start=event.start_date,
+        end=event.end_date,
+        opens=event.check_in_opens,
+        closes=event.check_in_closes,
+    )
     if state == rules.CHECK_IN_NOT_YET:
         raise ValidationError(_("The check-in has not opened yet."), code="check_in_not_yet")
     if state == rules.CHECK_IN_CLOSED:
@@ -1083,20 +1166,32 @@ def import_scores(
         if not nip:
             error(line, "NIP", _("empty."), "nip_empty")
         elif participant is None:
-            error(line, "NIP", _("%(nip)s is not a participant of this event.") % {"nip": nip},
-                  "nip_unknown")  # fmt: skip
+            error(
+                line,
+                "NIP",
+                _("%(nip)s is not a participant of this event.") % {"nip": nip},
+                "nip_unknown",
+            )
         values: list[int | None] = []
         for column, cell in (("pre", cells[1]), ("post", cells[2])):
             try:
                 value = _score_cell(cell)
             except ValueError:
-                error(line, column, _("%(value)s is not a whole number.") % {"value": cell},
-                      "score_not_number")  # fmt: skip
+                error(
+                    line,
+                    column,
+                    _("%(value)s is not a whole number.") % {"value": cell},
+                    "score_not_number",
+                )
                 value = None
             else:
                 if not rules.score_valid(value):
-                    error(line, column, _("%(value)s is not from 0 to 100.") % {"value": value},
-                          "score_out_of_range")  # fmt: skip
+                    error(
+                        line,
+                        column,
+                        _("%(value)s is not from 0 to 100.") % {"value": value},
+                        "score_out_of_range",
+                    )
             values.append(value)
         if participant is not None:
             if participant.pk in scores:
@@ -1150,7 +1245,9 @@ def verify_certificate(code: str) -> CertificateCheck | None:
     if participant is None:
         return None
     return CertificateCheck(
-        name=participant.employee.display_name, event=participant.event.name,
-        days=_event_days(participant.event), jp=participant.event.jp,
+        name=participant.employee.display_name,
+        event=participant.event.name,
+        days=_event_days(participant.event),
+        jp=participant.event.jp,
         valid=participant.attended and participant.status != ParticipantStatus.CANCELLED,
-    )  # fmt: skip
+    )

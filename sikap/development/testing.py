@@ -12,13 +12,26 @@ TODAY = dt.date(2026, 11, 27)
 
 
 def make_event(
-    unit: Unit, *, name: str = "Sosialisasi SKP", jenis: int = 7, jp: int | None = 4,
-    start: dt.date = dt.date(2026, 2, 12), end: dt.date | None = None, minutes: int | None = None,
-) -> TrainingEvent:  # fmt: skip
+    unit: Unit,
+    *,
+    name: str = "Sosialisasi SKP",
+    jenis: int = 7,
+    jp: int | None = 4,
+    start: dt.date = dt.date(2026, 2, 12),
+    end: dt.date | None = None,
+    minutes: int | None = None,
+) -> TrainingEvent:
     return services.create_event(
-        name=name, jenis_diklat=jenis, organiser="Bagian Organisasi", start_date=start,
-        end_date=end or start, unit=unit, by=None, jp=jp, duration_minutes=minutes,
-    )  # fmt: skip
+        name=name,
+        jenis_diklat=jenis,
+        organiser="Bagian Organisasi",
+        start_date=start,
+        end_date=end or start,
+        unit=unit,
+        by=None,
+        jp=jp,
+        duration_minutes=minutes,
+    )
 
 
 def invite(event: TrainingEvent, *employees: Employee, attended: bool = True) -> list[Participant]:

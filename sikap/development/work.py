@@ -23,9 +23,13 @@ def offer_attendance(participants: Iterable[Participant]) -> None:
         evidence = reverse("development:employee", args=[participant.employee_id])
         emit_work_done(
             WorkDone(
-                source="development.training", source_id=participant.pk, user_id=user_id,
-                day=event.start_date, activity=f"Mengikuti {event.name}",
-                quantity=event.jp, satuan="JP",
+                source="development.training",
+                source_id=participant.pk,
+                user_id=user_id,
+                day=event.start_date,
+                activity=f"Mengikuti {event.name}",
+                quantity=event.jp,
+                satuan="JP",
                 evidence_url=f"{evidence}?year={event.end_date.year}#trainings-title",
             )
-        )  # fmt: skip
+        )

@@ -145,9 +145,11 @@ def can_set_organisation_predicate(scope: Scope, unit: Unit, setter: str) -> boo
         return True
     if scope.manages(unit):
         return not Position.objects.filter(
-            is_unit_head=True, unit_id__in=unit.ancestor_ids[:-1], holders__is_active=True,
+            is_unit_head=True,
+            unit_id__in=unit.ancestor_ids[:-1],
+            holders__is_active=True,
             holders__user__isnull=False,
-        ).exists()  # fmt: skip
+        ).exists()
     return False
 
 

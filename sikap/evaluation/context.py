@@ -140,11 +140,14 @@ def behaviour_rows(plan: Any, period: Period) -> list[BehaviourRow]:
         feedback[item.behaviour_value].append(item)
     return [
         BehaviourRow(
-            number=n, name=name, indicators=indicators,
-            expectation=expectations.get(key, ""), feedback=feedback[key],
+            number=n,
+            name=name,
+            indicators=indicators,
+            expectation=expectations.get(key, ""),
+            feedback=feedback[key],
         )
         for n, (key, name, indicators) in enumerate(BERAKHLAK, start=1)
-    ]  # fmt: skip
+    ]
 
 
 PERCENT_UNITS = {"%", "persen", "persentase"}

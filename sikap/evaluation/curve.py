@@ -187,15 +187,22 @@ def unit_curve(
         pk
         for pk, u in units.items()
         if (c := _curve_in(u, units, target)).pk == target.pk
-        or (c.kind == UnitKind.KELURAHAN and asn[c.pk] < threshold and c.parent_id
-            and _curve_in(units.get(c.parent_id, target), units, target).pk == target.pk)
-    ]  # fmt: skip
+        or (
+            c.kind == UnitKind.KELURAHAN
+            and asn[c.pk] < threshold
+            and c.parent_id
+            and _curve_in(units.get(c.parent_id, target), units, target).pk == target.pk
+        )
+    ]
     members, served_in = members_during(member_units, period)
     by_pk = {e.pk: e for e in members}
     pooled = sorted(
-        {c.pk for e in members if (c := _curve_in(units[served_in[e.pk]], units, target)).pk
-         != target.pk}
-    )  # fmt: skip
+        {
+            c.pk
+            for e in members
+            if (c := _curve_in(units[served_in[e.pk]], units, target)).pk != target.pk
+        }
+    )
     evaluations: dict[int, Evaluation] = {}
     for evaluation in (
         Evaluation.objects.filter(period=period, employee_id__in=by_pk)

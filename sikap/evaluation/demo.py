@@ -58,10 +58,13 @@ def _evaluate_curve(
     if not members:
         return 0
     OrganisationAssessment.objects.get_or_create(
-        unit=curve.unit, period=curve.period,
-        defaults={"predicate": rules.OrganisationPredicate.BAIK.value,
-                  "note": "Capaian Perjanjian Kinerja sesuai target (data demo)."},
-    )  # fmt: skip
+        unit=curve.unit,
+        period=curve.period,
+        defaults={
+            "predicate": rules.OrganisationPredicate.BAIK.value,
+            "note": "Capaian Perjanjian Kinerja sesuai target (data demo).",
+        },
+    )
     limits = rules.distribution_limits(rules.OrganisationPredicate.BAIK, len(members))
     if violate:
         predicates = [rules.EmployeePredicate.BAIK] * len(members)
@@ -72,14 +75,20 @@ def _evaluate_curve(
         plan = plans[employee.pk]
         result, behaviour = RATINGS[predicate]
         evaluation = Evaluation(
-            plan=plan, employee=employee, period=curve.period, result_rating=result.value,
-            behaviour_rating=behaviour.value, predicate=predicate.value,
-            penilai_id=plan.penilai_id, penilai_name=plan.penilai_name,
-            penilai_nip=plan.penilai_nip, penilai_position=plan.penilai_position,
+            plan=plan,
+            employee=employee,
+            period=curve.period,
+            result_rating=result.value,
+            behaviour_rating=behaviour.value,
+            predicate=predicate.value,
+            penilai_id=plan.penilai_id,
+            penilai_name=plan.penilai_name,
+            penilai_nip=plan.penilai_nip,
+            penilai_position=plan.penilai_position,
             penilai_unit=plan.penilai_unit,
             penilai_golongan=plan.penilai.golongan if plan.penilai else "",
             notes=NOTES[predicate],
-        )  # fmt: skip
+        )
         evaluation.save()
     return len(members)
 
@@ -132,9 +141,10 @@ def load(*, today: dt.date) -> bool:
             head = Position.objects.filter(unit=curve.unit, is_unit_head=True).first()
             signer = head.holders.filter(is_active=True).first() if head else None
             determine_predicates(
-                curve=fresh, by=signer.user if signer else None,  # type: ignore[arg-type]
+                curve=fresh,
+                by=signer.user if signer else None,  # type: ignore[arg-type]
                 signer=signer,
                 now=timezone.make_aware(dt.datetime.combine(period.deadline, dt.time(10))),
                 notify_employees=False,
-            )  # fmt: skip
+            )
     return created > 0

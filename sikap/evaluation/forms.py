@@ -76,14 +76,18 @@ class EvaluationForm(forms.Form):
         for row in rows:
             pk = row.work_result.pk  # type: ignore[attr-defined]
             self.fields[f"label_{pk}"] = forms.ChoiceField(
-                label=_("Label (optional)"), required=False,
-                choices=[("", "—"), *RATING_CHOICES], initial=row.label,  # type: ignore[attr-defined]
-            )  # fmt: skip
+                label=_("Label (optional)"),
+                required=False,
+                choices=[("", "—"), *RATING_CHOICES],
+                initial=row.label,  # type: ignore[attr-defined]
+            )
             self.fields[f"feedback_{pk}"] = forms.CharField(
                 max_length=LIMITS.NOTE,
-                label=_("Umpan balik berkelanjutan berdasarkan bukti dukung"), required=False,
-                initial=row.note, widget=forms.Textarea(attrs={"rows": 2}),  # type: ignore[attr-defined]
-            )  # fmt: skip
+                label=_("Umpan balik berkelanjutan berdasarkan bukti dukung"),
+                required=False,
+                initial=row.note,
+                widget=forms.Textarea(attrs={"rows": 2}),  # type: ignore[attr-defined]
+            )
             self.rhk_fields.append((row, self[f"label_{pk}"], self[f"feedback_{pk}"]))
 
     def work_result_notes(self) -> dict[str, dict[str, str]]:
@@ -106,18 +110,21 @@ class CalibrationForm(forms.Form):
 
 class DeterminationForm(forms.Form):
     early_close_reason = forms.CharField(
-        label=_("Reason to close the period early"), required=False, max_length=LIMITS.TEXT,
+        label=_("Reason to close the period early"),
+        required=False,
+        max_length=LIMITS.TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only needed before the period has ended; it is recorded with the penetapan."),
-    )  # fmt: skip
+    )
 
 
 class CorrectionForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason for the correction"), max_length=LIMITS.TEXT,
+        label=_("Reason for the correction"),
+        max_length=LIMITS.TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Recorded with the new version; the documents of earlier versions are kept."),
-    )  # fmt: skip
+    )
 
 
 class OrganisationPredicateForm(forms.Form):
@@ -186,10 +193,13 @@ class PeerRequestForm(forms.Form):
         respondents = self.fields["respondents"]
         assert isinstance(respondents, forms.MultipleChoiceField)
         respondents.choices = [
-            (str(c.employee.pk), f"{c.employee.display_name} · {c.employee.position or '-'}"
-             f" · {c.employee.unit or '-'} ({relation[c.relation]})")
+            (
+                str(c.employee.pk),
+                f"{c.employee.display_name} · {c.employee.position or '-'}"
+                f" · {c.employee.unit or '-'} ({relation[c.relation]})",
+            )
             for c in candidates
-        ]  # fmt: skip
+        ]
 
     def chosen(self) -> list[Any]:
         return [self.people[pk] for pk in self.cleaned_data["respondents"]]
@@ -198,8 +208,9 @@ class PeerRequestForm(forms.Form):
 class PeerAnswerForm(forms.Form):
     """One level for each of the 7 BerAKHLAK values."""
 
-    def __init__(self, *args: Any, values: Sequence[tuple[str, str, tuple[str, ...]]],
-                 **kwargs: Any) -> None:  # fmt: skip
+    def __init__(
+        self, *args: Any, values: Sequence[tuple[str, str, tuple[str, ...]]], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.values = values
         choices = [(level.value, level.label) for level in PEER_LEVELS]
@@ -231,9 +242,10 @@ class RenewalFilterForm(forms.Form):
 
     tahun = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
     rekomendasi = forms.ChoiceField(
-        label=_("Recommendation"), required=False,
+        label=_("Recommendation"),
+        required=False,
         choices=[("", _("All")), *RenewalDecision.choices],
-    )  # fmt: skip
+    )
     berakhir_sebelum = forms.DateField(
         label=_("Contract ends before"), required=False, widget=IsoDateInput()
     )

@@ -47,26 +47,35 @@ class EvaluationSettings(models.Model):
     """The evaluation settings of the instansi (a single row; UNCONFIRMED rules made editable)."""
 
     organisation_predicate_setter = models.CharField(
-        _("who sets the Predikat Kinerja Organisasi"), max_length=12,
-        choices=PredicateSetter.choices, default=PredicateSetter.PARENT_HEAD,
-    )  # fmt: skip
+        _("who sets the Predikat Kinerja Organisasi"),
+        max_length=12,
+        choices=PredicateSetter.choices,
+        default=PredicateSetter.PARENT_HEAD,
+    )
     rounding = models.CharField(
-        _("rounding of the kurva distribusi"), max_length=8, choices=RoundingChoices.choices,
+        _("rounding of the kurva distribusi"),
+        max_length=8,
+        choices=RoundingChoices.choices,
         default=RoundingChoices.STRICT,
-    )  # fmt: skip
+    )
     pooling_threshold = models.PositiveSmallIntegerField(
-        _("pooling threshold"), default=10,
+        _("pooling threshold"),
+        default=10,
         help_text=_("A kelurahan with fewer ASN than this is pooled with its kecamatan."),
-    )  # fmt: skip
+    )
     objection_days = models.PositiveSmallIntegerField(
-        _("keberatan window (days)"), default=14,
+        _("keberatan window (days)"),
+        default=14,
         help_text=_("Days after the penetapan in which the employee may object."),
-    )  # fmt: skip
+    )
     peer_feedback_minimum = models.PositiveSmallIntegerField(
-        _("minimum answers of the umpan balik rekan kerja/bawahan"), default=3,
+        _("minimum answers of the umpan balik rekan kerja/bawahan"),
+        default=3,
         validators=[MinValueValidator(2)],
-        help_text=_("The aggregate of the 360° feedback is shown only once this many people answered."),
-    )  # fmt: skip
+        help_text=_(
+            "The aggregate of the 360° feedback is shown only once this many people answered."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -99,9 +108,12 @@ class OrganisationAssessment(models.Model):
     )
     note = models.TextField(_("note"), blank=True, **limited(LIMITS.NOTE))
     set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("set by"), null=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("set by"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     set_at = models.DateTimeField(_("set at"), auto_now=True)
     history = HistoricalRecords()
 
@@ -138,13 +150,17 @@ class Evaluation(models.Model):
     """
 
     plan = models.ForeignKey(
-        "planning.Plan", verbose_name=_("SKP"), on_delete=models.PROTECT,
+        "planning.Plan",
+        verbose_name=_("SKP"),
+        on_delete=models.PROTECT,
         related_name="evaluations",
-    )  # fmt: skip
+    )
     employee = models.ForeignKey(
-        "org.Employee", verbose_name=_("employee"), on_delete=models.PROTECT,
+        "org.Employee",
+        verbose_name=_("employee"),
+        on_delete=models.PROTECT,
         related_name="evaluations",
-    )  # fmt: skip
+    )
     period = models.ForeignKey(
         Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="evaluations"
     )
@@ -155,31 +171,45 @@ class Evaluation(models.Model):
         _("Rating Perilaku Kerja"), max_length=10, choices=RatingChoices.choices, blank=True
     )
     predicate = models.CharField(
-        _("Predikat Kinerja Pegawai"), max_length=16, choices=EmployeePredicateChoices.choices,
-        blank=True, editable=False,
-    )  # fmt: skip
+        _("Predikat Kinerja Pegawai"),
+        max_length=16,
+        choices=EmployeePredicateChoices.choices,
+        blank=True,
+        editable=False,
+    )
     work_result_notes = models.JSONField(
-        _("per-RHK label and feedback"), default=dict, blank=True,
+        _("per-RHK label and feedback"),
+        default=dict,
+        blank=True,
         help_text=_("Keyed by RHK id: {'label': rating code or '', 'feedback': text}."),
-    )  # fmt: skip
+    )
     notes = models.TextField(_("Catatan/Rekomendasi"), blank=True, **limited(LIMITS.TEXT))
     status = models.CharField(
-        _("status"), max_length=6, choices=EvaluationStatus.choices,
+        _("status"),
+        max_length=6,
+        choices=EvaluationStatus.choices,
         default=EvaluationStatus.DRAFT,
-    )  # fmt: skip
+    )
     penilai = models.ForeignKey(
-        "org.Employee", verbose_name=_("Pejabat Penilai Kinerja"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="evaluations_as_penilai",
-    )  # fmt: skip
+        "org.Employee",
+        verbose_name=_("Pejabat Penilai Kinerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evaluations_as_penilai",
+    )
     penilai_name = models.CharField(_("penilai name"), max_length=200, blank=True)
     penilai_nip = models.CharField(_("penilai NIP"), max_length=30, blank=True)
     penilai_golongan = models.CharField(_("penilai golongan"), max_length=10, blank=True)
     penilai_position = models.CharField(_("penilai position"), max_length=200, blank=True)
     penilai_unit = models.CharField(_("penilai unit"), max_length=200, blank=True)
     evaluated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
     history = HistoricalRecords()
@@ -223,16 +253,20 @@ class Determination(models.Model):
         Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
     )
     organisation_predicate = models.CharField(
-        _("Predikat Kinerja Organisasi"), max_length=16,
+        _("Predikat Kinerja Organisasi"),
+        max_length=16,
         choices=OrganisationPredicateChoices.choices,
-    )  # fmt: skip
+    )
     headcount = models.PositiveIntegerField(_("headcount"))
     distribution = models.JSONField(_("distribution"), default=dict)
     violations = models.JSONField(_("curve warnings"), default=list, blank=True)
     signed_by = models.ForeignKey(
-        "org.Employee", verbose_name=_("signed by"), null=True, on_delete=models.SET_NULL,
+        "org.Employee",
+        verbose_name=_("signed by"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     signed_by_name = models.CharField(_("signatory"), max_length=200)
     signed_by_nip = models.CharField(_("signatory NIP"), max_length=30, blank=True)
     signed_by_position = models.CharField(_("signatory position"), max_length=200, blank=True)
@@ -243,9 +277,11 @@ class Determination(models.Model):
     # Each correction after signing is a new version; the documents of every version are kept.
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     reason = models.TextField(
-        _("reason"), blank=True, **limited(LIMITS.TEXT),
+        _("reason"),
+        blank=True,
+        **limited(LIMITS.TEXT),
         help_text=_("Why the period was closed early, or why this version corrects the last."),
-    )  # fmt: skip
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -263,9 +299,11 @@ class DeterminationDocument(models.Model):
     """The PDF of one version of a penetapan as it was at signing; never regenerated."""
 
     determination = models.ForeignKey(
-        Determination, verbose_name=_("penetapan predikat kinerja"), on_delete=models.CASCADE,
+        Determination,
+        verbose_name=_("penetapan predikat kinerja"),
+        on_delete=models.CASCADE,
         related_name="documents",
-    )  # fmt: skip
+    )
     version = models.PositiveSmallIntegerField(_("version"))
     file = models.FileField(_("file"), upload_to="evaluation/penetapan/%Y/")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -293,9 +331,11 @@ class Objection(models.Model):
     """A keberatan of the employee against a final predikat, decided by the atasan penilai."""
 
     evaluation = models.ForeignKey(
-        Evaluation, verbose_name=_("evaluation"), on_delete=models.PROTECT,
+        Evaluation,
+        verbose_name=_("evaluation"),
+        on_delete=models.PROTECT,
         related_name="objections",
-    )  # fmt: skip
+    )
     reason = models.TextField(_("reason of the objection"), **limited(LIMITS.LONG))
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -305,13 +345,20 @@ class Objection(models.Model):
         _("status"), max_length=8, choices=ObjectionStatus.choices, default=ObjectionStatus.PENDING
     )
     decider = models.ForeignKey(
-        "org.Employee", verbose_name=_("Atasan Pejabat Penilai Kinerja"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        "org.Employee",
+        verbose_name=_("Atasan Pejabat Penilai Kinerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(
         _("reason of the decision"), blank=True, **limited(LIMITS.LONG)
@@ -333,10 +380,11 @@ class Objection(models.Model):
         ordering = ["-filed_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["evaluation"], condition=Q(status="pending"),
+                fields=["evaluation"],
+                condition=Q(status="pending"),
                 name="objection_one_pending",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"Keberatan {self.evaluation}"
@@ -369,14 +417,20 @@ class PeerFeedbackRequest(models.Model):
     )
     deadline = models.DateField(_("answer deadline"))
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     counts = models.JSONField(
-        _("answers per value and level"), default=dict, blank=True, editable=False,
+        _("answers per value and level"),
+        default=dict,
+        blank=True,
+        editable=False,
         help_text=_("{value: {rating code: count}}; no answer is stored on its own."),
-    )  # fmt: skip
+    )
     answered = models.PositiveSmallIntegerField(_("answers"), default=0, editable=False)
     history = HistoricalRecords(excluded_fields=["counts", "answered"])
 
@@ -395,9 +449,11 @@ class PeerFeedbackInvitation(models.Model):
     """One person asked to answer; ``answered`` says only that they did, not what."""
 
     request = models.ForeignKey(
-        PeerFeedbackRequest, verbose_name=_("request"), on_delete=models.CASCADE,
+        PeerFeedbackRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
         related_name="invitations",
-    )  # fmt: skip
+    )
     respondent = models.ForeignKey(
         "org.Employee", verbose_name=_("respondent"), on_delete=models.PROTECT, related_name="+"
     )
@@ -430,15 +486,20 @@ class RenewalRecommendation(models.Model):
     """The renewal recommendation on the annual evaluation of a PPPK Paruh Waktu, with reasons."""
 
     evaluation = models.OneToOneField(
-        Evaluation, verbose_name=_("annual evaluation"), on_delete=models.PROTECT,
+        Evaluation,
+        verbose_name=_("annual evaluation"),
+        on_delete=models.PROTECT,
         related_name="renewal",
-    )  # fmt: skip
+    )
     decision = models.CharField(_("recommendation"), max_length=20, choices=RenewalDecision.choices)
     reasons = models.TextField(_("reasons"), **limited(LIMITS.NOTE))
     recommended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     history = HistoricalRecords()
 

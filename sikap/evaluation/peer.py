@@ -73,9 +73,14 @@ def _url(request: PeerFeedbackRequest) -> str:
 
 @transaction.atomic
 def request_feedback(
-    *, plan: Plan, period: Period, deadline: dt.date, respondents: list[Employee],
-    by: User | None, today: dt.date | None = None,
-) -> PeerFeedbackRequest:  # fmt: skip
+    *,
+    plan: Plan,
+    period: Period,
+    deadline: dt.date,
+    respondents: list[Employee],
+    by: User | None,
+    today: dt.date | None = None,
+) -> PeerFeedbackRequest:
     """Ask peers and direct reports of the SKP's employee for feedback on the core values."""
     day = today or timezone.localdate()
     settings = EvaluationSettings.load()
@@ -140,9 +145,12 @@ def _notify_respondent(
 
 @transaction.atomic
 def answer_feedback(
-    *, invitation: PeerFeedbackInvitation, answer: dict[str, str], by: User | None,
+    *,
+    invitation: PeerFeedbackInvitation,
+    answer: dict[str, str],
+    by: User | None,
     today: dt.date | None = None,
-) -> None:  # fmt: skip
+) -> None:
     """Add one respondent's levels to the counts; the answer itself is not kept."""
     day = today or timezone.localdate()
     locked = PeerFeedbackInvitation.objects.select_for_update().get(pk=invitation.pk)

@@ -134,9 +134,11 @@ def team_signals(curve: UnitCurve) -> list[TeamSignals]:
     _read_coverage(people, curve)
     composite = raters.composite({pk: p.signals() for pk, p in people.items()})
     results = raters.rater_results(
-        [raters.Rated(ev.employee_id, ev.penilai_id, ev.result_rating, composite[ev.employee_id])
-         for ev in rated]
-    )  # fmt: skip
+        [
+            raters.Rated(ev.employee_id, ev.penilai_id, ev.result_rating, composite[ev.employee_id])
+            for ev in rated
+        ]
+    )
     names = {ev.penilai_id: ev.penilai_name for ev in rated}
     rows = []
     for result in results:

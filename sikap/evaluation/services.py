@@ -40,9 +40,14 @@ from sikap.planning.services.common import notify
 
 @transaction.atomic
 def update_settings(
-    *, by: User | None, organisation_predicate_setter: str, rounding: str,
-    pooling_threshold: int, objection_days: int, peer_feedback_minimum: int | None = None,
-) -> EvaluationSettings:  # fmt: skip
+    *,
+    by: User | None,
+    organisation_predicate_setter: str,
+    rounding: str,
+    pooling_threshold: int,
+    objection_days: int,
+    peer_feedback_minimum: int | None = None,
+) -> EvaluationSettings:
     """Change the evaluation settings (recorded in the audit trail)."""
     settings = EvaluationSettings.load()
     settings.organisation_predicate_setter = organisation_predicate_setter
@@ -229,18 +234,22 @@ def awaiting_evaluation(curve: Any) -> list[Employee]:
     """
     period = curve.period
     unrated = [
-        e for e in curve.employees
+        e
+        for e in curve.employees
         if e.pk not in curve.evaluations or not curve.evaluations[e.pk].predicate
-    ]  # fmt: skip
+    ]
     if not unrated:
         return []
     expected = set(
         Plan.objects.filter(
-            employee__in=[e.pk for e in unrated], appraisal_year_id=period.appraisal_year_id,
-            status=PlanStatus.APPROVED, penilai__isnull=False,
-            start_date__lte=period.end_date, end_date__gte=period.start_date,
+            employee__in=[e.pk for e in unrated],
+            appraisal_year_id=period.appraisal_year_id,
+            status=PlanStatus.APPROVED,
+            penilai__isnull=False,
+            start_date__lte=period.end_date,
+            end_date__gte=period.start_date,
         ).values_list("employee_id", flat=True)
-    )  # fmt: skip
+    )
     return [e for e in unrated if e.pk in expected]
 
 
@@ -262,8 +271,15 @@ def _check_complete(curve: Any) -> list[Evaluation]:
     return evaluations
 
 
-def _sign(determination: Determination, curve: Any, *, by: User | None, signer: Employee | None,
-          now: dt.datetime, evaluations: list[Evaluation]) -> None:  # fmt: skip
+def _sign(
+    determination: Determination,
+    curve: Any,
+    *,
+    by: User | None,
+    signer: Employee | None,
+    now: dt.datetime,
+    evaluations: list[Evaluation],
+) -> None:
     determination.organisation_predicate = curve.assessment.predicate
     determination.headcount = len(evaluations)
     determination.distribution = {
@@ -298,9 +314,14 @@ def _store_document_after_commit(determination: Determination) -> None:
 
 @transaction.atomic
 def determine_predicates(
-    *, curve: Any, by: User | None, signer: Employee | None, now: dt.datetime | None = None,
-    notify_employees: bool = True, early_close_reason: str = "",
-) -> Determination:  # fmt: skip
+    *,
+    curve: Any,
+    by: User | None,
+    signer: Employee | None,
+    now: dt.datetime | None = None,
+    notify_employees: bool = True,
+    early_close_reason: str = "",
+) -> Determination:
     """The signed penetapan predikat kinerja of a unit for a period; locks its evaluations.
 
     Only once the period has ended (or with an explicit, recorded reason to close it early)
@@ -317,11 +338,13 @@ def determine_predicates(
     early_close_reason = (early_close_reason or "").strip()
     if timezone.localdate(now) <= curve.period.end_date and not early_close_reason:
         raise ValidationError(
-            _("The period runs until %(date)s: sign after it ends, or give a reason to close "
-              "it early."),
+            _(
+                "The period runs until %(date)s: sign after it ends, or give a reason to close "
+                "it early."
+            ),
             code="period_not_ended",
             params={"date": tanggal(curve.period.end_date)},
-        )  # fmt: skip
+        )
     evaluations = _check_complete(curve)
     determination = Determination(unit=curve.unit, period=curve.period, reason=early_close_reason)
     _sign(determination, curve, by=by, signer=signer, now=now, evaluations=evaluations)
@@ -342,18 +365,26 @@ def determine_predicates(
 
 @transaction.atomic
 def correct_determination(
-    *, curve: Any, by: User | None, signer: Employee | None, reason: str,
+    *,
+    curve: Any,
+    by: User | None,
+    signer: Employee | None,
+    reason: str,
     now: dt.datetime | None = None,
-) -> Determination:  # fmt: skip
+) -> Determination:
     """A new, audited version of a signed penetapan (after a keberatan or a late evaluation).
 
     The documents of the earlier versions are kept as they were signed.
     """
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": ValidationError(
-            _("Give the reason for the correction."), code="reason_required"
-        )})  # fmt: skip
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("Give the reason for the correction."), code="reason_required"
+                )
+            }
+        )
     determination = (
         Determination.objects.select_for_update()
         .filter(unit=curve.unit, period=curve.period)

@@ -16,16 +16,43 @@ from sikap.org.models import JenisJabatan
 from sikap.org.rules import GOLONGAN_PNS_BY_CODE
 
 PERIODIC_FIELDS = (
-    "nipDinilai", "namaDinilai", "bulanMulaiPenilaian", "bulanSelesaiPenilaian",
-    "tahunMulaiPenilaian", "tahunSelesaiPenilaian", "tahun", "periodikId", "hasilKinerjaNilai",
-    "perilakuKerjaNilai", "kuadranKinerjaNilai", "koefisienId", "penilaiNipNrp", "penilaiNama",
-    "penilaiJabatanNama", "penilaiUnorNama", "penilaiGolongan", "pnsDinilaiId", "statusPenilai",
-)  # fmt: skip
+    "nipDinilai",
+    "namaDinilai",
+    "bulanMulaiPenilaian",
+    "bulanSelesaiPenilaian",
+    "tahunMulaiPenilaian",
+    "tahunSelesaiPenilaian",
+    "tahun",
+    "periodikId",
+    "hasilKinerjaNilai",
+    "perilakuKerjaNilai",
+    "kuadranKinerjaNilai",
+    "koefisienId",
+    "penilaiNipNrp",
+    "penilaiNama",
+    "penilaiJabatanNama",
+    "penilaiUnorNama",
+    "penilaiGolongan",
+    "pnsDinilaiId",
+    "statusPenilai",
+)
 ANNUAL_FIELDS = (
-    "nipDinilai", "namaDinilai", "tahun", "hasilKinerjaNilai", "perilakuKerjaNilai",
-    "kuadranKinerjaNilai", "penilaiNipNrp", "penilaiNama", "penilaiJabatan", "penilaiUnorNama",
-    "penilaiGolongan", "pnsDinilaiOrang", "statusPenilai", "id", "path",
-)  # fmt: skip
+    "nipDinilai",
+    "namaDinilai",
+    "tahun",
+    "hasilKinerjaNilai",
+    "perilakuKerjaNilai",
+    "kuadranKinerjaNilai",
+    "penilaiNipNrp",
+    "penilaiNama",
+    "penilaiJabatan",
+    "penilaiUnorNama",
+    "penilaiGolongan",
+    "pnsDinilaiOrang",
+    "statusPenilai",
+    "id",
+    "path",
+)
 
 
 def _golongan_id(code: str) -> str:

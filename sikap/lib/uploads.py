@@ -62,12 +62,54 @@ _EXTENSIONS: dict[str, frozenset[str]] = {
 # A second-to-last segment that is one of these makes a double extension (``surat.pdf.html``).
 _KNOWN_EXTENSIONS = frozenset(
     {
-        "pdf", "jpg", "jpeg", "png", "gif", "webp", "bmp", "svg", "svgz", "html", "htm",
-        "xhtml", "shtml", "xml", "js", "mjs", "php", "phtml", "asp", "aspx", "jsp", "exe",
-        "bat", "cmd", "com", "scr", "msi", "sh", "ps1", "vbs", "jar", "doc", "docx", "xls",
-        "xlsx", "ppt", "pptx", "odt", "ods", "csv", "txt", "zip", "rar", "7z", "gz", "tar",
+        "pdf",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "bmp",
+        "svg",
+        "svgz",
+        "html",
+        "htm",
+        "xhtml",
+        "shtml",
+        "xml",
+        "js",
+        "mjs",
+        "php",
+        "phtml",
+        "asp",
+        "aspx",
+        "jsp",
+        "exe",
+        "bat",
+        "cmd",
+        "com",
+        "scr",
+        "msi",
+        "sh",
+        "ps1",
+        "vbs",
+        "jar",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "ppt",
+        "pptx",
+        "odt",
+        "ods",
+        "csv",
+        "txt",
+        "zip",
+        "rar",
+        "7z",
+        "gz",
+        "tar",
     }
-)  # fmt: skip
+)
 _ZIP_TYPES = frozenset(
     {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -133,8 +175,10 @@ def _check_name(name: str, label: str) -> str:
     if len(parts) > 2 and parts[-2] in _KNOWN_EXTENSIONS:
         raise _refuse(
             _("%(file)s has a double extension (.%(ext)s); rename it to one extension."),
-            "double_extension", label, ext=".".join(parts[-2:]),
-        )  # fmt: skip
+            "double_extension",
+            label,
+            ext=".".join(parts[-2:]),
+        )
     return parts[-1]
 
 
@@ -197,14 +241,24 @@ def _check_pdf(data: bytes, label: str) -> None:
     if end < 0 or data[end + 5 :].strip(b" \t\r\n\x00\x0c"):
         raise _refuse(
             _("%(file)s has data after the end of the PDF; save it again as a plain PDF."),
-            "pdf_trailing_data", label,
-        )  # fmt: skip
+            "pdf_trailing_data",
+            label,
+        )
     try:
         reader = PdfReader(io.BytesIO(data), strict=True)
         if len(reader.pages) < 1:
             raise bad
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError,
-            RecursionError, IndexError, AssertionError) as error:  # fmt: skip
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        RecursionError,
+        IndexError,
+        AssertionError,
+    ) as error:
         raise bad from error
 
 
@@ -217,9 +271,10 @@ def _reencode_image(data: bytes, mime: str, label: str) -> bytes:
             if probe.width * probe.height > MAX_IMAGE_PIXELS:
                 raise _refuse(
                     _("%(file)s is an image too large to process (%(pixels)s megapixels)."),
-                    "image_too_large", label,
+                    "image_too_large",
+                    label,
                     pixels=f"{probe.width * probe.height / 1e6:.0f}",
-                )  # fmt: skip
+                )
             probe.verify()
         with Image.open(io.BytesIO(data)) as opened:
             opened.load()
@@ -234,8 +289,16 @@ def _reencode_image(data: bytes, mime: str, label: str) -> bytes:
             return out.getvalue()
     except ValidationError:
         raise
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, EOFError,
-            KeyError, TypeError, IndexError) as error:  # fmt: skip
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombError,
+        EOFError,
+        KeyError,
+        TypeError,
+        IndexError,
+    ) as error:
         raise bad from error
 
 
@@ -251,8 +314,11 @@ def _check_zip(data: bytes, label: str) -> None:
     if len(infos) > MAX_ZIP_ENTRIES or unpacked > MAX_ZIP_UNPACKED:
         raise _refuse(
             _("%(file)s unpacks to too much data (%(entries)s parts, %(size)s MB)."),
-            "zip_too_large", label, entries=len(infos), size=f"{unpacked / 1048576:.0f}",
-        )  # fmt: skip
+            "zip_too_large",
+            label,
+            entries=len(infos),
+            size=f"{unpacked / 1048576:.0f}",
+        )
 
 
 def _check_text(data: bytes, label: str) -> None:
@@ -274,9 +340,12 @@ def looks_active(data: bytes) -> bool:
 
 
 def check_upload(
-    upload: IO[bytes], *, allowed: dict[str, str] | None = None, max_bytes: int | None = None,
+    upload: IO[bytes],
+    *,
+    allowed: dict[str, str] | None = None,
+    max_bytes: int | None = None,
     name: str = "",
-) -> CheckedFile:  # fmt: skip
+) -> CheckedFile:
     """Check the name, the size and the whole content; raise ValidationError naming the file."""
     allowed = DOCUMENT_TYPES if allowed is None else allowed
     limit = settings.UPLOAD_MAX_BYTES if max_bytes is None else max_bytes
@@ -287,8 +356,11 @@ def check_upload(
     if size > limit:
         raise _refuse(
             _("%(file)s is too large (%(size)s MB); the limit is %(limit)s MB."),
-            "too_large", label, size=f"{size / 1048576:.1f}", limit=f"{limit / 1048576:.0f}",
-        )  # fmt: skip
+            "too_large",
+            label,
+            size=f"{size / 1048576:.1f}",
+            limit=f"{limit / 1048576:.0f}",
+        )
     if size == 0:
         raise _refuse(_("%(file)s is empty."), "empty", label)
     data = _read_all(upload)
@@ -297,19 +369,25 @@ def check_upload(
         kinds = ", ".join(sorted({ext.upper() for ext in allowed.values()}))
         raise _refuse(
             _("%(file)s is not of an accepted type (its content is not recognised as %(kinds)s)."),
-            "bad_type", label, kinds=kinds,
-        )  # fmt: skip
+            "bad_type",
+            label,
+            kinds=kinds,
+        )
     fits = _EXTENSIONS.get(mime, frozenset({allowed[mime]}))
     if extension and extension not in fits:
         raise _refuse(
             _("%(file)s is named .%(ext)s but its content is %(kind)s."),
-            "extension_mismatch", label, ext=extension, kind=allowed[mime].upper(),
-        )  # fmt: skip
+            "extension_mismatch",
+            label,
+            ext=extension,
+            kind=allowed[mime].upper(),
+        )
     if mime not in _ZIP_TYPES and _carries_zip(data):
         raise _refuse(
             _("%(file)s carries a hidden archive; save it again as a plain file."),
-            "polyglot", label,
-        )  # fmt: skip
+            "polyglot",
+            label,
+        )
     content: bytes | None = None
     if mime == "application/pdf":
         _check_pdf(data, label)
@@ -320,9 +398,11 @@ def check_upload(
     elif mime == CSV_MIME:
         _check_text(data, label)
     return CheckedFile(
-        content_type=mime, extension=allowed[mime],
-        size=len(content) if content is not None else size, content=content,
-    )  # fmt: skip
+        content_type=mime,
+        extension=allowed[mime],
+        size=len(content) if content is not None else size,
+        content=content,
+    )
 
 
 # A PDF is shown by the browser's own viewer, which a ``sandbox`` policy blocks outright in
@@ -358,9 +438,11 @@ def serve_upload(handle: IO[bytes], *, filename: str, content_type: str) -> File
     pdf = content_type == "application/pdf" and _is_pdf(handle)
     inline = pdf or content_type in _IMAGE_FORMATS
     response = FileResponse(
-        handle, as_attachment=not inline, filename=filename,
+        handle,
+        as_attachment=not inline,
+        filename=filename,
         content_type=content_type if content_type else "application/octet-stream",
-    )  # fmt: skip
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Content-Security-Policy"] = PDF_POLICY if pdf else SANDBOX_POLICY

@@ -65,10 +65,13 @@ class UnitAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
             saved = services.update_unit(unit=stored, by=request.user, **fields)  # type: ignore[arg-type]
         else:
             saved = services.create_unit(
-                name=data["name"], kind=data["kind"], parent=data.get("parent"),
-                by=request.user, bps_code=data.get("bps_code", ""),  # type: ignore[arg-type]
+                name=data["name"],
+                kind=data["kind"],
+                parent=data.get("parent"),
+                by=request.user,  # type: ignore[arg-type]
+                bps_code=data.get("bps_code", ""),
                 address=data.get("address", ""),
-            )  # fmt: skip
+            )
             if not data.get("is_active", True):
                 saved = services.update_unit(unit=saved, by=request.user, is_active=False)  # type: ignore[arg-type]
         _copy_state(obj, saved)
@@ -109,16 +112,25 @@ class EmployeeAdminForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Employee
         fields = [
-            "user", "nip", "name", "front_title", "back_title", "jenis_asn", "golongan", "email",
-            "phone", "is_active",
-        ]  # fmt: skip
+            "user",
+            "nip",
+            "name",
+            "front_title",
+            "back_title",
+            "jenis_asn",
+            "golongan",
+            "email",
+            "phone",
+            "is_active",
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         services.validate_identity(
-            nip=data.get("nip", ""), jenis_asn=data.get("jenis_asn", ""),
+            nip=data.get("nip", ""),
+            jenis_asn=data.get("jenis_asn", ""),
             golongan=data.get("golongan", ""),
-        )  # fmt: skip
+        )
         return data
 
 

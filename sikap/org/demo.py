@@ -40,21 +40,101 @@ KELURAHAN_ADDRESSES = {
 }
 
 MALE = [
-    "Ahmad", "Budi", "Rizki", "Andi", "Hendra", "Agus", "Fajar", "Dedi", "Irwan", "Yusuf",
-    "Rahmat", "Taufik", "Hadi", "Eko", "Arif", "Dimas", "Joko", "Firman", "Syahrul", "Iqbal",
-    "Wahyu", "Zulkifli", "Herman", "Ilham", "Bayu", "Rudi", "Sofyan", "Nanda", "Gilang", "Ferry",
-]  # fmt: skip
+    "Ahmad",
+    "Budi",
+    "Rizki",
+    "Andi",
+    "Hendra",
+    "Agus",
+    "Fajar",
+    "Dedi",
+    "Irwan",
+    "Yusuf",
+    "Rahmat",
+    "Taufik",
+    "Hadi",
+    "Eko",
+    "Arif",
+    "Dimas",
+    "Joko",
+    "Firman",
+    "Syahrul",
+    "Iqbal",
+    "Wahyu",
+    "Zulkifli",
+    "Herman",
+    "Ilham",
+    "Bayu",
+    "Rudi",
+    "Sofyan",
+    "Nanda",
+    "Gilang",
+    "Ferry",
+]
 FEMALE = [
-    "Siti", "Dewi", "Rina", "Nurul", "Fitri", "Yuni", "Indah", "Ayu", "Lestari", "Maya",
-    "Ratna", "Wulan", "Nia", "Desi", "Putri", "Sri", "Eka", "Intan", "Dian", "Mega",
-    "Novita", "Rahma", "Anisa", "Lina", "Citra", "Yulia", "Tuti", "Herlina", "Vera", "Melati",
-]  # fmt: skip
+    "Siti",
+    "Dewi",
+    "Rina",
+    "Nurul",
+    "Fitri",
+    "Yuni",
+    "Indah",
+    "Ayu",
+    "Lestari",
+    "Maya",
+    "Ratna",
+    "Wulan",
+    "Nia",
+    "Desi",
+    "Putri",
+    "Sri",
+    "Eka",
+    "Intan",
+    "Dian",
+    "Mega",
+    "Novita",
+    "Rahma",
+    "Anisa",
+    "Lina",
+    "Citra",
+    "Yulia",
+    "Tuti",
+    "Herlina",
+    "Vera",
+    "Melati",
+]
 SURNAMES = [
-    "Saputra", "Pratama", "Wijaya", "Hidayat", "Kurniawan", "Setiawan", "Lestari", "Susanti",
-    "Rahmawati", "Permata", "Nugroho", "Santoso", "Harahap", "Siregar", "Hasibuan", "Ramadhan",
-    "Syahputra", "Maulana", "Anggraini", "Oktaviani", "Fauzi", "Hakim", "Zulkarnain", "Safitri",
-    "Marlina", "Ariani", "Gunawan", "Firdaus", "Yulianti", "Kusuma",
-]  # fmt: skip
+    "Saputra",
+    "Pratama",
+    "Wijaya",
+    "Hidayat",
+    "Kurniawan",
+    "Setiawan",
+    "Lestari",
+    "Susanti",
+    "Rahmawati",
+    "Permata",
+    "Nugroho",
+    "Santoso",
+    "Harahap",
+    "Siregar",
+    "Hasibuan",
+    "Ramadhan",
+    "Syahputra",
+    "Maulana",
+    "Anggraini",
+    "Oktaviani",
+    "Fauzi",
+    "Hakim",
+    "Zulkarnain",
+    "Safitri",
+    "Marlina",
+    "Ariani",
+    "Gunawan",
+    "Firdaus",
+    "Yulianti",
+    "Kusuma",
+]
 DEGREES_STAFF = ["", "", "A.Md.", "S.E.", "S.Kom.", "S.Sos.", "S.H.", "S.AP."]
 DEGREES_LEAD = [
     "S.Sos., M.Si.",
@@ -127,25 +207,39 @@ class Builder:
                 return value
 
     def employee(
-        self, position: Position, *, golongan: str, pppk: bool = False, senior: bool = False,
-        username: str | None = None, female: bool | None = None,
-    ) -> Employee:  # fmt: skip
+        self,
+        position: Position,
+        *,
+        golongan: str,
+        pppk: bool = False,
+        senior: bool = False,
+        username: str | None = None,
+        female: bool | None = None,
+    ) -> Employee:
         female = self.rng.random() < 0.5 if female is None else female
         nip = self.nip(pppk=pppk, female=female, senior=senior)
         degrees = DEGREES_LEAD if senior else DEGREES_STAFF
         name = self.person_name(female)
         user = User.objects.create(
-            username=username or nip, password=self.password_hash,
+            username=username or nip,
+            password=self.password_hash,
             email=f"{(username or name).lower().replace(' ', '.')}@plaju.example.id",
             last_login=self.last_login(persona=username is not None),
-        )  # fmt: skip
+        )
         self.sequence += 1
         return services.create_employee(
-            by=None, nip=nip, name=name, jenis_asn=JenisAsn.PPPK if pppk else JenisAsn.PNS,
-            golongan=golongan, position=position, start_date=dt.date(self.today.year - 2, 1, 2),
-            back_title=self.rng.choice(degrees), user=user, email=user.email,
+            by=None,
+            nip=nip,
+            name=name,
+            jenis_asn=JenisAsn.PPPK if pppk else JenisAsn.PNS,
+            golongan=golongan,
+            position=position,
+            start_date=dt.date(self.today.year - 2, 1, 2),
+            back_title=self.rng.choice(degrees),
+            user=user,
+            email=user.email,
             phone=f"08{self.rng.randint(11, 13)}{self.rng.randint(10000000, 99999999)}",
-        )  # fmt: skip
+        )
 
 
 def _position(
@@ -181,15 +275,24 @@ def load(*, today: dt.date) -> bool:
         kota, "Sekretaris Daerah Kota Palembang", "JPT", walikota_pos, eselon="II.a"
     )
     services.create_employee(
-        by=None, nip="", name="Wali Kota Palembang (fiktif)", jenis_asn=JenisAsn.NON_ASN,
-        golongan="", position=walikota_pos, start_date=dt.date(today.year - 2, 2, 20),
-    )  # fmt: skip
+        by=None,
+        nip="",
+        name="Wali Kota Palembang (fiktif)",
+        jenis_asn=JenisAsn.NON_ASN,
+        golongan="",
+        position=walikota_pos,
+        start_date=dt.date(today.year - 2, 2, 20),
+    )
     b.employee(sekda_pos, golongan="IV/d", senior=True)
 
     kec = services.create_unit(
-        name="Kecamatan Plaju", kind=UnitKind.KECAMATAN, parent=kota, by=None,
-        bps_code=KECAMATAN_BPS, address="Jl. D.I. Panjaitan, Plaju, Palembang",
-    )  # fmt: skip
+        name="Kecamatan Plaju",
+        kind=UnitKind.KECAMATAN,
+        parent=kota,
+        by=None,
+        bps_code=KECAMATAN_BPS,
+        address="Jl. D.I. Panjaitan, Plaju, Palembang",
+    )
     camat_pos = _position(
         kec, "Camat Plaju", "ADMINISTRATOR", sekda_pos, eselon="III.a", is_unit_head=True
     )
@@ -201,9 +304,20 @@ def load(*, today: dt.date) -> bool:
         name="Sekretariat Kecamatan Plaju", kind=UnitKind.SEKRETARIAT, parent=kec, by=None
     )
     subbags = [
-        ("Subbagian Umum dan Kepegawaian", ["Pengelola Layanan Kepegawaian", "Pengadministrasi Umum", "Pengemudi", "Arsiparis Terampil"]),
-        ("Subbagian Perencanaan dan Keuangan", ["Bendahara", "Penyusun Program Anggaran dan Pelaporan", "Pengadministrasi Keuangan"]),
-    ]  # fmt: skip
+        (
+            "Subbagian Umum dan Kepegawaian",
+            [
+                "Pengelola Layanan Kepegawaian",
+                "Pengadministrasi Umum",
+                "Pengemudi",
+                "Arsiparis Terampil",
+            ],
+        ),
+        (
+            "Subbagian Perencanaan dan Keuangan",
+            ["Bendahara", "Penyusun Program Anggaran dan Pelaporan", "Pengadministrasi Keuangan"],
+        ),
+    ]
     hr_employee: Employee | None = None
     pppk_done = False
     for unit_name, staff in subbags:
@@ -215,25 +329,57 @@ def load(*, today: dt.date) -> bool:
         for staff_name in staff:
             fungsional = staff_name.startswith("Arsiparis")
             pos = _position(
-                unit, staff_name, "FUNGSIONAL" if fungsional else "PELAKSANA", head,
+                unit,
+                staff_name,
+                "FUNGSIONAL" if fungsional else "PELAKSANA",
+                head,
                 jenjang="TR" if fungsional else "",
-            )  # fmt: skip
+            )
             is_hr = staff_name == "Pengelola Layanan Kepegawaian"
             pppk = not is_hr and not pppk_done and staff_name == "Pengadministrasi Umum"
             emp = b.employee(
-                pos, golongan=_staff_golongan(rng, pppk), pppk=pppk,
+                pos,
+                golongan=_staff_golongan(rng, pppk),
+                pppk=pppk,
                 username="kepegawaian" if is_hr else ("pppk" if pppk else None),
-            )  # fmt: skip
+            )
             pppk_done = pppk_done or pppk
             if is_hr:
                 hr_employee = emp
     seksi_kec = [
-        ("Seksi Pemerintahan", ["Pengolah Data Kependudukan", "Analis Kebijakan Ahli Pertama", "Pengadministrasi Pemerintahan"]),
-        ("Seksi Ketenteraman dan Ketertiban Umum", ["Pengelola Ketenteraman dan Ketertiban", "Pengadministrasi Umum", "Pengemudi"]),
-        ("Seksi Pemberdayaan Masyarakat dan Kelurahan", ["Pengelola Pemberdayaan Masyarakat", "Pranata Komputer Ahli Pertama", "Pengadministrasi Umum"]),
-        ("Seksi Kesejahteraan Sosial", ["Pengelola Data Kesejahteraan Sosial", "Pengadministrasi Umum", "Penyuluh Sosial"]),
-        ("Seksi Pelayanan Umum", ["Pengelola Layanan Administrasi", "Petugas Pelayanan Terpadu", "Pengadministrasi Umum"]),
-    ]  # fmt: skip
+        (
+            "Seksi Pemerintahan",
+            [
+                "Pengolah Data Kependudukan",
+                "Analis Kebijakan Ahli Pertama",
+                "Pengadministrasi Pemerintahan",
+            ],
+        ),
+        (
+            "Seksi Ketenteraman dan Ketertiban Umum",
+            ["Pengelola Ketenteraman dan Ketertiban", "Pengadministrasi Umum", "Pengemudi"],
+        ),
+        (
+            "Seksi Pemberdayaan Masyarakat dan Kelurahan",
+            [
+                "Pengelola Pemberdayaan Masyarakat",
+                "Pranata Komputer Ahli Pertama",
+                "Pengadministrasi Umum",
+            ],
+        ),
+        (
+            "Seksi Kesejahteraan Sosial",
+            ["Pengelola Data Kesejahteraan Sosial", "Pengadministrasi Umum", "Penyuluh Sosial"],
+        ),
+        (
+            "Seksi Pelayanan Umum",
+            [
+                "Pengelola Layanan Administrasi",
+                "Petugas Pelayanan Terpadu",
+                "Pengadministrasi Umum",
+            ],
+        ),
+    ]
     for unit_name, staff in seksi_kec:
         unit = services.create_unit(name=unit_name, kind=UnitKind.SEKSI, parent=kec, by=None)
         head = _position(unit, f"Kepala {unit_name}", "PENGAWAS", camat_pos, eselon="IV.a")
@@ -241,23 +387,36 @@ def load(*, today: dt.date) -> bool:
         for staff_name in staff:
             fungsional = "Ahli" in staff_name
             pos = _position(
-                unit, staff_name, "FUNGSIONAL" if fungsional else "PELAKSANA", head,
+                unit,
+                staff_name,
+                "FUNGSIONAL" if fungsional else "PELAKSANA",
+                head,
                 jenjang="PT" if fungsional else "",
-            )  # fmt: skip
+            )
             pppk = rng.random() < 0.25
             b.employee(pos, golongan=_staff_golongan(rng, pppk), pppk=pppk)
 
     kelurahan_seksi = [
         ("Seksi Pemerintahan", ["Pengadministrasi Pemerintahan", "Pengolah Data Kependudukan"]),
         ("Seksi Ketenteraman dan Ketertiban Umum", ["Pengelola Ketenteraman dan Ketertiban"]),
-        ("Seksi Pemberdayaan Masyarakat", ["Pengelola Pemberdayaan Masyarakat", "Pengadministrasi Umum"]),
-        ("Seksi Kesejahteraan Sosial", ["Pengelola Data Kesejahteraan Sosial", "Petugas Pelayanan"]),
-    ]  # fmt: skip
+        (
+            "Seksi Pemberdayaan Masyarakat",
+            ["Pengelola Pemberdayaan Masyarakat", "Pengadministrasi Umum"],
+        ),
+        (
+            "Seksi Kesejahteraan Sosial",
+            ["Pengelola Data Kesejahteraan Sosial", "Petugas Pelayanan"],
+        ),
+    ]
     for bps, name in KELURAHAN:
         kel = services.create_unit(
-            name=f"Kelurahan {name}", kind=UnitKind.KELURAHAN, parent=kec, by=None,
-            bps_code=bps, address=KELURAHAN_ADDRESSES.get(name, f"Kelurahan {name}, Plaju, Palembang"),
-        )  # fmt: skip
+            name=f"Kelurahan {name}",
+            kind=UnitKind.KELURAHAN,
+            parent=kec,
+            by=None,
+            bps_code=bps,
+            address=KELURAHAN_ADDRESSES.get(name, f"Kelurahan {name}, Plaju, Palembang"),
+        )
         demo_kel = name == "Plaju Ulu"
         lurah_pos = _position(
             kel, f"Lurah {name}", "PENGAWAS", camat_pos, eselon="IV.a", is_unit_head=True
@@ -274,17 +433,21 @@ def load(*, today: dt.date) -> bool:
             unit = services.create_unit(name=seksi_name, kind=UnitKind.SEKSI, parent=kel, by=None)
             head = _position(unit, f"Kepala {seksi_name}", "PENGAWAS", lurah_pos, eselon="IV.b")
             b.employee(
-                head, golongan=rng.choice(["III/b", "III/c"]), senior=True,
+                head,
+                golongan=rng.choice(["III/b", "III/c"]),
+                senior=True,
                 username="penilai" if demo_kel and index == 0 else None,
-            )  # fmt: skip
+            )
             for staff_index, staff_name in enumerate(staff):
                 pos = _position(unit, staff_name, "PELAKSANA", head)
                 persona = demo_kel and index == 0 and staff_index == 0
                 pppk = not persona and rng.random() < 0.25
                 b.employee(
-                    pos, golongan=_staff_golongan(rng, pppk), pppk=pppk,
+                    pos,
+                    golongan=_staff_golongan(rng, pppk),
+                    pppk=pppk,
                     username="pegawai" if persona else None,
-                )  # fmt: skip
+                )
         # One staff member in the sekretariat of the kelurahan, reporting to the sekretaris lurah.
         pos = _position(kel, "Pengadministrasi Umum Kelurahan", "PELAKSANA", seklur_pos)
         b.employee(pos, golongan=_staff_golongan(rng, False))
@@ -296,10 +459,14 @@ def load(*, today: dt.date) -> bool:
     holder.is_active = False
     holder.save(update_fields=["is_active"])
     services.assign_acting(
-        employee=Employee.objects.get(position=sekcam_pos), position=kasi_pu,
-        kind=AssignmentKind.PLT, start_date=dt.date(today.year, 1, 2),
-        end_date=dt.date(today.year, 12, 31), by=None, decree_number="800/123/KEC.PLJ/" + str(today.year),
-    )  # fmt: skip
+        employee=Employee.objects.get(position=sekcam_pos),
+        position=kasi_pu,
+        kind=AssignmentKind.PLT,
+        start_date=dt.date(today.year, 1, 2),
+        end_date=dt.date(today.year, 12, 31),
+        by=None,
+        decree_number="800/123/KEC.PLJ/" + str(today.year),
+    )
 
     # A neighbouring kecamatan, so that its admin can be seen not to see Plaju.
     su2 = services.create_unit(
@@ -325,7 +492,10 @@ def load(*, today: dt.date) -> bool:
     )
     RoleAssignment.objects.create(user=auditor, role=Role.AUDITOR, unit=kec)
     User.objects.create(
-        username="admin", password=b.password_hash, is_superuser=True, is_staff=True,
+        username="admin",
+        password=b.password_hash,
+        is_superuser=True,
+        is_staff=True,
         email="admin@plaju.example.id",
-    )  # fmt: skip
+    )
     return True

@@ -34,9 +34,16 @@ class EmployeeForm(forms.ModelForm):
     class Meta:
         model = Employee
         fields = [
-            "nip", "front_title", "name", "back_title", "jenis_asn", "golongan",
-            "email", "phone", "is_active",
-        ]  # fmt: skip
+            "nip",
+            "front_title",
+            "name",
+            "back_title",
+            "jenis_asn",
+            "golongan",
+            "email",
+            "phone",
+            "is_active",
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -110,9 +110,11 @@ class OrgChart:
         for assignment in acting:
             self.employees.setdefault(assignment.employee_id, assignment.employee)
         self._add_acting(
-            [(a.employee_id, a.position_id, a.kind, a.employee.name, a.employee.position_id)
-             for a in acting]
-        )  # fmt: skip
+            [
+                (a.employee_id, a.position_id, a.kind, a.employee.name, a.employee.position_id)
+                for a in acting
+            ]
+        )
         self._sort_holders(self._pos)
         self._add_overrides(SupervisorOverride.objects.active_on(self.day))
         self._complete = True

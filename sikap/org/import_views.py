@@ -81,10 +81,14 @@ def import_page(request: AuthedRequest) -> HttpResponseBase:
             # Import a file that was validated before, without uploading it again.
             checked = _get_job(request.user, int(previous))
             job = ImportJob.objects.create(
-                created_by=request.user, scope_unit=checked.scope_unit, file=checked.file.name,
-                original_name=checked.original_name, file_kind=checked.file_kind,
-                dry_run=dry_run, total_rows=checked.total_rows,
-            )  # fmt: skip
+                created_by=request.user,
+                scope_unit=checked.scope_unit,
+                file=checked.file.name,
+                original_name=checked.original_name,
+                file_kind=checked.file_kind,
+                dry_run=dry_run,
+                total_rows=checked.total_rows,
+            )
             _start(job)
             return redirect("org:import_status", pk=job.pk)
         if form.is_valid():
@@ -99,9 +103,12 @@ def import_page(request: AuthedRequest) -> HttpResponseBase:
                 form.add_error("file", str(exc))
             else:
                 job = ImportJob(
-                    created_by=request.user, original_name=upload.name[:255], file_kind=kind,
-                    dry_run=dry_run, total_rows=len(sheet.rows),
-                )  # fmt: skip
+                    created_by=request.user,
+                    original_name=upload.name[:255],
+                    file_kind=kind,
+                    dry_run=dry_run,
+                    total_rows=len(sheet.rows),
+                )
                 job.file.save(f"{uuid.uuid4().hex}.{kind}", ContentFile(data), save=False)
                 job.save()
                 _start(job)

@@ -53,9 +53,13 @@ class Unit(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
-    )  # fmt: skip
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
     bps_code = models.CharField(_("BPS code"), max_length=10, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -119,9 +123,13 @@ class Position(models.Model):
     )
     eselon = models.CharField(_("eselon"), max_length=5, choices=ESELON_CHOICES, default="NON")
     reports_to = models.ForeignKey(
-        "self", verbose_name=_("reports to"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="direct_reports",
-    )  # fmt: skip
+        "self",
+        verbose_name=_("reports to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="direct_reports",
+    )
     is_unit_head = models.BooleanField(
         _("head of the unit"),
         default=False,
@@ -186,9 +194,13 @@ class Employee(models.Model):
     """A pegawai (PNS or PPPK), or a pejabat negara who only signs as atasan."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user account"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="employee",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employee",
+    )
     nip = models.CharField(_("NIP"), max_length=18, blank=True)
     name = models.CharField(_("name"), max_length=150)
     front_title = models.CharField(_("front title"), max_length=40, blank=True)
@@ -198,13 +210,21 @@ class Employee(models.Model):
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
     gender = models.CharField(_("gender"), max_length=1, choices=GenderChoices.choices, blank=True)
     position = models.ForeignKey(
-        Position, verbose_name=_("position"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="holders",
-    )  # fmt: skip
+        Position,
+        verbose_name=_("position"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="holders",
+    )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="employees",
-    )  # fmt: skip
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="employees",
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -313,19 +333,27 @@ class SupervisorOverride(models.Model):
     """A pejabat penilai (and optionally atasan) set by hand for an employee and a date range."""
 
     employee = models.ForeignKey(
-        Employee, verbose_name=_("employee"), on_delete=models.CASCADE,
+        Employee,
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
         related_name="supervisor_overrides",
-    )  # fmt: skip
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     penilai = models.ForeignKey(
-        Employee, verbose_name=_("pejabat penilai kinerja"), on_delete=models.PROTECT,
+        Employee,
+        verbose_name=_("pejabat penilai kinerja"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     atasan = models.ForeignKey(
-        Employee, verbose_name=_("atasan pejabat penilai kinerja"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        Employee,
+        verbose_name=_("atasan pejabat penilai kinerja"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     reason = models.CharField(_("reason"), max_length=255)
     history = HistoricalRecords()
 
@@ -360,14 +388,21 @@ class ImportJob(models.Model):
     """An uploaded employee file, validated (dry run) or imported, possibly in the background."""
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     scope_unit = models.ForeignKey(
-        "org.Unit", verbose_name=_("unit scope"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "org.Unit",
+        verbose_name=_("unit scope"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Empty: every unit the uploader manages."),
-    )  # fmt: skip
+    )
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=255)
     file_kind = models.CharField(_("file type"), max_length=4)

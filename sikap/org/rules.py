@@ -40,13 +40,38 @@ GOLONGAN_PNS: tuple[GolonganPns, ...] = (
 GOLONGAN_PNS_BY_CODE = {g.code: g for g in GOLONGAN_PNS}
 
 GOLONGAN_PPPK: tuple[str, ...] = (
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
-    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-)  # fmt: skip
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+)
 
 ESELON: tuple[str, ...] = (
-    "I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "V.a", "V.b", "NON",
-)  # fmt: skip
+    "I.a",
+    "I.b",
+    "II.a",
+    "II.b",
+    "III.a",
+    "III.b",
+    "IV.a",
+    "IV.b",
+    "V.a",
+    "V.b",
+    "NON",
+)
 
 
 def normalise_golongan(raw: str, *, pppk: bool) -> str:

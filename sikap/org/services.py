@@ -30,9 +30,14 @@ from sikap.org.models import (
 
 @transaction.atomic
 def create_unit(
-    *, name: str, kind: str, parent: Unit | None, by: User | None,
-    bps_code: str = "", address: str = "",
-) -> Unit:  # fmt: skip
+    *,
+    name: str,
+    kind: str,
+    parent: Unit | None,
+    by: User | None,
+    bps_code: str = "",
+    address: str = "",
+) -> Unit:
     """Create a unit under a parent and give it its path."""
     unit = Unit(name=name, kind=kind, parent=parent, bps_code=bps_code, address=address)
     stamp(unit, by)
@@ -115,9 +120,16 @@ def validate_identity(
 
 @transaction.atomic
 def create_employee(
-    *, by: User | None, nip: str, name: str, jenis_asn: str, golongan: str,
-    position: Position | None, start_date: dt.date, **fields: Any,
-) -> Employee:  # fmt: skip
+    *,
+    by: User | None,
+    nip: str,
+    name: str,
+    jenis_asn: str,
+    golongan: str,
+    position: Position | None,
+    start_date: dt.date,
+    **fields: Any,
+) -> Employee:
     """Register an employee in a position and open their riwayat jabatan."""
     code, derived = validate_identity(nip=nip, jenis_asn=jenis_asn, golongan=golongan)
     if derived and Employee.objects.filter(nip=derived["nip"]).exists():
@@ -131,10 +143,16 @@ def create_employee(
             }
         )
     employee = Employee(
-        nip=derived.get("nip", ""), name=name, jenis_asn=jenis_asn, golongan=code,
-        birth_date=derived.get("birth_date"), gender=derived.get("gender", ""),
-        position=position, unit=position.unit if position else None, **fields,
-    )  # fmt: skip
+        nip=derived.get("nip", ""),
+        name=name,
+        jenis_asn=jenis_asn,
+        golongan=code,
+        birth_date=derived.get("birth_date"),
+        gender=derived.get("gender", ""),
+        position=position,
+        unit=position.unit if position else None,
+        **fields,
+    )
     stamp(employee, by)
     employee.save()
     if position is not None:
@@ -174,9 +192,14 @@ def update_employee(*, employee: Employee, by: User | None, **fields: Any) -> Em
 
 @transaction.atomic
 def transfer_employee(
-    *, employee: Employee, position: Position, start_date: dt.date, by: User | None,
-    decree_number: str = "", note: str = "",
-) -> Assignment:  # fmt: skip
+    *,
+    employee: Employee,
+    position: Position,
+    start_date: dt.date,
+    by: User | None,
+    decree_number: str = "",
+    note: str = "",
+) -> Assignment:
     """Mutasi/promosi: close the current post the day before and open the new one."""
     if employee.position_id == position.pk:
         raise ValidationError(
@@ -205,9 +228,13 @@ def transfer_employee(
         stamp(current, by)
         current.save(update_fields=["end_date"])
     assignment = Assignment(
-        employee=employee, position=position, unit=position.unit, start_date=start_date,
-        decree_number=decree_number, note=note,
-    )  # fmt: skip
+        employee=employee,
+        position=position,
+        unit=position.unit,
+        start_date=start_date,
+        decree_number=decree_number,
+        note=note,
+    )
     stamp(assignment, by)
     assignment.save()
     employee.position = position
@@ -219,9 +246,15 @@ def transfer_employee(
 
 @transaction.atomic
 def assign_acting(
-    *, employee: Employee, position: Position, kind: str, start_date: dt.date,
-    end_date: dt.date, by: User | None, decree_number: str = "",
-) -> Assignment:  # fmt: skip
+    *,
+    employee: Employee,
+    position: Position,
+    kind: str,
+    start_date: dt.date,
+    end_date: dt.date,
+    by: User | None,
+    decree_number: str = "",
+) -> Assignment:
     """Record a Plt. or Plh. assignment to a position for a date range."""
     if kind not in (AssignmentKind.PLT, AssignmentKind.PLH):
         raise ValidationError(
@@ -240,9 +273,14 @@ def assign_acting(
             }
         )
     assignment = Assignment(
-        employee=employee, position=position, unit=position.unit, kind=kind,
-        start_date=start_date, end_date=end_date, decree_number=decree_number,
-    )  # fmt: skip
+        employee=employee,
+        position=position,
+        unit=position.unit,
+        kind=kind,
+        start_date=start_date,
+        end_date=end_date,
+        decree_number=decree_number,
+    )
     stamp(assignment, by)
     assignment.save()
     return assignment
@@ -250,9 +288,15 @@ def assign_acting(
 
 @transaction.atomic
 def set_supervisor_override(
-    *, employee: Employee, penilai: Employee, start_date: dt.date, end_date: dt.date,
-    reason: str, by: User | None, atasan: Employee | None = None,
-) -> SupervisorOverride:  # fmt: skip
+    *,
+    employee: Employee,
+    penilai: Employee,
+    start_date: dt.date,
+    end_date: dt.date,
+    reason: str,
+    by: User | None,
+    atasan: Employee | None = None,
+) -> SupervisorOverride:
     """Name a pejabat penilai (and atasan) for an employee over a period, replacing the default."""
     if penilai.pk == employee.pk:
         raise ValidationError(
@@ -282,9 +326,13 @@ def set_supervisor_override(
             }
         )
     override = SupervisorOverride(
-        employee=employee, penilai=penilai, atasan=atasan, start_date=start_date,
-        end_date=end_date, reason=reason,
-    )  # fmt: skip
+        employee=employee,
+        penilai=penilai,
+        atasan=atasan,
+        start_date=start_date,
+        end_date=end_date,
+        reason=reason,
+    )
     stamp(override, by)
     override.save()
     return override

@@ -57,16 +57,28 @@ def make_position(
 
 
 def make_employee(
-    position: Position | None, name: str, *, username: str | None = None, pppk: bool = False,
-    golongan: str | None = None, **fields: Any,
-) -> Employee:  # fmt: skip
+    position: Position | None,
+    name: str,
+    *,
+    username: str | None = None,
+    pppk: bool = False,
+    golongan: str | None = None,
+    **fields: Any,
+) -> Employee:
     nip = make_nip(pppk=pppk)
     user = make_user(username or nip, email=f"{username or nip}@example.id")
     return services.create_employee(
-        by=None, nip=nip, name=name, jenis_asn=JenisAsn.PPPK if pppk else JenisAsn.PNS,
-        golongan=golongan or ("IX" if pppk else "III/a"), position=position,
-        start_date=dt.date(2024, 1, 2), user=user, email=f"{(username or nip)}@example.id", **fields,
-    )  # fmt: skip
+        by=None,
+        nip=nip,
+        name=name,
+        jenis_asn=JenisAsn.PPPK if pppk else JenisAsn.PNS,
+        golongan=golongan or ("IX" if pppk else "III/a"),
+        position=position,
+        start_date=dt.date(2024, 1, 2),
+        user=user,
+        email=f"{(username or nip)}@example.id",
+        **fields,
+    )
 
 
 @dataclass
@@ -94,8 +106,18 @@ class Personas:
 
 
 PERSONA_NAMES = (
-    "pegawai", "peer", "penilai", "lurah", "camat", "hr", "auditor", "superadmin", "other_hr", "city_hr", "outsider",
-)  # fmt: skip
+    "pegawai",
+    "peer",
+    "penilai",
+    "lurah",
+    "camat",
+    "hr",
+    "auditor",
+    "superadmin",
+    "other_hr",
+    "city_hr",
+    "outsider",
+)
 
 
 def make_personas() -> Personas:
@@ -147,8 +169,20 @@ def make_personas() -> Personas:
     RoleAssignment.objects.create(user=other_hr_emp.user, role=Role.ADMIN_KEPEGAWAIAN, unit=other)
     RoleAssignment.objects.create(user=city_hr, role=Role.ADMIN_KEPEGAWAIAN, unit=kota)
     return Personas(
-        kota=kota, kecamatan=kec, kelurahan=kel, seksi=seksi, other_kecamatan=other,
-        camat=camat, lurah=lurah, penilai=penilai, pegawai=pegawai, peer=peer, hr=hr,
-        outsider=outsider, auditor=auditor, superadmin=superadmin, other_hr=other_hr_emp.user,
+        kota=kota,
+        kecamatan=kec,
+        kelurahan=kel,
+        seksi=seksi,
+        other_kecamatan=other,
+        camat=camat,
+        lurah=lurah,
+        penilai=penilai,
+        pegawai=pegawai,
+        peer=peer,
+        hr=hr,
+        outsider=outsider,
+        auditor=auditor,
+        superadmin=superadmin,
+        other_hr=other_hr_emp.user,
         city_hr=city_hr,
-    )  # fmt: skip
+    )

@@ -147,9 +147,15 @@ def _managed_positions(request: AuthedRequest, unit: Unit | None = None) -> Any:
 
 
 def _form_page(
-    request: AuthedRequest, form: Any, action: Callable[[dict[str, Any]], Any], *,
-    success: str, done_url: Callable[[Any], str], title: str, back: Unit | Employee,
-) -> HttpResponse:  # fmt: skip
+    request: AuthedRequest,
+    form: Any,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    success: str,
+    done_url: Callable[[Any], str],
+    title: str,
+    back: Unit | Employee,
+) -> HttpResponse:
     """GET shows the form; a valid POST runs the service, a service refusal lands on the form."""
     if request.method == "POST" and form.is_valid():
         try:
@@ -177,11 +183,14 @@ def employee_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR changes an employee's personal data."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
     return _form_page(
-        request, EmployeeForm(request.POST or None, instance=employee),
+        request,
+        EmployeeForm(request.POST or None, instance=employee),
         lambda data: services.update_employee(employee=employee, by=request.user, **data),
-        success=_("Employee data saved."), done_url=_to_employee(employee),
-        title=_("Edit employee"), back=employee,
-    )  # fmt: skip
+        success=_("Employee data saved."),
+        done_url=_to_employee(employee),
+        title=_("Edit employee"),
+        back=employee,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -192,12 +201,14 @@ def employee_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
     positions = _managed_positions(request, unit)
     return _form_page(
-        request, NewEmployeeForm(request.POST or None, positions=positions),
+        request,
+        NewEmployeeForm(request.POST or None, positions=positions),
         lambda data: services.create_employee(by=request.user, **data),
         success=_("Employee registered."),
         done_url=lambda employee: reverse("org:employee", args=[employee.pk]),
-        title=_("New employee"), back=unit,
-    )  # fmt: skip
+        title=_("New employee"),
+        back=unit,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -206,11 +217,14 @@ def employee_transfer(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR records a mutasi or promotion; the history keeps the previous post."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
     return _form_page(
-        request, TransferForm(request.POST or None, positions=_managed_positions(request)),
+        request,
+        TransferForm(request.POST or None, positions=_managed_positions(request)),
         lambda data: services.transfer_employee(employee=employee, by=request.user, **data),
-        success=_("Transfer recorded."), done_url=_to_employee(employee),
-        title=_("Transfer (mutasi) of %(name)s") % {"name": employee.display_name}, back=employee,
-    )  # fmt: skip
+        success=_("Transfer recorded."),
+        done_url=_to_employee(employee),
+        title=_("Transfer (mutasi) of %(name)s") % {"name": employee.display_name},
+        back=employee,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -220,11 +234,14 @@ def employee_acting(request: AuthedRequest, pk: int) -> HttpResponse:
     """HR records a Plt./Plh. assignment."""
     employee = access.get_employee_for_user(request.user, pk, for_change=True)
     return _form_page(
-        request, ActingForm(request.POST or None, positions=_managed_positions(request)),
+        request,
+        ActingForm(request.POST or None, positions=_managed_positions(request)),
         lambda data: services.assign_acting(employee=employee, by=request.user, **data),
-        success=_("Acting assignment recorded."), done_url=_to_employee(employee),
-        title=_("Plt./Plh. assignment of %(name)s") % {"name": employee.display_name}, back=employee,
-    )  # fmt: skip
+        success=_("Acting assignment recorded."),
+        done_url=_to_employee(employee),
+        title=_("Plt./Plh. assignment of %(name)s") % {"name": employee.display_name},
+        back=employee,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -236,11 +253,14 @@ def employee_override(request: AuthedRequest, pk: int) -> HttpResponse:
         access.employees_visible_to(request.user).filter(is_active=True).exclude(pk=employee.pk)
     )
     return _form_page(
-        request, OverrideForm(request.POST or None, employees=candidates.order_by("name")),
+        request,
+        OverrideForm(request.POST or None, employees=candidates.order_by("name")),
         lambda data: services.set_supervisor_override(employee=employee, by=request.user, **data),
-        success=_("Pejabat penilai set for the period."), done_url=_to_employee(employee),
-        title=_("Set the pejabat penilai of %(name)s") % {"name": employee.display_name}, back=employee,
-    )  # fmt: skip
+        success=_("Pejabat penilai set for the period."),
+        done_url=_to_employee(employee),
+        title=_("Set the pejabat penilai of %(name)s") % {"name": employee.display_name},
+        back=employee,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -250,11 +270,14 @@ def unit_create(request: AuthedRequest, parent_pk: int) -> HttpResponse:
     """HR adds a sub-unit (seksi, subbagian) under a unit they manage."""
     parent = access.get_unit_for_user(request.user, parent_pk, for_change=True)
     return _form_page(
-        request, UnitForm(request.POST or None),
+        request,
+        UnitForm(request.POST or None),
         lambda data: services.create_unit(parent=parent, by=request.user, **data),
-        success=_("Unit added."), done_url=lambda unit: reverse("org:unit", args=[unit.pk]),
-        title=_("New unit"), back=parent,
-    )  # fmt: skip
+        success=_("Unit added."),
+        done_url=lambda unit: reverse("org:unit", args=[unit.pk]),
+        title=_("New unit"),
+        back=parent,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -264,11 +287,14 @@ def position_create(request: AuthedRequest, unit_pk: int) -> HttpResponse:
     """HR adds a position (jabatan) to a unit they manage."""
     unit = access.get_unit_for_user(request.user, unit_pk, for_change=True)
     return _form_page(
-        request, PositionForm(request.POST or None, reports_to=_managed_positions(request)),
+        request,
+        PositionForm(request.POST or None, reports_to=_managed_positions(request)),
         lambda data: services.create_position(by=request.user, unit=unit, **data),
-        success=_("Position added."), done_url=lambda _position: reverse("org:unit", args=[unit.pk]),
-        title=_("New position"), back=unit,
-    )  # fmt: skip
+        success=_("Position added."),
+        done_url=lambda _position: reverse("org:unit", args=[unit.pk]),
+        title=_("New position"),
+        back=unit,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -280,8 +306,11 @@ def employee_contract(request: AuthedRequest, pk: int) -> HttpResponse:
     if not employee.is_pppk:
         raise Http404
     return _form_page(
-        request, ContractForm(request.POST or None),
+        request,
+        ContractForm(request.POST or None),
         lambda data: services.add_contract(employee=employee, by=request.user, **data),
-        success=_("Perjanjian kerja saved."), done_url=_to_employee(employee),
-        title=_("Add perjanjian kerja"), back=employee,
-    )  # fmt: skip
+        success=_("Perjanjian kerja saved."),
+        done_url=_to_employee(employee),
+        title=_("Add perjanjian kerja"),
+        back=employee,
+    )

@@ -65,10 +65,12 @@ class PlanOut(Schema):
 
 def _person(plan: Plan, prefix: str) -> PersonOut:
     return PersonOut(
-        nama=getattr(plan, f"{prefix}_name"), nip=getattr(plan, f"{prefix}_nip"),
+        nama=getattr(plan, f"{prefix}_name"),
+        nip=getattr(plan, f"{prefix}_nip"),
         pangkat_golongan=getattr(plan, f"{prefix}_golongan"),
-        jabatan=getattr(plan, f"{prefix}_position"), unit_kerja=getattr(plan, f"{prefix}_unit"),
-    )  # fmt: skip
+        jabatan=getattr(plan, f"{prefix}_position"),
+        unit_kerja=getattr(plan, f"{prefix}_unit"),
+    )
 
 
 def plan_out(plan: Plan) -> PlanOut:
@@ -76,22 +78,36 @@ def plan_out(plan: Plan) -> PlanOut:
         "intervenes", "organisation_target"
     ).prefetch_related("indicators")
     return PlanOut(
-        id=plan.pk, tahun=plan.appraisal_year.year, mulai=plan.start_date.isoformat(),
-        selesai=plan.end_date.isoformat(), status=plan.status, versi=plan.version,
-        berlaku=plan.is_current, pendekatan=plan.approach, bentuk=plan.form_kind,
-        pegawai_id=plan.employee_id, pegawai=_person(plan, "employee"),
-        pejabat_penilai=_person(plan, "penilai"), atasan_pejabat_penilai=_person(plan, "atasan"),
+        id=plan.pk,
+        tahun=plan.appraisal_year.year,
+        mulai=plan.start_date.isoformat(),
+        selesai=plan.end_date.isoformat(),
+        status=plan.status,
+        versi=plan.version,
+        berlaku=plan.is_current,
+        pendekatan=plan.approach,
+        bentuk=plan.form_kind,
+        pegawai_id=plan.employee_id,
+        pegawai=_person(plan, "employee"),
+        pejabat_penilai=_person(plan, "penilai"),
+        atasan_pejabat_penilai=_person(plan, "atasan"),
         hasil_kerja=[
             WorkResultOut(
-                id=r.pk, kategori=r.category, rencana_hasil_kerja=r.text,
+                id=r.pk,
+                kategori=r.category,
+                rencana_hasil_kerja=r.text,
                 rhk_pimpinan_diintervensi_id=r.intervenes_id,
                 rhk_pimpinan_diintervensi=r.intervenes.text if r.intervenes else None,
                 sasaran_organisasi=str(r.organisation_target) if r.organisation_target else None,
                 penugasan_dari=r.assigned_by,
                 indikator=[
                     IndicatorOut(
-                        id=i.pk, aspek=i.aspect, indikator=i.text, target_nilai=i.target_value,
-                        target_satuan=i.target_unit, target_uraian=i.target_text,
+                        id=i.pk,
+                        aspek=i.aspect,
+                        indikator=i.text,
+                        target_nilai=i.target_value,
+                        target_satuan=i.target_unit,
+                        target_uraian=i.target_text,
                         target=i.target_display,
                     )
                     for i in r.indicators.all()
@@ -100,7 +116,7 @@ def plan_out(plan: Plan) -> PlanOut:
             for r in results
         ],
         ekspektasi_khusus={e.value: e.expectation for e in plan.expectations.all()},
-    )  # fmt: skip
+    )
 
 
 @router.get(

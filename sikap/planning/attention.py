@@ -135,11 +135,13 @@ def _realisation_due(employee: Any, today: dt.date) -> list[AttentionItem]:
         row["work_result__plan"]: row
         for row in Indicator.objects.filter(work_result__plan__in=approved)
         .values(
-            "work_result__plan", "work_result__plan__appraisal_year",
-            "work_result__plan__start_date", "work_result__plan__end_date",
+            "work_result__plan",
+            "work_result__plan__appraisal_year",
+            "work_result__plan__start_date",
+            "work_result__plan__end_date",
         )
         .annotate(total=Count("pk"))
-    }  # fmt: skip
+    }
     filled = {
         (row["indicator__work_result__plan"], row["period"]): row["n"]
         for row in Realisation.objects.filter(
@@ -162,14 +164,18 @@ def _realisation_due(employee: Any, today: dt.date) -> list[AttentionItem]:
             limit = max(period.deadline, period.reopened_until or period.deadline)
             items.append(
                 AttentionItem(
-                    gettext("Realisation %(period)s: %(done)s of %(total)s filled in, deadline %(day)s")
+                    gettext(
+                        "Realisation %(period)s: %(done)s of %(total)s filled in, deadline %(day)s"
+                    )
                     % {
-                        "period": period.name, "done": done, "total": row["total"],
+                        "period": period.name,
+                        "done": done,
+                        "total": row["total"],
                         "day": dateformat.format(limit, "j F"),
                     },
                     url=f"{reverse('planning:realisation', args=[plan_id])}?periode={period.pk}",
                     level="warning" if limit - today <= dt.timedelta(days=7) else "info",
                     order=7,
                 )
-            )  # fmt: skip
+            )
     return items

@@ -38,11 +38,23 @@ from sikap.planning.models import (
 from sikap.planning.services import common
 
 TARGETS = [
-    ("Meningkatnya kualitas pelayanan publik di Kecamatan Plaju", "Indeks Kepuasan Masyarakat (IKM)", "85"),
-    ("Meningkatnya ketenteraman dan ketertiban umum", "Persentase gangguan trantibum yang tertangani", "95%"),
-    ("Meningkatnya keberdayaan masyarakat kelurahan", "Persentase kelurahan dengan LPM aktif", "100%"),
+    (
+        "Meningkatnya kualitas pelayanan publik di Kecamatan Plaju",
+        "Indeks Kepuasan Masyarakat (IKM)",
+        "85",
+    ),
+    (
+        "Meningkatnya ketenteraman dan ketertiban umum",
+        "Persentase gangguan trantibum yang tertangani",
+        "95%",
+    ),
+    (
+        "Meningkatnya keberdayaan masyarakat kelurahan",
+        "Persentase kelurahan dengan LPM aktif",
+        "100%",
+    ),
     ("Terwujudnya tata kelola pemerintahan kecamatan yang akuntabel", "Nilai SAKIP kecamatan", "B"),
-]  # fmt: skip
+]
 CAMAT_RHK = [
     "Terwujudnya pelayanan publik kecamatan yang prima dan tepat waktu",
     "Terkendalinya ketenteraman dan ketertiban umum di wilayah Kecamatan Plaju",
@@ -52,17 +64,26 @@ CAMAT_RHK = [
 PHRASES = ["Tersusunnya laporan", "Meningkatnya kualitas", "Terkelolanya", "Terlaksananya evaluasi"]
 # What a position works on, by a keyword of its name (first match wins).
 OBJECTS = [
-    ("Lurah", "penyelenggaraan pemerintahan kelurahan"), ("Sekretaris", "kesekretariatan"),
-    ("Kependudukan", "data kependudukan"), ("Pemerintahan", "administrasi pemerintahan"),
-    ("Ketenteraman", "ketenteraman dan ketertiban umum"), ("Pemberdayaan", "pemberdayaan masyarakat"),
-    ("Kesejahteraan", "data kesejahteraan sosial"), ("Sosial", "penyuluhan sosial"),
-    ("Kepegawaian", "layanan kepegawaian"), ("Keuangan", "administrasi keuangan"),
-    ("Bendahara", "penatausahaan keuangan"), ("Anggaran", "program dan anggaran"),
-    ("Pelayanan", "pelayanan administrasi terpadu"), ("Layanan", "pelayanan administrasi"),
-    ("Pengemudi", "penggunaan kendaraan dinas"), ("Arsip", "kearsipan"),
-    ("Komputer", "sistem informasi kecamatan"), ("Analis", "kajian kebijakan"),
+    ("Lurah", "penyelenggaraan pemerintahan kelurahan"),
+    ("Sekretaris", "kesekretariatan"),
+    ("Kependudukan", "data kependudukan"),
+    ("Pemerintahan", "administrasi pemerintahan"),
+    ("Ketenteraman", "ketenteraman dan ketertiban umum"),
+    ("Pemberdayaan", "pemberdayaan masyarakat"),
+    ("Kesejahteraan", "data kesejahteraan sosial"),
+    ("Sosial", "penyuluhan sosial"),
+    ("Kepegawaian", "layanan kepegawaian"),
+    ("Keuangan", "administrasi keuangan"),
+    ("Bendahara", "penatausahaan keuangan"),
+    ("Anggaran", "program dan anggaran"),
+    ("Pelayanan", "pelayanan administrasi terpadu"),
+    ("Layanan", "pelayanan administrasi"),
+    ("Pengemudi", "penggunaan kendaraan dinas"),
+    ("Arsip", "kearsipan"),
+    ("Komputer", "sistem informasi kecamatan"),
+    ("Analis", "kajian kebijakan"),
     ("Umum", "administrasi umum"),
-]  # fmt: skip
+]
 OUTPUTS = ["Dokumen", "Laporan", "Kegiatan", "Berkas"]
 FEEDBACK = [
     "Bukti dukung sudah lengkap dan tepat waktu, pertahankan.",
@@ -174,10 +195,14 @@ def load(*, today: dt.date) -> bool:
     plans: dict[int, Plan] = {}
     for e in order:
         plan = Plan(
-            employee=e, appraisal_year=year, start_date=dt.date(year.year, 1, 1),
-            end_date=dt.date(year.year, 12, 31), status=PlanStatus.APPROVED,
-            submitted_at=approved_at - dt.timedelta(days=3), approved_at=approved_at,
-        )  # fmt: skip
+            employee=e,
+            appraisal_year=year,
+            start_date=dt.date(year.year, 1, 1),
+            end_date=dt.date(year.year, 12, 31),
+            status=PlanStatus.APPROVED,
+            submitted_at=approved_at - dt.timedelta(days=3),
+            approved_at=approved_at,
+        )
         common.set_header(plan, chart)
         plans[e.pk] = plan
     Plan.objects.bulk_create(plans.values())
@@ -235,21 +260,30 @@ def load(*, today: dt.date) -> bool:
             output = rng.choice(OUTPUTS)
             indicators += [
                 Indicator(
-                    work_result=result, aspect="kuantitas", order=1,
+                    work_result=result,
+                    aspect="kuantitas",
+                    order=1,
                     text=f"Jumlah {output.lower()} hasil kerja yang diselesaikan",
-                    target_value=Decimal(rng.choice([4, 8, 12, 24])), target_unit=output,
+                    target_value=Decimal(rng.choice([4, 8, 12, 24])),
+                    target_unit=output,
                 ),
                 Indicator(
-                    work_result=result, aspect="kualitas", order=2,
+                    work_result=result,
+                    aspect="kualitas",
+                    order=2,
                     text="Persentase hasil kerja yang sesuai standar tanpa revisi",
-                    target_value=Decimal(100), target_unit="%",
+                    target_value=Decimal(100),
+                    target_unit="%",
                 ),
                 Indicator(
-                    work_result=result, aspect="waktu", order=3,
+                    work_result=result,
+                    aspect="waktu",
+                    order=3,
                     text="Ketepatan waktu penyelesaian hasil kerja",
-                    target_value=Decimal(12), target_unit="Bulan",
+                    target_value=Decimal(12),
+                    target_unit="Bulan",
                 ),
-            ]  # fmt: skip
+            ]
     Indicator.objects.bulk_create(indicators)
 
     BehaviourExpectation.objects.bulk_create(
@@ -269,7 +303,7 @@ def load(*, today: dt.date) -> bool:
             )
             for plan in plans.values()
         ]
-    )  # fmt: skip
+    )
     PerformanceDialogue.objects.bulk_create(
         [
             PerformanceDialogue(

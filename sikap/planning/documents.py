@@ -40,9 +40,13 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
             else:
                 leader = "-"
             rows.append(
-                {"number": number, "result": result, "leader": leader,
-                 "indicators": list(result.indicators.all())}
-            )  # fmt: skip
+                {
+                    "number": number,
+                    "result": result,
+                    "leader": leader,
+                    "indicators": list(result.indicators.all()),
+                }
+            )
         groups.append({"label": label, "rows": rows})
     behaviours = [
         {"number": n, "name": name, "indicators": ind, "expectation": expectations.get(key, "")}
@@ -73,16 +77,37 @@ def plan_document_context(plan: Plan) -> dict[str, Any]:
 
 
 HEADERS = [
-    "Tahun", "Nama", "NIP", "Jabatan", "Unit Kerja", "Pejabat Penilai", "Status", "Versi",
-    "Kategori", "Rencana Hasil Kerja", "RHK Pimpinan yang Diintervensi", "Aspek",
-    "Indikator Kinerja Individu", "Target",
-]  # fmt: skip
+    "Tahun",
+    "Nama",
+    "NIP",
+    "Jabatan",
+    "Unit Kerja",
+    "Pejabat Penilai",
+    "Status",
+    "Versi",
+    "Kategori",
+    "Rencana Hasil Kerja",
+    "RHK Pimpinan yang Diintervensi",
+    "Aspek",
+    "Indikator Kinerja Individu",
+    "Target",
+]
 
 
 REALISATION_HEADERS = [
-    "Nama", "NIP", "Rencana Hasil Kerja", "Aspek", "Indikator Kinerja Individu", "Target",
-    "Periode", "Realisasi", "Satuan", "Uraian", "Catatan", "Jumlah bukti dukung",
-]  # fmt: skip
+    "Nama",
+    "NIP",
+    "Rencana Hasil Kerja",
+    "Aspek",
+    "Indikator Kinerja Individu",
+    "Target",
+    "Periode",
+    "Realisasi",
+    "Satuan",
+    "Uraian",
+    "Catatan",
+    "Jumlah bukti dukung",
+]
 
 
 def _realisation_rows(unit: Unit, year: AppraisalYear | None) -> list[list[Any]]:

@@ -33,9 +33,13 @@ class PlanCreateForm(forms.Form):
         label=_("Appraisal year"), queryset=AppraisalYear.objects.all(), empty_label=None
     )
     start_date = forms.DateField(
-        label=_("Start date"), required=False, widget=DATE,
-        help_text=_("Leave empty for 1 January. A later date starts a new SKP after a change of position."),
-    )  # fmt: skip
+        label=_("Start date"),
+        required=False,
+        widget=DATE,
+        help_text=_(
+            "Leave empty for 1 January. A later date starts a new SKP after a change of position."
+        ),
+    )
     end_date = forms.DateField(label=_("End date"), required=False, widget=DATE)
     approach = forms.ChoiceField(label=_("Approach"), choices=Approach.choices)
     form_kind = forms.ChoiceField(label=_("Form"), choices=FormKind.choices)
@@ -50,18 +54,22 @@ class WorkResultForm(forms.Form):
     )
     intervenes = forms.ModelChoiceField(
         label=_("Rencana Hasil Kerja Pimpinan yang Diintervensi"),
-        queryset=WorkResult.objects.none(), required=False,
+        queryset=WorkResult.objects.none(),
+        required=False,
         help_text=_("An RHK of your current pejabat penilai. Required for an UTAMA result."),
-    )  # fmt: skip
+    )
     organisation_target = forms.ModelChoiceField(
         label=_("Sasaran/indikator kinerja organisasi"),
-        queryset=OrganisationTarget.objects.none(), required=False,
+        queryset=OrganisationTarget.objects.none(),
+        required=False,
         help_text=_("For unit heads: the organisation target this result carries."),
-    )  # fmt: skip
+    )
     assigned_by = forms.CharField(
-        label=_("Penugasan dari"), required=False, max_length=200,
+        label=_("Penugasan dari"),
+        required=False,
+        max_length=200,
         help_text=_("Only when someone other than your supervisor assigned this result."),
-    )  # fmt: skip
+    )
     cascade_kind = forms.ChoiceField(
         label=_("Cascade"), required=False, choices=[("", "—"), *CascadeKind.choices]
     )
@@ -118,9 +126,13 @@ class _IndicatorRows(forms.BaseFormSet):  # type: ignore[type-arg]
 
 
 IndicatorRowsBase = forms.formset_factory(
-    IndicatorForm, formset=_IndicatorRows, extra=len(ROW_ASPECTS), max_num=MAX_INDICATOR_ROWS,
-    absolute_max=MAX_INDICATOR_ROWS, validate_max=True,
-)  # fmt: skip
+    IndicatorForm,
+    formset=_IndicatorRows,
+    extra=len(ROW_ASPECTS),
+    max_num=MAX_INDICATOR_ROWS,
+    absolute_max=MAX_INDICATOR_ROWS,
+    validate_max=True,
+)
 
 
 def indicator_rows(data: Any = None, *, add_row: bool = False) -> Any:
@@ -152,19 +164,25 @@ class ExpectationsForm(forms.Form):
 class AnnexForm(forms.Form):
     resources = forms.CharField(
         max_length=LIMITS.TEXT,
-        label=_("Dukungan Sumber Daya"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
-    )  # fmt: skip
+        label=_("Dukungan Sumber Daya"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One item per line."),
+    )
     accountability = forms.CharField(
         max_length=LIMITS.TEXT,
-        label=_("Skema Pertanggungjawaban"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
-    )  # fmt: skip
+        label=_("Skema Pertanggungjawaban"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One item per line."),
+    )
     consequences = forms.CharField(
         max_length=LIMITS.TEXT,
-        label=_("Konsekuensi"), required=False,
-        widget=forms.Textarea(attrs={"rows": 3}), help_text=_("One item per line."),
-    )  # fmt: skip
+        label=_("Konsekuensi"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One item per line."),
+    )
 
 
 class DialogueForm(forms.Form):
@@ -184,9 +202,12 @@ class ReturnForm(forms.Form):
 
 class RealisationForm(forms.Form):
     value = forms.DecimalField(
-        label=_("Realisation (number)"), required=False, min_value=0, max_digits=14,
+        label=_("Realisation (number)"),
+        required=False,
+        min_value=0,
+        max_digits=14,
         decimal_places=2,
-    )  # fmt: skip
+    )
     text = forms.CharField(
         max_length=LIMITS.TEXT,
         label=_("Realisation (in words)"),
@@ -195,9 +216,10 @@ class RealisationForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
     file = forms.FileField(
-        label=_("Evidence file"), required=False,
+        label=_("Evidence file"),
+        required=False,
         help_text=_("PDF, image or office document; the type is checked from the content."),
-    )  # fmt: skip
+    )
     link = forms.URLField(
         label=_("Evidence link"), required=False, max_length=500, assume_scheme="https"
     )
@@ -251,9 +273,11 @@ class CoachingFeedbackForm(forms.Form):
         fields: dict[str, forms.Field] = {}
         for index, statement in enumerate(rules.COACHING_STATEMENTS, start=1):
             fields[f"q{index}"] = forms.TypedChoiceField(
-                label=f"{index}. {statement}", choices=SCALE, coerce=int,
+                label=f"{index}. {statement}",
+                choices=SCALE,
+                coerce=int,
                 widget=forms.RadioSelect,
-            )  # fmt: skip
+            )
         fields["comment"] = self.fields["comment"]
         self.fields = fields  # type: ignore[assignment]
 
@@ -354,22 +378,30 @@ class NudgeTemplateForm(forms.Form):
     topic = forms.ChoiceField(choices=NudgeTopic.choices, widget=forms.HiddenInput)
     subject = forms.CharField(label=_("Subject"), max_length=LIMITS.NAME)
     body = forms.CharField(
-        label=_("Message"), max_length=LIMITS.NOTE, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Message"),
+        max_length=LIMITS.NOTE,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("{nama} becomes the person's name and {pengirim} the sender's."),
-    )  # fmt: skip
+    )
 
 
 class RealisationRowForm(forms.Form):
     """One row of the realisation table: value (or words), a bukti dukung, a note."""
 
     value = forms.DecimalField(
-        label=_("Realisation (number)"), required=False, min_value=0, max_digits=14,
-        decimal_places=2, widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
-    )  # fmt: skip
+        label=_("Realisation (number)"),
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
     text = forms.CharField(
-        max_length=LIMITS.TEXT, label=_("Realisation (in words)"), required=False,
+        max_length=LIMITS.TEXT,
+        label=_("Realisation (in words)"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 1}),
-    )  # fmt: skip
+    )
     file = forms.FileField(label=_("Evidence file"), required=False)
     existing = forms.ChoiceField(label=_("Or choose a bukti dukung already given"), required=False)
     link = forms.URLField(
@@ -378,9 +410,13 @@ class RealisationRowForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
 
     def __init__(
-        self, *args: Any, numeric: bool, words: bool, existing: list[tuple[str, str]],
+        self,
+        *args: Any,
+        numeric: bool,
+        words: bool,
+        existing: list[tuple[str, str]],
         **kwargs: Any,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not numeric:
             del self.fields["value"]

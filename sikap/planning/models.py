@@ -72,9 +72,11 @@ class OrganisationTarget(models.Model):
         "org.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
     )
     appraisal_year = models.ForeignKey(
-        "cycle.AppraisalYear", verbose_name=_("appraisal year"), on_delete=models.PROTECT,
+        "cycle.AppraisalYear",
+        verbose_name=_("appraisal year"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     sasaran = models.TextField(_("sasaran kinerja organisasi"), **limited(LIMITS.TEXT))
     indikator = models.TextField(_("indikator kinerja organisasi"), **limited(LIMITS.TEXT))
     target = models.CharField(_("target"), max_length=100, blank=True)
@@ -110,9 +112,11 @@ class Plan(models.Model):
         "org.Employee", verbose_name=_("employee"), on_delete=models.PROTECT, related_name="plans"
     )
     appraisal_year = models.ForeignKey(
-        "cycle.AppraisalYear", verbose_name=_("appraisal year"), on_delete=models.PROTECT,
+        "cycle.AppraisalYear",
+        verbose_name=_("appraisal year"),
+        on_delete=models.PROTECT,
         related_name="plans",
-    )  # fmt: skip
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
     approach = models.CharField(
@@ -126,9 +130,13 @@ class Plan(models.Model):
     )
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     revision_of = models.ForeignKey(
-        "self", verbose_name=_("revision of"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("revision of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="revisions",
-    )  # fmt: skip
+    )
     is_current = models.BooleanField(
         _("current"),
         default=True,
@@ -143,18 +151,26 @@ class Plan(models.Model):
     employee_position = models.CharField(_("position"), max_length=200, blank=True)
     employee_unit = models.CharField(_("unit"), max_length=200, blank=True)
     penilai = models.ForeignKey(
-        "org.Employee", verbose_name=_("Pejabat Penilai Kinerja"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="plans_as_penilai",
-    )  # fmt: skip
+        "org.Employee",
+        verbose_name=_("Pejabat Penilai Kinerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plans_as_penilai",
+    )
     penilai_name = models.CharField(_("penilai name"), max_length=200, blank=True)
     penilai_nip = models.CharField(_("penilai NIP"), max_length=30, blank=True)
     penilai_golongan = models.CharField(_("penilai pangkat/golongan"), max_length=100, blank=True)
     penilai_position = models.CharField(_("penilai position"), max_length=200, blank=True)
     penilai_unit = models.CharField(_("penilai unit"), max_length=200, blank=True)
     atasan = models.ForeignKey(
-        "org.Employee", verbose_name=_("Atasan Pejabat Penilai Kinerja"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="plans_as_atasan",
-    )  # fmt: skip
+        "org.Employee",
+        verbose_name=_("Atasan Pejabat Penilai Kinerja"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plans_as_atasan",
+    )
     atasan_name = models.CharField(_("atasan name"), max_length=200, blank=True)
     atasan_nip = models.CharField(_("atasan NIP"), max_length=30, blank=True)
     atasan_golongan = models.CharField(_("atasan pangkat/golongan"), max_length=100, blank=True)
@@ -223,17 +239,27 @@ class WorkResult(models.Model):
     )
     text = models.TextField(_("Rencana Hasil Kerja"), **limited(LIMITS.TEXT))
     intervenes = models.ForeignKey(
-        "self", verbose_name=_("Rencana Hasil Kerja Pimpinan yang Diintervensi"), null=True,
-        blank=True, on_delete=models.PROTECT, related_name="supporters",
-    )  # fmt: skip
+        "self",
+        verbose_name=_("Rencana Hasil Kerja Pimpinan yang Diintervensi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supporters",
+    )
     organisation_target = models.ForeignKey(
-        OrganisationTarget, verbose_name=_("organisation target"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="work_results",
-    )  # fmt: skip
+        OrganisationTarget,
+        verbose_name=_("organisation target"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="work_results",
+    )
     assigned_by = models.CharField(
-        _("Penugasan dari"), max_length=200, blank=True,
+        _("Penugasan dari"),
+        max_length=200,
+        blank=True,
         help_text=_("Who assigned this result, when it is not the direct supervisor."),
-    )  # fmt: skip
+    )
     cascade_kind = models.CharField(
         _("cascade"), max_length=15, choices=CascadeKind.choices, blank=True
     )
@@ -242,9 +268,13 @@ class WorkResult(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     copied_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
         editable=False,
-    )  # fmt: skip
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -268,9 +298,11 @@ class Indicator(models.Model):
     """An Indikator Kinerja Individu (IKI) with its aspek and target."""
 
     work_result = models.ForeignKey(
-        WorkResult, verbose_name=_("Rencana Hasil Kerja"), on_delete=models.CASCADE,
+        WorkResult,
+        verbose_name=_("Rencana Hasil Kerja"),
+        on_delete=models.CASCADE,
         related_name="indicators",
-    )  # fmt: skip
+    )
     aspect = models.CharField(
         _("aspek"), max_length=10, choices=Aspect.choices, default=Aspect.KUANTITAS
     )
@@ -284,9 +316,13 @@ class Indicator(models.Model):
     # The indicator of the earlier SKP version this one was copied from (a revision carries
     # the realisation of the year over to its copies).
     copied_from = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
         editable=False,
-    )  # fmt: skip
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -400,9 +436,11 @@ class ActionPlan(models.Model):
     """
 
     work_result = models.ForeignKey(
-        WorkResult, verbose_name=_("Rencana Hasil Kerja"), on_delete=models.CASCADE,
+        WorkResult,
+        verbose_name=_("Rencana Hasil Kerja"),
+        on_delete=models.CASCADE,
         related_name="action_plans",
-    )  # fmt: skip
+    )
     period = models.ForeignKey(
         "cycle.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
     )
@@ -425,9 +463,11 @@ class Realisation(models.Model):
     """The realisation of one indicator in one period."""
 
     indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE,
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
         related_name="realisations",
-    )  # fmt: skip
+    )
     period = models.ForeignKey(
         "cycle.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
     )
@@ -455,9 +495,11 @@ class Evidence(models.Model):
     """A bukti dukung: an uploaded file (checked by content) or a link."""
 
     realisation = models.ForeignKey(
-        Realisation, verbose_name=_("realisation"), on_delete=models.CASCADE,
+        Realisation,
+        verbose_name=_("realisation"),
+        on_delete=models.CASCADE,
         related_name="evidence",
-    )  # fmt: skip
+    )
     file = models.FileField(_("file"), upload_to="planning/evidence/%Y/%m/", blank=True)
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     content_type = models.CharField(max_length=120, blank=True)
@@ -494,9 +536,13 @@ class Feedback(models.Model):
         "cycle.Period", verbose_name=_("period"), on_delete=models.PROTECT, related_name="+"
     )
     work_result = models.ForeignKey(
-        WorkResult, verbose_name=_("Rencana Hasil Kerja"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="feedback",
-    )  # fmt: skip
+        WorkResult,
+        verbose_name=_("Rencana Hasil Kerja"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="feedback",
+    )
     behaviour_value = models.CharField(
         _("core value"), max_length=12, choices=BehaviourValue.choices, blank=True
     )
@@ -649,9 +695,13 @@ class NudgeTemplate(models.Model):
     """The wording of one topic's reminder for a subtree (no unit: the whole instance)."""
 
     unit = models.ForeignKey(
-        "org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, null=True, blank=True,
+        "org.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     topic = models.CharField(_("topic"), max_length=20, choices=NudgeTopic.choices)
     subject = models.CharField(_("subject"), max_length=LIMITS.NAME)
     body = models.TextField(_("message"), **limited(LIMITS.NOTE))
@@ -675,14 +725,19 @@ class Nudge(models.Model):
     """A reminder a leader sent: who, to whom, when, about what (the log of the weekly limit)."""
 
     employee = models.ForeignKey(
-        "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE,
+        "org.Employee",
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
         related_name="nudges",
-    )  # fmt: skip
+    )
     topic = models.CharField(_("topic"), max_length=20, choices=NudgeTopic.choices)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), on_delete=models.SET_NULL,
-        null=True, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
     sent_at = models.DateTimeField(_("sent at"))
     subject = models.CharField(_("subject"), max_length=LIMITS.NAME)
     body = models.TextField(_("message"), **limited(LIMITS.NOTE))

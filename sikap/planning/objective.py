@@ -33,24 +33,33 @@ SOURCES: Hook[EvidenceSource] = Hook("objective evidence")
 
 def _service_text(item: Any) -> str:
     text = _("%(services)s services, %(completed)s completed, %(on_time)s on time") % {
-        "services": item.services, "completed": item.completed, "on_time": item.on_time,
-    }  # fmt: skip
+        "services": item.services,
+        "completed": item.completed,
+        "on_time": item.on_time,
+    }
     if getattr(item, "ikm", None) is not None:
         text += "; " + _("IKM %(ikm)s (%(quality)s) from %(n)s responses") % {
-            "ikm": number_format(item.ikm, 2), "quality": item.quality or "-", "n": item.responses,
-        }  # fmt: skip
+            "ikm": number_format(item.ikm, 2),
+            "quality": item.quality or "-",
+            "n": item.responses,
+        }
     else:
         text += "; " + _("%(n)s survey responses (IKM shown from %(min)s)") % {
-            "n": item.responses, "min": getattr(item, "minimum_responses", "-"),
-        }  # fmt: skip
+            "n": item.responses,
+            "min": getattr(item, "minimum_responses", "-"),
+        }
     return text
 
 
 def _complaint_text(item: Any) -> str:
-    text = _("%(handled)s complaints handled, %(closed)s closed (%(on_time)s on time), %(overdue)s overdue") % {
-        "handled": item.handled, "closed": item.closed, "on_time": item.closed_on_time,
+    text = _(
+        "%(handled)s complaints handled, %(closed)s closed (%(on_time)s on time), %(overdue)s overdue"
+    ) % {
+        "handled": item.handled,
+        "closed": item.closed,
+        "on_time": item.closed_on_time,
         "overdue": item.overdue,
-    }  # fmt: skip
+    }
     if getattr(item, "mean_rating", None) is not None:
         text += "; " + _("mean rating %(rating)s") % {"rating": number_format(item.mean_rating, 1)}
     return text

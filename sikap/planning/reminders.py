@@ -84,9 +84,14 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
     )
     sender.load(
         [f"plan_due:{year.year}:{p.employee_id}" for p in plans]
-        + [f"{k}:{p.pk}:{x.pk}" for p in plans for x in periods for k in ("realisation_due", "realisation_missing", "no_feedback")]
+        + [
+            f"{k}:{p.pk}:{x.pk}"
+            for p in plans
+            for x in periods
+            for k in ("realisation_due", "realisation_missing", "no_feedback")
+        ]
         + [f"plan_waiting:{p.pk}:{p.submitted_at:%Y%m%d%H%M}" for p in plans if p.submitted_at]
-    )  # fmt: skip
+    )
 
     # 1. SKP not submitted: from SOON_DAYS before the year's plan deadline onwards (once),
     # only while it is that year: a past year's SKP can no longer be drawn up.
@@ -105,22 +110,26 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
             if own and all(p.status in (PlanStatus.SUBMITTED, PlanStatus.APPROVED) for p in own):
                 continue
             sender.send(
-                kind="plan_due", key=f"{year.year}:{employee.pk}", user=employee.user,
+                kind="plan_due",
+                key=f"{year.year}:{employee.pk}",
+                user=employee.user,
                 title=f"SKP {year.year} Anda belum diajukan",
                 body=f"Batas penetapan SKP: {tanggal(year.plan_deadline)}.",
                 url=_plan_url(own[0].pk) if own else reverse("planning:create"),
-            )  # fmt: skip
+            )
 
     # 2. SKP waiting for approval for WAITING_DAYS or more: remind the penilai (once per submission).
     limit = timezone.now() - dt.timedelta(days=WAITING_DAYS)
     for plan in plans:
         if plan.status == PlanStatus.SUBMITTED and plan.submitted_at and plan.submitted_at <= limit:
             sender.send(
-                kind="plan_waiting", key=f"{plan.pk}:{plan.submitted_at:%Y%m%d%H%M}",
+                kind="plan_waiting",
+                key=f"{plan.pk}:{plan.submitted_at:%Y%m%d%H%M}",
                 user=plan.penilai.user if plan.penilai else None,
                 title=f"SKP {plan.employee_name} menunggu persetujuan Anda",
-                body="Setujui atau kembalikan dengan catatan.", url=_plan_url(plan.pk),
-            )  # fmt: skip
+                body="Setujui atau kembalikan dengan catatan.",
+                url=_plan_url(plan.pk),
+            )
 
     approved = [p for p in plans if p.status == PlanStatus.APPROVED and p.is_current]
     ids = [p.pk for p in approved]
@@ -132,7 +141,9 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
             continue
         counts = {
             row["pk"]: row
-            for row in Plan.objects.filter(pk__in=ids).values("pk").annotate(
+            for row in Plan.objects.filter(pk__in=ids)
+            .values("pk")
+            .annotate(
                 n_ind=Count("work_results__indicators", distinct=True),
                 n_real=Count(
                     "work_results__indicators__realisations",
@@ -141,7 +152,7 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
                 ),
                 n_fb=Count("feedback", filter=Q(feedback__period=period), distinct=True),
             )
-        }  # fmt: skip
+        }
         for plan in approved:
             if plan.end_date < period.start_date or plan.start_date > period.end_date:
                 continue
@@ -153,23 +164,29 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
             # 3. Realisation missing: the employee before the deadline, the penilai after it.
             if missing and near:
                 sender.send(
-                    kind="realisation_due", key=f"{plan.pk}:{period.pk}",
-                    user=plan.employee.user, title=f"Realisasi {period.name} belum lengkap",
-                    body=f"Batas pengisian: {tanggal(period.deadline)}.", url=url,
-                )  # fmt: skip
+                    kind="realisation_due",
+                    key=f"{plan.pk}:{period.pk}",
+                    user=plan.employee.user,
+                    title=f"Realisasi {period.name} belum lengkap",
+                    body=f"Batas pengisian: {tanggal(period.deadline)}.",
+                    url=url,
+                )
             if missing and after:
                 sender.send(
-                    kind="realisation_missing", key=f"{plan.pk}:{period.pk}",
+                    kind="realisation_missing",
+                    key=f"{plan.pk}:{period.pk}",
                     user=plan.penilai.user if plan.penilai else None,
                     title=f"Realisasi {period.name} {plan.employee_name} tidak lengkap",
-                    body="Batas pengisian sudah lewat.", url=url,
-                )  # fmt: skip
+                    body="Batas pengisian sudah lewat.",
+                    url=url,
+                )
             # 4. No feedback given in a period that has ended: remind the penilai.
             if ended and row["n_fb"] == 0:
                 sender.send(
-                    kind="no_feedback", key=f"{plan.pk}:{period.pk}",
+                    kind="no_feedback",
+                    key=f"{plan.pk}:{period.pk}",
                     user=plan.penilai.user if plan.penilai else None,
                     title=f"Belum ada umpan balik untuk {plan.employee_name} ({period.name})",
                     body="Berikan umpan balik berkelanjutan berdasarkan bukti dukung.",
                     url=reverse("planning:feedback", args=[plan.pk]),
-                )  # fmt: skip
+                )

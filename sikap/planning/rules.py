@@ -9,43 +9,71 @@ from dataclasses import dataclass
 
 # §1.5: the 7 BerAKHLAK core values with their exact indicators (SE MenPAN-RB 20/2021).
 BERAKHLAK: tuple[tuple[str, str, tuple[str, str, str]], ...] = (
-    ("pelayanan", "Berorientasi Pelayanan", (
-        "Memahami dan memenuhi kebutuhan masyarakat",
-        "Ramah, cekatan, solutif, dan dapat diandalkan",
-        "Melakukan perbaikan tiada henti",
-    )),
-    ("akuntabel", "Akuntabel", (
-        "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas tinggi",
-        "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
-        "Tidak menyalahgunakan kewenangan jabatan",
-    )),
-    ("kompeten", "Kompeten", (
-        "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
-        "Membantu orang lain belajar",
-        "Melaksanakan tugas dengan kualitas terbaik",
-    )),
-    ("harmonis", "Harmonis", (
-        "Menghargai setiap orang apapun latar belakangnya",
-        "Suka menolong orang lain",
-        "Membangun lingkungan kerja yang kondusif",
-    )),
-    ("loyal", "Loyal", (
-        "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun "
-        "1945, setia kepada Negara Kesatuan Republik Indonesia serta pemerintahan yang sah",
-        "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
-        "Menjaga rahasia jabatan dan negara",
-    )),
-    ("adaptif", "Adaptif", (
-        "Cepat menyesuaikan diri menghadapi perubahan",
-        "Terus berinovasi dan mengembangkan kreativitas",
-        "Bertindak proaktif",
-    )),
-    ("kolaboratif", "Kolaboratif", (
-        "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
-        "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
-        "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
-    )),
-)  # fmt: skip
+    (
+        "pelayanan",
+        "Berorientasi Pelayanan",
+        (
+            "Memahami dan memenuhi kebutuhan masyarakat",
+            "Ramah, cekatan, solutif, dan dapat diandalkan",
+            "Melakukan perbaikan tiada henti",
+        ),
+    ),
+    (
+        "akuntabel",
+        "Akuntabel",
+        (
+            "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas tinggi",
+            "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
+            "Tidak menyalahgunakan kewenangan jabatan",
+        ),
+    ),
+    (
+        "kompeten",
+        "Kompeten",
+        (
+            "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
+            "Membantu orang lain belajar",
+            "Melaksanakan tugas dengan kualitas terbaik",
+        ),
+    ),
+    (
+        "harmonis",
+        "Harmonis",
+        (
+            "Menghargai setiap orang apapun latar belakangnya",
+            "Suka menolong orang lain",
+            "Membangun lingkungan kerja yang kondusif",
+        ),
+    ),
+    (
+        "loyal",
+        "Loyal",
+        (
+            "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun "
+            "1945, setia kepada Negara Kesatuan Republik Indonesia serta pemerintahan yang sah",
+            "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
+            "Menjaga rahasia jabatan dan negara",
+        ),
+    ),
+    (
+        "adaptif",
+        "Adaptif",
+        (
+            "Cepat menyesuaikan diri menghadapi perubahan",
+            "Terus berinovasi dan mengembangkan kreativitas",
+            "Bertindak proaktif",
+        ),
+    ),
+    (
+        "kolaboratif",
+        "Kolaboratif",
+        (
+            "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
+            "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
+            "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
+        ),
+    ),
+)
 BEHAVIOUR_KEYS: tuple[str, ...] = tuple(key for key, _, _ in BERAKHLAK)
 BEHAVIOUR_NAMES: dict[str, str] = {key: name for key, name, _ in BERAKHLAK}
 BEHAVIOUR_INDICATORS: dict[str, tuple[str, str, str]] = {key: ind for key, _, ind in BERAKHLAK}

@@ -34,11 +34,18 @@ def make_year(year: int = 2026) -> AppraisalYear:
 
 
 def make_plan(
-    employee: Employee, year: AppraisalYear | None = None, *, texts: tuple[str, ...] = ("RHK contoh",),
-    intervenes: WorkResult | None = None, organisation_target: OrganisationTarget | None = None,
-    approve: bool = True, today: dt.date = DAY, penilai: Employee | _FromChart | None = CHART,
-    atasan: Employee | None = None, rhk: int = 1,
-) -> Plan:  # fmt: skip
+    employee: Employee,
+    year: AppraisalYear | None = None,
+    *,
+    texts: tuple[str, ...] = ("RHK contoh",),
+    intervenes: WorkResult | None = None,
+    organisation_target: OrganisationTarget | None = None,
+    approve: bool = True,
+    today: dt.date = DAY,
+    penilai: Employee | _FromChart | None = CHART,
+    atasan: Employee | None = None,
+    rhk: int = 1,
+) -> Plan:
     """An SKP, approved unless asked otherwise.
 
     By default it is made through the services, as the employee would: the chart gives the
@@ -53,13 +60,22 @@ def make_plan(
     )
     for text in texts:
         result = plans.add_work_result(
-            plan=plan, by=None, text=text, category=Category.UTAMA, intervenes=intervenes,
-            organisation_target=organisation_target, today=today,
-        )  # fmt: skip
+            plan=plan,
+            by=None,
+            text=text,
+            category=Category.UTAMA,
+            intervenes=intervenes,
+            organisation_target=organisation_target,
+            today=today,
+        )
         plans.add_indicator(
-            work_result=result, by=None, aspect="kuantitas", text=f"Jumlah {text}",
-            target_value=Decimal("12"), target_unit="Dokumen",
-        )  # fmt: skip
+            work_result=result,
+            by=None,
+            aspect="kuantitas",
+            text=f"Jumlah {text}",
+            target_value=Decimal("12"),
+            target_unit="Dokumen",
+        )
     if approve and plan.penilai is None:
         # The top of the personas' chain has no penilai: approve it directly.
         now = timezone.now()
@@ -72,24 +88,36 @@ def make_plan(
 
 
 def _stored_plan(
-    employee: Employee, year: AppraisalYear, penilai: Employee | None, atasan: Employee | None,
+    employee: Employee,
+    year: AppraisalYear,
+    penilai: Employee | None,
+    atasan: Employee | None,
     rhk: int,
-) -> Plan:  # fmt: skip
+) -> Plan:
     now = timezone.now()
     plan = Plan.objects.create(
-        employee=employee, appraisal_year=year, start_date=dt.date(year.year, 1, 1),
-        end_date=dt.date(year.year, 12, 31), status="approved", submitted_at=now,
-        approved_at=now, employee_name=employee.display_name,
-        employee_nip=employee.nip, employee_golongan=employee.golongan_display,
+        employee=employee,
+        appraisal_year=year,
+        start_date=dt.date(year.year, 1, 1),
+        end_date=dt.date(year.year, 12, 31),
+        status="approved",
+        submitted_at=now,
+        approved_at=now,
+        employee_name=employee.display_name,
+        employee_nip=employee.nip,
+        employee_golongan=employee.golongan_display,
         employee_position=employee.position.name if employee.position else "",
         employee_unit=employee.unit.name if employee.unit else "",
-        penilai=penilai, penilai_name=penilai.display_name if penilai else "",
+        penilai=penilai,
+        penilai_name=penilai.display_name if penilai else "",
         penilai_nip=penilai.nip if penilai else "",
         penilai_position=penilai.position.name if penilai and penilai.position else "",
         penilai_unit=penilai.unit.name if penilai and penilai.unit else "",
-        atasan=atasan, atasan_name=atasan.display_name if atasan else "",
-        atasan_nip=atasan.nip if atasan else "", instansi="Pemerintah Kota Palembang",
-    )  # fmt: skip
+        atasan=atasan,
+        atasan_name=atasan.display_name if atasan else "",
+        atasan_nip=atasan.nip if atasan else "",
+        instansi="Pemerintah Kota Palembang",
+    )
     for n in range(rhk):
         work_result = WorkResult.objects.create(
             plan=plan, category="TAMBAHAN", text=f"Laporan kegiatan {n + 1}", order=n

@@ -24,8 +24,11 @@ def offer_feedback(feedback: Feedback) -> None:
     at = timezone.localtime(feedback.created_at)
     emit_work_done(
         WorkDone(
-            source="planning.feedback", source_id=feedback.pk, user_id=feedback.given_by_id,
-            day=at.date(), start=at.time().replace(second=0, microsecond=0),
+            source="planning.feedback",
+            source_id=feedback.pk,
+            user_id=feedback.given_by_id,
+            day=at.date(),
+            start=at.time().replace(second=0, microsecond=0),
             activity=(
                 f"Memberikan umpan balik berkelanjutan kepada {feedback.plan.employee_name} "
                 f"atas {subject[:80]}"
@@ -33,7 +36,7 @@ def offer_feedback(feedback: Feedback) -> None:
             satuan="umpan balik",
             evidence_url=reverse("planning:feedback", args=[feedback.plan_id]),
         )
-    )  # fmt: skip
+    )
 
 
 def offer_coaching(session: CoachingSession) -> None:
@@ -43,7 +46,9 @@ def offer_coaching(session: CoachingSession) -> None:
     kind = COACHING_KINDS.get(session.kind, session.kind)
     emit_work_done(
         WorkDone(
-            source="planning.coaching", source_id=session.pk, user_id=session.recorded_by_id,
+            source="planning.coaching",
+            source_id=session.pk,
+            user_id=session.recorded_by_id,
             day=session.date,
             activity=(
                 f"Memberikan bimbingan kinerja ({kind}) kepada {session.plan.employee_name}: "
@@ -52,4 +57,4 @@ def offer_coaching(session: CoachingSession) -> None:
             satuan="sesi",
             evidence_url=reverse("planning:coaching", args=[session.plan_id]),
         )
-    )  # fmt: skip
+    )

@@ -64,8 +64,11 @@ class ReportRights:
 
     def allows(self, action: Action) -> bool:
         return {
-            "read": True, "lead": self.leads, "manage": self.manages, "import": self.imports,
-        }[action]  # fmt: skip
+            "read": True,
+            "lead": self.leads,
+            "manage": self.manages,
+            "import": self.imports,
+        }[action]
 
 
 def report_rights(user: User, unit: Unit) -> ReportRights:

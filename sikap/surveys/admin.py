@@ -30,12 +30,18 @@ class ServiceTypeAdmin(SimpleHistoryAdmin):
             "B. Komponen pengelolaan pelayanan",
             {
                 "fields": [
-                    "dasar_hukum", "sarana", "kompetensi", "pengawasan", "jumlah_pelaksana",
-                    "jaminan_pelayanan", "jaminan_keamanan", "evaluasi_kinerja",
+                    "dasar_hukum",
+                    "sarana",
+                    "kompetensi",
+                    "pengawasan",
+                    "jumlah_pelaksana",
+                    "jaminan_pelayanan",
+                    "jaminan_keamanan",
+                    "evaluasi_kinerja",
                 ]
             },
         ),
-    ]  # fmt: skip
+    ]
 
 
 @admin.register(ServicePromise)

@@ -39,46 +39,98 @@ KELURAHAN_SERVICES = [
     ("Surat Keterangan Domisili", RT_RW, 10, "Surat Keterangan Domisili (berlaku 6 bulan)", 6),
     ("Surat Pengantar SKCK", RT_RW, 10, "Surat Pengantar SKCK", 4),
     ("Surat Keterangan Tidak Mampu (SKTM)", RT_RW, 15, "Surat Keterangan Tidak Mampu", 4),
-    ("Surat Pengantar KTP-el/KK/Pindah Datang", f"{RT_RW}; dokumen pendukung", 15,
-     "Surat Pengantar Adminduk", 5),
-    ("Surat Keterangan Usaha (SKU)", f"{RT_RW}; foto tempat usaha", 20,
-     "Surat Keterangan Usaha", 3),
-    ("Surat Keterangan Ahli Waris", f"{RT_RW}; surat kematian; KK ahli waris", 60,
-     "Surat Keterangan Ahli Waris", 1),
-    ("Surat Keterangan Kematian/Kelahiran", f"{RT_RW}; surat keterangan dari RS/bidan", 15,
-     "Surat Keterangan Kematian/Kelahiran", 2),
-    ("Rekomendasi Izin Keramaian", f"{RT_RW}; surat permohonan", 30,
-     "Surat Rekomendasi Izin Keramaian", 1),
-]  # fmt: skip
+    (
+        "Surat Pengantar KTP-el/KK/Pindah Datang",
+        f"{RT_RW}; dokumen pendukung",
+        15,
+        "Surat Pengantar Adminduk",
+        5,
+    ),
+    (
+        "Surat Keterangan Usaha (SKU)",
+        f"{RT_RW}; foto tempat usaha",
+        20,
+        "Surat Keterangan Usaha",
+        3,
+    ),
+    (
+        "Surat Keterangan Ahli Waris",
+        f"{RT_RW}; surat kematian; KK ahli waris",
+        60,
+        "Surat Keterangan Ahli Waris",
+        1,
+    ),
+    (
+        "Surat Keterangan Kematian/Kelahiran",
+        f"{RT_RW}; surat keterangan dari RS/bidan",
+        15,
+        "Surat Keterangan Kematian/Kelahiran",
+        2,
+    ),
+    (
+        "Rekomendasi Izin Keramaian",
+        f"{RT_RW}; surat permohonan",
+        30,
+        "Surat Rekomendasi Izin Keramaian",
+        1,
+    ),
+]
 KECAMATAN_SERVICES = [
     ("Legalisasi SKTM", "SKTM dari kelurahan; KTP; KK", 15, "SKTM terlegalisasi", 5),
-    ("Legalisasi Surat Keterangan Ahli Waris", "Surat ahli waris dari kelurahan; KTP ahli waris",
-     60, "Surat Keterangan Ahli Waris terlegalisasi", 2),
-    ("Izin Usaha Mikro Kecil (IUMK)", "KTP; KK; surat keterangan usaha; pas foto", 60,
-     "Naskah IUMK", 2),
-    ("Rekomendasi Izin Keramaian", "Rekomendasi kelurahan; surat permohonan", 30,
-     "Surat Rekomendasi Camat", 1),
-    ("Surat Keterangan Domisili Usaha", "SKU kelurahan; KTP; foto usaha", 20,
-     "Surat Keterangan Domisili Usaha", 2),
-]  # fmt: skip
+    (
+        "Legalisasi Surat Keterangan Ahli Waris",
+        "Surat ahli waris dari kelurahan; KTP ahli waris",
+        60,
+        "Surat Keterangan Ahli Waris terlegalisasi",
+        2,
+    ),
+    (
+        "Izin Usaha Mikro Kecil (IUMK)",
+        "KTP; KK; surat keterangan usaha; pas foto",
+        60,
+        "Naskah IUMK",
+        2,
+    ),
+    (
+        "Rekomendasi Izin Keramaian",
+        "Rekomendasi kelurahan; surat permohonan",
+        30,
+        "Surat Rekomendasi Camat",
+        1,
+    ),
+    (
+        "Surat Keterangan Domisili Usaha",
+        "SKU kelurahan; KTP; foto usaha",
+        20,
+        "Surat Keterangan Domisili Usaha",
+        2,
+    ),
+]
 
 
 def _catalogue(unit: Unit, rows: list[Any]) -> list[tuple[ServiceType, int]]:
     result = []
     for order, (name, req, minutes, product, weight) in enumerate(rows, start=1):
         st = ServiceType.objects.create(
-            unit=unit, name=name, persyaratan=req, prosedur=PROCEDURE,
-            jangka_waktu=f"{minutes} menit", biaya="Gratis (tidak dipungut biaya)",
-            produk=product, pengaduan=COMPLAINTS,
+            unit=unit,
+            name=name,
+            persyaratan=req,
+            prosedur=PROCEDURE,
+            jangka_waktu=f"{minutes} menit",
+            biaya="Gratis (tidak dipungut biaya)",
+            produk=product,
+            pengaduan=COMPLAINTS,
             dasar_hukum="UU No. 25 Tahun 2009 tentang Pelayanan Publik; Perwali Palembang",
             sarana="Ruang tunggu, loket, komputer, printer, toilet, kursi roda",
             kompetensi="Memahami administrasi kependudukan dan tata naskah dinas",
-            pengawasan="Lurah/Camat dan Kasi Pelayanan", jumlah_pelaksana="2–4 orang",
+            pengawasan="Lurah/Camat dan Kasi Pelayanan",
+            jumlah_pelaksana="2–4 orang",
             jaminan_pelayanan="Pelayanan sesuai standar dan maklumat pelayanan",
             jaminan_keamanan="Data pemohon dijaga kerahasiaannya; ruang pelayanan aman",
             evaluasi_kinerja="Survei Kepuasan Masyarakat tiap semester; rapat evaluasi bulanan",
-            standard_minutes=minutes, order=order,
-        )  # fmt: skip
+            standard_minutes=minutes,
+            order=order,
+        )
         result.append((st, weight))
     return result
 
@@ -225,13 +277,15 @@ def _publish_past_periods(
                 continue
             if rng.random() < 0.75:
                 FollowUpPlan.objects.create(
-                    unit=unit, period_start=period.start, period_end=period.end,
+                    unit=unit,
+                    period_start=period.start,
+                    period_end=period.end,
                     unsur=",".join(index.lowest),
                     action=f"Perbaikan unsur {index.lowest_names}: penambahan petugas loket pada "
                     "jam sibuk dan papan informasi alur pelayanan.",
                     responsible="Kasi Pelayanan",
                     target_date=period.end + dt.timedelta(days=60),
                     recorded_by=head,
-                )  # fmt: skip
+                )
                 index = unit_index(unit, period)
             services.publish_index(index=index, by=head)

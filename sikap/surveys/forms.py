@@ -29,29 +29,41 @@ class SurveyForm(forms.Form):
         label=_("Age (years)"), required=False, min_value=rules.MIN_AGE, max_value=rules.MAX_AGE
     )
     gender = forms.ChoiceField(
-        label=_("Gender"), required=False, widget=forms.RadioSelect,
+        label=_("Gender"),
+        required=False,
+        widget=forms.RadioSelect,
         choices=GenderChoices.choices,
-    )  # fmt: skip
+    )
     education = forms.ChoiceField(label=_("Education"), required=False)
     occupation = forms.ChoiceField(label=_("Occupation"), required=False)
     comment = forms.CharField(
-        label=_("Suggestions or comments (optional)"), required=False, max_length=LIMITS.TEXT,
+        label=_("Suggestions or comments (optional)"),
+        required=False,
+        max_length=LIMITS.TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
     # Honeypot: hidden from people, filled in by naive bots.
     website = forms.CharField(max_length=LIMITS.NAME, required=False, label="Website")
 
     def __init__(
-        self, *args: Any, questions: list[SurveyQuestion], settings: SurveySettings,
-        service_types: list[ServiceType] | None = None, **kwargs: Any,
-    ) -> None:  # fmt: skip
+        self,
+        *args: Any,
+        questions: list[SurveyQuestion],
+        settings: SurveySettings,
+        service_types: list[ServiceType] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.questions = questions
         for q in questions:
             self.fields[q.field_name] = forms.TypedChoiceField(
-                label=q.question, required=False, coerce=int, empty_value=None,
-                choices=q.answers, widget=forms.RadioSelect,
-            )  # fmt: skip
+                label=q.question,
+                required=False,
+                coerce=int,
+                empty_value=None,
+                choices=q.answers,
+                widget=forms.RadioSelect,
+            )
         blank = [("", _("— choose —"))]
         education = self.fields["education"]
         occupation = self.fields["occupation"]
@@ -61,10 +73,11 @@ class SurveyForm(forms.Form):
         occupation.choices = blank + [(o, o) for o in settings.occupation_list]
         if service_types is not None:
             self.fields["service_type"] = forms.ModelChoiceField(
-                label=_("Service received"), queryset=ServiceType.objects.filter(
-                    pk__in=[s.pk for s in service_types]
-                ), required=False, empty_label=_("— choose —"),
-            )  # fmt: skip
+                label=_("Service received"),
+                queryset=ServiceType.objects.filter(pk__in=[s.pk for s in service_types]),
+                required=False,
+                empty_label=_("— choose —"),
+            )
 
     @property
     def question_fields(self) -> list[tuple[SurveyQuestion, Any]]:
@@ -95,9 +108,11 @@ class CounterForm(forms.Form):
     """A service delivered at the counter, in a few taps."""
 
     service_type = forms.ModelChoiceField(
-        label=_("Service"), queryset=ServiceType.objects.none(), widget=forms.RadioSelect,
+        label=_("Service"),
+        queryset=ServiceType.objects.none(),
+        widget=forms.RadioSelect,
         empty_label=None,
-    )  # fmt: skip
+    )
     received_at = forms.DateTimeField(
         label=_("Received at"),
         widget=IsoDateTimeInput(),
@@ -107,9 +122,11 @@ class CounterForm(forms.Form):
         label=_("Served by"), widget=forms.CheckboxSelectMultiple
     )
     citizen_initial = forms.CharField(
-        label=_("Citizen's initial (optional)"), required=False, max_length=3,
+        label=_("Citizen's initial (optional)"),
+        required=False,
+        max_length=3,
         help_text=_("Leave empty unless needed: collect no more personal data than necessary."),
-    )  # fmt: skip
+    )
 
     def __init__(
         self, *args: Any, service_types: Any, officers: Any, me: Employee, **kwargs: Any
@@ -170,15 +187,27 @@ class ServiceTypeForm(forms.ModelForm):
     class Meta:
         model = ServiceType
         fields = [
-            "name", "standard_minutes", "order", "is_active",
+            "name",
+            "standard_minutes",
+            "order",
+            "is_active",
             *[name for name, _published in ServiceType.COMPONENTS],
-        ]  # fmt: skip
+        ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 2})
-            for name in ("persyaratan", "prosedur", "pengaduan", "dasar_hukum", "sarana",
-                         "kompetensi", "pengawasan", "jaminan_pelayanan", "jaminan_keamanan",
-                         "evaluasi_kinerja")
-        }  # fmt: skip
+            for name in (
+                "persyaratan",
+                "prosedur",
+                "pengaduan",
+                "dasar_hukum",
+                "sarana",
+                "kompetensi",
+                "pengawasan",
+                "jaminan_pelayanan",
+                "jaminan_keamanan",
+                "evaluasi_kinerja",
+            )
+        }
 
 
 NEW_PLAN = "new"
@@ -189,13 +218,17 @@ class SuggestionFollowUpForm(forms.Form):
 
     plan = forms.ChoiceField(label=_("Follow-up plan"))
     plan_action = forms.CharField(
-        label=_("Planned action of the new plan"), required=False, max_length=LIMITS.LONG,
+        label=_("Planned action of the new plan"),
+        required=False,
+        max_length=LIMITS.LONG,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
     note = forms.CharField(
-        label=_("Action taken (shown to the public)"), max_length=LIMITS.SHORT,
-        help_text=_("No names or personal data."), widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+        label=_("Action taken (shown to the public)"),
+        max_length=LIMITS.SHORT,
+        help_text=_("No names or personal data."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(
         self, *args: Any, plans: list[tuple[str, str]], new_label: str | None, **kwargs: Any

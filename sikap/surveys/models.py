@@ -131,9 +131,13 @@ class ServicePromise(models.Model):
     )
     text = models.TextField(_("text"), default=DEFAULT_PROMISE, **limited(LIMITS.DOCUMENT))
     signed_by = models.ForeignKey(
-        Employee, verbose_name=_("signed by"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        Employee,
+        verbose_name=_("signed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     history = HistoricalRecords()
 
@@ -260,9 +264,11 @@ class ServiceRecord(models.Model):
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="service_records"
     )
     service_type = models.ForeignKey(
-        ServiceType, verbose_name=_("service type"), on_delete=models.PROTECT,
+        ServiceType,
+        verbose_name=_("service type"),
+        on_delete=models.PROTECT,
         related_name="records",
-    )  # fmt: skip
+    )
     received_at = models.DateTimeField(_("received at"), db_index=True)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     # Set when the service is completed, against the standard time of that moment.
@@ -275,9 +281,13 @@ class ServiceRecord(models.Model):
     citizen_initial = models.CharField(_("citizen initial"), max_length=3, blank=True)
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
     recorded_by = models.ForeignKey(
-        Employee, verbose_name=_("recorded by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Employee,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["token"])
 
@@ -374,17 +384,29 @@ class SurveyResponse(models.Model):
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="survey_responses"
     )
     service_type = models.ForeignKey(
-        ServiceType, verbose_name=_("service type"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="responses",
-    )  # fmt: skip
+        ServiceType,
+        verbose_name=_("service type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
     service_record = models.ForeignKey(
-        ServiceRecord, verbose_name=_("service record"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="responses",
-    )  # fmt: skip
+        ServiceRecord,
+        verbose_name=_("service record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responses",
+    )
     officer = models.ForeignKey(
-        Employee, verbose_name=_("officer"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="survey_responses",
-    )  # fmt: skip
+        Employee,
+        verbose_name=_("officer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_responses",
+    )
     u1 = _answer_field("U1")
     u2 = _answer_field("U2")
     u3 = _answer_field("U3")
@@ -462,9 +484,13 @@ class FollowUpPlan(models.Model):
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
     recorded_by = models.ForeignKey(
-        Employee, verbose_name=_("recorded by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Employee,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -496,22 +522,30 @@ class SuggestionFollowUp(models.Model):
     """
 
     response = models.OneToOneField(
-        SurveyResponse, verbose_name=_("survey response"), on_delete=models.CASCADE,
+        SurveyResponse,
+        verbose_name=_("survey response"),
+        on_delete=models.CASCADE,
         related_name="suggestion_follow_up",
-    )  # fmt: skip
+    )
     plan = models.ForeignKey(
-        FollowUpPlan, verbose_name=_("follow-up plan"), on_delete=models.PROTECT,
+        FollowUpPlan,
+        verbose_name=_("follow-up plan"),
+        on_delete=models.PROTECT,
         related_name="suggestions",
-    )  # fmt: skip
+    )
     note = models.TextField(
         _("action taken (public)"),
         help_text=_("Shown on the public IKM page. No names or personal data."),
         **limited(LIMITS.SHORT),
     )
     marked_by = models.ForeignKey(
-        Employee, verbose_name=_("marked by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Employee,
+        verbose_name=_("marked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     marked_at = models.DateTimeField(_("marked at"))
     history = HistoricalRecords()
 

@@ -22,14 +22,18 @@ def landing_links(user: Any, scope: Any, _obj: None) -> list[NavItem]:
     """The citizens' doors on the public home page."""
     return [
         NavItem(
-            _("Satisfaction survey"), reverse("surveys:start"), order=10,
+            _("Satisfaction survey"),
+            reverse("surveys:start"),
+            order=10,
             detail=_(
                 "Rate the service you received at the kecamatan or kelurahan office "
                 "(9 short questions)."
             ),
         ),
         NavItem(
-            _("Published results"), reverse("surveys:public_units"), order=40,
+            _("Published results"),
+            reverse("surveys:public_units"),
+            order=40,
             detail=_("The satisfaction index (IKM) of each office."),
         ),
-    ]  # fmt: skip
+    ]

@@ -46,17 +46,24 @@ def _errors_text(error: ValidationError) -> list[str]:
 
 
 def _handle_survey(
-    request: HttpRequest, *, unit: Unit, channel: str, record: ServiceRecord | None = None,
-    officer: Employee | None = None, with_service_choice: bool = False,
-) -> HttpResponse:  # fmt: skip
+    request: HttpRequest,
+    *,
+    unit: Unit,
+    channel: str,
+    record: ServiceRecord | None = None,
+    officer: Employee | None = None,
+    with_service_choice: bool = False,
+) -> HttpResponse:
     settings = settings_for(unit)
     service_types = (
         list(ServiceType.objects.filter(unit=unit, is_active=True)) if with_service_choice else None
     )
     form = SurveyForm(
-        request.POST or None, questions=questions(), settings=settings,
+        request.POST or None,
+        questions=questions(),
+        settings=settings,
         service_types=service_types,
-    )  # fmt: skip
+    )
     problem = ""
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -69,27 +76,38 @@ def _handle_survey(
             )
             status = 429
         elif record is None and abuse.seen_recently(
-            client, {"unit": unit.pk, **form.answers, **form.profile,
-                     "comment": form.cleaned_data["comment"],
-                     "service": getattr(form.cleaned_data.get("service_type"), "pk", None)},
-        ):  # fmt: skip
+            client,
+            {
+                "unit": unit.pk,
+                **form.answers,
+                **form.profile,
+                "comment": form.cleaned_data["comment"],
+                "service": getattr(form.cleaned_data.get("service_type"), "pk", None),
+            },
+        ):
             problem = _("These same answers were just sent. Thank you, they are already recorded.")
         else:
             try:
                 services.submit_response(
-                    unit=unit, answers=form.answers, channel=channel, service_record=record,
-                    officer=officer, service_type=form.cleaned_data.get("service_type"),
-                    profile=form.profile, comment=form.cleaned_data["comment"],
-                )  # fmt: skip
+                    unit=unit,
+                    answers=form.answers,
+                    channel=channel,
+                    service_record=record,
+                    officer=officer,
+                    service_type=form.cleaned_data.get("service_type"),
+                    profile=form.profile,
+                    comment=form.cleaned_data["comment"],
+                )
             except ValidationError as error:
                 problem = " ".join(_errors_text(error))
             else:
                 return redirect(_thanks_url(unit, unhappy=rules.is_unhappy(form.answers)))
     return render(
-        request, "surveys/survey.html",
+        request,
+        "surveys/survey.html",
         {"form": form, "unit": unit, "record": record, "officer": officer, "problem": problem},
         status=status,
-    )  # fmt: skip
+    )
 
 
 def _thanks_url(unit: Unit, *, unhappy: bool) -> str:
@@ -171,9 +189,10 @@ def kiosk(request: HttpRequest, key: str) -> HttpResponse:
     settings = _kiosk_settings(key)
     unit = settings.unit
     form = SurveyForm(
-        questions=questions(), settings=settings,
+        questions=questions(),
+        settings=settings,
         service_types=list(ServiceType.objects.filter(unit=unit, is_active=True)),
-    )  # fmt: skip
+    )
     get_token(request)
     return render(request, "surveys/kiosk.html", {"form": form, "unit": unit, "key": key})
 
@@ -244,11 +263,15 @@ def kiosk_submit(request: HttpRequest, key: str) -> JsonResponse:
         answered_at = now
     try:
         _response, created = services.submit_response(
-            unit=unit, answers=form.answers, channel=Channel.KIOSK,
-            service_type=form.cleaned_data.get("service_type"), profile=form.profile,
-            comment=form.cleaned_data["comment"], idempotency_key=idem,
+            unit=unit,
+            answers=form.answers,
+            channel=Channel.KIOSK,
+            service_type=form.cleaned_data.get("service_type"),
+            profile=form.profile,
+            comment=form.cleaned_data["comment"],
+            idempotency_key=idem,
             submitted_at=min(answered_at, now),
-        )  # fmt: skip
+        )
     except ValidationError as error:
         return JsonResponse({"ok": False, "error": " ".join(_errors_text(error))}, status=400)
     return JsonResponse({"ok": True, "duplicate": not created})
@@ -259,9 +282,11 @@ def public_index(request: HttpRequest, pk: int) -> HttpResponse:
     """The latest published index of a unit, its standards and its maklumat: for everyone."""
     unit = _service_unit(pk)
     snapshot = IkmSnapshot.objects.filter(unit=unit).first()
-    history = list(IkmSnapshot.objects.filter(unit=unit).only(
-        "period_label", "ikm", "quality", "respondents", "period_end"
-    )[:8])  # fmt: skip
+    history = list(
+        IkmSnapshot.objects.filter(unit=unit).only(
+            "period_label", "ikm", "quality", "respondents", "period_end"
+        )[:8]
+    )
     promise = ServicePromise.objects.filter(unit=unit).select_related("signed_by").first()
     service_types = list(ServiceType.objects.filter(unit=unit, is_active=True))
     nrr_rows: list[dict[str, Any]] = []
@@ -285,12 +310,20 @@ def public_index(request: HttpRequest, pk: int) -> HttpResponse:
                 {**row, "ikm": Decimal(row["ikm"])} for row in snapshot.detail.get(key, [])
             ]
     return render(
-        request, "surveys/public.html",
-        {"unit": unit, "snapshot": snapshot, "history": history, "promise": promise,
-         "service_types": service_types, "nrr_rows": nrr_rows,
-         "services": groups["services"], "officers": groups["officers"],
-         "you_said": public_follow_ups(unit)},
-    )  # fmt: skip
+        request,
+        "surveys/public.html",
+        {
+            "unit": unit,
+            "snapshot": snapshot,
+            "history": history,
+            "promise": promise,
+            "service_types": service_types,
+            "nrr_rows": nrr_rows,
+            "services": groups["services"],
+            "officers": groups["officers"],
+            "you_said": public_follow_ups(unit),
+        },
+    )
 
 
 @require_GET

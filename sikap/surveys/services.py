@@ -48,9 +48,15 @@ def _timing(record: ServiceRecord) -> None:
 
 @transaction.atomic
 def record_service(
-    *, unit: Unit, service_type: ServiceType, officers: list[Employee], received_at: dt.datetime,
-    completed_at: dt.datetime | None = None, citizen_initial: str = "", by: Employee,
-) -> ServiceRecord:  # fmt: skip
+    *,
+    unit: Unit,
+    service_type: ServiceType,
+    officers: list[Employee],
+    received_at: dt.datetime,
+    completed_at: dt.datetime | None = None,
+    citizen_initial: str = "",
+    by: Employee,
+) -> ServiceRecord:
     """Write one line of the buku register layanan."""
     if service_type.unit_id != unit.pk or not service_type.is_active:
         raise ValidationError(
@@ -87,9 +93,13 @@ def record_service(
             }
         )
     record = ServiceRecord(
-        unit=unit, service_type=service_type, received_at=received_at, completed_at=completed_at,
-        citizen_initial=citizen_initial.strip().upper()[:3], recorded_by=by,
-    )  # fmt: skip
+        unit=unit,
+        service_type=service_type,
+        received_at=received_at,
+        completed_at=completed_at,
+        citizen_initial=citizen_initial.strip().upper()[:3],
+        recorded_by=by,
+    )
     _timing(record)
     stamp(record, by.user)
     record.save()
@@ -152,30 +162,52 @@ def _check_answers(answers: dict[str, int | None]) -> dict[str, int | None]:
 
 
 def _response(
-    *, unit: Unit, answers: dict[str, int | None], channel: str, submitted_at: dt.datetime,
-    service_type: ServiceType | None = None, service_record: ServiceRecord | None = None,
-    officer: Employee | None = None, profile: dict[str, Any] | None = None, comment: str = "",
-    idempotency_key: uuid.UUID | None = None, paper_import: PaperImport | None = None,
-) -> SurveyResponse:  # fmt: skip
+    *,
+    unit: Unit,
+    answers: dict[str, int | None],
+    channel: str,
+    submitted_at: dt.datetime,
+    service_type: ServiceType | None = None,
+    service_record: ServiceRecord | None = None,
+    officer: Employee | None = None,
+    profile: dict[str, Any] | None = None,
+    comment: str = "",
+    idempotency_key: uuid.UUID | None = None,
+    paper_import: PaperImport | None = None,
+) -> SurveyResponse:
     clean = _check_answers(answers)
     profile = profile or {}
     return SurveyResponse(
-        unit=unit, service_type=service_type, service_record=service_record, officer=officer,
+        unit=unit,
+        service_type=service_type,
+        service_record=service_record,
+        officer=officer,
         **{code.lower(): value for code, value in clean.items()},
-        age=profile.get("age"), gender=profile.get("gender") or "",
+        age=profile.get("age"),
+        gender=profile.get("gender") or "",
         education=(profile.get("education") or "")[:40],
         occupation=(profile.get("occupation") or "")[:40],
-        comment=comment.strip()[:2000], channel=channel, idempotency_key=idempotency_key,
-        paper_import=paper_import, submitted_at=submitted_at,
-    )  # fmt: skip
+        comment=comment.strip()[:2000],
+        channel=channel,
+        idempotency_key=idempotency_key,
+        paper_import=paper_import,
+        submitted_at=submitted_at,
+    )
 
 
 def submit_response(
-    *, unit: Unit, answers: dict[str, int | None], channel: str,
-    service_type: ServiceType | None = None, service_record: ServiceRecord | None = None,
-    officer: Employee | None = None, profile: dict[str, Any] | None = None, comment: str = "",
-    idempotency_key: uuid.UUID | None = None, submitted_at: dt.datetime | None = None,
-) -> tuple[SurveyResponse, bool]:  # fmt: skip
+    *,
+    unit: Unit,
+    answers: dict[str, int | None],
+    channel: str,
+    service_type: ServiceType | None = None,
+    service_record: ServiceRecord | None = None,
+    officer: Employee | None = None,
+    profile: dict[str, Any] | None = None,
+    comment: str = "",
+    idempotency_key: uuid.UUID | None = None,
+    submitted_at: dt.datetime | None = None,
+) -> tuple[SurveyResponse, bool]:
     """Store a citizen's answers; a repeated idempotency key returns the first one, not a copy.
 
     Returns (response, created). A receipt already answered raises ValidationError.
@@ -200,10 +232,17 @@ def submit_response(
             }
         )
     response = _response(
-        unit=unit, answers=answers, channel=channel, submitted_at=submitted_at or timezone.now(),
-        service_type=service_type, service_record=service_record, officer=officer,
-        profile=profile, comment=comment, idempotency_key=idempotency_key,
-    )  # fmt: skip
+        unit=unit,
+        answers=answers,
+        channel=channel,
+        submitted_at=submitted_at or timezone.now(),
+        service_type=service_type,
+        service_record=service_record,
+        officer=officer,
+        profile=profile,
+        comment=comment,
+        idempotency_key=idempotency_key,
+    )
     try:
         with transaction.atomic():
             response.save()
@@ -227,9 +266,14 @@ def submit_response(
 
 @transaction.atomic
 def import_paper(
-    *, unit: Unit, table: ParsedTable, filename: str, submitted_on: dt.date, by: Any,
+    *,
+    unit: Unit,
+    table: ParsedTable,
+    filename: str,
+    submitted_on: dt.date,
+    by: Any,
     fingerprint: str = "",
-) -> PaperImport:  # fmt: skip
+) -> PaperImport:
     """Store every row of a valid table of paper questionnaires, or nothing at all.
 
     ``fingerprint`` (the SHA-256 of the file) refuses the same file twice for one unit and
@@ -245,11 +289,13 @@ def import_paper(
         )
     period_key = f"{submitted_on.year}-S{1 if submitted_on.month <= 6 else 2}"
     duplicate = ValidationError(
-        {"file": ValidationError(
-            _("This file was already imported for this unit and survey period."),
-            code="duplicate_file",
-        )}
-    )  # fmt: skip
+        {
+            "file": ValidationError(
+                _("This file was already imported for this unit and survey period."),
+                code="duplicate_file",
+            )
+        }
+    )
     if (
         fingerprint
         and PaperImport.objects.filter(
@@ -261,11 +307,14 @@ def import_paper(
     try:
         with transaction.atomic():
             batch = PaperImport.objects.create(
-                unit=unit, filename=filename[:255], rows=len(table.rows),
+                unit=unit,
+                filename=filename[:255],
+                rows=len(table.rows),
                 imported_by=employee if isinstance(employee, Employee) else None,
                 imported_by_user=getattr(by, "username", ""),
-                fingerprint=fingerprint, period_key=period_key,
-            )  # fmt: skip
+                fingerprint=fingerprint,
+                period_key=period_key,
+            )
     except IntegrityError:  # the same file sent twice at once
         raise duplicate from None
     services = {s.name.lower(): s for s in ServiceType.objects.filter(unit=unit)}
@@ -290,9 +339,15 @@ def import_paper(
 
 @transaction.atomic
 def save_follow_up(
-    *, unit: Unit, period: SurveyPeriod, unsur: list[str], action: str, responsible: str = "",
-    target_date: dt.date | None = None, by: Employee,
-) -> FollowUpPlan:  # fmt: skip
+    *,
+    unit: Unit,
+    period: SurveyPeriod,
+    unsur: list[str],
+    action: str,
+    responsible: str = "",
+    target_date: dt.date | None = None,
+    by: Employee,
+) -> FollowUpPlan:
     """Record (or revise) the rencana tindak lanjut of a unit's period; the unit row is the lock."""
     locked(Unit, unit.pk)
     if not action.strip():
@@ -317,9 +372,15 @@ def save_follow_up(
 
 @transaction.atomic
 def mark_suggestion(
-    *, response: SurveyResponse, note: str, by: Employee, plan: FollowUpPlan | None = None,
-    period: SurveyPeriod | None = None, lowest: list[str] | None = None, plan_action: str = "",
-) -> SuggestionFollowUp:  # fmt: skip
+    *,
+    response: SurveyResponse,
+    note: str,
+    by: Employee,
+    plan: FollowUpPlan | None = None,
+    period: SurveyPeriod | None = None,
+    lowest: list[str] | None = None,
+    plan_action: str = "",
+) -> SuggestionFollowUp:
     """Mark a saran as followed up under a plan of its unit: an existing one, or the rencana
     tindak lanjut of ``period`` (its ``lowest`` unsur) recorded with ``plan_action``.
 
@@ -350,11 +411,13 @@ def mark_suggestion(
             raise ValidationError(named) from error
     elif plan.unit_id != response.unit_id or not plan.period_start <= day <= plan.period_end:
         raise ValidationError(
-            {"plan": ValidationError(
-                _("Choose a plan of this unit for the day of the suggestion."),
-                code="plan_not_covering",
-            )}
-        )  # fmt: skip
+            {
+                "plan": ValidationError(
+                    _("Choose a plan of this unit for the day of the suggestion."),
+                    code="plan_not_covering",
+                )
+            }
+        )
     follow_up = SuggestionFollowUp.objects.filter(response=response).first()
     if follow_up is None:
         follow_up = SuggestionFollowUp(response=response)

@@ -208,11 +208,18 @@ def unit_index(unit: Unit, period: SurveyPeriod, *, population: int | None = Non
         rules.sample_sufficient(overall["n"], population_value) if population_value else None
     )
     index = UnitIndex(
-        unit=unit, period=period, settings=settings, respondents=overall["n"], result=result,
-        questions=questions(), population=population_value,
-        population_from_register=from_register, required_sample=required,
-        sample_sufficient=sufficient, lowest=rules.lowest_unsur(result) if result else [],
-    )  # fmt: skip
+        unit=unit,
+        period=period,
+        settings=settings,
+        respondents=overall["n"],
+        result=result,
+        questions=questions(),
+        population=population_value,
+        population_from_register=from_register,
+        required_sample=required,
+        sample_sufficient=sufficient,
+        lowest=rules.lowest_unsur(result) if result else [],
+    )
     record_counts: dict[int, Any] = {
         row["service_type"]: row
         for row in records.values("service_type").annotate(

@@ -43,12 +43,17 @@ def suggestion_list(request: AuthedRequest, pk: int) -> HttpResponse:
         unit, period, service=service, search=query, page=request.GET.get("page")
     )
     context: dict[str, Any] = {
-        "unit": unit, "period": period, "periods": suggestions.period_choices(today),
-        "service": service, "service_types": ServiceType.objects.filter(unit=unit),
-        "query": query, "listing": listing, "page": listing.page,
+        "unit": unit,
+        "period": period,
+        "periods": suggestions.period_choices(today),
+        "service": service,
+        "service_types": ServiceType.objects.filter(unit=unit),
+        "query": query,
+        "listing": listing,
+        "page": listing.page,
         "themes": suggestions.themes(unit, period, service=service),
         "can_follow_up": get_scope(request.user).heads(unit),
-    }  # fmt: skip
+    }
     template = "surveys/suggestions.html#results" if request.htmx else "surveys/suggestions.html"
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
@@ -92,23 +97,32 @@ def suggestion_follow_up(request: AuthedRequest, pk: int, response_pk: int) -> H
     has_own = any(
         (p.period_start, p.period_end) == (period.start, period.end) for p in plans.values()
     )
-    new_label = None if has_own else _("New plan for %(period)s (lowest unsur %(unsur)s)") % {
-        "period": period.label, "unsur": ", ".join(lowest) or "-"
-    }  # fmt: skip
+    new_label = (
+        None
+        if has_own
+        else _("New plan for %(period)s (lowest unsur %(unsur)s)")
+        % {"period": period.label, "unsur": ", ".join(lowest) or "-"}
+    )
     current = SuggestionFollowUp.objects.filter(response=response).first()
     initial = {"plan": str(current.plan_id), "note": current.note} if current else None
     form = SuggestionFollowUpForm(
-        request.POST or None, initial=initial, new_label=new_label,
+        request.POST or None,
+        initial=initial,
+        new_label=new_label,
         plans=[(key, _label(plan)) for key, plan in plans.items()],
-    )  # fmt: skip
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.mark_suggestion(
-                response=response, note=data["note"], by=me, plan=plans.get(data["plan"]),
-                period=period if data["plan"] == NEW_PLAN else None, lowest=lowest,
+                response=response,
+                note=data["note"],
+                by=me,
+                plan=plans.get(data["plan"]),
+                period=period if data["plan"] == NEW_PLAN else None,
+                lowest=lowest,
                 plan_action=data["plan_action"],
-            )  # fmt: skip
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -117,11 +131,20 @@ def suggestion_follow_up(request: AuthedRequest, pk: int, response_pk: int) -> H
             return redirect(f"{url}?periode={request.GET.get('periode', period.key)}")
     history = (
         current.history.select_related("history_user").order_by("-history_date")[:20]
-        if current else []
-    )  # fmt: skip
+        if current
+        else []
+    )
     return render(
-        request, "surveys/suggestion_follow_up.html",
-        {"unit": unit, "text": mask_personal_data(response.comment), "submitted_at": response.submitted_at,
-         "service": response.service_type, "form": form, "period": period, "history": history,
-         "back": request.GET.get("periode", period.key)},
-    )  # fmt: skip
+        request,
+        "surveys/suggestion_follow_up.html",
+        {
+            "unit": unit,
+            "text": mask_personal_data(response.comment),
+            "submitted_at": response.submitted_at,
+            "service": response.service_type,
+            "form": form,
+            "period": period,
+            "history": history,
+            "back": request.GET.get("periode", period.key),
+        },
+    )

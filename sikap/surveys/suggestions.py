@@ -96,9 +96,13 @@ class SuggestionList:
 
 
 def suggestion_list(
-    unit: Unit, period: SurveyPeriod, *, service: ServiceType | None = None, search: str = "",
+    unit: Unit,
+    period: SurveyPeriod,
+    *,
+    service: ServiceType | None = None,
+    search: str = "",
     page: str | int | None = 1,
-) -> SuggestionList:  # fmt: skip
+) -> SuggestionList:
     """The masked saran of a unit's period (optionally one service), searched, one page of them."""
     rows = _saran(unit, period, service)
     totals = rows.aggregate(n=Count("pk"), first=Min("submitted_at"), last=Max("submitted_at"))
@@ -123,9 +127,13 @@ def suggestion_list(
         for response in (by_pk[pk] for pk in paged.object_list if pk in by_pk)
     ]
     return SuggestionList(
-        page=paged, rows=shown, total=totals["n"], matching=paged.paginator.count,
-        first=totals["first"], last=totals["last"],
-    )  # fmt: skip
+        page=paged,
+        rows=shown,
+        total=totals["n"],
+        matching=paged.paginator.count,
+        first=totals["first"],
+        last=totals["last"],
+    )
 
 
 _FOLLOW_UP_FIELDS = (
@@ -142,9 +150,12 @@ def themes(
 ) -> list[CitizenTheme]:
     """The complaint themes of the unit's own reports in the period, from every provider."""
     query = ThemeQuery(
-        path=unit.path, excluded=tuple(service_paths_below(unit)), start=period.start,
-        end=period.end, service=service.name if service is not None else "",
-    )  # fmt: skip
+        path=unit.path,
+        excluded=tuple(service_paths_below(unit)),
+        start=period.start,
+        end=period.end,
+        service=service.name if service is not None else "",
+    )
     return [theme for provider in CITIZEN_THEMES for theme in provider(query)]
 
 

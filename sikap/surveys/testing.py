@@ -21,24 +21,41 @@ def make_service_type(
 
 
 def make_record(
-    unit: Unit, service_type: ServiceType, officers: list[Employee], *,
-    received_at: dt.datetime | None = None, minutes: int | None = 8,
-) -> ServiceRecord:  # fmt: skip
+    unit: Unit,
+    service_type: ServiceType,
+    officers: list[Employee],
+    *,
+    received_at: dt.datetime | None = None,
+    minutes: int | None = 8,
+) -> ServiceRecord:
     received = received_at or timezone.now() - dt.timedelta(hours=1)
     return services.record_service(
-        unit=unit, service_type=service_type, officers=officers, received_at=received,
+        unit=unit,
+        service_type=service_type,
+        officers=officers,
+        received_at=received,
         completed_at=None if minutes is None else received + dt.timedelta(minutes=minutes),
         by=officers[0],
-    )  # fmt: skip
+    )
 
 
 def make_response(
-    unit: Unit, answers: list[int | None] | int = 3, *, officer: Employee | None = None,
-    service_type: ServiceType | None = None, when: dt.datetime | None = None, **fields: Any,
-) -> SurveyResponse:  # fmt: skip
+    unit: Unit,
+    answers: list[int | None] | int = 3,
+    *,
+    officer: Employee | None = None,
+    service_type: ServiceType | None = None,
+    when: dt.datetime | None = None,
+    **fields: Any,
+) -> SurveyResponse:
     values = [answers] * 9 if isinstance(answers, int) else answers
     data = {f"u{i}": v for i, v in enumerate(values, start=1)}
     return SurveyResponse.objects.create(
-        unit=unit, officer=officer, service_type=service_type, channel=Channel.LINK,
-        submitted_at=when or timezone.now(), **data, **fields,
-    )  # fmt: skip
+        unit=unit,
+        officer=officer,
+        service_type=service_type,
+        channel=Channel.LINK,
+        submitted_at=when or timezone.now(),
+        **data,
+        **fields,
+    )

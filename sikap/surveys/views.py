@@ -58,11 +58,14 @@ def counter(request: AuthedRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             record = services.record_service(
-                unit=unit, service_type=data["service_type"], officers=list(data["officers"]),
+                unit=unit,
+                service_type=data["service_type"],
+                officers=list(data["officers"]),
                 received_at=data["received_at"],
                 completed_at=timezone.now() if data["done"] else None,
-                citizen_initial=data["citizen_initial"], by=me,
-            )  # fmt: skip
+                citizen_initial=data["citizen_initial"],
+                by=me,
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -75,9 +78,10 @@ def counter(request: AuthedRequest) -> HttpResponse:
         .annotate(answered=Count("responses"))[:100]
     )
     return render(
-        request, "surveys/counter.html",
+        request,
+        "surveys/counter.html",
         {"form": form, "unit": unit, "records": records, "today": today},
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -117,10 +121,16 @@ def receipt(request: AuthedRequest, pk: int) -> HttpResponse:
     # viewBox instead of a fixed size: the code scales with the paper (58 mm receipt) or screen.
     svg = qr.svg_inline(scale=5, dark="#000", light="#fff", border=2, omitsize=True)
     return render(
-        request, "surveys/receipt.html",
-        {"record": record, "officers": officers, "url": url, "qr_svg": mark_safe(svg),
-         "standard": record.service_type.standard_minutes},
-    )  # fmt: skip
+        request,
+        "surveys/receipt.html",
+        {
+            "record": record,
+            "officers": officers,
+            "url": url,
+            "qr_svg": mark_safe(svg),
+            "standard": record.service_type.standard_minutes,
+        },
+    )
 
 
 # ---- Reports -------------------------------------------------------------------------------
@@ -171,9 +181,14 @@ def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
     leads, can_import = rights.leads, rights.imports
     follow = index.follow_up
     form = FollowUpForm(
-        initial={"action": follow.action, "responsible": follow.responsible,
-                 "target_date": follow.target_date} if follow else None
-    )  # fmt: skip
+        initial={
+            "action": follow.action,
+            "responsible": follow.responsible,
+            "target_date": follow.target_date,
+        }
+        if follow
+        else None
+    )
     year = index.period.start.year
     chart = {
         "labels": [r["code"] for r in index.nrr_rows],
@@ -184,18 +199,26 @@ def _report_context(request: AuthedRequest, index: UnitIndex) -> dict[str, Any]:
         unit=unit, period_start=index.period.start, period_end=index.period.end
     ).first()
     return {
-        "index": index, "unit": unit, "period": index.period,
+        "index": index,
+        "unit": unit,
+        "period": index.period,
         "periods": periods_of(year) + periods_of(year - 1)[:3],
-        "leads": leads, "can_import": can_import,
-        "can_manage": rights.manages, "follow_form": form, "chart": chart,
+        "leads": leads,
+        "can_import": can_import,
+        "can_manage": rights.manages,
+        "follow_form": form,
+        "chart": chart,
         "reads_suggestions": access.reads_suggestions(request.user, unit),
-        "snapshot": snapshot, "population_param": request.GET.get("populasi", ""),
+        "snapshot": snapshot,
+        "population_param": request.GET.get("populasi", ""),
         "trend": quarter_trend(unit, year, index.settings.rules_weight),
         "kiosk_url": request.build_absolute_uri(
             reverse("surveys:kiosk", args=[index.settings.kiosk_key])
-        ) if (leads or can_import) else "",
+        )
+        if (leads or can_import)
+        else "",
         "link_url": request.build_absolute_uri(reverse("surveys:survey_unit", args=[unit.pk])),
-    }  # fmt: skip
+    }
 
 
 @login_required
@@ -219,10 +242,12 @@ def report_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     index = _index_for(request, unit)
     period = index.period
     context = {
-        "index": index, "unit": unit, "period": period,
+        "index": index,
+        "unit": unit,
+        "period": period,
         "chart_svg": mark_safe(nrr_bar_svg(index.nrr_rows)),
         "now": timezone.localtime(),
-    }  # fmt: skip
+    }
     return pdf_response(request, "surveys/report_pdf.html", context, filename=_filename(index))
 
 
@@ -239,37 +264,74 @@ def report_xlsx(request: AuthedRequest, pk: int) -> HttpResponse:
     period = index.period
     result = index.result
     workbook = new_workbook()
-    add_sheet(workbook, "Ringkasan", ["Keterangan", "Nilai"], [
-        ("Unit", unit.name), ("Periode", period.label),
-        ("Jumlah responden", index.respondents),
-        ("IKM", _dec(result.ikm) if result else None),
-        ("Mutu pelayanan", result.quality if result else "-"),
-        ("Kinerja unit pelayanan", result.performance if result else "-"),
-        ("Bobot", "1/9 (eksak)" if index.settings.weight == "exact" else "0,111"),
-        ("Populasi", index.population), ("Sampel minimal (Krejcie–Morgan)", index.required_sample),
-        ("Sampel mencukupi", {True: "Ya", False: "Tidak", None: "-"}[index.sample_sufficient]),
-        ("Unsur terendah", index.lowest_names),
-        ("Rencana tindak lanjut", index.follow_up.action if index.follow_up else ""),
-    ])  # fmt: skip
-    add_sheet(workbook, "NRR per unsur", ["Unsur", "Nama", "NRR", "NRR tertimbang", "Konversi"], [
-        (r["code"], r["name"], _dec(r["nrr"]), _dec(r["weighted"]), _dec(r["converted"]))
-        for r in index.nrr_rows
-    ])  # fmt: skip
-    add_sheet(workbook, "Per layanan", ["Layanan", "Layanan tercatat", "Tepat waktu (%)", "Responden", "IKM", "Mutu"], [
-        (g.label, g.services, g.on_time_share, g.respondents,
-         _dec(g.result.ikm) if g.result else None, g.result.quality if g.result else "")
-        for g in index.services
-    ])  # fmt: skip
-    add_sheet(workbook, "Per petugas", ["Petugas", "Layanan", "Tepat waktu (%)", "Responden", "IKM", "Mutu"], [
-        (g.label, g.services, g.on_time_share, g.respondents,
-         None if g.hidden or not g.result else _dec(g.result.ikm),
-         f"di bawah minimum {index.settings.min_officer_responses}" if g.hidden
-         else (g.result.quality if g.result else ""))
-        for g in index.officers
-    ])  # fmt: skip
-    add_sheet(workbook, "Profil responden", ["Aspek", "Kategori", "Jumlah"], [
-        (aspect, label, n) for aspect, values in index.profile.items() for label, n in values
-    ])  # fmt: skip
+    add_sheet(
+        workbook,
+        "Ringkasan",
+        ["Keterangan", "Nilai"],
+        [
+            ("Unit", unit.name),
+            ("Periode", period.label),
+            ("Jumlah responden", index.respondents),
+            ("IKM", _dec(result.ikm) if result else None),
+            ("Mutu pelayanan", result.quality if result else "-"),
+            ("Kinerja unit pelayanan", result.performance if result else "-"),
+            ("Bobot", "1/9 (eksak)" if index.settings.weight == "exact" else "0,111"),
+            ("Populasi", index.population),
+            ("Sampel minimal (Krejcie–Morgan)", index.required_sample),
+            ("Sampel mencukupi", {True: "Ya", False: "Tidak", None: "-"}[index.sample_sufficient]),
+            ("Unsur terendah", index.lowest_names),
+            ("Rencana tindak lanjut", index.follow_up.action if index.follow_up else ""),
+        ],
+    )
+    add_sheet(
+        workbook,
+        "NRR per unsur",
+        ["Unsur", "Nama", "NRR", "NRR tertimbang", "Konversi"],
+        [
+            (r["code"], r["name"], _dec(r["nrr"]), _dec(r["weighted"]), _dec(r["converted"]))
+            for r in index.nrr_rows
+        ],
+    )
+    add_sheet(
+        workbook,
+        "Per layanan",
+        ["Layanan", "Layanan tercatat", "Tepat waktu (%)", "Responden", "IKM", "Mutu"],
+        [
+            (
+                g.label,
+                g.services,
+                g.on_time_share,
+                g.respondents,
+                _dec(g.result.ikm) if g.result else None,
+                g.result.quality if g.result else "",
+            )
+            for g in index.services
+        ],
+    )
+    add_sheet(
+        workbook,
+        "Per petugas",
+        ["Petugas", "Layanan", "Tepat waktu (%)", "Responden", "IKM", "Mutu"],
+        [
+            (
+                g.label,
+                g.services,
+                g.on_time_share,
+                g.respondents,
+                None if g.hidden or not g.result else _dec(g.result.ikm),
+                f"di bawah minimum {index.settings.min_officer_responses}"
+                if g.hidden
+                else (g.result.quality if g.result else ""),
+            )
+            for g in index.officers
+        ],
+    )
+    add_sheet(
+        workbook,
+        "Profil responden",
+        ["Aspek", "Kategori", "Jumlah"],
+        [(aspect, label, n) for aspect, values in index.profile.items() for label, n in values],
+    )
     return xlsx_response(workbook, filename=_filename(index))
 
 
@@ -287,9 +349,12 @@ def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
     if form.is_valid() and index.lowest:
         try:
             services.save_follow_up(
-                unit=unit, period=period, unsur=index.lowest, by=scope.employee,
+                unit=unit,
+                period=period,
+                unsur=index.lowest,
+                by=scope.employee,
                 **form.cleaned_data,
-            )  # fmt: skip
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -323,8 +388,9 @@ def publish(request: AuthedRequest, pk: int) -> HttpResponse:
 def import_paper(request: AuthedRequest, pk: int) -> HttpResponse:
     """Import paper questionnaires: every row checked, nothing stored unless all are valid."""
     unit = access.get_report_unit(request.user, pk, action="import")
-    form = ImportForm(request.POST or None, request.FILES or None,
-                      initial={"survey_date": timezone.localdate()})  # fmt: skip
+    form = ImportForm(
+        request.POST or None, request.FILES or None, initial={"survey_date": timezone.localdate()}
+    )
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -341,10 +407,13 @@ def import_paper(request: AuthedRequest, pk: int) -> HttpResponse:
             if not errors:
                 try:
                     batch = services.import_paper(
-                        unit=unit, table=table, filename=upload.name,
-                        submitted_on=form.cleaned_data["survey_date"], by=request.user,
+                        unit=unit,
+                        table=table,
+                        filename=upload.name,
+                        submitted_on=form.cleaned_data["survey_date"],
+                        by=request.user,
                         fingerprint=fingerprint,
-                    )  # fmt: skip
+                    )
                 except ValidationError as error:
                     errors = list(error.messages)
                 else:
@@ -355,9 +424,10 @@ def import_paper(request: AuthedRequest, pk: int) -> HttpResponse:
     settings_for(unit)
     last = ServiceRecord.objects.filter(unit=unit).aggregate(last=Max("received_at"))["last"]
     return render(
-        request, "surveys/import.html",
+        request,
+        "surveys/import.html",
         {"form": form, "unit": unit, "errors": errors, "last": last},
-    )  # fmt: skip
+    )
 
 
 # ---- Catalogue and settings (unit head, Admin Kepegawaian) ----------------------------------
@@ -376,10 +446,17 @@ def unit_settings(request: AuthedRequest, pk: int) -> HttpResponse:
     promise_form = PromiseForm(request.POST if which == "promise" else None, instance=promise)
     leads = access.report_rights(request.user, unit).leads
     form, save = {
-        "settings": (settings_form, lambda f: services.save_settings(settings=f.instance, by=request.user)),
-        "promise": (promise_form, lambda f: services.save_promise(
-            promise=f.instance, signer=scope.employee if leads else None, by=request.user)),
-    }.get(which or "", (None, None))  # fmt: skip
+        "settings": (
+            settings_form,
+            lambda f: services.save_settings(settings=f.instance, by=request.user),
+        ),
+        "promise": (
+            promise_form,
+            lambda f: services.save_promise(
+                promise=f.instance, signer=scope.employee if leads else None, by=request.user
+            ),
+        ),
+    }.get(which or "", (None, None))
     if form is not None and save is not None and form.is_valid():
         try:
             save(form)
@@ -389,10 +466,16 @@ def unit_settings(request: AuthedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Saved."))
             return redirect("surveys:settings", unit.pk)
     return render(
-        request, "surveys/settings.html",
-        {"unit": unit, "settings_form": settings_form, "promise_form": promise_form,
-         "promise": promise, "leads": leads},
-    )  # fmt: skip
+        request,
+        "surveys/settings.html",
+        {
+            "unit": unit,
+            "settings_form": settings_form,
+            "promise_form": promise_form,
+            "promise": promise,
+            "leads": leads,
+        },
+    )
 
 
 @login_required
@@ -426,6 +509,7 @@ def service_type_edit(request: AuthedRequest, pk: int, type_pk: int | None = Non
             messages.success(request, _("Saved."))
             return redirect("surveys:catalogue", unit.pk)
     return render(
-        request, "surveys/service_type_form.html",
+        request,
+        "surveys/service_type_form.html",
         {"unit": unit, "form": form, "instance": instance},
-    )  # fmt: skip
+    )

@@ -25,10 +25,14 @@ def offer_service_record(record: ServiceRecord, officers: list[Employee]) -> Non
             continue
         emit_work_done(
             WorkDone(
-                source="surveys.service_record", source_id=record.pk, user_id=officer.user_id,
-                day=received.date(), activity=f"Pelayanan {record.service_type.name}",
+                source="surveys.service_record",
+                source_id=record.pk,
+                user_id=officer.user_id,
+                day=received.date(),
+                activity=f"Pelayanan {record.service_type.name}",
                 start=received.time().replace(second=0, microsecond=0),
                 end=completed.time().replace(second=0, microsecond=0) if completed else None,
-                satuan="layanan", evidence_url=evidence,
+                satuan="layanan",
+                evidence_url=evidence,
             )
-        )  # fmt: skip
+        )

@@ -105,13 +105,23 @@ def _refused(call: Callable[[], T]) -> T | Refusal:
 
 def _out(entry: Entry, warnings: list[str]) -> dict[str, object]:
     return {
-        "id": entry.pk, "date": entry.date, "start_time": entry.start_time,
-        "end_time": entry.end_time, "activity": entry.activity, "realisation": entry.realisation,
-        "satuan": entry.satuan, "evidence_url": entry.evidence_url, "location": entry.location,
-        "status": entry.status, "confirmed": entry.confirmed, "source": entry.source,
-        "origin": entry.origin, "action_plan_id": entry.action_plan_id,
-        "return_note": entry.return_note, "warnings": warnings,
-    }  # fmt: skip
+        "id": entry.pk,
+        "date": entry.date,
+        "start_time": entry.start_time,
+        "end_time": entry.end_time,
+        "activity": entry.activity,
+        "realisation": entry.realisation,
+        "satuan": entry.satuan,
+        "evidence_url": entry.evidence_url,
+        "location": entry.location,
+        "status": entry.status,
+        "confirmed": entry.confirmed,
+        "source": entry.source,
+        "origin": entry.origin,
+        "action_plan_id": entry.action_plan_id,
+        "return_note": entry.return_note,
+        "warnings": warnings,
+    }
 
 
 def _owner(request: AuthedRequest, pk: int) -> Employee:
@@ -130,11 +140,13 @@ def week(
     ).order_by("date", "start_time", "pk")
     warned = services.warnings_for_week(employee=employee, monday=monday)
     return {
-        "employee_id": employee.pk, "monday": monday, "sunday": sunday,
+        "employee_id": employee.pk,
+        "monday": monday,
+        "sunday": sunday,
         "may_change": get_scope(request.user).is_self(employee.pk),
         "may_decide": access.may_decide(request.user, employee),
         "entries": [_out(e, warned.get(e.pk, [])) for e in entries],
-    }  # fmt: skip
+    }
 
 
 @router.post("/employees/{pk}/entries", response={201: EntryOut, 400: ErrorOut, 403: ErrorOut})
@@ -202,9 +214,12 @@ def decide(request: AuthedRequest, pk: ObjectId, data: DecideIn) -> object:
     def call() -> dict[str, int]:
         access.require_decider(request.user, employee)
         count = services.decide_week(
-            employee=employee, day=data.minggu, approve=data.approve, by=request.user,
+            employee=employee,
+            day=data.minggu,
+            approve=data.approve,
+            by=request.user,
             note=data.note,
-        )  # fmt: skip
+        )
         return {"count": count}
 
     return _refused(call)

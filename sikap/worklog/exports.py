@@ -107,9 +107,13 @@ def team(request: AuthedRequest) -> HttpResponse:
         .order_by("name")
     )
     timed = Entry.objects.filter(
-        employee_id__in=ids, date__range=(monday, sunday), discarded=False, confirmed=True,
-        start_time__isnull=False, end_time__isnull=False,
-    ).values_list("employee_id", "start_time", "end_time")  # fmt: skip
+        employee_id__in=ids,
+        date__range=(monday, sunday),
+        discarded=False,
+        confirmed=True,
+        start_time__isnull=False,
+        end_time__isnull=False,
+    ).values_list("employee_id", "start_time", "end_time")
     worked: dict[int, int] = {}
     for employee_id, start, end in timed:
         if start is None or end is None:
@@ -138,6 +142,11 @@ def team(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "worklog/team.html",
-        {"rows": rows, "monday": monday, "sunday": sunday, "week": monday.isoformat(),
-         "can_nudge": bool(offers)},
-    )  # fmt: skip
+        {
+            "rows": rows,
+            "monday": monday,
+            "sunday": sunday,
+            "week": monday.isoformat(),
+            "can_nudge": bool(offers),
+        },
+    )

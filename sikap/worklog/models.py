@@ -46,13 +46,19 @@ class Entry(models.Model):
     """One line of the Progres Harian, in the e-Kinerja column order of §8.2."""
 
     employee = models.ForeignKey(
-        "org.Employee", verbose_name=_("employee"), on_delete=models.CASCADE,
+        "org.Employee",
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
         related_name="worklog_entries",
-    )  # fmt: skip
+    )
     action_plan = models.ForeignKey(
-        "planning.ActionPlan", verbose_name=_("Rencana Aksi"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        "planning.ActionPlan",
+        verbose_name=_("Rencana Aksi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     date = models.DateField(_("Tanggal"))
     start_time = models.TimeField(_("Jam Mulai"), null=True, blank=True)
     end_time = models.TimeField(_("Jam Selesai"), null=True, blank=True)
@@ -61,9 +67,11 @@ class Entry(models.Model):
     satuan = models.CharField(_("Satuan"), max_length=40, blank=True)
     evidence_url = models.CharField(_("Bukti Dukung"), max_length=500, blank=True)
     location = models.CharField(
-        _("work location"), max_length=12, choices=WorkLocation.choices,
+        _("work location"),
+        max_length=12,
+        choices=WorkLocation.choices,
         default=WorkLocation.KANTOR,
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=EntryStatus.choices, default=EntryStatus.DRAF
     )
@@ -74,9 +82,13 @@ class Entry(models.Model):
     confirmed = models.BooleanField(_("confirmed by the employee"), default=True)
     discarded = models.BooleanField(_("discarded"), default=False)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     history = HistoricalRecords()
 

@@ -81,9 +81,15 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 
 # The column order of the e-Kinerja Progres Harian form (domain.md §8.2), then SIKAP's extras.
 EKINERJA_COLUMNS: tuple[str, ...] = (
-    "Rencana Aksi", "Tanggal", "Jam Mulai", "Jam Selesai", "Kegiatan Harian", "Realisasi",
-    "Satuan", "Bukti Dukung",
-)  # fmt: skip
+    "Rencana Aksi",
+    "Tanggal",
+    "Jam Mulai",
+    "Jam Selesai",
+    "Kegiatan Harian",
+    "Realisasi",
+    "Satuan",
+    "Bukti Dukung",
+)
 # Expected working time per working day for "hours short" on the team summary: 37,5 hours a
 # week over five days. domain.md gives no figure; kept here so it is changed in one place.
 MINUTES_PER_WORKING_DAY = 450

@@ -109,11 +109,17 @@ def add_entry(
         raise ValidationError(_("Unknown work location."), code="unknown_location")
     _check_action_plan(employee, action_plan, date)
     entry = Entry(
-        employee=employee, action_plan=action_plan, date=date, start_time=start_time,
-        end_time=end_time, activity=activity.strip(), realisation=realisation,
+        employee=employee,
+        action_plan=action_plan,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        activity=activity.strip(),
+        realisation=realisation,
         satuan=satuan.strip() or (action_plan.satuan if action_plan else ""),
-        evidence_url=evidence_url.strip(), location=location,
-    )  # fmt: skip
+        evidence_url=evidence_url.strip(),
+        location=location,
+    )
     stamp(entry, by)
     entry.save()
     return entry
@@ -122,9 +128,10 @@ def add_entry(
 def action_plans_for(employee: Employee, start: dt.date, end: dt.date) -> QuerySet[ActionPlan]:
     """The employee's rencana aksi whose quarter overlaps the days from start to end."""
     return ActionPlan.objects.filter(
-        work_result__plan__employee=employee, period__start_date__lte=end,
+        work_result__plan__employee=employee,
+        period__start_date__lte=end,
         period__end_date__gte=start,
-    ).select_related("work_result")  # fmt: skip
+    ).select_related("work_result")
 
 
 def _inferred_action_plan(employee: Employee, source: str, day: dt.date, satuan: str) -> int | None:
@@ -162,10 +169,14 @@ def record_work_done(
     if start_time and end_time and end_time <= start_time:
         end_time = None
     values = {
-        "date": date, "activity": activity[: LIMITS.TEXT], "start_time": start_time,
-        "end_time": end_time, "realisation": max(realisation, 0), "satuan": satuan[:40],
+        "date": date,
+        "activity": activity[: LIMITS.TEXT],
+        "start_time": start_time,
+        "end_time": end_time,
+        "realisation": max(realisation, 0),
+        "satuan": satuan[:40],
         "evidence_url": evidence_url[:500],
-    }  # fmt: skip
+    }
     entry = (
         Entry.objects.select_for_update()
         .filter(employee=employee, source=source, source_id=source_id)
@@ -237,10 +248,13 @@ def submit_week(*, employee: Employee, day: dt.date, by: User | None) -> int:
     monday, sunday = rules.week_of(day)
     entries = list(
         Entry.objects.select_for_update().filter(
-            employee=employee, date__range=(monday, sunday), confirmed=True, discarded=False,
+            employee=employee,
+            date__range=(monday, sunday),
+            confirmed=True,
+            discarded=False,
             status__in=[EntryStatus.DRAF, EntryStatus.DIKEMBALIKAN],
         )
-    )  # fmt: skip
+    )
     for entry in entries:
         entry.status = EntryStatus.DIAJUKAN
         stamp(entry, by)

@@ -13,7 +13,14 @@ def record_draft(event: WorkDone) -> None:
     if employee is None:
         return
     record_work_done(
-        employee=employee, source=event.source, source_id=event.source_id, date=event.day,
-        activity=event.activity, start_time=event.start, end_time=event.end,
-        realisation=event.quantity, satuan=event.satuan, evidence_url=event.evidence_url,
-    )  # fmt: skip
+        employee=employee,
+        source=event.source,
+        source_id=event.source_id,
+        date=event.day,
+        activity=event.activity,
+        start_time=event.start,
+        end_time=event.end,
+        realisation=event.quantity,
+        satuan=event.satuan,
+        evidence_url=event.evidence_url,
+    )

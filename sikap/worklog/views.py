@@ -62,9 +62,10 @@ def week(request: AuthedRequest, pk: int) -> HttpResponse:
     is_owner = get_scope(request.user).is_self(employee.pk)
     plans = services.action_plans_for(employee, monday, sunday)
     form = EntryForm(
-        request.POST or None, action_plans=plans,
+        request.POST or None,
+        action_plans=plans,
         initial={"date": min(max(timezone.localdate(), monday), sunday).isoformat()},
-    )  # fmt: skip
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -152,9 +153,12 @@ def decide(request: AuthedRequest, pk: int) -> HttpResponse:
     approve = request.POST.get("keputusan") == "setujui"
     try:
         count = services.decide_week(
-            employee=employee, day=monday, approve=approve, by=request.user,
+            employee=employee,
+            day=monday,
+            approve=approve,
+            by=request.user,
             note=request.POST.get("catatan", "")[:1000],
-        )  # fmt: skip
+        )
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

@@ -30,14 +30,19 @@ def _choice_list(field: BoundField, attrs: dict[str, Any]) -> SafeString:
         option.data["attrs"] = {**option.data["attrs"], **attrs}
         item = format_html(
             '<div class="form-check">{}<label class="form-check-label" for="{}">{}</label></div>',
-            option.tag(), option.id_for_label, option.choice_label,
-        )  # fmt: skip
+            option.tag(),
+            option.id_for_label,
+            option.choice_label,
+        )
         options.append(item)
     role = "radiogroup" if field.widget_type == "radioselect" else "group"
     return format_html(
         '<div id="{}" role="{}" aria-label="{}">{}</div>',
-        field.auto_id, role, field.label, SafeString("".join(options)),
-    )  # fmt: skip
+        field.auto_id,
+        role,
+        field.label,
+        SafeString("".join(options)),
+    )
 
 
 @register.filter
@@ -78,9 +83,11 @@ def limit_hint(limit: int | str, for_id: str, suffix: object = "") -> SafeString
     shown = number_format(size, force_grouping=True)
     return format_html(
         '<div class="form-text" id="{}_limit" data-limit-for="{}" data-left="{}">{}</div>',
-        for_id, for_id, _("%(n)s characters left") % {"n": "{n}"},
+        for_id,
+        for_id,
+        _("%(n)s characters left") % {"n": "{n}"},
         _("Maximum %(n)s characters") % {"n": shown},
-    )  # fmt: skip
+    )
 
 
 @register.simple_tag

@@ -121,8 +121,12 @@ def test_scope_paths(personas):
     camat = build_scope(personas.user("camat"))
     assert camat.read_paths == [personas.kecamatan.path]
     assert camat.subordinate_ids == {
-        personas.lurah.pk, personas.penilai.pk, personas.pegawai.pk, personas.peer.pk, personas.hr.pk,
-    }  # fmt: skip
+        personas.lurah.pk,
+        personas.penilai.pk,
+        personas.pegawai.pk,
+        personas.peer.pk,
+        personas.hr.pk,
+    }
     hr = build_scope(personas.user("hr"))
     assert hr.manages(personas.seksi) and not hr.manages(personas.other_kecamatan)
     assert not camat.manages(personas.seksi)

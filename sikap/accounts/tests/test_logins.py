@@ -33,11 +33,18 @@ def _url(employee):
 @pytest.mark.parametrize(
     ("persona", "status"),
     [
-        ("pegawai", 404), ("penilai", 403), ("lurah", 403), ("camat", 403),
-        ("auditor", 403), ("other_hr", 404), ("outsider", 404), ("hr", 200),
-        ("city_hr", 200), ("superadmin", 200),
+        ("pegawai", 404),
+        ("penilai", 403),
+        ("lurah", 403),
+        ("camat", 403),
+        ("auditor", 403),
+        ("other_hr", 404),
+        ("outsider", 404),
+        ("hr", 200),
+        ("city_hr", 200),
+        ("superadmin", 200),
     ],
-)  # fmt: skip
+)
 def test_only_hr_of_the_subtree_gives_logins(personas, login, persona, status):
     employee = _new_employee(personas)
     client = login(personas.user(persona))
@@ -181,10 +188,16 @@ def _bulk(unit):
 @pytest.mark.parametrize(
     ("persona", "status"),
     [
-        ("pegawai", 404), ("penilai", 404), ("lurah", 403), ("camat", 403),
-        ("auditor", 403), ("other_hr", 404), ("hr", 200), ("superadmin", 200),
+        ("pegawai", 404),
+        ("penilai", 404),
+        ("lurah", 403),
+        ("camat", 403),
+        ("auditor", 403),
+        ("other_hr", 404),
+        ("hr", 200),
+        ("superadmin", 200),
     ],
-)  # fmt: skip
+)
 def test_only_hr_of_the_subtree_gives_logins_in_bulk(personas, login, persona, status):
     employee = _new_employee(personas)
     client = login(personas.user(persona))

@@ -216,9 +216,17 @@ def test_next_must_stay_on_this_site(personas, login):
 
 
 RESET_STATUS = {
-    "hr": 302, "city_hr": 302, "superadmin": 302, "other_hr": 404, "auditor": 403,
-    "camat": 403, "lurah": 403, "penilai": 404, "pegawai": 404, "outsider": 404,
-}  # fmt: skip
+    "hr": 302,
+    "city_hr": 302,
+    "superadmin": 302,
+    "other_hr": 404,
+    "auditor": 403,
+    "camat": 403,
+    "lurah": 403,
+    "penilai": 404,
+    "pegawai": 404,
+    "outsider": 404,
+}
 
 
 @pytest.mark.parametrize(("persona", "status"), RESET_STATUS.items())

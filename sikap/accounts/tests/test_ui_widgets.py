@@ -10,13 +10,16 @@ from django.template import Context, Template
 
 class _Choices(forms.Form):
     decision = forms.ChoiceField(
-        label="Rekomendasi", choices=[("a", "Perpanjang"), ("b", "Tidak diperpanjang")],
+        label="Rekomendasi",
+        choices=[("a", "Perpanjang"), ("b", "Tidak diperpanjang")],
         widget=forms.RadioSelect,
-    )  # fmt: skip
+    )
     areas = forms.MultipleChoiceField(
-        label="Bidang", choices=[("x", "Pelayanan"), ("y", "Kearsipan")],
-        widget=forms.CheckboxSelectMultiple, required=False,
-    )  # fmt: skip
+        label="Bidang",
+        choices=[("x", "Pelayanan"), ("y", "Kearsipan")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     reasons = forms.CharField(label="Alasan", widget=forms.Textarea)
 
 
@@ -26,11 +29,16 @@ def _render(form: forms.Form) -> str:
 
 def test_each_radio_and_check_box_sits_in_its_own_form_check_with_its_label():
     html = _render(_Choices())
-    options = re.findall(r'<div class="form-check"><input ([^>]*)><label class="form-check-label" for="([^"]+)">([^<]+)</label></div>', html)  # fmt: skip
+    options = re.findall(
+        r'<div class="form-check"><input ([^>]*)><label class="form-check-label" for="([^"]+)">([^<]+)</label></div>',
+        html,
+    )
     assert [(label, ids) for _attrs, ids, label in options] == [
-        ("Perpanjang", "id_decision_0"), ("Tidak diperpanjang", "id_decision_1"),
-        ("Pelayanan", "id_areas_0"), ("Kearsipan", "id_areas_1"),
-    ]  # fmt: skip
+        ("Perpanjang", "id_decision_0"),
+        ("Tidak diperpanjang", "id_decision_1"),
+        ("Pelayanan", "id_areas_0"),
+        ("Kearsipan", "id_areas_1"),
+    ]
     assert all('class="form-check-input"' in attrs for attrs, _ids, _label in options)
     assert all(f'id="{ids}"' in attrs for attrs, ids, _label in options)
     assert '<div id="id_decision" role="radiogroup" aria-label="Rekomendasi">' in html

@@ -53,9 +53,11 @@ def test_start_day_never_counts_and_weekends_skip(complaint_factory) -> None:
 def test_resolution_due_by_class_from_verification(complaint_factory, personas) -> None:
     c = complaint_factory(on=D(2026, 11, 23))
     c = services.verify(
-        complaint=c, by=personas.user("lurah"), complaint_class=ComplaintClass.RINGAN,
+        complaint=c,
+        by=personas.user("lurah"),
+        complaint_class=ComplaintClass.RINGAN,
         on=D(2026, 11, 24),
-    )  # fmt: skip
+    )
     assert c.status == Status.VERIFIED
     assert c.resolution_due == D(2026, 11, 26)
     assert c.follow_up_due == D(2026, 12, 1)

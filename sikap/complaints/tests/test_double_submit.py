@@ -25,14 +25,25 @@ EVENT = ComplaintEvent.Kind
 
 
 def _public(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
-    data = {"unit": personas.kelurahan.pk, "classification": "pengaduan", "subject": "Antrean",
-            "text": "Pelayanan surat domisili lama sekali.", "website": ""}  # fmt: skip
+    data = {
+        "unit": personas.kelurahan.pk,
+        "classification": "pengaduan",
+        "subject": "Antrean",
+        "text": "Pelayanan surat domisili lama sekali.",
+        "website": "",
+    }
     return Submit(client, reverse("complaints:public_form"), data, Complaint.objects.all())
 
 
 def _staff(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
-    data = {"channel": "lapor", "unit": personas.seksi.pk, "classification": "aspirasi",
-            "subject": "Taman", "text": "Mohon taman.", "lapor_reference": "LAP-123"}  # fmt: skip
+    data = {
+        "channel": "lapor",
+        "unit": personas.seksi.pk,
+        "classification": "aspirasi",
+        "subject": "Taman",
+        "text": "Mohon taman.",
+        "lapor_reference": "LAP-123",
+    }
     url = reverse("complaints:staff_new")
     return Submit(login(personas.user("pegawai")), url, data, Complaint.objects.all())
 
@@ -60,14 +71,24 @@ def _note(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
 
 def _holiday(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
     data = {"date": "2027-03-10", "name": "Cuti bersama Nyepi", "kind": "cuti_bersama"}
-    return Submit(login(personas.user("city_hr")), reverse("complaints:holiday_add"), data,
-                  Holiday.objects.all(), page=reverse("complaints:holidays"))  # fmt: skip
+    return Submit(
+        login(personas.user("city_hr")),
+        reverse("complaints:holiday_add"),
+        data,
+        Holiday.objects.all(),
+        page=reverse("complaints:holidays"),
+    )
 
 
 def _holidays(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
     data = {"text": "2027-01-01 | Tahun Baru | libur_nasional"}
-    return Submit(login(personas.user("city_hr")), reverse("complaints:holiday_bulk"), data,
-                  Holiday.objects.all(), page=reverse("complaints:holidays"))  # fmt: skip
+    return Submit(
+        login(personas.user("city_hr")),
+        reverse("complaints:holiday_bulk"),
+        data,
+        Holiday.objects.all(),
+        page=reverse("complaints:holidays"),
+    )
 
 
 def _category(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
@@ -77,8 +98,13 @@ def _category(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
 
 
 def _template(personas: Any, login: Any, client: Any, factory: Any) -> Submit:
-    data = {"kind": "template", "template-step": "answered", "template-title": "Umum",
-            "template-body": "Terima kasih.", "template-is_active": "on"}  # fmt: skip
+    data = {
+        "kind": "template",
+        "template-step": "answered",
+        "template-title": "Umum",
+        "template-body": "Terima kasih.",
+        "template-is_active": "on",
+    }
     url = reverse("complaints:texts")
     return Submit(login(personas.user("city_hr")), url, data, ResponseTemplate.objects.all())
 

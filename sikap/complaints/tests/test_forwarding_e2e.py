@@ -30,9 +30,13 @@ def _right_kelurahan(personas):
         "Kelurahan Talang Bubuk", UnitKind.KELURAHAN, personas.kecamatan, bps_code="1671031004"
     )
     head = make_position(
-        talang, "Lurah Talang Bubuk", jenis="PENGAWAS", eselon="IV.a",
-        reports_to=personas.camat.position, is_unit_head=True,
-    )  # fmt: skip
+        talang,
+        "Lurah Talang Bubuk",
+        jenis="PENGAWAS",
+        eselon="IV.a",
+        reports_to=personas.camat.position,
+        is_unit_head=True,
+    )
     make_employee(head, "Yusuf Maulana", username="lurah_tb", golongan="IV/a")
     return talang
 
@@ -99,8 +103,9 @@ def test_an_anonymous_report_at_the_wrong_kelurahan_is_forwarded_and_tracked(liv
     page.wait_for_selector(".alert-success")
     complaint.refresh_from_db()
     assert (complaint.forwarded_to_name, complaint.forwarded_reference) == (
-        "PDAM Tirta Musi Palembang", "PDAM/ADU/2026/0113",
-    )  # fmt: skip
+        "PDAM Tirta Musi Palembang",
+        "PDAM/ADU/2026/0113",
+    )
     page.set_viewport_size(DESKTOP)
     screenshot(page, "pppk-forward-out-detail-desktop")
 

@@ -62,10 +62,13 @@ def _actions(personas: Any) -> dict[str, Callable[[Complaint], Any]]:
 
 def _put(complaint: Complaint, status: str, paused: bool, *, assigned: bool, personas: Any) -> None:
     Complaint.objects.filter(pk=complaint.pk).update(
-        status=status, is_paused=paused, confirmation_due=DAY - dt.timedelta(days=1),
-        assignee=personas.pegawai if assigned else None, answered_on=DAY,
+        status=status,
+        is_paused=paused,
+        confirmation_due=DAY - dt.timedelta(days=1),
+        assignee=personas.pegawai if assigned else None,
+        answered_on=DAY,
         close_reason=CloseReason.ARCHIVED if status == Status.CLOSED else "",
-    )  # fmt: skip
+    )
 
 
 def test_the_table_knows_every_status_of_the_model():

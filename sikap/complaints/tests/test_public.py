@@ -17,10 +17,15 @@ IDENTITY = ("Bambang Sutrisno", "081234567890", "bambang@example.com")
 
 def _post(client, personas, **extra):
     data = {
-        "unit": personas.kelurahan.pk, "classification": "pengaduan", "subject": "Antrean lama",
-        "text": "Pelayanan surat domisili lama sekali.", "reporter_name": IDENTITY[0],
-        "reporter_phone": IDENTITY[1], "reporter_email": IDENTITY[2], "website": "",
-    }  # fmt: skip
+        "unit": personas.kelurahan.pk,
+        "classification": "pengaduan",
+        "subject": "Antrean lama",
+        "text": "Pelayanan surat domisili lama sekali.",
+        "reporter_name": IDENTITY[0],
+        "reporter_phone": IDENTITY[1],
+        "reporter_email": IDENTITY[2],
+        "website": "",
+    }
     data.update(extra)
     return client.post(reverse("complaints:public_form"), data)
 
@@ -149,9 +154,13 @@ def test_the_citizen_reopens_once_confirms_and_rates(client, personas) -> None:
 
 def test_the_api_status_has_no_personal_data(client, personas) -> None:
     c = services.register_complaint(
-        unit=personas.kelurahan, subject="Jalan rusak", text="Lubang besar.",
-        reporter_name=IDENTITY[0], reporter_phone=IDENTITY[1], reporter_email=IDENTITY[2],
-    )  # fmt: skip
+        unit=personas.kelurahan,
+        subject="Jalan rusak",
+        text="Lubang besar.",
+        reporter_name=IDENTITY[0],
+        reporter_phone=IDENTITY[1],
+        reporter_email=IDENTITY[2],
+    )
     response = client.get(f"/api/complaints/status/{c.tracking_code}")
     assert response.status_code == 200
     body = response.content.decode()

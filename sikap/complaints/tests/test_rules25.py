@@ -52,9 +52,11 @@ def test_deadlines_crossing_1_january_use_next_years_holidays(personas, client) 
     c = make_complaint(personas.kelurahan, on=D(2026, 12, 29))
     assert c.verification_due == D(2027, 1, 1)  # not a holiday yet: the calendar lacks 2027
     services.add_holiday(
-        by=personas.city_hr, date=D(2027, 1, 1), name="Tahun Baru 2027 Masehi",
+        by=personas.city_hr,
+        date=D(2027, 1, 1),
+        name="Tahun Baru 2027 Masehi",
         kind="libur_nasional",
-    )  # fmt: skip
+    )
     c.refresh_from_db()
     assert c.verification_due == D(2027, 1, 4)
 
@@ -66,9 +68,12 @@ def test_forwarding_inside_sikap_moves_the_clock_and_the_trail(personas, other_k
     c = make_complaint(personas.kelurahan, on=MONDAY, is_anonymous=True)
     due = c.verification_due
     c = services.forward(
-        complaint=c, by=personas.user("lurah"), unit=other_kelurahan,
-        note="Lokasi di wilayah Plaju Ilir.", on=D(2026, 11, 3),
-    )  # fmt: skip
+        complaint=c,
+        by=personas.user("lurah"),
+        unit=other_kelurahan,
+        note="Lokasi di wilayah Plaju Ilir.",
+        on=D(2026, 11, 3),
+    )
     assert c.unit == other_kelurahan and c.status == Status.REGISTERED
     assert c.verification_due == due  # the clock runs on from the registration
     event = c.events.get(kind=ComplaintEvent.Kind.FORWARDED)
@@ -108,12 +113,17 @@ def test_forwarding_outside_records_the_instansi_and_its_reference(personas, cli
     with pytest.raises(ValidationError) as missing:
         services.forward_out(complaint=c, by=personas.user("lurah"), instansi="", reference="")
     assert {k: v[0].code for k, v in missing.value.error_dict.items()} == {
-        "instansi": "instansi_required", "reference": "reference_required",
-    }  # fmt: skip
+        "instansi": "instansi_required",
+        "reference": "reference_required",
+    }
     c = services.forward_out(
-        complaint=c, by=personas.user("lurah"), instansi="PDAM Tirta Musi Palembang",
-        reference="PDAM-2026-0042", note="Air PDAM", on=D(2026, 11, 4),
-    )  # fmt: skip
+        complaint=c,
+        by=personas.user("lurah"),
+        instansi="PDAM Tirta Musi Palembang",
+        reference="PDAM-2026-0042",
+        note="Air PDAM",
+        on=D(2026, 11, 4),
+    )
     assert c.status == Status.CLOSED and c.close_reason == "forwarded"
     assert c.resolved_on_time and c.days_to_close == 2
     page = client.get(reverse("complaints:status", args=[c.tracking_code]))
@@ -208,10 +218,14 @@ def test_the_public_form_offers_anonim_and_rahasia(client, personas) -> None:
     response = client.post(
         reverse("complaints:public_form"),
         {
-            "unit": personas.kelurahan.pk, "classification": "pengaduan", "subject": "Jalan",
-            "text": "Jalan rusak", "is_confidential": "on", "reporter_name": "Rina",
+            "unit": personas.kelurahan.pk,
+            "classification": "pengaduan",
+            "subject": "Jalan",
+            "text": "Jalan rusak",
+            "is_confidential": "on",
+            "reporter_name": "Rina",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 302
     c = Complaint.objects.get(subject="Jalan")
     assert c.is_confidential and c.reporter_name == "Rina"

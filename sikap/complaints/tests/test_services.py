@@ -142,9 +142,12 @@ def test_staff_channels_need_staff_and_lapor_a_reference(personas) -> None:
 def test_close_at_verification_counts_against_the_verification_deadline(personas) -> None:
     c = make_complaint(personas.kelurahan, on=D(2026, 11, 2))
     c = services.reject(
-        complaint=c, by=personas.user("lurah"), reason="not_authority", note="Wewenang PLN.",
+        complaint=c,
+        by=personas.user("lurah"),
+        reason="not_authority",
+        note="Wewenang PLN.",
         on=D(2026, 11, 6),
-    )  # fmt: skip
+    )
     assert c.status == Status.CLOSED and c.resolved_on_time is False and c.days_to_close == 4
 
 
@@ -294,14 +297,21 @@ def test_the_purge_deletes_attachment_files_after_commit_and_covers_complaints_n
     from sikap.complaints.testing import PNG
 
     old = services.register_complaint(
-        unit=personas.kelurahan, subject="Lama", text="Tidak pernah ditutup",
-        reporter_name="Bambang", reporter_phone="0812", on=dt.date(2020, 1, 6),
+        unit=personas.kelurahan,
+        subject="Lama",
+        text="Tidak pernah ditutup",
+        reporter_name="Bambang",
+        reporter_phone="0812",
+        on=dt.date(2020, 1, 6),
         files=[SimpleUploadedFile("ktp.png", PNG)],
-    )  # fmt: skip
+    )
     recent = services.register_complaint(
-        unit=personas.kelurahan, subject="Baru", text="Masih ditangani", reporter_name="Siti",
+        unit=personas.kelurahan,
+        subject="Baru",
+        text="Masih ditangani",
+        reporter_name="Siti",
         on=dt.date(2026, 11, 2),
-    )  # fmt: skip
+    )
     stored = old.attachments.get().file.name
     assert default_storage.exists(stored)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

@@ -16,10 +16,17 @@ pytestmark = pytest.mark.django_db
 
 D = dt.date
 LIMITS = {
-    "verification_days": 30, "follow_up_days": 5, "ringan_days": 2, "normatif_days": 5,
-    "tidak_berkadar_days": 14, "berkadar_days": 60, "confirmation_timeout_days": 10,
-    "warning_days": 1, "camat_after_days": 3, "retention_days": 30,
-}  # fmt: skip
+    "verification_days": 30,
+    "follow_up_days": 5,
+    "ringan_days": 2,
+    "normatif_days": 5,
+    "tidak_berkadar_days": 14,
+    "berkadar_days": 60,
+    "confirmation_timeout_days": 10,
+    "warning_days": 1,
+    "camat_after_days": 3,
+    "retention_days": 30,
+}
 
 
 def _closed(personas, *, on: dt.date):
@@ -87,9 +94,16 @@ def test_retention_follows_the_settings_of_the_complaints_unit(personas):
 
 @pytest.mark.parametrize(
     ("name", "get", "post"),
-    [("city_hr", 200, 302), ("superadmin", 200, 302), ("hr", 403, 403),
-     ("other_hr", 404, 404), ("auditor", 403, 403), ("camat", 404, 404), ("pegawai", 404, 404)],
-)  # fmt: skip
+    [
+        ("city_hr", 200, 302),
+        ("superadmin", 200, 302),
+        ("hr", 403, 403),
+        ("other_hr", 404, 404),
+        ("auditor", 403, 403),
+        ("camat", 404, 404),
+        ("pegawai", 404, 404),
+    ],
+)
 def test_only_the_instance_owner_changes_the_default(login, personas, name, get, post):
     url = reverse("complaints:settings")
     client = login(personas.user(name))
@@ -122,9 +136,16 @@ def test_a_subtrees_settings_are_read_by_its_auditor_and_hr_only(login, personas
 
 @pytest.mark.parametrize(
     ("name", "get", "post"),
-    [("city_hr", 200, 302), ("superadmin", 200, 302), ("hr", 200, 403), ("other_hr", 200, 403),
-     ("auditor", 200, 403), ("camat", 404, 404), ("pegawai", 404, 404)],
-)  # fmt: skip
+    [
+        ("city_hr", 200, 302),
+        ("superadmin", 200, 302),
+        ("hr", 200, 403),
+        ("other_hr", 200, 403),
+        ("auditor", 200, 403),
+        ("camat", 404, 404),
+        ("pegawai", 404, 404),
+    ],
+)
 def test_the_holiday_calendar_belongs_to_the_instance(login, personas, name, get, post):
     client = login(personas.user(name))
     assert client.get(reverse("complaints:holidays")).status_code == get
@@ -150,8 +171,13 @@ def test_another_kecamatans_hr_cannot_edit_plajus_templates_or_the_categories(lo
     client = login(personas.other_hr)
     html = client.get(url).content.decode()
     assert "Umum" in html and "Terima kasih, Plaju." not in html
-    edit = {"kind": "template", "template-step": "answered", "template-title": "Diubah",
-            "template-body": "x", "template-is_active": "on"}  # fmt: skip
+    edit = {
+        "kind": "template",
+        "template-step": "answered",
+        "template-title": "Diubah",
+        "template-body": "x",
+        "template-is_active": "on",
+    }
     assert client.get(url, {"kind": "template", "pk": plaju_t.pk}).status_code == 404
     assert client.post(url, {**edit, "pk": plaju_t.pk}).status_code == 404
     assert client.post(url, {**edit, "pk": shared.pk}).status_code == 403
@@ -176,8 +202,14 @@ def test_plajus_hr_edits_plajus_templates_and_the_complaint_offers_them(login, p
     )
     url = reverse("complaints:texts")
     client = login(personas.user("hr"))
-    data = {"kind": "template", "template-unit": personas.kecamatan.pk, "template-step": "verified",
-            "template-title": "Plaju", "template-body": "Terima kasih.", "template-is_active": "on"}  # fmt: skip
+    data = {
+        "kind": "template",
+        "template-unit": personas.kecamatan.pk,
+        "template-step": "verified",
+        "template-title": "Plaju",
+        "template-body": "Terima kasih.",
+        "template-is_active": "on",
+    }
     assert client.post(url, data).status_code == 302
     mine = ResponseTemplate.objects.get(title="Plaju")
     assert mine.history.latest().history_user == personas.user("hr")

@@ -28,9 +28,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def complaint(personas) -> Complaint:
     return make_complaint(
-        personas.kelurahan, on=dt.date.today(),
+        personas.kelurahan,
+        on=dt.date.today(),
         files=[SimpleUploadedFile("foto.png", PNG, content_type="image/png")],
-    )  # fmt: skip
+    )
 
 
 def test_inbox_lists_the_units_complaints(login, personas, complaint) -> None:
@@ -49,7 +50,11 @@ def test_inbox_filters_and_htmx_partial(login, personas, complaint) -> None:
     url = reverse("complaints:inbox")
     response = client.get(url, {"status": "closed"})
     assert complaint.tracking_code not in response.content.decode()
-    response = client.get(url, {"status": "open", "unit": personas.kelurahan.pk, "q": complaint.tracking_code}, HTTP_HX_REQUEST="true")  # fmt: skip
+    response = client.get(
+        url,
+        {"status": "open", "unit": personas.kelurahan.pk, "q": complaint.tracking_code},
+        HTTP_HX_REQUEST="true",
+    )
     html = response.content.decode()
     assert complaint.tracking_code in html and "<html" not in html
     assert "HX-Request" in response["Vary"]
@@ -214,7 +219,13 @@ def test_staff_entry_of_a_lapor_report(login, personas) -> None:
     client = login(personas.user("pegawai"))
     url = reverse("complaints:staff_new")
     assert client.get(url).status_code == 200
-    data = {"channel": "lapor", "unit": personas.seksi.pk, "classification": "aspirasi", "subject": "Taman", "text": "Mohon taman."}  # fmt: skip
+    data = {
+        "channel": "lapor",
+        "unit": personas.seksi.pk,
+        "classification": "aspirasi",
+        "subject": "Taman",
+        "text": "Mohon taman.",
+    }
     response = client.post(url, data)
     assert response.status_code == 200 and "LAPOR!" in response.content.decode()
     response = client.post(url, {**data, "lapor_reference": "LAP-123"})
@@ -231,9 +242,18 @@ def test_holiday_calendar_for_hr(login, personas) -> None:
     url = reverse("complaints:holidays")
     html = client.get(url, {"year": 2026}).content.decode()
     assert "Idulfitri 1447 Hijriah" in html
-    response = client.post(reverse("complaints:holiday_add"), {"date": "2027-03-10", "name": "Cuti bersama Nyepi", "kind": "cuti_bersama"})  # fmt: skip
+    response = client.post(
+        reverse("complaints:holiday_add"),
+        {"date": "2027-03-10", "name": "Cuti bersama Nyepi", "kind": "cuti_bersama"},
+    )
     assert response.status_code == 302
-    assert client.post(reverse("complaints:holiday_add"), {"date": "2027-03-10", "name": "x", "kind": "cuti_bersama"}).status_code == 400  # fmt: skip
+    assert (
+        client.post(
+            reverse("complaints:holiday_add"),
+            {"date": "2027-03-10", "name": "x", "kind": "cuti_bersama"},
+        ).status_code
+        == 400
+    )
     holiday = Holiday.objects.get(date=dt.date(2027, 3, 10))
     assert client.post(reverse("complaints:holiday_delete", args=[holiday.pk])).status_code == 302
     response = client.post(reverse("complaints:holiday_propose"), {"year": 2027})
@@ -266,10 +286,17 @@ def test_settings_page(login, personas) -> None:
     client = login(personas.user("hr"))
     assert client.get(url).status_code == 200
     data = {
-        "verification_days": 4, "follow_up_days": 5, "ringan_days": 2, "normatif_days": 5,
-        "tidak_berkadar_days": 14, "berkadar_days": 60, "confirmation_timeout_days": 10,
-        "warning_days": 1, "camat_after_days": 3, "retention_days": 365,
-    }  # fmt: skip
+        "verification_days": 4,
+        "follow_up_days": 5,
+        "ringan_days": 2,
+        "normatif_days": 5,
+        "tidak_berkadar_days": 14,
+        "berkadar_days": 60,
+        "confirmation_timeout_days": 10,
+        "warning_days": 1,
+        "camat_after_days": 3,
+        "retention_days": 365,
+    }
     assert client.post(url, data).status_code == 302
     # The HR of Plaju sets Plaju's own value; the instance default stays.
     assert ComplaintSettings.for_unit(personas.kelurahan).verification_days == 4
@@ -364,7 +391,13 @@ def test_categories_and_templates_page(login, personas) -> None:
     assert response.status_code == 302
     category.refresh_from_db()
     assert category.name == "Jalan rusak" and not category.is_active
-    data = {"kind": "template", "template-step": "answered", "template-title": "Umum", "template-body": "Terima kasih.", "template-is_active": "on"}  # fmt: skip
+    data = {
+        "kind": "template",
+        "template-step": "answered",
+        "template-title": "Umum",
+        "template-body": "Terima kasih.",
+        "template-is_active": "on",
+    }
     assert client.post(url, data).status_code == 302
     assert ResponseTemplate.objects.get().title == "Umum"
     assert client.post(url, {"kind": "template", "template-title": ""}).status_code == 400

@@ -15,8 +15,12 @@ OCTOBER = dt.date(2026, 10, 5)
 
 
 def _query(unit, **fields):
-    values = {"path": unit.path, "excluded": (), "start": dt.date(2026, 10, 1),
-              "end": dt.date(2026, 12, 31)}  # fmt: skip
+    values = {
+        "path": unit.path,
+        "excluded": (),
+        "start": dt.date(2026, 10, 1),
+        "end": dt.date(2026, 12, 31),
+    }
     values.update(fields)
     return ThemeQuery(**values)
 

@@ -43,9 +43,13 @@ def holidays(request: AuthedRequest) -> HttpResponse:
 
 
 def _holidays_page(
-    request: AuthedRequest, scope: Any, year: int, form: Any = None, propose: Any = None,
+    request: AuthedRequest,
+    scope: Any,
+    year: int,
+    form: Any = None,
+    propose: Any = None,
     bulk: Any = None,
-) -> HttpResponse:  # fmt: skip
+) -> HttpResponse:
     years = sorted({d.year for d in Holiday.objects.dates("date", "year")} | {year, year + 1})
     context = {
         "year": year,
@@ -193,9 +197,12 @@ def texts(request: AuthedRequest) -> HttpResponse:
         else:
             instance_t = None
         template_form = forms.ResponseTemplateForm(
-            request.POST or None, prefix="template", instance=instance_t, units=units,
+            request.POST or None,
+            prefix="template",
+            instance=instance_t,
+            units=units,
             scope=scope,
-        )  # fmt: skip
+        )
     elif is_post:
         raise PermissionDenied
     if is_post:

@@ -49,13 +49,19 @@ def public_form(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 complaint = services.register_complaint(
-                    unit=data["unit"], subject=data["subject"], text=data["text"],
-                    classification=data["classification"], category=data["category"],
-                    service_name=data["service_name"], reporter_name=data["reporter_name"],
-                    reporter_phone=data["reporter_phone"], reporter_email=data["reporter_email"],
+                    unit=data["unit"],
+                    subject=data["subject"],
+                    text=data["text"],
+                    classification=data["classification"],
+                    category=data["category"],
+                    service_name=data["service_name"],
+                    reporter_name=data["reporter_name"],
+                    reporter_phone=data["reporter_phone"],
+                    reporter_email=data["reporter_email"],
                     is_anonymous=data["is_anonymous"],
-                    is_confidential=data["is_confidential"], files=data["files"],
-                )  # fmt: skip
+                    is_confidential=data["is_confidential"],
+                    files=data["files"],
+                )
             except ValidationError as error:
                 apply_errors(form, error)
             else:
@@ -134,9 +140,10 @@ def citizen_reply(request: HttpRequest, code: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.citizen_reply(
-                complaint=complaint, text=form.cleaned_data["text"],
+                complaint=complaint,
+                text=form.cleaned_data["text"],
                 reopen=form.cleaned_data["reopen"],
-            )  # fmt: skip
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -164,9 +171,10 @@ def citizen_rate(request: HttpRequest, code: str) -> HttpResponse:
     if form.is_valid():
         try:
             services.rate(
-                complaint=complaint, score=form.cleaned_data["score"],
+                complaint=complaint,
+                score=form.cleaned_data["score"],
                 comment=form.cleaned_data["comment"],
-            )  # fmt: skip
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:

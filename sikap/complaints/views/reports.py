@@ -97,29 +97,53 @@ def _report_xlsx(context: dict[str, Any], filename: str) -> HttpResponse:
 
     def line(label: str, s: metrics.Summary) -> list[Any]:
         return [
-            label, s.total, *(s.by_status.get(st.value, 0) for st in Status), s.closed,
-            s.closed_on_time, s.open_overdue,
+            label,
+            s.total,
+            *(s.by_status.get(st.value, 0) for st in Status),
+            s.closed,
+            s.closed_on_time,
+            s.open_overdue,
             float(s.on_time_rate) if s.on_time_rate is not None else None,
-            *(float(v) if v is not None else None for v in (s.median_verify, s.median_answer, s.median_close)),
-        ]  # fmt: skip
+            *(
+                float(v) if v is not None else None
+                for v in (s.median_verify, s.median_answer, s.median_close)
+            ),
+        ]
 
     headers = [
-        "Unit/Pegawai", "Jumlah", *(str(st.label) for st in Status), "Selesai ditangani",
-        "Tepat waktu", "Terbuka & terlambat", "Ketepatan waktu (%)", "Median verifikasi (hari kerja)",
-        "Median tanggapan (hari kerja)", "Median selesai (hari kerja)",
-    ]  # fmt: skip
+        "Unit/Pegawai",
+        "Jumlah",
+        *(str(st.label) for st in Status),
+        "Selesai ditangani",
+        "Tepat waktu",
+        "Terbuka & terlambat",
+        "Ketepatan waktu (%)",
+        "Median verifikasi (hari kerja)",
+        "Median tanggapan (hari kerja)",
+        "Median selesai (hari kerja)",
+    ]
     workbook = new_workbook()
     add_sheet(workbook, "Per unit", headers, [line(u.name, s) for u, s in context["unit_rows"]])
     add_sheet(
-        workbook, "Per pegawai", headers,
+        workbook,
+        "Per pegawai",
+        headers,
         [line(e.display_name, s) for e, s in context["employee_rows"]],
-    )  # fmt: skip
+    )
     add_sheet(
-        workbook, "Terlambat", ["Kode", "Unit", "Perihal", "Status", "Batas waktu", "Petugas"],
+        workbook,
+        "Terlambat",
+        ["Kode", "Unit", "Perihal", "Status", "Batas waktu", "Petugas"],
         [
-            [c.tracking_code, c.unit.name, c.subject, str(c.get_status_display()), c.due_on,
-             c.assignee.display_name if c.assignee else ""]
+            [
+                c.tracking_code,
+                c.unit.name,
+                c.subject,
+                str(c.get_status_display()),
+                c.due_on,
+                c.assignee.display_name if c.assignee else "",
+            ]
             for c in context["overdue"]
         ],
-    )  # fmt: skip
+    )
     return xlsx_response(workbook, filename=filename)

@@ -113,14 +113,22 @@ def staff_new(request: AuthedRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             complaint = services.register_complaint(
-                unit=data["unit"], subject=data["subject"], text=data["text"],
-                channel=data["channel"], lapor_reference=data["lapor_reference"],
-                classification=data["classification"], category=data["category"],
-                service_name=data["service_name"], reporter_name=data["reporter_name"],
-                reporter_phone=data["reporter_phone"], reporter_email=data["reporter_email"],
+                unit=data["unit"],
+                subject=data["subject"],
+                text=data["text"],
+                channel=data["channel"],
+                lapor_reference=data["lapor_reference"],
+                classification=data["classification"],
+                category=data["category"],
+                service_name=data["service_name"],
+                reporter_name=data["reporter_name"],
+                reporter_phone=data["reporter_phone"],
+                reporter_email=data["reporter_email"],
                 is_anonymous=data["is_anonymous"],
-                    is_confidential=data["is_confidential"], files=data["files"], by=request.user,
-            )  # fmt: skip
+                is_confidential=data["is_confidential"],
+                files=data["files"],
+                by=request.user,
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -259,9 +267,12 @@ def act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
         try:
             if action == "verify":
                 services.verify(
-                    complaint=complaint, by=by, complaint_class=data["complaint_class"],
-                    category=data["category"], note=data["note"],
-                )  # fmt: skip
+                    complaint=complaint,
+                    by=by,
+                    complaint_class=data["complaint_class"],
+                    category=data["category"],
+                    note=data["note"],
+                )
             elif action == "reject":
                 original = None
                 if data["duplicate_code"]:
@@ -271,16 +282,22 @@ def act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
                         .first()
                     )
                 services.reject(
-                    complaint=complaint, by=by, reason=data["reason"], note=data["note"],
+                    complaint=complaint,
+                    by=by,
+                    reason=data["reason"],
+                    note=data["note"],
                     duplicate_of=original,
-                )  # fmt: skip
+                )
             elif action == "forward":
                 services.forward(complaint=complaint, by=by, unit=data["unit"], note=data["note"])
             elif action == "forward_out":
                 services.forward_out(
-                    complaint=complaint, by=by, instansi=data["instansi"],
-                    reference=data["reference"], note=data["note"],
-                )  # fmt: skip
+                    complaint=complaint,
+                    by=by,
+                    instansi=data["instansi"],
+                    reference=data["reference"],
+                    note=data["note"],
+                )
             elif action == "extend":
                 services.extend(
                     complaint=complaint, by=by, days=data["days"], reason=data["reason"]

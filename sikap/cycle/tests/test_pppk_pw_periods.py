@@ -15,25 +15,32 @@ D = dt.date
 
 def test_a_monthly_year_has_four_extra_quarters_and_a_quarterly_year_none() -> None:
     assert [(s.start_month, s.end_month) for s in pppk_pw_quarters("bulanan")] == [
-        (1, 3), (4, 6), (7, 9), (10, 12),
-    ]  # fmt: skip
+        (1, 3),
+        (4, 6),
+        (7, 9),
+        (10, 12),
+    ]
     assert pppk_pw_quarters(PeriodKind.TRIWULANAN) == []
 
 
 @pytest.mark.parametrize(
     ("jenis", "kind", "is_final", "only", "expected"),
     [
-        (jenis, kind, is_final, only, (
-            True if is_final
-            else only if jenis == "PPPK_PW" and kind == "bulanan"
-            else not only
-        ))
+        (
+            jenis,
+            kind,
+            is_final,
+            only,
+            (True if is_final else only if jenis == "PPPK_PW" and kind == "bulanan" else not only),
+        )
         for jenis, kind, is_final, only in itertools.product(
-            ["PNS", "PPPK", "PPPK_PW", "NON_ASN"], ["bulanan", "triwulanan"], [True, False],
+            ["PNS", "PPPK", "PPPK_PW", "NON_ASN"],
+            ["bulanan", "triwulanan"],
+            [True, False],
             [True, False],
         )
     ],
-)  # fmt: skip
+)
 def test_who_is_evaluated_in_which_period(jenis, kind, is_final, only, expected) -> None:
     applies = period_applies(
         jenis_asn=jenis, period_kind=kind, is_final=is_final, pppk_pw_only=only
@@ -49,8 +56,9 @@ def test_the_rule_spells_out_the_cases() -> None:
     )
     assert period_applies(jenis_asn="PPPK_PW", **quarter)
     assert not period_applies(jenis_asn="PPPK_PW", **month)
-    assert period_applies(jenis_asn="PPPK_PW", period_kind="triwulanan", is_final=False,
-                          pppk_pw_only=False)  # fmt: skip
+    assert period_applies(
+        jenis_asn="PPPK_PW", period_kind="triwulanan", is_final=False, pppk_pw_only=False
+    )
 
 
 @pytest.mark.django_db
@@ -91,8 +99,12 @@ def test_each_kind_of_employee_gets_its_periods() -> None:
     )
     pw = list(monthly.periods.for_jenis("PPPK_PW").order_by("start_date", "number"))
     assert [p.name for p in pw] == [
-        "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Desember",
-    ]  # fmt: skip
+        "Triwulan I",
+        "Triwulan II",
+        "Triwulan III",
+        "Triwulan IV",
+        "Desember",
+    ]
     assert all(p.applies_to("PPPK_PW") for p in pw)
     pns = list(monthly.periods.for_jenis("PNS"))
     assert len(pns) == 12 and not any(p.pppk_pw_only or p.applies_to("PPPK_PW") for p in pns[:11])

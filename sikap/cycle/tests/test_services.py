@@ -13,9 +13,14 @@ def test_period_dates_must_be_in_order(year2026):
     period = year2026.periods.get(number=1)
     with pytest.raises(ValidationError) as info:
         services.update_period(
-            period=period, by=None, name="X", start_date=dt.date(2026, 3, 1),
-            end_date=dt.date(2026, 2, 1), deadline=dt.date(2026, 2, 10), is_final=False,
-        )  # fmt: skip
+            period=period,
+            by=None,
+            name="X",
+            start_date=dt.date(2026, 3, 1),
+            end_date=dt.date(2026, 2, 1),
+            deadline=dt.date(2026, 2, 10),
+            is_final=False,
+        )
     assert info.value.error_dict["end_date"][0].code == "end_before_start"
 
 
@@ -24,9 +29,14 @@ def test_a_period_stays_inside_its_year(year2026):
     period = year2026.periods.get(number=4)
     with pytest.raises(ValidationError) as info:
         services.update_period(
-            period=period, by=None, name="X", start_date=dt.date(2026, 10, 1),
-            end_date=dt.date(2027, 1, 31), deadline=dt.date(2027, 2, 10), is_final=True,
-        )  # fmt: skip
+            period=period,
+            by=None,
+            name="X",
+            start_date=dt.date(2026, 10, 1),
+            end_date=dt.date(2027, 1, 31),
+            deadline=dt.date(2027, 2, 10),
+            is_final=True,
+        )
     assert info.value.error_dict["start_date"][0].code == "outside_year"
 
 
@@ -42,9 +52,14 @@ def test_the_deadline_and_the_final_flag_are_checked(year2026):
     final = year2026.periods.get(is_final=True)
     with pytest.raises(ValidationError) as info:
         services.update_period(
-            period=final, by=None, name=final.name, start_date=final.start_date,
-            end_date=final.end_date, deadline=final.start_date, is_final=False,
-        )  # fmt: skip
+            period=final,
+            by=None,
+            name=final.name,
+            start_date=final.start_date,
+            end_date=final.end_date,
+            deadline=final.start_date,
+            is_final=False,
+        )
     codes = {field: errors[0].code for field, errors in info.value.error_dict.items()}
     assert codes == {"deadline": "deadline_before_end", "is_final": "one_final_period"}
 
@@ -64,8 +79,12 @@ def test_a_2025_model_year_ends_with_a_tahunan_final_across_the_whole_year():
     )
     periods = list(year.periods.order_by("number"))
     assert [p.name for p in periods] == [
-        "Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV", "Tahunan Final",
-    ]  # fmt: skip
+        "Triwulan I",
+        "Triwulan II",
+        "Triwulan III",
+        "Triwulan IV",
+        "Tahunan Final",
+    ]
     # Quarter boundaries across the year: each quarter ends the day before the next one starts.
     assert [(p.start_date, p.end_date) for p in periods[:4]] == [
         (dt.date(2027, 1, 1), dt.date(2027, 3, 31)),
@@ -75,8 +94,10 @@ def test_a_2025_model_year_ends_with_a_tahunan_final_across_the_whole_year():
     ]
     final = periods[-1]
     assert (final.is_final, final.start_date, final.end_date) == (
-        True, dt.date(2027, 1, 1), dt.date(2027, 12, 31),
-    )  # fmt: skip
+        True,
+        dt.date(2027, 1, 1),
+        dt.date(2027, 12, 31),
+    )
     assert [p.has_action_plans for p in periods] == [True, True, True, True, False]
     assert {p.siasn_periodik_id for p in periods} == {2}
 

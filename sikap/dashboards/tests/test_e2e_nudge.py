@@ -34,8 +34,13 @@ def test_the_camat_reminds_a_pegawai_who_sees_it_and_a_second_reminder_is_refuse
     second = make_unit("Kelurahan Talang Putri", UnitKind.KELURAHAN, personas.kecamatan)
     today = timezone.localdate()
     # Answers in the last completed semester, so both kelurahan lack a follow-up plan.
-    semester = dt.datetime(today.year if today.month > 6 else today.year - 1,
-                           3 if today.month > 6 else 9, 10, 9, tzinfo=dt.UTC)  # fmt: skip
+    semester = dt.datetime(
+        today.year if today.month > 6 else today.year - 1,
+        3 if today.month > 6 else 9,
+        10,
+        9,
+        tzinfo=dt.UTC,
+    )
     for unit in (personas.kelurahan, second):
         make_response(unit, [4, 3, 4, 4, 2, 4, 3, 4, 4], when=semester)
     page = live_page

@@ -21,9 +21,18 @@ URL = reverse("dashboards:engagement")
 
 @pytest.mark.parametrize(
     ("persona", "expected"),
-    [("camat", 200), ("lurah", 200), ("hr", 200), ("auditor", 200), ("superadmin", 200),
-     ("other_hr", 200), ("pegawai", 403), ("penilai", 403), ("outsider", 403)],
-)  # fmt: skip
+    [
+        ("camat", 200),
+        ("lurah", 200),
+        ("hr", 200),
+        ("auditor", 200),
+        ("superadmin", 200),
+        ("other_hr", 200),
+        ("pegawai", 403),
+        ("penilai", 403),
+        ("outsider", 403),
+    ],
+)
 def test_who_may_open_the_dashboard(personas, login, persona, expected):
     assert login(personas.user(persona)).get(URL).status_code == expected
 

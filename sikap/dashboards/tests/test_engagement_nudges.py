@@ -24,9 +24,11 @@ def _buttons(body: str) -> int:
 @time_machine.travel(NOW)
 def test_the_camat_may_remind_everyone_behind_and_sees_who_was_reminded(personas, login):
     nudges.send_nudge(
-        employee=personas.peer, topic=NudgeTopic.NOT_SIGNED_IN, by=personas.user("lurah"),
+        employee=personas.peer,
+        topic=NudgeTopic.NOT_SIGNED_IN,
+        by=personas.user("lurah"),
         now=NOW - dt.timedelta(days=2),
-    )  # fmt: skip
+    )
     body = login(personas.user("camat")).get(URL).content.decode()
     assert _buttons(body) == 5  # everyone below the camat: lurah, kasi, two staff and hr
     assert f'value="{personas.peer.pk}:not_signed_in"' in body

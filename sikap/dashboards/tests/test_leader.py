@@ -58,9 +58,16 @@ def test_complaints_overdue_are_counted_in_the_subtree_only(personas):
 
 @pytest.mark.parametrize(
     ("persona", "shown"),
-    [("camat", True), ("lurah", True), ("pegawai", False), ("penilai", False), ("hr", False),
-     ("other_hr", False), ("auditor", False)],
-)  # fmt: skip
+    [
+        ("camat", True),
+        ("lurah", True),
+        ("pegawai", False),
+        ("penilai", False),
+        ("hr", False),
+        ("other_hr", False),
+        ("auditor", False),
+    ],
+)
 def test_only_unit_heads_get_the_figures_on_their_home(personas, login, persona, shown):
     body = login(personas.user(persona)).get(HOME).content.decode()
     assert ('id="glance"' in body) is shown
@@ -74,9 +81,17 @@ def test_the_lurah_sees_the_kelurahan_not_the_kecamatan(personas, login):
 
 @pytest.mark.parametrize(
     ("persona", "expected"),
-    [("camat", 200), ("lurah", 200), ("hr", 200), ("auditor", 200), ("other_hr", 200),
-     ("pegawai", 403), ("penilai", 403), ("outsider", 403)],
-)  # fmt: skip
+    [
+        ("camat", 200),
+        ("lurah", 200),
+        ("hr", 200),
+        ("auditor", 200),
+        ("other_hr", 200),
+        ("pegawai", 403),
+        ("penilai", 403),
+        ("outsider", 403),
+    ],
+)
 def test_who_may_download_the_monthly_pdf(personas, login, persona, expected):
     response = login(personas.user(persona)).get(PDF)
     assert response.status_code == expected
@@ -123,10 +138,15 @@ def test_repeated_to_dos_of_several_units_become_one_line():
     from sikap.accounts.attention import AttentionItem, group
 
     same = [
-        AttentionItem(title="Follow-up plan missing", detail=f"Kelurahan {i}", url=f"/u/{i}/",
-                      group_title="Follow-up plan missing in %(count)s units", group_url="/list/")
+        AttentionItem(
+            title="Follow-up plan missing",
+            detail=f"Kelurahan {i}",
+            url=f"/u/{i}/",
+            group_title="Follow-up plan missing in %(count)s units",
+            group_url="/list/",
+        )
         for i in range(8)
-    ]  # fmt: skip
+    ]
     alone = AttentionItem(title="Complaints overdue", count=2)
     result = group([alone, *same])
     assert len(result) == 2

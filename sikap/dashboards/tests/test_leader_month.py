@@ -26,10 +26,15 @@ def _figure(glance, key):
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("", TODAY), ("2026-05", TODAY), ("2026-04", dt.date(2026, 4, 30)),
-     ("2026-02", dt.date(2026, 2, 28)), ("2025-12", dt.date(2025, 12, 31)),
-     ("2024-02", dt.date(2024, 2, 29))],
-)  # fmt: skip
+    [
+        ("", TODAY),
+        ("2026-05", TODAY),
+        ("2026-04", dt.date(2026, 4, 30)),
+        ("2026-02", dt.date(2026, 2, 28)),
+        ("2025-12", dt.date(2025, 12, 31)),
+        ("2024-02", dt.date(2024, 2, 29)),
+    ],
+)
 def test_a_month_is_counted_to_its_last_day_or_today(raw, expected):
     assert leader.month_as_of(raw, TODAY) == expected
 
@@ -80,8 +85,9 @@ def test_a_complaint_resolved_later_was_open_at_the_end_of_an_earlier_month(pers
     Complaint.objects.filter(pk=complaint.pk).update(
         status="CLOSED", resolved_on=dt.date(2026, 4, 20), resolved_on_time=True
     )
-    march = dict(_figure(leader.build(personas.kecamatan, today=dt.date(2026, 3, 31)),
-                         "complaints").rows)  # fmt: skip
+    march = dict(
+        _figure(leader.build(personas.kecamatan, today=dt.date(2026, 3, 31)), "complaints").rows
+    )
     may = dict(_figure(leader.build(personas.kecamatan, today=TODAY), "complaints").rows)
     assert sum(march.values()) == 1 and list(march.values())[:2] == [0, 0]
     assert list(may.values()) == [1, 0, 0, 0]

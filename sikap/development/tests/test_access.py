@@ -12,9 +12,14 @@ from sikap.development.testing import make_event
 
 def _activity(employee):
     return OwnActivity.objects.create(
-        employee=employee, name="Pelatihan", jenis_diklat=7, organiser="BPSDM",
-        start_date=dt.date(2026, 3, 2), end_date=dt.date(2026, 3, 2), jp=4,
-    )  # fmt: skip
+        employee=employee,
+        name="Pelatihan",
+        jenis_diklat=7,
+        organiser="BPSDM",
+        start_date=dt.date(2026, 3, 2),
+        end_date=dt.date(2026, 3, 2),
+        jp=4,
+    )
 
 
 def test_whose_assessment_the_user_records(personas):

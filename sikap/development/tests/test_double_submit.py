@@ -37,8 +37,13 @@ def _frozen():
 def _assessment(personas: Any, login: Any) -> Submit:
     url = reverse("development:assessment", args=[personas.pegawai.pk])
     data = {"competency": "Komunikasi", "level": "2", "date": "2026-11-01"}
-    return Submit(login(personas.user("pegawai")), url, data, CompetencyAssessment.objects.all(),
-                  page=reverse("development:mine"))  # fmt: skip
+    return Submit(
+        login(personas.user("pegawai")),
+        url,
+        data,
+        CompetencyAssessment.objects.all(),
+        page=reverse("development:mine"),
+    )
 
 
 def _idp_item(personas: Any, login: Any) -> Submit:
@@ -46,15 +51,28 @@ def _idp_item(personas: Any, login: Any) -> Submit:
         position=personas.pegawai.position, competency="Komunikasi", level=2, by=None
     )
     url = reverse("development:idp") + "?year=2026"
-    data = {"competency": "Komunikasi", "required_level": "2", "current_level": "",
-            "jenis_diklat": "8", "target_jp": "8", "schedule": "Triwulan I"}  # fmt: skip
+    data = {
+        "competency": "Komunikasi",
+        "required_level": "2",
+        "current_level": "",
+        "jenis_diklat": "8",
+        "target_jp": "8",
+        "schedule": "Triwulan I",
+    }
     return Submit(login(personas.user("pegawai")), url, data, PlanItem.objects.all())
 
 
 def _event(personas: Any, login: Any) -> Submit:
-    data = {"name": "Bimtek Pelayanan Prima", "jenis_diklat": "8", "organiser": "BKPSDM",
-            "start_date": "2026-04-22", "end_date": "2026-04-23", "jp": "16",
-            "location": "Aula", "unit": str(personas.kecamatan.pk)}  # fmt: skip
+    data = {
+        "name": "Bimtek Pelayanan Prima",
+        "jenis_diklat": "8",
+        "organiser": "BKPSDM",
+        "start_date": "2026-04-22",
+        "end_date": "2026-04-23",
+        "jp": "16",
+        "location": "Aula",
+        "unit": str(personas.kecamatan.pk),
+    }
     url = reverse("development:event_create")
     return Submit(login(personas.user("hr")), url, data, TrainingEvent.objects.all())
 
@@ -62,18 +80,28 @@ def _event(personas: Any, login: Any) -> Submit:
 def _participants(personas: Any, login: Any) -> Submit:
     event = make_event(personas.kecamatan)
     url = reverse("development:event_participants", args=[event.pk])
-    return Submit(login(personas.user("hr")), url, {"unit": str(personas.seksi.pk)},
-                  Participant.objects.filter(event=event),
-                  page=reverse("development:event", args=[event.pk]))  # fmt: skip
+    return Submit(
+        login(personas.user("hr")),
+        url,
+        {"unit": str(personas.seksi.pk)},
+        Participant.objects.filter(event=event),
+        page=reverse("development:event", args=[event.pk]),
+    )
 
 
 def _activity(personas: Any, login: Any) -> Submit:
     pdf = pdf_bytes()
 
     def data() -> dict[str, Any]:
-        return {"name": "E-Learning Manajemen ASN", "jenis_diklat": "16", "organiser": "LAN",
-                "start_date": "2026-10-01", "end_date": "2026-10-02", "duration_minutes": "460",
-                "certificate": SimpleUploadedFile("c.pdf", pdf, content_type="application/pdf")}  # fmt: skip
+        return {
+            "name": "E-Learning Manajemen ASN",
+            "jenis_diklat": "16",
+            "organiser": "LAN",
+            "start_date": "2026-10-01",
+            "end_date": "2026-10-02",
+            "duration_minutes": "460",
+            "certificate": SimpleUploadedFile("c.pdf", pdf, content_type="application/pdf"),
+        }
 
     url = reverse("development:activity_create")
     return Submit(login(personas.user("pegawai")), url, data, OwnActivity.objects.all())
@@ -104,24 +132,37 @@ def _open_event(personas: Any, **fields: Any) -> TrainingEvent:
 def _invite(personas: Any, login: Any) -> Submit:
     event = _open_event(personas)
     url = reverse("development:event_invite", args=[event.pk])
-    return Submit(login(personas.user("hr")), url, {"unit": str(personas.seksi.pk)},
-                  Participant.objects.filter(event=event),
-                  page=reverse("development:event", args=[event.pk]))  # fmt: skip
+    return Submit(
+        login(personas.user("hr")),
+        url,
+        {"unit": str(personas.seksi.pk)},
+        Participant.objects.filter(event=event),
+        page=reverse("development:event", args=[event.pk]),
+    )
 
 
 def _register(personas: Any, login: Any) -> Submit:
     event = _open_event(personas)
     url = reverse("development:event_register", args=[event.pk])
-    return Submit(login(personas.user("pegawai")), url, {},
-                  Participant.objects.filter(event=event, employee=personas.pegawai),
-                  page=reverse("development:event", args=[event.pk]))  # fmt: skip
+    return Submit(
+        login(personas.user("pegawai")),
+        url,
+        {},
+        Participant.objects.filter(event=event, employee=personas.pegawai),
+        page=reverse("development:event", args=[event.pk]),
+    )
 
 
 def _scores(personas: Any, login: Any) -> Submit:
     event = _open_event(personas)
     [row] = invite(event, personas.pegawai)
-    data = {"s-TOTAL_FORMS": "1", "s-INITIAL_FORMS": "1", "s-0-participant": str(row.pk),
-            "s-0-pre_test": "45", "s-0-post_test": "80"}  # fmt: skip
+    data = {
+        "s-TOTAL_FORMS": "1",
+        "s-INITIAL_FORMS": "1",
+        "s-0-participant": str(row.pk),
+        "s-0-pre_test": "45",
+        "s-0-post_test": "80",
+    }
     url = reverse("development:event_scores", args=[event.pk])
     rows = Participant.objects.filter(pk=row.pk, post_test=80)
     return Submit(login(personas.user("hr")), url, data, rows)
@@ -137,8 +178,13 @@ def _scores_import(personas: Any, login: Any) -> Submit:
 
     url = reverse("development:event_scores_import", args=[event.pk])
     rows = Participant.objects.filter(pk=row.pk, post_test=85)
-    return Submit(login(personas.user("hr")), url, data, rows,
-                  page=reverse("development:event_scores", args=[event.pk]))  # fmt: skip
+    return Submit(
+        login(personas.user("hr")),
+        url,
+        data,
+        rows,
+        page=reverse("development:event_scores", args=[event.pk]),
+    )
 
 
 def _check_in(personas: Any, login: Any) -> Submit:

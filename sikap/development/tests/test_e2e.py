@@ -26,8 +26,13 @@ def _login(page, username):
 def test_an_employee_answers_a_survey_and_hr_marks_attendance(live_page, context):
     personas = make_personas()
     today = dt.date.today()
-    event = make_event(personas.kecamatan, name="Bimtek Pelayanan Prima", jenis=8, jp=16,
-                       start=today - dt.timedelta(days=3))  # fmt: skip
+    event = make_event(
+        personas.kecamatan,
+        name="Bimtek Pelayanan Prima",
+        jenis=8,
+        jp=16,
+        start=today - dt.timedelta(days=3),
+    )
     invite(event, personas.pegawai)
     [absent] = invite(event, personas.peer, attended=False)
     invite(make_event(personas.kecamatan, start=today - dt.timedelta(days=30)), personas.peer)
@@ -36,9 +41,13 @@ def test_an_employee_answers_a_survey_and_hr_marks_attendance(live_page, context
             position=personas.pegawai.position, competency=name, level=level, by=None
         )
     services.record_assessment(
-        employee=personas.pegawai, competency="Integritas", level=1, date=today,
-        source="self", by=None,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        competency="Integritas",
+        level=1,
+        date=today,
+        source="self",
+        by=None,
+    )
     page = live_page
     _login(page, "pegawai")
     for name, size in SIZES:

@@ -30,8 +30,13 @@ def test_the_penilai_adds_the_lowest_unsur_to_the_idp_and_the_pegawai_sees_it(li
     service = make_service_type(personas.kelurahan)
     when = timezone.now() - dt.timedelta(days=2)
     for _ in range(12):
-        make_response(personas.kelurahan, [3, 3, 2, 3, 3, 3, 3, 3, 3],
-                      officer=personas.pegawai, service_type=service, when=when)  # fmt: skip
+        make_response(
+            personas.kelurahan,
+            [3, 3, 2, 3, 3, 3, 3, 3, 3],
+            officer=personas.pegawai,
+            service_type=service,
+            when=when,
+        )
     page = live_page
     _login(page, "penilai")
     url = page.base_url + reverse("development:employee", args=[personas.pegawai.pk])

@@ -94,9 +94,12 @@ def test_late_and_reopened_complaints_handled_are_areas(personas):
     )
     reopened = make_complaint(personas.kelurahan, on=dt.date(2026, 11, 1))
     Complaint.objects.filter(pk=reopened.pk).update(
-        assignee=personas.pegawai, status="answered", resolved_on=dt.date(2026, 11, 3),
-        resolved_on_time=True, reopened=True,
-    )  # fmt: skip
+        assignee=personas.pegawai,
+        status="answered",
+        resolved_on=dt.date(2026, 11, 3),
+        resolved_on_time=True,
+        reopened=True,
+    )
     areas = {a.key: a for a in _areas(personas).areas}
     assert set(areas) == {"complaints-late", "complaints-reopened"}
     assert late.tracking_code in areas["complaints-late"].evidence[0]
@@ -138,9 +141,13 @@ def test_the_penilai_sees_the_lowest_unsur_and_turns_it_into_an_idp_item(persona
     assert "data-add-idp" in text and "NRR 2,00 dari 4, dari 10 responden" in text
     response = client.post(
         reverse("development:idp") + f"?year=2026&pegawai={personas.pegawai.pk}",
-        {"competency": "Orientasi pada Hasil", "jenis_diklat": 24, "target_jp": 2,
-         "recommendation": "Lowest unsur: U3 Waktu Penyelesaian"},
-    )  # fmt: skip
+        {
+            "competency": "Orientasi pada Hasil",
+            "jenis_diklat": 24,
+            "target_jp": 2,
+            "recommendation": "Lowest unsur: U3 Waktu Penyelesaian",
+        },
+    )
     assert response.status_code == 302
     item = PlanItem.objects.get()
     assert item.plan.employee == personas.pegawai and item.jenis_diklat == 24
@@ -184,9 +191,12 @@ def test_anonymous_is_sent_to_sign_in(personas, client):
 def test_an_agreed_idp_hides_the_button(personas, login):
     _responses(personas, 10)
     DevelopmentPlan.objects.create(
-        employee=personas.pegawai, year=2026, status=PlanStatus.AGREED,
-        agreed_by=personas.penilai, agreed_at=timezone.now(),
-    )  # fmt: skip
+        employee=personas.pegawai,
+        year=2026,
+        status=PlanStatus.AGREED,
+        agreed_by=personas.penilai,
+        agreed_at=timezone.now(),
+    )
     text = login(personas.user("pegawai")).get(reverse("development:mine")).content.decode()
     assert 'data-area="unsur-U3"' in text and "data-add-idp" not in text
 

@@ -30,9 +30,16 @@ def test_an_idp_agreed_from_a_stale_copy_is_agreed_once(personas):
 
 def test_an_activity_verified_from_a_stale_copy_is_verified_once(personas):
     activity = services.report_activity(
-        employee=personas.pegawai, name="Seminar", jenis_diklat=9, organiser="X",
-        start_date=TODAY, end_date=TODAY, jp=2, certificate_number="A-1", by=None,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        name="Seminar",
+        jenis_diklat=9,
+        organiser="X",
+        start_date=TODAY,
+        end_date=TODAY,
+        jp=2,
+        certificate_number="A-1",
+        by=None,
+    )
     first, stale = OwnActivity.objects.get(pk=activity.pk), OwnActivity.objects.get(pk=activity.pk)
     services.verify_activity(activity=first, approve=True, by=None)
     with pytest.raises(ValidationError) as caught:

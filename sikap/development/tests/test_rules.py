@@ -23,9 +23,22 @@ def test_the_siasn_jenis_diklat_table_has_the_25_rows_exactly():
 
 @pytest.mark.parametrize(
     ("jenis", "classical"),
-    [(1, True), (4, True), (7, True), (8, True), (9, True), (10, False), (11, True), (12, True),
-     (13, True), (14, False), (16, False), (22, False), (25, False)],
-)  # fmt: skip
+    [
+        (1, True),
+        (4, True),
+        (7, True),
+        (8, True),
+        (9, True),
+        (10, False),
+        (11, True),
+        (12, True),
+        (13, True),
+        (14, False),
+        (16, False),
+        (22, False),
+        (25, False),
+    ],
+)
 def test_it_splits_klasikal_and_nonklasikal(jenis, classical):
     assert rules.is_classical(jenis) is classical
 
@@ -75,8 +88,17 @@ def test_no_target_is_never_below():
 
 
 @pytest.mark.parametrize(
-    ("jp", "target", "percent"), [(0, 20, 0), (10, 20, 50), (19, 20, 95), (20, 20, 100), (40, 20, 100), (3, None, 100), (3, 0, 100)]
-)  # fmt: skip
+    ("jp", "target", "percent"),
+    [
+        (0, 20, 0),
+        (10, 20, 50),
+        (19, 20, 95),
+        (20, 20, 100),
+        (40, 20, 100),
+        (3, None, 100),
+        (3, 0, 100),
+    ],
+)
 def test_progress_percent(jp, target, percent):
     assert rules.progress_percent(jp, target) == percent
 

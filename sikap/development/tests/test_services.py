@@ -44,10 +44,16 @@ def test_jp_count_attended_events_and_verified_activities_of_the_calendar_year(p
     invite(make_event(kec, jp=7, start=dt.date(2025, 12, 31)), pegawai)  # last year
     invite(make_event(kec, jp=5), pegawai, peer, attended=False)
     activity = services.report_activity(
-        employee=pegawai, name="E-learning", jenis_diklat=16, organiser="LAN",
-        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 1), jp=3,
-        certificate_number="A-1", by=None,
-    )  # fmt: skip
+        employee=pegawai,
+        name="E-learning",
+        jenis_diklat=16,
+        organiser="LAN",
+        start_date=dt.date(2026, 5, 1),
+        end_date=dt.date(2026, 5, 1),
+        jp=3,
+        certificate_number="A-1",
+        by=None,
+    )
     assert services.jp_totals([pegawai.pk, peer.pk], 2026) == {pegawai.pk: 24, peer.pk: 0}
     services.verify_activity(activity=activity, approve=True, by=None)
     assert services.jp_totals([pegawai.pk], 2026) == {pegawai.pk: 27}
@@ -64,14 +70,26 @@ def test_pppk_target_is_a_setting_capped_at_24(personas, settings):
 def test_a_self_reported_activity_needs_evidence_and_one_verification(personas):
     with pytest.raises(ValidationError):
         services.report_activity(
-            employee=personas.pegawai, name="Seminar", jenis_diklat=9, organiser="X",
-            start_date=TODAY, end_date=TODAY, jp=2, by=None,
-        )  # fmt: skip
+            employee=personas.pegawai,
+            name="Seminar",
+            jenis_diklat=9,
+            organiser="X",
+            start_date=TODAY,
+            end_date=TODAY,
+            jp=2,
+            by=None,
+        )
     activity = services.report_activity(
-        employee=personas.pegawai, name="Seminar", jenis_diklat=9, organiser="X",
-        start_date=TODAY, end_date=TODAY, duration_minutes=90, by=None,
+        employee=personas.pegawai,
+        name="Seminar",
+        jenis_diklat=9,
+        organiser="X",
+        start_date=TODAY,
+        end_date=TODAY,
+        duration_minutes=90,
+        by=None,
         upload=SimpleUploadedFile("s.pdf", PDF, content_type="application/pdf"),
-    )  # fmt: skip
+    )
     assert activity.jp == 2 and activity.certificate.name.endswith(".pdf")
     services.verify_activity(activity=activity, approve=False, by=None)
     assert activity.status == ActivityStatus.REJECTED
@@ -83,13 +101,17 @@ def test_a_certificate_must_really_be_a_document(personas, event):
     [p] = invite(event, personas.pegawai)
     with pytest.raises(ValidationError):
         services.set_certificate(
-            participant=p, number="1", by=None,
+            participant=p,
+            number="1",
+            by=None,
             upload=SimpleUploadedFile("x.pdf", b"MZ not a pdf", content_type="application/pdf"),
-        )  # fmt: skip
+        )
     services.set_certificate(
-        participant=p, number=" 12/PLJ ", by=None,
+        participant=p,
+        number=" 12/PLJ ",
+        by=None,
         upload=SimpleUploadedFile("x.pdf", PDF, content_type="application/pdf"),
-    )  # fmt: skip
+    )
     p.refresh_from_db()
     assert p.certificate_number == "12/PLJ" and p.certificate
 
@@ -156,9 +178,13 @@ def test_gaps_biggest_first_and_b19_evaluations_count(personas):
     services.set_required_competency(position=pos, competency="Integritas", level=2, by=None)
     assert RequiredCompetency.objects.filter(position=pos).count() == 3
     services.record_assessment(
-        employee=personas.pegawai, competency="Integritas", level=2, date=dt.date(2026, 3, 1),
-        source=AssessmentSource.SELF, by=None,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        competency="Integritas",
+        level=2,
+        date=dt.date(2026, 3, 1),
+        source=AssessmentSource.SELF,
+        by=None,
+    )
     plan = make_plan(personas.pegawai, texts=(), approve=False)
     session = CoachingSession.objects.create(
         plan=plan, kind="coaching", date=dt.date(2026, 4, 1), topic="Tatap muka"
@@ -172,20 +198,27 @@ def test_gaps_biggest_first_and_b19_evaluations_count(personas):
     CompetencyEvaluation.objects.create(session=older, competency="Integritas", score=5, reason="-")
     rows = services.gap_rows(personas.pegawai)
     assert [(r.competency, r.gap) for r in rows] == [
-        ("Kerja Sama", 3), ("Komunikasi", 1), ("Integritas", 0),
-    ]  # fmt: skip
+        ("Kerja Sama", 3),
+        ("Komunikasi", 1),
+        ("Integritas", 0),
+    ]
     assert rows[1].source.startswith("Format B.1.9") or "B.1.9" in rows[1].source
 
 
 @pytest.mark.parametrize(
-    ("competency", "level", "source"), [("", 2, "self"), ("Integritas", 6, "self"), ("Integritas", 2, "x")]
-)  # fmt: skip
+    ("competency", "level", "source"),
+    [("", 2, "self"), ("Integritas", 6, "self"), ("Integritas", 2, "x")],
+)
 def test_assessment_validation(personas, competency, level, source):
     with pytest.raises(ValidationError):
         services.record_assessment(
-            employee=personas.pegawai, competency=competency, level=level, date=TODAY,
-            source=source, by=None,
-        )  # fmt: skip
+            employee=personas.pegawai,
+            competency=competency,
+            level=level,
+            date=TODAY,
+            source=source,
+            by=None,
+        )
 
 
 @pytest.mark.parametrize(("competency", "level"), [(" ", 2), ("Integritas", 0)])
@@ -204,9 +237,14 @@ def test_idp_is_drafted_then_agreed_and_frozen(personas):
     with pytest.raises(ValidationError):
         services.add_plan_item(plan=plan, competency=" ", jenis_diklat=8, target_jp=8, by=None)
     item = services.add_plan_item(
-        plan=plan, competency="Komunikasi", jenis_diklat=8, target_jp=8, required_level=2,
-        current_level=1, by=None,
-    )  # fmt: skip
+        plan=plan,
+        competency="Komunikasi",
+        jenis_diklat=8,
+        target_jp=8,
+        required_level=2,
+        current_level=1,
+        by=None,
+    )
     assert item.gap == 1
     services.set_item_status(item=item, status="in_progress", by=None)
     with pytest.raises(ValidationError):

@@ -249,10 +249,17 @@ def test_the_check_in_token_expires_when_the_check_in_closes_and_on_a_new_schedu
 def test_an_event_whose_check_in_closes_before_it_opens_is_refused(personas):
     with pytest.raises(ValidationError) as exc:
         services.create_event(
-            name="Bimtek", jenis_diklat=8, organiser="BKPSDM", start_date=DAY, end_date=DAY,
-            unit=personas.kecamatan, by=None, jp=4, check_in_opens=dt.time(10),
+            name="Bimtek",
+            jenis_diklat=8,
+            organiser="BKPSDM",
+            start_date=DAY,
+            end_date=DAY,
+            unit=personas.kecamatan,
+            by=None,
+            jp=4,
+            check_in_opens=dt.time(10),
             check_in_closes=dt.time(9),
-        )  # fmt: skip
+        )
     assert exc.value.error_dict["check_in_closes"][0].code == "check_in_order"
 
 
@@ -296,8 +303,11 @@ def test_a_wrong_row_names_row_and_column_and_nothing_is_saved(personas):
     with pytest.raises(ValidationError) as exc:
         services.import_scores(event=event, upload=_csv(csv), by=None)
     assert _codes(exc) == [
-        "nip_unknown", "score_not_number", "score_out_of_range", "nip_twice",
-    ]  # fmt: skip
+        "nip_unknown",
+        "score_not_number",
+        "score_out_of_range",
+        "nip_twice",
+    ]
     messages = exc.value.messages
     assert messages[0].startswith("Baris 3, kolom NIP: 199001012020011999")
     assert messages[1].startswith("Baris 4, kolom pre:")
@@ -380,9 +390,13 @@ def test_the_verification_page_shows_only_name_event_days_and_jp(personas, clien
     assert personas.pegawai.display_name in text and event.name in text
     assert "Berlaku" in text and "12 Februari 2026" in text
     for private in (
-        personas.pegawai.nip, personas.pegawai.nip[:8], personas.pegawai.unit.name,
-        personas.pegawai.position.name, personas.pegawai.email, "85",
-    ):  # fmt: skip
+        personas.pegawai.nip,
+        personas.pegawai.nip[:8],
+        personas.pegawai.unit.name,
+        personas.pegawai.position.name,
+        personas.pegawai.email,
+        "85",
+    ):
         assert private not in text
     missing = client.get(reverse("development:verify_certificate", args=["x" * 22]))
     assert missing.status_code == 404 and "Tidak berlaku" in missing.text
@@ -445,9 +459,12 @@ def test_only_hr_of_the_subtree_invites_and_enters_scores(personas, login, who, 
     )
     assert client.get(reverse("development:event_scores", args=[event.pk])).status_code == status
     payload = {
-        "s-TOTAL_FORMS": "1", "s-INITIAL_FORMS": "1", "s-0-participant": row.pk,
-        "s-0-pre_test": "10", "s-0-post_test": "20",
-    }  # fmt: skip
+        "s-TOTAL_FORMS": "1",
+        "s-INITIAL_FORMS": "1",
+        "s-0-participant": row.pk,
+        "s-0-pre_test": "10",
+        "s-0-post_test": "20",
+    }
     scores = reverse("development:event_scores", args=[event.pk])
     assert client.post(scores, payload).status_code == status
     imported = client.post(
@@ -474,9 +491,12 @@ def test_hr_enters_scores_in_the_table(personas, login):
     url = reverse("development:event_scores", args=[event.pk])
     assert personas.pegawai.display_name in client.get(url).text
     payload = {
-        "s-TOTAL_FORMS": "1", "s-INITIAL_FORMS": "1", "s-0-participant": row.pk,
-        "s-0-pre_test": "45", "s-0-post_test": "101",
-    }  # fmt: skip
+        "s-TOTAL_FORMS": "1",
+        "s-INITIAL_FORMS": "1",
+        "s-0-participant": row.pk,
+        "s-0-pre_test": "45",
+        "s-0-post_test": "101",
+    }
     assert client.post(url, payload).status_code == 200  # 101 is refused by the form
     payload["s-0-post_test"] = "80"
     assert client.post(url, payload).status_code == 302

@@ -92,9 +92,14 @@ def test_the_penilai_reads_a_report_page_and_outsiders_get_404(personas, login):
 
 @pytest.mark.parametrize(
     ("who", "status", "source"),
-    [("pegawai", 302, AssessmentSource.SELF), ("penilai", 302, AssessmentSource.SUPERVISOR),
-     ("auditor", 403, None), ("hr", 403, None), ("outsider", 404, None)],
-)  # fmt: skip
+    [
+        ("pegawai", 302, AssessmentSource.SELF),
+        ("penilai", 302, AssessmentSource.SUPERVISOR),
+        ("auditor", 403, None),
+        ("hr", 403, None),
+        ("outsider", 404, None),
+    ],
+)
 def test_assessments_by_self_or_penilai_only(personas, login, who, status, source):
     url = reverse("development:assessment", args=[personas.pegawai.pk])
     data = {"competency": "Komunikasi", "level": "2", "date": "2026-11-01"}
@@ -194,10 +199,14 @@ def test_an_employee_reports_an_activity_and_hr_verifies_it(personas, login):
     url = reverse("development:activity_create")
     assert client.get(url).status_code == 200
     data = {
-        "name": "E-Learning Manajemen ASN", "jenis_diklat": "16", "organiser": "LAN",
-        "start_date": "2026-10-01", "end_date": "2026-10-02", "duration_minutes": "460",
+        "name": "E-Learning Manajemen ASN",
+        "jenis_diklat": "16",
+        "organiser": "LAN",
+        "start_date": "2026-10-01",
+        "end_date": "2026-10-02",
+        "duration_minutes": "460",
         "certificate": SimpleUploadedFile("c.pdf", PDF, content_type="application/pdf"),
-    }  # fmt: skip
+    }
     assert client.post(url, data).status_code == 302
     activity = OwnActivity.objects.get()
     assert activity.jp == 10 and activity.status == ActivityStatus.PENDING
@@ -218,8 +227,14 @@ def test_an_employee_reports_an_activity_and_hr_verifies_it(personas, login):
 def test_the_activity_form_shows_errors(personas, login):
     client = as_(login, personas, "pegawai")
     url = reverse("development:activity_create")
-    data = {"name": "X", "jenis_diklat": "9", "organiser": "Y", "start_date": "2026-10-01",
-            "end_date": "2026-10-01", "jp": "2"}  # fmt: skip
+    data = {
+        "name": "X",
+        "jenis_diklat": "9",
+        "organiser": "Y",
+        "start_date": "2026-10-01",
+        "end_date": "2026-10-01",
+        "jp": "2",
+    }
     response = client.post(url, data)
     assert response.status_code == 200 and "sertifikat" in response.content.decode()
     assert client.post(url, {**data, "jp": ""}).status_code == 200
@@ -229,10 +244,16 @@ def test_the_activity_form_shows_errors(personas, login):
 
 def test_activity_file_without_a_file_is_404(personas, login):
     activity = services.report_activity(
-        employee=personas.pegawai, name="Seminar", jenis_diklat=9, organiser="X",
-        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 1), jp=2,
-        certificate_number="N-1", by=None,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        name="Seminar",
+        jenis_diklat=9,
+        organiser="X",
+        start_date=dt.date(2026, 5, 1),
+        end_date=dt.date(2026, 5, 1),
+        jp=2,
+        certificate_number="N-1",
+        by=None,
+    )
     url = reverse("development:activity_file", args=[activity.pk])
     assert as_(login, personas, "pegawai").get(url).status_code == 404
 
@@ -245,10 +266,15 @@ def test_hr_creates_an_event_adds_a_unit_and_marks_attendance(personas, login):
     url = reverse("development:event_create")
     assert client.get(url).status_code == 200
     data = {
-        "name": "Bimtek Pelayanan Prima", "jenis_diklat": "8", "organiser": "BKPSDM",
-        "start_date": "2026-04-22", "end_date": "2026-04-23", "jp": "16",
-        "location": "Aula", "unit": str(personas.kecamatan.pk),
-    }  # fmt: skip
+        "name": "Bimtek Pelayanan Prima",
+        "jenis_diklat": "8",
+        "organiser": "BKPSDM",
+        "start_date": "2026-04-22",
+        "end_date": "2026-04-23",
+        "jp": "16",
+        "location": "Aula",
+        "unit": str(personas.kecamatan.pk),
+    }
     response = client.post(url, data)
     event = TrainingEvent.objects.get()
     assert response.url == reverse("development:event", args=[event.pk])
@@ -272,8 +298,15 @@ def test_hr_creates_an_event_adds_a_unit_and_marks_attendance(personas, login):
 
 def test_an_invalid_event_shows_errors(personas, login):
     client = as_(login, personas, "hr")
-    data = {"name": "X", "jenis_diklat": "7", "organiser": "Y", "start_date": "2026-04-22",
-            "end_date": "2026-04-21", "jp": "2", "unit": str(personas.kecamatan.pk)}  # fmt: skip
+    data = {
+        "name": "X",
+        "jenis_diklat": "7",
+        "organiser": "Y",
+        "start_date": "2026-04-22",
+        "end_date": "2026-04-21",
+        "jp": "2",
+        "unit": str(personas.kecamatan.pk),
+    }
     response = client.post(reverse("development:event_create"), data)
     assert response.status_code == 200 and "sebelum tanggal mulai" in response.content.decode()
 
@@ -442,10 +475,16 @@ def test_the_recap_flags_who_is_below_target_and_exports_excel(personas, login):
 
 def test_the_recap_lists_activities_to_verify_for_hr_only(personas, login):
     services.report_activity(
-        employee=personas.pegawai, name="Webinar Literasi Digital", jenis_diklat=9, organiser="X",
-        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 1), jp=2,
-        certificate_number="N-1", by=None,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        name="Webinar Literasi Digital",
+        jenis_diklat=9,
+        organiser="X",
+        start_date=dt.date(2026, 5, 1),
+        end_date=dt.date(2026, 5, 1),
+        jp=2,
+        certificate_number="N-1",
+        by=None,
+    )
     assert (
         "Webinar Literasi Digital"
         in as_(login, personas, "hr").get(reverse("development:recap")).content.decode()
@@ -466,17 +505,31 @@ def test_the_siasn_export_has_the_kursus_fields(personas, login, event):
     client = as_(login, personas, "hr")
     response = client.get(reverse("development:siasn") + "?year=2026")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert rows == [{
-        "nip": personas.pegawai.nip, "jenisDiklatId": "7", "jenisDiklat": "Sosialisasi",
-        "namaKursus": "Sosialisasi SKP", "jumlahJam": "4", "tanggalKursus": "12-02-2026",
-        "tanggalSelesaiKursus": "12-02-2026", "tahunKursus": "2026",
-        "institusiPenyelenggara": "Bagian Organisasi", "nomorSertipikat": "12/PLJ",
-    }]  # fmt: skip
+    assert rows == [
+        {
+            "nip": personas.pegawai.nip,
+            "jenisDiklatId": "7",
+            "jenisDiklat": "Sosialisasi",
+            "namaKursus": "Sosialisasi SKP",
+            "jumlahJam": "4",
+            "tanggalKursus": "12-02-2026",
+            "tanggalSelesaiKursus": "12-02-2026",
+            "tahunKursus": "2026",
+            "institusiPenyelenggara": "Bagian Organisasi",
+            "nomorSertipikat": "12/PLJ",
+        }
+    ]
     activity = services.report_activity(
-        employee=personas.peer, name="Kursus Excel", jenis_diklat=11, organiser="BLK",
-        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 3), jp=12,
-        certificate_number="B-2", by=None,
-    )  # fmt: skip
+        employee=personas.peer,
+        name="Kursus Excel",
+        jenis_diklat=11,
+        organiser="BLK",
+        start_date=dt.date(2026, 5, 1),
+        end_date=dt.date(2026, 5, 3),
+        jp=12,
+        certificate_number="B-2",
+        by=None,
+    )
     services.verify_activity(activity=activity, approve=True, by=None)
     data = json.loads(client.get(reverse("development:siasn") + "?format=json").content)
     assert [r["namaKursus"] for r in data] == ["Sosialisasi SKP", "Kursus Excel"]
@@ -527,10 +580,16 @@ def test_the_employee_drafts_an_idp_and_the_penilai_agrees(personas, login):
 def test_menu_and_home_page_items(personas, event):
     [p] = invite(event, personas.pegawai)
     services.report_activity(
-        employee=personas.peer, name="Seminar", jenis_diklat=9, organiser="X",
-        start_date=dt.date(2026, 5, 1), end_date=dt.date(2026, 5, 1), jp=2,
-        certificate_number="N-1", by=None,
-    )  # fmt: skip
+        employee=personas.peer,
+        name="Seminar",
+        jenis_diklat=9,
+        organiser="X",
+        start_date=dt.date(2026, 5, 1),
+        end_date=dt.date(2026, 5, 1),
+        jp=2,
+        certificate_number="N-1",
+        by=None,
+    )
     pegawai = build_scope(personas.user("pegawai"))
     assert [str(i.label) for i in nav.items(personas.user("pegawai"), pegawai)] == [
         "Pengembangan saya"
@@ -673,16 +732,23 @@ def test_b19_evaluations_already_copied_are_not_counted_twice(personas):
     from sikap.planning.testing import make_plan
 
     session = CoachingSession.objects.create(
-        plan=make_plan(personas.pegawai, texts=(), approve=False), kind="coaching",
-        date=dt.date(2026, 6, 1), topic="Tatap muka",
-    )  # fmt: skip
+        plan=make_plan(personas.pegawai, texts=(), approve=False),
+        kind="coaching",
+        date=dt.date(2026, 6, 1),
+        topic="Tatap muka",
+    )
     ev = CompetencyEvaluation.objects.create(
         session=session, competency="Integritas", score=4, reason="-"
     )
     services.record_assessment(
-        employee=personas.pegawai, competency="Integritas", level=2, date=dt.date(2026, 7, 1),
-        source=AssessmentSource.COACHING, by=None, coaching_evaluation=ev,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        competency="Integritas",
+        level=2,
+        date=dt.date(2026, 7, 1),
+        source=AssessmentSource.COACHING,
+        by=None,
+        coaching_evaluation=ev,
+    )
     assert services.current_levels(personas.pegawai)["Integritas"].level == 2
 
 
@@ -696,9 +762,13 @@ def test_the_team_page_shows_the_biggest_gaps_with_constant_queries(personas, lo
     for name, level in (("Integritas", 1), ("Komunikasi", 3)):
         services.set_required_competency(position=pos, competency=name, level=level, by=None)
     services.record_assessment(
-        employee=personas.pegawai, competency="Integritas", level=1, date=dt.date(2026, 3, 1),
-        source=AssessmentSource.SUPERVISOR, by=None,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        competency="Integritas",
+        level=1,
+        date=dt.date(2026, 3, 1),
+        source=AssessmentSource.SUPERVISOR,
+        by=None,
+    )
     client = as_(login, personas, "lurah")
     url = reverse("development:team")
     page = client.get(url).content.decode()
@@ -716,10 +786,14 @@ def test_the_idp_form_carries_the_latest_recommendation(personas, login):
     plan = make_plan(personas.pegawai, texts=(), approve=False)
     period = plan.appraisal_year.periods.order_by("end_date").last()
     Evaluation.objects.create(
-        plan=plan, employee=personas.pegawai, period=period, status="final",
-        predicate="BUTUH_PERBAIKAN", notes="Ikuti bimtek pelayanan prima",
+        plan=plan,
+        employee=personas.pegawai,
+        period=period,
+        status="final",
+        predicate="BUTUH_PERBAIKAN",
+        notes="Ikuti bimtek pelayanan prima",
         finalised_at=timezone.now(),
-    )  # fmt: skip
+    )
     page = as_(login, personas, "pegawai").get(reverse("development:idp")).content.decode()
     assert "Ikuti bimtek pelayanan prima" in page
 

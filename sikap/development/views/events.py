@@ -176,9 +176,11 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.set_certificate(
-                participant=participant, number=form.cleaned_data["certificate_number"],
-                upload=form.cleaned_data["certificate"], by=request.user,
-            )  # fmt: skip
+                participant=participant,
+                number=form.cleaned_data["certificate_number"],
+                upload=form.cleaned_data["certificate"],
+                by=request.user,
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:

@@ -183,10 +183,13 @@ def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.record_follow_up(
-                participant=participant, score=form.cleaned_data["score"],
-                note=form.cleaned_data["note"], today=timezone.localdate(),
-                by=scope.employee, user=request.user,
-            )  # fmt: skip
+                participant=participant,
+                score=form.cleaned_data["score"],
+                note=form.cleaned_data["note"],
+                today=timezone.localdate(),
+                by=scope.employee,
+                user=request.user,
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -226,9 +229,11 @@ def reaction(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.submit_reaction(
-                participant=participant, today=timezone.localdate(), by=request.user,
+                participant=participant,
+                today=timezone.localdate(),
+                by=request.user,
                 **form.cleaned_data,
-            )  # fmt: skip
+            )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

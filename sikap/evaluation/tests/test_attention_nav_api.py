@@ -50,12 +50,20 @@ def test_the_camat_sees_calibration_pending_and_the_employee_the_final_predikat(
 ):
     with time_machine.travel(NOW):
         assert any("penetapan" in t for t in titles(personas.user("camat")))
-        for owner, rater in [("pegawai", "penilai"), ("peer", "penilai"), ("penilai", "lurah"),
-                             ("lurah", "camat"), ("hr", "camat")]:  # fmt: skip
+        for owner, rater in [
+            ("pegawai", "penilai"),
+            ("peer", "penilai"),
+            ("penilai", "lurah"),
+            ("lurah", "camat"),
+            ("hr", "camat"),
+        ]:
             services.set_ratings(
-                plan=plans[owner], period=q1, by=personas.user(rater),
-                result_rating="SESUAI", behaviour_rating="SESUAI",
-            )  # fmt: skip
+                plan=plans[owner],
+                period=q1,
+                by=personas.user(rater),
+                result_rating="SESUAI",
+                behaviour_rating="SESUAI",
+            )
         services.set_organisation_predicate(
             unit=personas.kecamatan, period=q1, predicate="BAIK", by=None
         )
@@ -72,9 +80,12 @@ def test_the_camat_sees_calibration_pending_and_the_employee_the_final_predikat(
 
 def test_the_api_lists_an_employees_evaluations(personas, plans, q1, login):
     services.set_ratings(
-        plan=plans["pegawai"], period=q1, by=personas.user("penilai"),
-        result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
-    )  # fmt: skip
+        plan=plans["pegawai"],
+        period=q1,
+        by=personas.user("penilai"),
+        result_rating="DI_ATAS",
+        behaviour_rating="DI_ATAS",
+    )
     url = f"/api/evaluation/employees/{personas.pegawai.pk}/evaluations"
     data = login(personas.user("penilai")).get(url).json()
     assert data[0]["predicate"] == "SANGAT_BAIK" and data[0]["predicate_label"] == "Sangat Baik"

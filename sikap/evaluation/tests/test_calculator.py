@@ -12,9 +12,17 @@ def test_the_calculator_shows_limits_and_violations(personas, login):
     assert client.get(url).status_code == 200
     response = client.get(
         url,
-        {"organisation_predicate": "BAIK", "headcount": 5, "rounding": "STRICT",
-         "actual_sb": 0, "actual_b": 5, "actual_bp": 0, "actual_k": 0, "actual_sk": 0},
-    )  # fmt: skip
+        {
+            "organisation_predicate": "BAIK",
+            "headcount": 5,
+            "rounding": "STRICT",
+            "actual_sb": 0,
+            "actual_b": 5,
+            "actual_bp": 0,
+            "actual_k": 0,
+            "actual_sk": 0,
+        },
+    )
     assert response.status_code == 200
     assert "harus ada" in response.text
     assert "calc-chart" in response.text

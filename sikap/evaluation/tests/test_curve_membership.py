@@ -53,7 +53,11 @@ def test_an_employee_without_riwayat_jabatan_counts_by_the_current_unit(personas
     acting.unit = personas.seksi
     acting.save()
     Assignment.objects.create(
-        employee=acting, position=personas.lurah.position, unit=personas.kelurahan,
-        kind=AssignmentKind.PLH, start_date=dt.date(2026, 1, 5), end_date=dt.date(2026, 1, 9),
-    )  # fmt: skip
+        employee=acting,
+        position=personas.lurah.position,
+        unit=personas.kelurahan,
+        kind=AssignmentKind.PLH,
+        start_date=dt.date(2026, 1, 5),
+        end_date=dt.date(2026, 1, 9),
+    )
     assert acting in unit_curve(personas.kecamatan, q1).employees

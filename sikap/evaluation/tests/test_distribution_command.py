@@ -78,17 +78,43 @@ def test_the_command_line_exits_non_zero_with_the_message_on_stderr():
     root = Path(__file__).resolve().parents[3]
     env = {**os.environ, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "config.settings"}
     bad = subprocess.run(
-        [sys.executable, "manage.py", "distribution_limits", "--organisation-predicate", "Baik",
-         "--headcount", "3", "--actual", "1,1,1,1,1", "--json"],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "manage.py",
+            "distribution_limits",
+            "--organisation-predicate",
+            "Baik",
+            "--headcount",
+            "3",
+            "--actual",
+            "1,1,1,1,1",
+            "--json",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode != 0
     assert "harus sama" in bad.stderr
     good = subprocess.run(
-        [sys.executable, "manage.py", "distribution_limits", "--organisation-predicate", "Istimewa",
-         "--headcount", "3", "--json"],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "manage.py",
+            "distribution_limits",
+            "--organisation-predicate",
+            "Istimewa",
+            "--headcount",
+            "3",
+            "--json",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert good.returncode == 0
     assert json.loads(good.stdout)["predicates"]["SB"]["max"] == 2
 

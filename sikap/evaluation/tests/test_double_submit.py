@@ -45,10 +45,13 @@ def test_a_peer_answer_submitted_twice_is_counted_once(personas, plans, year2026
     ]
     with time_machine.travel(dt.datetime(2026, 11, 21, 9, 0), tick=False):
         asked = peer.request_feedback(
-            plan=plans["pegawai"], period=year2026.periods.get(number=4),
-            deadline=dt.date(2026, 12, 5), respondents=[personas.peer, *colleagues], by=None,
+            plan=plans["pegawai"],
+            period=year2026.periods.get(number=4),
+            deadline=dt.date(2026, 12, 5),
+            respondents=[personas.peer, *colleagues],
+            by=None,
             today=dt.date(2026, 11, 20),
-        )  # fmt: skip
+        )
         invitation = asked.invitations.get(respondent=personas.peer)
         url = reverse("evaluation:peer_answer", args=[invitation.pk])
         rows = PeerFeedbackInvitation.objects.filter(pk=invitation.pk, answered=True)

@@ -51,9 +51,12 @@ def test_evaluate_calibrate_and_sign_the_penetapan(live_page):
         ("hr", "camat"),
     ]:
         services.set_ratings(
-            plan=plans[owner], period=q1, by=p.user(rater),
-            result_rating="SESUAI", behaviour_rating="SESUAI",
-        )  # fmt: skip
+            plan=plans[owner],
+            period=q1,
+            by=p.user(rater),
+            result_rating="SESUAI",
+            behaviour_rating="SESUAI",
+        )
     services.set_organisation_predicate(unit=p.kecamatan, period=q1, predicate="BAIK", by=None)
 
     page = live_page

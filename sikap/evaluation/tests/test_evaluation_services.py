@@ -44,16 +44,23 @@ def test_per_rhk_labels_are_validated_and_empty_ones_dropped(personas, plans, q1
     plan = plans["pegawai"]
     wr = plan.work_results.first()
     evaluation = services.set_ratings(
-        plan=plan, period=q1, by=personas.user("penilai"), result_rating="SESUAI",
+        plan=plan,
+        period=q1,
+        by=personas.user("penilai"),
+        result_rating="SESUAI",
         behaviour_rating="SESUAI",
         work_result_notes={str(wr.pk): {"label": "DI_ATAS", "feedback": " Bagus "}, "0": {}},
-    )  # fmt: skip
+    )
     assert evaluation.work_result_notes == {str(wr.pk): {"label": "DI_ATAS", "feedback": "Bagus"}}
     with pytest.raises(ValidationError):
         services.set_ratings(
-            plan=plan, period=q1, by=personas.user("penilai"), result_rating="SESUAI",
-            behaviour_rating="SESUAI", work_result_notes={"1": {"label": "X"}},
-        )  # fmt: skip
+            plan=plan,
+            period=q1,
+            by=personas.user("penilai"),
+            result_rating="SESUAI",
+            behaviour_rating="SESUAI",
+            work_result_notes={"1": {"label": "X"}},
+        )
 
 
 def _rate_everyone(personas, plans, period):
@@ -91,13 +98,19 @@ def test_calibration_needs_a_reason_and_records_it(personas, plans, q1):
     evaluation = rate(plans["pegawai"], q1, personas.user("penilai"))
     with pytest.raises(ValidationError):
         services.calibrate_rating(
-            evaluation=evaluation, result_rating="DI_BAWAH", behaviour_rating="SESUAI",
-            reason="  ", by=personas.user("camat"),
-        )  # fmt: skip
+            evaluation=evaluation,
+            result_rating="DI_BAWAH",
+            behaviour_rating="SESUAI",
+            reason="  ",
+            by=personas.user("camat"),
+        )
     changed = services.calibrate_rating(
-        evaluation=evaluation, result_rating="DI_BAWAH", behaviour_rating="SESUAI",
-        reason="Target laporan tidak tercapai", by=personas.user("camat"),
-    )  # fmt: skip
+        evaluation=evaluation,
+        result_rating="DI_BAWAH",
+        behaviour_rating="SESUAI",
+        reason="Target laporan tidak tercapai",
+        by=personas.user("camat"),
+    )
     assert changed.predicate == "BUTUH_PERBAIKAN"
     record = changed.history.first()
     assert record.history_change_reason == "Kalibrasi: Target laporan tidak tercapai"
@@ -126,9 +139,12 @@ def test_the_penetapan_locks_the_evaluations(personas, plans, q1):
         rate(plans["pegawai"], q1, personas.user("penilai"), "DI_ATAS", "DI_ATAS")
     with pytest.raises(ValidationError):
         services.calibrate_rating(
-            evaluation=evaluation, result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
-            reason="x", by=personas.user("camat"),
-        )  # fmt: skip
+            evaluation=evaluation,
+            result_rating="DI_ATAS",
+            behaviour_rating="DI_ATAS",
+            reason="x",
+            by=personas.user("camat"),
+        )
     with pytest.raises(ValidationError):
         services.set_organisation_predicate(
             unit=personas.kecamatan, period=q1, predicate="ISTIMEWA", by=personas.user("hr")
@@ -162,26 +178,39 @@ def test_a_final_predicate_changes_only_through_an_accepted_keberatan(personas, 
     with pytest.raises(ValidationError):
         services.file_objection(evaluation=evaluation, reason=" ", by=personas.user("pegawai"))
     objection = services.file_objection(
-        evaluation=evaluation, reason="Bukti dukung belum dipertimbangkan",
+        evaluation=evaluation,
+        reason="Bukti dukung belum dipertimbangkan",
         by=personas.user("pegawai"),
-    )  # fmt: skip
+    )
     assert objection.decider == personas.lurah
     with pytest.raises(ValidationError):
         services.file_objection(evaluation=evaluation, reason="lagi", by=personas.user("pegawai"))
     with pytest.raises(ValidationError):
         services.decide_objection(
-            objection=objection, accept=True, reason="ok", by=personas.user("penilai"),
-            result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
-        )  # fmt: skip
+            objection=objection,
+            accept=True,
+            reason="ok",
+            by=personas.user("penilai"),
+            result_rating="DI_ATAS",
+            behaviour_rating="DI_ATAS",
+        )
     with pytest.raises(ValidationError):
         services.decide_objection(
-            objection=objection, accept=True, reason="", by=personas.user("lurah"),
-            result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
-        )  # fmt: skip
+            objection=objection,
+            accept=True,
+            reason="",
+            by=personas.user("lurah"),
+            result_rating="DI_ATAS",
+            behaviour_rating="DI_ATAS",
+        )
     services.decide_objection(
-        objection=objection, accept=True, reason="Bukti lengkap", by=personas.user("lurah"),
-        result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
-    )  # fmt: skip
+        objection=objection,
+        accept=True,
+        reason="Bukti lengkap",
+        by=personas.user("lurah"),
+        result_rating="DI_ATAS",
+        behaviour_rating="DI_ATAS",
+    )
     evaluation.refresh_from_db()
     assert evaluation.predicate == "SANGAT_BAIK" and evaluation.is_final
     assert evaluation.history.first().history_change_reason == "Keberatan diterima: Bukti lengkap"
@@ -216,9 +245,12 @@ def test_the_keberatan_window_is_a_setting(personas, plans, q1):
             evaluation=evaluation, reason="x", by=personas.user("pegawai"), today=late
         )
     services.update_settings(
-        by=personas.user("hr"), organisation_predicate_setter="parent_head", rounding="STRICT",
-        pooling_threshold=10, objection_days=30,
-    )  # fmt: skip
+        by=personas.user("hr"),
+        organisation_predicate_setter="parent_head",
+        rounding="STRICT",
+        pooling_threshold=10,
+        objection_days=30,
+    )
     assert services.file_objection(
         evaluation=evaluation, reason="x", by=personas.user("pegawai"), today=late
     )
@@ -287,9 +319,12 @@ def test_the_penetapan_waits_for_the_end_of_the_period(personas, plans, year2026
     assert caught.value.code == "period_not_ended"
     assert not Evaluation.objects.filter(period=final, status="final").exists()
     signed = services.determine_predicates(
-        curve=curve, by=personas.user("camat"), signer=None, now=early,
+        curve=curve,
+        by=personas.user("camat"),
+        signer=None,
+        now=early,
         early_close_reason="Mutasi pimpinan akhir tahun",
-    )  # fmt: skip
+    )
     assert signed.reason == "Mutasi pimpinan akhir tahun"
     assert (
         signed.history.first().history_change_reason
@@ -329,15 +364,19 @@ def test_the_signed_document_is_stored_and_a_correction_is_a_new_version(
     Evaluation.objects.filter(pk=evaluation.pk).update(predicate="SANGAT_BAIK")  # a keberatan
     with pytest.raises(ValidationError) as caught:
         services.correct_determination(
-            curve=unit_curve(personas.kecamatan, q1), by=personas.user("camat"), signer=None,
+            curve=unit_curve(personas.kecamatan, q1),
+            by=personas.user("camat"),
+            signer=None,
             reason=" ",
-        )  # fmt: skip
+        )
     assert caught.value.error_dict["reason"][0].code == "reason_required"
     with django_capture_on_commit_callbacks(execute=True):
         corrected = services.correct_determination(
-            curve=unit_curve(personas.kecamatan, q1), by=personas.user("camat"),
-            signer=personas.camat, reason="Keberatan Dewi diterima",
-        )  # fmt: skip
+            curve=unit_curve(personas.kecamatan, q1),
+            by=personas.user("camat"),
+            signer=personas.camat,
+            reason="Keberatan Dewi diterima",
+        )
     assert corrected.pk == determination.pk and corrected.version == 2
     assert corrected.distribution["SB"] == 1
     assert corrected.history.first().history_change_reason.startswith("Koreksi penetapan versi 2")

@@ -58,9 +58,14 @@ def test_the_penilai_evaluates_with_realisation_and_a_suggestion(personas, plans
     wr = plan.work_results.first()
     response = client.post(
         evaluate_url(plan, q1),
-        {"result_rating": "DI_ATAS", "behaviour_rating": "SESUAI", "notes": "Pertahankan",
-         f"label_{wr.pk}": "DI_ATAS", f"feedback_{wr.pk}": "Laporan lengkap"},
-    )  # fmt: skip
+        {
+            "result_rating": "DI_ATAS",
+            "behaviour_rating": "SESUAI",
+            "notes": "Pertahankan",
+            f"label_{wr.pk}": "DI_ATAS",
+            f"feedback_{wr.pk}": "Laporan lengkap",
+        },
+    )
     assert response.status_code == 302
     evaluation = Evaluation.objects.get()
     assert evaluation.predicate == "BAIK"
@@ -227,9 +232,12 @@ def test_organisation_predicate_is_set_by_hr_when_nobody_heads_the_unit_above(pe
 
 def test_the_camat_sets_an_unpooled_kelurahan_predicate(personas, q1, login):
     services.update_settings(
-        by=None, organisation_predicate_setter="parent_head", rounding="STRICT",
-        pooling_threshold=1, objection_days=14,
-    )  # fmt: skip
+        by=None,
+        organisation_predicate_setter="parent_head",
+        rounding="STRICT",
+        pooling_threshold=1,
+        objection_days=14,
+    )
     url = reverse("evaluation:organisation_predicate", args=[personas.kelurahan.pk, q1.pk])
     assert login(personas.user("camat")).post(url, {"predicate": "BAIK"}).status_code == 302
     assert OrganisationAssessment.objects.get().unit == personas.kelurahan
@@ -262,9 +270,14 @@ def test_the_employee_sees_a_final_predikat_and_files_a_keberatan(personas, plan
     lurah = login(personas.user("lurah"))
     assert lurah.get(decide).status_code == 200
     response = lurah.post(
-        decide, {"decision": "accept", "result_rating": "DI_ATAS", "behaviour_rating": "DI_ATAS",
-                 "decision_reason": "Bukti baru"},
-    )  # fmt: skip
+        decide,
+        {
+            "decision": "accept",
+            "result_rating": "DI_ATAS",
+            "behaviour_rating": "DI_ATAS",
+            "decision_reason": "Bukti baru",
+        },
+    )
     assert response.status_code == 302
     evaluation.refresh_from_db()
     assert evaluation.predicate == "SANGAT_BAIK"
@@ -367,9 +380,12 @@ def test_the_form_lays_out_utama_first_and_all_seven_values(personas, plans, q1,
 
     plan = plans["pegawai"]
     WorkResult.objects.create(
-        plan=plan, category="UTAMA", text="Layanan administrasi", order=5,
+        plan=plan,
+        category="UTAMA",
+        text="Layanan administrasi",
+        order=5,
         intervenes=plans["penilai"].work_results.first(),
-    )  # fmt: skip
+    )
     BehaviourExpectation.objects.create(
         plan=plan, value="kompeten", expectation="Menguasai aplikasi SIKAP"
     )
@@ -383,8 +399,15 @@ def test_the_form_lays_out_utama_first_and_all_seven_values(personas, plans, q1,
     assert text.index("A. UTAMA") < text.index("B. TAMBAHAN")
     # Numbered within each category: the first TAMBAHAN is 1 again.
     assert "B. TAMBAHAN 1 Laporan kegiatan 1" in text
-    for value in ("Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal",
-                  "Adaptif", "Kolaboratif"):  # fmt: skip
+    for value in (
+        "Berorientasi Pelayanan",
+        "Akuntabel",
+        "Kompeten",
+        "Harmonis",
+        "Loyal",
+        "Adaptif",
+        "Kolaboratif",
+    ):
         assert value in text, value
     assert "EKSPEKTASI KHUSUS PIMPINAN" in text and "Menguasai aplikasi SIKAP" in text
     assert "Menjaga rahasia jabatan" in text
@@ -405,9 +428,13 @@ def test_a_unit_head_cannot_calibrate_their_own_result(personas, plans, q1, logi
 
     rate_everyone(personas, plans, q1)
     own = Evaluation.objects.create(
-        plan=plans["camat"], employee=personas.camat, period=q1, result_rating="SESUAI",
-        behaviour_rating="SESUAI", predicate="BAIK",
-    )  # fmt: skip
+        plan=plans["camat"],
+        employee=personas.camat,
+        period=q1,
+        result_rating="SESUAI",
+        behaviour_rating="SESUAI",
+        predicate="BAIK",
+    )
     client = login(personas.user("camat"))
     page = client.get(reverse("evaluation:calibration", args=[personas.kecamatan.pk, q1.pk]))
     assert "Ditetapkan oleh pejabat penilai Anda" in page.text

@@ -16,20 +16,30 @@ pytestmark = pytest.mark.django_db
 
 
 def finalise(personas, plans, period):
-    pairs = [("pegawai", "penilai"), ("peer", "penilai"), ("penilai", "lurah"),
-             ("lurah", "camat"), ("hr", "camat")]  # fmt: skip
+    pairs = [
+        ("pegawai", "penilai"),
+        ("peer", "penilai"),
+        ("penilai", "lurah"),
+        ("lurah", "camat"),
+        ("hr", "camat"),
+    ]
     for owner, rater in pairs:
         services.set_ratings(
-            plan=plans[owner], period=period, by=personas.user(rater),
-            result_rating="DI_ATAS", behaviour_rating="DI_BAWAH",
-        )  # fmt: skip
+            plan=plans[owner],
+            period=period,
+            by=personas.user(rater),
+            result_rating="DI_ATAS",
+            behaviour_rating="DI_BAWAH",
+        )
     services.set_organisation_predicate(
         unit=personas.kecamatan, period=period, predicate="BAIK", by=personas.user("hr")
     )
     services.determine_predicates(
-        curve=unit_curve(personas.kecamatan, period), by=personas.user("camat"), signer=None,
+        curve=unit_curve(personas.kecamatan, period),
+        by=personas.user("camat"),
+        signer=None,
         early_close_reason="Uji: periode ditutup lebih awal",
-    )  # fmt: skip
+    )
 
 
 def test_the_periodic_export_has_the_siasn_ids(personas, plans, q1, login):
@@ -85,9 +95,15 @@ def test_hr_edits_the_settings_and_auditors_only_read(personas, login):
     hr = login(personas.user("city_hr"))
     assert hr.get(url).status_code == 200
     response = hr.post(
-        url, {"organisation_predicate_setter": "hr", "rounding": "NEAREST",
-              "pooling_threshold": 5, "objection_days": 21, "peer_feedback_minimum": 3},
-    )  # fmt: skip
+        url,
+        {
+            "organisation_predicate_setter": "hr",
+            "rounding": "NEAREST",
+            "pooling_threshold": 5,
+            "objection_days": 21,
+            "peer_feedback_minimum": 3,
+        },
+    )
     assert response.status_code == 302
     settings = EvaluationSettings.load()
     assert (settings.rounding, settings.pooling_threshold, settings.objection_days) == (

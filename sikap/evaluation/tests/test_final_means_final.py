@@ -161,20 +161,28 @@ def test_only_the_superadmin_reopens_a_signed_period_with_a_recorded_reason(
     assert client.post(url, {"reopened_until": "2027-01-31", "reason": reason}).status_code == 302
     reopening = PeriodReopening.objects.get(period=q4)
     assert (reopening.by, reopening.reason, reopening.overrides_closures) == (
-        personas.superadmin, reason, True,
-    )  # fmt: skip
+        personas.superadmin,
+        reason,
+        True,
+    )
     q4.refresh_from_db()
     assert q4.history.latest().history_change_reason == reason
     changed = records.record_realisation(
-        indicator=indicator, period=q4, by=personas.user("pegawai"), value=Decimal(2000),
+        indicator=indicator,
+        period=q4,
+        by=personas.user("pegawai"),
+        value=Decimal(2000),
         today=dt.date(2027, 1, 20),
-    )  # fmt: skip
+    )
     assert changed.value == Decimal(2000)
     with pytest.raises(ValidationError):
         records.record_realisation(
-            indicator=indicator, period=q4, by=personas.user("pegawai"), value=Decimal(1),
+            indicator=indicator,
+            period=q4,
+            by=personas.user("pegawai"),
+            value=Decimal(1),
             today=dt.date(2027, 2, 1),
-        )  # fmt: skip
+        )
 
 
 def test_the_years_page_shows_who_may_reopen_a_signed_period(personas, plans, q4, login):
@@ -195,13 +203,22 @@ def test_a_kecamatans_hr_cannot_reopen_periods_or_change_the_evaluation_settings
     assert client.get(reverse("cycle:years")).status_code == 200  # they read the calendar
     reopen = reverse("cycle:period_reopen", args=[q1.pk])
     assert client.post(reopen, {"reopened_until": "2026-12-31"}).status_code == 403
-    edit = {"name": "x", "start_date": "2026-01-01", "end_date": "2026-03-31",
-            "deadline": "2026-12-31", "is_final": ""}  # fmt: skip
+    edit = {
+        "name": "x",
+        "start_date": "2026-01-01",
+        "end_date": "2026-03-31",
+        "deadline": "2026-12-31",
+        "is_final": "",
+    }
     assert client.post(reverse("cycle:period_edit", args=[q1.pk]), edit).status_code == 403
     new_year = {"year": 2027, "period_kind": "bulanan"}
     assert client.post(reverse("cycle:year_create"), new_year).status_code == 403
-    settings = {"organisation_predicate_setter": "hr", "rounding": "NEAREST",
-                "pooling_threshold": 5, "objection_days": 21}  # fmt: skip
+    settings = {
+        "organisation_predicate_setter": "hr",
+        "rounding": "NEAREST",
+        "pooling_threshold": 5,
+        "objection_days": 21,
+    }
     assert client.post(reverse("evaluation:settings"), settings).status_code == 403
     q1.refresh_from_db()
     assert q1.reopened_until is None and q1.name != "x"
@@ -238,9 +255,12 @@ def test_upload_evidence_is_refused_once_signed(personas, plans, q4, recorded):
     upload = SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100)
     with pytest.raises(ValidationError) as info:
         records.add_evidence(
-            realisation=real, by=personas.user("pegawai"), upload=upload, filename="foto.png",
+            realisation=real,
+            by=personas.user("pegawai"),
+            upload=upload,
+            filename="foto.png",
             today=DAY,
-        )  # fmt: skip
+        )
     assert info.value.code == "period_signed"
     assert Realisation.objects.get(pk=real.pk).evidence.count() == 1
     assert services.LOCKED_MESSAGE

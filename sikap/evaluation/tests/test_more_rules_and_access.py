@@ -44,9 +44,12 @@ def test_a_period_of_another_year_cannot_be_rated(personas, plans):
     other = setup_appraisal_year(year=2027, period_kind="triwulanan", by=None)
     with pytest.raises(ValidationError):
         services.set_ratings(
-            plan=plans["pegawai"], period=other.periods.first(), by=personas.user("penilai"),
-            result_rating="SESUAI", behaviour_rating="SESUAI",
-        )  # fmt: skip
+            plan=plans["pegawai"],
+            period=other.periods.first(),
+            by=personas.user("penilai"),
+            result_rating="SESUAI",
+            behaviour_rating="SESUAI",
+        )
 
 
 @pytest.mark.django_db
@@ -68,9 +71,12 @@ def test_the_superadmin_sees_every_unit_and_sets_predicates(personas, login, yea
 @pytest.mark.django_db
 def test_with_the_hr_setting_only_hr_sets_the_predicate(personas, login, year2026):
     services.update_settings(
-        by=None, organisation_predicate_setter="hr", rounding="STRICT", pooling_threshold=1,
+        by=None,
+        organisation_predicate_setter="hr",
+        rounding="STRICT",
+        pooling_threshold=1,
         objection_days=14,
-    )  # fmt: skip
+    )
     q1 = year2026.periods.get(number=1)
     url = reverse("evaluation:organisation_predicate", args=[personas.kelurahan.pk, q1.pk])
     assert login(personas.user("camat")).get(url).status_code == 403

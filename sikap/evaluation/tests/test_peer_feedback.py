@@ -38,9 +38,13 @@ def colleagues(personas):
 def asked(personas, plans, colleagues, year2026):
     q4 = year2026.periods.get(number=4)
     return peer.request_feedback(
-        plan=plans["pegawai"], period=q4, deadline=dt.date(2026, 12, 5),
-        respondents=[personas.peer, *colleagues], by=personas.pegawai.user, today=TODAY,
-    )  # fmt: skip
+        plan=plans["pegawai"],
+        period=q4,
+        deadline=dt.date(2026, 12, 5),
+        respondents=[personas.peer, *colleagues],
+        by=personas.pegawai.user,
+        today=TODAY,
+    )
 
 
 def _answer(request, respondent, answer=None, today=TODAY):
@@ -104,10 +108,13 @@ def test_a_respondent_with_an_address_gets_an_email(personas, plans, colleagues,
         person.user.email = f"orang{n}@example.org"
         person.user.save()
     peer.request_feedback(
-        plan=plans["pegawai"], period=year2026.periods.get(number=4),
-        deadline=dt.date(2026, 12, 5), respondents=[personas.peer, *colleagues], by=None,
+        plan=plans["pegawai"],
+        period=year2026.periods.get(number=4),
+        deadline=dt.date(2026, 12, 5),
+        respondents=[personas.peer, *colleagues],
+        by=None,
         today=TODAY,
-    )  # fmt: skip
+    )
     sent = OutgoingEmail.objects.filter(to__endswith="@example.org")
     assert sent.count() == 3
     assert "Dewi Lestari" in sent.first().body and "5 Desember 2026" in sent.first().body
@@ -130,9 +137,13 @@ def test_a_request_is_refused(personas, plans, colleagues, year2026, who, deadli
     }[who]
     with pytest.raises(ValidationError) as exc:
         peer.request_feedback(
-            plan=plans["pegawai"], period=year2026.periods.get(number=4), deadline=deadline,
-            respondents=people, by=None, today=TODAY,
-        )  # fmt: skip
+            plan=plans["pegawai"],
+            period=year2026.periods.get(number=4),
+            deadline=deadline,
+            respondents=people,
+            by=None,
+            today=TODAY,
+        )
     assert exc.value.code == code
 
 
@@ -140,9 +151,13 @@ def test_a_request_is_refused(personas, plans, colleagues, year2026, who, deadli
 def test_one_request_per_employee_and_period(personas, plans, asked, colleagues):
     with pytest.raises(ValidationError) as exc:
         peer.request_feedback(
-            plan=plans["pegawai"], period=asked.period, deadline=asked.deadline,
-            respondents=[personas.peer, *colleagues], by=None, today=TODAY,
-        )  # fmt: skip
+            plan=plans["pegawai"],
+            period=asked.period,
+            deadline=asked.deadline,
+            respondents=[personas.peer, *colleagues],
+            by=None,
+            today=TODAY,
+        )
     assert exc.value.code == "exists"
 
 
@@ -224,9 +239,18 @@ def test_anonymous_is_sent_to_sign_in(client, asked):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("pegawai", 302), ("penilai", 302), ("lurah", 403), ("camat", 403), ("hr", 403),
-     ("city_hr", 403), ("auditor", 403), ("other_hr", 404), ("outsider", 404)],
-)  # fmt: skip
+    [
+        ("pegawai", 302),
+        ("penilai", 302),
+        ("lurah", 403),
+        ("camat", 403),
+        ("hr", 403),
+        ("city_hr", 403),
+        ("auditor", 403),
+        ("other_hr", 404),
+        ("outsider", 404),
+    ],
+)
 def test_who_may_ask(personas, login, plans, colleagues, year2026, role, status):
     q4 = year2026.periods.get(number=4)
     url = reverse("evaluation:peer_request", args=[plans["pegawai"].pk, q4.pk])
@@ -292,9 +316,12 @@ def test_the_evaluation_page_shows_the_aggregate_beside_the_behaviour_feedback(
 def test_the_minimum_is_edited_on_the_settings_page(personas, login):
     client = login(personas.user("city_hr"))
     data = {
-        "organisation_predicate_setter": "parent_head", "rounding": "STRICT",
-        "pooling_threshold": 10, "objection_days": 14, "peer_feedback_minimum": 4,
-    }  # fmt: skip
+        "organisation_predicate_setter": "parent_head",
+        "rounding": "STRICT",
+        "pooling_threshold": 10,
+        "objection_days": 14,
+        "peer_feedback_minimum": 4,
+    }
     assert client.post(reverse("evaluation:settings"), data).status_code == 302
     assert EvaluationSettings.load().peer_feedback_minimum == 4
     data["peer_feedback_minimum"] = 1

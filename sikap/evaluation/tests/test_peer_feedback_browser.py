@@ -40,9 +40,13 @@ def test_a_colleague_answers_and_the_penilai_sees_counts_and_the_live_predikat(l
     ]
     q4 = year.periods.get(number=4)
     request = peer.request_feedback(
-        plan=plan, period=q4, deadline=dt.date(2099, 1, 10), respondents=[p.peer, *others],
-        by=None, today=dt.date(2026, 11, 20),
-    )  # fmt: skip
+        plan=plan,
+        period=q4,
+        deadline=dt.date(2099, 1, 10),
+        respondents=[p.peer, *others],
+        by=None,
+        today=dt.date(2026, 11, 20),
+    )
     for person in others:
         invitation = request.invitations.get(respondent=person)
         peer.answer_feedback(

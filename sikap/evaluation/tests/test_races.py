@@ -31,9 +31,13 @@ def test_a_keberatan_decided_from_a_stale_copy_is_decided_once(
         )
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError) as caught:
         services.decide_objection(
-            objection=stale, accept=True, reason="ok", by=personas.user("lurah"),
-            result_rating="DI_ATAS", behaviour_rating="DI_ATAS",
-        )  # fmt: skip
+            objection=stale,
+            accept=True,
+            reason="ok",
+            by=personas.user("lurah"),
+            result_rating="DI_ATAS",
+            behaviour_rating="DI_ATAS",
+        )
     assert caught.value.code == "decided_already"
     objection.refresh_from_db()
     assert objection.status == ObjectionStatus.REJECTED
@@ -71,9 +75,12 @@ def test_ratings_saved_twice_make_one_evaluation(personas, plans, q1):
     user = personas.user("penilai")
     for _ in range(2):
         services.set_ratings(
-            plan=plans["pegawai"], period=q1, by=user,
-            result_rating="SESUAI", behaviour_rating="SESUAI",
-        )  # fmt: skip
+            plan=plans["pegawai"],
+            period=q1,
+            by=user,
+            result_rating="SESUAI",
+            behaviour_rating="SESUAI",
+        )
     assert Evaluation.objects.filter(employee=personas.pegawai, period=q1).count() == 1
 
 
@@ -89,10 +96,12 @@ def test_concurrent_decisions_decide_a_keberatan_once(personas, plans, q1):
     results = _burst(
         8,
         lambda: services.decide_objection(
-            objection=Objection.objects.get(pk=objection.pk), accept=False,
-            reason="Sesuai bukti", by=lurah,
+            objection=Objection.objects.get(pk=objection.pk),
+            accept=False,
+            reason="Sesuai bukti",
+            by=lurah,
         ),
-    )  # fmt: skip
+    )
     decided = [r for r in results if isinstance(r, Objection)]
     assert len(decided) == 1
     assert all(r.code == "decided_already" for r in results if isinstance(r, ValidationError))

@@ -28,9 +28,11 @@ def test_the_penilai_recommends_with_reasons_and_it_is_audited(personas, decisio
     evaluation = _annual(personas)
     assert evaluation.plan.penilai == personas.penilai
     rec = recommend_renewal(
-        evaluation=evaluation, decision=decision, reasons="  Target tercapai.  ",
+        evaluation=evaluation,
+        decision=decision,
+        reasons="  Target tercapai.  ",
         by=personas.penilai.user,
-    )  # fmt: skip
+    )
     assert rec.reasons == "Target tercapai." and rec.decision == decision
     assert rec.history.first().history_user == personas.penilai.user
 
@@ -46,10 +48,13 @@ def test_a_second_recommendation_replaces_the_first_and_keeps_the_trail(personas
     ]
 
 
-@pytest.mark.parametrize(("decision", "reasons", "code"), [
-    ("perpanjang", "   ", "reasons"),
-    ("diberhentikan", "Alasan", "decision"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("decision", "reasons", "code"),
+    [
+        ("perpanjang", "   ", "reasons"),
+        ("diberhentikan", "Alasan", "decision"),
+    ],
+)
 def test_it_refuses_a_recommendation_without_reasons_or_choice(personas, decision, reasons, code):
     evaluation = _annual(personas)
     with pytest.raises(ValidationError) as exc:
@@ -96,18 +101,27 @@ def test_the_dossier_of_a_contract_ending_mid_quarter(client, personas):
 
     evaluation = _annual(personas)
     org_services.add_contract(
-        employee=personas.peer, start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 8, 15),
-        number="PK-9", by=None,
-    )  # fmt: skip
+        employee=personas.peer,
+        start_date=dt.date(2026, 1, 1),
+        end_date=dt.date(2026, 8, 15),
+        number="PK-9",
+        by=None,
+    )
     q1 = evaluation.plan.appraisal_year.periods.get(number=1)
     Evaluation.objects.create(
-        plan=evaluation.plan, employee=personas.peer, period=q1, result_rating="DIATAS",
-        behaviour_rating="SESUAI", predicate="BAIK",
-    )  # fmt: skip
+        plan=evaluation.plan,
+        employee=personas.peer,
+        period=q1,
+        result_rating="DIATAS",
+        behaviour_rating="SESUAI",
+        predicate="BAIK",
+    )
     recommend_renewal(
-        evaluation=evaluation, decision="angkat_pppk", reasons="Kinerja konsisten baik.",
+        evaluation=evaluation,
+        decision="angkat_pppk",
+        reasons="Kinerja konsisten baik.",
         by=personas.penilai.user,
-    )  # fmt: skip
+    )
     client.force_login(personas.hr.user)
     response = client.get(reverse("evaluation:pppk_dossier", args=[evaluation.pk]))
     assert response["Content-Type"] == "application/pdf"

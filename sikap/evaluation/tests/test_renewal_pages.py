@@ -89,12 +89,19 @@ def test_a_blank_reason_is_refused_by_the_service_onto_the_form(personas, login)
 @pytest.mark.parametrize(
     ("persona", "status"),
     [
-        ("penilai", 200), ("hr", 403), ("lurah", 403), ("camat", 403), ("auditor", 403),
-        ("city_hr", 403), ("other_hr", 404), ("outsider", 404), ("pegawai", 404),
+        ("penilai", 200),
+        ("hr", 403),
+        ("lurah", 403),
+        ("camat", 403),
+        ("auditor", 403),
+        ("city_hr", 403),
+        ("other_hr", 404),
+        ("outsider", 404),
+        ("pegawai", 404),
         # The employee sees their evaluation only once final, and never rates it.
         ("peer", 404),
     ],
-)  # fmt: skip
+)
 def test_who_may_open_the_recommendation_form(personas, login, persona, status):
     evaluation = _annual(personas)
     client = login(personas.user(persona))
@@ -161,11 +168,17 @@ def test_hr_lists_the_recommendations_of_their_subtree_with_the_contract_end(per
 @pytest.mark.parametrize(
     ("persona", "status", "sees"),
     [
-        ("hr", 200, True), ("city_hr", 200, True), ("auditor", 200, True), ("camat", 200, True),
-        ("superadmin", 200, True), ("other_hr", 200, False), ("outsider", 404, False),
-        ("pegawai", 404, False), ("penilai", 404, False),
+        ("hr", 200, True),
+        ("city_hr", 200, True),
+        ("auditor", 200, True),
+        ("camat", 200, True),
+        ("superadmin", 200, True),
+        ("other_hr", 200, False),
+        ("outsider", 404, False),
+        ("pegawai", 404, False),
+        ("penilai", 404, False),
     ],
-)  # fmt: skip
+)
 def test_who_may_see_the_list(personas, login, persona, status, sees):
     evaluation = _annual(personas)
     _recommend(personas, evaluation)

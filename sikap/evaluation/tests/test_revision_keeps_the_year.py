@@ -30,13 +30,19 @@ def test_an_approved_revision_carries_the_year_and_a_signed_period_is_never_rate
         indicator=indicator, period=q1, by=None, value=Decimal(1350), today=dt.date(2026, 4, 2)
     )
     records.give_feedback(
-        plan=v1, period=q1, by=personas.user("penilai"), text="Laporan tepat waktu",
+        plan=v1,
+        period=q1,
+        by=personas.user("penilai"),
+        text="Laporan tepat waktu",
         work_result=v1.work_results.get(),
-    )  # fmt: skip
+    )
     rated = evaluation_services.set_ratings(
-        plan=v1, period=q1, by=personas.user("penilai"), result_rating="SESUAI",
+        plan=v1,
+        period=q1,
+        by=personas.user("penilai"),
+        result_rating="SESUAI",
         behaviour_rating="SESUAI",
-    )  # fmt: skip
+    )
     # Triwulan I signed.
     Evaluation.objects.filter(pk=rated.pk).update(status="final", finalised_at=timezone.now())
 
@@ -51,9 +57,12 @@ def test_an_approved_revision_carries_the_year_and_a_signed_period_is_never_rate
     assert Feedback.objects.get(period=q1).plan == v2
     with pytest.raises(ValidationError):
         evaluation_services.set_ratings(
-            plan=v2, period=q1, by=personas.user("penilai"), result_rating="DI_ATAS",
+            plan=v2,
+            period=q1,
+            by=personas.user("penilai"),
+            result_rating="DI_ATAS",
             behaviour_rating="DI_ATAS",
-        )  # fmt: skip
+        )
     assert Evaluation.objects.filter(employee=personas.pegawai, period=q1).count() == 1
     # The penilai's grid shows triwulan I as rated for the revised SKP (not "nilai" again).
     page = login(personas.user("penilai")).get(reverse("evaluation:index"))
@@ -72,16 +81,23 @@ def test_the_evaluation_of_a_signed_triwulan_keeps_its_realisation_after_a_revis
     q1 = v1.appraisal_year.periods.get(number=1)
     result = v1.work_results.get()
     records.record_realisation(
-        indicator=result.indicators.get(), period=q1, by=None, value=Decimal(7),
+        indicator=result.indicators.get(),
+        period=q1,
+        by=None,
+        value=Decimal(7),
         today=dt.date(2026, 4, 2),
-    )  # fmt: skip
+    )
     penilai = personas.user("penilai")
     records.give_feedback(plan=v1, period=q1, by=penilai, text="Rapi", work_result=result)
     records.give_feedback(plan=v1, period=q1, by=penilai, text="Ramah", behaviour_value="pelayanan")
     rated = evaluation_services.set_ratings(
-        plan=v1, period=q1, by=penilai, result_rating="SESUAI", behaviour_rating="SESUAI",
+        plan=v1,
+        period=q1,
+        by=penilai,
+        result_rating="SESUAI",
+        behaviour_rating="SESUAI",
         work_result_notes={str(result.pk): {"label": "SESUAI", "feedback": "Tepat waktu"}},
-    )  # fmt: skip
+    )
     Evaluation.objects.filter(pk=rated.pk).update(status="final", finalised_at=timezone.now())
     v2 = plans.start_revision(plan=v1, by=personas.user("pegawai"))
     plans.submit_plan(plan=v2, by=None, today=dt.date(2026, 7, 2))

@@ -145,10 +145,19 @@ def unit_xlsx(request: AuthedRequest, unit_pk: int, period_pk: int) -> HttpRespo
     add_sheet(
         workbook,
         "Hasil evaluasi",
-        ["NIP", "Nama", "Jabatan", "Unit", "Rating Hasil Kerja", "Rating Perilaku Kerja",
-         "Predikat Kinerja Pegawai", "Status", "Pejabat Penilai"],
+        [
+            "NIP",
+            "Nama",
+            "Jabatan",
+            "Unit",
+            "Rating Hasil Kerja",
+            "Rating Perilaku Kerja",
+            "Predikat Kinerja Pegawai",
+            "Status",
+            "Pejabat Penilai",
+        ],
         rows,
-    )  # fmt: skip
+    )
     chart = curve.chart()
     add_sheet(
         workbook,
@@ -183,10 +192,11 @@ def pppk_dossier(request: AuthedRequest, pk: int) -> HttpResponse:
     by_span = {
         (e.period.start_date, e.period.end_date): e
         for e in Evaluation.objects.filter(
-            employee=employee, period__appraisal_year=evaluation.period.appraisal_year,
+            employee=employee,
+            period__appraisal_year=evaluation.period.appraisal_year,
             period__is_final=False,
         ).select_related("period")
-    }  # fmt: skip
+    }
     whole_year = contract_quarters(year, dt.date(year, 1, 1), dt.date(year, 12, 31))
     quarters = []
     for q in contract_quarters(year, start, end):
@@ -219,6 +229,8 @@ def pppk_dossier(request: AuthedRequest, pk: int) -> HttpResponse:
         "printed": f"{tanggal(timezone.localdate())} {timezone.localtime():%H:%M}",
     }
     return pdf_response(
-        request, "evaluation/pdf/dossier_pppk_pw.html", ctx,
+        request,
+        "evaluation/pdf/dossier_pppk_pw.html",
+        ctx,
         filename=f"dosir-pppk-paruh-waktu-{employee.nip or employee.pk}-{year}",
-    )  # fmt: skip
+    )

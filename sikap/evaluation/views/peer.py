@@ -63,9 +63,13 @@ def peer_request(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRe
         if request.method == "POST" and form.is_valid():
             try:
                 peer.request_feedback(
-                    plan=plan, period=period, deadline=form.cleaned_data["deadline"],
-                    respondents=form.chosen(), by=request.user, today=today,
-                )  # fmt: skip
+                    plan=plan,
+                    period=period,
+                    deadline=form.cleaned_data["deadline"],
+                    respondents=form.chosen(),
+                    by=request.user,
+                    today=today,
+                )
             except ValidationError as exc:
                 apply_errors(form, exc)
             else:

@@ -27,8 +27,13 @@ def _reopen(workbook):
 
 def test_the_xlsx_writer_stores_formula_text_as_plain_text_and_keeps_numbers():
     workbook = xlsx.new_workbook()
-    xlsx.add_sheet(workbook, "S", ["=H", "b"], [[text, 3] for text in PREFIXED]
-                   + [[-5, Decimal("2.5")], [dt.date(2026, 1, 2), "ok\x0cpage"]])  # fmt: skip
+    xlsx.add_sheet(
+        workbook,
+        "S",
+        ["=H", "b"],
+        [[text, 3] for text in PREFIXED]
+        + [[-5, Decimal("2.5")], [dt.date(2026, 1, 2), "ok\x0cpage"]],
+    )
     sheet = _reopen(workbook)["S"]
     assert sheet["A1"].data_type == "s" and sheet["A1"].value == "=H"
     for row, text in enumerate(PREFIXED, start=2):

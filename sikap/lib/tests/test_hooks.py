@@ -27,9 +27,12 @@ def _event(**changes):
     from sikap.lib.hooks import WorkDone
 
     values = {
-        "source": "surveys.service_record", "source_id": 7, "user_id": 3,
-        "day": dt.date(2026, 2, 10), "activity": "Melayani surat keterangan domisili",
-    }  # fmt: skip
+        "source": "surveys.service_record",
+        "source_id": 7,
+        "user_id": 3,
+        "day": dt.date(2026, 2, 10),
+        "activity": "Melayani surat keterangan domisili",
+    }
     return WorkDone(**{**values, **changes})
 
 

@@ -59,11 +59,22 @@ def test_it_reads_a_woman_from_digit_15() -> None:
         ("１９６６０８０１１９８８０３１００１", "hanya boleh berisi angka"),
     ],
     ids=[
-        "17-digits", "19-digits", "letter-O", "month-13", "30-february", "tmt-month-13",
-        "tmt-month-00", "gender-3", "gender-0", "tmt-before-birth", "tmt-in-birth-year",
-        "tmt-at-age-14", "birth-in-future", "full-width-digits",
+        "17-digits",
+        "19-digits",
+        "letter-O",
+        "month-13",
+        "30-february",
+        "tmt-month-13",
+        "tmt-month-00",
+        "gender-3",
+        "gender-0",
+        "tmt-before-birth",
+        "tmt-in-birth-year",
+        "tmt-at-age-14",
+        "birth-in-future",
+        "full-width-digits",
     ],
-)  # fmt: skip
+)
 def test_it_rejects_invalid_nips(nip: str, message: str) -> None:
     with pytest.raises(NipError, match=message):
         parse_pns_nip(nip, today=TODAY)

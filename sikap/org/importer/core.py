@@ -122,9 +122,17 @@ class Plan:
 
 
 EMPLOYEE_FIELDS = (
-    "name", "front_title", "back_title", "jenis_asn", "golongan", "birth_date", "gender",
-    "email", "phone", "is_active",
-)  # fmt: skip
+    "name",
+    "front_title",
+    "back_title",
+    "jenis_asn",
+    "golongan",
+    "birth_date",
+    "gender",
+    "email",
+    "phone",
+    "is_active",
+)
 
 
 Bad = Callable[[str, str], None]  # records a problem in a column of the current row
@@ -265,17 +273,27 @@ class Importer:
         if len(problems) > count or unit is None or jenis_jab is None:
             return None
         plan = self._plan(
-            number, nip, values, unit, (position_name, jenis_jab, jenjang, eselon), atasan, tmt,
+            number,
+            nip,
+            values,
+            unit,
+            (position_name, jenis_jab, jenjang, eselon),
+            atasan,
+            tmt,
             existing,
-        )  # fmt: skip
+        )
         plan.contract = contract
         if plan.transfer and existing is not None:
             start = tmt or self.today
             current = self.current_start.get(existing.pk)
             if current is not None and start <= current:
-                bad("TMT_JABATAN", f"pindah jabatan harus mulai sesudah {tanggal(current)} "
-                    "(mulai jabatan sekarang)" if tmt else "pindah jabatan memerlukan "
-                    f"TMT_JABATAN sesudah {tanggal(current)}")  # fmt: skip
+                bad(
+                    "TMT_JABATAN",
+                    f"pindah jabatan harus mulai sesudah {tanggal(current)} "
+                    "(mulai jabatan sekarang)"
+                    if tmt
+                    else f"pindah jabatan memerlukan TMT_JABATAN sesudah {tanggal(current)}",
+                )
                 return None
         return plan
 
@@ -292,8 +310,12 @@ class Importer:
             "PPPK_PW": JenisAsn.PPPK_PW,
         }.get(jenis_raw)
         if jenis_asn is None:
-            bad("JENIS_PEGAWAI", f"harus PNS, PPPK atau PPPK Paruh Waktu, bukan '{jenis_raw}'" if jenis_raw
-                else "wajib diisi (PNS atau PPPK)")  # fmt: skip
+            bad(
+                "JENIS_PEGAWAI",
+                f"harus PNS, PPPK atau PPPK Paruh Waktu, bukan '{jenis_raw}'"
+                if jenis_raw
+                else "wajib diisi (PNS atau PPPK)",
+            )
         values["jenis_asn"] = jenis_asn
 
         nip_raw = cell_text(raw.get("NIP"))
@@ -321,8 +343,10 @@ class Importer:
         elif len(name) > 150:
             bad("NAMA", "paling banyak 150 karakter")
         values["name"] = name
-        for column, key, limit in (("GELAR_DEPAN", "front_title", 40),
-                                   ("GELAR_BELAKANG", "back_title", 60)):  # fmt: skip
+        for column, key, limit in (
+            ("GELAR_DEPAN", "front_title", 40),
+            ("GELAR_BELAKANG", "back_title", 60),
+        ):
             text = cell_text(raw.get(column))
             if len(text) > limit:
                 bad(column, f"paling banyak {limit} karakter")
@@ -400,8 +424,10 @@ class Importer:
             return None
         start, end = dates
         if end <= start:
-            bad("AKHIR_PERJANJIAN_KERJA", f"akhir perjanjian kerja harus sesudah mulainya "
-                f"({start:%d-%m-%Y})")  # fmt: skip
+            bad(
+                "AKHIR_PERJANJIAN_KERJA",
+                f"akhir perjanjian kerja harus sesudah mulainya ({start:%d-%m-%Y})",
+            )
             return None
         return start, end
 
@@ -414,8 +440,11 @@ class Importer:
             if (first, last) == (start, end):
                 return None
             if first <= end and last >= start:
-                bad("MULAI_PERJANJIAN_KERJA", "perjanjian kerja ini bertumpang tindih dengan "
-                    f"perjanjian kerja {first:%d-%m-%Y} s.d. {last:%d-%m-%Y}")  # fmt: skip
+                bad(
+                    "MULAI_PERJANJIAN_KERJA",
+                    "perjanjian kerja ini bertumpang tindih dengan "
+                    f"perjanjian kerja {first:%d-%m-%Y} s.d. {last:%d-%m-%Y}",
+                )
                 return None
         return contract
 
@@ -424,9 +453,13 @@ class Importer:
         jenis_jab_raw = cell_text(raw.get("JENIS_JABATAN")).upper()
         jenis_jab = JENIS_JABATAN.get(jenis_jab_raw)
         if jenis_jab is None:
-            bad("JENIS_JABATAN", f"jenis jabatan '{jenis_jab_raw}' tidak dikenal (JPT, "
-                "ADMINISTRATOR, PENGAWAS, PELAKSANA atau FUNGSIONAL)" if jenis_jab_raw
-                else "wajib diisi")  # fmt: skip
+            bad(
+                "JENIS_JABATAN",
+                f"jenis jabatan '{jenis_jab_raw}' tidak dikenal (JPT, "
+                "ADMINISTRATOR, PENGAWAS, PELAKSANA atau FUNGSIONAL)"
+                if jenis_jab_raw
+                else "wajib diisi",
+            )
         jenjang_raw = cell_text(raw.get("JENJANG")).upper()
         jenjang = ""
         if jenjang_raw:
@@ -475,15 +508,23 @@ class Importer:
         """The employee already registered with the NIP, who must be within the actor's reach."""
         existing = self.existing.get(nip)
         if existing is not None and existing.unit is not None and not self._in_scope(existing.unit):
-            bad("NIP", f"pegawai dengan NIP ini terdaftar di {existing.unit.name}, di luar "
-                "wewenang Anda")  # fmt: skip
+            bad(
+                "NIP",
+                f"pegawai dengan NIP ini terdaftar di {existing.unit.name}, di luar wewenang Anda",
+            )
         return existing
 
     def _plan(
-        self, number: int, nip: str, values: dict[str, Any], unit: Unit,
-        kind: tuple[str, str, str, str], atasan: str, tmt: dt.date | None,
+        self,
+        number: int,
+        nip: str,
+        values: dict[str, Any],
+        unit: Unit,
+        kind: tuple[str, str, str, str],
+        atasan: str,
+        tmt: dt.date | None,
         existing: Employee | None,
-    ) -> RowPlan:  # fmt: skip
+    ) -> RowPlan:
         """The plan of a valid row: the position to use or create, and what changes."""
         position_name, jenis_jab, jenjang, eselon = kind
         position_key = (unit.pk, position_name.lower())
@@ -495,9 +536,16 @@ class Importer:
                 new_position = NewPosition(unit, position_name, jenis_jab, jenjang, eselon)
                 self.new_positions[position_key] = new_position
         plan = RowPlan(
-            row=number, nip=nip, values=values, unit=unit, position=position,
-            new_position=new_position, atasan_nip=atasan, tmt=tmt, existing=existing,
-        )  # fmt: skip
+            row=number,
+            nip=nip,
+            values=values,
+            unit=unit,
+            position=position,
+            new_position=new_position,
+            atasan_nip=atasan,
+            tmt=tmt,
+            existing=existing,
+        )
         if new_position is not None:
             new_position.rows.append(plan)
         if existing is not None:
@@ -528,9 +576,9 @@ class Importer:
                     failed_atasan.append((number, atasan))
             if nip:
                 if nip in first_row_of:
-                    problems.append(Problem(
-                        number, "NIP", f"NIP {nip} sudah ada di baris {first_row_of[nip]}"
-                    ))  # fmt: skip
+                    problems.append(
+                        Problem(number, "NIP", f"NIP {nip} sudah ada di baris {first_row_of[nip]}")
+                    )
                     plan = None
                 else:
                     first_row_of[nip] = number
@@ -613,10 +661,13 @@ class Importer:
                 for member in cycle:
                     row = by_nip.get(member)
                     if row is not None:
-                        problems.append(Problem(
-                            row.row, "ATASAN_NIP",
-                            f"hubungan atasan membentuk lingkaran: {text}",
-                        ))  # fmt: skip
+                        problems.append(
+                            Problem(
+                                row.row,
+                                "ATASAN_NIP",
+                                f"hubungan atasan membentuk lingkaran: {text}",
+                            )
+                        )
             for visited in path:
                 state[visited] = 2
         return problems
@@ -647,9 +698,14 @@ class Importer:
             if reports_to is not None:
                 break
         new.instance = services.create_position(
-            by=self.by, unit=new.unit, name=new.name, jenis=new.jenis, jenjang=new.jenjang,
-            eselon=new.eselon, reports_to=reports_to,
-        )  # fmt: skip
+            by=self.by,
+            unit=new.unit,
+            name=new.name,
+            jenis=new.jenis,
+            jenjang=new.jenjang,
+            eselon=new.eselon,
+            reports_to=reports_to,
+        )
         stack.discard(id(new))
         return new.instance
 
@@ -673,10 +729,14 @@ class Importer:
         employees = []
         for row in creates:
             position = target(row)
-            employees.append(Employee(
-                nip=row.nip, position=position, unit=position.unit,
-                **{f: row.values[f] for f in EMPLOYEE_FIELDS},
-            ))  # fmt: skip
+            employees.append(
+                Employee(
+                    nip=row.nip,
+                    position=position,
+                    unit=position.unit,
+                    **{f: row.values[f] for f in EMPLOYEE_FIELDS},
+                )
+            )
         if employees:
             created = bulk_create_with_history(
                 employees, Employee, batch_size=500, default_user=self.by
@@ -709,15 +769,21 @@ class Importer:
                     setattr(row.existing, name, row.values[name])
                 fields.update(row.changed)
             bulk_update_with_history(
-                [row.existing for row in changed if row.existing is not None], Employee,
-                sorted(fields), batch_size=500, default_user=self.by,
-            )  # fmt: skip
+                [row.existing for row in changed if row.existing is not None],
+                Employee,
+                sorted(fields),
+                batch_size=500,
+                default_user=self.by,
+            )
         for row in plan.rows:
             if row.existing is not None and row.transfer:
                 services.transfer_employee(
-                    employee=row.existing, position=target(row),
-                    start_date=row.tmt or self.today, by=self.by, note="Impor berkas pegawai",
-                )  # fmt: skip
+                    employee=row.existing,
+                    position=target(row),
+                    start_date=row.tmt or self.today,
+                    by=self.by,
+                    note="Impor berkas pegawai",
+                )
         new_ones = [row.nip for row in creates if row.contract is not None]
         employee_of = (
             {e.nip: e for e in Employee.objects.filter(nip__in=new_ones)} if new_ones else {}
@@ -725,9 +791,11 @@ class Importer:
         for row in plan.rows:
             if row.contract is not None:
                 services.add_contract(
-                    employee=row.existing or employee_of[row.nip], start_date=row.contract[0],
-                    end_date=row.contract[1], by=self.by,
-                )  # fmt: skip
+                    employee=row.existing or employee_of[row.nip],
+                    start_date=row.contract[0],
+                    end_date=row.contract[1],
+                    by=self.by,
+                )
         return counts
 
 

@@ -77,28 +77,35 @@ def run_job(job: Any) -> None:
         counts = plan.counts
         if not plan.is_valid:
             save(
-                status=ImportStatus.FAILED, errors=[p.as_dict() for p in plan.problems],
-                message="", finished_at=timezone.now(),
-            )  # fmt: skip
+                status=ImportStatus.FAILED,
+                errors=[p.as_dict() for p in plan.problems],
+                message="",
+                finished_at=timezone.now(),
+            )
             return
         if not job.dry_run:
             save(status=ImportStatus.RUNNING)
             counts = importer.apply(plan)
         save(
-            status=ImportStatus.DONE, processed_rows=plan.total_rows, errors=[],
-            created_count=counts.created, updated_count=counts.updated,
-            unchanged_count=counts.unchanged, positions_created=counts.positions_created,
+            status=ImportStatus.DONE,
+            processed_rows=plan.total_rows,
+            errors=[],
+            created_count=counts.created,
+            updated_count=counts.updated,
+            unchanged_count=counts.unchanged,
+            positions_created=counts.positions_created,
             finished_at=timezone.now(),
-        )  # fmt: skip
+        )
     except _Superseded:
         logging.getLogger(__name__).warning("Employee import %s was superseded", job.pk)
     except Exception:
         logging.getLogger(__name__).exception("Employee import %s failed", job.pk)
         with contextlib.suppress(_Superseded):
             save(
-                status=ImportStatus.FAILED, finished_at=timezone.now(),
+                status=ImportStatus.FAILED,
+                finished_at=timezone.now(),
                 message="Terjadi kesalahan tak terduga; tidak ada data yang diubah.",
-            )  # fmt: skip
+            )
 
 
 class _Superseded(Exception):
@@ -157,9 +164,14 @@ def retry_import(*, job: Any, by: User | None) -> Any:
         job.heartbeat_at = timezone.now()
         job.save(
             update_fields=[
-                "attempt", "status", "processed_rows", "message", "finished_at", "heartbeat_at",
+                "attempt",
+                "status",
+                "processed_rows",
+                "message",
+                "finished_at",
+                "heartbeat_at",
             ]
-        )  # fmt: skip
+        )
         transaction.on_commit(lambda: run_import.enqueue(job_id=job.pk))
     logging.getLogger(__name__).info(
         "Employee import %s retried (attempt %s) by %s", job.pk, job.attempt, by

@@ -25,32 +25,70 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SMALL_FILE_ROWS = 200
 
 COLUMNS = (
-    "NIP", "NAMA", "GELAR_DEPAN", "GELAR_BELAKANG", "JENIS_PEGAWAI", "GOLONGAN", "JABATAN",
-    "JENIS_JABATAN", "JENJANG", "ESELON", "UNIT", "KODE_UNIT", "ATASAN_NIP", "EMAIL", "TELEPON",
-    "TMT_JABATAN", "AKTIF", "MULAI_PERJANJIAN_KERJA", "AKHIR_PERJANJIAN_KERJA",
-)  # fmt: skip
+    "NIP",
+    "NAMA",
+    "GELAR_DEPAN",
+    "GELAR_BELAKANG",
+    "JENIS_PEGAWAI",
+    "GOLONGAN",
+    "JABATAN",
+    "JENIS_JABATAN",
+    "JENJANG",
+    "ESELON",
+    "UNIT",
+    "KODE_UNIT",
+    "ATASAN_NIP",
+    "EMAIL",
+    "TELEPON",
+    "TMT_JABATAN",
+    "AKTIF",
+    "MULAI_PERJANJIAN_KERJA",
+    "AKHIR_PERJANJIAN_KERJA",
+)
 REQUIRED = ("NIP", "NAMA", "JENIS_PEGAWAI", "GOLONGAN", "JABATAN", "JENIS_JABATAN")
 # Other spellings seen in SIASN / e-Kinerja exports and spreadsheets people keep by hand.
 ALIASES = {
-    "NIP_BARU": "NIP", "NAMA_PEGAWAI": "NAMA", "JENIS_ASN": "JENIS_PEGAWAI",
-    "STATUS_PEGAWAI": "JENIS_PEGAWAI", "GOL": "GOLONGAN", "GOL_RUANG": "GOLONGAN",
-    "GOLONGAN_RUANG": "GOLONGAN", "NAMA_JABATAN": "JABATAN", "JENJANG_JABATAN": "JENJANG",
-    "UNOR": "UNIT", "NAMA_UNOR": "UNIT", "UNIT_KERJA": "UNIT", "KODE_UNOR": "KODE_UNIT",
-    "NIP_ATASAN": "ATASAN_NIP", "E_MAIL": "EMAIL", "HP": "TELEPON", "NO_HP": "TELEPON",
-    "NOMOR_HP": "TELEPON", "TMT": "TMT_JABATAN", "STATUS_AKTIF": "AKTIF",
-    "MULAI_PK": "MULAI_PERJANJIAN_KERJA", "TMT_AWAL_KONTRAK": "MULAI_PERJANJIAN_KERJA",
-    "MULAI_KONTRAK": "MULAI_PERJANJIAN_KERJA", "AKHIR_PK": "AKHIR_PERJANJIAN_KERJA",
-    "TMT_AKHIR_KONTRAK": "AKHIR_PERJANJIAN_KERJA", "AKHIR_KONTRAK": "AKHIR_PERJANJIAN_KERJA",
-}  # fmt: skip
+    "NIP_BARU": "NIP",
+    "NAMA_PEGAWAI": "NAMA",
+    "JENIS_ASN": "JENIS_PEGAWAI",
+    "STATUS_PEGAWAI": "JENIS_PEGAWAI",
+    "GOL": "GOLONGAN",
+    "GOL_RUANG": "GOLONGAN",
+    "GOLONGAN_RUANG": "GOLONGAN",
+    "NAMA_JABATAN": "JABATAN",
+    "JENJANG_JABATAN": "JENJANG",
+    "UNOR": "UNIT",
+    "NAMA_UNOR": "UNIT",
+    "UNIT_KERJA": "UNIT",
+    "KODE_UNOR": "KODE_UNIT",
+    "NIP_ATASAN": "ATASAN_NIP",
+    "E_MAIL": "EMAIL",
+    "HP": "TELEPON",
+    "NO_HP": "TELEPON",
+    "NOMOR_HP": "TELEPON",
+    "TMT": "TMT_JABATAN",
+    "STATUS_AKTIF": "AKTIF",
+    "MULAI_PK": "MULAI_PERJANJIAN_KERJA",
+    "TMT_AWAL_KONTRAK": "MULAI_PERJANJIAN_KERJA",
+    "MULAI_KONTRAK": "MULAI_PERJANJIAN_KERJA",
+    "AKHIR_PK": "AKHIR_PERJANJIAN_KERJA",
+    "TMT_AKHIR_KONTRAK": "AKHIR_PERJANJIAN_KERJA",
+    "AKHIR_KONTRAK": "AKHIR_PERJANJIAN_KERJA",
+}
 
 JENIS_JABATAN = {
-    "JPT": JenisJabatan.JPT, "JABATAN PIMPINAN TINGGI": JenisJabatan.JPT,
-    "ADMINISTRATOR": JenisJabatan.ADMINISTRATOR, "PENGAWAS": JenisJabatan.PENGAWAS,
-    "PELAKSANA": JenisJabatan.PELAKSANA, "JFU": JenisJabatan.PELAKSANA,
-    "FUNGSIONAL UMUM": JenisJabatan.PELAKSANA, "FUNGSIONAL": JenisJabatan.FUNGSIONAL,
-    "JFT": JenisJabatan.FUNGSIONAL, "JF": JenisJabatan.FUNGSIONAL,
+    "JPT": JenisJabatan.JPT,
+    "JABATAN PIMPINAN TINGGI": JenisJabatan.JPT,
+    "ADMINISTRATOR": JenisJabatan.ADMINISTRATOR,
+    "PENGAWAS": JenisJabatan.PENGAWAS,
+    "PELAKSANA": JenisJabatan.PELAKSANA,
+    "JFU": JenisJabatan.PELAKSANA,
+    "FUNGSIONAL UMUM": JenisJabatan.PELAKSANA,
+    "FUNGSIONAL": JenisJabatan.FUNGSIONAL,
+    "JFT": JenisJabatan.FUNGSIONAL,
+    "JF": JenisJabatan.FUNGSIONAL,
     "FUNGSIONAL TERTENTU": JenisJabatan.FUNGSIONAL,
-}  # fmt: skip
+}
 JENJANG = {label.upper(): code for code, label in JenjangFungsional.choices} | {
     code: code for code in JenjangFungsional.values
 }
@@ -103,10 +141,7 @@ def detect_kind(upload: IO[bytes], *, name: str = "") -> str:
     whole = head + upload.read()
     upload.seek(0)
     known_binary = filetype.guess(head) is not None  # PDF, images, other archives
-    if (
-        known_binary or b"\x00" in head or _decode(head, strict=True) is None
-        or looks_active(whole)
-    ):  # fmt: skip
+    if known_binary or b"\x00" in head or _decode(head, strict=True) is None or looks_active(whole):
         raise ValidationError(
             _("The file is not CSV or XLSX (its content is not recognised)."), code="bad_type"
         )

@@ -14,11 +14,23 @@ pytestmark = pytest.mark.django_db
 
 
 def _unit_form(unit: Unit | None = None, **changes):
-    data = {"name": "", "kind": UnitKind.KECAMATAN, "parent": "", "bps_code": "", "address": "",
-            "is_active": "on", "_save": "Simpan"}  # fmt: skip
+    data = {
+        "name": "",
+        "kind": UnitKind.KECAMATAN,
+        "parent": "",
+        "bps_code": "",
+        "address": "",
+        "is_active": "on",
+        "_save": "Simpan",
+    }
     if unit is not None:
-        data.update(name=unit.name, kind=unit.kind, parent=unit.parent_id or "",
-                    bps_code=unit.bps_code, address=unit.address)  # fmt: skip
+        data.update(
+            name=unit.name,
+            kind=unit.kind,
+            parent=unit.parent_id or "",
+            bps_code=unit.bps_code,
+            address=unit.address,
+        )
     data.update(changes)
     return data
 
@@ -90,10 +102,22 @@ def test_the_employee_admin_keeps_position_and_unit_and_checks_the_nip(personas,
     url = reverse("admin:org_employee_change", args=[emp.pk])
     page = client.get(url).content.decode()
     assert 'name="position"' not in page and 'name="unit"' not in page
-    data = {"user": emp.user_id, "nip": emp.nip, "name": "Dewi Lestari Putri", "front_title": "",
-            "back_title": "", "jenis_asn": emp.jenis_asn, "golongan": emp.golongan, "email": emp.email,
-            "phone": "", "is_active": "on", "position": personas.camat.position_id,
-            "assignments-TOTAL_FORMS": "0", "assignments-INITIAL_FORMS": "0", "_save": "Simpan"}  # fmt: skip
+    data = {
+        "user": emp.user_id,
+        "nip": emp.nip,
+        "name": "Dewi Lestari Putri",
+        "front_title": "",
+        "back_title": "",
+        "jenis_asn": emp.jenis_asn,
+        "golongan": emp.golongan,
+        "email": emp.email,
+        "phone": "",
+        "is_active": "on",
+        "position": personas.camat.position_id,
+        "assignments-TOTAL_FORMS": "0",
+        "assignments-INITIAL_FORMS": "0",
+        "_save": "Simpan",
+    }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     emp.refresh_from_db()

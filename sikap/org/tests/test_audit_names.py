@@ -34,13 +34,21 @@ def test_plh_and_penilai_override_appear_in_the_employee_trail_with_names(person
 
     hr = personas.user("hr")
     services.assign_acting(
-        employee=personas.pegawai, position=personas.penilai.position, kind="PLH",
-        start_date=dt.date(2026, 3, 2), end_date=dt.date(2026, 3, 13), by=hr,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        position=personas.penilai.position,
+        kind="PLH",
+        start_date=dt.date(2026, 3, 2),
+        end_date=dt.date(2026, 3, 13),
+        by=hr,
+    )
     services.set_supervisor_override(
-        employee=personas.pegawai, penilai=personas.lurah, start_date=dt.date(2026, 1, 1),
-        end_date=dt.date(2026, 6, 30), reason="Kasi cuti besar", by=hr,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        penilai=personas.lurah,
+        start_date=dt.date(2026, 1, 1),
+        end_date=dt.date(2026, 6, 30),
+        reason="Kasi cuti besar",
+        by=hr,
+    )
     rows = employee_audit_rows(personas.pegawai)
     acting = next(r for r in rows if r.subject and any("Plh." in n for _f, _o, n in r.changes))
     assert acting.who == "Nurul Hidayah"

@@ -37,9 +37,13 @@ def test_an_acting_official_fills_a_vacant_post(personas):
     personas.penilai.is_active = False
     personas.penilai.save()
     services.assign_acting(
-        employee=personas.lurah, position=kasi, kind=AssignmentKind.PLT,
-        start_date=dt.date(2026, 6, 1), end_date=dt.date(2026, 6, 30), by=None,
-    )  # fmt: skip
+        employee=personas.lurah,
+        position=kasi,
+        kind=AssignmentKind.PLT,
+        start_date=dt.date(2026, 6, 1),
+        end_date=dt.date(2026, 6, 30),
+        by=None,
+    )
     chain = OrgChart(DAY).chain_of(personas.pegawai)
     assert chain.penilai.employee == personas.lurah
     assert chain.penilai.label.startswith("Plt. ")
@@ -51,13 +55,20 @@ def test_an_acting_official_fills_a_vacant_post(personas):
 
 def test_an_override_wins_for_its_period_only(personas):
     services.set_supervisor_override(
-        employee=personas.pegawai, penilai=personas.camat, atasan=personas.hr,
-        start_date=dt.date(2026, 4, 1), end_date=dt.date(2026, 6, 30), reason="Penugasan khusus", by=None,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        penilai=personas.camat,
+        atasan=personas.hr,
+        start_date=dt.date(2026, 4, 1),
+        end_date=dt.date(2026, 6, 30),
+        reason="Penugasan khusus",
+        by=None,
+    )
     chain = OrgChart(DAY).chain_of(personas.pegawai)
     assert (chain.penilai.employee, chain.atasan.employee, chain.overridden) == (
-        personas.camat, personas.hr, True,
-    )  # fmt: skip
+        personas.camat,
+        personas.hr,
+        True,
+    )
     assert (
         OrgChart(dt.date(2026, 7, 1)).chain_of(personas.pegawai).penilai.employee
         == personas.penilai
@@ -68,9 +79,13 @@ def test_an_override_wins_for_its_period_only(personas):
 
 def test_an_override_without_atasan_takes_the_penilai_s_penilai(personas):
     services.set_supervisor_override(
-        employee=personas.pegawai, penilai=personas.lurah, start_date=DAY, end_date=DAY,
-        reason="Plh.", by=None,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        penilai=personas.lurah,
+        start_date=DAY,
+        end_date=DAY,
+        reason="Plh.",
+        by=None,
+    )
     chain = OrgChart(DAY).chain_of(personas.pegawai)
     assert chain.atasan.employee == personas.camat
 
@@ -115,8 +130,10 @@ def test_overlapping_overrides_are_refused(personas):
 def test_supervisor_chain_and_all_reports(personas):
     chart = OrgChart(DAY)
     assert [h.employee for h in chart.supervisor_chain(personas.pegawai)] == [
-        personas.penilai, personas.lurah, personas.camat,
-    ]  # fmt: skip
+        personas.penilai,
+        personas.lurah,
+        personas.camat,
+    ]
     assert set(chart.all_reports(personas.lurah)) == {
         personas.penilai,
         personas.pegawai,
@@ -131,9 +148,12 @@ def test_a_transfer_closes_the_old_post_and_keeps_history(personas):
         personas.kecamatan, "Pengolah Data", reports_to=personas.camat.position
     )
     services.transfer_employee(
-        employee=personas.pegawai, position=new_post, start_date=dt.date(2026, 7, 1), by=None,
+        employee=personas.pegawai,
+        position=new_post,
+        start_date=dt.date(2026, 7, 1),
+        by=None,
         decree_number="800/1/2026",
-    )  # fmt: skip
+    )
     history = list(personas.pegawai.assignments.order_by("start_date"))
     assert [a.position.name for a in history] == ["Pengadministrasi Pemerintahan", "Pengolah Data"]
     assert history[0].end_date == dt.date(2026, 6, 30)
@@ -160,22 +180,35 @@ def test_a_transfer_to_the_same_post_or_backwards_in_time_is_refused(personas):
 def test_acting_requires_plt_or_plh_and_a_valid_range(personas):
     with pytest.raises(ValidationError):
         services.assign_acting(
-            employee=personas.pegawai, position=personas.penilai.position, kind="DEFINITIF",
-            start_date=DAY, end_date=DAY, by=None,
-        )  # fmt: skip
+            employee=personas.pegawai,
+            position=personas.penilai.position,
+            kind="DEFINITIF",
+            start_date=DAY,
+            end_date=DAY,
+            by=None,
+        )
     with pytest.raises(ValidationError):
         services.assign_acting(
-            employee=personas.pegawai, position=personas.penilai.position, kind="PLH",
-            start_date=DAY, end_date=DAY - dt.timedelta(days=1), by=None,
-        )  # fmt: skip
+            employee=personas.pegawai,
+            position=personas.penilai.position,
+            kind="PLH",
+            start_date=DAY,
+            end_date=DAY - dt.timedelta(days=1),
+            by=None,
+        )
 
 
 def test_create_employee_validates_nip_and_golongan_with_field_messages(personas):
     with pytest.raises(ValidationError) as error:
         services.create_employee(
-            by=None, nip="19851312201001100", name="X", jenis_asn="PNS", golongan="V/z",
-            position=None, start_date=DAY,
-        )  # fmt: skip
+            by=None,
+            nip="19851312201001100",
+            name="X",
+            jenis_asn="PNS",
+            golongan="V/z",
+            position=None,
+            start_date=DAY,
+        )
     codes = {field: [e.code for e in errors] for field, errors in error.value.error_dict.items()}
     assert codes == {"nip": ["invalid_nip"], "golongan": ["invalid_golongan"]}
 
@@ -183,16 +216,27 @@ def test_create_employee_validates_nip_and_golongan_with_field_messages(personas
 def test_create_employee_refuses_a_duplicate_nip(personas):
     with pytest.raises(ValidationError, match="sudah terdaftar"):
         services.create_employee(
-            by=None, nip=personas.pegawai.nip, name="Kembar", jenis_asn="PNS", golongan="II/a",
-            position=None, start_date=DAY,
-        )  # fmt: skip
+            by=None,
+            nip=personas.pegawai.nip,
+            name="Kembar",
+            jenis_asn="PNS",
+            golongan="II/a",
+            position=None,
+            start_date=DAY,
+        )
 
 
 def test_create_employee_derives_birth_date_and_gender_from_the_nip(personas):
     employee = services.create_employee(
-        by=None, nip="19900215 201501 2 003", name="Sri Wahyuni", jenis_asn="PNS", golongan="32",
-        position=personas.pegawai.position, start_date=DAY, back_title="S.E.",
-    )  # fmt: skip
+        by=None,
+        nip="19900215 201501 2 003",
+        name="Sri Wahyuni",
+        jenis_asn="PNS",
+        golongan="32",
+        position=personas.pegawai.position,
+        start_date=DAY,
+        back_title="S.E.",
+    )
     assert employee.nip == "199002152015012003"
     assert employee.birth_date == dt.date(1990, 2, 15)
     assert employee.gender == "P"
@@ -245,8 +289,11 @@ def test_unit_paths_do_not_confuse_prefixes(personas):
         inside = Unit.objects.subtree(unit)
         assert all(u.path.startswith(unit.path) for u in inside)
     assert set(Employee.objects.in_units([personas.kelurahan.path])) == {
-        personas.lurah, personas.penilai, personas.pegawai, personas.peer,
-    }  # fmt: skip
+        personas.lurah,
+        personas.penilai,
+        personas.pegawai,
+        personas.peer,
+    }
 
 
 def test_make_employee_pppk_golongan(personas):
@@ -275,9 +322,14 @@ def test_update_unit_changes_fields_and_can_move_a_unit_to_the_root(personas):
 
 def test_a_first_post_is_a_transfer_without_history_to_close(personas):
     newcomer = services.create_employee(
-        by=None, nip="199103032015031002", name="Anak Baru", jenis_asn="PNS", golongan="II/a",
-        position=None, start_date=DAY,
-    )  # fmt: skip
+        by=None,
+        nip="199103032015031002",
+        name="Anak Baru",
+        jenis_asn="PNS",
+        golongan="II/a",
+        position=None,
+        start_date=DAY,
+    )
     assignment = services.transfer_employee(
         employee=newcomer, position=personas.pegawai.position, start_date=DAY, by=None
     )

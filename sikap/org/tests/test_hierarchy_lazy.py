@@ -20,21 +20,31 @@ DAY = dt.date(2026, 6, 15)
 def _tangle(personas):
     """Plt. in a vacant post, an override across kecamatan, a vacancy in the middle of a line."""
     kel = personas.kelurahan
-    kasi2 = make_position(kel, "Kepala Seksi Ketertiban", jenis="PENGAWAS",
-                          reports_to=personas.lurah.position)  # fmt: skip
+    kasi2 = make_position(
+        kel, "Kepala Seksi Ketertiban", jenis="PENGAWAS", reports_to=personas.lurah.position
+    )
     staff2 = make_position(kel, "Pengadministrasi Ketertiban", reports_to=kasi2)
     helper = make_employee(staff2, "Bayu Pratama")
     services.assign_acting(
-        employee=personas.penilai, position=kasi2, kind=AssignmentKind.PLT,
-        start_date=dt.date(2026, 6, 1), end_date=dt.date(2026, 6, 30), by=None,
-    )  # fmt: skip
-    vacant = make_position(kel, "Kepala Seksi Kosong", jenis="PENGAWAS",
-                           reports_to=personas.lurah.position)  # fmt: skip
+        employee=personas.penilai,
+        position=kasi2,
+        kind=AssignmentKind.PLT,
+        start_date=dt.date(2026, 6, 1),
+        end_date=dt.date(2026, 6, 30),
+        by=None,
+    )
+    vacant = make_position(
+        kel, "Kepala Seksi Kosong", jenis="PENGAWAS", reports_to=personas.lurah.position
+    )
     make_employee(make_position(kel, "Staf Seksi Kosong", reports_to=vacant), "Citra Kusuma")
     services.set_supervisor_override(
-        employee=personas.outsider, penilai=personas.penilai, start_date=dt.date(2026, 6, 1),
-        end_date=dt.date(2026, 6, 30), reason="Penugasan", by=None,
-    )  # fmt: skip
+        employee=personas.outsider,
+        penilai=personas.penilai,
+        start_date=dt.date(2026, 6, 1),
+        end_date=dt.date(2026, 6, 30),
+        reason="Penugasan",
+        by=None,
+    )
     return helper
 
 
@@ -86,6 +96,8 @@ def test_the_questions_of_a_request_cost_the_same_queries_in_a_bigger_city(perso
     for i in range(5):
         pos = make_position(other, f"Staf {i}", reports_to=head)
         make_employee(pos, f"Staf Kertapati {i}")
-        make_employee(make_position(personas.seksi, f"Staf Plaju {i}",
-                                    reports_to=personas.penilai.position), f"Staf Plaju {i}")  # fmt: skip
+        make_employee(
+            make_position(personas.seksi, f"Staf Plaju {i}", reports_to=personas.penilai.position),
+            f"Staf Plaju {i}",
+        )
     assert (_cost(personas.camat), _cost(personas.pegawai)) == before

@@ -22,19 +22,33 @@ def with_contract(nip: str, start: str, end: str, **values: str) -> list[str]:
 
 def _peer_row(personas, start: str, end: str) -> list[str]:
     return with_contract(
-        personas.peer.nip, start, end, NAMA="Rudi Hartono", JENIS_PEGAWAI="PPPK",
-        GOLONGAN="IX", JABATAN="Pengadministrasi Pemerintahan", KODE_UNIT=str(personas.seksi.pk),
-    )  # fmt: skip
+        personas.peer.nip,
+        start,
+        end,
+        NAMA="Rudi Hartono",
+        JENIS_PEGAWAI="PPPK",
+        GOLONGAN="IX",
+        JABATAN="Pengadministrasi Pemerintahan",
+        KODE_UNIT=str(personas.seksi.pk),
+    )
 
 
 def test_a_new_pppk_paruh_waktu_is_imported_with_the_contract_and_a_second_import_changes_nothing(
     personas,
 ):
     data = csv_bytes(
-        [with_contract(NEW_PW, "01-01-2026", "31-12-2026", JENIS_PEGAWAI="PPPK Paruh Waktu",
-                       GOLONGAN="V", NAMA="Lina Marlina")],
+        [
+            with_contract(
+                NEW_PW,
+                "01-01-2026",
+                "31-12-2026",
+                JENIS_PEGAWAI="PPPK Paruh Waktu",
+                GOLONGAN="V",
+                NAMA="Lina Marlina",
+            )
+        ],
         header=CONTRACT_HEADER,
-    )  # fmt: skip
+    )
     importer, plan = validate(data)
     assert plan.problems == []
     assert importer.apply(plan).created == 1
@@ -50,52 +64,89 @@ def test_a_new_pppk_paruh_waktu_is_imported_with_the_contract_and_a_second_impor
 
 def test_an_existing_pppk_gets_the_new_term_and_counts_as_updated(personas):
     services.add_contract(
-        employee=personas.peer, start_date=dt.date(2025, 1, 1), end_date=dt.date(2025, 12, 31),
+        employee=personas.peer,
+        start_date=dt.date(2025, 1, 1),
+        end_date=dt.date(2025, 12, 31),
         by=None,
-    )  # fmt: skip
+    )
     importer, plan = validate(
         csv_bytes([_peer_row(personas, "2026-01-01", "2026-12-31")], header=CONTRACT_HEADER)
     )
     assert plan.problems == [] and plan.counts.updated == 1
     importer.apply(plan)
     assert list(personas.peer.contracts.values_list("end_date", flat=True)) == [
-        dt.date(2026, 12, 31), dt.date(2025, 12, 31),
-    ]  # fmt: skip
+        dt.date(2026, 12, 31),
+        dt.date(2025, 12, 31),
+    ]
 
 
 @pytest.mark.parametrize(
     ("start", "end", "expected"),
     [
-        ("01-01-2026", "", ["Baris 2, kolom AKHIR_PERJANJIAN_KERJA: wajib diisi bila "
-                            "MULAI_PERJANJIAN_KERJA diisi"]),
-        ("", "31-12-2026", ["Baris 2, kolom MULAI_PERJANJIAN_KERJA: wajib diisi bila "
-                            "AKHIR_PERJANJIAN_KERJA diisi"]),
-        ("31-13-2026", "31-12-2026", ["Baris 2, kolom MULAI_PERJANJIAN_KERJA: tanggal "
-                                      "'31-13-2026' tidak valid (gunakan HH-BB-TTTT, misalnya "
-                                      "02-01-2024)"]),
-        ("31-12-2026", "01-01-2026", ["Baris 2, kolom AKHIR_PERJANJIAN_KERJA: akhir perjanjian "
-                                      "kerja harus sesudah mulainya (31-12-2026)"]),
-        ("01-06-2025", "31-05-2026", ["Baris 2, kolom MULAI_PERJANJIAN_KERJA: perjanjian kerja "
-                                      "ini bertumpang tindih dengan perjanjian kerja 01-01-2025 "
-                                      "s.d. 31-12-2025"]),
+        (
+            "01-01-2026",
+            "",
+            [
+                "Baris 2, kolom AKHIR_PERJANJIAN_KERJA: wajib diisi bila "
+                "MULAI_PERJANJIAN_KERJA diisi"
+            ],
+        ),
+        (
+            "",
+            "31-12-2026",
+            [
+                "Baris 2, kolom MULAI_PERJANJIAN_KERJA: wajib diisi bila "
+                "AKHIR_PERJANJIAN_KERJA diisi"
+            ],
+        ),
+        (
+            "31-13-2026",
+            "31-12-2026",
+            [
+                "Baris 2, kolom MULAI_PERJANJIAN_KERJA: tanggal "
+                "'31-13-2026' tidak valid (gunakan HH-BB-TTTT, misalnya "
+                "02-01-2024)"
+            ],
+        ),
+        (
+            "31-12-2026",
+            "01-01-2026",
+            [
+                "Baris 2, kolom AKHIR_PERJANJIAN_KERJA: akhir perjanjian "
+                "kerja harus sesudah mulainya (31-12-2026)"
+            ],
+        ),
+        (
+            "01-06-2025",
+            "31-05-2026",
+            [
+                "Baris 2, kolom MULAI_PERJANJIAN_KERJA: perjanjian kerja "
+                "ini bertumpang tindih dengan perjanjian kerja 01-01-2025 "
+                "s.d. 31-12-2025"
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_contract_problems_are_reported_by_row_and_column_in_indonesian(
     personas, start, end, expected
 ):
     services.add_contract(
-        employee=personas.peer, start_date=dt.date(2025, 1, 1), end_date=dt.date(2025, 12, 31),
+        employee=personas.peer,
+        start_date=dt.date(2025, 1, 1),
+        end_date=dt.date(2025, 12, 31),
         by=None,
-    )  # fmt: skip
+    )
     _, plan = validate(csv_bytes([_peer_row(personas, start, end)], header=CONTRACT_HEADER))
     assert [str(p) for p in plan.problems] == expected
 
 
 def test_a_pns_row_may_not_carry_a_contract(personas):
     _, plan = validate(
-        csv_bytes([with_contract("198807142010011002", "01-01-2026", "31-12-2026")],
-                  header=CONTRACT_HEADER)
-    )  # fmt: skip
+        csv_bytes(
+            [with_contract("198807142010011002", "01-01-2026", "31-12-2026")],
+            header=CONTRACT_HEADER,
+        )
+    )
     assert [str(p) for p in plan.problems] == [
         f"Baris 2, kolom {c}: perjanjian kerja hanya untuk PPPK dan PPPK Paruh Waktu"
         for c in ("MULAI_PERJANJIAN_KERJA", "AKHIR_PERJANJIAN_KERJA")

@@ -16,19 +16,34 @@ from sikap.org.models import Assignment, Employee, Position
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 TODAY = dt.date(2026, 11, 27)
 HEADER = [
-    "NIP", "NAMA", "JENIS_PEGAWAI", "GOLONGAN", "JABATAN", "JENIS_JABATAN", "KODE_UNIT",
-    "ATASAN_NIP", "EMAIL", "TMT_JABATAN",
-]  # fmt: skip
+    "NIP",
+    "NAMA",
+    "JENIS_PEGAWAI",
+    "GOLONGAN",
+    "JABATAN",
+    "JENIS_JABATAN",
+    "KODE_UNIT",
+    "ATASAN_NIP",
+    "EMAIL",
+    "TMT_JABATAN",
+]
 A = "199003212015032001"
 B = "198502202009012003"
 
 
 def row(nip: str, **values: str) -> list[str]:
     base = {
-        "NIP": nip, "NAMA": "Pegawai Uji", "JENIS_PEGAWAI": "PNS", "GOLONGAN": "III/a",
-        "JABATAN": "Pengadministrasi Umum", "JENIS_JABATAN": "PELAKSANA",
-        "KODE_UNIT": "1671031006", "ATASAN_NIP": "", "EMAIL": "", "TMT_JABATAN": "02-01-2024",
-    }  # fmt: skip
+        "NIP": nip,
+        "NAMA": "Pegawai Uji",
+        "JENIS_PEGAWAI": "PNS",
+        "GOLONGAN": "III/a",
+        "JABATAN": "Pengadministrasi Umum",
+        "JENIS_JABATAN": "PELAKSANA",
+        "KODE_UNIT": "1671031006",
+        "ATASAN_NIP": "",
+        "EMAIL": "",
+        "TMT_JABATAN": "02-01-2024",
+    }
     base.update(values)
     return [base[c] for c in HEADER]
 
@@ -45,9 +60,13 @@ def validate(data: bytes, kind: str = "csv", paths: list[str] | None = None):  #
 
 def snapshot() -> tuple[int, ...]:
     return (
-        Employee.objects.count(), Position.objects.count(), Assignment.objects.count(),
-        Employee.history.count(), Position.history.count(), Assignment.history.count(),
-    )  # fmt: skip
+        Employee.objects.count(),
+        Position.objects.count(),
+        Assignment.objects.count(),
+        Employee.history.count(),
+        Position.history.count(),
+        Assignment.history.count(),
+    )
 
 
 BAD_ROWS = [
@@ -102,11 +121,21 @@ def test_it_reports_every_bad_row_with_its_number_and_writes_nothing(personas):
 
 def test_a_supervisor_loop_through_existing_positions_is_found(personas):
     # The Kasi (penilai) already supervises the pegawai through the position tree.
-    _, plan = validate(csv_bytes([
-        row(personas.penilai.nip, NAMA="Agus Setiawan", JABATAN="Kepala Seksi Pemerintahan",
-            JENIS_JABATAN="PENGAWAS", KODE_UNIT=str(personas.seksi.pk),
-            ATASAN_NIP=personas.pegawai.nip, GOLONGAN="III/c"),
-    ]))  # fmt: skip
+    _, plan = validate(
+        csv_bytes(
+            [
+                row(
+                    personas.penilai.nip,
+                    NAMA="Agus Setiawan",
+                    JABATAN="Kepala Seksi Pemerintahan",
+                    JENIS_JABATAN="PENGAWAS",
+                    KODE_UNIT=str(personas.seksi.pk),
+                    ATASAN_NIP=personas.pegawai.nip,
+                    GOLONGAN="III/c",
+                ),
+            ]
+        )
+    )
     assert [p.column for p in plan.problems] == ["ATASAN_NIP"]
     assert "lingkaran" in plan.problems[0].message
     assert f"{personas.penilai.nip} → {personas.pegawai.nip}" in plan.problems[0].message
@@ -143,12 +172,26 @@ def test_the_same_file_imported_twice_changes_nothing_the_second_time(personas):
 
 def test_a_changed_row_updates_and_transfers_the_employee_with_history(personas):
     pegawai = personas.pegawai
-    data = csv_bytes([
-        row(pegawai.nip, NAMA="Dewi Lestari", GOLONGAN="II/d", JABATAN="Pengadministrasi Pemerintahan",
-            KODE_UNIT=str(personas.seksi.pk)),
-        row(personas.peer.nip, NAMA="Rudi Hartono", JENIS_PEGAWAI="PPPK", GOLONGAN="IX",
-            JABATAN="Pengolah Data", KODE_UNIT=str(personas.seksi.pk), TMT_JABATAN="01-06-2026"),
-    ])  # fmt: skip
+    data = csv_bytes(
+        [
+            row(
+                pegawai.nip,
+                NAMA="Dewi Lestari",
+                GOLONGAN="II/d",
+                JABATAN="Pengadministrasi Pemerintahan",
+                KODE_UNIT=str(personas.seksi.pk),
+            ),
+            row(
+                personas.peer.nip,
+                NAMA="Rudi Hartono",
+                JENIS_PEGAWAI="PPPK",
+                GOLONGAN="IX",
+                JABATAN="Pengolah Data",
+                KODE_UNIT=str(personas.seksi.pk),
+                TMT_JABATAN="01-06-2026",
+            ),
+        ]
+    )
     history_before = Employee.history.count()
     importer, plan = validate(data)
     assert plan.problems == []
@@ -159,15 +202,26 @@ def test_a_changed_row_updates_and_transfers_the_employee_with_history(personas)
     peer = Employee.objects.get(pk=personas.peer.pk)
     assert peer.position.name == "Pengolah Data"
     assert list(peer.assignments.values_list("start_date", "end_date")) == [
-        (dt.date(2026, 6, 1), None), (dt.date(2024, 1, 2), dt.date(2026, 5, 31)),
-    ]  # fmt: skip
+        (dt.date(2026, 6, 1), None),
+        (dt.date(2024, 1, 2), dt.date(2026, 5, 31)),
+    ]
     assert Employee.history.count() > history_before
     # A transfer that would start before the current post is refused.
-    _, plan = validate(csv_bytes([row(
-        personas.peer.nip, NAMA="Rudi Hartono", JENIS_PEGAWAI="PPPK", GOLONGAN="IX",
-        JABATAN="Pengadministrasi Pemerintahan", KODE_UNIT=str(personas.seksi.pk),
-        TMT_JABATAN="01-01-2025",
-    )]))  # fmt: skip
+    _, plan = validate(
+        csv_bytes(
+            [
+                row(
+                    personas.peer.nip,
+                    NAMA="Rudi Hartono",
+                    JENIS_PEGAWAI="PPPK",
+                    GOLONGAN="IX",
+                    JABATAN="Pengadministrasi Pemerintahan",
+                    KODE_UNIT=str(personas.seksi.pk),
+                    TMT_JABATAN="01-01-2025",
+                )
+            ]
+        )
+    )
     assert [p.column for p in plan.problems] == ["TMT_JABATAN"]
 
 
@@ -206,12 +260,48 @@ def test_xlsx_and_both_csv_separators_are_read_the_same(personas):
 def test_xlsx_cells_with_dates_numbers_and_aliases(personas):
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["nip baru", "Nama", "jenis asn", "Gol", "nama jabatan", "jenis jabatan",
-                  "kode unor", "TMT", "aktif", "hp"])  # fmt: skip
-    sheet.append([A, "Sri", "PNS", 32, "Staf", "JFU", 1671031006,
-                  dt.datetime(2024, 1, 2), "ya", "0812 3456 789"])  # fmt: skip
-    sheet.append([1.98502202009012e17, "Melati", "PNS", "III/d", "Staf", "PELAKSANA",
-                  1671031006, "2024-01-02", "x", "abc"])  # fmt: skip
+    sheet.append(
+        [
+            "nip baru",
+            "Nama",
+            "jenis asn",
+            "Gol",
+            "nama jabatan",
+            "jenis jabatan",
+            "kode unor",
+            "TMT",
+            "aktif",
+            "hp",
+        ]
+    )
+    sheet.append(
+        [
+            A,
+            "Sri",
+            "PNS",
+            32,
+            "Staf",
+            "JFU",
+            1671031006,
+            dt.datetime(2024, 1, 2),
+            "ya",
+            "0812 3456 789",
+        ]
+    )
+    sheet.append(
+        [
+            1.98502202009012e17,
+            "Melati",
+            "PNS",
+            "III/d",
+            "Staf",
+            "PELAKSANA",
+            1671031006,
+            "2024-01-02",
+            "x",
+            "abc",
+        ]
+    )
     buffer = io.BytesIO()
     workbook.save(buffer)
     _, plan = validate(buffer.getvalue(), "xlsx")
@@ -229,10 +319,12 @@ def test_unit_names_must_be_unambiguous_and_files_must_be_spreadsheets(personas,
     from sikap.org.testing import make_unit
 
     make_unit("Seksi Pemerintahan", parent=personas.kecamatan)
-    _, plan = validate(csv_bytes(
-        [row(A, KODE_UNIT="")] , header=HEADER
-    ).replace(b"KODE_UNIT", b"UNIT").replace(b";1671031006", b";")
-     .replace(b";;", b";Seksi Pemerintahan;", 1))  # fmt: skip
+    _, plan = validate(
+        csv_bytes([row(A, KODE_UNIT="")], header=HEADER)
+        .replace(b"KODE_UNIT", b"UNIT")
+        .replace(b";1671031006", b";")
+        .replace(b";;", b";Seksi Pemerintahan;", 1)
+    )
     assert any("dipakai oleh 2 unit" in p.message for p in plan.problems)
     with pytest.raises(Exception, match="bukan CSV atau XLSX"):
         detect_kind(io.BytesIO(b"%PDF-1.4\x00\x01binary"))
@@ -269,12 +361,16 @@ def test_the_command_dry_run_reports_problems_and_counts(personas, tmp_path, cap
 
 def test_position_columns_names_and_supervisors_are_checked(personas):
     long_name = "N" * 151
-    _, plan = validate(csv_bytes([
-        row(A, JENIS_PEGAWAI="ASN"),
-        row(B, NAMA=long_name),
-        row("198807142010011002", ATASAN_NIP="12345"),
-        row("198807142010011003", JENIS_JABATAN="PELAKSANA", KODE_UNIT=""),
-    ]))  # fmt: skip
+    _, plan = validate(
+        csv_bytes(
+            [
+                row(A, JENIS_PEGAWAI="ASN"),
+                row(B, NAMA=long_name),
+                row("198807142010011002", ATASAN_NIP="12345"),
+                row("198807142010011003", JENIS_JABATAN="PELAKSANA", KODE_UNIT=""),
+            ]
+        )
+    )
     assert [str(p) for p in plan.problems] == [
         "Baris 2, kolom JENIS_PEGAWAI: harus PNS, PPPK atau PPPK Paruh Waktu, bukan 'ASN'",
         "Baris 3, kolom NAMA: paling banyak 150 karakter",
@@ -282,13 +378,18 @@ def test_position_columns_names_and_supervisors_are_checked(personas):
         "Baris 5, kolom UNIT: wajib diisi (nama unit atau KODE_UNIT)",
     ]
     header = [*HEADER, "JENJANG", "ESELON"]
-    _, plan = validate(csv_bytes([
-        [*row(A, JENIS_JABATAN="FUNGSIONAL"), "Ahli Sakti", ""],
-        [*row(B), "Ahli Muda", ""],
-        [*row("198807142010011002", JENIS_JABATAN="PENGAWAS"), "", "III.a"],
-        [*row("198807142010011003"), "", "VI.z"],
-        [*row("198807142010011004", JENIS_JABATAN="JFT"), "ahli muda", "non"],
-    ], header=header))  # fmt: skip
+    _, plan = validate(
+        csv_bytes(
+            [
+                [*row(A, JENIS_JABATAN="FUNGSIONAL"), "Ahli Sakti", ""],
+                [*row(B), "Ahli Muda", ""],
+                [*row("198807142010011002", JENIS_JABATAN="PENGAWAS"), "", "III.a"],
+                [*row("198807142010011003"), "", "VI.z"],
+                [*row("198807142010011004", JENIS_JABATAN="JFT"), "ahli muda", "non"],
+            ],
+            header=header,
+        )
+    )
     assert [str(p) for p in plan.problems] == [
         "Baris 2, kolom JENJANG: jenjang 'AHLI SAKTI' tidak dikenal",
         "Baris 3, kolom JENJANG: jenjang hanya untuk jabatan fungsional",
@@ -301,12 +402,20 @@ def test_position_columns_names_and_supervisors_are_checked(personas):
 def test_new_positions_report_to_the_position_of_the_atasan(personas):
     # C reports to B (new position), B to the existing Kasi; positions are created in order.
     c = "198807142010011002"
-    importer, plan = validate(csv_bytes([
-        row(c, JABATAN="Staf Data", ATASAN_NIP=B, KODE_UNIT=str(personas.seksi.pk)),
-        row(B, JABATAN="Koordinator Data", ATASAN_NIP=personas.penilai.nip,
-            KODE_UNIT=str(personas.seksi.pk)),
-        row(A, JABATAN="Koordinator Data", ATASAN_NIP=c, KODE_UNIT=str(personas.seksi.pk)),
-    ]))  # fmt: skip
+    importer, plan = validate(
+        csv_bytes(
+            [
+                row(c, JABATAN="Staf Data", ATASAN_NIP=B, KODE_UNIT=str(personas.seksi.pk)),
+                row(
+                    B,
+                    JABATAN="Koordinator Data",
+                    ATASAN_NIP=personas.penilai.nip,
+                    KODE_UNIT=str(personas.seksi.pk),
+                ),
+                row(A, JABATAN="Koordinator Data", ATASAN_NIP=c, KODE_UNIT=str(personas.seksi.pk)),
+            ]
+        )
+    )
     assert plan.problems == []
     importer.apply(plan)
     staff = Position.objects.get(name="Staf Data")
@@ -330,11 +439,16 @@ def test_odd_files_are_refused_or_read(personas):
 
 def test_validation_needs_the_same_queries_for_5_and_50_rows(personas, django_assert_num_queries):
     def rows(n: int) -> bytes:
-        return csv_bytes([
-            row(f"1988071420100110{i:02d}", KODE_UNIT=str(personas.seksi.pk),
-                JABATAN=f"Staf {i % 3}")
-            for i in range(1, n + 1)
-        ])  # fmt: skip
+        return csv_bytes(
+            [
+                row(
+                    f"1988071420100110{i:02d}",
+                    KODE_UNIT=str(personas.seksi.pk),
+                    JABATAN=f"Staf {i % 3}",
+                )
+                for i in range(1, n + 1)
+            ]
+        )
 
     small, large = read_sheet(rows(5), "csv"), read_sheet(rows(50), "csv")
     with django_assert_num_queries(4):

@@ -63,8 +63,10 @@ def test_hr_sees_the_error_rows_and_nothing_is_saved(personas, login):
     job = ImportJob.objects.get()
     assert job.status == ImportStatus.FAILED
     assert job.errors[0] == {
-        "row": 3, "column": "NIP", "message": "NIP harus 18 digit, bukan 17 digit"
-    }  # fmt: skip
+        "row": 3,
+        "column": "NIP",
+        "message": "NIP harus 18 digit, bukan 17 digit",
+    }
     assert "NIP harus 18 digit, bukan 17 digit" in response.content.decode()
 
 
@@ -100,9 +102,15 @@ def test_large_files_run_in_the_background_with_a_progress_partial(
     assert "hx-trigger" not in partial and ">6<" in partial.replace(" ", "")
 
 
-@pytest.mark.parametrize("persona, status", [
-    ("auditor", 403), ("pegawai", 403), ("camat", 403), ("lurah", 403),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "persona, status",
+    [
+        ("auditor", 403),
+        ("pegawai", 403),
+        ("camat", 403),
+        ("lurah", 403),
+    ],
+)
 def test_only_hr_admins_may_import(personas, login, persona, status):
     client = login(personas.user(persona))
     assert client.get(reverse("org:import")).status_code == status

@@ -11,11 +11,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_import_accepts_pppk_paruh_waktu_with_the_ni_pppk_rules(personas):
-    data = csv_bytes([
-        row(personas.peer.nip, NAMA="Rudi Hartono", JENIS_PEGAWAI="PPPK Paruh Waktu",
-            GOLONGAN="IX", JABATAN="Operator Layanan Operasional",
-            KODE_UNIT=str(personas.seksi.pk), TMT_JABATAN="01-06-2026"),
-    ])  # fmt: skip
+    data = csv_bytes(
+        [
+            row(
+                personas.peer.nip,
+                NAMA="Rudi Hartono",
+                JENIS_PEGAWAI="PPPK Paruh Waktu",
+                GOLONGAN="IX",
+                JABATAN="Operator Layanan Operasional",
+                KODE_UNIT=str(personas.seksi.pk),
+                TMT_JABATAN="01-06-2026",
+            ),
+        ]
+    )
     importer, plan = validate(data)
     assert plan.problems == []
     importer.apply(plan)
@@ -24,10 +32,20 @@ def test_the_import_accepts_pppk_paruh_waktu_with_the_ni_pppk_rules(personas):
 
 
 def test_a_pppk_paruh_waktu_row_needs_a_pppk_golongan(personas):
-    _, plan = validate(csv_bytes([
-        row(personas.peer.nip, NAMA="Rudi Hartono", JENIS_PEGAWAI="PPPK_PW", GOLONGAN="III/a",
-            KODE_UNIT=str(personas.seksi.pk), TMT_JABATAN="01-06-2026"),
-    ]))  # fmt: skip
+    _, plan = validate(
+        csv_bytes(
+            [
+                row(
+                    personas.peer.nip,
+                    NAMA="Rudi Hartono",
+                    JENIS_PEGAWAI="PPPK_PW",
+                    GOLONGAN="III/a",
+                    KODE_UNIT=str(personas.seksi.pk),
+                    TMT_JABATAN="01-06-2026",
+                ),
+            ]
+        )
+    )
     assert [p.column for p in plan.problems] == ["GOLONGAN"]
 
 

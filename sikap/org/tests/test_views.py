@@ -12,13 +12,29 @@ pytestmark = pytest.mark.django_db
 
 # For read pages: the status each persona gets for a target inside Kelurahan Plaju Ulu.
 READ_EXPECTED = {
-    "pegawai": 404, "peer": 404, "penilai": 404, "lurah": 200, "camat": 200, "hr": 200,
-    "auditor": 200, "superadmin": 200, "outsider": 404, "other_hr": 404,
-}  # fmt: skip
+    "pegawai": 404,
+    "peer": 404,
+    "penilai": 404,
+    "lurah": 200,
+    "camat": 200,
+    "hr": 200,
+    "auditor": 200,
+    "superadmin": 200,
+    "outsider": 404,
+    "other_hr": 404,
+}
 CHANGE_EXPECTED = {
-    "pegawai": 404, "peer": 404, "penilai": 404, "lurah": 403, "camat": 403, "hr": 200,
-    "auditor": 403, "superadmin": 200, "outsider": 404, "other_hr": 404,
-}  # fmt: skip
+    "pegawai": 404,
+    "peer": 404,
+    "penilai": 404,
+    "lurah": 403,
+    "camat": 403,
+    "hr": 200,
+    "auditor": 403,
+    "superadmin": 200,
+    "outsider": 404,
+    "other_hr": 404,
+}
 
 
 @pytest.mark.parametrize("persona", READ_EXPECTED)
@@ -48,9 +64,18 @@ def test_everyone_sees_their_own_profile(personas, login):
 
 @pytest.mark.parametrize(
     ("persona", "expected"),
-    [("pegawai", 403), ("penilai", 403), ("lurah", 200), ("camat", 200), ("hr", 200), ("auditor", 200),
-     ("superadmin", 200), ("other_hr", 200), ("outsider", 403)],
-)  # fmt: skip
+    [
+        ("pegawai", 403),
+        ("penilai", 403),
+        ("lurah", 200),
+        ("camat", 200),
+        ("hr", 200),
+        ("auditor", 200),
+        ("superadmin", 200),
+        ("other_hr", 200),
+        ("outsider", 403),
+    ],
+)
 def test_tree_is_for_people_who_lead_manage_or_audit(personas, login, persona, expected):
     response = login(personas.user(persona)).get(reverse("org:tree"))
     assert response.status_code == expected
@@ -167,9 +192,16 @@ def test_hr_edits_an_employee_and_the_change_is_in_the_audit_trail(personas, log
     client = login(personas.user("hr"))
     url = reverse("org:employee_edit", args=[personas.pegawai.pk])
     data = {
-        "nip": personas.pegawai.nip, "front_title": "", "name": "Dewi Lestari", "back_title": "S.E.",
-        "jenis_asn": "PNS", "golongan": "III/a", "email": "dewi@example.id", "phone": "0811", "is_active": "on",
-    }  # fmt: skip
+        "nip": personas.pegawai.nip,
+        "front_title": "",
+        "name": "Dewi Lestari",
+        "back_title": "S.E.",
+        "jenis_asn": "PNS",
+        "golongan": "III/a",
+        "email": "dewi@example.id",
+        "phone": "0811",
+        "is_active": "on",
+    }
     response = client.post(url, data)
     assert response.status_code == 302
     body = client.get(reverse("org:employee", args=[personas.pegawai.pk])).content.decode()
@@ -188,9 +220,12 @@ def test_auditor_sees_the_audit_trail_but_the_lurah_does_not(personas, login):
 def test_edit_shows_field_errors_for_a_bad_nip_and_writes_nothing(personas, login):
     client = login(personas.user("hr"))
     data = {
-        "nip": "19851301201001100", "name": "Dewi Lestari", "jenis_asn": "PNS", "golongan": "II/c",
+        "nip": "19851301201001100",
+        "name": "Dewi Lestari",
+        "jenis_asn": "PNS",
+        "golongan": "II/c",
         "is_active": "on",
-    }  # fmt: skip
+    }
     response = client.post(reverse("org:employee_edit", args=[personas.pegawai.pk]), data)
     assert response.status_code == 200
     assert "NIP tidak valid" in response.content.decode()
@@ -273,16 +308,28 @@ def test_hr_creates_unit_position_and_employee(personas, login):
     assert unit.path.startswith(personas.kelurahan.path)
     response = client.post(
         reverse("org:position_create", args=[unit.pk]),
-        {"name": "Kepala Seksi Kesos", "jenis": "PENGAWAS", "jenjang": "", "eselon": "IV.b",
-         "reports_to": personas.lurah.position.pk},
-    )  # fmt: skip
+        {
+            "name": "Kepala Seksi Kesos",
+            "jenis": "PENGAWAS",
+            "jenjang": "",
+            "eselon": "IV.b",
+            "reports_to": personas.lurah.position.pk,
+        },
+    )
     assert response.status_code == 302
     position = unit.positions.get()
     response = client.post(
         reverse("org:employee_create", args=[unit.pk]),
-        {"nip": "198807072012011004", "name": "Ilham Saputra", "jenis_asn": "PNS", "golongan": "III/b",
-         "is_active": "on", "position": position.pk, "start_date": "2026-01-02"},
-    )  # fmt: skip
+        {
+            "nip": "198807072012011004",
+            "name": "Ilham Saputra",
+            "jenis_asn": "PNS",
+            "golongan": "III/b",
+            "is_active": "on",
+            "position": position.pk,
+            "start_date": "2026-01-02",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Employee.objects.get(nip="198807072012011004").unit == unit
 

@@ -48,9 +48,14 @@ from sikap.planning.services.common import (
 
 @transaction.atomic
 def add_organisation_target(
-    *, unit: Any, appraisal_year: AppraisalYear, sasaran: str, indikator: str, target: str = "",
+    *,
+    unit: Any,
+    appraisal_year: AppraisalYear,
+    sasaran: str,
+    indikator: str,
+    target: str = "",
     by: User | None,
-) -> OrganisationTarget:  # fmt: skip
+) -> OrganisationTarget:
     """Add a sasaran/indikator kinerja organisasi to a unit's list for a year."""
     if not sasaran.strip() or not indikator.strip():
         raise ValidationError(
@@ -63,9 +68,13 @@ def add_organisation_target(
         or 0
     ) + 1
     target_obj = OrganisationTarget(
-        unit=unit, appraisal_year=appraisal_year, sasaran=sasaran.strip(),
-        indikator=indikator.strip(), target=target.strip(), order=order,
-    )  # fmt: skip
+        unit=unit,
+        appraisal_year=appraisal_year,
+        sasaran=sasaran.strip(),
+        indikator=indikator.strip(),
+        target=target.strip(),
+        order=order,
+    )
     stamp(target_obj, by).save()
     return target_obj
 
@@ -85,10 +94,16 @@ def remove_organisation_target(*, target: OrganisationTarget, by: User | None) -
 
 @transaction.atomic
 def create_plan(
-    *, employee: Employee, appraisal_year: AppraisalYear, by: User | None,
-    start_date: dt.date | None = None, end_date: dt.date | None = None,
-    approach: str = "kuantitatif", form_kind: str = "JA_JF", today: dt.date | None = None,
-) -> Plan:  # fmt: skip
+    *,
+    employee: Employee,
+    appraisal_year: AppraisalYear,
+    by: User | None,
+    start_date: dt.date | None = None,
+    end_date: dt.date | None = None,
+    approach: str = "kuantitatif",
+    form_kind: str = "JA_JF",
+    today: dt.date | None = None,
+) -> Plan:
     """A new draft SKP with the header as it is today; a later start ends the earlier SKP."""
     year = appraisal_year.year
     start = start_date or dt.date(year, 1, 1)
@@ -120,9 +135,13 @@ def create_plan(
             other.end_date = start - dt.timedelta(days=1)
             stamp(other, by).save(update_fields=["end_date"])
     plan = Plan(
-        employee=employee, appraisal_year=appraisal_year, start_date=start, end_date=end,
-        approach=approach, form_kind=form_kind,
-    )  # fmt: skip
+        employee=employee,
+        appraisal_year=appraisal_year,
+        start_date=start,
+        end_date=end,
+        approach=approach,
+        form_kind=form_kind,
+    )
     set_header(plan, OrgChart(day_or_today(today)))
     stamp(plan, by).save()
     BehaviourExpectation.objects.bulk_create(
@@ -143,9 +162,13 @@ def update_plan(*, plan: Plan, by: User | None, approach: str, form_kind: str) -
 
 
 def _check_link(
-    *, plan: Plan, category: str, intervenes: WorkResult | None,
-    organisation_target: OrganisationTarget | None, today: dt.date,
-) -> None:  # fmt: skip
+    *,
+    plan: Plan,
+    category: str,
+    intervenes: WorkResult | None,
+    organisation_target: OrganisationTarget | None,
+    today: dt.date,
+) -> None:
     if category == Category.UTAMA and intervenes is None and organisation_target is None:
         raise ValidationError(
             {
@@ -206,11 +229,18 @@ def _check_link(
 
 @transaction.atomic
 def add_work_result(
-    *, plan: Plan, by: User | None, text: str, category: str = Category.UTAMA,
-    intervenes: WorkResult | None = None, organisation_target: OrganisationTarget | None = None,
-    assigned_by: str = "", cascade_kind: str = "", perspektif: str = "",
+    *,
+    plan: Plan,
+    by: User | None,
+    text: str,
+    category: str = Category.UTAMA,
+    intervenes: WorkResult | None = None,
+    organisation_target: OrganisationTarget | None = None,
+    assigned_by: str = "",
+    cascade_kind: str = "",
+    perspektif: str = "",
     today: dt.date | None = None,
-) -> WorkResult:  # fmt: skip
+) -> WorkResult:
     """Add an RHK to a draft; an UTAMA one must link to the current penilai's RHK."""
     require_editable(plan)
     if not text.strip():
@@ -222,26 +252,42 @@ def add_work_result(
             }
         )
     _check_link(
-        plan=plan, category=category, intervenes=intervenes,
-        organisation_target=organisation_target, today=day_or_today(today),
-    )  # fmt: skip
+        plan=plan,
+        category=category,
+        intervenes=intervenes,
+        organisation_target=organisation_target,
+        today=day_or_today(today),
+    )
     order = (plan.work_results.aggregate(m=Max("order"))["m"] or 0) + 1
     result = WorkResult(
-        plan=plan, category=category, text=text.strip(), intervenes=intervenes,
-        organisation_target=organisation_target, assigned_by=assigned_by.strip(),
-        cascade_kind=cascade_kind, perspektif=perspektif, order=order,
-    )  # fmt: skip
+        plan=plan,
+        category=category,
+        text=text.strip(),
+        intervenes=intervenes,
+        organisation_target=organisation_target,
+        assigned_by=assigned_by.strip(),
+        cascade_kind=cascade_kind,
+        perspektif=perspektif,
+        order=order,
+    )
     stamp(result, by).save()
     return result
 
 
 @transaction.atomic
 def update_work_result(
-    *, work_result: WorkResult, by: User | None, text: str, category: str,
-    intervenes: WorkResult | None = None, organisation_target: OrganisationTarget | None = None,
-    assigned_by: str = "", cascade_kind: str = "", perspektif: str = "",
+    *,
+    work_result: WorkResult,
+    by: User | None,
+    text: str,
+    category: str,
+    intervenes: WorkResult | None = None,
+    organisation_target: OrganisationTarget | None = None,
+    assigned_by: str = "",
+    cascade_kind: str = "",
+    perspektif: str = "",
     today: dt.date | None = None,
-) -> WorkResult:  # fmt: skip
+) -> WorkResult:
     """Change an RHK of a draft (the same link rule applies)."""
     plan = work_result.plan
     require_editable(plan)
@@ -259,9 +305,12 @@ def update_work_result(
         or category != work_result.category
     ):
         _check_link(
-            plan=plan, category=category, intervenes=intervenes,
-            organisation_target=organisation_target, today=day_or_today(today),
-        )  # fmt: skip
+            plan=plan,
+            category=category,
+            intervenes=intervenes,
+            organisation_target=organisation_target,
+            today=day_or_today(today),
+        )
     work_result.text = text.strip()
     work_result.category = category
     work_result.intervenes = intervenes
@@ -307,9 +356,15 @@ def _check_target(approach: str, target_value: Decimal | None, target_text: str)
 
 @transaction.atomic
 def add_indicator(
-    *, work_result: WorkResult, by: User | None, aspect: str, text: str,
-    target_value: Decimal | None = None, target_unit: str = "", target_text: str = "",
-) -> Indicator:  # fmt: skip
+    *,
+    work_result: WorkResult,
+    by: User | None,
+    aspect: str,
+    text: str,
+    target_value: Decimal | None = None,
+    target_unit: str = "",
+    target_text: str = "",
+) -> Indicator:
     """Add an Indikator Kinerja Individu with its target to an RHK of a draft."""
     require_editable(work_result.plan)
     if not text.strip():
@@ -323,9 +378,14 @@ def add_indicator(
     _check_target(work_result.plan.approach, target_value, target_text)
     order = (work_result.indicators.aggregate(m=Max("order"))["m"] or 0) + 1
     indicator = Indicator(
-        work_result=work_result, aspect=aspect, text=text.strip(), target_value=target_value,
-        target_unit=target_unit.strip(), target_text=target_text.strip(), order=order,
-    )  # fmt: skip
+        work_result=work_result,
+        aspect=aspect,
+        text=text.strip(),
+        target_value=target_value,
+        target_unit=target_unit.strip(),
+        target_text=target_text.strip(),
+        order=order,
+    )
     stamp(indicator, by).save()
     return indicator
 
@@ -340,9 +400,12 @@ class IndicatorRowError(ValidationError):
 
 @transaction.atomic
 def add_work_result_with_indicators(
-    *, plan: Plan, by: User | None, indicators: Sequence[tuple[int, Mapping[str, Any]]],
+    *,
+    plan: Plan,
+    by: User | None,
+    indicators: Sequence[tuple[int, Mapping[str, Any]]],
     **fields: Any,
-) -> WorkResult:  # fmt: skip
+) -> WorkResult:
     """Add an RHK and its indicators in one step: all of them are saved, or none.
 
     ``indicators`` pairs each indicator's fields with its row on the form, so a refusal
@@ -359,9 +422,15 @@ def add_work_result_with_indicators(
 
 @transaction.atomic
 def update_indicator(
-    *, indicator: Indicator, by: User | None, aspect: str, text: str,
-    target_value: Decimal | None = None, target_unit: str = "", target_text: str = "",
-) -> Indicator:  # fmt: skip
+    *,
+    indicator: Indicator,
+    by: User | None,
+    aspect: str,
+    text: str,
+    target_value: Decimal | None = None,
+    target_unit: str = "",
+    target_text: str = "",
+) -> Indicator:
     """Change an indicator of a draft."""
     require_editable(indicator.work_result.plan)
     if not text.strip():
@@ -437,9 +506,13 @@ def record_dialogue(
 
 @transaction.atomic
 def cascade_down(
-    *, source: WorkResult, employees: list[Employee], by: User | None, cascade_kind: str = "",
+    *,
+    source: WorkResult,
+    employees: list[Employee],
+    by: User | None,
+    cascade_kind: str = "",
     today: dt.date | None = None,
-) -> list[WorkResult]:  # fmt: skip
+) -> list[WorkResult]:
     """Hand one RHK of a supervisor down to several subordinates: an UTAMA RHK in each draft."""
     day = day_or_today(today)
     chart = OrgChart(day)
@@ -570,10 +643,11 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
     plan.submitted_at = timezone.now()
     stamp(plan, by).save()
     notify(
-        user=plan.penilai.user, title=f"SKP {plan.employee_name} menunggu persetujuan",
+        user=plan.penilai.user,
+        title=f"SKP {plan.employee_name} menunggu persetujuan",
         body=f"{plan.employee_name} mengajukan SKP tahun {plan.appraisal_year.year}.",
         url=plan_url(plan),
-    )  # fmt: skip
+    )
     return plan
 
 
@@ -596,9 +670,11 @@ def return_plan(*, plan: Plan, by: User | None, note: str) -> Plan:
     stamp(plan, by).save()
     mark_done(plan=plan)
     notify(
-        user=plan.employee.user, title="SKP Anda dikembalikan untuk diperbaiki",
-        body=plan.return_note, url=plan_url(plan),
-    )  # fmt: skip
+        user=plan.employee.user,
+        title="SKP Anda dikembalikan untuk diperbaiki",
+        body=plan.return_note,
+        url=plan_url(plan),
+    )
     return plan
 
 
@@ -625,9 +701,11 @@ def approve_plan(*, plan: Plan, by: User | None) -> Plan:
     stamp(plan, by).save()
     mark_done(plan=plan)
     notify(
-        user=plan.employee.user, title="SKP Anda disetujui",
-        body=f"SKP tahun {plan.appraisal_year.year} disetujui.", url=plan_url(plan),
-    )  # fmt: skip
+        user=plan.employee.user,
+        title="SKP Anda disetujui",
+        body=f"SKP tahun {plan.appraisal_year.year} disetujui.",
+        url=plan_url(plan),
+    )
     return plan
 
 
@@ -686,11 +764,17 @@ def start_revision(*, plan: Plan, by: User | None) -> Plan:
     stamp(copy, by).save()
     for result in plan.work_results.prefetch_related("indicators"):
         new = WorkResult.objects.create(
-            plan=copy, category=result.category, text=result.text, intervenes=result.intervenes,
-            organisation_target=result.organisation_target, assigned_by=result.assigned_by,
-            cascade_kind=result.cascade_kind, perspektif=result.perspektif, order=result.order,
+            plan=copy,
+            category=result.category,
+            text=result.text,
+            intervenes=result.intervenes,
+            organisation_target=result.organisation_target,
+            assigned_by=result.assigned_by,
+            cascade_kind=result.cascade_kind,
+            perspektif=result.perspektif,
+            order=result.order,
             copied_from=result,
-        )  # fmt: skip
+        )
         Indicator.objects.bulk_create(
             [
                 Indicator(

@@ -109,9 +109,15 @@ def _apply_realisation(
 
 @transaction.atomic
 def record_realisation(
-    *, indicator: Indicator, period: Period, by: User | None, value: Decimal | None = None,
-    text: str = "", note: str = "", today: dt.date | None = None,
-) -> Realisation:  # fmt: skip
+    *,
+    indicator: Indicator,
+    period: Period,
+    by: User | None,
+    value: Decimal | None = None,
+    text: str = "",
+    note: str = "",
+    today: dt.date | None = None,
+) -> Realisation:
     """Record (or correct) the realisation of an indicator in a period, before the deadline."""
     _check_period(indicator.work_result.plan, period, day_or_today(today))
     realisation = Realisation.objects.filter(indicator=indicator, period=period).first()
@@ -121,9 +127,14 @@ def record_realisation(
 
 
 def _attach(
-    realisation: Realisation, *, by: User | None, upload: IO[bytes] | None, filename: str,
-    link: str, description: str,
-) -> Evidence:  # fmt: skip
+    realisation: Realisation,
+    *,
+    by: User | None,
+    upload: IO[bytes] | None,
+    filename: str,
+    link: str,
+    description: str,
+) -> Evidence:
     if upload is None and not link.strip():
         raise ValidationError(
             {
@@ -134,9 +145,11 @@ def _attach(
             }
         )
     evidence = Evidence(
-        realisation=realisation, link=link.strip(), description=description.strip(),
+        realisation=realisation,
+        link=link.strip(),
+        description=description.strip(),
         uploaded_by=by,
-    )  # fmt: skip
+    )
     if upload is not None:
         try:
             checked = check_upload(upload, name=filename)
@@ -152,9 +165,15 @@ def _attach(
 
 @transaction.atomic
 def add_evidence(
-    *, realisation: Realisation, by: User | None, upload: IO[bytes] | None = None,
-    filename: str = "", link: str = "", description: str = "", today: dt.date | None = None,
-) -> Evidence:  # fmt: skip
+    *,
+    realisation: Realisation,
+    by: User | None,
+    upload: IO[bytes] | None = None,
+    filename: str = "",
+    link: str = "",
+    description: str = "",
+    today: dt.date | None = None,
+) -> Evidence:
     """Attach a bukti dukung: a file checked by its content and size, or a link."""
     _check_period(realisation.indicator.work_result.plan, realisation.period, day_or_today(today))
     return _attach(
@@ -177,10 +196,15 @@ def _reuse(
             }
         )
     copy = Evidence(
-        realisation=realisation, file=source.file.name, original_name=source.original_name,
-        content_type=source.content_type, size=source.size, link=source.link,
-        description=source.description, uploaded_by=by,
-    )  # fmt: skip
+        realisation=realisation,
+        file=source.file.name,
+        original_name=source.original_name,
+        content_type=source.content_type,
+        size=source.size,
+        link=source.link,
+        description=source.description,
+        uploaded_by=by,
+    )
     stamp(copy, by).save()
     return copy
 
@@ -208,39 +232,55 @@ class RowError(ValidationError):
 
 
 def _save_row(
-    row: RealisationRow, *, period: Period, found: Realisation | None, by: User | None,
+    row: RealisationRow,
+    *,
+    period: Period,
+    found: Realisation | None,
+    by: User | None,
     stored: list[str],
-) -> bool:  # fmt: skip
+) -> bool:
     entered = row.value is not None or bool(row.text.strip()) or bool(row.note.strip())
     evidence = row.upload is not None or bool(row.link.strip()) or row.reuse is not None
     if found is None and not entered and not evidence:
         return False
     realisation = found or Realisation(indicator=row.indicator, period=period)
     same = found is not None and (found.value, found.text, found.note) == (
-        row.value, row.text.strip(), row.note.strip(),
-    )  # fmt: skip
+        row.value,
+        row.text.strip(),
+        row.note.strip(),
+    )
     if not same:
         _apply_realisation(realisation, by=by, value=row.value, text=row.text, note=row.note)
     if row.upload is not None or row.link.strip():
         added = _attach(
-            realisation, by=by, upload=row.upload, filename=row.filename, link=row.link,
+            realisation,
+            by=by,
+            upload=row.upload,
+            filename=row.filename,
+            link=row.link,
             description="",
-        )  # fmt: skip
+        )
         if added.file:
             stored.append(added.file.name or "")
     if row.reuse is not None:
         _reuse(
-            realisation, source=row.reuse, employee_id=row.indicator.work_result.plan.employee_id,
+            realisation,
+            source=row.reuse,
+            employee_id=row.indicator.work_result.plan.employee_id,
             by=by,
-        )  # fmt: skip
+        )
     return not same or evidence
 
 
 @transaction.atomic
 def save_realisations(
-    *, plan: Plan, period: Period, by: User | None, rows: list[RealisationRow],
+    *,
+    plan: Plan,
+    period: Period,
+    by: User | None,
+    rows: list[RealisationRow],
     today: dt.date | None = None,
-) -> int:  # fmt: skip
+) -> int:
     """Save the realisation table of a period in one go: every row or none; returns rows changed.
 
     A row submitted as it is stored writes nothing (no history row); a refused row raises
@@ -290,9 +330,14 @@ def remove_evidence(*, evidence: Evidence, by: User | None, today: dt.date | Non
 
 @transaction.atomic
 def give_feedback(
-    *, plan: Plan, period: Period, by: User | None, text: str,
-    work_result: WorkResult | None = None, behaviour_value: str = "",
-) -> Feedback:  # fmt: skip
+    *,
+    plan: Plan,
+    period: Period,
+    by: User | None,
+    text: str,
+    work_result: WorkResult | None = None,
+    behaviour_value: str = "",
+) -> Feedback:
     """Umpan balik berkelanjutan by the penilai on one RHK or one value; the employee is told."""
     if plan.status != PlanStatus.APPROVED:
         raise ValidationError(_("Feedback is given on an approved SKP."), code="not_approved")
@@ -313,16 +358,22 @@ def give_feedback(
             {"text": ValidationError(_("The feedback is required."), code="text_required")}
         )
     feedback = Feedback(
-        plan=plan, period=period, work_result=work_result, behaviour_value=behaviour_value,
-        text=text.strip(), given_by=by,
-    )  # fmt: skip
+        plan=plan,
+        period=period,
+        work_result=work_result,
+        behaviour_value=behaviour_value,
+        text=text.strip(),
+        given_by=by,
+    )
     stamp(feedback, by).save()
     offer_feedback(feedback)
     subject = work_result.text if work_result else rules.BEHAVIOUR_NAMES[behaviour_value]
     notify(
-        user=plan.employee.user, title=f"Umpan balik baru: {subject[:80]}",
-        body=feedback.text, url=reverse("planning:feedback", args=[plan.pk]),
-    )  # fmt: skip
+        user=plan.employee.user,
+        title=f"Umpan balik baru: {subject[:80]}",
+        body=feedback.text,
+        url=reverse("planning:feedback", args=[plan.pk]),
+    )
     return feedback
 
 
@@ -338,10 +389,12 @@ def reply_feedback(*, feedback: Feedback, by: User | None, text: str) -> Feedbac
     stamp(feedback, by).save()
     penilai_user = feedback.given_by
     notify(
-        user=penilai_user, title=f"Tanggapan dari {feedback.plan.employee_name}",
-        body=feedback.reply, url=reverse("planning:feedback", args=[feedback.plan_id]),
+        user=penilai_user,
+        title=f"Tanggapan dari {feedback.plan.employee_name}",
+        body=feedback.reply,
+        url=reverse("planning:feedback", args=[feedback.plan_id]),
         email=False,
-    )  # fmt: skip
+    )
     return feedback
 
 
@@ -360,9 +413,12 @@ def record_coaching(
     stamp(session, by).save()
     offer_coaching(session)
     notify(
-        user=plan.employee.user, title="Mohon isi umpan balik bimbingan kinerja (Format B.1.8)",
-        body=session.topic, url=reverse("planning:coaching", args=[plan.pk]), email=False,
-    )  # fmt: skip
+        user=plan.employee.user,
+        title="Mohon isi umpan balik bimbingan kinerja (Format B.1.8)",
+        body=session.topic,
+        url=reverse("planning:coaching", args=[plan.pk]),
+        email=False,
+    )
     return session
 
 

@@ -20,10 +20,13 @@ def year(db: Any) -> AppraisalYear:
 def chain(personas: Any, year: AppraisalYear) -> Any:
     """Approved plans of camat (org target), lurah and penilai (Kasi), cascaded."""
     target = plans.add_organisation_target(
-        unit=personas.kecamatan, appraisal_year=year, by=None,
+        unit=personas.kecamatan,
+        appraisal_year=year,
+        by=None,
         sasaran="Meningkatnya kualitas pelayanan publik kecamatan",
-        indikator="Indeks Kepuasan Masyarakat", target="85",
-    )  # fmt: skip
+        indikator="Indeks Kepuasan Masyarakat",
+        target="85",
+    )
     camat_plan = make_plan(
         personas.camat, texts=("Terwujudnya pelayanan publik prima",), organisation_target=target
     )
@@ -33,9 +36,10 @@ def chain(personas: Any, year: AppraisalYear) -> Any:
     )
     lurah_rhk = lurah_plan.work_results.get()
     kasi_plan = make_plan(
-        personas.penilai, texts=("Tersusunnya laporan pemerintahan kelurahan",),
+        personas.penilai,
+        texts=("Tersusunnya laporan pemerintahan kelurahan",),
         intervenes=lurah_rhk,
-    )  # fmt: skip
+    )
 
     class Chain:
         pass

@@ -56,9 +56,12 @@ def test_outsiders_get_404(personas, plan, name):
 def test_a_supervisor_of_another_team_gets_404_on_plan_and_evidence(personas, plan, other_kasi):
     indicator = plan.work_results.get().indicators.get()
     real = records.record_realisation(
-        indicator=indicator, period=plan.appraisal_year.periods.get(number=1), by=None,
-        value=Decimal(1), today=DAY,
-    )  # fmt: skip
+        indicator=indicator,
+        period=plan.appraisal_year.periods.get(number=1),
+        by=None,
+        value=Decimal(1),
+        today=DAY,
+    )
     evidence = records.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
     user = other_kasi.user
     with pytest.raises(Http404):

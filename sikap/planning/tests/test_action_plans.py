@@ -51,21 +51,37 @@ def test_an_approved_skp_gets_rencana_aksi_in_the_quarters_dialogue(approved, ye
     rhk = approved.work_results.get()
     q1 = year2026.periods.get(number=1)
     made = services.save_action_plan(
-        work_result=rhk, period=q1, text=" Melayani surat domisili ", target=30,
-        satuan="layanan", by=None, today=DAY,
-    )  # fmt: skip
+        work_result=rhk,
+        period=q1,
+        text=" Melayani surat domisili ",
+        target=30,
+        satuan="layanan",
+        by=None,
+        today=DAY,
+    )
     assert (made.text, made.target, made.satuan) == ("Melayani surat domisili", 30, "layanan")
     changed = services.save_action_plan(
-        work_result=rhk, period=q1, text="Melayani surat", target=40, satuan="layanan",
-        by=None, action_plan=made, today=DAY,
-    )  # fmt: skip
+        work_result=rhk,
+        period=q1,
+        text="Melayani surat",
+        target=40,
+        satuan="layanan",
+        by=None,
+        action_plan=made,
+        today=DAY,
+    )
     assert changed.pk == made.pk and ActionPlan.objects.get().target == 40
     # After the quarter's batas pengisian the dialogue is over.
     with pytest.raises(ValidationError) as info:
         services.save_action_plan(
-            work_result=rhk, period=q1, text="x", target=1, satuan="x", by=None,
+            work_result=rhk,
+            period=q1,
+            text="x",
+            target=1,
+            satuan="x",
+            by=None,
             today=q1.deadline + dt.timedelta(days=1),
-        )  # fmt: skip
+        )
     assert info.value.code == "action_plans_locked"
     services.delete_action_plan(action_plan=made, by=None, today=DAY)
     assert not ActionPlan.objects.exists()
@@ -75,9 +91,14 @@ def test_the_tahunan_final_has_no_rencana_aksi(approved, year2026):
     final = year2026.periods.get(is_final=True)
     with pytest.raises(ValidationError) as info:
         services.save_action_plan(
-            work_result=approved.work_results.get(), period=final, text="x", target=1,
-            satuan="x", by=None, today=DAY,
-        )  # fmt: skip
+            work_result=approved.work_results.get(),
+            period=final,
+            text="x",
+            target=1,
+            satuan="x",
+            by=None,
+            today=DAY,
+        )
     assert info.value.code == "no_action_plans"
 
 
@@ -86,15 +107,25 @@ def test_a_period_of_another_year_and_empty_text_are_refused(approved, year2026)
     rhk = approved.work_results.get()
     with pytest.raises(ValidationError) as info:
         services.save_action_plan(
-            work_result=rhk, period=other.periods.get(number=1), text="x", target=1,
-            satuan="x", by=None, today=DAY,
-        )  # fmt: skip
+            work_result=rhk,
+            period=other.periods.get(number=1),
+            text="x",
+            target=1,
+            satuan="x",
+            by=None,
+            today=DAY,
+        )
     assert info.value.code == "period_outside_year"
     with pytest.raises(ValidationError) as info:
         services.save_action_plan(
-            work_result=rhk, period=year2026.periods.get(number=2), text=" ", target=1,
-            satuan="x", by=None, today=DAY,
-        )  # fmt: skip
+            work_result=rhk,
+            period=year2026.periods.get(number=2),
+            text=" ",
+            target=1,
+            satuan="x",
+            by=None,
+            today=DAY,
+        )
     assert info.value.code == "incomplete"
 
 
@@ -110,10 +141,13 @@ def test_the_pegawai_adds_rencana_aksi_and_they_show_on_the_skp_and_its_pdf(
     response = client.post(
         url,
         {
-            "work_result": approved.work_results.get().pk, "period": q1.pk,
-            "text": "Menyusun laporan bulanan", "target": "3", "satuan": "laporan",
+            "work_result": approved.work_results.get().pk,
+            "period": q1.pk,
+            "text": "Menyusun laporan bulanan",
+            "target": "3",
+            "satuan": "laporan",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 302
     skp = client.get(reverse("planning:plan", args=[approved.pk]))
     assert "Menyusun laporan bulanan" in skp.text and "3 laporan" in skp.text
@@ -154,9 +188,12 @@ def test_who_agrees_rencana_aksi(
     url = reverse("planning:action_plans", args=[approved.pk])
     assert client.get(url).status_code == get_status
     data = {
-        "work_result": approved.work_results.get().pk, "period": year2026.periods.get(number=1).pk,
-        "text": "Rencana", "target": "1", "satuan": "kegiatan",
-    }  # fmt: skip
+        "work_result": approved.work_results.get().pk,
+        "period": year2026.periods.get(number=1).pk,
+        "text": "Rencana",
+        "target": "1",
+        "satuan": "kegiatan",
+    }
     assert client.post(url, data).status_code == post_status
 
 

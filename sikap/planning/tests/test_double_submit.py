@@ -38,8 +38,11 @@ def _frozen():
 
 def _new_plan(personas: Any, login: Any, chain: Any) -> Submit:
     Plan.objects.filter(employee=personas.pegawai).delete()
-    data = {"appraisal_year": chain.kasi_plan.appraisal_year_id, "approach": "kuantitatif",
-            "form_kind": "JA_JF"}  # fmt: skip
+    data = {
+        "appraisal_year": chain.kasi_plan.appraisal_year_id,
+        "approach": "kuantitatif",
+        "form_kind": "JA_JF",
+    }
     rows = Plan.objects.filter(employee=personas.pegawai)
     return Submit(login(personas.user("pegawai")), reverse("planning:create"), data, rows)
 
@@ -54,8 +57,12 @@ def _new_rhk(personas: Any, login: Any, chain: Any) -> Submit:
 def _new_indicator(personas: Any, login: Any, chain: Any) -> Submit:
     draft = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
     result = draft.work_results.get()
-    data = {"aspect": "kuantitas", "text": "Jumlah laporan", "target_value": "12",
-            "target_unit": "Laporan"}  # fmt: skip
+    data = {
+        "aspect": "kuantitas",
+        "text": "Jumlah laporan",
+        "target_value": "12",
+        "target_unit": "Laporan",
+    }
     url = reverse("planning:indicator_create", args=[result.pk])
     rows = Indicator.objects.filter(work_result=result)
     return Submit(login(personas.user("pegawai")), url, data, rows)
@@ -65,8 +72,13 @@ def _dialogue(personas: Any, login: Any, chain: Any) -> Submit:
     draft = make_plan(personas.pegawai, approve=False, intervenes=chain.kasi_rhk)
     url = reverse("planning:dialogue", args=[draft.pk])
     data = {"date": "2026-01-15", "notes": "Klarifikasi"}
-    return Submit(login(personas.user("pegawai")), url, data, PerformanceDialogue.objects.filter(plan=draft),
-                  page=reverse("planning:plan", args=[draft.pk]))  # fmt: skip
+    return Submit(
+        login(personas.user("pegawai")),
+        url,
+        data,
+        PerformanceDialogue.objects.filter(plan=draft),
+        page=reverse("planning:plan", args=[draft.pk]),
+    )
 
 
 def _evidence(personas: Any, login: Any, chain: Any) -> Submit:
@@ -78,10 +90,14 @@ def _evidence(personas: Any, login: Any, chain: Any) -> Submit:
 
     def data() -> dict[str, Any]:
         return {
-            "periode": str(period.pk), "r-TOTAL_FORMS": "1", "r-INITIAL_FORMS": "1",
-            "r-MIN_NUM_FORMS": "0", "r-MAX_NUM_FORMS": "1000", "r-0-value": "3",
+            "periode": str(period.pk),
+            "r-TOTAL_FORMS": "1",
+            "r-INITIAL_FORMS": "1",
+            "r-MIN_NUM_FORMS": "0",
+            "r-MAX_NUM_FORMS": "1000",
+            "r-0-value": "3",
             "r-0-file": SimpleUploadedFile("laporan.pdf", pdf),
-        }  # fmt: skip
+        }
 
     url = reverse("planning:realisation", args=[plan.pk]) + f"?periode={period.pk}"
     rows = Evidence.objects.filter(realisation__indicator=indicator)
@@ -133,9 +149,13 @@ def _cascade(personas: Any, login: Any, chain: Any) -> Submit:
 
 def _action_plan(personas: Any, login: Any, chain: Any) -> Submit:
     plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
-    data = {"work_result": plan.work_results.get().pk,
-            "period": plan.appraisal_year.periods.get(number=1).pk,
-            "text": "Menyusun laporan bulanan", "target": "3", "satuan": "laporan"}  # fmt: skip
+    data = {
+        "work_result": plan.work_results.get().pk,
+        "period": plan.appraisal_year.periods.get(number=1).pk,
+        "text": "Menyusun laporan bulanan",
+        "target": "3",
+        "satuan": "laporan",
+    }
     url = reverse("planning:action_plans", args=[plan.pk])
     rows = ActionPlan.objects.filter(work_result__plan=plan)
     return Submit(login(personas.user("pegawai")), url, data, rows)
@@ -145,9 +165,12 @@ def _reply(personas: Any, login: Any, chain: Any) -> Submit:
     plan = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
     period = plan.appraisal_year.periods.get(number=1)
     feedback = records.give_feedback(
-        plan=plan, period=period, by=personas.user("penilai"), text="Laporan rapi",
+        plan=plan,
+        period=period,
+        by=personas.user("penilai"),
+        text="Laporan rapi",
         work_result=plan.work_results.get(),
-    )  # fmt: skip
+    )
     url = reverse("planning:feedback_reply", args=[feedback.pk])
     page = reverse("planning:feedback", args=[plan.pk]) + f"?periode={period.pk}"
     rows = Feedback.objects.filter(pk=feedback.pk, reply="Siap")

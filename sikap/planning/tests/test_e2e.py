@@ -39,9 +39,13 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     personas = make_personas()
     year = make_year(today.year)
     target = plans.add_organisation_target(
-        unit=personas.kecamatan, appraisal_year=year, by=None,
-        sasaran="Meningkatnya kualitas pelayanan publik", indikator="IKM", target="85",
-    )  # fmt: skip
+        unit=personas.kecamatan,
+        appraisal_year=year,
+        by=None,
+        sasaran="Meningkatnya kualitas pelayanan publik",
+        indikator="IKM",
+        target="85",
+    )
     camat_rhk = make_plan(
         personas.camat, texts=("Pelayanan publik prima",), organisation_target=target, today=today
     ).work_results.get()
@@ -172,9 +176,13 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     for expected in (
         "Tersusunnya data kependudukan Kelurahan Plaju Ulu",
         "Tersusunnya laporan pemerintahan kelurahan",
-        "Jumlah laporan data kependudukan", "12 Laporan", "Ketepatan waktu", "12 Bulan",
-        "Dewi Lestari", "Agus Setiawan",
-    ):  # fmt: skip
+        "Jumlah laporan data kependudukan",
+        "12 Laporan",
+        "Ketepatan waktu",
+        "12 Bulan",
+        "Dewi Lestari",
+        "Agus Setiawan",
+    ):
         assert expected in text, expected
     page.goto(page.base_url + reverse("planning:cascade", args=[personas.kecamatan.pk]))
     assert page.url.endswith("/")  # the pegawai may not see the cascade of the kecamatan

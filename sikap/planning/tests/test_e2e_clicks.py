@@ -54,9 +54,13 @@ def _chain(today: Any) -> Any:
     personas = make_personas()
     year = make_year(today.year)
     target = plans.add_organisation_target(
-        unit=personas.kecamatan, appraisal_year=year, by=None,
-        sasaran="Meningkatnya kualitas pelayanan publik", indikator="IKM", target="85",
-    )  # fmt: skip
+        unit=personas.kecamatan,
+        appraisal_year=year,
+        by=None,
+        sasaran="Meningkatnya kualitas pelayanan publik",
+        indikator="IKM",
+        target="85",
+    )
     camat = make_plan(personas.camat, organisation_target=target, today=today).work_results.get()
     lurah = make_plan(personas.lurah, intervenes=camat, today=today).work_results.get()
     kasi = make_plan(personas.penilai, texts=KASI_RHK, intervenes=lurah, today=today)
@@ -123,8 +127,10 @@ def test_a_pegawai_writes_and_submits_an_skp_of_3_rhk_with_3_iki_in_20_clicks(li
     assert [r.intervenes_id for r in results] == [r.pk for r in leader_rhk]
     for result in results:
         assert [(i.aspect, i.target_unit) for i in result.indicators.all()] == [
-            ("kuantitas", "Dokumen"), ("kualitas", "%"), ("waktu", "Bulan"),
-        ]  # fmt: skip
+            ("kuantitas", "Dokumen"),
+            ("kualitas", "%"),
+            ("waktu", "Bulan"),
+        ]
     _both_widths(page, "planning-plan-submitted")
     print(f"clicks to write and submit an SKP of 3 RHK x 3 IKI: {clicks.count}")
     assert clicks.count <= 20, clicks.count

@@ -21,19 +21,27 @@ def draft(personas, chain):
 
 def _rhk(chain, text: str = "Tersusunnya data kependudukan", **extra: str) -> dict[str, object]:
     return {
-        "category": "UTAMA", "text": text, "intervenes": chain.kasi_rhk.pk,
-        "iki-TOTAL_FORMS": "3", "iki-INITIAL_FORMS": "0",
-        "iki-0-aspect": "kuantitas", "iki-1-aspect": "kualitas", "iki-2-aspect": "waktu",
+        "category": "UTAMA",
+        "text": text,
+        "intervenes": chain.kasi_rhk.pk,
+        "iki-TOTAL_FORMS": "3",
+        "iki-INITIAL_FORMS": "0",
+        "iki-0-aspect": "kuantitas",
+        "iki-1-aspect": "kualitas",
+        "iki-2-aspect": "waktu",
         **extra,
-    }  # fmt: skip
+    }
 
 
 def _three_indicators() -> dict[str, str]:
     rows = {}
     for i, (text, value, unit) in enumerate(
-        (("Jumlah laporan", "12", "Laporan"), ("Persentase data valid", "100", "%"),
-         ("Ketepatan waktu", "12", "Bulan"))
-    ):  # fmt: skip
+        (
+            ("Jumlah laporan", "12", "Laporan"),
+            ("Persentase data valid", "100", "%"),
+            ("Ketepatan waktu", "12", "Bulan"),
+        )
+    ):
         rows |= {
             f"iki-{i}-text": text,
             f"iki-{i}-target_value": value,

@@ -40,9 +40,12 @@ def test_home_counts_the_realisation_of_the_open_period_in_the_new_year(personas
     q4 = plan.appraisal_year.periods.get(number=4)
     assert q4.deadline == dt.date(2027, 1, 10)
     records.record_realisation(
-        indicator=Indicator.objects.filter(work_result__plan=plan).first(), period=q4, by=None,
-        value=Decimal(1), today=dt.date(2026, 12, 1),
-    )  # fmt: skip
+        indicator=Indicator.objects.filter(work_result__plan=plan).first(),
+        period=q4,
+        by=None,
+        value=Decimal(1),
+        today=dt.date(2026, 12, 1),
+    )
     with time_machine.travel("2027-01-05 09:00 +07:00", tick=False):
         page = _home(login, personas)
     assert "Realisasi Triwulan IV/Akhir: 1 dari 2 terisi, batas 10 Januari" in page
@@ -57,15 +60,19 @@ def test_home_is_quiet_when_everything_is_filled_in_or_signed(personas, chain, l
     with time_machine.travel("2026-02-10 09:00 +07:00", tick=False):
         assert "Realisasi Triwulan I: 0 dari 1 terisi" in _home(login, personas)
         EntryClosure.objects.create(
-            period=q1, employee=personas.pegawai, reason=ClosureReason.choices[0][0],
+            period=q1,
+            employee=personas.pegawai,
+            reason=ClosureReason.choices[0][0],
             closed_at=timezone.now(),
-        )  # fmt: skip
+        )
         assert "Realisasi Triwulan I" not in _home(login, personas)
         EntryClosure.objects.all().delete()
         records.record_realisation(
-            indicator=Indicator.objects.get(work_result__plan=plan), period=q1, by=None,
+            indicator=Indicator.objects.get(work_result__plan=plan),
+            period=q1,
+            by=None,
             value=Decimal(1),
-        )  # fmt: skip
+        )
         assert "Realisasi Triwulan I" not in _home(login, personas)
 
 

@@ -128,12 +128,23 @@ def test_last_sent_gives_the_latest_per_person_and_topic(personas):
 
 @pytest.mark.parametrize(
     ("persona", "target", "outcome"),
-    [("camat", "pegawai", "ok"), ("lurah", "pegawai", "ok"), ("penilai", "pegawai", "ok"),
-     ("superadmin", "pegawai", "ok"), ("camat", "lurah", "ok"), ("penilai", "lurah", 404),
-     ("hr", "pegawai", 403), ("auditor", "pegawai", 403), ("peer", "pegawai", 404),
-     ("pegawai", "pegawai", 403), ("other_hr", "pegawai", 404), ("city_hr", "pegawai", 403),
-     ("outsider", "pegawai", 404), ("lurah", "outsider", 404)],
-)  # fmt: skip
+    [
+        ("camat", "pegawai", "ok"),
+        ("lurah", "pegawai", "ok"),
+        ("penilai", "pegawai", "ok"),
+        ("superadmin", "pegawai", "ok"),
+        ("camat", "lurah", "ok"),
+        ("penilai", "lurah", 404),
+        ("hr", "pegawai", 403),
+        ("auditor", "pegawai", 403),
+        ("peer", "pegawai", 404),
+        ("pegawai", "pegawai", 403),
+        ("other_hr", "pegawai", 404),
+        ("city_hr", "pegawai", 403),
+        ("outsider", "pegawai", 404),
+        ("lurah", "outsider", 404),
+    ],
+)
 def test_only_leaders_over_the_person_may_remind(personas, persona, target, outcome):
     user = personas.user(persona)
     employee = getattr(personas, target)
@@ -210,9 +221,16 @@ TEMPLATES = reverse("planning:nudge_templates")
 
 @pytest.mark.parametrize(
     ("persona", "instance", "kecamatan"),
-    [("city_hr", 200, 200), ("superadmin", 200, 200), ("hr", 200, 200), ("auditor", 200, 200),
-     ("other_hr", 200, 404), ("camat", 404, 404), ("pegawai", 404, 404)],
-)  # fmt: skip
+    [
+        ("city_hr", 200, 200),
+        ("superadmin", 200, 200),
+        ("hr", 200, 200),
+        ("auditor", 200, 200),
+        ("other_hr", 200, 404),
+        ("camat", 404, 404),
+        ("pegawai", 404, 404),
+    ],
+)
 def test_who_may_read_the_reminder_templates(personas, login, persona, instance, kecamatan):
     client = login(personas.user(persona))
     assert client.get(TEMPLATES).status_code == instance
@@ -233,9 +251,15 @@ def _write(client, unit, subject="Ayo masuk", body="Halo {nama}"):
 
 @pytest.mark.parametrize(
     ("persona", "instance", "kecamatan"),
-    [("city_hr", 302, 302), ("superadmin", 302, 302), ("hr", 403, 302), ("auditor", 403, 403),
-     ("other_hr", 403, 404), ("camat", 404, 404)],
-)  # fmt: skip
+    [
+        ("city_hr", 302, 302),
+        ("superadmin", 302, 302),
+        ("hr", 403, 302),
+        ("auditor", 403, 403),
+        ("other_hr", 403, 404),
+        ("camat", 404, 404),
+    ],
+)
 def test_only_the_owner_changes_a_template(personas, login, persona, instance, kecamatan):
     client = login(personas.user(persona))
     assert _write(client, None).status_code == instance

@@ -23,9 +23,13 @@ def test_the_org_unit_page_links_to_the_unit_skp_and_cascade(personas, login):
 
 def test_the_org_employee_page_links_to_their_skp_only_when_visible(personas, login):
     target = plans.add_organisation_target(
-        unit=personas.kecamatan, appraisal_year=make_year(), by=None,
-        sasaran="Meningkatnya kualitas pelayanan", indikator="IKM", target="85",
-    )  # fmt: skip
+        unit=personas.kecamatan,
+        appraisal_year=make_year(),
+        by=None,
+        sasaran="Meningkatnya kualitas pelayanan",
+        indikator="IKM",
+        target="85",
+    )
     plan = make_plan(personas.camat, organisation_target=target)
     url = reverse("org:employee", args=[personas.camat.pk])
     assert (

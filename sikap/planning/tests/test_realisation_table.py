@@ -32,22 +32,37 @@ def plan(personas, chain):
     """Approved, with a TAMBAHAN RHK made before two UTAMA ones (three indicators)."""
     draft = make_plan(personas.pegawai, texts=(), approve=False)
     extra = plans.add_work_result(
-        plan=draft, by=None, text="Membantu kegiatan posyandu", category=Category.TAMBAHAN,
+        plan=draft,
+        by=None,
+        text="Membantu kegiatan posyandu",
+        category=Category.TAMBAHAN,
         today=DAY,
-    )  # fmt: skip
+    )
     plans.add_indicator(
-        work_result=extra, by=None, aspect="kuantitas", text="Jumlah kegiatan dibantu",
-        target_value=Decimal(4), target_unit="Kegiatan",
-    )  # fmt: skip
+        work_result=extra,
+        by=None,
+        aspect="kuantitas",
+        text="Jumlah kegiatan dibantu",
+        target_value=Decimal(4),
+        target_unit="Kegiatan",
+    )
     for text in ("Laporan kependudukan", "Laporan pemerintahan"):
         result = plans.add_work_result(
-            plan=draft, by=None, text=text, category=Category.UTAMA, intervenes=chain.kasi_rhk,
+            plan=draft,
+            by=None,
+            text=text,
+            category=Category.UTAMA,
+            intervenes=chain.kasi_rhk,
             today=DAY,
-        )  # fmt: skip
+        )
         plans.add_indicator(
-            work_result=result, by=None, aspect="kuantitas", text=f"Jumlah {text}",
-            target_value=Decimal(12), target_unit="Dokumen",
-        )  # fmt: skip
+            work_result=result,
+            by=None,
+            aspect="kuantitas",
+            text=f"Jumlah {text}",
+            target_value=Decimal(12),
+            target_unit="Dokumen",
+        )
     plans.submit_plan(plan=draft, by=None, today=DAY)
     return plans.approve_plan(plan=draft, by=None)
 
@@ -62,9 +77,12 @@ def _indicators(plan):
 
 def _data(plan, period, rows):
     data = {
-        "periode": str(period.pk), "r-TOTAL_FORMS": str(len(rows)),
-        "r-INITIAL_FORMS": str(len(rows)), "r-MIN_NUM_FORMS": "0", "r-MAX_NUM_FORMS": "1000",
-    }  # fmt: skip
+        "periode": str(period.pk),
+        "r-TOTAL_FORMS": str(len(rows)),
+        "r-INITIAL_FORMS": str(len(rows)),
+        "r-MIN_NUM_FORMS": "0",
+        "r-MAX_NUM_FORMS": "1000",
+    }
     for index, row in enumerate(rows):
         data.update({f"r-{index}-{key}": value for key, value in row.items()})
     return data
@@ -84,13 +102,17 @@ def test_the_table_lists_utama_first_and_saves_every_row_at_once(personas, plan,
     assert page.count('type="submit">Simpan realisasi') == 1
     response = client.post(
         _url(plan),
-        _data(plan, period, [
-            {"value": "3", "note": "Januari", "file": SimpleUploadedFile("laporan.pdf", PDF)},
-            {"value": "2", "link": "https://drive.example.id/foto"},
-            {"value": "", "note": ""},
-        ]),
+        _data(
+            plan,
+            period,
+            [
+                {"value": "3", "note": "Januari", "file": SimpleUploadedFile("laporan.pdf", PDF)},
+                {"value": "2", "link": "https://drive.example.id/foto"},
+                {"value": "", "note": ""},
+            ],
+        ),
         follow=True,
-    )  # fmt: skip
+    )
     assert "2 baris berubah" in response.text
     saved = {r.indicator_id: r for r in Realisation.objects.filter(period=period)}
     assert set(saved) == {first.pk, second.pk}
@@ -111,12 +133,16 @@ def test_an_error_names_the_row_and_field_and_nothing_is_saved(personas, plan, l
     assert 'value="3"' in bad_number.text  # what was typed stays in the table
     bad_file = client.post(
         _url(plan),
-        _data(plan, period, [
-            {"value": "3", "file": SimpleUploadedFile("laporan.pdf", PDF)},
-            {"value": "1"},
-            {"value": "1", "file": SimpleUploadedFile("x.pdf", b"MZ" * 50)},
-        ]),
-    )  # fmt: skip
+        _data(
+            plan,
+            period,
+            [
+                {"value": "3", "file": SimpleUploadedFile("laporan.pdf", PDF)},
+                {"value": "1"},
+                {"value": "1", "file": SimpleUploadedFile("x.pdf", b"MZ" * 50)},
+            ],
+        ),
+    )
     assert bad_file.status_code == 400
     assert "Baris 3 (Jumlah kegiatan dibantu) · Berkas bukti dukung" in bad_file.text
     assert not Realisation.objects.exists() and not Evidence.objects.exists()
@@ -136,9 +162,10 @@ def test_an_unchanged_resubmit_changes_nothing(personas, plan, login):
     client.post(_url(plan), _data(plan, period, rows))
     history = Realisation.history.count()
     again = client.post(
-        _url(plan), _data(plan, period, [{"value": "3.00", "note": "Januari"}, {"value": "2.5"}, {}]),
+        _url(plan),
+        _data(plan, period, [{"value": "3.00", "note": "Januari"}, {"value": "2.5"}, {}]),
         follow=True,
-    )  # fmt: skip
+    )
     assert "Tidak ada perubahan" in again.text
     assert Realisation.history.count() == history
     assert Realisation.objects.count() == 2
@@ -178,21 +205,26 @@ def test_someone_elses_bukti_dukung_cannot_be_reused(personas, plan, chain):
         realisation=records.record_realisation(
             indicator=kasi, period=period, by=None, value=Decimal(1)
         ),
-        by=None, link="https://kasi.example.id",
-    )  # fmt: skip
+        by=None,
+        link="https://kasi.example.id",
+    )
     first = _indicators(plan)[0]
     with pytest.raises(records.RowError) as info:
         records.save_realisations(
-            plan=plan, period=period, by=None,
+            plan=plan,
+            period=period,
+            by=None,
             rows=[records.RealisationRow(indicator=first, value=Decimal(1), reuse=theirs)],
-        )  # fmt: skip
+        )
     assert info.value.row == 0
     assert info.value.error_dict["existing"][0].code == "evidence_not_yours"
     with pytest.raises(ValidationError) as outside:
         records.save_realisations(
-            plan=plan, period=period, by=None,
+            plan=plan,
+            period=period,
+            by=None,
             rows=[records.RealisationRow(indicator=kasi, value=Decimal(1))],
-        )  # fmt: skip
+        )
     assert outside.value.code == "not_in_plan"
     assert not Realisation.objects.filter(indicator=first).exists()
 
@@ -200,10 +232,16 @@ def test_someone_elses_bukti_dukung_cannot_be_reused(personas, plan, chain):
 @pytest.mark.parametrize(
     ("who", "get", "post"),
     [
-        ("pegawai", 200, 302), ("penilai", 200, 403), ("lurah", 200, 403), ("hr", 200, 403),
-        ("auditor", 200, 403), ("other_hr", 404, 404), ("outsider", 404, 404), ("peer", 404, 404),
+        ("pegawai", 200, 302),
+        ("penilai", 200, 403),
+        ("lurah", 200, 403),
+        ("hr", 200, 403),
+        ("auditor", 200, 403),
+        ("other_hr", 404, 404),
+        ("outsider", 404, 404),
+        ("peer", 404, 404),
     ],
-)  # fmt: skip
+)
 def test_who_sees_and_who_saves_the_table(personas, plan, login, who, get, post):
     period = plan.appraisal_year.periods.get(number=1)
     client = login(personas.user(who))
@@ -261,9 +299,13 @@ def test_the_table_costs_the_same_queries_for_more_indicators(
     extra = Indicator.objects.filter(work_result__plan=plan).first()
     for n in range(6):
         Indicator.objects.create(
-            work_result=extra.work_result, aspect="kualitas", text=f"Mutu {n}",
-            target_value=Decimal(100), target_unit="%", order=n + 2,
-        )  # fmt: skip
+            work_result=extra.work_result,
+            aspect="kualitas",
+            text=f"Mutu {n}",
+            target_value=Decimal(100),
+            target_unit="%",
+            order=n + 2,
+        )
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(_url(plan), {"periode": period.pk})
     assert page.text.count('name="r-8-value"') == 1

@@ -50,9 +50,12 @@ def test_realisation_and_feedback_reminders(personas, chain):
     assert sent["realisation_due"] == 4  # camat, lurah, kasi, pegawai: all approved, none filled
     assert sent["no_feedback"] == 3  # the camat's plan has no penilai user
     records.record_realisation(
-        indicator=plan.work_results.get().indicators.get(), period=q1, by=None, value=Decimal(1),
+        indicator=plan.work_results.get().indicators.get(),
+        period=q1,
+        by=None,
+        value=Decimal(1),
         today=dt.date(2026, 4, 6),
-    )  # fmt: skip
+    )
     after = reminders.run(dt.date(2026, 4, 15))
     assert after["realisation_missing"] == 2  # lurah's and kasi's plans (camat: no penilai)
     assert "no_feedback" not in after

@@ -3,9 +3,14 @@ from sikap.planning import rules
 
 def test_berakhlak_has_seven_values_with_three_indicators_each():
     assert [name for _, name, _ in rules.BERAKHLAK] == [
-        "Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif",
+        "Berorientasi Pelayanan",
+        "Akuntabel",
+        "Kompeten",
+        "Harmonis",
+        "Loyal",
+        "Adaptif",
         "Kolaboratif",
-    ]  # fmt: skip
+    ]
     assert all(len(indicators) == 3 for _, _, indicators in rules.BERAKHLAK)
     assert rules.BEHAVIOUR_INDICATORS["akuntabel"][1] == (
         "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien"

@@ -48,25 +48,34 @@ def test_create_plan_snapshots_the_header(personas, year):
 def test_create_plan_rejects_dates_outside_the_year(personas, year):
     with pytest.raises(ValidationError):
         plans.create_plan(
-            employee=personas.pegawai, appraisal_year=year, by=None,
-            start_date=dt.date(2025, 12, 1), today=DAY,
-        )  # fmt: skip
+            employee=personas.pegawai,
+            appraisal_year=year,
+            by=None,
+            start_date=dt.date(2025, 12, 1),
+            today=DAY,
+        )
 
 
 def test_new_plan_after_a_mid_year_change_ends_the_earlier_one(personas, chain):
     first = make_plan(personas.pegawai, intervenes=chain.kasi_rhk)
     second = plans.create_plan(
-        employee=personas.pegawai, appraisal_year=first.appraisal_year, by=None,
-        start_date=dt.date(2026, 7, 1), today=DAY,
-    )  # fmt: skip
+        employee=personas.pegawai,
+        appraisal_year=first.appraisal_year,
+        by=None,
+        start_date=dt.date(2026, 7, 1),
+        today=DAY,
+    )
     first.refresh_from_db()
     assert first.end_date == dt.date(2026, 6, 30)
     assert second.start_date == dt.date(2026, 7, 1)
     with pytest.raises(ValidationError):
         plans.create_plan(
-            employee=personas.pegawai, appraisal_year=first.appraisal_year, by=None,
-            start_date=dt.date(2026, 3, 1), today=DAY,
-        )  # fmt: skip
+            employee=personas.pegawai,
+            appraisal_year=first.appraisal_year,
+            by=None,
+            start_date=dt.date(2026, 3, 1),
+            today=DAY,
+        )
 
 
 def test_utama_rhk_must_link_to_the_current_penilai(personas, chain):
@@ -82,9 +91,13 @@ def test_utama_rhk_must_link_to_the_current_penilai(personas, chain):
     assert result.intervenes == chain.kasi_rhk
     # A tambahan result needs no link.
     extra = plans.add_work_result(
-        plan=plan, by=None, text="Panitia", category=Category.TAMBAHAN, assigned_by="Camat",
+        plan=plan,
+        by=None,
+        text="Panitia",
+        category=Category.TAMBAHAN,
+        assigned_by="Camat",
         today=DAY,
-    )  # fmt: skip
+    )
     assert extra.intervenes is None and extra.assigned_by == "Camat"
 
 
@@ -167,45 +180,70 @@ def test_work_result_and_indicator_edits_only_while_editable(personas, chain):
     with pytest.raises(ValidationError):
         plans.add_work_result(plan=plan, by=None, text=" ", intervenes=chain.kasi_rhk)
     plans.update_work_result(
-        work_result=result, by=None, text="Laporan bulanan", category=Category.UTAMA,
-        intervenes=chain.kasi_rhk, cascade_kind="langsung", today=DAY,
-    )  # fmt: skip
+        work_result=result,
+        by=None,
+        text="Laporan bulanan",
+        category=Category.UTAMA,
+        intervenes=chain.kasi_rhk,
+        cascade_kind="langsung",
+        today=DAY,
+    )
     with pytest.raises(ValidationError):
         plans.update_work_result(
-            work_result=result, by=None, text="", category=Category.UTAMA,
+            work_result=result,
+            by=None,
+            text="",
+            category=Category.UTAMA,
             intervenes=chain.kasi_rhk,
-        )  # fmt: skip
+        )
     plans.update_work_result(
-        work_result=result, by=None, text="Laporan bulanan", category=Category.TAMBAHAN,
+        work_result=result,
+        by=None,
+        text="Laporan bulanan",
+        category=Category.TAMBAHAN,
         today=DAY,
-    )  # fmt: skip
+    )
     plans.update_work_result(
-        work_result=result, by=None, text="Laporan bulanan", category=Category.UTAMA,
-        intervenes=chain.kasi_rhk, today=DAY,
-    )  # fmt: skip
+        work_result=result,
+        by=None,
+        text="Laporan bulanan",
+        category=Category.UTAMA,
+        intervenes=chain.kasi_rhk,
+        today=DAY,
+    )
     with pytest.raises(ValidationError, match="Indikator"):
         plans.add_indicator(work_result=result, by=None, aspect="kualitas", text=" ")
     with pytest.raises(ValidationError, match="Target wajib"):
         plans.add_indicator(work_result=result, by=None, aspect="kualitas", text="Mutu")
     with pytest.raises(ValidationError, match="negatif"):
         plans.add_indicator(
-            work_result=result, by=None, aspect="kualitas", text="Mutu",
+            work_result=result,
+            by=None,
+            aspect="kualitas",
+            text="Mutu",
             target_value=Decimal("-1"),
-        )  # fmt: skip
+        )
     indicator = plans.add_indicator(
         work_result=result, by=None, aspect="kualitas", text="Mutu", target_text="Sesuai SOP"
     )
     with pytest.raises(ValidationError):
         plans.update_indicator(indicator=indicator, by=None, aspect="waktu", text="")
     plans.update_indicator(
-        indicator=indicator, by=None, aspect="waktu", text="Tepat waktu",
-        target_value=Decimal("12"), target_unit="Bulan",
-    )  # fmt: skip
+        indicator=indicator,
+        by=None,
+        aspect="waktu",
+        text="Tepat waktu",
+        target_value=Decimal("12"),
+        target_unit="Bulan",
+    )
     assert indicator.target_display == "12 Bulan"
     plans.update_annex(
-        plan=plan, by=None, resources="Anggaran\nLaptop", accountability="Laporan bulanan",
+        plan=plan,
+        by=None,
+        resources="Anggaran\nLaptop",
+        accountability="Laporan bulanan",
         consequences="TPP",
-    )  # fmt: skip
+    )
     assert plan.annex.resource_items == ["Anggaran", "Laptop"]
     plans.submit_plan(plan=plan, by=None, today=DAY)
     # Locked while submitted.
@@ -260,9 +298,13 @@ def test_workflow_submit_return_resubmit_approve(personas, chain, mailoutbox):
         plans.submit_plan(plan=plan, by=None, today=DAY)
     plan.refresh_from_db()
     plans.add_indicator(
-        work_result=result, by=None, aspect="kuantitas", text="Jumlah", target_value=Decimal(4),
+        work_result=result,
+        by=None,
+        aspect="kuantitas",
+        text="Jumlah",
+        target_value=Decimal(4),
         target_unit="Laporan",
-    )  # fmt: skip
+    )
     with pytest.raises(ValidationError, match="tidak dapat diubah"):
         plans.approve_plan(plan=plan, by=None)
     plans.submit_plan(plan=plan, by=personas.pegawai.user, today=DAY)
@@ -339,9 +381,12 @@ def test_expectations_and_dialogue(personas, chain):
 def test_cascade_down_creates_linked_rhk_in_drafts(personas, chain):
     existing = make_plan(personas.peer, texts=(), approve=False)
     created = plans.cascade_down(
-        source=chain.kasi_rhk, employees=[personas.pegawai, personas.peer], by=None,
-        cascade_kind="langsung", today=DAY,
-    )  # fmt: skip
+        source=chain.kasi_rhk,
+        employees=[personas.pegawai, personas.peer],
+        by=None,
+        cascade_kind="langsung",
+        today=DAY,
+    )
     assert {r.plan.employee for r in created} == {personas.pegawai, personas.peer}
     assert all(r.intervenes == chain.kasi_rhk and r.category == "UTAMA" for r in created)
     assert created[1].plan == existing
@@ -373,15 +418,22 @@ def test_record_realisation_until_the_deadline_unless_reopened(approved):
         indicator=indicator, period=period, by=None, value=Decimal(3), today=dt.date(2026, 4, 10)
     )
     again = records.record_realisation(
-        indicator=indicator, period=period, by=None, value=Decimal(4), note="n",
+        indicator=indicator,
+        period=period,
+        by=None,
+        value=Decimal(4),
+        note="n",
         today=dt.date(2026, 4, 10),
-    )  # fmt: skip
+    )
     assert real.pk == again.pk and again.value == 4
     with pytest.raises(ValidationError, match="sudah lewat"):
         records.record_realisation(
-            indicator=indicator, period=period, by=None, value=Decimal(5),
+            indicator=indicator,
+            period=period,
+            by=None,
+            value=Decimal(5),
             today=dt.date(2026, 4, 11),
-        )  # fmt: skip
+        )
     period.reopened_until = dt.date(2026, 5, 1)
     period.save()
     records.record_realisation(
@@ -406,9 +458,12 @@ def test_realisation_needs_an_approved_plan_and_a_period_of_its_year(personas, a
     )
     with pytest.raises(ValidationError, match="sudah disetujui"):
         records.record_realisation(
-            indicator=draft.work_results.get().indicators.get(), period=_period(approved),
-            by=None, value=Decimal(1), today=DAY,
-        )  # fmt: skip
+            indicator=draft.work_results.get().indicators.get(),
+            period=_period(approved),
+            by=None,
+            value=Decimal(1),
+            today=DAY,
+        )
     other = make_year(2027).periods.first()
     with pytest.raises(ValidationError, match="bukan bagian"):
         records.record_realisation(
@@ -431,21 +486,31 @@ def test_evidence_files_are_checked_by_content_and_size(approved, settings):
         records.add_evidence(realisation=real, by=None, today=DAY)
     with pytest.raises(ValidationError) as error:
         records.add_evidence(
-            realisation=real, by=None, upload=SimpleUploadedFile("a.pdf", b"MZ not a pdf" * 10),
-            filename="a.pdf", today=DAY,
-        )  # fmt: skip
+            realisation=real,
+            by=None,
+            upload=SimpleUploadedFile("a.pdf", b"MZ not a pdf" * 10),
+            filename="a.pdf",
+            today=DAY,
+        )
     assert "bukan jenis yang diterima" in str(error.value)
     settings.UPLOAD_MAX_BYTES = 20
     with pytest.raises(ValidationError, match="terlalu besar"):
         records.add_evidence(
-            realisation=real, by=None, upload=SimpleUploadedFile("b.pdf", PDF), filename="b.pdf",
+            realisation=real,
+            by=None,
+            upload=SimpleUploadedFile("b.pdf", PDF),
+            filename="b.pdf",
             today=DAY,
-        )  # fmt: skip
+        )
     settings.UPLOAD_MAX_BYTES = 10 * 1024 * 1024
     evidence = records.add_evidence(
-        realisation=real, by=None, upload=io.BytesIO(PDF), filename="laporan.pdf", today=DAY,
+        realisation=real,
+        by=None,
+        upload=io.BytesIO(PDF),
+        filename="laporan.pdf",
+        today=DAY,
         description="Laporan",
-    )  # fmt: skip
+    )
     assert evidence.content_type == "application/pdf" and evidence.original_name == "laporan.pdf"
     assert evidence.file.name.startswith("planning/evidence/")
     unnamed = records.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
@@ -470,31 +535,44 @@ def test_feedback_notifies_and_accepts_a_reply(personas, approved, mailoutbox):
     assert "Umpan balik baru" in mailoutbox[-1].subject
     assert "http" in mailoutbox[-1].body and "/umpan-balik/" in mailoutbox[-1].body
     on_value = records.give_feedback(
-        plan=approved, period=period, by=personas.penilai.user, text="Ramah",
+        plan=approved,
+        period=period,
+        by=personas.penilai.user,
+        text="Ramah",
         behaviour_value="pelayanan",
-    )  # fmt: skip
+    )
     assert on_value.behaviour_value == "pelayanan"
     with pytest.raises(ValidationError, match="Pilih satu"):
         records.give_feedback(plan=approved, period=period, by=None, text="x")
     with pytest.raises(ValidationError, match="Pilih satu"):
         records.give_feedback(
-            plan=approved, period=period, by=None, text="x", work_result=result,
+            plan=approved,
+            period=period,
+            by=None,
+            text="x",
+            work_result=result,
             behaviour_value="loyal",
-        )  # fmt: skip
+        )
     with pytest.raises(ValidationError, match="tidak dikenal"):
         records.give_feedback(plan=approved, period=period, by=None, text="x", behaviour_value="z")
     with pytest.raises(ValidationError, match="wajib"):
         records.give_feedback(plan=approved, period=period, by=None, text=" ", work_result=result)
     with pytest.raises(ValidationError, match="bukan bagian dari SKP"):
         records.give_feedback(
-            plan=approved, period=period, by=None, text="x",
+            plan=approved,
+            period=period,
+            by=None,
+            text="x",
             work_result=WorkResult.objects.exclude(plan=approved).first(),
-        )  # fmt: skip
+        )
     with pytest.raises(ValidationError, match="tahun SKP"):
         records.give_feedback(
-            plan=approved, period=make_year(2027).periods.first(), by=None, text="x",
+            plan=approved,
+            period=make_year(2027).periods.first(),
+            by=None,
+            text="x",
             work_result=result,
-        )  # fmt: skip
+        )
     draft = make_plan(personas.peer, approve=False, intervenes=result.intervenes)
     with pytest.raises(ValidationError, match="sudah disetujui"):
         records.give_feedback(plan=draft, period=period, by=None, text="x", behaviour_value="loyal")
@@ -545,15 +623,21 @@ def test_notify_without_user_or_email_and_mark_read(personas, mailoutbox):
 
 def test_header_with_acting_penilai(personas, chain):
     org_services.assign_acting(
-        employee=personas.hr, position=personas.penilai.position, kind="PLT",
-        start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 12, 31), by=None,
-    )  # fmt: skip
+        employee=personas.hr,
+        position=personas.penilai.position,
+        kind="PLT",
+        start_date=dt.date(2026, 1, 1),
+        end_date=dt.date(2026, 12, 31),
+        by=None,
+    )
     personas.penilai.is_active = False
     personas.penilai.save()
     plan = plans.create_plan(
-        employee=personas.pegawai, appraisal_year=chain.kasi_plan.appraisal_year, by=None,
+        employee=personas.pegawai,
+        appraisal_year=chain.kasi_plan.appraisal_year,
+        by=None,
         today=DAY,
-    )  # fmt: skip
+    )
     assert plan.penilai == personas.hr and plan.penilai_name.startswith("Plt. ")
 
 
@@ -566,13 +650,19 @@ def test_plan_for_employee_without_unit(personas, year):
 def test_third_plan_in_a_year_and_annex_recreated(personas, year):
     plans.create_plan(employee=personas.peer, appraisal_year=year, by=None, today=DAY)
     plans.create_plan(
-        employee=personas.peer, appraisal_year=year, by=None, start_date=dt.date(2026, 5, 1),
+        employee=personas.peer,
+        appraisal_year=year,
+        by=None,
+        start_date=dt.date(2026, 5, 1),
         today=DAY,
-    )  # fmt: skip
+    )
     third = plans.create_plan(
-        employee=personas.peer, appraisal_year=year, by=None, start_date=dt.date(2026, 9, 1),
+        employee=personas.peer,
+        appraisal_year=year,
+        by=None,
+        start_date=dt.date(2026, 9, 1),
         today=DAY,
-    )  # fmt: skip
+    )
     ends = list(
         Plan.objects.filter(employee=personas.peer)
         .order_by("start_date")

@@ -112,8 +112,11 @@ def test_supervisor_of_another_team_gets_404_on_plan_and_evidence(
 ):
     real = records.record_realisation(
         indicator=plan.work_results.get().indicators.get(),
-        period=plan.appraisal_year.periods.get(number=1), by=None, value=Decimal(1), today=DAY,
-    )  # fmt: skip
+        period=plan.appraisal_year.periods.get(number=1),
+        by=None,
+        value=Decimal(1),
+        today=DAY,
+    )
     evidence = records.add_evidence(realisation=real, by=None, upload=io.BytesIO(PDF), today=DAY)
     client = login(other_kasi.user)
     assert client.get(reverse("planning:plan", args=[plan.pk])).status_code == 404
@@ -329,9 +332,10 @@ def test_realisation_with_evidence_upload(personas, plan, login, settings):
     url = reverse("planning:realisation_save", args=[indicator.pk, period.pk])
     prefix = f"i{indicator.pk}-"
     wrong = client.post(
-        url, {prefix + "value": "3", prefix + "file": SimpleUploadedFile("x.pdf", b"MZ" * 50)},
+        url,
+        {prefix + "value": "3", prefix + "file": SimpleUploadedFile("x.pdf", b"MZ" * 50)},
         follow=True,
-    )  # fmt: skip
+    )
     assert "bukan jenis yang diterima" in wrong.text
     assert not Evidence.objects.exists()
     settings.UPLOAD_MAX_BYTES = 10
@@ -341,9 +345,14 @@ def test_realisation_with_evidence_upload(personas, plan, login, settings):
     assert "terlalu besar" in big.text
     settings.UPLOAD_MAX_BYTES = 10 * 1024 * 1024
     ok = client.post(
-        url, {prefix + "value": "3", prefix + "note": "Q1",
-              prefix + "file": SimpleUploadedFile("laporan.pdf", PDF)}, follow=True,
-    )  # fmt: skip
+        url,
+        {
+            prefix + "value": "3",
+            prefix + "note": "Q1",
+            prefix + "file": SimpleUploadedFile("laporan.pdf", PDF),
+        },
+        follow=True,
+    )
     assert ok.status_code == 200 and "laporan.pdf" in ok.text
     assert Realisation.objects.get().value == 3
     invalid = client.post(url, {prefix + "value": "-1"}, follow=True)
@@ -389,17 +398,21 @@ def test_realisation_closed_after_the_deadline(personas, plan, login):
         assert "ditutup" in page.text or "closed" in page.text
         response = client.post(
             reverse("planning:realisation_save", args=[indicator.pk, period.pk]),
-            {f"i{indicator.pk}-value": "2"}, follow=True,
-        )  # fmt: skip
+            {f"i{indicator.pk}-value": "2"},
+            follow=True,
+        )
         assert "sudah lewat" in response.text
 
 
 def test_evidence_delete_after_deadline_is_refused(personas, plan, login):
     period = plan.appraisal_year.periods.get(number=1)
     real = records.record_realisation(
-        indicator=plan.work_results.get().indicators.get(), period=period, by=None,
-        value=Decimal(1), today=DAY,
-    )  # fmt: skip
+        indicator=plan.work_results.get().indicators.get(),
+        period=period,
+        by=None,
+        value=Decimal(1),
+        today=DAY,
+    )
     evidence = records.add_evidence(realisation=real, by=None, link="https://x.id", today=DAY)
     with time_machine.travel("2026-05-01 09:00 +07:00", tick=False):
         response = login(personas.user("pegawai")).post(
@@ -577,8 +590,11 @@ def test_targets_page(personas, chain, login):
 def test_excel_export(personas, plan, login):
     real = records.record_realisation(
         indicator=plan.work_results.get().indicators.get(),
-        period=plan.appraisal_year.periods.get(number=1), by=None, value=Decimal(3), today=DAY,
-    )  # fmt: skip
+        period=plan.appraisal_year.periods.get(number=1),
+        by=None,
+        value=Decimal(3),
+        today=DAY,
+    )
     records.add_evidence(realisation=real, by=None, link="https://x.id/a", today=DAY)
     response = login(personas.user("camat")).get(
         reverse("planning:unit_export", args=[personas.kecamatan.pk])
@@ -734,9 +750,12 @@ def test_unit_plans_page(personas, plan, chain, login, django_assert_num_queries
 def test_team_page_for_a_chosen_period(personas, plan, login):
     q1 = plan.appraisal_year.periods.get(number=1)
     records.record_realisation(
-        indicator=plan.work_results.get().indicators.get(), period=q1, by=None, value=Decimal(2),
+        indicator=plan.work_results.get().indicators.get(),
+        period=q1,
+        by=None,
+        value=Decimal(2),
         today=DAY,
-    )  # fmt: skip
+    )
     records.give_feedback(plan=plan, period=q1, by=None, text="Bagus", behaviour_value="loyal")
     client = login(personas.user("penilai"))
     response = client.get(reverse("planning:team") + f"?periode={q1.pk}")

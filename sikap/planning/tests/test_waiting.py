@@ -125,9 +125,10 @@ def test_a_returned_plan_marks_its_notice_done(personas, chain):
     waiting = _waiting(personas, chain, "Staf A")
     plans.return_plan(plan=waiting, by=personas.user("penilai"), note="Perbaiki target")
     assert not Notification.objects.filter(
-        recipient=personas.user("penilai"), read_at=None,
+        recipient=personas.user("penilai"),
+        read_at=None,
         url=reverse("planning:plan", args=[waiting.pk]),
-    ).exists()  # fmt: skip
+    ).exists()
 
 
 def test_next_button_leads_to_the_next_waiting_skp(personas, chain, login):

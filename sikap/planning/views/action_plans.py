@@ -46,9 +46,14 @@ def action_plans(request: AuthedRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.save_action_plan(
-                work_result=data["work_result"], period=data["period"], text=data["text"],
-                target=data["target"], satuan=data["satuan"], by=request.user, today=day,
-            )  # fmt: skip
+                work_result=data["work_result"],
+                period=data["period"],
+                text=data["text"],
+                target=data["target"],
+                satuan=data["satuan"],
+                by=request.user,
+                today=day,
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -62,9 +62,12 @@ def nudge_templates(request: AuthedRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             nudges.save_template(
-                unit=unit, topic=data["topic"], subject=data["subject"], body=data["body"],
+                unit=unit,
+                topic=data["topic"],
+                subject=data["subject"],
+                body=data["body"],
                 by=request.user,
-            )  # fmt: skip
+            )
             messages.success(request, _("Reminder template saved."))
             return redirect(f"{reverse('planning:nudge_templates')}?unit={raw}")
         failed = form
@@ -77,6 +80,10 @@ def nudge_templates(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "planning/nudge_templates.html",
-        {"unit": unit, "targets": access.nudge_template_targets(request.user), "rows": rows,
-         "can_change": can_change},
-    )  # fmt: skip
+        {
+            "unit": unit,
+            "targets": access.nudge_template_targets(request.user),
+            "rows": rows,
+            "can_change": can_change,
+        },
+    )

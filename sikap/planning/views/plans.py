@@ -205,11 +205,14 @@ def _work_result_form(request: AuthedRequest, plan: Plan, **kwargs: Any) -> form
 def _rhk_fields(data: dict[str, Any]) -> dict[str, Any]:
     """The RHK form's cleaned data as the RHK services take it."""
     return {
-        "text": data["text"], "category": data["category"], "intervenes": data["intervenes"],
+        "text": data["text"],
+        "category": data["category"],
+        "intervenes": data["intervenes"],
         "organisation_target": data.get("organisation_target"),
-        "assigned_by": data["assigned_by"], "cascade_kind": data["cascade_kind"],
+        "assigned_by": data["assigned_by"],
+        "cascade_kind": data["cascade_kind"],
         "perspektif": data.get("perspektif", ""),
-    }  # fmt: skip
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -226,9 +229,11 @@ def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and not adding_row and form.is_valid() and rows.is_valid():
         try:
             result = plan_services.add_work_result_with_indicators(
-                plan=plan, by=request.user, indicators=rows.filled(),
+                plan=plan,
+                by=request.user,
+                indicators=rows.filled(),
                 **_rhk_fields(form.cleaned_data),
-            )  # fmt: skip
+            )
         except plan_services.IndicatorRowError as error:
             apply_errors(rows.forms[error.row], error)
         except ValidationError as error:
@@ -258,11 +263,15 @@ def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         "planning/rhk_form.html",
         {
-            "form": form, "rows": rows, "title": _("New Rencana Hasil Kerja"), "plan": plan,
-            "hint": hint, "count": plan.work_results.count(),
+            "form": form,
+            "rows": rows,
+            "title": _("New Rencana Hasil Kerja"),
+            "plan": plan,
+            "hint": hint,
+            "count": plan.work_results.count(),
             "max_rows": forms.MAX_INDICATOR_ROWS,
         },
-    )  # fmt: skip
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -274,10 +283,14 @@ def work_result_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     _owned_editable(request, plan)
     result = WorkResult.objects.get(pk=pk)
     initial = {
-        "category": result.category, "text": result.text, "intervenes": result.intervenes_id,
-        "organisation_target": result.organisation_target_id, "assigned_by": result.assigned_by,
-        "cascade_kind": result.cascade_kind, "perspektif": result.perspektif,
-    }  # fmt: skip
+        "category": result.category,
+        "text": result.text,
+        "intervenes": result.intervenes_id,
+        "organisation_target": result.organisation_target_id,
+        "assigned_by": result.assigned_by,
+        "cascade_kind": result.cascade_kind,
+        "perspektif": result.perspektif,
+    }
     form = _work_result_form(request, plan, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -348,9 +361,12 @@ def indicator_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     plan = access.get_plan_for_user(request.user, indicator.work_result.plan_id, for_change=True)
     _owned_editable(request, plan)
     initial = {
-        "aspect": indicator.aspect, "text": indicator.text, "target_value": indicator.target_value,
-        "target_unit": indicator.target_unit, "target_text": indicator.target_text,
-    }  # fmt: skip
+        "aspect": indicator.aspect,
+        "text": indicator.text,
+        "target_value": indicator.target_value,
+        "target_unit": indicator.target_unit,
+        "target_text": indicator.target_text,
+    }
     form = forms.IndicatorForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -410,9 +426,14 @@ def annex_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     _owned_editable(request, plan)
     annex = getattr(plan, "annex", None)
     initial = (
-        {"resources": annex.resources, "accountability": annex.accountability,
-         "consequences": annex.consequences} if annex else {}
-    )  # fmt: skip
+        {
+            "resources": annex.resources,
+            "accountability": annex.accountability,
+            "consequences": annex.consequences,
+        }
+        if annex
+        else {}
+    )
     form = forms.AnnexForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         plan_services.update_annex(plan=plan, by=request.user, **form.cleaned_data)

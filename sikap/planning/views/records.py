@@ -92,12 +92,17 @@ def _table_rows(plan: Plan, period: Period | None, wanted: str) -> list[dict[str
         for indicator in result.indicators.all():
             found = getattr(indicator, "period_realisations", [])
             real = found[0] if found else None
-            rows.append({
-                "result": result, "indicator": indicator, "real": real,
-                "first": not rows or rows[-1]["result"] != result,
-                "numeric": indicator.target_value is not None or bool(real and real.value is not None),
-                "words": indicator.target_value is None or bool(real and real.text),
-            })  # fmt: skip
+            rows.append(
+                {
+                    "result": result,
+                    "indicator": indicator,
+                    "real": real,
+                    "first": not rows or rows[-1]["result"] != result,
+                    "numeric": indicator.target_value is not None
+                    or bool(real and real.value is not None),
+                    "words": indicator.target_value is None or bool(real and real.text),
+                }
+            )
     hints = (
         hooks.realisation_hints([row["indicator"].pk for row in rows], period.pk)
         if period is not None
@@ -163,9 +168,12 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
                 (str(e.pk), label) for e, label in choices if (e.file.name or e.link) not in mine
             ]
         formset = forms.RealisationFormSet(  # type: ignore[call-arg]
-            request.POST if posted else None, request.FILES if posted else None, prefix="r",
-            rows=rows, initial=[_initial(row) for row in rows],
-        )  # fmt: skip
+            request.POST if posted else None,
+            request.FILES if posted else None,
+            prefix="r",
+            rows=rows,
+            initial=[_initial(row) for row in rows],
+        )
         if posted and formset.total_form_count() != len(rows):
             formonce.refused(request)
             messages.error(
@@ -186,19 +194,31 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         "planning/realisation.html",
         {
-            "plan": plan, "rights": rights, "periods": periods, "period": period,
-            "rows": rows, "formset": formset, "problems": problems, "is_open": open_,
-            "started": started, "closure": closure, "any_hint": any(r["hint"] for r in rows),
+            "plan": plan,
+            "rights": rights,
+            "periods": periods,
+            "period": period,
+            "rows": rows,
+            "formset": formset,
+            "problems": problems,
+            "is_open": open_,
+            "started": started,
+            "closure": closure,
+            "any_hint": any(r["hint"] for r in rows),
             "objective": evidence.get(plan.employee_id, []),
         },
         status=400 if problems else 200,
-    )  # fmt: skip
+    )
 
 
 def _save_table(
-    request: AuthedRequest, plan: Plan, period: Period, rows: list[dict[str, Any]],
-    formset: Any, choices: list[tuple[Evidence, str]],
-) -> bool:  # fmt: skip
+    request: AuthedRequest,
+    plan: Plan,
+    period: Period,
+    rows: list[dict[str, Any]],
+    formset: Any,
+    choices: list[tuple[Evidence, str]],
+) -> bool:
     """Hand the valid table to the service; False when a row was refused (errors on its form)."""
     by_pk = {str(e.pk): e for e, _label in choices}
     table = []
@@ -233,9 +253,11 @@ def _save_table(
             request,
             ngettext(
                 "Realisation saved: %(n)s row changed.",
-                "Realisation saved: %(n)s rows changed.", changed,
-            ) % {"n": changed},
-        )  # fmt: skip
+                "Realisation saved: %(n)s rows changed.",
+                changed,
+            )
+            % {"n": changed},
+        )
     else:
         messages.info(request, _("Nothing changed."))
     return True
@@ -254,10 +276,12 @@ def _problems(rows: list[dict[str, Any]]) -> list[str]:
                 lines.append(
                     _("Row %(row)s (%(indicator)s) · %(field)s: %(message)s")
                     % {
-                        "row": number, "indicator": row["indicator"].text[:60],
-                        "field": label or _("row"), "message": message,
+                        "row": number,
+                        "indicator": row["indicator"].text[:60],
+                        "field": label or _("row"),
+                        "message": message,
                     }
-                )  # fmt: skip
+                )
     return lines
 
 
@@ -281,16 +305,23 @@ def realisation_save(request: AuthedRequest, pk: int, period_pk: int) -> HttpRes
     data = form.cleaned_data
     try:
         real = record_services.record_realisation(
-            indicator=indicator, period=period, by=request.user, value=data["value"],
-            text=data["text"], note=data["note"],
-        )  # fmt: skip
+            indicator=indicator,
+            period=period,
+            by=request.user,
+            value=data["value"],
+            text=data["text"],
+            note=data["note"],
+        )
         upload = data.get("file")
         if upload is not None or data["link"]:
             record_services.add_evidence(
-                realisation=real, by=request.user, upload=upload,
-                filename=upload.name if upload else "", link=data["link"],
+                realisation=real,
+                by=request.user,
+                upload=upload,
+                filename=upload.name if upload else "",
+                link=data["link"],
                 description=data["description"],
-            )  # fmt: skip
+            )
     except ValidationError as error:
         formonce.refused(request)
         flash_error(request, error)
@@ -352,9 +383,13 @@ def feedback(request: AuthedRequest, pk: int) -> HttpResponse:
             result = next((r for r in results if kind == "rhk" and str(r.pk) == value), None)
             try:
                 record_services.give_feedback(
-                    plan=plan, period=period, by=request.user, text=form.cleaned_data["text"],
-                    work_result=result, behaviour_value=value if kind == "value" else "",
-                )  # fmt: skip
+                    plan=plan,
+                    period=period,
+                    by=request.user,
+                    text=form.cleaned_data["text"],
+                    work_result=result,
+                    behaviour_value=value if kind == "value" else "",
+                )
             except ValidationError as error:
                 flash_error(request, error)
             else:
@@ -369,11 +404,16 @@ def feedback(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         "planning/feedback.html",
         {
-            "plan": plan, "rights": rights, "form": form, "items": items, "periods": periods,
-            "period": period, "reply_form": forms.ReplyForm(),
+            "plan": plan,
+            "rights": rights,
+            "form": form,
+            "items": items,
+            "periods": periods,
+            "period": period,
+            "reply_form": forms.ReplyForm(),
             "can_give": rights.is_penilai and plan.status == PlanStatus.APPROVED,
         },
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -430,11 +470,15 @@ def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         "planning/coaching.html",
         {
-            "plan": plan, "rights": rights, "form": form, "sessions": sessions,
-            "b18_form": forms.CoachingFeedbackForm(), "b19_form": forms.CompetencyForm(),
+            "plan": plan,
+            "rights": rights,
+            "form": form,
+            "sessions": sessions,
+            "b18_form": forms.CoachingFeedbackForm(),
+            "b19_form": forms.CompetencyForm(),
             "statements": rules.COACHING_STATEMENTS,
         },
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -448,9 +492,11 @@ def coaching_feedback(request: AuthedRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             record_services.answer_coaching_feedback(
-                session=session, by=request.user, answers=form.answers(),
+                session=session,
+                by=request.user,
+                answers=form.answers(),
                 comment=form.cleaned_data["comment"],
-            )  # fmt: skip
+            )
         except ValidationError as error:
             flash_error(request, error)
         else:

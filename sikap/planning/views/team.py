@@ -108,9 +108,16 @@ def team(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "planning/team.html",
-        {"rows": rows, "year": year, "period": period, "periods": periods, "waiting": waiting,
-         "approvable": sum(1 for r in rows if r["approvable"]), "can_nudge": bool(offers)},
-    )  # fmt: skip
+        {
+            "rows": rows,
+            "year": year,
+            "period": period,
+            "periods": periods,
+            "waiting": waiting,
+            "approvable": sum(1 for r in rows if r["approvable"]),
+            "can_nudge": bool(offers),
+        },
+    )
 
 
 def _waiting_revisions(plan_ids: list[int]) -> dict[int, Plan]:
@@ -169,9 +176,11 @@ def cascade_down(request: AuthedRequest, pk: int) -> HttpResponse:
         chosen = [e for e in subordinates if str(e.pk) in form.cleaned_data["employees"]]
         try:
             created = plan_services.cascade_down(
-                source=source, employees=chosen, by=request.user,
+                source=source,
+                employees=chosen,
+                by=request.user,
                 cascade_kind=form.cleaned_data["cascade_kind"],
-            )  # fmt: skip
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -233,9 +242,15 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "planning/cascade.html",
-        {"unit": unit, "year": year, "tree": tree, "unsupported": unsupported,
-         "leaders": len(leader_ids), "extra": extra},
-    )  # fmt: skip
+        {
+            "unit": unit,
+            "year": year,
+            "tree": tree,
+            "unsupported": unsupported,
+            "leaders": len(leader_ids),
+            "extra": extra,
+        },
+    )
 
 
 def _depth(result: WorkResult) -> int:
@@ -307,9 +322,16 @@ def unit_plans(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "planning/unit_plans.html",
-        {"unit": unit, "year": year, "rows": rows, "counts": counts, "missing": missing,
-         "page": page, "can_nudge": bool(offers)},
-    )  # fmt: skip
+        {
+            "unit": unit,
+            "year": year,
+            "rows": rows,
+            "counts": counts,
+            "missing": missing,
+            "page": page,
+            "can_nudge": bool(offers),
+        },
+    )
 
 
 def _behind_on(plan: Plan | None, *, realised: bool = True) -> str | None:

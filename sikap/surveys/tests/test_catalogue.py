@@ -6,8 +6,14 @@ from django.urls import reverse
 
 from sikap.surveys.models import ServicePromise, ServiceType, SurveySettings
 
-NEW = {"name": "Surat Keterangan Usaha", "standard_minutes": "20", "order": "1", "is_active": "on",
-       "biaya": "Gratis", "persyaratan": "Pengantar RT/RW"}  # fmt: skip
+NEW = {
+    "name": "Surat Keterangan Usaha",
+    "standard_minutes": "20",
+    "order": "1",
+    "is_active": "on",
+    "biaya": "Gratis",
+    "persyaratan": "Pengantar RT/RW",
+}
 
 
 def test_the_lurah_adds_and_changes_a_service(personas, login, domisili):
@@ -47,17 +53,35 @@ def test_the_lurah_sets_the_weight_and_signs_the_maklumat(personas, login):
     client = login(personas.user("lurah"))
     url = reverse("surveys:settings", args=[personas.kelurahan.pk])
     assert client.get(url).status_code == 200
-    client.post(url, {"form": "settings", "weight": "worksheet", "min_officer_responses": "5",
-                      "education_options": "SD\nSMA", "occupation_options": "Swasta"})  # fmt: skip
+    client.post(
+        url,
+        {
+            "form": "settings",
+            "weight": "worksheet",
+            "min_officer_responses": "5",
+            "education_options": "SD\nSMA",
+            "occupation_options": "Swasta",
+        },
+    )
     settings = SurveySettings.objects.get(unit=personas.kelurahan)
     assert (settings.weight, settings.min_officer_responses, settings.education_list) == (
-        "worksheet", 5, ["SD", "SMA"],
-    )  # fmt: skip
+        "worksheet",
+        5,
+        ["SD", "SMA"],
+    )
     client.post(url, {"form": "promise", "text": "Kami sanggup melayani."})
     promise = ServicePromise.objects.get(unit=personas.kelurahan)
     assert (promise.text, promise.signed_by) == ("Kami sanggup melayani.", personas.lurah)
-    empty = client.post(url, {"form": "settings", "weight": "exact", "min_officer_responses": "5",
-                              "education_options": " ", "occupation_options": "x"})  # fmt: skip
+    empty = client.post(
+        url,
+        {
+            "form": "settings",
+            "weight": "exact",
+            "min_officer_responses": "5",
+            "education_options": " ",
+            "occupation_options": "x",
+        },
+    )
     assert empty.status_code == 200
 
 

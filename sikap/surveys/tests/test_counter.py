@@ -25,9 +25,14 @@ def test_an_officer_records_a_service_and_gets_a_receipt(personas, login, domisi
     received = timezone.localtime(NOW - dt.timedelta(minutes=12)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(
         reverse("surveys:counter"),
-        {"service_type": domisili.pk, "received_at": received, "done": "on",
-         "officers": [personas.pegawai.pk, personas.peer.pk], "citizen_initial": "ab"},
-    )  # fmt: skip
+        {
+            "service_type": domisili.pk,
+            "received_at": received,
+            "done": "on",
+            "officers": [personas.pegawai.pk, personas.peer.pk],
+            "citizen_initial": "ab",
+        },
+    )
     record = ServiceRecord.objects.get()
     assert response.url == reverse("surveys:receipt", args=[record.pk])
     assert (record.duration_minutes, record.on_time, record.citizen_initial) == (12, False, "AB")
@@ -39,8 +44,13 @@ def test_an_officer_records_a_service_and_gets_a_receipt(personas, login, domisi
 
 @time_machine.travel(NOW, tick=False)
 def test_a_service_left_open_is_completed_later(personas, login, domisili):
-    record = make_record(personas.kelurahan, domisili, [personas.pegawai],
-                         received_at=NOW - dt.timedelta(minutes=9), minutes=None)  # fmt: skip
+    record = make_record(
+        personas.kelurahan,
+        domisili,
+        [personas.pegawai],
+        received_at=NOW - dt.timedelta(minutes=9),
+        minutes=None,
+    )
     client = login(personas.user("peer"))
     client.post(reverse("surveys:counter_complete", args=[record.pk]))
     record.refresh_from_db()
@@ -80,15 +90,21 @@ def test_the_register_rejects_impossible_records(personas, domisili):
         {"received_at": now + dt.timedelta(hours=1)},
     ]
     for change in cases:
-        kwargs = {"unit": personas.kelurahan, "service_type": domisili,
-                  "officers": [personas.pegawai], "received_at": now - dt.timedelta(hours=1),
-                  "by": personas.pegawai, **change}  # fmt: skip
+        kwargs = {
+            "unit": personas.kelurahan,
+            "service_type": domisili,
+            "officers": [personas.pegawai],
+            "received_at": now - dt.timedelta(hours=1),
+            "by": personas.pegawai,
+            **change,
+        }
         with pytest.raises(ValidationError):
             services.record_service(**kwargs)
     record = make_record(personas.kelurahan, domisili, [personas.pegawai], minutes=None)
     with pytest.raises(ValidationError):
-        services.complete_service(record=record, completed_at=record.received_at - dt.timedelta(1),
-                                  by=personas.pegawai)  # fmt: skip
+        services.complete_service(
+            record=record, completed_at=record.received_at - dt.timedelta(1), by=personas.pegawai
+        )
 
 
 def test_the_register_page_keeps_its_query_count(

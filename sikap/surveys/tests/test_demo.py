@@ -28,8 +28,10 @@ def test_the_demo_is_complete_varied_and_idempotent(db):
         IkmSnapshot.objects.count(),
     )
     assert counts[0] > 5000 and counts[1] > 2000 and counts[2] >= 8
-    first, last = ServiceRecord.objects.order_by("received_at").values_list("received_at", flat=True)[:1][0], \
-        ServiceRecord.objects.latest("received_at").received_at  # fmt: skip
+    first, last = (
+        ServiceRecord.objects.order_by("received_at").values_list("received_at", flat=True)[:1][0],
+        ServiceRecord.objects.latest("received_at").received_at,
+    )
     assert first.year == 2026 and last.date() <= TODAY
     year = parse_period("2026", today=TODAY)
     ikms = {u.name: unit_index(u, year).result.ikm for u in units}

@@ -33,10 +33,19 @@ def _clear_cache():
 
 def _counter(personas: Any, login: Any, client: Any, domisili: Any) -> Submit:
     received = timezone.localtime(NOW - dt.timedelta(minutes=12)).strftime("%Y-%m-%dT%H:%M")
-    data = {"service_type": domisili.pk, "received_at": received, "done": "on",
-            "officers": [personas.pegawai.pk], "citizen_initial": "ab"}  # fmt: skip
-    return Submit(login(personas.user("pegawai")), reverse("surveys:counter"), data,
-                  ServiceRecord.objects.all())  # fmt: skip
+    data = {
+        "service_type": domisili.pk,
+        "received_at": received,
+        "done": "on",
+        "officers": [personas.pegawai.pk],
+        "citizen_initial": "ab",
+    }
+    return Submit(
+        login(personas.user("pegawai")),
+        reverse("surveys:counter"),
+        data,
+        ServiceRecord.objects.all(),
+    )
 
 
 def _by_unit(personas: Any, login: Any, client: Any, domisili: Any) -> Submit:
@@ -51,8 +60,14 @@ def _by_receipt(personas: Any, login: Any, client: Any, domisili: Any) -> Submit
 
 
 def _service_type(personas: Any, login: Any, client: Any, domisili: Any) -> Submit:
-    data = {"name": "Surat Keterangan Usaha", "standard_minutes": "20", "order": "1",
-            "is_active": "on", "biaya": "Gratis", "persyaratan": "Pengantar RT/RW"}  # fmt: skip
+    data = {
+        "name": "Surat Keterangan Usaha",
+        "standard_minutes": "20",
+        "order": "1",
+        "is_active": "on",
+        "biaya": "Gratis",
+        "persyaratan": "Pengantar RT/RW",
+    }
     url = reverse("surveys:service_type_create", args=[personas.kelurahan.pk])
     rows = ServiceType.objects.filter(name=data["name"])
     return Submit(login(personas.user("lurah")), url, data, rows)

@@ -70,8 +70,11 @@ def test_an_officer_prints_a_receipt_and_the_citizen_answers_on_a_phone(live_pag
     screenshot(page, "surveys-thanks-phone")
     stored = SurveyResponse.objects.get()
     assert (stored.officer_id, stored.channel, stored.u3, stored.gender) == (
-        personas.pegawai.pk, "qr", 3, "P",
-    )  # fmt: skip
+        personas.pegawai.pk,
+        "qr",
+        3,
+        "P",
+    )
     page.goto(link)
     assert "sudah diisi" in page.locator("h1").inner_text()
 
@@ -125,8 +128,14 @@ def test_the_public_page_and_the_report_on_phone_and_desktop(live_page):
     now = timezone.now()
     for i in range(12):
         make_record(kel, st, [personas.pegawai], received_at=now - dt.timedelta(hours=2, minutes=i))
-        make_response(kel, [4, 4, 3, 4, 3, 4, 4, 3, 3 + i % 2], officer=personas.pegawai,
-                      service_type=st, gender="LP"[i % 2], age=25 + i)  # fmt: skip
+        make_response(
+            kel,
+            [4, 4, 3, 4, 3, 4, 4, 3, 3 + i % 2],
+            officer=personas.pegawai,
+            service_type=st,
+            gender="LP"[i % 2],
+            age=25 + i,
+        )
     for _ in range(4):
         make_response(kel, [3, 3, 2, 3, 3, 3, 4, 3, 3], officer=personas.peer, service_type=st)
     period = parse_period(str(timezone.localdate().year), today=timezone.localdate())
@@ -193,6 +202,14 @@ def test_the_58_mm_receipt_keeps_a_readable_qr_code(live_page, tmp_path):
     assert len(reader.pages) == 1
     assert 57 <= float(reader.pages[0].mediabox.width) / 72 * 25.4 <= 59
     subprocess.run(
-        ["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), "test-artifacts/surveys-receipt-58mm"],
+        [
+            "pdftoppm",
+            "-r",
+            "200",
+            "-png",
+            "-singlefile",
+            str(pdf),
+            "test-artifacts/surveys-receipt-58mm",
+        ],
         check=True,
-    )  # fmt: skip
+    )

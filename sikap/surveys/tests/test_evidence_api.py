@@ -94,8 +94,9 @@ def test_a_unit_head_is_reminded_of_a_missing_follow_up_plan(personas, django_as
     with django_assert_num_queries(3):
         items = attention.items(user, scope)
     assert len(items) == 1 and "Semester I 2026" in items[0].detail
-    FollowUpPlan.objects.create(unit=personas.kelurahan, period_start=START, period_end=END,
-                                unsur="U1", action="x")  # fmt: skip
+    FollowUpPlan.objects.create(
+        unit=personas.kelurahan, period_start=START, period_end=END, unsur="U1", action="x"
+    )
     assert attention.items(user, scope) == []
     pegawai = personas.user("pegawai")
     assert attention.items(pegawai, build_scope(pegawai)) == []

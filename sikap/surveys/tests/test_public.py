@@ -33,8 +33,10 @@ def test_a_receipt_survey_records_the_service_and_the_officer(personas, client, 
     assert response.status_code == 302
     stored = SurveyResponse.objects.get()
     assert (stored.service_record, stored.officer, stored.channel) == (
-        record, personas.pegawai, Channel.QR,
-    )  # fmt: skip
+        record,
+        personas.pegawai,
+        Channel.QR,
+    )
     assert stored.u9 is None and stored.u1 == 3 and stored.gender == "P"
     again = client.get(url)
     assert "sudah diisi" in again.content.decode() or "already" in again.content.decode()
@@ -117,9 +119,13 @@ def _kiosk(personas):
 
 def _payload(**extra):
     return {
-        "id": str(uuid.uuid4()), "answered_at": "2026-11-27T03:00:00Z",
-        "answers": {"U1": 4, "U2": 3, "U3": None}, "gender": "L", "education": "SMA", **extra,
-    }  # fmt: skip
+        "id": str(uuid.uuid4()),
+        "answered_at": "2026-11-27T03:00:00Z",
+        "answers": {"U1": 4, "U2": 3, "U3": None},
+        "gender": "L",
+        "education": "SMA",
+        **extra,
+    }
 
 
 def test_the_kiosk_stores_a_repeated_key_once(personas, domisili):

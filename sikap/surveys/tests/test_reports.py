@@ -27,8 +27,15 @@ def answered(personas, domisili):
     kel = personas.kelurahan
     when = dt.datetime(2026, 10, 5, 3, 0, tzinfo=dt.UTC)
     for i in range(12):
-        make_response(kel, [4, 4, 2, 4, 3, 4, 4, 3, 4], officer=personas.pegawai,
-                      service_type=domisili, when=when, gender="PL"[i % 2], education="SMA")  # fmt: skip
+        make_response(
+            kel,
+            [4, 4, 2, 4, 3, 4, 4, 3, 4],
+            officer=personas.pegawai,
+            service_type=domisili,
+            when=when,
+            gender="PL"[i % 2],
+            education="SMA",
+        )
     for _ in range(3):
         make_response(kel, [3, 3, 3, 3, 3, 3, 3, 3, 3], officer=personas.peer, when=when)
     return kel
@@ -55,8 +62,12 @@ def test_the_lurah_sees_the_index_with_lowest_unsur_and_hidden_officers(personas
 @time_machine.travel(NOW, tick=False)
 def test_the_sample_uses_the_register_or_a_population_by_hand(personas, login, answered, domisili):
     for _ in range(3):
-        make_record(personas.kelurahan, domisili, [personas.pegawai],
-                    received_at=dt.datetime(2026, 10, 6, 2, tzinfo=dt.UTC))  # fmt: skip
+        make_record(
+            personas.kelurahan,
+            domisili,
+            [personas.pegawai],
+            received_at=dt.datetime(2026, 10, 6, 2, tzinfo=dt.UTC),
+        )
     client = login(personas.user("lurah"))
     index = client.get(_url("report", answered)).context["index"]
     assert (index.population, index.required_sample, index.sample_sufficient) == (3, 3, True)

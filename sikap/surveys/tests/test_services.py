@@ -59,27 +59,48 @@ def test_answers_and_units_are_checked(personas, domisili):
 def test_an_invalid_table_is_never_imported(personas):
     table = parse_rows([["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"], ["9"] * 9])
     with pytest.raises(ValidationError):
-        services.import_paper(unit=personas.kelurahan, table=table, filename="x.csv",
-                              submitted_on=dt.date(2026, 1, 1),
-                              by=personas.user("hr"))  # fmt: skip
+        services.import_paper(
+            unit=personas.kelurahan,
+            table=table,
+            filename="x.csv",
+            submitted_on=dt.date(2026, 1, 1),
+            by=personas.user("hr"),
+        )
     with pytest.raises(ValidationError):
-        services.import_paper(unit=personas.kelurahan, table=ParsedTable(), filename="x.csv",
-                              submitted_on=dt.date(2026, 1, 1),
-                              by=personas.user("hr"))  # fmt: skip
+        services.import_paper(
+            unit=personas.kelurahan,
+            table=ParsedTable(),
+            filename="x.csv",
+            submitted_on=dt.date(2026, 1, 1),
+            by=personas.user("hr"),
+        )
 
 
 def test_a_follow_up_needs_an_action_and_known_unsur(personas):
     period = parse_period("2026-S1", today=dt.date(2026, 8, 1))
-    for kwargs in ({"action": " ", "unsur": ["U3"]}, {"action": "x", "unsur": ["U10"]},
-                   {"action": "x", "unsur": []}):  # fmt: skip
+    for kwargs in (
+        {"action": " ", "unsur": ["U3"]},
+        {"action": "x", "unsur": ["U10"]},
+        {"action": "x", "unsur": []},
+    ):
         with pytest.raises(ValidationError):
             services.save_follow_up(
                 unit=personas.kelurahan, period=period, by=personas.lurah, **kwargs
             )
-    plan = services.save_follow_up(unit=personas.kelurahan, period=period, by=personas.lurah,
-                                   unsur=["U3", "U9"], action="Tambah loket")  # fmt: skip
-    again = services.save_follow_up(unit=personas.kelurahan, period=period, by=personas.lurah,
-                                    unsur=["U3"], action="Tambah loket dan kursi")  # fmt: skip
+    plan = services.save_follow_up(
+        unit=personas.kelurahan,
+        period=period,
+        by=personas.lurah,
+        unsur=["U3", "U9"],
+        action="Tambah loket",
+    )
+    again = services.save_follow_up(
+        unit=personas.kelurahan,
+        period=period,
+        by=personas.lurah,
+        unsur=["U3"],
+        action="Tambah loket dan kursi",
+    )
     assert again.pk == plan.pk and again.unsur == "U3"
 
 
@@ -112,8 +133,9 @@ def test_settings_promise_and_catalogue_services_check_their_input(personas, dom
     with pytest.raises(ValidationError):
         services.save_settings(settings=settings, by=None)
     with pytest.raises(ValidationError):
-        services.save_promise(promise=ServicePromise(unit=personas.kelurahan, text=" "),
-                              signer=None, by=None)  # fmt: skip
+        services.save_promise(
+            promise=ServicePromise(unit=personas.kelurahan, text=" "), signer=None, by=None
+        )
     with pytest.raises(ValidationError):
         services.save_service_type(service_type=domisili, unit=personas.kecamatan, by=None)
 

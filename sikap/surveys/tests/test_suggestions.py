@@ -127,9 +127,12 @@ def test_the_page_costs_the_same_with_more_saran(personas, login, saran, domisil
     few = [_queries(client, url + query) for query in ("", "?q=a", "?page=2")]
     for day in range(45):
         response = make_response(
-            personas.kelurahan, 3, service_type=domisili, comment=f"Saran ke-{day} agar cepat",
+            personas.kelurahan,
+            3,
+            service_type=domisili,
+            comment=f"Saran ke-{day} agar cepat",
             when=OCTOBER + dt.timedelta(days=day),
-        )  # fmt: skip
+        )
         if day % 2:
             _mark(personas, response)
     assert [_queries(client, url + query) for query in ("", "?q=a", "?page=2")] == few
@@ -153,10 +156,14 @@ def test_the_lurah_marks_a_saran_under_a_new_plan_and_the_public_page_shows_it(
     form = lurah.get(_mark_url(kel, saran["personal"]))
     assert form.status_code == 200
     assert "Budi" not in form.content.decode() and "Antrean lama" in form.content.decode()
-    answer = lurah.post(_mark_url(kel, saran["personal"]), {
-        "plan": "new", "plan_action": "Tambah loket pada jam sibuk",
-        "note": "Loket kedua dibuka pukul 08.00–10.00",
-    })  # fmt: skip
+    answer = lurah.post(
+        _mark_url(kel, saran["personal"]),
+        {
+            "plan": "new",
+            "plan_action": "Tambah loket pada jam sibuk",
+            "note": "Loket kedua dibuka pukul 08.00–10.00",
+        },
+    )
     assert answer.status_code == 302
     plan = FollowUpPlan.objects.get(unit=kel)
     assert (plan.period_start, plan.unsur, plan.action) == (
@@ -235,13 +242,19 @@ def test_a_response_without_saran_or_of_another_unit_is_404(personas, login, sar
 @time_machine.travel(NOW, tick=False)
 def test_the_service_refuses_a_plan_of_another_unit_or_period_and_a_purged_saran(personas, saran):
     other_unit = FollowUpPlan.objects.create(
-        unit=personas.kecamatan, period_start=dt.date(2026, 10, 1),
-        period_end=dt.date(2026, 12, 31), unsur="U1", action="x",
-    )  # fmt: skip
+        unit=personas.kecamatan,
+        period_start=dt.date(2026, 10, 1),
+        period_end=dt.date(2026, 12, 31),
+        unsur="U1",
+        action="x",
+    )
     third = FollowUpPlan.objects.create(
-        unit=personas.kelurahan, period_start=dt.date(2026, 7, 1),
-        period_end=dt.date(2026, 9, 30), unsur="U1", action="x",
-    )  # fmt: skip
+        unit=personas.kelurahan,
+        period_start=dt.date(2026, 7, 1),
+        period_end=dt.date(2026, 9, 30),
+        unsur="U1",
+        action="x",
+    )
     for plan in (other_unit, third):
         with pytest.raises(ValidationError) as refused:
             _mark(personas, saran["plain"], plan=plan)

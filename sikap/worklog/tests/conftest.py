@@ -17,6 +17,11 @@ def rencana(personas, db):
     year = setup_appraisal_year(year=2026, period_kind="triwulanan", annual_final=True, by=None)
     plan = make_plan(personas.pegawai, year, penilai=personas.penilai)
     return action_plans.save_action_plan(
-        work_result=plan.work_results.get(), period=year.periods.get(number=1),
-        text="Melayani surat keterangan", target=30, satuan="layanan", by=None, today=DAY,
-    )  # fmt: skip
+        work_result=plan.work_results.get(),
+        period=year.periods.get(number=1),
+        text="Melayani surat keterangan",
+        target=30,
+        satuan="layanan",
+        by=None,
+        today=DAY,
+    )

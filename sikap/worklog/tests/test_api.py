@@ -23,16 +23,25 @@ def _post(client, url: str, data: dict | None = None):
 
 def _draft(personas, source_id: int = 1) -> Entry:
     entry, _created = services.record_work_done(
-        employee=personas.pegawai, source="complaints.answer", source_id=source_id, date=DAY,
-        activity="Memberikan tanggapan atas pengaduan", evidence_url="/pengaduan/1/",
-    )  # fmt: skip
+        employee=personas.pegawai,
+        source="complaints.answer",
+        source_id=source_id,
+        date=DAY,
+        activity="Memberikan tanggapan atas pengaduan",
+        evidence_url="/pengaduan/1/",
+    )
     return entry
 
 
 READS = {
-    "pegawai": 200, "penilai": 200, "hr": 200, "auditor": 200, "peer": 404, "other_hr": 404,
+    "pegawai": 200,
+    "penilai": 200,
+    "hr": 200,
+    "auditor": 200,
+    "peer": 404,
+    "other_hr": 404,
     "outsider": 404,
-}  # fmt: skip
+}
 
 
 @pytest.mark.django_db
@@ -60,8 +69,13 @@ def test_anonymous_and_bad_input_are_refused(client, personas, login):
 @pytest.mark.django_db
 def test_the_owner_keeps_the_week_and_the_penilai_approves_it(personas, login, rencana):
     owner = login(personas.user("pegawai"))
-    entry = {"date": DAY.isoformat(), "activity": "Rapat staf", "start_time": "08:00",
-             "end_time": "09:00", "location": "rumah"}  # fmt: skip
+    entry = {
+        "date": DAY.isoformat(),
+        "activity": "Rapat staf",
+        "start_time": "08:00",
+        "end_time": "09:00",
+        "location": "rumah",
+    }
     created = _post(owner, _url(personas, "entries"), entry)
     assert created.status_code == 201 and created.json()["confirmed"]
     bad = _post(owner, _url(personas, "entries"), {**entry, "end_time": "07:00"})
@@ -95,10 +109,18 @@ def test_the_owner_keeps_the_week_and_the_penilai_approves_it(personas, login, r
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("role", "change", "decide"), [
-    ("pegawai", None, 403), ("penilai", 403, None), ("hr", 403, 403), ("auditor", 403, 403),
-    ("peer", 404, 404), ("other_hr", 404, 404), ("outsider", 404, 404),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "change", "decide"),
+    [
+        ("pegawai", None, 403),
+        ("penilai", 403, None),
+        ("hr", 403, 403),
+        ("auditor", 403, 403),
+        ("peer", 404, 404),
+        ("other_hr", 404, 404),
+        ("outsider", 404, 404),
+    ],
+)
 def test_only_the_owner_changes_and_only_the_penilai_decides(personas, login, role, change, decide):
     draft = _draft(personas)
     client = login(personas.user(role))

@@ -112,10 +112,11 @@ def test_from_rencana_aksi_to_the_quarter_sum_and_the_ekinerja_excel(live_page, 
         assert page.locator("text=dari register layanan").count() == 2
         rencana = plan.work_results.get().action_plans.get()
         _confirm_two_add_one_and_submit(
-            page, "Melayani legalisir surat di rumah warga lansia",
+            page,
+            "Melayani legalisir surat di rumah warga lansia",
             fill=[("#id_realisation", "3"), ("#id_satuan", "layanan")],
             select=[("#id_action_plan", str(rencana.pk)), ("#id_location", "lokasi_lain")],
-        )  # fmt: skip
+        )
         page.context.clear_cookies()
         page.set_viewport_size(DESKTOP)
         _sign_in(page, "penilai")

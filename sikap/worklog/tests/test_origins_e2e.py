@@ -25,9 +25,14 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 def test_drafts_show_their_origin_and_are_confirmed_in_one_tap(live_page, personas, rencana):
     pegawai, unit = personas.pegawai, personas.pegawai.unit
     second = action_plans.save_action_plan(
-        work_result=rencana.work_result, period=rencana.period, text="Menyusun laporan bulanan",
-        target=3, satuan="dokumen", by=None, today=DAY,
-    )  # fmt: skip
+        work_result=rencana.work_result,
+        period=rencana.period,
+        text="Menyusun laporan bulanan",
+        target=3,
+        satuan="dokumen",
+        by=None,
+        today=DAY,
+    )
     received = timezone.make_aware(dt.datetime.combine(DAY, dt.time(9, 0)))
     make_record(unit, make_service_type(unit), [pegawai], received_at=received)
     lurah = personas.user("lurah")

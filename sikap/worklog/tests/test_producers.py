@@ -53,13 +53,17 @@ def test_completing_a_service_fills_the_same_draft(
     unit = personas.pegawai.unit
     received = timezone.make_aware(dt.datetime.combine(DAY, dt.time(9, 5)))
     with django_capture_on_commit_callbacks(execute=True):
-        record = make_record(unit, make_service_type(unit), [personas.pegawai], received_at=received, minutes=None)  # fmt: skip
+        record = make_record(
+            unit, make_service_type(unit), [personas.pegawai], received_at=received, minutes=None
+        )
     [draft] = _drafts("surveys.service_record")
     assert (draft.start_time, draft.end_time) == (dt.time(9, 5), None)
     # The only rencana aksi of the quarter with the satuan "layanan" is linked.
     assert draft.action_plan == rencana
     with django_capture_on_commit_callbacks(execute=True):
-        surveys.complete_service(record=record, completed_at=received + dt.timedelta(minutes=20), by=personas.pegawai)  # fmt: skip
+        surveys.complete_service(
+            record=record, completed_at=received + dt.timedelta(minutes=20), by=personas.pegawai
+        )
     [draft] = _drafts("surveys.service_record")
     assert draft.end_time == dt.time(9, 25)
 
@@ -110,7 +114,9 @@ def test_forwarding_out_and_failed_saves(personas, django_capture_on_commit_call
             raise RuntimeError
     assert not Entry.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        complaints.forward_out(complaint=c, by=lurah, instansi="Kantor Pertanahan", reference="BPN-7", on=on)  # fmt: skip
+        complaints.forward_out(
+            complaint=c, by=lurah, instansi="Kantor Pertanahan", reference="BPN-7", on=on
+        )
     [draft] = _drafts("complaints.forwarding")
     assert draft.employee == personas.lurah
     assert draft.activity == f"Meneruskan pengaduan {c.tracking_code} ke Kantor Pertanahan"
@@ -148,9 +154,15 @@ def test_feedback_and_coaching_draft_for_the_penilai(personas, django_capture_on
     penilai = personas.user("penilai")
     with django_capture_on_commit_callbacks(execute=True):
         feedback = records.give_feedback(
-            plan=plan, period=period, by=penilai, text="Bagus", behaviour_value="pelayanan",
-        )  # fmt: skip
-        records.record_coaching(plan=plan, by=penilai, kind="counseling", date=DAY, topic="Disiplin waktu")  # fmt: skip
+            plan=plan,
+            period=period,
+            by=penilai,
+            text="Bagus",
+            behaviour_value="pelayanan",
+        )
+        records.record_coaching(
+            plan=plan, by=penilai, kind="counseling", date=DAY, topic="Disiplin waktu"
+        )
     [given] = _drafts("planning.feedback")
     assert (given.employee, given.source_id) == (personas.penilai, feedback.pk)
     assert given.activity.startswith("Memberikan umpan balik berkelanjutan kepada")
@@ -168,9 +180,12 @@ def test_feedback_and_coaching_draft_for_the_penilai(personas, django_capture_on
 def test_an_edit_refreshes_an_untouched_draft_only(personas):
     def offer(activity):
         return services.record_work_done(
-            employee=personas.pegawai, source="planning.coaching", source_id=3, date=DAY,
+            employee=personas.pegawai,
+            source="planning.coaching",
+            source_id=3,
+            date=DAY,
             activity=activity,
-        )  # fmt: skip
+        )
 
     draft, created = offer("Bimbingan")
     assert created

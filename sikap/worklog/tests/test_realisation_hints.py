@@ -41,9 +41,13 @@ def setup(personas):
     ]
     for n, (rencana, amount) in enumerate(zip(plans * 2, (3, 4, 5, 100), strict=True)):
         services.add_entry(
-            employee=personas.pegawai, by=None, date=DAY + dt.timedelta(days=n // 2 * 7),
-            activity="Laporan", action_plan=rencana, realisation=amount,
-        )  # fmt: skip
+            employee=personas.pegawai,
+            by=None,
+            date=DAY + dt.timedelta(days=n // 2 * 7),
+            activity="Laporan",
+            action_plan=rencana,
+            realisation=amount,
+        )
     # The first week is approved; the second is only submitted and does not count.
     services.submit_week(employee=personas.pegawai, day=DAY, by=None)
     services.decide_week(employee=personas.pegawai, day=DAY, approve=True, by=None)

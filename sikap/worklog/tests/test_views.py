@@ -15,9 +15,16 @@ WEEK = "?minggu=2026-02-09"
 
 # Who sees the pegawai's week (200) and who does not (404); anonymous is sent to sign in.
 SEES = {
-    "pegawai": 200, "penilai": 200, "lurah": 200, "camat": 200, "hr": 200,
-    "other_hr": 404, "auditor": 200, "peer": 404, "outsider": 404,
-}  # fmt: skip
+    "pegawai": 200,
+    "penilai": 200,
+    "lurah": 200,
+    "camat": 200,
+    "hr": 200,
+    "other_hr": 404,
+    "auditor": 200,
+    "peer": 404,
+    "outsider": 404,
+}
 
 
 @pytest.mark.django_db
@@ -38,10 +45,18 @@ def test_anonymous_is_sent_to_sign_in(client, personas):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("role", "status"), [
-    ("penilai", 403), ("lurah", 403), ("camat", 403), ("hr", 403), ("auditor", 403),
-    ("other_hr", 404), ("peer", 404),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("penilai", 403),
+        ("lurah", 403),
+        ("camat", 403),
+        ("hr", 403),
+        ("auditor", 403),
+        ("other_hr", 404),
+        ("peer", 404),
+    ],
+)
 def test_only_the_employee_adds_or_submits(personas, login, role, status):
     client = login(personas.user(role))
     url = reverse("worklog:week", args=[personas.pegawai.pk])
@@ -56,10 +71,15 @@ def test_the_employee_adds_confirms_and_submits(personas, login):
     client = login(personas.user("pegawai"))
     url = reverse("worklog:week", args=[personas.pegawai.pk])
     data = {
-        "minggu": "2026-02-09", "date": DAY.isoformat(), "start_time": "08:00",
-        "end_time": "09:00", "activity": "Melayani warga", "realisation": 2,
-        "satuan": "layanan", "location": "rumah",
-    }  # fmt: skip
+        "minggu": "2026-02-09",
+        "date": DAY.isoformat(),
+        "start_time": "08:00",
+        "end_time": "09:00",
+        "activity": "Melayani warga",
+        "realisation": 2,
+        "satuan": "layanan",
+        "location": "rumah",
+    }
     response = client.post(url + WEEK, data)
     assert response.status_code == 302
     client.post(url + WEEK, {**data, "start_time": "08:30", "activity": "Rapat"})
@@ -68,9 +88,12 @@ def test_the_employee_adds_confirms_and_submits(personas, login):
     bad = client.post(url + WEEK, {**data, "end_time": "07:00"})
     assert bad.status_code == 200 and not Entry.objects.filter(end_time=dt.time(7)).exists()
     draft, _ = services.record_work_done(
-        employee=personas.pegawai, source="surveys.service_record", source_id=9, date=DAY,
+        employee=personas.pegawai,
+        source="surveys.service_record",
+        source_id=9,
+        date=DAY,
         activity="Layanan KTP",
-    )  # fmt: skip
+    )
     client.post(reverse("worklog:confirm", args=[draft.pk]))
     draft.refresh_from_db()
     assert draft.confirmed
@@ -84,10 +107,17 @@ def test_the_employee_adds_confirms_and_submits(personas, login):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("role", "status"), [
-    ("pegawai", 403), ("lurah", 403), ("camat", 403), ("hr", 403), ("auditor", 403),
-    ("other_hr", 404),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("pegawai", 403),
+        ("lurah", 403),
+        ("camat", 403),
+        ("hr", 403),
+        ("auditor", 403),
+        ("other_hr", 404),
+    ],
+)
 def test_only_the_direct_penilai_decides(personas, login, role, status):
     services.add_entry(employee=personas.pegawai, by=None, date=DAY, activity="x")
     services.submit_week(employee=personas.pegawai, day=DAY, by=None)
@@ -130,9 +160,14 @@ def test_a_draft_shows_its_origin_and_is_confirmed_against_a_chosen_rencana_aksi
     personas, login, rencana
 ):
     draft, _created = services.record_work_done(
-        employee=personas.pegawai, source="development.training", source_id=4, date=DAY,
-        activity="Mengikuti Bimtek", satuan="JP", evidence_url="/pengembangan/pegawai/1/",
-    )  # fmt: skip
+        employee=personas.pegawai,
+        source="development.training",
+        source_id=4,
+        date=DAY,
+        activity="Mengikuti Bimtek",
+        satuan="JP",
+        evidence_url="/pengembangan/pegawai/1/",
+    )
     assert draft.action_plan == rencana  # the only rencana aksi of the quarter
     draft.action_plan = None
     draft.save()
@@ -150,13 +185,20 @@ def test_a_draft_shows_its_origin_and_is_confirmed_against_a_chosen_rencana_aksi
 @pytest.mark.django_db
 def test_an_entry_without_an_end_shows_its_start_alone(personas, login):
     services.add_entry(
-        employee=personas.pegawai, by=None, date=DAY, activity="Melayani warga",
+        employee=personas.pegawai,
+        by=None,
+        date=DAY,
+        activity="Melayani warga",
         start_time=dt.time(9, 0),
-    )  # fmt: skip
+    )
     services.add_entry(
-        employee=personas.pegawai, by=None, date=DAY, activity="Rapat staf",
-        start_time=dt.time(13, 0), end_time=dt.time(14, 0),
-    )  # fmt: skip
+        employee=personas.pegawai,
+        by=None,
+        date=DAY,
+        activity="Rapat staf",
+        start_time=dt.time(13, 0),
+        end_time=dt.time(14, 0),
+    )
     page = login(personas.user("pegawai")).get(
         reverse("worklog:week", args=[personas.pegawai.pk]) + WEEK
     )

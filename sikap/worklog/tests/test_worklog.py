@@ -28,8 +28,10 @@ def test_the_transition_table():
 
 def test_overlaps_and_minutes_and_weeks():
     slots = [
-        rules.Slot(1, T(8), T(10)), rules.Slot(2, T(9, 30), T(11)), rules.Slot(3, T(11), T(12)),
-    ]  # fmt: skip
+        rules.Slot(1, T(8), T(10)),
+        rules.Slot(2, T(9, 30), T(11)),
+        rules.Slot(3, T(11), T(12)),
+    ]
     assert rules.overlapping(slots) == {1, 2}
     assert rules.overlapping([]) == set()
     assert rules.minutes(T(8), T(9, 30)) == 90
@@ -43,17 +45,31 @@ def test_overlaps_and_minutes_and_weeks():
 def test_a_week_is_submitted_approved_and_rolls_up(personas, rencana):
     pegawai = personas.pegawai
     a = services.add_entry(
-        employee=pegawai, by=None, date=DAY, activity="Melayani warga", action_plan=rencana,
-        start_time=T(8), end_time=T(10), realisation=3,
-    )  # fmt: skip
+        employee=pegawai,
+        by=None,
+        date=DAY,
+        activity="Melayani warga",
+        action_plan=rencana,
+        start_time=T(8),
+        end_time=T(10),
+        realisation=3,
+    )
     b = services.add_entry(
-        employee=pegawai, by=None, date=DAY, activity="Melayani warga lagi",
-        action_plan=rencana, start_time=T(9), end_time=T(11), realisation=2, location="rumah",
-    )  # fmt: skip
+        employee=pegawai,
+        by=None,
+        date=DAY,
+        activity="Melayani warga lagi",
+        action_plan=rencana,
+        start_time=T(9),
+        end_time=T(11),
+        realisation=2,
+        location="rumah",
+    )
     assert a.satuan == "layanan"
     assert services.warnings_for(employee=pegawai, day=DAY) == {
-        a.pk: ["overlap"], b.pk: ["overlap"],
-    }  # fmt: skip
+        a.pk: ["overlap"],
+        b.pk: ["overlap"],
+    }
     assert services.submit_week(employee=pegawai, day=DAY, by=None) == 2
     with pytest.raises(ValidationError) as info:
         services.decide_week(employee=pegawai, day=DAY, approve=False, by=None)
@@ -120,10 +136,16 @@ def test_a_holiday_entry_is_warned_not_refused(personas, rencana):
 def test_work_done_writes_one_draft_to_confirm_or_discard(personas, rencana):
     user = personas.user("pegawai")
     event = hooks.WorkDone(
-        source="surveys.service_record", source_id=41, user_id=user.pk, day=DAY,
-        activity="Melayani surat keterangan domisili", start=T(9), end=T(9, 20),
-        satuan="layanan", evidence_url="/layanan/41/",
-    )  # fmt: skip
+        source="surveys.service_record",
+        source_id=41,
+        user_id=user.pk,
+        day=DAY,
+        activity="Melayani surat keterangan domisili",
+        start=T(9),
+        end=T(9, 20),
+        satuan="layanan",
+        evidence_url="/layanan/41/",
+    )
     hooks.emit_work_done(event)
     hooks.emit_work_done(event)  # no double entry
     draft = Entry.objects.get()
@@ -132,9 +154,12 @@ def test_work_done_writes_one_draft_to_confirm_or_discard(personas, rencana):
     services.confirm_draft(entry=draft, employee=personas.pegawai, by=user, action_plan=rencana)
     assert services.submit_week(employee=personas.pegawai, day=DAY, by=None) == 1
     other = hooks.WorkDone(
-        source="complaints.verification", source_id=5, user_id=user.pk, day=DAY,
+        source="complaints.verification",
+        source_id=5,
+        user_id=user.pk,
+        day=DAY,
         activity="Verifikasi pengaduan",
-    )  # fmt: skip
+    )
     hooks.emit_work_done(other)
     second = Entry.objects.get(source="complaints.verification")
     services.discard_draft(entry=second, employee=personas.pegawai, by=user)

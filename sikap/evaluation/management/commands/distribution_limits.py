@@ -21,15 +21,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--organisation-predicate", required=True,
+            "--organisation-predicate",
+            required=True,
             help="Istimewa, Baik, Butuh Perbaikan (Cukup), Kurang or Sangat Kurang (or a code).",
-        )  # fmt: skip
+        )
         parser.add_argument("--headcount", required=True, help="Number of employees (>= 0).")
         parser.add_argument("--actual", help="Actual counts SB,B,BP,K,SK, e.g. 1,6,2,1,0.")
         parser.add_argument(
-            "--rounding", default=rules.DEFAULT_ROUNDING.value.lower(),
+            "--rounding",
+            default=rules.DEFAULT_ROUNDING.value.lower(),
             choices=[r.value.lower() for r in rules.Rounding],
-        )  # fmt: skip
+        )
         parser.add_argument("--json", action="store_true", help="Print JSON (the default form).")
 
     def handle(self, *args: Any, **options: Any) -> None:

@@ -21,9 +21,12 @@ class Command(BaseCommand):
         parser.add_argument("--today", type=dt.date.fromisoformat, help="Pretend it is this day.")
 
     def handle(
-        self, *args: Any, enqueue: bool = False, today: dt.date | str | None = None,
+        self,
+        *args: Any,
+        enqueue: bool = False,
+        today: dt.date | str | None = None,
         **options: Any,
-    ) -> None:  # fmt: skip
+    ) -> None:
         if isinstance(today, str):  # call_command(..., today="2027-01-05") skips the parser
             today = dt.date.fromisoformat(today)
         if enqueue:
