@@ -7,6 +7,8 @@
                                          names a PostgreSQL database holding the demo plus
                                          ``manage.py generate_synthetic --scale city``
     bench/run.py --scale demo,city --json var/bench/bench.json
+    BENCH_DEMO_DATABASE_URL=postgres://.../sikap_demo bench/run.py --scale demo,city
+                                         the demo on PostgreSQL too, to compare like with like
 
 Per page: median and p95 server time, queries, bytes and the ratio to a bare Django view behind
 the same middleware in the same process; the heavy computations against a hand-written SQL

@@ -200,3 +200,48 @@ def test_unit_pages_of_a_generated_kelurahan_render(tiny, client) -> None:
     ).first()
     assert client.get(reverse("planning:plan", args=[plan.pk])).status_code == 200
     assert client.get(reverse("surveys:public", args=[kel.pk])).status_code == 200
+
+
+def _figures(curve) -> tuple:
+    return (
+        curve.unit.pk,
+        curve.headcount,
+        curve.counts,
+        curve.limits,
+        curve.violations,
+        [u.pk for u in curve.pooled_units],
+        curve.assessment,
+    )
+
+
+def test_the_curve_counted_without_people_and_all_curves_at_once_agree_with_the_full_curve(
+    tiny,
+) -> None:
+    """``unit_curve(people=False)`` and ``curve_checks`` are shortcuts of ``unit_curve``: on
+    the generated city (pooled kelurahan, mutasi, several SKP versions) every kecamatan and
+    kelurahan gives the same members, counts, limits and warnings all three ways."""
+    from sikap.cycle.models import Period
+    from sikap.evaluation.curve import curve_checks, unit_curve
+    from sikap.evaluation.models import EvaluationSettings
+
+    units = list(Unit.objects.filter(kind__in=[UnitKind.KECAMATAN, UnitKind.KELURAHAN]))
+    # A threshold above the tiny city's smaller kelurahan, so that some of them are pooled.
+    settings = EvaluationSettings.load()
+    settings.pooling_threshold = 25
+    periods = Period.objects.filter(pk__in=Evaluation.objects.values("period"))
+    assert units and periods.exists()
+    pooled = rated = 0
+    for period in periods:
+        full = {u.pk: unit_curve(u, period, settings=settings) for u in units}
+        for unit in units:
+            light = unit_curve(unit, period, settings=settings, people=False)
+            assert _figures(light) == _figures(full[unit.pk]), (unit.name, period)
+            assert light.employees == [] and light.headcount == len(full[unit.pk].employees)
+        every = {c.unit.pk: c for c in curve_checks(period, settings=settings)}
+        targets = {curve.unit.pk: curve for curve in full.values()}
+        assert set(every) == set(targets), period
+        for pk, curve in targets.items():
+            assert _figures(every[pk]) == _figures(curve), (curve.unit.name, period)
+        pooled += sum(len(c.pooled_units) for c in every.values())
+        rated += sum(c.evaluated for c in every.values())
+    assert pooled and rated  # the data has pooled kelurahan and rated people to compare

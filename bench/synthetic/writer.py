@@ -159,10 +159,25 @@ class Writer:
         return count
 
     def finish(self) -> None:
-        """Move the PostgreSQL sequences past the keys chosen here."""
-        if self.vendor != "postgresql" or not self.touched:
+        """Move the PostgreSQL sequences past the keys chosen here, then refresh the planner's
+        statistics of every table written: without them PostgreSQL plans the first hours of
+        queries for the empty tables it last measured (seconds per page instead of
+        milliseconds) until autovacuum gets round to them."""
+        if not self.touched:
             return
-        statements = connection.ops.sequence_reset_sql(no_style(), list(self.touched))
+        tables = sorted(
+            {model._meta.db_table for model in self.touched}
+            | {
+                field.m2m_db_table()
+                for model in self.touched
+                for field in model._meta.local_many_to_many
+            }
+        )
         with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
+            if self.vendor == "postgresql":
+                for sql in connection.ops.sequence_reset_sql(no_style(), list(self.touched)):
+                    cursor.execute(sql)
+                for table in tables:
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+            else:
+                cursor.execute("ANALYZE")

@@ -13,7 +13,7 @@ from ninja import Router, Schema
 from sikap.accounts.http import AuthedRequest
 from sikap.complaints import access, rules
 from sikap.complaints.models import Complaint
-from sikap.lib.apitypes import ObjectId, TextQuery
+from sikap.lib.apitypes import DEFAULT_LIMIT, LimitQuery, ObjectId, OffsetQuery, TextQuery
 from sikap.org.access import get_unit_for_user
 
 router = Router(tags=["complaints"])
@@ -82,9 +82,14 @@ def public_status(request: HttpRequest, code: str) -> PublicStatusOut:
 
 @router.get("/units/{unit_id}", response=list[ComplaintOut])
 def unit_complaints(
-    request: AuthedRequest, unit_id: ObjectId, status: TextQuery = ""
+    request: AuthedRequest,
+    unit_id: ObjectId,
+    status: TextQuery = "",
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
 ) -> list[ComplaintOut]:
-    """Complaints of a unit subtree visible to the signed-in user (no reporter identity)."""
+    """Complaints of a unit subtree visible to the signed-in user (no reporter identity), the
+    newest first, ``limit`` (at most 500) from ``offset``."""
     try:
         unit = get_unit_for_user(request.user, unit_id)
     except (Http404, PermissionDenied) as error:
@@ -108,5 +113,7 @@ def unit_complaints(
             overdue=c.is_overdue(today),
             assignee_id=c.assignee_id,
         )
-        for c in qs.select_related("unit")[:500]
+        for c in qs.select_related("unit").order_by("-registered_on", "-pk")[
+            offset : offset + limit
+        ]
     ]

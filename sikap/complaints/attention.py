@@ -48,7 +48,8 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                 )
             )
     if scope.reaches_any("handle"):
-        qs = scope.filter_units(Complaint.objects.all(), reach="handle")
+        # Only open complaints count; the partial index "complaint_open_unit" serves this.
+        qs = scope.filter_units(Complaint.objects.filter(status__in=OPEN_STATUSES), reach="handle")
         counts = qs.aggregate(
             unverified=Count("pk", filter=Q(status=Status.REGISTERED)),
             overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, due_on__lt=today)),

@@ -227,7 +227,7 @@ def predicate_figure(unit: Unit, period: Period | None) -> Figure:
     title = _("Predikat Kinerja Pegawai")
     if period is None:
         return Figure("predicate", title, "–", url, note=_("No appraisal period yet."))
-    curve = unit_curve(unit, period)
+    curve = unit_curve(unit, period, people=False)
     url = reverse("evaluation:calibration", args=[curve.unit.pk, period.pk])
     order = evaluation_rules.CHART_ORDER
     rows: list[tuple[str, float | int | None]] = [(p.label, curve.counts.get(p, 0)) for p in order]

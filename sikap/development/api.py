@@ -9,7 +9,7 @@ from ninja import Router, Schema
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
 from sikap.development import access, rules, services
-from sikap.lib.apitypes import ObjectId, YearQuery
+from sikap.lib.apitypes import DEFAULT_LIMIT, LimitQuery, ObjectId, OffsetQuery, YearQuery
 
 router = Router(tags=["development"])
 
@@ -85,11 +85,19 @@ def me(request: AuthedRequest, year: YearQuery = None) -> dict[str, object]:
 
 
 @router.get("/recap", response=list[JpOut])
-def recap(request: AuthedRequest, year: YearQuery = None) -> list[dict[str, object]]:
-    """JP per employee in the units the user reads (unit heads, HR, auditors)."""
+def recap(
+    request: AuthedRequest,
+    year: YearQuery = None,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
+) -> list[dict[str, object]]:
+    """JP per employee in the units the user reads (unit heads, HR, auditors), by unit and
+    name, ``limit`` (at most 500) from ``offset``."""
     scope = access.require_reader(request.user)
     year = year or timezone.localdate().year
     employees = list(
-        access.employees_read(scope).exclude(jenis_asn="NON_ASN").order_by("unit__path", "name")
+        access.employees_read(scope)
+        .exclude(jenis_asn="NON_ASN")
+        .order_by("unit__path", "name", "pk")[offset : offset + limit]
     )
     return [_jp_out(r, year) for r in services.jp_rows(employees, year)]

@@ -43,6 +43,8 @@ class UnitCurve:
     counts: dict[rules.EmployeePredicate, int] = field(default_factory=dict)
     limits: rules.DistributionLimits | None = None
     violations: list[rules.Violation] = field(default_factory=list)
+    # Set by ``unit_curve(..., people=False)``, which counts the members without loading them.
+    member_count: int | None = None
 
     @property
     def evaluated(self) -> int:
@@ -50,7 +52,7 @@ class UnitCurve:
 
     @property
     def headcount(self) -> int:
-        return len(self.employees)
+        return self.member_count if self.member_count is not None else len(self.employees)
 
     def chart(self) -> dict[str, Any]:
         """Data for the Chart.js curve and the SVG (x order SK, K, BP, B, SB)."""
@@ -127,6 +129,38 @@ def _curve_in(unit: Unit, units: dict[int, Unit], top: Unit) -> Unit:
     return current
 
 
+def _candidates(unit_ids: list[int] | None, period: Period) -> tuple[Any, Any]:
+    """The ASN who may count in these units (every unit when None) during the period, and the
+    definitive posts overlapping it: see ``members_during``."""
+    overlapping = Q(start_date__lte=period.end_date) & (
+        Q(end_date__isnull=True) | Q(end_date__gte=period.start_date)
+    )
+    held = Assignment.objects.filter(overlapping, kind=AssignmentKind.DEFINITIF)
+    people = Employee.objects.filter(is_active=True).exclude(jenis_asn=JenisAsn.NON_ASN)
+    definitive = Assignment.objects.filter(kind=AssignmentKind.DEFINITIF).values("employee_id")
+    if unit_ids is None:
+        # Everyone without a definitive riwayat jabatan, and everyone who held a post then.
+        return people.filter(~Q(pk__in=definitive) | Q(pk__in=held.values("employee_id"))), held
+    people = people.filter(
+        Q(unit_id__in=unit_ids) & ~Q(pk__in=definitive)
+        | Q(pk__in=held.filter(unit_id__in=unit_ids).values("employee_id"))
+    )
+    return people, held
+
+
+def _served_in(held: Any, current: dict[int, int | None]) -> dict[int, int]:
+    """Per employee (id → current unit), the unit they counted in: that of their last definitive
+    post overlapping the period, else their current unit."""
+    last_unit: dict[int, int] = {}
+    rows = held.filter(employee_id__in=list(current)) if len(current) < 5000 else held
+    for employee_id, unit_id in rows.order_by("employee_id", "start_date", "pk").values_list(
+        "employee_id", "unit_id"
+    ):
+        if employee_id in current:
+            last_unit[employee_id] = unit_id  # ascending: the last one wins
+    return {pk: last_unit.get(pk, unit_id or 0) for pk, unit_id in current.items()}
+
+
 def members_during(unit_ids: list[int], period: Period) -> tuple[list[Employee], dict[int, int]]:
     """The ASN who counted in these units during the period, by the posts they held then.
 
@@ -135,42 +169,50 @@ def members_during(unit_ids: list[int], period: Period) -> tuple[list[Employee],
     the unit they served. Employees without a definitive riwayat jabatan count by their current
     unit. Returns the members (ordered by name) and, per member, the unit they counted in.
     """
-    overlapping = Q(start_date__lte=period.end_date) & (
-        Q(end_date__isnull=True) | Q(end_date__gte=period.start_date)
-    )
-    held = Assignment.objects.filter(overlapping, kind=AssignmentKind.DEFINITIF)
-    candidates = (
-        Employee.objects.filter(is_active=True)
-        .exclude(jenis_asn=JenisAsn.NON_ASN)
-        .filter(
-            Q(unit_id__in=unit_ids)
-            & ~Q(
-                pk__in=Assignment.objects.filter(kind=AssignmentKind.DEFINITIF).values(
-                    "employee_id"
-                )
-            )
-            | Q(pk__in=held.filter(unit_id__in=unit_ids).values("employee_id"))
-        )
-        .select_related("unit", "position")
-        .order_by("name", "pk")
-    )
-    people = list(candidates)
-    last_unit: dict[int, int] = {}
-    for employee_id, unit_id in (
-        held.filter(employee_id__in=[e.pk for e in people])
-        .order_by("employee_id", "start_date", "pk")
-        .values_list("employee_id", "unit_id")
-    ):
-        last_unit[employee_id] = unit_id  # ascending: the last one wins
+    candidates, held = _candidates(unit_ids, period)
+    people = list(candidates.select_related("unit", "position").order_by("name", "pk"))
+    served = _served_in(held, {e.pk: e.unit_id for e in people})
     wanted = set(unit_ids)
-    members = [e for e in people if last_unit.get(e.pk, e.unit_id) in wanted]
-    return members, {e.pk: last_unit.get(e.pk, e.unit_id or 0) for e in members}
+    members = [e for e in people if served[e.pk] in wanted]
+    return members, {e.pk: served[e.pk] for e in members}
+
+
+def member_units_during(unit_ids: list[int] | None, period: Period) -> dict[int, int]:
+    """``members_during`` without loading the people: member id → the unit they counted in.
+    With ``unit_ids=None``, every ASN of the instance (for a check of every curve at once)."""
+    candidates, held = _candidates(unit_ids, period)
+    served = _served_in(held, dict(candidates.values_list("pk", "unit_id")))
+    if unit_ids is None:
+        return served
+    wanted = set(unit_ids)
+    return {pk: unit_id for pk, unit_id in served.items() if unit_id in wanted}
+
+
+def _latest_predicates(period: Period, employee_ids: Any) -> dict[int, str]:
+    """Per employee, the predikat of the period's evaluation of their latest SKP ("" if none)."""
+    latest: dict[int, str] = {}
+    rows = Evaluation.objects.filter(period=period)
+    if employee_ids is not None:
+        rows = rows.filter(employee_id__in=employee_ids)
+    for employee_id, predicate in rows.order_by("plan__start_date", "pk").values_list(
+        "employee_id", "predicate"
+    ):
+        latest[employee_id] = predicate  # ascending: the latest SKP wins
+    return latest
 
 
 def unit_curve(
-    unit: Unit, period: Period, *, settings: EvaluationSettings | None = None
+    unit: Unit,
+    period: Period,
+    *,
+    settings: EvaluationSettings | None = None,
+    people: bool = True,
 ) -> UnitCurve:
-    """The curve the unit belongs to for the period (the pooled kecamatan for a small kelurahan)."""
+    """The curve the unit belongs to for the period (the pooled kecamatan for a small kelurahan).
+
+    With ``people=False`` the members are counted, not loaded (``employees`` and
+    ``evaluations`` stay empty): enough for the counts, the limits and the warnings.
+    """
     settings = settings or EvaluationSettings.load()
     threshold = settings.pooling_threshold
     line = {u.pk: u for u in Unit.objects.filter(pk__in=unit.ancestor_ids)}
@@ -194,6 +236,8 @@ def unit_curve(
             and _curve_in(units.get(c.parent_id, target), units, target).pk == target.pk
         )
     ]
+    if not people:
+        return _light_curve(target, period, units, member_units, settings)
     members, served_in = members_during(member_units, period)
     by_pk = {e.pk: e for e in members}
     pooled = sorted(
@@ -223,16 +267,113 @@ def unit_curve(
         determination=determination,
         rounding=rules.Rounding(settings.rounding),
     )
-    curve.counts = dict.fromkeys(rules.EmployeePredicate, 0)
-    for evaluation in evaluations.values():
-        if evaluation.predicate:
-            curve.counts[rules.EmployeePredicate(evaluation.predicate)] += 1
-    if assessment is not None:
+    curve.counts = _counts(e.predicate for e in evaluations.values())
+    return _finish(curve)
+
+
+def _finish(curve: UnitCurve) -> UnitCurve:
+    if curve.assessment is not None:
         curve.limits = rules.distribution_limits(
-            assessment.rule_predicate, curve.evaluated, rounding=curve.rounding
+            curve.assessment.rule_predicate, curve.evaluated, rounding=curve.rounding
         )
         curve.violations = rules.check_distribution(curve.limits, curve.counts)
     return curve
+
+
+def _counts(predicates: Any) -> dict[rules.EmployeePredicate, int]:
+    """Per Predikat Kinerja Pegawai, how many of these predikat values ("" unrated) are it."""
+    found = Counter(predicates)
+    return {p: found[p.value] for p in rules.EmployeePredicate}
+
+
+def _light_curve(
+    target: Unit,
+    period: Period,
+    units: dict[int, Unit],
+    member_units: list[int],
+    settings: EvaluationSettings,
+) -> UnitCurve:
+    served_in = member_units_during(member_units, period)
+    pooled = sorted(
+        {
+            c.pk
+            for unit_id in set(served_in.values())
+            if (c := _curve_in(units[unit_id], units, target)).pk != target.pk
+        }
+    )
+    predicates = _latest_predicates(period, list(served_in))
+    curve = UnitCurve(
+        unit=target,
+        period=period,
+        pooled_units=[units[pk] for pk in pooled],
+        employees=[],
+        evaluations={},
+        assessment=OrganisationAssessment.objects.filter(unit=target, period=period).first(),
+        determination=Determination.objects.filter(unit=target, period=period).first(),
+        rounding=rules.Rounding(settings.rounding),
+        counts=_counts(predicates.values()),
+        member_count=len(served_in),
+    )
+    return _finish(curve)
+
+
+def curve_checks(period: Period, *, settings: EvaluationSettings | None = None) -> list[UnitCurve]:
+    """Every curve of the instance for the period, counted at once (a handful of queries): the
+    same counts, limits and warnings as ``unit_curve(u, period, people=False)`` for each curve
+    unit, for an overview of where the kurva distribusi is not met."""
+    settings = settings or EvaluationSettings.load()
+    threshold = settings.pooling_threshold
+    units = {u.pk: u for u in Unit.objects.all()}
+    asn: Counter[int] = Counter()
+    for unit_id, n in (
+        Employee.objects.filter(is_active=True, unit__isnull=False)
+        .exclude(jenis_asn=JenisAsn.NON_ASN)
+        .values_list("unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        asn[curve_unit_of(units[unit_id], units).pk] += n
+
+    # Per unit (not per person): its own curve unit and the curve its people count in.
+    own_of = {pk: curve_unit_of(unit, units).pk for pk, unit in units.items()}
+    target_of = {
+        pk: pooled_into(units[own], units, asn, threshold).pk for pk, own in own_of.items()
+    }
+    served_in = member_units_during(None, period)
+    predicates = _latest_predicates(period, None)
+    members: dict[int, list[int]] = {}
+    pooled: dict[int, set[int]] = {}
+    for employee_id, unit_id in served_in.items():
+        if unit_id not in units:
+            continue
+        target = target_of[unit_id]
+        members.setdefault(target, []).append(employee_id)
+        if own_of[unit_id] != target:
+            pooled.setdefault(target, set()).add(own_of[unit_id])
+    targets = [units[pk] for pk in members if units[pk].kind in CURVE_KINDS]
+    assessments = {
+        a.unit_id: a for a in OrganisationAssessment.objects.filter(period=period, unit__in=targets)
+    }
+    determinations = {
+        d.unit_id: d for d in Determination.objects.filter(period=period, unit__in=targets)
+    }
+    curves = []
+    for target in sorted(targets, key=lambda u: u.path):
+        ids = members[target.pk]
+        curve = UnitCurve(
+            unit=target,
+            period=period,
+            pooled_units=[units[pk] for pk in sorted(pooled.get(target.pk, ()))],
+            employees=[],
+            evaluations={},
+            assessment=assessments.get(target.pk),
+            determination=determinations.get(target.pk),
+            rounding=rules.Rounding(settings.rounding),
+            counts=_counts(predicates.get(pk, "") for pk in ids),
+            member_count=len(ids),
+        )
+        curves.append(_finish(curve))
+    return curves
 
 
 def limits_payload(

@@ -18,3 +18,9 @@ MAX_YEAR = 2100
 ObjectId = Annotated[int, Path(ge=1, le=MAX_ID)]
 YearQuery = Annotated[int | None, Query(ge=MIN_YEAR, le=MAX_YEAR)]
 TextQuery = Annotated[str, Query(max_length=40)]
+# Paging of the list endpoints: at most MAX_LIMIT rows per request, whatever the size of the
+# city; ``offset`` pages on (the order of each list is stable).
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 500
+LimitQuery = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+OffsetQuery = Annotated[int, Query(ge=0, le=MAX_ID)]

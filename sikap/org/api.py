@@ -9,7 +9,7 @@ from ninja import Router, Schema
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.lib.apitypes import ObjectId
+from sikap.lib.apitypes import DEFAULT_LIMIT, LimitQuery, ObjectId, OffsetQuery
 from sikap.org import access
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
@@ -95,12 +95,18 @@ def employee_detail(request: AuthedRequest, employee_id: ObjectId) -> EmployeeOu
     response=list[PersonOut],
     summary="Active people of a unit subtree",
 )
-def unit_employees(request: AuthedRequest, unit_id: ObjectId) -> list[PersonOut]:
+def unit_employees(
+    request: AuthedRequest,
+    unit_id: ObjectId,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    offset: OffsetQuery = 0,
+) -> list[PersonOut]:
+    """By name, ``limit`` (at most 500) from ``offset``."""
     unit = access.get_unit_for_user(request.user, unit_id)
     people = (
         Employee.objects.in_subtree(unit)
         .filter(is_active=True)
         .select_related("position", "unit")
-        .order_by("name")
-    )
+        .order_by("name", "pk")
+    )[offset : offset + limit]
     return [p for p in (_person(e) for e in people) if p is not None]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from sikap.lib.dayrange import on_days
 from sikap.surveys import rules
@@ -40,10 +40,46 @@ class ServiceEvidence:
         return round(100 * self.on_time / self.completed, 1)
 
 
+def credited_rows(ids: list[int], start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Answer totals per (officer, unit) of the responses of [start, end] credited to ``ids``.
+
+    The same figures as ``SurveyResponse.objects.credited()`` filtered on the officers, found
+    from the officers' side so that the indexes answer: responses to a receipt the officers
+    served, plus responses naming one of them on a receipt that names no officer (or on no
+    receipt). A filter on the ``Coalesce`` itself would read every response of the period in
+    the city.
+    """
+    served = (
+        SurveyResponse.objects.between(start, end)
+        .filter(service_record__officers__in=ids)
+        .values("unit", credited_officer=F("service_record__officers"))
+        .annotate(**totals_aggregates())
+    )
+    named = (
+        SurveyResponse.objects.between(start, end)
+        .filter(officer__in=ids)
+        .filter(Q(service_record__isnull=True) | Q(service_record__officers__isnull=True))
+        .values("unit", credited_officer=F("officer"))
+        .annotate(**totals_aggregates())
+    )
+    merged: dict[tuple[int, int], dict[str, Any]] = {}
+    rows: list[dict[str, Any]] = [dict(row) for row in (*served, *named)]
+    for row in rows:
+        key = (row["credited_officer"], row["unit"])
+        if key not in merged:
+            merged[key] = dict(row)
+            continue
+        total = merged[key]
+        for name, value in row.items():
+            if name not in ("credited_officer", "unit"):
+                total[name] = (total[name] or 0) + (value or 0)
+    return list(merged.values())
+
+
 def service_evidence(
     employee_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[int, ServiceEvidence]:
-    """Evidence per employee for services received in [start, end]; three queries in all."""
+    """Evidence per employee for services received in [start, end]; four queries in all."""
     ids = list(set(employee_ids))
     if not ids:
         return {}
@@ -61,13 +97,7 @@ def service_evidence(
             on_time=Count("pk", filter=Q(servicerecord__on_time=True)),
         )
     }
-    rows: list[Any] = list(
-        SurveyResponse.objects.between(start, end)
-        .credited()
-        .filter(**{"credited_officer__in": ids})
-        .values("credited_officer", "unit")  # type: ignore[misc]  # an annotation of credited()
-        .annotate(**totals_aggregates())
-    )
+    rows = credited_rows(ids, start, end)
     settings = {
         s.unit_id: s
         for s in SurveySettings.objects.filter(unit_id__in={r["unit"] for r in rows}).only(

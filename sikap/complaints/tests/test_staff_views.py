@@ -434,3 +434,13 @@ def test_every_view_and_download_of_the_identity_is_logged(login, personas, comp
     complaint.is_anonymous = True
     assert access.log_identity_access(lurah, complaint) is None
     assert access.log_identity_access(lurah, complaint, attachment=item) is not None
+
+
+def test_api_unit_list_pages_the_newest_first(login, personas, complaint) -> None:
+    client = login(personas.user("lurah"))
+    url = f"/api/complaints/units/{personas.kelurahan.pk}"
+    assert [c["tracking_code"] for c in client.get(url, {"limit": 1}).json()] == [
+        complaint.tracking_code
+    ]
+    assert client.get(url, {"limit": 1, "offset": 1}).json() == []
+    assert client.get(url, {"limit": 501}).status_code == 422

@@ -614,8 +614,12 @@ def test_the_api(personas, login, event):
     assert (me["jp"], me["target"], me["below_target"]) == (4, 20, True)
     assert len(client.get("/api/development/jenis-diklat").json()) == 25
     assert client.get("/api/development/recap").status_code == 404
-    recap = as_(login, personas, "hr").get("/api/development/recap").json()
+    hr = as_(login, personas, "hr")
+    recap = hr.get("/api/development/recap").json()
     assert {r["name"] for r in recap} >= {"Dewi Lestari", "Rudi Hartono"}
+    paged = hr.get("/api/development/recap", {"limit": 1, "offset": 1}).json()
+    assert [r["name"] for r in paged] == [recap[1]["name"]]
+    assert hr.get("/api/development/recap", {"limit": 501}).status_code == 422
     assert as_(login, personas, "auditor").get("/api/development/me").status_code == 404
 
 

@@ -174,7 +174,11 @@ def evaluate(request: AuthedRequest, plan_pk: int, period_pk: int) -> HttpRespon
             .select_related("period")
             .order_by("period__start_date")
         )
-    curve = unit_curve(plan.employee.unit, period) if plan.employee.unit is not None else None
+    curve = (
+        unit_curve(plan.employee.unit, period, people=False)
+        if plan.employee.unit is not None
+        else None
+    )
     peer_request = PeerFeedbackRequest.objects.filter(
         employee=plan.employee_id, period=period
     ).first()

@@ -49,3 +49,16 @@ def test_api_docs_use_local_assets_not_a_cdn(personas, login):
     body = login(personas.user("camat")).get("/api/docs").content.decode()
     assert "cdn" not in body.lower()
     assert "/static/ninja/swagger-ui-bundle.js" in body
+
+
+def test_unit_people_endpoint_pages_by_name(personas, login):
+    client = login(personas.user("camat"))
+    url = f"/api/org/units/{personas.kecamatan.pk}/employees"
+    everyone = [p["nama"] for p in client.get(url).json()]
+    assert len(everyone) > 2 and everyone == sorted(everyone)
+    first = client.get(url, {"limit": 2}).json()
+    second = client.get(url, {"limit": 2, "offset": 2}).json()
+    assert [p["nama"] for p in first + second] == everyone[:4]
+    assert client.get(url, {"limit": 501}).status_code == 422
+    assert client.get(url, {"limit": 0}).status_code == 422
+    assert client.get(url, {"offset": -1}).status_code == 422

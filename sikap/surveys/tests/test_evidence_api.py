@@ -10,8 +10,9 @@ from django.urls import reverse
 
 from sikap.accounts.scope import build_scope
 from sikap.surveys import attention, nav
-from sikap.surveys.evidence import service_evidence
-from sikap.surveys.models import FollowUpPlan
+from sikap.surveys.evidence import credited_rows, service_evidence
+from sikap.surveys.models import FollowUpPlan, SurveyResponse
+from sikap.surveys.stats import totals_aggregates
 from sikap.surveys.testing import make_record, make_response
 
 WHEN = dt.datetime(2026, 3, 10, 3, 0, tzinfo=dt.UTC)
@@ -33,7 +34,7 @@ def test_service_evidence_counts_services_time_and_index(
 ):
     _data(personas, domisili)
     ids = [personas.pegawai.pk, personas.peer.pk, personas.camat.pk]
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         evidence = service_evidence(ids, START, END)
     mine = evidence[personas.pegawai.pk]
     assert (mine.services, mine.completed, mine.on_time, mine.on_time_share) == (3, 2, 1, 50.0)
@@ -43,6 +44,41 @@ def test_service_evidence_counts_services_time_and_index(
     camat = evidence[personas.camat.pk]
     assert (camat.services, camat.on_time_share, camat.ikm) == (0, None, None)
     assert service_evidence([], START, END) == {}
+
+
+def test_credited_rows_are_the_coalesce_figures_found_from_the_officers(personas, domisili):
+    """Every way a response credits an officer, against the plain ``credited()`` aggregate."""
+    kel, kec = personas.kelurahan, personas.kecamatan
+    pegawai, peer, camat = personas.pegawai, personas.peer, personas.camat
+    both = make_record(kel, domisili, [pegawai, peer], received_at=WHEN)
+    nobody = make_record(kel, domisili, [camat], received_at=WHEN)
+    nobody.officers.clear()
+    make_response(kel, 4, when=WHEN, service_record=both)  # both officers of the receipt
+    served = make_record(kel, domisili, [peer], received_at=WHEN)
+    make_response(kel, 2, officer=camat, when=WHEN, service_record=served)  # the receipt wins
+    make_response(kel, 3, officer=peer, when=WHEN, service_record=nobody)  # named, no officers
+    make_response(kec, [1, 2, 3, 4, None, 4, 3, 2, 1], officer=pegawai, when=WHEN)  # no receipt
+    make_response(kel, 1, when=WHEN)  # credits nobody
+    make_response(kel, 4, officer=pegawai, when=WHEN + dt.timedelta(days=200))  # outside
+    ids = [pegawai.pk, peer.pk, camat.pk]
+    expected = list(
+        SurveyResponse.objects.between(START, END)
+        .credited()
+        .filter(credited_officer__in=ids)
+        .values("credited_officer", "unit")
+        .annotate(**totals_aggregates())
+    )
+
+    def key(row):
+        return (row["credited_officer"], row["unit"])
+
+    found = sorted(credited_rows(ids, START, END), key=key)
+    assert found == sorted(expected, key=key)
+    assert {key(row): row["n"] for row in found} == {
+        (pegawai.pk, kel.pk): 1,
+        (pegawai.pk, kec.pk): 1,
+        (peer.pk, kel.pk): 3,
+    }
 
 
 def test_service_evidence_stays_hidden_below_the_minimum(personas, domisili):
