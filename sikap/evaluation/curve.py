@@ -346,10 +346,10 @@ def curve_checks(period: Period, *, settings: EvaluationSettings | None = None) 
     for employee_id, unit_id in served_in.items():
         if unit_id not in units:
             continue
-        target = target_of[unit_id]
-        members.setdefault(target, []).append(employee_id)
-        if own_of[unit_id] != target:
-            pooled.setdefault(target, set()).add(own_of[unit_id])
+        target_pk = target_of[unit_id]
+        members.setdefault(target_pk, []).append(employee_id)
+        if own_of[unit_id] != target_pk:
+            pooled.setdefault(target_pk, set()).add(own_of[unit_id])
     targets = [units[pk] for pk in members if units[pk].kind in CURVE_KINDS]
     assessments = {
         a.unit_id: a for a in OrganisationAssessment.objects.filter(period=period, unit__in=targets)
