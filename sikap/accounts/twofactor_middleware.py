@@ -43,7 +43,7 @@ class RequireTwoFactorMiddleware:
             return None
         if path in {reverse(name) for name in OPEN_PAGES}:
             return None
-        if not requires_two_factor(user):  # type: ignore[arg-type]
+        if not requires_two_factor(user):
             return None
         message = _(
             "Your role requires two-step verification. Open %(url)s to set it up or to enter "

@@ -28,7 +28,7 @@ def _copy_state(target: Any, source: Any) -> None:
     target._state.adding = False
 
 
-class UnitAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+class UnitAdminForm(forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["name", "kind", "parent", "bps_code", "address", "is_active"]
@@ -50,7 +50,7 @@ class UnitAdminForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class UnitAdmin(SimpleHistoryAdmin):
     form = UnitAdminForm
     list_display = ["name", "kind", "bps_code", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
@@ -82,7 +82,7 @@ class UnitAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class PositionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "unit", "jenis", "jenjang", "eselon", "reports_to", "is_unit_head"]
     list_filter = ["jenis", "eselon", "is_unit_head"]
     search_fields = ["name", "unit__name"]
@@ -101,14 +101,14 @@ class PositionAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
         _copy_state(obj, services.create_position(by=request.user, **fields))  # type: ignore[arg-type]
 
 
-class AssignmentInline(ReadOnlyInline, admin.TabularInline):  # type: ignore[type-arg]
+class AssignmentInline(ReadOnlyInline, admin.TabularInline):
     # Plt./Plh. are given on the pages (services.assign_acting); here they are only shown.
     model = Assignment
     fields = ["kind", "position", "unit", "start_date", "end_date"]
     readonly_fields = ["kind", "position", "unit", "start_date", "end_date"]
 
 
-class EmployeeAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+class EmployeeAdminForm(forms.ModelForm):
     class Meta:
         model = Employee
         fields = [
@@ -135,7 +135,7 @@ class EmployeeAdminForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(Employee)
-class EmployeeAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class EmployeeAdmin(SimpleHistoryAdmin):
     form = EmployeeAdminForm
     list_display = ["display_name", "nip", "jenis_asn", "golongan", "position", "unit", "is_active"]
     list_filter = ["jenis_asn", "is_active", "unit"]

@@ -109,7 +109,7 @@ ROW_ASPECTS = (Aspect.KUANTITAS, Aspect.KUALITAS, Aspect.WAKTU)
 MAX_INDICATOR_ROWS = 10
 
 
-class _IndicatorRows(forms.BaseFormSet):  # type: ignore[type-arg]
+class _IndicatorRows(forms.BaseFormSet):
     """The indicator rows of the RHK form: every row optional, an untouched row skipped."""
 
     def initial_form_count(self) -> int:
@@ -279,7 +279,7 @@ class CoachingFeedbackForm(forms.Form):
                 widget=forms.RadioSelect,
             )
         fields["comment"] = self.fields["comment"]
-        self.fields = fields  # type: ignore[assignment]
+        self.fields = fields
 
     def answers(self) -> list[int]:
         return [self.cleaned_data[f"q{i}"] for i in range(1, len(rules.COACHING_STATEMENTS) + 1)]
@@ -428,7 +428,7 @@ class RealisationRowForm(forms.Form):
             del self.fields["existing"]
 
 
-class BaseRealisationFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+class BaseRealisationFormSet(forms.BaseFormSet):
     """One form per indicator row; ``rows`` gives each form its fields and choices."""
 
     def __init__(self, *args: Any, rows: list[dict[str, Any]], **kwargs: Any) -> None:
