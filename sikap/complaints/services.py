@@ -954,7 +954,7 @@ def _past_retention(complaint: Complaint, config: ComplaintSettings, day: dt.dat
 @transaction.atomic
 def save_category(*, by: User, category: Category) -> Category:
     """Create or change a kategori (topic) of reports (the instance's list)."""
-    category._history_user = by  # type: ignore[attr-defined]
+    stamp(category, by)
     category.save()
     return category
 

@@ -220,8 +220,7 @@ def calibrate_rating(
     evaluation.result_rating = result.value
     evaluation.behaviour_rating = behaviour.value
     evaluation.predicate = rules.employee_predicate(result, behaviour).value
-    stamp(evaluation, by)
-    evaluation._change_reason = f"Kalibrasi: {reason}"  # type: ignore[attr-defined]
+    stamp(evaluation, by, reason=f"Kalibrasi: {reason}")
     evaluation.save()
     return evaluation
 
@@ -549,8 +548,7 @@ def decide_objection(
         evaluation.result_rating = result.value
         evaluation.behaviour_rating = behaviour.value
         evaluation.predicate = rules.employee_predicate(result, behaviour).value
-        stamp(evaluation, by)
-        evaluation._change_reason = f"Keberatan diterima: {objection.decision_reason}"  # type: ignore[attr-defined]
+        stamp(evaluation, by, reason=f"Keberatan diterima: {objection.decision_reason}")
         evaluation.save()
     else:
         objection.status = ObjectionStatus.REJECTED

@@ -16,7 +16,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from sikap.accounts.http import request_user
 from sikap.lib.admin import ReadOnlyHistoryAdmin, ReadOnlyInline
+from sikap.lib.audit import stamp
 from sikap.org import services
 from sikap.org.models import Assignment, Employee, Position, SupervisorOverride, Unit
 
@@ -62,18 +64,18 @@ class UnitAdmin(SimpleHistoryAdmin):
         if change:
             stored = Unit.objects.get(pk=obj.pk)
             fields = {name: data[name] for name in form.changed_data}
-            saved = services.update_unit(unit=stored, by=request.user, **fields)  # type: ignore[arg-type]
+            saved = services.update_unit(unit=stored, by=request_user(request), **fields)
         else:
             saved = services.create_unit(
                 name=data["name"],
                 kind=data["kind"],
                 parent=data.get("parent"),
-                by=request.user,  # type: ignore[arg-type]
+                by=request_user(request),
                 bps_code=data.get("bps_code", ""),
                 address=data.get("address", ""),
             )
             if not data.get("is_active", True):
-                saved = services.update_unit(unit=saved, by=request.user, is_active=False)  # type: ignore[arg-type]
+                saved = services.update_unit(unit=saved, by=request_user(request), is_active=False)
         _copy_state(obj, saved)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -92,13 +94,13 @@ class PositionAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Position, form: Any, change: bool) -> None:
         if change:
             obj.full_clean()
-            obj._history_user = request.user  # type: ignore[attr-defined]
+            stamp(obj, request_user(request))
             obj.save()
             return
         fields = {
             f.name: getattr(obj, f.name) for f in Position._meta.concrete_fields if f.name != "id"
         }
-        _copy_state(obj, services.create_position(by=request.user, **fields))  # type: ignore[arg-type]
+        _copy_state(obj, services.create_position(by=request_user(request), **fields))
 
 
 class AssignmentInline(ReadOnlyInline, admin.TabularInline):
@@ -156,7 +158,7 @@ class EmployeeAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Employee, form: Any, change: bool) -> None:
         stored = Employee.objects.get(pk=obj.pk)
         fields = {name: form.cleaned_data[name] for name in form.changed_data}
-        saved = services.update_employee(employee=stored, by=request.user, **fields)  # type: ignore[arg-type]
+        saved = services.update_employee(employee=stored, by=request_user(request), **fields)
         _copy_state(obj, saved)
 
 
