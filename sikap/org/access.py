@@ -88,3 +88,8 @@ def positions_managed(user: User, unit: Unit | None = None) -> QuerySet[Position
     if unit is not None:
         qs = qs.filter(within_q([unit.path]))
     return get_scope(user).filter_units(qs, reach="manage")
+
+
+def employee_of(user: User | None) -> Employee | None:
+    """The active employee signed in as ``user``: who a service records as having acted."""
+    return get_scope(user).employee if user is not None else None
