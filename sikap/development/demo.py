@@ -233,7 +233,7 @@ def load(*, today: dt.date) -> bool:
             )
         penilai = chart.penilai_of(emp)
         if index % 2 and penilai is not None:
-            services.agree_plan(plan=idp, by=penilai.employee)
+            services.agree_plan(plan=idp, by=penilai.employee.user)
 
     # Self-reported activities: one waiting for HR, one verified.
     if featured:

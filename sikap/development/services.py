@@ -44,6 +44,7 @@ from sikap.lib.formatting import long_date
 from sikap.lib.locking import lock, locked
 from sikap.lib.uploads import SPREADSHEET_TYPES, check_upload
 from sikap.lib.xlsx import WorkbookRefused, read_rows
+from sikap.org.access import employee_of
 from sikap.org.models import Employee, EmployeeQuerySet, Position, Unit
 from sikap.planning.models import CompetencyEvaluation
 from sikap.planning.services.common import notify
@@ -635,8 +636,7 @@ def record_follow_up(
     score: int,
     note: str,
     today: dt.date,
-    by: Employee,
-    user: User | None = None,
+    by: User | None,
 ) -> FollowUp:
     """The supervisor's judgement of whether behaviour or results improved after the event."""
     lock(participant)
@@ -659,8 +659,8 @@ def record_follow_up(
         raise ValidationError(
             {"score": ValidationError(_("The score must be 1 to 5."), code="score_out_of_range")}
         )
-    item = FollowUp(participant=participant, score=score, note=note, by=by)
-    stamp(item, user)
+    item = FollowUp(participant=participant, score=score, note=note, by=employee_of(by))
+    stamp(item, by)
     item.save()
     return item
 
@@ -793,7 +793,7 @@ def set_item_status(*, item: PlanItem, status: str, by: User | None) -> PlanItem
 
 
 @transaction.atomic
-def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None) -> DevelopmentPlan:
+def agree_plan(*, plan: DevelopmentPlan, by: User | None) -> DevelopmentPlan:
     """The pejabat penilai agrees the IDP."""
     lock(plan)
     if plan.status != PlanStatus.DRAFT:
@@ -801,9 +801,9 @@ def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None)
     if not plan.items.exists():
         raise ValidationError(_("The IDP has no development plan yet."), code="idp_empty")
     plan.status = PlanStatus.AGREED
-    plan.agreed_by = by
+    plan.agreed_by = employee_of(by)
     plan.agreed_at = timezone.now()
-    stamp(plan, user)
+    stamp(plan, by)
     plan.save(update_fields=["status", "agreed_by", "agreed_at"])
     return plan
 

@@ -148,17 +148,27 @@ def test_follow_up_opens_after_the_delay(personas, event, settings):
     due = event.end_date + dt.timedelta(days=90)
     with pytest.raises(ValidationError):
         services.record_follow_up(
-            participant=p, score=4, note="", today=due - dt.timedelta(days=1), by=personas.penilai
+            participant=p,
+            score=4,
+            note="",
+            today=due - dt.timedelta(days=1),
+            by=personas.penilai.user,
         )
     with pytest.raises(ValidationError):
-        services.record_follow_up(participant=p, score=0, note="", today=due, by=personas.penilai)
-    services.record_follow_up(participant=p, score=4, note="ok", today=due, by=personas.penilai)
+        services.record_follow_up(
+            participant=p, score=0, note="", today=due, by=personas.penilai.user
+        )
+    services.record_follow_up(
+        participant=p, score=4, note="ok", today=due, by=personas.penilai.user
+    )
     with pytest.raises(ValidationError):
-        services.record_follow_up(participant=p, score=4, note="", today=due, by=personas.penilai)
+        services.record_follow_up(
+            participant=p, score=4, note="", today=due, by=personas.penilai.user
+        )
     [absent] = invite(event, personas.peer, attended=False)
     with pytest.raises(ValidationError):
         services.record_follow_up(
-            participant=absent, score=3, note="", today=due, by=personas.penilai
+            participant=absent, score=3, note="", today=due, by=personas.penilai.user
         )
     settings.DEVELOPMENT_FOLLOW_UP_DAYS = 10
     assert services.follow_up_days() == 10
@@ -233,7 +243,7 @@ def test_idp_is_drafted_then_agreed_and_frozen(personas):
     plan = services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
     assert services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None) == plan
     with pytest.raises(ValidationError):
-        services.agree_plan(plan=plan, by=personas.penilai)
+        services.agree_plan(plan=plan, by=personas.penilai.user)
     with pytest.raises(ValidationError):
         services.add_plan_item(plan=plan, competency=" ", jenis_diklat=8, target_jp=8, by=None)
     item = services.add_plan_item(
@@ -249,9 +259,9 @@ def test_idp_is_drafted_then_agreed_and_frozen(personas):
     services.set_item_status(item=item, status="in_progress", by=None)
     with pytest.raises(ValidationError):
         services.set_item_status(item=item, status="bogus", by=None)
-    services.agree_plan(plan=plan, by=personas.penilai)
+    services.agree_plan(plan=plan, by=personas.penilai.user)
     assert plan.status == PlanStatus.AGREED and plan.agreed_by == personas.penilai
     with pytest.raises(ValidationError):
-        services.agree_plan(plan=plan, by=personas.penilai)
+        services.agree_plan(plan=plan, by=personas.penilai.user)
     with pytest.raises(ValidationError):
         services.add_plan_item(plan=plan, competency="X", jenis_diklat=8, target_jp=1, by=None)

@@ -176,8 +176,6 @@ def team(request: AuthedRequest) -> HttpResponse:
 def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
     """The penilai records whether a direct report's work improved after a training."""
     participant = access.get_participation_for_follow_up(request.user, pk)
-    scope = get_scope(request.user)
-    assert scope.employee is not None
     existing = FollowUp.objects.filter(participant=participant).first()
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -187,8 +185,7 @@ def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
                 score=form.cleaned_data["score"],
                 note=form.cleaned_data["note"],
                 today=timezone.localdate(),
-                by=scope.employee,
-                user=request.user,
+                by=request.user,
             )
         except ValidationError as exc:
             apply_errors(form, exc)

@@ -88,10 +88,8 @@ def idp(request: AuthedRequest) -> HttpResponse:
 def idp_agree(request: AuthedRequest, pk: int) -> HttpResponse:
     """The pejabat penilai agrees a direct report's IDP."""
     plan = access.get_plan_for_agreement(request.user, pk)
-    scope = get_scope(request.user)
-    assert scope.employee is not None
     try:
-        services.agree_plan(plan=plan, by=scope.employee, user=request.user)
+        services.agree_plan(plan=plan, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
