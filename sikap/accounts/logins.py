@@ -42,7 +42,7 @@ def set_password_link(user: User) -> str:
 
 
 @transaction.atomic
-def give_login(*, employee: Employee, method: str, by: User) -> str | None:
+def give_login(*, employee: Employee, method: str, by: User | None) -> str | None:
     """Create the employee's account if missing, then invite (e-mail) or reset it (slip).
 
     Returns the one-time initial password for a slip (printed, never stored), else None.

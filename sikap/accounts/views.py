@@ -159,7 +159,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def outbox_page(request: HttpRequest) -> HttpResponse:
+def outbox_page(request: AuthedRequest) -> HttpResponse:
     """HR sees how many e-mails wait or failed and sends the failed ones again."""
     scope = get_scope(request.user)
     if not (scope.is_superadmin or scope.has(Role.ADMIN_KEPEGAWAIAN)):
