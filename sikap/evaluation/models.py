@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import cast
-
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -19,28 +16,19 @@ from sikap.evaluation import rules
 
 # AppraisalYear and PeriodKindChoices are re-exported only for branches written before the move
 # to sikap.cycle; new code imports them from there (tests/test_import_direction.py).
+from sikap.lib.choices import text_choices
 from sikap.lib.textlimits import LIMITS, limited
 
 # --------------------------------------------------------------------------- choices from rules
 
 
-def _text_choices(
-    name: str,
-    members: Iterable[rules.Rating | rules.EmployeePredicate | rules.OrganisationPredicate],
-) -> type[models.TextChoices]:
-    """Build a ``TextChoices`` enum from a rules enum, so the regulation stays the one source."""
-    # django-stubs types only the class syntax of TextChoices, not its functional API.
-    factory = cast(
-        "Callable[[str, list[tuple[str, tuple[str, str]]]], type[models.TextChoices]]",
-        models.TextChoices,
-    )
-    return factory(name, [(m.value, (m.value, m.label)) for m in members])
-
-
-RatingChoices = _text_choices("RatingChoices", rules.Rating)
-EmployeePredicateChoices = _text_choices("EmployeePredicateChoices", rules.EmployeePredicate)
-OrganisationPredicateChoices = _text_choices(
-    "OrganisationPredicateChoices", rules.OrganisationPredicate
+RatingChoices = text_choices("RatingChoices", [(r.value, r.value, r.label) for r in rules.Rating])
+EmployeePredicateChoices = text_choices(
+    "EmployeePredicateChoices", [(p.value, p.value, p.label) for p in rules.EmployeePredicate]
+)
+OrganisationPredicateChoices = text_choices(
+    "OrganisationPredicateChoices",
+    [(p.value, p.value, p.label) for p in rules.OrganisationPredicate],
 )
 
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sikap.cycle.models import AppraisalYear
-from sikap.lib.forms import model_field
+from sikap.lib.forms import choice_field, model_field
 from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput
 from sikap.planning import rules
@@ -45,6 +45,11 @@ class PlanCreateForm(forms.Form):
     form_kind = forms.ChoiceField(label=_("Form"), choices=FormKind.choices)
 
 
+class _WorkResultChoiceField(forms.ModelChoiceField[WorkResult]):
+    def label_from_instance(self, obj: WorkResult) -> str:
+        return obj.text
+
+
 class WorkResultForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
     text = forms.CharField(
@@ -52,7 +57,7 @@ class WorkResultForm(forms.Form):
         label=_("Rencana Hasil Kerja"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    intervenes = forms.ModelChoiceField(
+    intervenes = _WorkResultChoiceField(
         label=_("Rencana Hasil Kerja Pimpinan yang Diintervensi"),
         queryset=WorkResult.objects.none(),
         required=False,
@@ -80,7 +85,6 @@ class WorkResultForm(forms.Form):
     def __init__(self, *args: Any, leader_results: Any, targets: Any, jpt: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
         model_field(self, "intervenes").queryset = leader_results
-        self.fields["intervenes"].label_from_instance = lambda r: r.text  # type: ignore[attr-defined]
         model_field(self, "organisation_target").queryset = targets
         if not targets.exists():
             del self.fields["organisation_target"]
@@ -236,7 +240,7 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = [(f"rhk-{r.pk}", f"RHK: {r.text}") for r in work_results]
         choices += [(f"value-{key}", name) for key, name, _ in rules.BERAKHLAK]
-        self.fields["subject"].choices = choices  # type: ignore[attr-defined]
+        choice_field(self, "subject").choices = choices
 
 
 class ReplyForm(forms.Form):
@@ -304,7 +308,7 @@ class CascadeForm(forms.Form):
     def __init__(self, *args: Any, subordinates: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(e.pk), e.display_name) for e in subordinates]
-        self.fields["employees"].choices = choices  # type: ignore[attr-defined]
+        choice_field(self, "employees").choices = choices
 
 
 class TargetForm(forms.Form):
@@ -336,8 +340,8 @@ class ActionPlanForm(forms.Form):
 
     def __init__(self, *args: Any, work_results: Any, periods: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["work_result"].queryset = work_results  # type: ignore[attr-defined]
-        self.fields["period"].queryset = periods  # type: ignore[attr-defined]
+        model_field(self, "work_result").queryset = work_results
+        model_field(self, "period").queryset = periods
 
 
 class _Values(forms.Field):
@@ -423,7 +427,7 @@ class RealisationRowForm(forms.Form):
         if not words:
             del self.fields["text"]
         if existing:
-            self.fields["existing"].choices = [("", "—"), *existing]  # type: ignore[attr-defined]
+            choice_field(self, "existing").choices = [("", "—"), *existing]
         else:
             del self.fields["existing"]
 
