@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from sikap.accounts.models import User
 from sikap.accounts.twofactor import requires_two_factor
 
 # Names of the pages a user who still owes the second step may open.
@@ -36,7 +37,7 @@ class RequireTwoFactorMiddleware:
         if not settings.TWO_FACTOR_REQUIRED:
             return None
         user = request.user
-        if not user.is_authenticated or user.is_verified():  # type: ignore[attr-defined]
+        if not isinstance(user, User) or user.is_verified():
             return None
         path = request.path_info
         if path.startswith((settings.STATIC_URL, "/i18n/")):

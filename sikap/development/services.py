@@ -306,10 +306,10 @@ class JenisStats:
     name: str
     events: int = 0
     jp_delivered: int = 0
-    scores: dict[str, list[float]] = field(default_factory=dict)
+    scores: dict[str, list[int]] = field(default_factory=dict)
 
     def avg(self, key: str) -> float | None:
-        return rules.average(self.scores.get(key, []))  # type: ignore[arg-type]
+        return rules.average(self.scores.get(key, []))
 
     @property
     def relevance(self) -> float | None:
