@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -444,6 +444,8 @@ class BaseRealisationFormSet(forms.BaseFormSet):
         return {"numeric": row["numeric"], "words": row["words"], "existing": row["choices"]}
 
 
-RealisationFormSet = forms.formset_factory(
-    RealisationRowForm, formset=BaseRealisationFormSet, extra=0
+# django-stubs types formset_factory's result as the plain BaseFormSet, not the subclass given.
+RealisationFormSet = cast(
+    "type[BaseRealisationFormSet]",
+    forms.formset_factory(RealisationRowForm, formset=BaseRealisationFormSet, extra=0),
 )
