@@ -462,10 +462,11 @@ def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
         .select_related("employee_feedback")
         .prefetch_related("competency_evaluations")
     )
+    rows = []
     for session in sessions:
         b18 = getattr(session, "employee_feedback", None)
-        session.b18 = b18  # type: ignore[attr-defined]
-        session.b18_summary = rules.coaching_summary(b18.answers) if b18 else None  # type: ignore[attr-defined]
+        summary = rules.coaching_summary(b18.answers) if b18 else None
+        rows.append({"session": session, "b18": b18, "b18_summary": summary})
     return render(
         request,
         "planning/coaching.html",
@@ -473,7 +474,7 @@ def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "rights": rights,
             "form": form,
-            "sessions": sessions,
+            "sessions": rows,
             "b18_form": forms.CoachingFeedbackForm(),
             "b19_form": forms.CompetencyForm(),
             "statements": rules.COACHING_STATEMENTS,
