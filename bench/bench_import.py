@@ -45,15 +45,15 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0, quiet_logins=True)
     rows = employee_rows(n)
-    history = Employee.history.model  # type: ignore[attr-defined]
+    history = Employee.history.model
 
     executed = [0]
 
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+    def count(execute, sql, params, many, context):
         executed[0] += 1
         return execute(sql, params, many, context)
 
-    def step(label: str, fn):  # type: ignore[no-untyped-def]
+    def step(label: str, fn):
         start = time.perf_counter()
         before = executed[0]
         with connection.execute_wrapper(count):

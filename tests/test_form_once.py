@@ -204,9 +204,9 @@ def _probe(request: HttpRequest) -> HttpResponse:
 
 def _post(data: dict[str, str]) -> HttpResponse:
     request = RequestFactory().post("/probe/", data)
-    request._messages = CookieStorage(request)  # type: ignore[attr-defined]
+    request._messages = CookieStorage(request)
     response = _probe(request)
-    response.messages = [str(m) for m in get_messages(request)]  # type: ignore[attr-defined]
+    response.messages = [str(m) for m in get_messages(request)]
     return response
 
 
@@ -220,7 +220,7 @@ def test_a_token_refused_after_its_claim_is_free_again() -> None:
     assert first.status_code == 302 and OutgoingEmail.objects.count() == 1
     replay = _post({formonce.FIELD: token})
     assert (replay.status_code, replay["Location"]) == (302, "/done/")
-    assert replay.messages == ["Formulir ini sudah dikirim."]  # type: ignore[attr-defined]
+    assert replay.messages == ["Formulir ini sudah dikirim."]
     assert OutgoingEmail.objects.count() == 1
     assert FormSubmission.objects.get(token=token).location == "/done/"
 

@@ -14,7 +14,7 @@ from sikap.surveys.evidence import service_evidence
 
 
 def _names(hook: object) -> list[str]:
-    return [f"{item.__module__}.{item.__name__}" for item in hook]  # type: ignore[attr-defined]
+    return [f"{item.__module__}.{item.__name__}" for item in hook]
 
 
 def test_the_demo_steps_run_in_order():

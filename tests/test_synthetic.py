@@ -76,7 +76,7 @@ class Generated:
 
 
 @pytest.fixture(scope="module")
-def tiny(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def tiny(django_db_setup, django_db_blocker):
     """The demo and the tiny scale, generated once for the module (and rolled back after it).
 
     Two runs with seed 7 and one with seed 8 are compared; the last seed-7 run goes through the

@@ -23,7 +23,7 @@ def _file_copy(model: type[models.Model], field: object) -> bool:
     if original is None:
         return False
     try:
-        source = original._meta.get_field(field.name)  # type: ignore[attr-defined]
+        source = original._meta.get_field(field.name)
     except Exception:
         return False
     return isinstance(source, models.FileField)

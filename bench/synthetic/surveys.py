@@ -307,6 +307,6 @@ def _publish(writer: Writer, world: World, today: dt.date) -> None:
         if index.result is None:
             continue
         head = world.head_of(unit.pk)
-        services.publish_index(index=index, by=head)
+        services.publish_index(index=index, by=head.user if head else None)
         count += 1
     p.done(count)

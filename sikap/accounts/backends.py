@@ -12,7 +12,7 @@ from sikap.accounts.signin import resolve_user
 
 
 class NipOrUsernameBackend(ModelBackend):
-    def authenticate(  # type: ignore[override]
+    def authenticate(
         self,
         request: HttpRequest | None,
         username: str | None = None,

@@ -9,5 +9,11 @@ from sikap.accounts.models import User
 
 
 class AuthedRequest(HttpRequest):
-    user: User  # type: ignore[assignment]
+    user: User
     htmx: HtmxDetails
+
+
+def request_user(request: HttpRequest) -> User | None:
+    """The signed-in ``User`` of a request, as the actor a service records; ``None`` if anonymous."""
+    user = request.user
+    return user if isinstance(user, User) else None

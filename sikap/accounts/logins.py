@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from sikap.accounts.models import LoginAction, LoginEvent, User
 from sikap.accounts.outbox import queue_email, site_link
+from sikap.lib.audit import stamp
 from sikap.org.models import Employee
 
 EMAIL = "email"
@@ -41,7 +42,7 @@ def set_password_link(user: User) -> str:
 
 
 @transaction.atomic
-def give_login(*, employee: Employee, method: str, by: User) -> str | None:
+def give_login(*, employee: Employee, method: str, by: User | None) -> str | None:
     """Create the employee's account if missing, then invite (e-mail) or reset it (slip).
 
     Returns the one-time initial password for a slip (printed, never stored), else None.
@@ -68,7 +69,7 @@ def give_login(*, employee: Employee, method: str, by: User) -> str | None:
         user.set_unusable_password()
         user.save()
         employee.user = user
-        employee._history_user = by  # type: ignore[attr-defined]
+        stamp(employee, by)
         employee.save(update_fields=["user"])
     elif user.is_superuser or user.is_staff or user.role_assignments.exists():
         # HR and auditor accounts reach other people's data: only the superadmin resets them.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,10 @@ class User(AbstractUser):
 
     # Set when HR printed a first-login slip: the initial password works once, then must change.
     must_change_password = models.BooleanField(_("must change password"), default=False)
+
+    if TYPE_CHECKING:
+        # django_otp's OTPMiddleware gives the request's user this method.
+        def is_verified(self) -> bool: ...
 
     class Meta:
         verbose_name = _("user")

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from sikap.accounts.models import EmailStatus, OutgoingEmail
+from sikap.accounts.models import EmailStatus, OutgoingEmail, User
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def send_due(*, now: dt.datetime | None = None, limit: int = 500) -> int:
 
 
 @transaction.atomic
-def retry_failed(*, by: object | None = None) -> int:
+def retry_failed(*, by: User | None = None) -> int:
     """Put every failed e-mail back in the queue (after the mail server was fixed)."""
     ids = list(OutgoingEmail.objects.filter(status=EmailStatus.FAILED).values_list("pk", flat=True))
     OutgoingEmail.objects.filter(pk__in=ids).update(

@@ -88,10 +88,12 @@ def _new_recovery_codes(user: User) -> list[str]:
 
 
 @transaction.atomic
-def confirm_enrolment(*, device: TOTPDevice, token: str, by: User) -> list[str] | None:
+def confirm_enrolment(*, device: TOTPDevice, token: str, by: User | None) -> list[str] | None:
     """Confirm an authenticator with a first code; returns the new recovery codes (shown once)."""
     device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-    if device.confirmed or device.user_id != by.pk or not device.verify_token(token.strip()):
+    if by is None or device.confirmed or device.user_id != by.pk:
+        return None
+    if not device.verify_token(token.strip()):
         return None
     device.confirmed = True
     device.save(update_fields=["confirmed"])
@@ -102,7 +104,7 @@ def confirm_enrolment(*, device: TOTPDevice, token: str, by: User) -> list[str] 
 
 
 @transaction.atomic
-def regenerate_recovery_codes(*, user: User, by: User) -> list[str]:
+def regenerate_recovery_codes(*, user: User, by: User | None) -> list[str]:
     """Replace the user's recovery codes (the old ones stop working)."""
     User.objects.select_for_update().get(pk=user.pk)
     codes = _new_recovery_codes(user)
@@ -111,14 +113,15 @@ def regenerate_recovery_codes(*, user: User, by: User) -> list[str]:
 
 
 @transaction.atomic
-def disable(*, user: User, by: User, reason: str = "") -> bool:
+def disable(*, user: User, by: User | None, reason: str = "") -> bool:
     """Remove every device of ``user`` (their own choice, or an HR reset); False if none."""
     User.objects.select_for_update().get(pk=user.pk)
     removed = TOTPDevice.objects.filter(user=user).delete()[0]
     removed += StaticDevice.objects.filter(user=user).delete()[0]
     if not removed:
         return False
-    action = TwoFactorAction.DISABLED if by.pk == user.pk else TwoFactorAction.RESET
+    own = by is not None and by.pk == user.pk
+    action = TwoFactorAction.DISABLED if own else TwoFactorAction.RESET
     _log(user=user, by=by, action=action, reason=reason)
     return True
 

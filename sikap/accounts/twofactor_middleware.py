@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from sikap.accounts.models import User
 from sikap.accounts.twofactor import requires_two_factor
 
 # Names of the pages a user who still owes the second step may open.
@@ -36,14 +37,14 @@ class RequireTwoFactorMiddleware:
         if not settings.TWO_FACTOR_REQUIRED:
             return None
         user = request.user
-        if not user.is_authenticated or user.is_verified():  # type: ignore[attr-defined]
+        if not isinstance(user, User) or user.is_verified():
             return None
         path = request.path_info
         if path.startswith((settings.STATIC_URL, "/i18n/")):
             return None
         if path in {reverse(name) for name in OPEN_PAGES}:
             return None
-        if not requires_two_factor(user):  # type: ignore[arg-type]
+        if not requires_two_factor(user):
             return None
         message = _(
             "Your role requires two-step verification. Open %(url)s to set it up or to enter "

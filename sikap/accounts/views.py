@@ -159,7 +159,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def outbox_page(request: HttpRequest) -> HttpResponse:
+def outbox_page(request: AuthedRequest) -> HttpResponse:
     """HR sees how many e-mails wait or failed and sends the failed ones again."""
     scope = get_scope(request.user)
     if not (scope.is_superadmin or scope.has(Role.ADMIN_KEPEGAWAIAN)):
@@ -234,7 +234,7 @@ def two_factor(request: AuthedRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = ""
     enrolled = twofactor.has_devices(user)
-    verified = user.is_verified()  # type: ignore[attr-defined]
+    verified = user.is_verified()
     form = TwoFactorCodeForm(request.POST or None)
     action = request.POST.get("action", "")
     context: dict[str, Any] = {

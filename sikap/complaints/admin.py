@@ -23,17 +23,17 @@ class HolidayAdmin(ReadOnlyHistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class CategoryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "is_active"]
     search_fields = ["name"]
 
 
 @admin.register(ResponseTemplate)
-class ResponseTemplateAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class ResponseTemplateAdmin(SimpleHistoryAdmin):
     list_display = ["title", "unit", "step", "is_active"]
     list_filter = ["step", "is_active"]
 
-    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+    def save_model(self, request, obj, form, change):
         services.save_response_template(by=request.user, template=obj)
 
 
@@ -58,7 +58,7 @@ class EventInline(admin.TabularInline):
         "is_public",
     ]
 
-    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request, obj=None):
         return False
 
 

@@ -295,11 +295,11 @@ class ResponseTemplateForm(forms.ModelForm):
 
     def __init__(self, *args: Any, units: Any, scope: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["unit"]
-        field.queryset = units  # type: ignore[attr-defined]
+        field = model_field(self, "unit")
+        field.queryset = units
         field.required = not scope.owns_instance
         if scope.owns_instance:
-            field.empty_label = _("Every unit (instance-wide)")  # type: ignore[attr-defined]
+            field.empty_label = _("Every unit (instance-wide)")
 
 
 class ProposeForm(forms.Form):

@@ -295,7 +295,7 @@ def register_complaint(
 def verify(
     *,
     complaint: Complaint,
-    by: User,
+    by: User | None,
     complaint_class: str,
     category: Category | None = None,
     note: str = "",
@@ -327,7 +327,7 @@ def verify(
 def reject(
     *,
     complaint: Complaint,
-    by: User,
+    by: User | None,
     reason: str,
     note: str,
     duplicate_of: Complaint | None = None,
@@ -388,7 +388,7 @@ def reject(
 def assign(
     *,
     complaint: Complaint,
-    by: User,
+    by: User | None,
     assignee: Employee,
     note: str = "",
     on: dt.date | None = None,
@@ -400,7 +400,7 @@ def assign(
     _require(
         c, "assign", _("A report must be verified before it is assigned."), code="not_verified"
     )
-    if not assignable_employees(by, c).filter(pk=assignee.pk).exists():
+    if by is None or not assignable_employees(by, c).filter(pk=assignee.pk).exists():
         raise ValidationError(
             {
                 "assignee": ValidationError(
@@ -425,7 +425,9 @@ def assign(
 
 
 @transaction.atomic
-def start(*, complaint: Complaint, by: User, note: str, on: dt.date | None = None) -> Complaint:
+def start(
+    *, complaint: Complaint, by: User | None, note: str, on: dt.date | None = None
+) -> Complaint:
     """Record the first follow-up (tindak lanjut); the note is shown to the citizen."""
     c = _lock(complaint)
     _require(c, "start", _("Only an assigned report can be followed up."), code="not_assigned")
@@ -448,7 +450,9 @@ def start(*, complaint: Complaint, by: User, note: str, on: dt.date | None = Non
 
 
 @transaction.atomic
-def answer(*, complaint: Complaint, by: User, text: str, on: dt.date | None = None) -> Complaint:
+def answer(
+    *, complaint: Complaint, by: User | None, text: str, on: dt.date | None = None
+) -> Complaint:
     """Send the tanggapan to the citizen; the office's part ends here (on time or late)."""
     c = _lock(complaint)
     _require(
@@ -567,7 +571,9 @@ def close_timed_out(*, today: dt.date | None = None) -> int:
 
 
 @transaction.atomic
-def pause(*, complaint: Complaint, by: User, reason: str, on: dt.date | None = None) -> Complaint:
+def pause(
+    *, complaint: Complaint, by: User | None, reason: str, on: dt.date | None = None
+) -> Complaint:
     """Ask the citizen for information; the clock stops until they answer or staff resume."""
     c = _lock(complaint)
     _require(
@@ -596,7 +602,7 @@ def pause(*, complaint: Complaint, by: User, reason: str, on: dt.date | None = N
 
 @transaction.atomic
 def resume(
-    *, complaint: Complaint, by: User, note: str = "", on: dt.date | None = None
+    *, complaint: Complaint, by: User | None, note: str = "", on: dt.date | None = None
 ) -> Complaint:
     """Restart the clock (for example when the citizen answered by phone)."""
     c = _lock(complaint)
@@ -616,7 +622,7 @@ def resume(
 
 
 @transaction.atomic
-def add_note(*, complaint: Complaint, by: User, note: str) -> ComplaintEvent:
+def add_note(*, complaint: Complaint, by: User | None, note: str) -> ComplaintEvent:
     """An internal note, never shown to the citizen."""
     if not note.strip():
         raise ValidationError(
@@ -655,7 +661,7 @@ def forwarding_units() -> UnitQuerySet:
 
 @transaction.atomic
 def forward(
-    *, complaint: Complaint, by: User, unit: Unit, note: str, on: dt.date | None = None
+    *, complaint: Complaint, by: User | None, unit: Unit, note: str, on: dt.date | None = None
 ) -> Complaint:
     """Forward a report to the competent unit inside SIKAP ("no wrong door").
 
@@ -702,7 +708,7 @@ def forward(
 def forward_out(
     *,
     complaint: Complaint,
-    by: User,
+    by: User | None,
     instansi: str,
     reference: str,
     note: str = "",
@@ -753,7 +759,7 @@ def forward_out(
 
 @transaction.atomic
 def extend(
-    *, complaint: Complaint, by: User, days: int, reason: str, on: dt.date | None = None
+    *, complaint: Complaint, by: User | None, days: int, reason: str, on: dt.date | None = None
 ) -> Complaint:
     """Extend the resolution deadline by working days; the reason is shown to the citizen."""
     c = _lock(complaint)
@@ -840,7 +846,7 @@ def update_settings(
 
 
 @transaction.atomic
-def add_holiday(*, by: User, date: dt.date, name: str, kind: str) -> Holiday:
+def add_holiday(*, by: User | None, date: dt.date, name: str, kind: str) -> Holiday:
     """Add a libur nasional or cuti bersama (from a new SKB); open deadlines are recomputed."""
     if Holiday.objects.filter(date=date).exists():
         raise ValidationError(
@@ -858,7 +864,7 @@ def add_holiday(*, by: User, date: dt.date, name: str, kind: str) -> Holiday:
 
 
 @transaction.atomic
-def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[Holiday]:
+def add_holidays(*, by: User | None, rows: Sequence[tuple[dt.date, str, str]]) -> list[Holiday]:
     """Add the days of a new SKB at once (all or none); open deadlines are recomputed."""
     dates = [day for day, _name, _kind in rows]
     taken = sorted(set(Holiday.objects.filter(date__in=dates).values_list("date", flat=True)))
@@ -884,14 +890,14 @@ def add_holidays(*, by: User, rows: Sequence[tuple[dt.date, str, str]]) -> list[
 
 
 @transaction.atomic
-def delete_holiday(*, by: User, holiday: Holiday) -> None:
+def delete_holiday(*, by: User | None, holiday: Holiday) -> None:
     stamp(holiday, by)
     holiday.delete()
     refresh_open_deadlines()
 
 
 @transaction.atomic
-def propose_national_holidays(*, by: User, year: int) -> list[Holiday]:
+def propose_national_holidays(*, by: User | None, year: int) -> list[Holiday]:
     """Add the libur nasional of a year proposed by the ``holidays`` package (never cuti bersama)."""
     existing = set(Holiday.objects.filter(date__year=year).values_list("date", flat=True))
     created = []
@@ -952,9 +958,9 @@ def _past_retention(complaint: Complaint, config: ComplaintSettings, day: dt.dat
 
 
 @transaction.atomic
-def save_category(*, by: User, category: Category) -> Category:
+def save_category(*, by: User | None, category: Category) -> Category:
     """Create or change a kategori (topic) of reports (the instance's list)."""
-    category._history_user = by  # type: ignore[attr-defined]
+    stamp(category, by)
     category.save()
     return category
 

@@ -15,7 +15,7 @@ from sikap.cycle.models import (
 from sikap.lib.admin import ReadOnlyAdmin
 
 
-class PeriodInline(admin.TabularInline):  # type: ignore[type-arg]
+class PeriodInline(admin.TabularInline):
     # A reopening goes through cycle.services.reopen_period (signed periods: superadmin, reason).
     model = Period
     extra = 0

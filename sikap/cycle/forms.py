@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -31,8 +32,8 @@ class YearForm(forms.Form):
         help_text=_("Empty: 31 January of the year."),
     )
 
-    def __init__(self, *args: object, today: dt.date, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["year"].initial = today.year + (1 if today.month >= 10 else 0)
         chosen = CalendarSettings.current()
         self.fields["period_kind"].initial = chosen.default_period_kind

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,13 +16,29 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.navigation import related_links
+from sikap.accounts.navigation import NavItem, related_links
 from sikap.accounts.scope import get_scope
 from sikap.cycle import access, services
 from sikap.cycle.forms import CalendarSettingsForm, PeriodForm, ReopenForm, YearForm
 from sikap.cycle.models import AppraisalYear, CalendarSettings, EntryClosure, Period
 from sikap.lib.forms import apply_errors
 from sikap.org.audit import audit_rows
+
+
+@dataclass(frozen=True)
+class _PeriodRow:
+    period: Period
+    entry_open: bool
+    signed: bool
+    can_reopen: bool
+    links: list[NavItem]
+
+
+@dataclass(frozen=True)
+class _YearRow:
+    year: AppraisalYear
+    links: list[NavItem]
+    periods: list[_PeriodRow]
 
 
 @require_GET
@@ -34,19 +52,31 @@ def year_list(request: AuthedRequest) -> HttpResponse:
     can_manage = access.can_manage_periods(scope)
     signed = set(EntryClosure.objects.values_list("period_id", flat=True).distinct())
     # Other apps (evaluation's SIASN exports) offer links here; this app knows none of them.
+    rows = []
     for year in years:
-        year.links = related_links("year", request.user, scope, year)  # type: ignore[attr-defined]
-        for period in year.periods.all():
-            period.entry_open = period.is_open_for_entry(today)  # type: ignore[attr-defined]
-            period.signed = period.pk in signed  # type: ignore[attr-defined]
-            period.can_reopen = can_manage and (scope.is_superadmin or period.pk not in signed)  # type: ignore[attr-defined]
-            period.links = related_links("period", request.user, scope, period)  # type: ignore[attr-defined]
-            has_period_links = has_period_links or bool(period.links)  # type: ignore[attr-defined]
+        period_rows = [
+            _PeriodRow(
+                period=period,
+                entry_open=period.is_open_for_entry(today),
+                signed=period.pk in signed,
+                can_reopen=can_manage and (scope.is_superadmin or period.pk not in signed),
+                links=related_links("period", request.user, scope, period),
+            )
+            for period in year.periods.all()
+        ]
+        has_period_links = has_period_links or any(row.links for row in period_rows)
+        rows.append(
+            _YearRow(
+                year=year,
+                links=related_links("year", request.user, scope, year),
+                periods=period_rows,
+            )
+        )
     return render(
         request,
         "cycle/years.html",
         {
-            "years": years,
+            "years": rows,
             "can_manage": can_manage,
             "today": today,
             "page_links": related_links("calendar", request.user, scope, None),

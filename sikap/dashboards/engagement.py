@@ -96,7 +96,7 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Engagement:
     for plan in plans:
         person = people[plan.employee_id]
         person.plan = plan
-        person.indicators = plan.n_indicators  # type: ignore[attr-defined]
+        person.indicators = plan.n_indicators
     if last_period is not None:
         realised = (
             Realisation.objects.filter(

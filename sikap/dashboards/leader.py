@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from sikap.complaints.models import OPEN_STATUSES, Complaint
 from sikap.cycle.models import AppraisalYear, Period
-from sikap.development import services as development
+from sikap.development import selectors as development
 from sikap.evaluation import rules as evaluation_rules
 from sikap.evaluation.curve import unit_curve
 from sikap.org.models import Employee, JenisAsn, Unit, within_q

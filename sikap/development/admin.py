@@ -29,7 +29,7 @@ class CompetencyAssessmentAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["employee", "coaching_evaluation", "recorded_by"]
 
 
-class PlanItemInline(ReadOnlyInline, admin.TabularInline):  # type: ignore[type-arg]
+class PlanItemInline(ReadOnlyInline, admin.TabularInline):
     model = PlanItem
     extra = 0
 

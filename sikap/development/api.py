@@ -8,7 +8,7 @@ from ninja import Router, Schema
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.development import access, rules, services
+from sikap.development import access, rules, selectors
 from sikap.lib.apitypes import DEFAULT_LIMIT, LimitQuery, ObjectId, OffsetQuery, YearQuery
 
 router = Router(tags=["development"])
@@ -51,7 +51,7 @@ def jenis_diklat(request: HttpRequest) -> list[JenisDiklatOut]:
     ]
 
 
-def _jp_out(row: services.JpRow, year: int) -> dict[str, object]:
+def _jp_out(row: selectors.JpRow, year: int) -> dict[str, object]:
     return {
         "employee_id": row.employee.pk,
         "nip": row.employee.nip,
@@ -70,7 +70,7 @@ def me(request: AuthedRequest, year: YearQuery = None) -> dict[str, object]:
     if scope.employee is None:
         raise Http404
     year = year or timezone.localdate().year
-    row = services.jp_rows([scope.employee], year)[0]
+    row = selectors.jp_rows([scope.employee], year)[0]
     gaps = [
         {
             "competency": g.competency,
@@ -79,7 +79,7 @@ def me(request: AuthedRequest, year: YearQuery = None) -> dict[str, object]:
             "current": g.current,
             "gap": g.gap,
         }
-        for g in services.gap_rows(scope.employee)
+        for g in selectors.gap_rows(scope.employee)
     ]
     return {**_jp_out(row, year), "gaps": gaps}
 
@@ -100,4 +100,4 @@ def recap(
         .exclude(jenis_asn="NON_ASN")
         .order_by("unit__path", "name", "pk")[offset : offset + limit]
     )
-    return [_jp_out(r, year) for r in services.jp_rows(employees, year)]
+    return [_jp_out(r, year) for r in selectors.jp_rows(employees, year)]

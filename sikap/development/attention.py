@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.attention import AttentionItem
-from sikap.development import services
+from sikap.development import selectors
 from sikap.development.access import can_manage, employees_managed
 from sikap.development.models import ActivityStatus, OwnActivity, Participant
 
@@ -43,7 +43,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                 )
             )
         if today.month >= LATE_MONTH:
-            row = services.jp_rows([employee], today.year)[0]
+            row = selectors.jp_rows([employee], today.year)[0]
             if row.below:
                 result.append(
                     AttentionItem(
@@ -57,7 +57,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
                     )
                 )
     if scope.direct_report_ids:
-        due_before = today - dt.timedelta(days=services.follow_up_days())
+        due_before = today - dt.timedelta(days=selectors.follow_up_days())
         follow_ups = Participant.objects.filter(
             employee_id__in=scope.direct_report_ids,
             attended=True,

@@ -8,7 +8,7 @@ import random
 from django.db.models import Q
 
 from sikap.accounts.models import User
-from sikap.development import rules, services
+from sikap.development import rules, selectors, services
 from sikap.development.models import (
     ActivityStatus,
     AssessmentSource,
@@ -179,7 +179,7 @@ def load(*, today: dt.date) -> bool:
                     would_apply=min(5, rng.randint(2, 4) + helpful),
                 )
             )
-        due = rules.follow_up_due_on(p.event.end_date, days=services.follow_up_days())
+        due = rules.follow_up_due_on(p.event.end_date, days=selectors.follow_up_days())
         if due <= today and rng.random() < 0.5:
             penilai = chart.penilai_of(p.employee)
             if penilai is not None:
@@ -216,7 +216,7 @@ def load(*, today: dt.date) -> bool:
             )
     CompetencyAssessment.objects.bulk_create(assessments)
     for index, emp in enumerate(featured):
-        gaps = [g for g in services.gap_rows(emp) if g.gap > 0][:2]
+        gaps = [g for g in selectors.gap_rows(emp) if g.gap > 0][:2]
         if not gaps:
             continue
         idp = services.get_or_create_plan(employee=emp, year=today.year, by=None)
@@ -233,7 +233,7 @@ def load(*, today: dt.date) -> bool:
             )
         penilai = chart.penilai_of(emp)
         if index % 2 and penilai is not None:
-            services.agree_plan(plan=idp, by=penilai.employee)
+            services.agree_plan(plan=idp, by=penilai.employee.user)
 
     # Self-reported activities: one waiting for HR, one verified.
     if featured:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from sikap.development import rules
 from sikap.development.models import ActivityStatus, OwnActivity, Participant
-from sikap.development.services import JpRow
+from sikap.development.selectors import JpRow
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Employee, Unit
 

@@ -1,4 +1,7 @@
-"""Changes of state in competency development; views, API, admin and demo all call these."""
+"""Changes of state in competency development; views, API, admin and demo all call these.
+
+The reads (targets, totals, gaps, statistics, certificate checks) are in ``selectors``.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +9,12 @@ import csv
 import datetime as dt
 import io
 import secrets
-from dataclasses import dataclass, field
 from typing import IO, Any
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,311 +37,16 @@ from sikap.development.models import (
     RequiredCompetency,
     TrainingEvent,
 )
+from sikap.development.selectors import event_days, follow_up_days
 from sikap.development.work import offer_attendance
-from sikap.evaluation.models import Evaluation
 from sikap.lib.audit import stamp
 from sikap.lib.formatting import long_date
 from sikap.lib.locking import lock, locked
 from sikap.lib.uploads import SPREADSHEET_TYPES, check_upload
 from sikap.lib.xlsx import WorkbookRefused, read_rows
-from sikap.org.models import Employee, EmployeeQuerySet, Position, Unit
-from sikap.planning.models import CompetencyEvaluation
+from sikap.org.access import employee_of
+from sikap.org.models import Employee, Position, Unit
 from sikap.planning.services.common import notify
-
-
-def pppk_target() -> int:
-    """The configured yearly JP target for PPPK (UNCONFIRMED; default 20, capped at 24)."""
-    return int(getattr(settings, "DEVELOPMENT_PPPK_TARGET_JP", rules.PPPK_DEFAULT_TARGET_JP))
-
-
-def follow_up_days() -> int:
-    """Days after an event before the supervisor's follow-up evaluation is due."""
-    return int(getattr(settings, "DEVELOPMENT_FOLLOW_UP_DAYS", rules.DEFAULT_FOLLOW_UP_DAYS))
-
-
-def target_for(employee: Employee) -> int | None:
-    """The yearly JP target of an employee."""
-    return rules.yearly_target(employee.jenis_asn, pppk_target=pppk_target())
-
-
-# Reads -------------------------------------------------------------------------------------
-
-
-def jp_totals(employee_ids: list[int], year: int) -> dict[int, int]:
-    """JP per employee in a calendar year: attended events plus verified own activities.
-
-    Two queries whatever the number of employees.
-    """
-    totals = dict.fromkeys(employee_ids, 0)
-    attended = (
-        Participant.objects.filter(
-            employee_id__in=employee_ids, attended=True, event__end_date__year=year
-        )
-        .values("employee_id")
-        .annotate(total=Sum("event__jp"))
-    )
-    for row in attended:
-        totals[row["employee_id"]] += row["total"] or 0
-    own = (
-        OwnActivity.objects.filter(
-            employee_id__in=employee_ids, status=ActivityStatus.VERIFIED, end_date__year=year
-        )
-        .values("employee_id")
-        .annotate(total=Sum("jp"))
-    )
-    for row in own:
-        totals[row["employee_id"]] += row["total"] or 0
-    return totals
-
-
-@dataclass
-class JpRow:
-    employee: Employee
-    jp: int
-    target: int | None
-
-    @property
-    def below(self) -> bool:
-        return rules.below_target(self.jp, self.target)
-
-    @property
-    def percent(self) -> int:
-        return rules.progress_percent(self.jp, self.target)
-
-    @property
-    def missing(self) -> int:
-        return max(0, (self.target or 0) - self.jp)
-
-
-def jp_rows(employees: list[Employee], year: int) -> list[JpRow]:
-    """JP against target for each employee (constant queries)."""
-    totals = jp_totals([e.pk for e in employees], year)
-    return [JpRow(e, totals.get(e.pk, 0), target_for(e)) for e in employees]
-
-
-@dataclass
-class GapRow:
-    competency: str
-    kind: str
-    required: int
-    current: int | None
-    assessed_on: dt.date | None
-    source: str = ""
-
-    @property
-    def gap(self) -> int:
-        return rules.gap(self.required, self.current)
-
-
-@dataclass
-class LevelSeen:
-    level: int
-    date: dt.date
-    source: str
-
-
-def current_levels(employee: Employee) -> dict[str, LevelSeen]:
-    """The latest known level per competency: own assessments and planning's Format B.1.9."""
-    seen: dict[str, LevelSeen] = {}
-    for a in CompetencyAssessment.objects.filter(employee=employee).order_by("date", "pk"):
-        seen[a.competency] = LevelSeen(a.level, a.date, a.get_source_display())
-    evaluations = CompetencyEvaluation.objects.filter(
-        session__plan__employee=employee
-    ).select_related("session")
-    linked = set(
-        CompetencyAssessment.objects.filter(
-            employee=employee, coaching_evaluation__isnull=False
-        ).values_list("coaching_evaluation_id", flat=True)
-    )
-    for ev in evaluations.order_by("session__date", "pk"):
-        if ev.pk in linked:
-            continue
-        known = seen.get(ev.competency)
-        if known is None or known.date <= ev.session.date:
-            seen[ev.competency] = LevelSeen(
-                ev.score, ev.session.date, str(AssessmentSource.COACHING.label)
-            )
-    return seen
-
-
-def gap_rows(employee: Employee) -> list[GapRow]:
-    """Required vs current level for the employee's jabatan, biggest gaps first."""
-    if employee.position_id is None:
-        return []
-    levels = current_levels(employee)
-    rows = []
-    for req in RequiredCompetency.objects.filter(position_id=employee.position_id):
-        known = levels.get(req.competency)
-        rows.append(
-            GapRow(
-                competency=req.competency,
-                kind=req.kind,
-                required=req.level,
-                current=known.level if known else None,
-                assessed_on=known.date if known else None,
-                source=known.source if known else "",
-            )
-        )
-    return sorted(rows, key=lambda r: (-r.gap, r.competency))
-
-
-@dataclass
-class Recommendation:
-    predicate: str
-    notes: str
-    period: str
-
-    @property
-    def text(self) -> str:
-        joined = f"{self.predicate} ({self.period}): {self.notes}" if self.notes else ""
-        return joined[:255]
-
-
-def latest_recommendation(employee: Employee) -> Recommendation | None:
-    """The predikat and Catatan/Rekomendasi of the employee's latest final evaluation, if any."""
-    latest = (
-        Evaluation.objects.filter(employee=employee, status="final")
-        .select_related("period")
-        .order_by("-period__end_date", "-pk")
-        .first()
-    )
-    if latest is None:
-        return None
-    return Recommendation(
-        predicate=str(latest.get_predicate_display()),
-        notes=latest.notes,
-        period=latest.period.name,
-    )
-
-
-def biggest_gaps(employees: list[Employee]) -> dict[int, list[GapRow]]:
-    """Positive gaps per employee, biggest first, from their own and their penilai's assessments.
-
-    Two queries whatever the number of employees (Format B.1.9 is shown on the person's page).
-    """
-    by_position: dict[int, list[RequiredCompetency]] = {}
-    for req in RequiredCompetency.objects.filter(
-        position_id__in={e.position_id for e in employees if e.position_id}
-    ):
-        by_position.setdefault(req.position_id, []).append(req)
-    levels: dict[int, dict[str, CompetencyAssessment]] = {}
-    for a in CompetencyAssessment.objects.filter(
-        employee_id__in=[e.pk for e in employees]
-    ).order_by("date", "pk"):
-        levels.setdefault(a.employee_id, {})[a.competency] = a
-    result: dict[int, list[GapRow]] = {}
-    for e in employees:
-        rows = []
-        for req in by_position.get(e.position_id or 0, []):
-            known = levels.get(e.pk, {}).get(req.competency)
-            row = GapRow(
-                competency=req.competency,
-                kind=req.kind,
-                required=req.level,
-                current=known.level if known else None,
-                assessed_on=known.date if known else None,
-            )
-            if row.gap > 0:
-                rows.append(row)
-        result[e.pk] = sorted(rows, key=lambda r: (-r.gap, r.competency))
-    return result
-
-
-@dataclass
-class EventStats:
-    invited: int = 0
-    attended: int = 0
-    reactions: int = 0
-    relevance: float | None = None
-    usefulness: float | None = None
-    would_apply: float | None = None
-    follow_ups: int = 0
-    improvement: float | None = None
-    scores: dict[str, list[int]] = field(default_factory=dict)
-
-
-def event_stats(events: list[TrainingEvent]) -> dict[int, EventStats]:
-    """Attendance, reaction averages and follow-up averages per event (two queries)."""
-    stats = {e.pk: EventStats() for e in events}
-    rows = (
-        Participant.objects.filter(event_id__in=list(stats))
-        .exclude(status__in=[ParticipantStatus.CANCELLED, ParticipantStatus.WAITING])
-        .values(
-            "event_id",
-            "attended",
-            "reaction__relevance",
-            "reaction__usefulness",
-            "reaction__would_apply",
-            "follow_up__score",
-        )
-    )
-    for row in rows:
-        s = stats[row["event_id"]]
-        s.invited += 1
-        s.attended += int(row["attended"])
-        answers = {
-            "relevance": row["reaction__relevance"],
-            "usefulness": row["reaction__usefulness"],
-            "would_apply": row["reaction__would_apply"],
-        }
-        for key, value in answers.items():
-            if value is not None:
-                s.scores.setdefault(key, []).append(value)
-        if row["follow_up__score"] is not None:
-            s.scores.setdefault("improvement", []).append(row["follow_up__score"])
-    for s in stats.values():
-        s.reactions = len(s.scores.get("relevance", []))
-        s.follow_ups = len(s.scores.get("improvement", []))
-        s.relevance = rules.average(s.scores.get("relevance", []))
-        s.usefulness = rules.average(s.scores.get("usefulness", []))
-        s.would_apply = rules.average(s.scores.get("would_apply", []))
-        s.improvement = rules.average(s.scores.get("improvement", []))
-    return stats
-
-
-@dataclass
-class JenisStats:
-    jenis_diklat: int
-    name: str
-    events: int = 0
-    jp_delivered: int = 0
-    scores: dict[str, list[float]] = field(default_factory=dict)
-
-    def avg(self, key: str) -> float | None:
-        return rules.average(self.scores.get(key, []))  # type: ignore[arg-type]
-
-    @property
-    def relevance(self) -> float | None:
-        return self.avg("relevance")
-
-    @property
-    def usefulness(self) -> float | None:
-        return self.avg("usefulness")
-
-    @property
-    def would_apply(self) -> float | None:
-        return self.avg("would_apply")
-
-    @property
-    def improvement(self) -> float | None:
-        return self.avg("improvement")
-
-
-def jenis_stats(events: list[TrainingEvent], stats: dict[int, EventStats]) -> list[JenisStats]:
-    """Per jenis diklat: events, JP delivered (JP × attendees) and the averages of answers."""
-    result: dict[int, JenisStats] = {}
-    for event in events:
-        row = result.setdefault(
-            event.jenis_diklat,
-            JenisStats(event.jenis_diklat, rules.JENIS_DIKLAT[event.jenis_diklat]),
-        )
-        s = stats[event.pk]
-        row.events += 1
-        row.jp_delivered += event.jp * s.attended
-        for key, values in s.scores.items():
-            row.scores.setdefault(key, []).extend(values)
-    return sorted(result.values(), key=lambda r: r.jenis_diklat)
-
 
 # Reference data ----------------------------------------------------------------------------
 
@@ -635,8 +340,7 @@ def record_follow_up(
     score: int,
     note: str,
     today: dt.date,
-    by: Employee,
-    user: User | None = None,
+    by: User | None,
 ) -> FollowUp:
     """The supervisor's judgement of whether behaviour or results improved after the event."""
     lock(participant)
@@ -659,8 +363,8 @@ def record_follow_up(
         raise ValidationError(
             {"score": ValidationError(_("The score must be 1 to 5."), code="score_out_of_range")}
         )
-    item = FollowUp(participant=participant, score=score, note=note, by=by)
-    stamp(item, user)
+    item = FollowUp(participant=participant, score=score, note=note, by=employee_of(by))
+    stamp(item, by)
     item.save()
     return item
 
@@ -793,7 +497,7 @@ def set_item_status(*, item: PlanItem, status: str, by: User | None) -> PlanItem
 
 
 @transaction.atomic
-def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None) -> DevelopmentPlan:
+def agree_plan(*, plan: DevelopmentPlan, by: User | None) -> DevelopmentPlan:
     """The pejabat penilai agrees the IDP."""
     lock(plan)
     if plan.status != PlanStatus.DRAFT:
@@ -801,9 +505,9 @@ def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None)
     if not plan.items.exists():
         raise ValidationError(_("The IDP has no development plan yet."), code="idp_empty")
     plan.status = PlanStatus.AGREED
-    plan.agreed_by = by
+    plan.agreed_by = employee_of(by)
     plan.agreed_at = timezone.now()
-    stamp(plan, user)
+    stamp(plan, by)
     plan.save(update_fields=["status", "agreed_by", "agreed_at"])
     return plan
 
@@ -820,12 +524,6 @@ def _notify_after_commit(employee: Employee, *, title: str, body: str, url: str)
 
 def _event_url(event: TrainingEvent) -> str:
     return reverse("development:event", args=[event.pk])
-
-
-def _event_days(event: TrainingEvent) -> str:
-    if event.start_date == event.end_date:
-        return long_date(event.start_date)
-    return f"{long_date(event.start_date)} – {long_date(event.end_date)}"
 
 
 @transaction.atomic
@@ -849,35 +547,10 @@ def invite_to_event(*, event: TrainingEvent, employees: list[Employee], by: User
             employee,
             title=_("Invitation: %(name)s") % {"name": event.name},
             body=_("You are invited to %(name)s on %(days)s. Register on the event page.")
-            % {"name": event.name, "days": _event_days(event)},
+            % {"name": event.name, "days": event_days(event)},
             url=_event_url(event),
         )
     return len(invited)
-
-
-def audience_by_competency(
-    employees: EmployeeQuerySet, *, competency: str, year: int, today: dt.date
-) -> list[Employee]:
-    """Employees whose IDP of the year has a line on ``competency``, or whose improvement
-    areas (improve.py) name it; the latter are read for at most IMPROVE_SCAN employees."""
-    from sikap.development.improve import improvement_signals
-
-    wanted = competency.strip().casefold()
-    from_idp = set(
-        PlanItem.objects.filter(
-            plan__year=year, plan__employee__in=employees, competency__iexact=competency.strip()
-        ).values_list("plan__employee_id", flat=True)
-    )
-    chosen = list(employees.filter(pk__in=from_idp))
-    # The service signals cost eight queries an employee: bounded, as every page is.
-    for employee in employees.exclude(pk__in=from_idp).select_related("unit")[:IMPROVE_SCAN]:
-        areas = improvement_signals(employee, year, today).areas
-        if any(a.competency.casefold() == wanted for a in areas):
-            chosen.append(employee)
-    return chosen
-
-
-IMPROVE_SCAN = 100
 
 
 def _registration_closed(event: TrainingEvent, today: dt.date) -> bool:
@@ -921,17 +594,6 @@ def register_for_event(
     return row
 
 
-def waiting_position(participant: Participant) -> int | None:
-    """1 for the first on the waiting list; None when not waiting."""
-    if participant.status != ParticipantStatus.WAITING:
-        return None
-    ahead = participant.event.participants.filter(status=ParticipantStatus.WAITING).filter(
-        Q(registered_at__lt=participant.registered_at)
-        | Q(registered_at=participant.registered_at, pk__lt=participant.pk)
-    )
-    return ahead.count() + 1
-
-
 @transaction.atomic
 def cancel_registration(*, participant: Participant, by: User | None) -> Participant | None:
     """Cancel a registration; a freed seat goes to the first on the waiting list (returned)."""
@@ -969,7 +631,7 @@ def cancel_registration(*, participant: Participant, by: User | None) -> Partici
         first.employee,
         title=_("You have a seat: %(name)s") % {"name": event.name},
         body=_("A seat became free and you moved up from the waiting list of %(name)s (%(days)s).")
-        % {"name": event.name, "days": _event_days(event)},
+        % {"name": event.name, "days": event_days(event)},
         url=_event_url(event),
     )
     return first
@@ -1220,34 +882,3 @@ def issue_certificate(*, participant: Participant, by: User | None) -> Participa
         stamp(participant, by)
         participant.save(update_fields=["certificate_code"])
     return participant
-
-
-@dataclass(frozen=True)
-class CertificateCheck:
-    """What the public verification page shows: no NIP, no unit, no scores."""
-
-    name: str
-    event: str
-    days: str
-    jp: int
-    valid: bool
-
-
-def verify_certificate(code: str) -> CertificateCheck | None:
-    """The public facts of the certificate with this code; None when no certificate has it."""
-    if not code:
-        return None
-    participant = (
-        Participant.objects.select_related("employee", "event")
-        .filter(certificate_code=code)
-        .first()
-    )
-    if participant is None:
-        return None
-    return CertificateCheck(
-        name=participant.employee.display_name,
-        event=participant.event.name,
-        days=_event_days(participant.event),
-        jp=participant.event.jp,
-        valid=participant.attended and participant.status != ParticipantStatus.CANCELLED,
-    )

@@ -142,7 +142,7 @@ def load(*, today: dt.date) -> bool:
             signer = head.holders.filter(is_active=True).first() if head else None
             determine_predicates(
                 curve=fresh,
-                by=signer.user if signer else None,  # type: ignore[arg-type]
+                by=signer.user if signer else None,
                 signer=signer,
                 now=timezone.make_aware(dt.datetime.combine(period.deadline, dt.time(10))),
                 notify_employees=False,

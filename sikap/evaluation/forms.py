@@ -71,22 +71,22 @@ class EvaluationForm(forms.Form):
     )
 
     def __init__(self, *args: Any, rows: Sequence[Any] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.rhk_fields: list[tuple[object, forms.BoundField, forms.BoundField]] = []
         for row in rows:
-            pk = row.work_result.pk  # type: ignore[attr-defined]
+            pk = row.work_result.pk
             self.fields[f"label_{pk}"] = forms.ChoiceField(
                 label=_("Label (optional)"),
                 required=False,
                 choices=[("", "—"), *RATING_CHOICES],
-                initial=row.label,  # type: ignore[attr-defined]
+                initial=row.label,
             )
             self.fields[f"feedback_{pk}"] = forms.CharField(
                 max_length=LIMITS.NOTE,
                 label=_("Umpan balik berkelanjutan berdasarkan bukti dukung"),
                 required=False,
                 initial=row.note,
-                widget=forms.Textarea(attrs={"rows": 2}),  # type: ignore[attr-defined]
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.rhk_fields.append((row, self[f"label_{pk}"], self[f"feedback_{pk}"]))
 

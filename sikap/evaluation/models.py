@@ -16,19 +16,19 @@ from sikap.evaluation import rules
 
 # AppraisalYear and PeriodKindChoices are re-exported only for branches written before the move
 # to sikap.cycle; new code imports them from there (tests/test_import_direction.py).
+from sikap.lib.choices import text_choices
 from sikap.lib.textlimits import LIMITS, limited
 
 # --------------------------------------------------------------------------- choices from rules
 
-RatingChoices = models.TextChoices(  # type: ignore[misc,call-overload]
-    "RatingChoices", [(r.value, (r.value, r.label)) for r in rules.Rating]
+
+RatingChoices = text_choices("RatingChoices", [(r.value, r.value, r.label) for r in rules.Rating])
+EmployeePredicateChoices = text_choices(
+    "EmployeePredicateChoices", [(p.value, p.value, p.label) for p in rules.EmployeePredicate]
 )
-EmployeePredicateChoices = models.TextChoices(  # type: ignore[misc,call-overload]
-    "EmployeePredicateChoices", [(p.value, (p.value, p.label)) for p in rules.EmployeePredicate]
-)
-OrganisationPredicateChoices = models.TextChoices(  # type: ignore[misc,call-overload]
+OrganisationPredicateChoices = text_choices(
     "OrganisationPredicateChoices",
-    [(p.value, (p.value, p.label)) for p in rules.OrganisationPredicate],
+    [(p.value, p.value, p.label) for p in rules.OrganisationPredicate],
 )
 
 

@@ -140,12 +140,12 @@ def set_ratings(
     period: Period,
     result_rating: str,
     behaviour_rating: str,
-    by: User,
+    by: User | None,
     work_result_notes: dict[str, dict[str, str]] | None = None,
     notes: str = "",
 ) -> Evaluation:
     """The pejabat penilai of the SKP sets the two ratings; the predikat follows from the matrix."""
-    if not access.is_penilai(get_scope(by), plan):
+    if by is None or not access.is_penilai(get_scope(by), plan):
         raise ValidationError(
             _("Only the Pejabat Penilai Kinerja of this SKP can evaluate."), code="not_penilai"
         )
@@ -197,7 +197,12 @@ def set_ratings(
 
 @transaction.atomic
 def calibrate_rating(
-    *, evaluation: Evaluation, result_rating: str, behaviour_rating: str, reason: str, by: User
+    *,
+    evaluation: Evaluation,
+    result_rating: str,
+    behaviour_rating: str,
+    reason: str,
+    by: User | None,
 ) -> Evaluation:
     """The unit head changes a rating in calibration; the reason is mandatory and recorded."""
     reason = (reason or "").strip()
@@ -220,8 +225,7 @@ def calibrate_rating(
     evaluation.result_rating = result.value
     evaluation.behaviour_rating = behaviour.value
     evaluation.predicate = rules.employee_predicate(result, behaviour).value
-    stamp(evaluation, by)
-    evaluation._change_reason = f"Kalibrasi: {reason}"  # type: ignore[attr-defined]
+    stamp(evaluation, by, reason=f"Kalibrasi: {reason}")
     evaluation.save()
     return evaluation
 
@@ -442,7 +446,7 @@ def objection_deadline(evaluation: Evaluation, settings: EvaluationSettings) -> 
 
 @transaction.atomic
 def file_objection(
-    *, evaluation: Evaluation, reason: str, by: User, today: dt.date | None = None
+    *, evaluation: Evaluation, reason: str, by: User | None, today: dt.date | None = None
 ) -> Objection:
     """The employee objects to a final predikat within the window; a double submit files one."""
     lock(evaluation)
@@ -515,7 +519,7 @@ def decide_objection(
     objection: Objection,
     accept: bool,
     reason: str,
-    by: User,
+    by: User | None,
     result_rating: str = "",
     behaviour_rating: str = "",
 ) -> Objection:
@@ -549,8 +553,7 @@ def decide_objection(
         evaluation.result_rating = result.value
         evaluation.behaviour_rating = behaviour.value
         evaluation.predicate = rules.employee_predicate(result, behaviour).value
-        stamp(evaluation, by)
-        evaluation._change_reason = f"Keberatan diterima: {objection.decision_reason}"  # type: ignore[attr-defined]
+        stamp(evaluation, by, reason=f"Keberatan diterima: {objection.decision_reason}")
         evaluation.save()
     else:
         objection.status = ObjectionStatus.REJECTED
@@ -568,11 +571,10 @@ def decide_objection(
 
 @transaction.atomic
 def recommend_renewal(
-    *, evaluation: Evaluation, decision: str, reasons: str, by: User
+    *, evaluation: Evaluation, decision: str, reasons: str, by: User | None
 ) -> RenewalRecommendation:
     """The penilai recommends on a PPPK Paruh Waktu's annual evaluation; audited, reasons required."""
-    scope = get_scope(by)
-    if not access.is_penilai(scope, evaluation.plan):
+    if by is None or not access.is_penilai(get_scope(by), evaluation.plan):
         raise ValidationError(
             _("Only the pejabat penilai of this SKP gives the renewal recommendation."),
             code="not_penilai",

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(admin.ModelAdmin):
     """Lists and pages that read only, for records written by the services (no history)."""
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -26,7 +26,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         raise PermissionDenied
 
 
-class ReadOnlyHistoryAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):  # type: ignore[type-arg]
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
     """Lists, pages and history that read only: workflow state is moved by the services.
 
     Besides hiding add, change and delete, it refuses a save from simple-history's "revert"

@@ -26,3 +26,10 @@ def model_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     return field
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's choice field of that name, to set its choices per request."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field

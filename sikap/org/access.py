@@ -88,3 +88,14 @@ def positions_managed(user: User, unit: Unit | None = None) -> QuerySet[Position
     if unit is not None:
         qs = qs.filter(within_q([unit.path]))
     return get_scope(user).filter_units(qs, reach="manage")
+
+
+def employee_of(user: User | None) -> Employee | None:
+    """The active employee signed in as ``user``: who a service records as having acted."""
+    if user is None:
+        return None
+    # A view has built the scope already; a command or a test has not, and needs no whole scope.
+    built: Scope | None = getattr(user, "_sikap_scope", None)
+    if built is not None:
+        return built.employee
+    return Employee.objects.filter(user=user, is_active=True).select_related("unit").first()

@@ -16,7 +16,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from sikap.accounts.http import request_user
 from sikap.lib.admin import ReadOnlyHistoryAdmin, ReadOnlyInline
+from sikap.lib.audit import stamp
 from sikap.org import services
 from sikap.org.models import Assignment, Employee, Position, SupervisorOverride, Unit
 
@@ -28,7 +30,7 @@ def _copy_state(target: Any, source: Any) -> None:
     target._state.adding = False
 
 
-class UnitAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+class UnitAdminForm(forms.ModelForm):
     class Meta:
         model = Unit
         fields = ["name", "kind", "parent", "bps_code", "address", "is_active"]
@@ -50,7 +52,7 @@ class UnitAdminForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class UnitAdmin(SimpleHistoryAdmin):
     form = UnitAdminForm
     list_display = ["name", "kind", "bps_code", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
@@ -62,18 +64,18 @@ class UnitAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
         if change:
             stored = Unit.objects.get(pk=obj.pk)
             fields = {name: data[name] for name in form.changed_data}
-            saved = services.update_unit(unit=stored, by=request.user, **fields)  # type: ignore[arg-type]
+            saved = services.update_unit(unit=stored, by=request_user(request), **fields)
         else:
             saved = services.create_unit(
                 name=data["name"],
                 kind=data["kind"],
                 parent=data.get("parent"),
-                by=request.user,  # type: ignore[arg-type]
+                by=request_user(request),
                 bps_code=data.get("bps_code", ""),
                 address=data.get("address", ""),
             )
             if not data.get("is_active", True):
-                saved = services.update_unit(unit=saved, by=request.user, is_active=False)  # type: ignore[arg-type]
+                saved = services.update_unit(unit=saved, by=request_user(request), is_active=False)
         _copy_state(obj, saved)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -82,7 +84,7 @@ class UnitAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class PositionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "unit", "jenis", "jenjang", "eselon", "reports_to", "is_unit_head"]
     list_filter = ["jenis", "eselon", "is_unit_head"]
     search_fields = ["name", "unit__name"]
@@ -92,23 +94,23 @@ class PositionAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
     def save_model(self, request: HttpRequest, obj: Position, form: Any, change: bool) -> None:
         if change:
             obj.full_clean()
-            obj._history_user = request.user  # type: ignore[attr-defined]
+            stamp(obj, request_user(request))
             obj.save()
             return
         fields = {
             f.name: getattr(obj, f.name) for f in Position._meta.concrete_fields if f.name != "id"
         }
-        _copy_state(obj, services.create_position(by=request.user, **fields))  # type: ignore[arg-type]
+        _copy_state(obj, services.create_position(by=request_user(request), **fields))
 
 
-class AssignmentInline(ReadOnlyInline, admin.TabularInline):  # type: ignore[type-arg]
+class AssignmentInline(ReadOnlyInline, admin.TabularInline):
     # Plt./Plh. are given on the pages (services.assign_acting); here they are only shown.
     model = Assignment
     fields = ["kind", "position", "unit", "start_date", "end_date"]
     readonly_fields = ["kind", "position", "unit", "start_date", "end_date"]
 
 
-class EmployeeAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+class EmployeeAdminForm(forms.ModelForm):
     class Meta:
         model = Employee
         fields = [
@@ -135,7 +137,7 @@ class EmployeeAdminForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(Employee)
-class EmployeeAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class EmployeeAdmin(SimpleHistoryAdmin):
     form = EmployeeAdminForm
     list_display = ["display_name", "nip", "jenis_asn", "golongan", "position", "unit", "is_active"]
     list_filter = ["jenis_asn", "is_active", "unit"]
@@ -156,7 +158,7 @@ class EmployeeAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
     def save_model(self, request: HttpRequest, obj: Employee, form: Any, change: bool) -> None:
         stored = Employee.objects.get(pk=obj.pk)
         fields = {name: form.cleaned_data[name] for name in form.changed_data}
-        saved = services.update_employee(employee=stored, by=request.user, **fields)  # type: ignore[arg-type]
+        saved = services.update_employee(employee=stored, by=request_user(request), **fields)
         _copy_state(obj, saved)
 
 

@@ -243,10 +243,24 @@ class Builder:
 
 
 def _position(
-    unit: Unit, name: str, jenis: str, reports_to: Position | None, **extra: object
+    unit: Unit,
+    name: str,
+    jenis: str,
+    reports_to: Position | None,
+    *,
+    eselon: str = "NON",
+    jenjang: str = "",
+    is_unit_head: bool = False,
 ) -> Position:
     return services.create_position(
-        by=None, unit=unit, name=name, jenis=jenis, reports_to=reports_to, **extra
+        by=None,
+        unit=unit,
+        name=name,
+        jenis=jenis,
+        reports_to=reports_to,
+        eselon=eselon,
+        jenjang=jenjang,
+        is_unit_head=is_unit_head,
     )
 
 

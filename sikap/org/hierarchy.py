@@ -183,7 +183,7 @@ class OrgChart:
                 .order_by()
             )
             self._add_acting(
-                self._acting()  # type: ignore[attr-defined]
+                self._acting()
                 .filter(position_id__in=new)
                 .values_list(
                     "employee_id", "position_id", "kind", "employee__name", "employee__position_id"
@@ -232,7 +232,7 @@ class OrgChart:
             .order_by()
         )
         acting = list(
-            self._acting()  # type: ignore[attr-defined]
+            self._acting()
             .filter(employee_id__in=missing)
             .values_list(
                 "employee_id", "position_id", "kind", "employee__name", "employee__position_id"

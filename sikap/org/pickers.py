@@ -40,12 +40,12 @@ class _Picker:
     def _set_queryset(self, queryset: QuerySet[Any] | None) -> None:
         if queryset is not None:
             queryset = queryset.select_related(*self.joins)
-        forms.ModelChoiceField._set_queryset(self, queryset)  # type: ignore[arg-type,attr-defined]
+        forms.ModelChoiceField._set_queryset(self, queryset)  # type: ignore[attr-defined]
 
     queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)  # type: ignore[attr-defined]
 
 
-class PositionChoiceField(_Picker, forms.ModelChoiceField):  # type: ignore[type-arg]
+class PositionChoiceField(_Picker, forms.ModelChoiceField):
     joins = ("unit",)
 
     def __init__(self, queryset: Any = None, **kwargs: Any) -> None:
@@ -55,7 +55,7 @@ class PositionChoiceField(_Picker, forms.ModelChoiceField):  # type: ignore[type
         return position_label(obj)
 
 
-class EmployeeChoiceField(_Picker, forms.ModelChoiceField):  # type: ignore[type-arg]
+class EmployeeChoiceField(_Picker, forms.ModelChoiceField):
     joins = ("position", "unit")
 
     def __init__(self, queryset: Any = None, **kwargs: Any) -> None:
@@ -65,7 +65,7 @@ class EmployeeChoiceField(_Picker, forms.ModelChoiceField):  # type: ignore[type
         return employee_label(obj)
 
 
-class EmployeeMultipleChoiceField(_Picker, forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+class EmployeeMultipleChoiceField(_Picker, forms.ModelMultipleChoiceField):
     joins = ("position", "unit")
 
     def __init__(self, queryset: Any = None, **kwargs: Any) -> None:

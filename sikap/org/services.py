@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import enum
+from typing import Any, Final, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,6 +29,16 @@ from sikap.org.models import (
 )
 
 
+class _Unchanged(enum.Enum):
+    """The type of ``UNCHANGED``: an update argument left out keeps the stored value."""
+
+    UNCHANGED = enum.auto()
+
+
+UNCHANGED: Final = _Unchanged.UNCHANGED
+Unchanged = Literal[_Unchanged.UNCHANGED]
+
+
 @transaction.atomic
 def create_unit(
     *,
@@ -50,11 +61,29 @@ def create_unit(
 
 
 @transaction.atomic
-def update_unit(*, unit: Unit, by: User | None, **fields: Any) -> Unit:
+def update_unit(
+    *,
+    unit: Unit,
+    by: User | None,
+    name: str | Unchanged = UNCHANGED,
+    kind: str | Unchanged = UNCHANGED,
+    parent: Unit | Unchanged | None = UNCHANGED,
+    bps_code: str | Unchanged = UNCHANGED,
+    address: str | Unchanged = UNCHANGED,
+    is_active: bool | Unchanged = UNCHANGED,
+) -> Unit:
     """Change a unit; moving it under another parent moves its whole subtree."""
-    new_parent = fields.pop("parent", unit.parent)
-    for name, value in fields.items():
-        setattr(unit, name, value)
+    new_parent = unit.parent if parent is UNCHANGED else parent
+    if name is not UNCHANGED:
+        unit.name = name
+    if kind is not UNCHANGED:
+        unit.kind = kind
+    if bps_code is not UNCHANGED:
+        unit.bps_code = bps_code
+    if address is not UNCHANGED:
+        unit.address = address
+    if is_active is not UNCHANGED:
+        unit.is_active = is_active
     if new_parent != unit.parent:
         if new_parent is not None and new_parent.path.startswith(unit.path):
             raise ValidationError(
@@ -77,9 +106,29 @@ def update_unit(*, unit: Unit, by: User | None, **fields: Any) -> Unit:
 
 
 @transaction.atomic
-def create_position(*, by: User | None, **fields: Any) -> Position:
+def create_position(
+    *,
+    by: User | None,
+    unit: Unit,
+    name: str,
+    jenis: str,
+    jenjang: str = "",
+    eselon: str = "NON",
+    reports_to: Position | None = None,
+    is_unit_head: bool = False,
+    is_active: bool = True,
+) -> Position:
     """Create a jabatan."""
-    position = Position(**fields)
+    position = Position(
+        unit=unit,
+        name=name,
+        jenis=jenis,
+        jenjang=jenjang,
+        eselon=eselon,
+        reports_to=reports_to,
+        is_unit_head=is_unit_head,
+        is_active=is_active,
+    )
     position.full_clean()
     stamp(position, by)
     position.save()
@@ -128,7 +177,12 @@ def create_employee(
     golongan: str,
     position: Position | None,
     start_date: dt.date,
-    **fields: Any,
+    user: User | None = None,
+    front_title: str = "",
+    back_title: str = "",
+    email: str = "",
+    phone: str = "",
+    is_active: bool = True,
 ) -> Employee:
     """Register an employee in a position and open their riwayat jabatan."""
     code, derived = validate_identity(nip=nip, jenis_asn=jenis_asn, golongan=golongan)
@@ -151,7 +205,12 @@ def create_employee(
         gender=derived.get("gender", ""),
         position=position,
         unit=position.unit if position else None,
-        **fields,
+        user=user,
+        front_title=front_title,
+        back_title=back_title,
+        email=email,
+        phone=phone,
+        is_active=is_active,
     )
     stamp(employee, by)
     employee.save()
@@ -165,12 +224,28 @@ def create_employee(
 
 
 @transaction.atomic
-def update_employee(*, employee: Employee, by: User | None, **fields: Any) -> Employee:
+def update_employee(
+    *,
+    employee: Employee,
+    by: User | None,
+    user: User | Unchanged | None = UNCHANGED,
+    nip: str | Unchanged = UNCHANGED,
+    name: str | Unchanged = UNCHANGED,
+    front_title: str | Unchanged = UNCHANGED,
+    back_title: str | Unchanged = UNCHANGED,
+    jenis_asn: str | Unchanged = UNCHANGED,
+    golongan: str | Unchanged = UNCHANGED,
+    email: str | Unchanged = UNCHANGED,
+    phone: str | Unchanged = UNCHANGED,
+    is_active: bool | Unchanged = UNCHANGED,
+) -> Employee:
     """Change an employee's personal data (not the position: that is a transfer)."""
-    jenis = fields.get("jenis_asn", employee.jenis_asn)
-    nip = fields.get("nip", employee.nip)
-    golongan = fields.get("golongan", employee.golongan)
-    code, derived = validate_identity(nip=nip, jenis_asn=jenis, golongan=golongan)
+    jenis = employee.jenis_asn if jenis_asn is UNCHANGED else jenis_asn
+    code, derived = validate_identity(
+        nip=employee.nip if nip is UNCHANGED else nip,
+        jenis_asn=jenis,
+        golongan=employee.golongan if golongan is UNCHANGED else golongan,
+    )
     if derived and Employee.objects.filter(nip=derived["nip"]).exclude(pk=employee.pk).exists():
         raise ValidationError(
             {
@@ -181,10 +256,22 @@ def update_employee(*, employee: Employee, by: User | None, **fields: Any) -> Em
                 )
             }
         )
-    fields.update(derived)
-    fields["golongan"] = code
-    for name, value in fields.items():
-        setattr(employee, name, value)
+    changes: dict[str, Any] = {
+        "user": user,
+        "nip": nip,
+        "name": name,
+        "front_title": front_title,
+        "back_title": back_title,
+        "jenis_asn": jenis_asn,
+        "email": email,
+        "phone": phone,
+        "is_active": is_active,
+    }
+    changes = {field: value for field, value in changes.items() if value is not UNCHANGED}
+    changes.update(derived)
+    changes["golongan"] = code
+    for field, value in changes.items():
+        setattr(employee, field, value)
     stamp(employee, by)
     employee.save()
     return employee

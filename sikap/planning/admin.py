@@ -18,7 +18,7 @@ from sikap.planning.models import (
 # feedback change only through the planning services behind the pages; the back office reads.
 
 
-class WorkResultInline(ReadOnlyInline, admin.TabularInline):  # type: ignore[type-arg]
+class WorkResultInline(ReadOnlyInline, admin.TabularInline):
     model = WorkResult
     fk_name = "plan"
     extra = 0

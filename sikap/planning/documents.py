@@ -143,7 +143,7 @@ def _realisation_rows(unit: Unit, year: AppraisalYear | None) -> list[list[Any]]
                 indicator.target_unit,
                 real.text,
                 real.note,
-                real.n_evidence,  # type: ignore[attr-defined]
+                real.n_evidence,
             ]
         )
     return rows

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sikap.cycle.models import AppraisalYear
-from sikap.lib.forms import model_field
+from sikap.lib.forms import choice_field, model_field
 from sikap.lib.textlimits import LIMITS
 from sikap.lib.widgets import IsoDateInput
 from sikap.planning import rules
@@ -45,6 +45,11 @@ class PlanCreateForm(forms.Form):
     form_kind = forms.ChoiceField(label=_("Form"), choices=FormKind.choices)
 
 
+class _WorkResultChoiceField(forms.ModelChoiceField[WorkResult]):
+    def label_from_instance(self, obj: WorkResult) -> str:
+        return obj.text
+
+
 class WorkResultForm(forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
     text = forms.CharField(
@@ -52,7 +57,7 @@ class WorkResultForm(forms.Form):
         label=_("Rencana Hasil Kerja"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    intervenes = forms.ModelChoiceField(
+    intervenes = _WorkResultChoiceField(
         label=_("Rencana Hasil Kerja Pimpinan yang Diintervensi"),
         queryset=WorkResult.objects.none(),
         required=False,
@@ -80,7 +85,6 @@ class WorkResultForm(forms.Form):
     def __init__(self, *args: Any, leader_results: Any, targets: Any, jpt: bool, **kwargs: Any):
         super().__init__(*args, **kwargs)
         model_field(self, "intervenes").queryset = leader_results
-        self.fields["intervenes"].label_from_instance = lambda r: r.text  # type: ignore[attr-defined]
         model_field(self, "organisation_target").queryset = targets
         if not targets.exists():
             del self.fields["organisation_target"]
@@ -109,7 +113,7 @@ ROW_ASPECTS = (Aspect.KUANTITAS, Aspect.KUALITAS, Aspect.WAKTU)
 MAX_INDICATOR_ROWS = 10
 
 
-class _IndicatorRows(forms.BaseFormSet):  # type: ignore[type-arg]
+class _IndicatorRows(forms.BaseFormSet):
     """The indicator rows of the RHK form: every row optional, an untouched row skipped."""
 
     def initial_form_count(self) -> int:
@@ -236,7 +240,7 @@ class FeedbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = [(f"rhk-{r.pk}", f"RHK: {r.text}") for r in work_results]
         choices += [(f"value-{key}", name) for key, name, _ in rules.BERAKHLAK]
-        self.fields["subject"].choices = choices  # type: ignore[attr-defined]
+        choice_field(self, "subject").choices = choices
 
 
 class ReplyForm(forms.Form):
@@ -279,7 +283,7 @@ class CoachingFeedbackForm(forms.Form):
                 widget=forms.RadioSelect,
             )
         fields["comment"] = self.fields["comment"]
-        self.fields = fields  # type: ignore[assignment]
+        self.fields = fields
 
     def answers(self) -> list[int]:
         return [self.cleaned_data[f"q{i}"] for i in range(1, len(rules.COACHING_STATEMENTS) + 1)]
@@ -304,7 +308,7 @@ class CascadeForm(forms.Form):
     def __init__(self, *args: Any, subordinates: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(e.pk), e.display_name) for e in subordinates]
-        self.fields["employees"].choices = choices  # type: ignore[attr-defined]
+        choice_field(self, "employees").choices = choices
 
 
 class TargetForm(forms.Form):
@@ -336,8 +340,8 @@ class ActionPlanForm(forms.Form):
 
     def __init__(self, *args: Any, work_results: Any, periods: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["work_result"].queryset = work_results  # type: ignore[attr-defined]
-        self.fields["period"].queryset = periods  # type: ignore[attr-defined]
+        model_field(self, "work_result").queryset = work_results
+        model_field(self, "period").queryset = periods
 
 
 class _Values(forms.Field):
@@ -423,12 +427,12 @@ class RealisationRowForm(forms.Form):
         if not words:
             del self.fields["text"]
         if existing:
-            self.fields["existing"].choices = [("", "—"), *existing]  # type: ignore[attr-defined]
+            choice_field(self, "existing").choices = [("", "—"), *existing]
         else:
             del self.fields["existing"]
 
 
-class BaseRealisationFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+class BaseRealisationFormSet(forms.BaseFormSet):
     """One form per indicator row; ``rows`` gives each form its fields and choices."""
 
     def __init__(self, *args: Any, rows: list[dict[str, Any]], **kwargs: Any) -> None:
@@ -440,6 +444,8 @@ class BaseRealisationFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
         return {"numeric": row["numeric"], "words": row["words"], "existing": row["choices"]}
 
 
-RealisationFormSet = forms.formset_factory(
-    RealisationRowForm, formset=BaseRealisationFormSet, extra=0
+# django-stubs types formset_factory's result as the plain BaseFormSet, not the subclass given.
+RealisationFormSet = cast(
+    "type[BaseRealisationFormSet]",
+    forms.formset_factory(RealisationRowForm, formset=BaseRealisationFormSet, extra=0),
 )

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.lib.choices import text_choices
 from sikap.lib.textlimits import LIMITS, limited
 from sikap.planning import rules
 
@@ -54,8 +55,8 @@ class Aspect(models.TextChoices):
     BIAYA = "biaya", "Biaya"
 
 
-BehaviourValue = models.TextChoices(  # type: ignore[call-overload]
-    "BehaviourValue", [(key.upper(), (key, name)) for key, name, _ in rules.BERAKHLAK]
+BehaviourValue = text_choices(
+    "BehaviourValue", [(key.upper(), key, name) for key, name, _ in rules.BERAKHLAK]
 )
 
 

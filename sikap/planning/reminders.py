@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from sikap.accounts.models import User
 from sikap.cycle.models import AppraisalYear, Period
 from sikap.lib.formatting import tanggal
 from sikap.org.hierarchy import OrgChart
@@ -33,7 +34,9 @@ class _Sender:
     def load(self, keys: list[str]) -> None:
         self._known |= set(ReminderLog.objects.filter(key__in=keys).values_list("key", flat=True))
 
-    def send(self, *, kind: str, key: str, user: object, title: str, body: str, url: str) -> None:
+    def send(
+        self, *, kind: str, key: str, user: User | None, title: str, body: str, url: str
+    ) -> None:
         full = f"{kind}:{key}"
         if full in self._known or user is None:
             return
@@ -41,7 +44,7 @@ class _Sender:
         self._known.add(full)
         if not created:
             return
-        notify(user=user, title=title, body=body, url=url)  # type: ignore[arg-type]
+        notify(user=user, title=title, body=body, url=url)
         self.sent[kind] += 1
 
 

@@ -288,4 +288,4 @@ def _publish_past_periods(
                     recorded_by=head,
                 )
                 index = unit_index(unit, period)
-            services.publish_index(index=index, by=head)
+            services.publish_index(index=index, by=head.user if head else None)

@@ -14,8 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sikap.accounts.models import User
 from sikap.lib.audit import stamp
 from sikap.lib.locking import locked
+from sikap.org.access import employee_of
 from sikap.org.models import Employee, Unit
 from sikap.surveys import rules
 from sikap.surveys.models import (
@@ -55,7 +57,7 @@ def record_service(
     received_at: dt.datetime,
     completed_at: dt.datetime | None = None,
     citizen_initial: str = "",
-    by: Employee,
+    by: User | None,
 ) -> ServiceRecord:
     """Write one line of the buku register layanan."""
     if service_type.unit_id != unit.pk or not service_type.is_active:
@@ -98,10 +100,10 @@ def record_service(
         received_at=received_at,
         completed_at=completed_at,
         citizen_initial=citizen_initial.strip().upper()[:3],
-        recorded_by=by,
+        recorded_by=employee_of(by),
     )
     _timing(record)
-    stamp(record, by.user)
+    stamp(record, by)
     record.save()
     record.officers.set(officers)
     offer_service_record(record, officers)
@@ -109,7 +111,7 @@ def record_service(
 
 
 @transaction.atomic
-def complete_service(*, record: ServiceRecord, completed_at: dt.datetime, by: Employee) -> None:
+def complete_service(*, record: ServiceRecord, completed_at: dt.datetime, by: User | None) -> None:
     """Mark a service as completed and compare its duration with the standard."""
     if record.completed_at is not None:
         raise ValidationError(
@@ -130,7 +132,7 @@ def complete_service(*, record: ServiceRecord, completed_at: dt.datetime, by: Em
         )
     record.completed_at = completed_at
     _timing(record)
-    stamp(record, by.user)
+    stamp(record, by)
     record.save(update_fields=["completed_at", "duration_minutes", "on_time"])
     offer_service_record(record, list(record.officers.all()))
 
@@ -271,7 +273,7 @@ def import_paper(
     table: ParsedTable,
     filename: str,
     submitted_on: dt.date,
-    by: Any,
+    by: User | None,
     fingerprint: str = "",
 ) -> PaperImport:
     """Store every row of a valid table of paper questionnaires, or nothing at all.
@@ -311,7 +313,7 @@ def import_paper(
                 filename=filename[:255],
                 rows=len(table.rows),
                 imported_by=employee if isinstance(employee, Employee) else None,
-                imported_by_user=getattr(by, "username", ""),
+                imported_by_user=by.username if by is not None else "",
                 fingerprint=fingerprint,
                 period_key=period_key,
             )
@@ -346,7 +348,7 @@ def save_follow_up(
     action: str,
     responsible: str = "",
     target_date: dt.date | None = None,
-    by: Employee,
+    by: User | None,
 ) -> FollowUpPlan:
     """Record (or revise) the rencana tindak lanjut of a unit's period; the unit row is the lock."""
     locked(Unit, unit.pk)
@@ -364,8 +366,8 @@ def save_follow_up(
     plan.action = action.strip()
     plan.responsible = responsible.strip()
     plan.target_date = target_date
-    plan.recorded_by = by
-    stamp(plan, by.user)
+    plan.recorded_by = employee_of(by)
+    stamp(plan, by)
     plan.save()
     return plan
 
@@ -375,7 +377,7 @@ def mark_suggestion(
     *,
     response: SurveyResponse,
     note: str,
-    by: Employee,
+    by: User | None,
     plan: FollowUpPlan | None = None,
     period: SurveyPeriod | None = None,
     lowest: list[str] | None = None,
@@ -425,15 +427,15 @@ def mark_suggestion(
         return follow_up
     follow_up.plan = plan
     follow_up.note = note
-    follow_up.marked_by = by
+    follow_up.marked_by = employee_of(by)
     follow_up.marked_at = timezone.now()
-    stamp(follow_up, by.user)
+    stamp(follow_up, by)
     follow_up.save()
     return follow_up
 
 
 @transaction.atomic
-def publish_index(*, index: UnitIndex, by: Employee | None) -> IkmSnapshot:
+def publish_index(*, index: UnitIndex, by: User | None) -> IkmSnapshot:
     """Publish (or refresh) a unit's index for a period; per-officer figures below the minimum stay out."""
     result = index.result
     if result is None:
@@ -487,14 +489,14 @@ def publish_index(*, index: UnitIndex, by: Employee | None) -> IkmSnapshot:
     snapshot.sample_sufficient = index.sample_sufficient
     snapshot.detail = detail
     snapshot.published_at = timezone.now()
-    snapshot.published_by = by
-    stamp(snapshot, by.user if by else None)
+    snapshot.published_by = employee_of(by)
+    stamp(snapshot, by)
     snapshot.save()
     return snapshot
 
 
 @transaction.atomic
-def save_settings(*, settings: SurveySettings, by: Any) -> SurveySettings:
+def save_settings(*, settings: SurveySettings, by: User | None) -> SurveySettings:
     """Store a unit's survey settings (weight, minimum per officer, profile options)."""
     if not settings.education_list or not settings.occupation_list:
         raise ValidationError(
@@ -510,7 +512,9 @@ def save_settings(*, settings: SurveySettings, by: Any) -> SurveySettings:
 
 
 @transaction.atomic
-def save_promise(*, promise: ServicePromise, signer: Employee | None, by: Any) -> ServicePromise:
+def save_promise(
+    *, promise: ServicePromise, signer: Employee | None, by: User | None
+) -> ServicePromise:
     """Store the maklumat pelayanan; signed (dated today) when the unit head saves it."""
     if not promise.text.strip():
         raise ValidationError(
@@ -529,7 +533,7 @@ def save_promise(*, promise: ServicePromise, signer: Employee | None, by: Any) -
 
 
 @transaction.atomic
-def save_service_type(*, service_type: ServiceType, unit: Unit, by: Any) -> ServiceType:
+def save_service_type(*, service_type: ServiceType, unit: Unit, by: User | None) -> ServiceType:
     """Create or change a jenis layanan of the unit's catalogue."""
     if service_type.pk is not None and service_type.unit_id != unit.pk:
         raise ValidationError(

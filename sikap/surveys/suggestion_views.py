@@ -117,7 +117,7 @@ def suggestion_follow_up(request: AuthedRequest, pk: int, response_pk: int) -> H
             services.mark_suggestion(
                 response=response,
                 note=data["note"],
-                by=me,
+                by=request.user,
                 plan=plans.get(data["plan"]),
                 period=period if data["plan"] == NEW_PLAN else None,
                 lowest=lowest,

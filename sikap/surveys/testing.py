@@ -35,7 +35,7 @@ def make_record(
         officers=officers,
         received_at=received,
         completed_at=None if minutes is None else received + dt.timedelta(minutes=minutes),
-        by=officers[0],
+        by=officers[0].user,
     )
 
 

@@ -17,9 +17,9 @@ def test_an_idp_agreed_from_a_stale_copy_is_agreed_once(personas):
     plan = services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
     services.add_plan_item(plan=plan, competency="Komunikasi", jenis_diklat=8, target_jp=8, by=None)
     first, stale = DevelopmentPlan.objects.get(pk=plan.pk), DevelopmentPlan.objects.get(pk=plan.pk)
-    services.agree_plan(plan=first, by=personas.penilai)
+    services.agree_plan(plan=first, by=personas.penilai.user)
     with pytest.raises(ValidationError) as caught:
-        services.agree_plan(plan=stale, by=personas.lurah)
+        services.agree_plan(plan=stale, by=personas.lurah.user)
     assert caught.value.code == "idp_approved"
     plan.refresh_from_db()
     assert plan.status == PlanStatus.AGREED and plan.agreed_by == personas.penilai
@@ -60,7 +60,7 @@ def test_the_idp_of_a_year_is_created_once(personas):
 def test_eight_concurrent_agreements_agree_the_idp_once(personas):
     plan = services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
     services.add_plan_item(plan=plan, competency="Komunikasi", jenis_diklat=8, target_jp=8, by=None)
-    penilai = personas.penilai
+    penilai = personas.penilai.user
     results = _burst(
         8, lambda: services.agree_plan(plan=DevelopmentPlan.objects.get(pk=plan.pk), by=penilai)
     )

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sikap.development import services
+from sikap.development import selectors, services
 from sikap.development.models import (
     ActivityStatus,
     AssessmentSource,
@@ -54,17 +54,17 @@ def test_jp_count_attended_events_and_verified_activities_of_the_calendar_year(p
         certificate_number="A-1",
         by=None,
     )
-    assert services.jp_totals([pegawai.pk, peer.pk], 2026) == {pegawai.pk: 24, peer.pk: 0}
+    assert selectors.jp_totals([pegawai.pk, peer.pk], 2026) == {pegawai.pk: 24, peer.pk: 0}
     services.verify_activity(activity=activity, approve=True, by=None)
-    assert services.jp_totals([pegawai.pk], 2026) == {pegawai.pk: 27}
-    row = services.jp_rows([pegawai], 2026)[0]
+    assert selectors.jp_totals([pegawai.pk], 2026) == {pegawai.pk: 27}
+    row = selectors.jp_rows([pegawai], 2026)[0]
     assert (row.target, row.below, row.percent, row.missing) == (20, False, 100, 0)
 
 
 def test_pppk_target_is_a_setting_capped_at_24(personas, settings):
-    assert services.target_for(personas.peer) == 20
+    assert selectors.target_for(personas.peer) == 20
     settings.DEVELOPMENT_PPPK_TARGET_JP = 30
-    assert services.target_for(personas.peer) == 24
+    assert selectors.target_for(personas.peer) == 24
 
 
 def test_a_self_reported_activity_needs_evidence_and_one_verification(personas):
@@ -139,7 +139,7 @@ def test_reaction_survey_rules(personas, event):
         services.submit_reaction(participant=present, today=TODAY, **kwargs)
     with pytest.raises(ValidationError):
         services.set_attendance(participant=present, attended=False, by=None)
-    stats = services.event_stats([event])[event.pk]
+    stats = selectors.event_stats([event])[event.pk]
     assert (stats.invited, stats.attended, stats.reactions, stats.usefulness) == (2, 1, 1, 5)
 
 
@@ -148,22 +148,32 @@ def test_follow_up_opens_after_the_delay(personas, event, settings):
     due = event.end_date + dt.timedelta(days=90)
     with pytest.raises(ValidationError):
         services.record_follow_up(
-            participant=p, score=4, note="", today=due - dt.timedelta(days=1), by=personas.penilai
+            participant=p,
+            score=4,
+            note="",
+            today=due - dt.timedelta(days=1),
+            by=personas.penilai.user,
         )
     with pytest.raises(ValidationError):
-        services.record_follow_up(participant=p, score=0, note="", today=due, by=personas.penilai)
-    services.record_follow_up(participant=p, score=4, note="ok", today=due, by=personas.penilai)
+        services.record_follow_up(
+            participant=p, score=0, note="", today=due, by=personas.penilai.user
+        )
+    services.record_follow_up(
+        participant=p, score=4, note="ok", today=due, by=personas.penilai.user
+    )
     with pytest.raises(ValidationError):
-        services.record_follow_up(participant=p, score=4, note="", today=due, by=personas.penilai)
+        services.record_follow_up(
+            participant=p, score=4, note="", today=due, by=personas.penilai.user
+        )
     [absent] = invite(event, personas.peer, attended=False)
     with pytest.raises(ValidationError):
         services.record_follow_up(
-            participant=absent, score=3, note="", today=due, by=personas.penilai
+            participant=absent, score=3, note="", today=due, by=personas.penilai.user
         )
     settings.DEVELOPMENT_FOLLOW_UP_DAYS = 10
-    assert services.follow_up_days() == 10
-    stats = services.event_stats([event])
-    jenis = services.jenis_stats([event], stats)[0]
+    assert selectors.follow_up_days() == 10
+    stats = selectors.event_stats([event])
+    jenis = selectors.jenis_stats([event], stats)[0]
     assert (jenis.events, jenis.jp_delivered, jenis.improvement) == (1, 4, 4)
     assert jenis.relevance is None and jenis.usefulness is None and jenis.would_apply is None
 
@@ -196,7 +206,7 @@ def test_gaps_biggest_first_and_b19_evaluations_count(personas):
         plan=plan, kind="coaching", date=dt.date(2026, 2, 1), topic="Awal"
     )
     CompetencyEvaluation.objects.create(session=older, competency="Integritas", score=5, reason="-")
-    rows = services.gap_rows(personas.pegawai)
+    rows = selectors.gap_rows(personas.pegawai)
     assert [(r.competency, r.gap) for r in rows] == [
         ("Kerja Sama", 3),
         ("Komunikasi", 1),
@@ -233,7 +243,7 @@ def test_idp_is_drafted_then_agreed_and_frozen(personas):
     plan = services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
     assert services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None) == plan
     with pytest.raises(ValidationError):
-        services.agree_plan(plan=plan, by=personas.penilai)
+        services.agree_plan(plan=plan, by=personas.penilai.user)
     with pytest.raises(ValidationError):
         services.add_plan_item(plan=plan, competency=" ", jenis_diklat=8, target_jp=8, by=None)
     item = services.add_plan_item(
@@ -249,9 +259,9 @@ def test_idp_is_drafted_then_agreed_and_frozen(personas):
     services.set_item_status(item=item, status="in_progress", by=None)
     with pytest.raises(ValidationError):
         services.set_item_status(item=item, status="bogus", by=None)
-    services.agree_plan(plan=plan, by=personas.penilai)
+    services.agree_plan(plan=plan, by=personas.penilai.user)
     assert plan.status == PlanStatus.AGREED and plan.agreed_by == personas.penilai
     with pytest.raises(ValidationError):
-        services.agree_plan(plan=plan, by=personas.penilai)
+        services.agree_plan(plan=plan, by=personas.penilai.user)
     with pytest.raises(ValidationError):
         services.add_plan_item(plan=plan, competency="X", jenis_diklat=8, target_jp=1, by=None)

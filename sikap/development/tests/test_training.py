@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from sikap.development import access, rules, services
+from sikap.development import access, rules, selectors, services
 from sikap.development.models import Participant, ParticipantStatus, PlanItem
 from sikap.development.testing import invite, make_event
 from sikap.planning.models import Notification
@@ -59,14 +59,14 @@ def test_beyond_the_capacity_registrations_wait_in_order_and_the_first_moves_up(
     third = _register(event, personas.penilai, _at(dt.date(2026, 2, 1), 8, 10))
     assert first.status == ParticipantStatus.REGISTERED
     assert (second.status, third.status) == (ParticipantStatus.WAITING,) * 2
-    assert services.waiting_position(second) == 1 and services.waiting_position(third) == 2
+    assert selectors.waiting_position(second) == 1 and selectors.waiting_position(third) == 2
     with django_capture_on_commit_callbacks(execute=True):
         promoted = services.cancel_registration(participant=first, by=None)
     assert promoted is not None and promoted.pk == second.pk
     second.refresh_from_db()
     third.refresh_from_db()
     assert second.status == ParticipantStatus.REGISTERED
-    assert services.waiting_position(third) == 1
+    assert selectors.waiting_position(third) == 1
     notice = Notification.objects.get(recipient=personas.peer.user)
     assert event.name in notice.title and notice.url == reverse(
         "development:event", args=[event.pk]
@@ -135,7 +135,7 @@ def test_the_audience_of_an_improvement_area_comes_from_the_idp(personas):
     plan = services.get_or_create_plan(employee=personas.pegawai, year=2026, by=None)
     PlanItem.objects.create(plan=plan, competency="Komunikasi", jenis_diklat=8, target_jp=4)
     managed = access.employees_managed(access.get_scope(personas.user("hr")))
-    chosen = services.audience_by_competency(
+    chosen = selectors.audience_by_competency(
         managed, competency="komunikasi ", year=2026, today=dt.date(2026, 11, 27)
     )
     assert chosen == [personas.pegawai]
@@ -569,7 +569,7 @@ def test_the_check_in_page_needs_a_login(personas, client):
 
 
 def test_edges_of_codes_files_and_invitations(personas):
-    assert services.verify_certificate("") is None
+    assert selectors.verify_certificate("") is None
     event = _open_event(personas)
     token = services.check_in_token(event)
     event.delete()
@@ -599,7 +599,7 @@ def test_a_login_without_an_employee_has_no_staff_pages(personas, login):
 def test_more_edges_of_the_waiting_list_the_token_and_the_import(personas):
     event = _open_event(personas, capacity=1, opens=dt.time(8), closes=dt.time(16))
     first, _second = invite(event, personas.pegawai, personas.peer, attended=False)  # full
-    assert services.waiting_position(first) is None
+    assert selectors.waiting_position(first) is None
     assert services.cancel_registration(participant=first, by=None) is None  # still full
     with time_machine.travel(_at(DAY, 9), tick=False):
         token = services.check_in_token(event)

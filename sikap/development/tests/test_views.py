@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.accounts.scope import build_scope
-from sikap.development import attention, nav, services
+from sikap.development import attention, nav, selectors, services
 from sikap.development.models import (
     ActivityStatus,
     AssessmentSource,
@@ -753,12 +753,12 @@ def test_b19_evaluations_already_copied_are_not_counted_twice(personas):
         by=None,
         coaching_evaluation=ev,
     )
-    assert services.current_levels(personas.pegawai)["Integritas"].level == 2
+    assert selectors.current_levels(personas.pegawai)["Integritas"].level == 2
 
 
 def test_no_gaps_without_a_position(personas):
     personas.pegawai.position = None
-    assert services.gap_rows(personas.pegawai) == []
+    assert selectors.gap_rows(personas.pegawai) == []
 
 
 def test_the_team_page_shows_the_biggest_gaps_with_constant_queries(personas, login):

@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 from sikap.accounts.http import AuthedRequest
-from sikap.development import rules, services
+from sikap.development import rules, selectors
 from sikap.development.models import (
     DevelopmentPlan,
     OwnActivity,
@@ -26,7 +26,7 @@ def selected_year(request: AuthedRequest) -> int:
 
 def development_context(employee: Employee, year: int, today: dt.date) -> dict[str, object]:
     """Everything on one employee's development page (a fixed number of queries)."""
-    row = services.jp_rows([employee], year)[0]
+    row = selectors.jp_rows([employee], year)[0]
     participations = list(
         Participant.objects.filter(employee=employee, event__end_date__year=year)
         .select_related("event", "reaction")
@@ -49,7 +49,7 @@ def development_context(employee: Employee, year: int, today: dt.date) -> dict[s
         "year": year,
         "row": row,
         "pppk_max": rules.PPPK_MAX_JP if employee.is_pppk else None,
-        "gaps": services.gap_rows(employee),
+        "gaps": selectors.gap_rows(employee),
         "participations": participations,
         "activities": activities,
         "pending_surveys": pending_surveys,

@@ -18,7 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import Scope, get_scope
-from sikap.development import access, exports, rules, services
+from sikap.development import access, exports, rules, selectors, services
 from sikap.development.forms import (
     AddParticipantsForm,
     CertificateForm,
@@ -44,13 +44,13 @@ def events(request: AuthedRequest) -> HttpResponse:
     scope = access.require_reader(request.user)
     year = selected_year(request)
     items = list(access.events_visible_to(scope).in_year(year).select_related("unit"))
-    stats = services.event_stats(items)
+    stats = selectors.event_stats(items)
     return render(
         request,
         "development/events.html",
         {
             "rows": [(e, stats[e.pk]) for e in items],
-            "by_jenis": services.jenis_stats(items, stats),
+            "by_jenis": selectors.jenis_stats(items, stats),
             "year": year,
             "can_manage": access.can_manage(scope),
             "years": range(timezone.localdate().year, timezone.localdate().year - 4, -1),
@@ -106,7 +106,7 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "event": event,
         "is_reader": True,
         "participants": participants,
-        "stats": services.event_stats([event])[event.pk],
+        "stats": selectors.event_stats([event])[event.pk],
         "can_change": can_change,
         "jenis_name": rules.JENIS_DIKLAT[event.jenis_diklat],
         **training.staff_event_context(request, event),
@@ -193,7 +193,7 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
 RECAP_PAGE_SIZE = 50
 
 
-def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[services.JpRow]]:
+def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[selectors.JpRow]]:
     scope = access.require_reader(request.user)
     year = selected_year(request)
     units = access.units_read(scope)
@@ -202,7 +202,7 @@ def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[
     employees = access.employees_read(scope).exclude(jenis_asn="NON_ASN")
     if unit is not None:
         employees = employees.in_subtree(unit)
-    rows = services.jp_rows(
+    rows = selectors.jp_rows(
         list(employees.select_related("unit", "position").order_by("unit__path", "name")), year
     )
     if request.GET.get("below") == "1":

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.development import access, effect, effect_data, improve, rules, services
+from sikap.development import access, effect, effect_data, improve, rules, selectors, services
 from sikap.development.forms import (
     ActivityForm,
     AssessmentForm,
@@ -133,13 +133,13 @@ def team(request: AuthedRequest) -> HttpResponse:
         .select_related("unit", "position")
         .order_by("unit__path", "name")
     )
-    rows = services.jp_rows(employees, year)
-    gaps = services.biggest_gaps(employees)
+    rows = selectors.jp_rows(employees, year)
+    gaps = selectors.biggest_gaps(employees)
     plans = {
         p.employee_id: p
         for p in DevelopmentPlan.objects.filter(employee_id__in=scope.subordinate_ids, year=year)
     }
-    due_before = today - dt.timedelta(days=services.follow_up_days())
+    due_before = today - dt.timedelta(days=selectors.follow_up_days())
     follow_ups = list(
         Participant.objects.filter(
             employee_id__in=scope.direct_report_ids,
@@ -176,8 +176,6 @@ def team(request: AuthedRequest) -> HttpResponse:
 def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
     """The penilai records whether a direct report's work improved after a training."""
     participant = access.get_participation_for_follow_up(request.user, pk)
-    scope = get_scope(request.user)
-    assert scope.employee is not None
     existing = FollowUp.objects.filter(participant=participant).first()
     form = FollowUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -187,15 +185,14 @@ def follow_up(request: AuthedRequest, pk: int) -> HttpResponse:
                 score=form.cleaned_data["score"],
                 note=form.cleaned_data["note"],
                 today=timezone.localdate(),
-                by=scope.employee,
-                user=request.user,
+                by=request.user,
             )
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, _("Follow-up evaluation saved."))
             return redirect("development:team")
-    due = rules.follow_up_due_on(participant.event.end_date, days=services.follow_up_days())
+    due = rules.follow_up_due_on(participant.event.end_date, days=selectors.follow_up_days())
     return render(
         request,
         "development/follow_up.html",

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.development import access, rules, services
+from sikap.development import access, rules, selectors, services
 from sikap.development.forms import (
     ItemStatusForm,
     PlanItemForm,
@@ -41,8 +41,8 @@ def idp(request: AuthedRequest) -> HttpResponse:
     is_self = get_scope(request.user).employee == employee
     year = selected_year(request)
     plan = DevelopmentPlan.objects.filter(employee=employee, year=year).first()
-    gaps = services.gap_rows(employee)
-    recommendation = services.latest_recommendation(employee)
+    gaps = selectors.gap_rows(employee)
+    recommendation = selectors.latest_recommendation(employee)
     initial: dict[str, object] = {"recommendation": recommendation.text if recommendation else ""}
     if gaps and gaps[0].gap > 0:
         initial |= {
@@ -88,10 +88,8 @@ def idp(request: AuthedRequest) -> HttpResponse:
 def idp_agree(request: AuthedRequest, pk: int) -> HttpResponse:
     """The pejabat penilai agrees a direct report's IDP."""
     plan = access.get_plan_for_agreement(request.user, pk)
-    scope = get_scope(request.user)
-    assert scope.employee is not None
     try:
-        services.agree_plan(plan=plan, by=scope.employee, user=request.user)
+        services.agree_plan(plan=plan, by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

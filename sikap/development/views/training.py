@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.development import access, rules, services
+from sikap.development import access, rules, selectors, services
 from sikap.development.forms import InviteForm, ScoreFormSet, ScoreImportForm
 from sikap.development.models import Participant, ParticipantStatus, TrainingEvent
 from sikap.lib.pdf import render_pdf_bytes
@@ -60,7 +60,7 @@ def staff_event_context(request: AuthedRequest, event: TrainingEvent) -> dict[st
     return {
         "mine": mine,
         "mine_registered": registered,
-        "waiting_position": services.waiting_position(mine) if mine else None,
+        "waiting_position": selectors.waiting_position(mine) if mine else None,
         "may_register": not registered and access.can_register(employee, event, today),
         "seats_taken": seats,
         "seats_free": None if event.capacity is None else max(event.capacity - seats, 0),
@@ -104,7 +104,7 @@ def event_invite(request: AuthedRequest, pk: int) -> HttpResponse:
     chosen = list(employees)
     if form.cleaned_data["competency"]:
         today = timezone.localdate()
-        chosen = services.audience_by_competency(
+        chosen = selectors.audience_by_competency(
             employees, competency=form.cleaned_data["competency"], year=today.year, today=today
         )
     invited = services.invite_to_event(event=event, employees=chosen, by=request.user)
@@ -130,7 +130,7 @@ def event_register(request: AuthedRequest, pk: int) -> HttpResponse:
             messages.info(
                 request,
                 _("The event is full: you are number %(n)d on the waiting list.")
-                % {"n": services.waiting_position(row)},
+                % {"n": selectors.waiting_position(row)},
             )
         else:
             messages.success(request, _("You are registered."))
@@ -284,7 +284,7 @@ def certificate_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_GET
 def verify_certificate(request: HttpRequest, code: str) -> HttpResponse:
     """Public: is this a certificate SIKAP issued? Name, event, days and JP only."""
-    check = services.verify_certificate(code)
+    check = selectors.verify_certificate(code)
     response = render(
         request, "development/verify.html", {"check": check}, status=200 if check else 404
     )

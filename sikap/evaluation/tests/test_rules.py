@@ -207,7 +207,7 @@ def test_it_rejects_an_unknown_organisation_predicate(text: str) -> None:
 
 def test_it_rejects_parsing_a_non_string() -> None:
     with pytest.raises(ValueError, match="expected a code or label"):
-        Rating.parse(1)  # type: ignore[arg-type]
+        Rating.parse(1)
 
 
 @pytest.mark.parametrize("predicate", list(EmployeePredicate))
@@ -223,7 +223,7 @@ def test_it_maps_a_siasn_rating_id_back_to_the_rating(rating: Rating) -> None:
 @pytest.mark.parametrize("bad", [0, 6, True, "1", None])
 def test_it_rejects_an_unknown_siasn_kuadran_id(bad: object) -> None:
     with pytest.raises(ValueError, match="Unknown SIASN id"):
-        EmployeePredicate.from_siasn_id(bad)  # type: ignore[arg-type]
+        EmployeePredicate.from_siasn_id(bad)
 
 
 def test_it_rejects_an_unknown_siasn_rating_id() -> None:
@@ -280,7 +280,7 @@ def test_the_kuadran_is_a_complete_lookup_table() -> None:
 )
 def test_the_kuadran_rejects_anything_but_ratings(result: object, behaviour: object) -> None:
     with pytest.raises(ValueError, match="must be a member of Rating"):
-        employee_predicate(result, behaviour)  # type: ignore[arg-type]
+        employee_predicate(result, behaviour)
 
 
 # ----------------------------------------------------------------- kurva: documented formula
@@ -544,19 +544,19 @@ def test_an_empty_unit_gets_all_zero_limits(org: OrganisationPredicate, rounding
 @pytest.mark.parametrize("headcount", [-1, True, 2.0, "5", None])
 def test_it_rejects_a_headcount_that_is_not_a_non_negative_integer(headcount: object) -> None:
     with pytest.raises(ValueError, match="headcount"):
-        distribution_limits(O_BAIK, headcount)  # type: ignore[arg-type]
+        distribution_limits(O_BAIK, headcount)
 
 
 def test_it_rejects_an_organisation_predicate_given_as_plain_text() -> None:
     with pytest.raises(
         ValueError, match="organisation_predicate must be a member of OrganisationPredicate"
     ):
-        distribution_limits("BAIK", 5)  # type: ignore[arg-type]
+        distribution_limits("BAIK", 5)
 
 
 def test_it_rejects_an_unknown_rounding() -> None:
     with pytest.raises(ValueError, match="rounding must be a member of Rounding"):
-        distribution_limits(O_BAIK, 5, rounding="STRICT")  # type: ignore[arg-type]
+        distribution_limits(O_BAIK, 5, rounding="STRICT")
 
 
 # ----------------------------------------------------------------- kurva: checking
@@ -819,7 +819,7 @@ def test_it_rejects_a_unit_head_mapping_without_the_predicate() -> None:
 
 def test_it_rejects_a_unit_head_predicate_given_as_plain_text() -> None:
     with pytest.raises(ValueError, match="organisation_predicate"):
-        unit_head_result_rating("ISTIMEWA")  # type: ignore[arg-type]
+        unit_head_result_rating("ISTIMEWA")
 
 
 # ----------------------------------------------------------------- angka kredit
@@ -912,21 +912,21 @@ def test_angka_kredit_accepts_a_jenjang_object_or_a_code_in_any_case() -> None:
 @pytest.mark.parametrize("months", [0, 13, -1, True, 6.0, "12"])
 def test_angka_kredit_rejects_months_outside_one_to_twelve(months: object) -> None:
     with pytest.raises(ValueError, match="months must be an integer from 1 to 12"):
-        angka_kredit("PT", B, months)  # type: ignore[arg-type]
+        angka_kredit("PT", B, months)
 
 
 @pytest.mark.parametrize("jenjang", ["XX", "", "Ahli Pertama", 12])
 def test_angka_kredit_rejects_an_unknown_jenjang(jenjang: object) -> None:
     with pytest.raises(ValueError, match="Unknown jenjang"):
-        angka_kredit(jenjang, B)  # type: ignore[arg-type]
+        angka_kredit(jenjang, B)
 
 
 def test_angka_kredit_rejects_a_predicate_given_as_plain_text() -> None:
     with pytest.raises(ValueError, match="predicate must be a member of EmployeePredicate"):
-        angka_kredit("PT", "BAIK")  # type: ignore[arg-type]
+        angka_kredit("PT", "BAIK")
 
 
 @pytest.mark.parametrize("places", [-1, 1.0, True])
 def test_angka_kredit_rejects_bad_decimal_places(places: object) -> None:
     with pytest.raises(ValueError, match="places"):
-        angka_kredit("PT", B, places=places)  # type: ignore[arg-type]
+        angka_kredit("PT", B, places=places)

@@ -92,6 +92,7 @@ def index(request: AuthedRequest) -> HttpResponse:
     # Curves and penetapan are the year's own periods; the PPPK Paruh Waktu quarters have none.
     started = [p for p in started if not p.pppk_pw_only]
     units = []
+    unit_rows = []
     if scope.reaches_any("read"):
         units = [u for u in access.units_read(scope) if u.kind in ("kecamatan", "kelurahan")]
         determined: dict[int, set[int]] = {p.pk: set() for p in started}
@@ -99,8 +100,13 @@ def index(request: AuthedRequest) -> HttpResponse:
             unit__in=units, period__in=started
         ).values_list("unit_id", "period_id"):
             determined[period_id].add(unit_id)
-        for period in started:
-            period.determined_units = determined[period.pk]  # type: ignore[attr-defined]
+        unit_rows = [
+            {
+                "unit": unit,
+                "cells": [(period, unit.pk in determined[period.pk]) for period in started],
+            }
+            for unit in units
+        ]
     pending = []
     if scope.employee is not None:
         pending = list(
@@ -119,6 +125,7 @@ def index(request: AuthedRequest) -> HttpResponse:
             "team": team,
             "own": own,
             "units": units,
+            "unit_rows": unit_rows,
             "pending": pending,
         },
     )

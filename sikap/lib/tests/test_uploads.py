@@ -27,7 +27,7 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
 def _code(data: bytes, name: str, **kwargs: object) -> str:
     with pytest.raises(ValidationError) as caught:
-        check_upload(io.BytesIO(data), name=name, **kwargs)  # type: ignore[arg-type]
+        check_upload(io.BytesIO(data), name=name, **kwargs)
     assert name in caught.value.messages[0]  # the message names the file
     return str(caught.value.code)
 

@@ -465,7 +465,7 @@ def test_seed_spot_check(seed: HolidaySeed) -> None:
 
 def test_seed_rows_are_immutable() -> None:
     with pytest.raises(AttributeError):
-        HOLIDAY_SEEDS[0].name = "x"  # type: ignore[misc]
+        HOLIDAY_SEEDS[0].name = "x"
 
 
 @pytest.mark.skipif(importlib.util.find_spec("holidays") is None, reason="holidays not installed")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from sikap.lib.audit import stamp
 from sikap.org.audit import audit_rows
 
 
 def test_history_names_the_position_the_actor_and_shows_wib(personas):
     employee = personas.pegawai
     employee.position = personas.penilai.position
-    employee._history_user = personas.user("hr")  # type: ignore[attr-defined]
+    stamp(employee, personas.user("hr"))
     employee.save()
     row = audit_rows(employee.history.all())[0]
     assert row.who == "Nurul Hidayah"

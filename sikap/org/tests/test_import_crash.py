@@ -155,10 +155,10 @@ def test_a_worker_killed_mid_import_leaves_a_failed_retryable_job(tmp_path: Path
     }
     manage = [sys.executable, "manage.py"]
     run = {"cwd": ROOT, "env": env, "check": True, "capture_output": True}
-    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], **run)  # type: ignore[call-overload]
+    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], **run)
     big = tmp_path / "besar.csv"
     big.write_bytes(_big_csv(20_000))
-    made = subprocess.run([*manage, "shell", "-c", SETUP.format(path=str(big))], **run)  # type: ignore[call-overload]
+    made = subprocess.run([*manage, "shell", "-c", SETUP.format(path=str(big))], **run)
     pk = int(made.stdout.decode().split()[-1])
     worker = subprocess.Popen(
         [*manage, "db_worker", "--no-startup-delay", "--interval", "0.1"], cwd=ROOT, env=env
@@ -185,13 +185,13 @@ def test_a_worker_killed_mid_import_leaves_a_failed_retryable_job(tmp_path: Path
     stale = {**run, "env": {**env, "IMPORT_HEARTBEAT_TIMEOUT": "2"}}
     # On a loaded machine the last heartbeat may land late; the job is stale within seconds.
     for _attempt in range(5):
-        out = subprocess.run([*manage, "import_jobs", "--fail-stale"], **stale)  # type: ignore[call-overload]
+        out = subprocess.run([*manage, "import_jobs", "--fail-stale"], **stale)
         if b"1 import(s) marked failed" in out.stdout:
             break
         time.sleep(2)
     assert b"1 import(s) marked failed" in out.stdout
     assert _status(db, pk)[0] == ImportStatus.FAILED
-    subprocess.run([*manage, "import_jobs", "--retry", str(pk)], **run)  # type: ignore[call-overload]
-    subprocess.run([*manage, "db_worker", "--batch", "--no-startup-delay"], **run, timeout=600)  # type: ignore[call-overload]
+    subprocess.run([*manage, "import_jobs", "--retry", str(pk)], **run)
+    subprocess.run([*manage, "db_worker", "--batch", "--no-startup-delay"], **run, timeout=600)
     status, processed, attempt = _status(db, pk)
     assert (status, processed, attempt) == (ImportStatus.DONE, 20_000, 2)

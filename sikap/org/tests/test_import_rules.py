@@ -53,7 +53,7 @@ def csv_bytes(rows: list[list[str]], sep: str = ";", header: list[str] = HEADER)
     return ("\n".join(lines) + "\n").encode()
 
 
-def validate(data: bytes, kind: str = "csv", paths: list[str] | None = None):  # type: ignore[no-untyped-def]
+def validate(data: bytes, kind: str = "csv", paths: list[str] | None = None):
     importer = Importer(by=None, allowed_paths=paths, today=TODAY)
     return importer, importer.validate(read_sheet(data, kind))
 

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.scope import get_scope
-from sikap.lib.forms import apply_errors
+from sikap.lib.forms import apply_errors, model_field
 from sikap.lib.pdf import pdf_response
 from sikap.org.hierarchy import OrgChart
 from sikap.planning import access, documents, forms, rules
@@ -254,7 +254,9 @@ def work_result_create(request: AuthedRequest, pk: int) -> HttpResponse:
                 return redirect(f"{url}?{urlencode({'c': result.category})}")
             return redirect("planning:plan", plan.pk)
     hint = ""
-    if not form.fields["intervenes"].queryset.exists() and "organisation_target" not in form.fields:  # type: ignore[attr-defined]
+    leader_results = model_field(form, "intervenes").queryset
+    no_leader_results = leader_results is None or not leader_results.exists()
+    if no_leader_results and "organisation_target" not in form.fields:
         hint = _(
             "Your pejabat penilai has no SKP with work results for this year yet, so an UTAMA "
             "result cannot be linked. Ask them to prepare theirs first, or add a TAMBAHAN result."

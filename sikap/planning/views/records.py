@@ -147,9 +147,9 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
         and closure is None
     )
     target = f"{url_for('planning:realisation', plan.pk)}?periode={period.pk}" if period else ""
-    if posted and not open_:
+    if posted and not open_ and period is not None:  # a post always names its period (above)
         try:  # the service says why (not approved, not started, deadline passed, signed)
-            record_services.save_realisations(plan=plan, period=period, by=request.user, rows=[])  # type: ignore[arg-type]
+            record_services.save_realisations(plan=plan, period=period, by=request.user, rows=[])
         except ValidationError as error:
             flash_error(request, error)
         return redirect(target)
@@ -167,7 +167,7 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
             row["choices"] = [
                 (str(e.pk), label) for e, label in choices if (e.file.name or e.link) not in mine
             ]
-        formset = forms.RealisationFormSet(  # type: ignore[call-arg]
+        formset = forms.RealisationFormSet(
             request.POST if posted else None,
             request.FILES if posted else None,
             prefix="r",
@@ -182,8 +182,8 @@ def realisation(request: AuthedRequest, pk: int) -> HttpResponse:
             return redirect(target)
         for row, form in zip(rows, formset.forms, strict=True):
             row["form"] = form
-    if posted and formset is not None and formset.is_valid():
-        done = _save_table(request, plan, period, rows, formset, choices)  # type: ignore[arg-type]
+    if posted and formset is not None and period is not None and formset.is_valid():
+        done = _save_table(request, plan, period, rows, formset, choices)
         if done:
             return redirect(target)
     problems = _problems(rows) if posted else []
@@ -462,10 +462,11 @@ def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
         .select_related("employee_feedback")
         .prefetch_related("competency_evaluations")
     )
+    rows = []
     for session in sessions:
         b18 = getattr(session, "employee_feedback", None)
-        session.b18 = b18  # type: ignore[attr-defined]
-        session.b18_summary = rules.coaching_summary(b18.answers) if b18 else None  # type: ignore[attr-defined]
+        summary = rules.coaching_summary(b18.answers) if b18 else None
+        rows.append({"session": session, "b18": b18, "b18_summary": summary})
     return render(
         request,
         "planning/coaching.html",
@@ -473,7 +474,7 @@ def coaching(request: AuthedRequest, pk: int) -> HttpResponse:
             "plan": plan,
             "rights": rights,
             "form": form,
-            "sessions": sessions,
+            "sessions": rows,
             "b18_form": forms.CoachingFeedbackForm(),
             "b19_form": forms.CompetencyForm(),
             "statements": rules.COACHING_STATEMENTS,

@@ -89,7 +89,7 @@ def test_the_survey_of_a_service_opens_only_once_it_is_completed(client, persona
     assert page.templates[0].name == "surveys/not_completed.html"
     client.post(url, ALL_THREE)
     assert not SurveyResponse.objects.exists()
-    services.complete_service(record=record, completed_at=timezone.now(), by=personas.pegawai)
+    services.complete_service(record=record, completed_at=timezone.now(), by=personas.pegawai.user)
     assert client.get(url).templates[0].name == "surveys/survey.html"
     assert client.post(url, ALL_THREE).status_code == 302
     assert SurveyResponse.objects.count() == 1

@@ -95,7 +95,7 @@ def test_the_register_rejects_impossible_records(personas, domisili):
             "service_type": domisili,
             "officers": [personas.pegawai],
             "received_at": now - dt.timedelta(hours=1),
-            "by": personas.pegawai,
+            "by": personas.pegawai.user,
             **change,
         }
         with pytest.raises(ValidationError):
@@ -103,7 +103,9 @@ def test_the_register_rejects_impossible_records(personas, domisili):
     record = make_record(personas.kelurahan, domisili, [personas.pegawai], minutes=None)
     with pytest.raises(ValidationError):
         services.complete_service(
-            record=record, completed_at=record.received_at - dt.timedelta(1), by=personas.pegawai
+            record=record,
+            completed_at=record.received_at - dt.timedelta(1),
+            by=personas.pegawai.user,
         )
 
 

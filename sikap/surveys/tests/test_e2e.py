@@ -139,7 +139,7 @@ def test_the_public_page_and_the_report_on_phone_and_desktop(live_page):
     for _ in range(4):
         make_response(kel, [3, 3, 2, 3, 3, 3, 4, 3, 3], officer=personas.peer, service_type=st)
     period = parse_period(str(timezone.localdate().year), today=timezone.localdate())
-    services.publish_index(index=unit_index(kel, period), by=personas.lurah)
+    services.publish_index(index=unit_index(kel, period), by=personas.lurah.user)
     page = live_page
     for size_name, size in (("phone", PHONE), ("desktop", DESKTOP)):
         page.set_viewport_size(size)

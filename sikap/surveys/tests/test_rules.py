@@ -147,7 +147,7 @@ def test_answer_label_rejects_a_value_outside_the_scale(value: int) -> None:
 
 def test_the_default_unsur_cannot_be_changed_in_place() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
-        UNSUR[0].name = "Lain"  # type: ignore[misc]
+        UNSUR[0].name = "Lain"
 
 
 # --- weights --------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def test_nrr_accepts_any_iterable_of_answers() -> None:
 @pytest.mark.parametrize("bad", [0, 5, -1, 3.0, "3", D(3), True, False])
 def test_nrr_rejects_an_answer_outside_1_to_4(bad: object) -> None:
     with pytest.raises(ValueError, match="U2"):
-        nrr({"U2": [3, bad]})  # type: ignore[list-item]
+        nrr({"U2": [3, bad]})
 
 
 def test_ikm_result_keeps_exact_nrr_and_a_four_decimal_display_value() -> None:
@@ -463,7 +463,7 @@ def test_classify_rejects_a_value_outside_25_to_100(value: str) -> None:
 @pytest.mark.parametrize("value", [88.31, True, "88.31", Fraction(8831, 100)])
 def test_classify_rejects_floats_and_other_types(value: object) -> None:
     with pytest.raises(TypeError):
-        classify(value)  # type: ignore[arg-type]
+        classify(value)
 
 
 def test_the_default_interval_table_covers_25_to_100_in_steps_of_a_hundredth() -> None:
@@ -573,7 +573,7 @@ def test_compute_ikm_needs_at_least_one_answer(responses: list[dict[str, Answer]
 def test_compute_ikm_rejects_an_answer_that_is_not_an_integer_1_to_4(bad: object) -> None:
     responses = [uniform(4), {**uniform(3), "U6": bad}]
     with pytest.raises(ValueError, match="U6"):
-        compute_ikm(responses)  # type: ignore[arg-type]
+        compute_ikm(responses)
 
 
 def test_compute_ikm_rejects_an_unknown_unsur_code() -> None:
@@ -619,7 +619,7 @@ def test_compute_ikm_can_use_another_list_of_unsur() -> None:
 )
 def test_ikm_from_totals_rejects_impossible_totals(totals: object, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        ikm_from_totals(totals)  # type: ignore[arg-type]
+        ikm_from_totals(totals)
 
 
 @pytest.mark.parametrize("respondents", [28, -1, True])
@@ -635,7 +635,7 @@ def test_the_result_cannot_be_changed_in_place() -> None:
     result = compute_ikm([uniform(4)])
     assert isinstance(result, IkmResult)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        result.ikm = D("1")  # type: ignore[misc]
+        result.ikm = D("1")
 
 
 def test_the_result_records_the_weight_used() -> None:
@@ -800,7 +800,7 @@ def test_required_sample_rejects_a_population_below_one_or_not_an_integer(
     population: object,
 ) -> None:
     with pytest.raises(ValueError, match="population"):
-        required_sample(population)  # type: ignore[arg-type]
+        required_sample(population)
 
 
 @pytest.mark.parametrize(

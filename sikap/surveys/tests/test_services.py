@@ -85,19 +85,19 @@ def test_a_follow_up_needs_an_action_and_known_unsur(personas):
     ):
         with pytest.raises(ValidationError):
             services.save_follow_up(
-                unit=personas.kelurahan, period=period, by=personas.lurah, **kwargs
+                unit=personas.kelurahan, period=period, by=personas.lurah.user, **kwargs
             )
     plan = services.save_follow_up(
         unit=personas.kelurahan,
         period=period,
-        by=personas.lurah,
+        by=personas.lurah.user,
         unsur=["U3", "U9"],
         action="Tambah loket",
     )
     again = services.save_follow_up(
         unit=personas.kelurahan,
         period=period,
-        by=personas.lurah,
+        by=personas.lurah.user,
         unsur=["U3"],
         action="Tambah loket dan kursi",
     )

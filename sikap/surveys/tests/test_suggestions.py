@@ -143,7 +143,7 @@ def _mark(personas, response, note="Kipas angin dipasang di ruang tunggu", **fie
     fields.setdefault("period", parse_period("2026-T4", today=NOW.date()))
     fields.setdefault("plan_action", "Perbaiki ruang tunggu")
     return services.mark_suggestion(
-        response=response, note=note, by=personas.lurah, lowest=["U3"], **fields
+        response=response, note=note, by=personas.lurah.user, lowest=["U3"], **fields
     )
 
 

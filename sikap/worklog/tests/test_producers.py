@@ -62,7 +62,9 @@ def test_completing_a_service_fills_the_same_draft(
     assert draft.action_plan == rencana
     with django_capture_on_commit_callbacks(execute=True):
         surveys.complete_service(
-            record=record, completed_at=received + dt.timedelta(minutes=20), by=personas.pegawai
+            record=record,
+            completed_at=received + dt.timedelta(minutes=20),
+            by=personas.pegawai.user,
         )
     [draft] = _drafts("surveys.service_record")
     assert draft.end_time == dt.time(9, 25)
