@@ -4,8 +4,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/sikap_synth .venv/bin/python bench/load.py [SECONDS]
 
 Needs Debian's ``wrk`` (``apt-get install wrk``) and a database with the synthetic city
-(``manage.py generate_synthetic --scale city``). Starts gunicorn (2 workers, persistent DB
-connections) on 127.0.0.1, signs in 50 employees by creating their sessions directly, then lets
+(``manage.py generate_synthetic --scale city``). Starts gunicorn as in production (DEBUG off,
+3 workers for 2 CPUs, persistent DB connections) on 127.0.0.1, signs in 50 employees by creating their sessions directly, then lets
 wrk's clients request, in turn, the survey form of a unit, the kiosk page of a unit and the home
 page of a signed-in employee. Prints requests/s, errors and latency percentiles; stops by itself.
 The kiosk's POST sync is rate limited per address (240 an hour), so from one loopback address it
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -82,13 +83,38 @@ def _setup() -> tuple[list[str], list[str]]:
     return paths, cookies
 
 
+def _production_env() -> dict[str, str]:
+    """The server runs as in production (DEBUG off, hashed and compressed static files from
+    whitenoise, persistent connections), plain HTTP on loopback; static files are collected
+    into a throw-away SIKAP_VAR_DIR."""
+    var_dir = tempfile.mkdtemp(prefix="sikap-load-")
+    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    env.update(
+        {
+            "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SITE_URL": f"http://127.0.0.1:{PORT}",
+            "SECURE_SSL_REDIRECT": "0",
+            "SIKAP_VAR_DIR": var_dir,
+            "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),
+        }
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    return env
+
+
 def main() -> int:
     seconds = min(60, int(sys.argv[1]) if len(sys.argv) > 1 else 30)
     if shutil.which("wrk") is None:
         print("wrk is missing: apt-get install wrk")
         return 2
     paths, cookies = _setup()
-    env = {**os.environ, "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60")}
+    env = _production_env()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -98,7 +124,7 @@ def main() -> int:
             "-b",
             f"127.0.0.1:{PORT}",
             "-w",
-            "2",
+            "3",
             "--log-level",
             "warning",
             "--timeout",
@@ -148,6 +174,7 @@ def main() -> int:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        shutil.rmtree(env["SIKAP_VAR_DIR"], ignore_errors=True)
 
 
 if __name__ == "__main__":

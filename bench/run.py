@@ -12,7 +12,9 @@
 
 Per page: median and p95 server time, queries, bytes and the ratio to a bare Django view behind
 the same middleware in the same process; the heavy computations against a hand-written SQL
-aggregate of the same figures; the import of 10,000 employees (BENCH_IMPORT_ROWS, 0 skips it).
+aggregate of the same figures; the import of 10,000 employees (BENCH_IMPORT_ROWS, 0 skips it);
+with the city and Debian's wrk, 200 concurrent clients against gunicorn for BENCH_LOAD_SECONDS
+(30; 0 skips it).
 Marks: "!" where a target of issue 15 is missed (city ≤ 1.5 × demo, p95 ≤ 50 ms, ≤ 50 × bare,
 ≤ 20 × bare for the survey submission and kiosk sync, the same queries at both scales).
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -61,6 +64,23 @@ def collect(scales: list[str], import_rows: int) -> dict[str, Any]:
             print(f"bench_pages.py --scale {scale} failed", file=sys.stderr)
             continue
         report["scales"][scale] = data
+    seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "30"))
+    if "city" in scales and seconds and shutil.which("wrk"):
+        print(f"== load.py {seconds} (200 clients, gunicorn)", file=sys.stderr, flush=True)
+        env = dict(os.environ)
+        env["DATABASE_URL"] = os.environ.get(
+            "BENCH_CITY_DATABASE_URL", os.environ.get("DATABASE_URL", "")
+        )
+        result = subprocess.run(
+            [sys.executable, str(HERE / "load.py"), str(seconds)],
+            cwd=HERE.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        line = next((x for x in result.stdout.splitlines() if x.startswith("load:")), None)
+        report["load"] = line or f"load.py failed: {result.stderr.strip()[-300:]}"
     if import_rows:
         print(f"== bench_import.py {import_rows}", file=sys.stderr, flush=True)
         report["import"] = _run("bench_import.py", [str(import_rows)], dict(os.environ))
@@ -157,7 +177,8 @@ def table(report: dict[str, Any]) -> str:
         for r in [head, *rows]
     ]
     sizes = ", ".join(f"{s}: {report['scales'][s]['size']}" for s in scales)
-    return "\n".join([sizes, lines[0], "-" * len(lines[0]), *lines[1:]])
+    load = [report["load"]] if report.get("load") else []
+    return "\n".join([sizes, lines[0], "-" * len(lines[0]), *lines[1:], *load])
 
 
 def main() -> int:
