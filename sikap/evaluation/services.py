@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import get_scope
 from sikap.cycle.models import ClosureReason, Period
 from sikap.cycle.services import close_entry
 from sikap.evaluation import access, rules
@@ -32,6 +31,7 @@ from sikap.lib.audit import stamp
 from sikap.lib.formatting import long_date, tanggal
 from sikap.lib.locking import lock, locked
 from sikap.org.models import Employee, JenisAsn, Unit
+from sikap.org.scope import get_scope
 from sikap.planning.models import Plan, PlanStatus
 from sikap.planning.services.common import notify
 

@@ -15,8 +15,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import Scope, get_scope
 from sikap.org.models import Employee, Unit
+from sikap.org.scope import Scope, get_scope
 from sikap.planning.models import Evidence, Plan, PlanQuerySet, PlanStatus
 
 

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from sikap.accounts.scope import get_scope
 from sikap.complaints import access
 from sikap.complaints.testing import make_complaint
+from sikap.org.scope import get_scope
 
 DAY = dt.date(2026, 11, 2)
 
