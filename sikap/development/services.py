@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import secrets
 from dataclasses import dataclass, field
+from functools import partial
 from typing import IO, Any
 
 from django.conf import settings
@@ -20,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
-from sikap.development import rules
+from sikap.development import notices, rules
 from sikap.development.models import (
     ActivityStatus,
     AssessmentSource,
@@ -46,7 +47,7 @@ from sikap.lib.uploads import SPREADSHEET_TYPES, check_upload
 from sikap.lib.xlsx import WorkbookRefused, read_rows
 from sikap.org.models import Employee, EmployeeQuerySet, Position, Unit
 from sikap.planning.models import CompetencyEvaluation
-from sikap.planning.services.common import notify
+from sikap.planning.services.common import Notice, notify
 
 
 def pppk_target() -> int:
@@ -811,21 +812,15 @@ def agree_plan(*, plan: DevelopmentPlan, by: Employee, user: User | None = None)
 # Invitations, self-registration and the waiting list (daftar tunggu) ---------------------------
 
 
-def _notify_after_commit(employee: Employee, *, title: str, body: str, url: str) -> None:
+def _notify_after_commit(employee: Employee, *, notice: Notice, url: str) -> None:
     user = employee.user
     if user is None:
         return
-    transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url))
+    transaction.on_commit(lambda: notify(user=user, notice=notice, url=url))
 
 
 def _event_url(event: TrainingEvent) -> str:
     return reverse("development:event", args=[event.pk])
-
-
-def _event_days(event: TrainingEvent) -> str:
-    if event.start_date == event.end_date:
-        return long_date(event.start_date)
-    return f"{long_date(event.start_date)} – {long_date(event.end_date)}"
 
 
 @transaction.atomic
@@ -847,9 +842,7 @@ def invite_to_event(*, event: TrainingEvent, employees: list[Employee], by: User
     for employee in invited:
         _notify_after_commit(
             employee,
-            title=_("Invitation: %(name)s") % {"name": event.name},
-            body=_("You are invited to %(name)s on %(days)s. Register on the event page.")
-            % {"name": event.name, "days": _event_days(event)},
+            notice=partial(notices.invited, event),
             url=_event_url(event),
         )
     return len(invited)
@@ -967,9 +960,7 @@ def cancel_registration(*, participant: Participant, by: User | None) -> Partici
     first.save(update_fields=["status"])
     _notify_after_commit(
         first.employee,
-        title=_("You have a seat: %(name)s") % {"name": event.name},
-        body=_("A seat became free and you moved up from the waiting list of %(name)s (%(days)s).")
-        % {"name": event.name, "days": _event_days(event)},
+        notice=partial(notices.seat_freed, event),
         url=_event_url(event),
     )
     return first
@@ -1247,7 +1238,7 @@ def verify_certificate(code: str) -> CertificateCheck | None:
     return CertificateCheck(
         name=participant.employee.display_name,
         event=participant.event.name,
-        days=_event_days(participant.event),
+        days=notices.event_days(participant.event),
         jp=participant.event.jp,
         valid=participant.attended and participant.status != ParticipantStatus.CANCELLED,
     )
