@@ -270,7 +270,7 @@ def register_complaint(
             with transaction.atomic():
                 _save(complaint, by)
             break
-        except IntegrityError:
+        except IntegrityError:  # pragma: no cover - a random code taken already (1 in 32**10)
             continue
     else:  # pragma: no cover - 32**10 codes make five collisions in a row impossible in practice
         raise ValidationError(

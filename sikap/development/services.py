@@ -907,7 +907,7 @@ def register_for_event(
     try:
         with transaction.atomic():
             row.save()
-    except IntegrityError as exc:  # a second tab registered in the same instant
+    except IntegrityError as exc:  # pragma: no cover - a second tab registered in the same instant
         raise ValidationError(
             _("You are already registered for this event."), code="already_registered"
         ) from exc

@@ -500,12 +500,12 @@ def file_objection(
     )
     stamp(objection, by)
     objection.save()
-    if objection.decider is not None:
-        _notify(
-            user=objection.decider.user,
-            notice=partial(notices.objection_filed, evaluation, objection),
-            url=reverse("evaluation:objection_decide", args=[objection.pk]),
-        )
+    assert objection.decider is not None  # decider_id is set above
+    _notify(
+        user=objection.decider.user,
+        notice=partial(notices.objection_filed, evaluation, objection),
+        url=reverse("evaluation:objection_decide", args=[objection.pk]),
+    )
     return objection
 
 

@@ -717,10 +717,10 @@ def _carry_the_year(*, original: Plan, revision: Plan) -> None:
     for indicator in Indicator.objects.filter(
         work_result__plan=revision, copied_from__isnull=False
     ):
-        if indicator.copied_from_id is not None:
-            Realisation.objects.filter(indicator_id=indicator.copied_from_id).update(
-                indicator=indicator
-            )
+        assert indicator.copied_from_id is not None  # filtered above
+        Realisation.objects.filter(indicator_id=indicator.copied_from_id).update(
+            indicator=indicator
+        )
     results = dict(
         WorkResult.objects.filter(plan=revision, copied_from__isnull=False).values_list(
             "copied_from_id", "pk"
