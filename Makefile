@@ -11,10 +11,11 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # Branch coverage gates of `make test` (the whole suite only; a run narrowed by PYTEST_ARGS skips them):
 # the project as a whole, and every module holding rules, access checks or services.
-# Measured on the merged tree: 97 % overall, 99 % for that group (the target is 97 and 100);
-# the gates sit one point below so PostgreSQL's slightly different paths do not fail CI.
-COVERAGE_MIN := 96
-COVERAGE_STRICT_MIN := 98
+# Measured without the browser tests (a lower bound of the whole suite): 97.05 % overall and
+# 99.22 % for that group, before the tests of its last uncovered lines were added (the target is
+# 100; one reachable line is left, in evaluation.services.correct_determination).
+COVERAGE_MIN := 97
+COVERAGE_STRICT_MIN := 99
 COVERAGE_STRICT := sikap/*/rules.py,sikap/*/access.py,sikap/*/services.py,sikap/*/services/*.py
 
 .PHONY: run test coverage lint typecheck bench setup assets migrate demo messages format check-deploy worker
