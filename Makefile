@@ -11,11 +11,12 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # Branch coverage gates of `make test` (the whole suite only; a run narrowed by PYTEST_ARGS skips them):
 # the project as a whole, and every module holding rules, access checks or services.
-# Measured without the browser tests (a lower bound of the whole suite): 97.05 % overall and
-# 99.22 % for that group, before the tests of its last uncovered lines were added (the target is
-# 100; one reachable line is left, in evaluation.services.correct_determination).
+# Measured without the browser tests (a lower bound of the whole suite, which they only raise):
+# 97.05 % overall; the group's last 25 lines and 18 branches (99.22 %) are now tested, dead or,
+# for the four races only concurrent requests reach, excluded with their reason. No module of
+# the group branches on the database, so PostgreSQL measures the same.
 COVERAGE_MIN := 97
-COVERAGE_STRICT_MIN := 99
+COVERAGE_STRICT_MIN := 100
 COVERAGE_STRICT := sikap/*/rules.py,sikap/*/access.py,sikap/*/services.py,sikap/*/services/*.py
 
 .PHONY: run test coverage lint typecheck bench setup assets migrate demo messages format check-deploy worker

@@ -422,3 +422,25 @@ def test_the_employee_sees_their_keberatan_but_only_the_decider_decides_it(perso
     with pytest.raises(PermissionDenied):
         get_objection_for_user(pegawai, objection.pk, for_change=True)
     assert get_objection_for_user(personas.user("lurah"), objection.pk, for_change=True)
+
+
+def test_a_correction_signs_an_evaluation_still_in_draft_and_tells_its_employee(
+    personas, plans, q1, django_capture_on_commit_callbacks
+):
+    from sikap.planning.models import Notification
+
+    _determine(personas, plans, q1)
+    late = Evaluation.objects.get(plan=plans["pegawai"])
+    Evaluation.objects.filter(pk=late.pk).update(status="draft", finalised_at=None)  # rated late
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.correct_determination(
+            curve=unit_curve(personas.kecamatan, q1),
+            by=personas.user("camat"),
+            signer=None,
+            reason="Penilaian terlambat",
+        )
+    late.refresh_from_db()
+    assert late.is_final
+    notice = Notification.objects.get(recipient=personas.pegawai.user)
+    assert notice.title.startswith("Predikat kinerja")
