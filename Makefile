@@ -11,10 +11,12 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # Branch coverage gates of `make test` (the whole suite only; a run narrowed by PYTEST_ARGS skips them):
 # the project as a whole, and every module holding rules, access checks or services.
-# Measured on the merged tree: 97 % overall, 99 % for that group (the target is 97 and 100);
-# the gates sit one point below so PostgreSQL's slightly different paths do not fail CI.
-COVERAGE_MIN := 96
-COVERAGE_STRICT_MIN := 98
+# Measured without the browser tests (a lower bound of the whole suite, which they only raise):
+# 97.05 % overall; the group's last 25 lines and 18 branches (99.22 %) are now tested, dead or,
+# for the four races only concurrent requests reach, excluded with their reason. No module of
+# the group branches on the database, so PostgreSQL measures the same.
+COVERAGE_MIN := 97
+COVERAGE_STRICT_MIN := 100
 COVERAGE_STRICT := sikap/*/rules.py,sikap/*/access.py,sikap/*/services.py,sikap/*/services/*.py
 
 .PHONY: run test coverage lint typecheck bench setup assets migrate demo messages format check-deploy worker

@@ -14,7 +14,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("sikap.accounts.urls")),
-    path("org/", include("sikap.org.urls")),
+    path("", include("sikap.org.urls")),
     path("skp/", include("sikap.planning.urls")),
     path("evaluasi/periode/", include("sikap.cycle.urls")),
     path("evaluasi/", include("sikap.evaluation.urls")),

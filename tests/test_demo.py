@@ -9,9 +9,9 @@ from django.apps import apps
 from django.core.management import call_command
 
 from sikap.accounts.models import Role, User
-from sikap.accounts.scope import build_scope
 from sikap.org.demo import DEMO_LOGINS, KELURAHAN
 from sikap.org.models import Employee, Unit
+from sikap.org.scope import build_scope
 
 pytestmark = pytest.mark.django_db
 

@@ -53,8 +53,8 @@ CREATING = re.compile(
 # Views that create without a browser form token, and why.
 NOT_GUARDED = {
     "surveys:kiosk_submit": "the offline kiosk sends its own idempotency key with each answer",
-    "accounts:give_login": "one login per employee: a repeat resets it; its answer is the PDF slip",
-    "accounts:give_logins": "one login per employee: a repeat resets it; its answer is the PDF slip",
+    "org:give_login": "one login per employee: a repeat resets it; its answer is the PDF slip",
+    "org:give_logins": "one login per employee: a repeat resets it; its answer is the PDF slip",
 }
 # Pages whose POST form needs no token, and why.
 # Guarded views no page posts to any more (kept for pages opened before, and the API's tests).

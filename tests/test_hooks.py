@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from sikap.accounts import attention, home, navigation
+from sikap.accounts import attention, home, navigation, viewer
 from sikap.complaints.evidence import complaint_evidence
 from sikap.lib.hooks import CITIZEN_THEMES
 from sikap.org.demo_steps import STEPS
@@ -59,22 +59,27 @@ def test_every_app_offers_its_menu_and_attention():
     ]
 
 
+def test_org_gives_accounts_the_scope():
+    assert _names(viewer.SCOPE) == ["sikap.org.scope.get_scope"]
+
+
 def test_the_leaders_figures_are_a_section_of_the_home_page():
     assert _names(home.SECTIONS) == ["sikap.dashboards.home.leader_section"]
 
 
 def test_the_record_pages_get_the_links_of_the_apps_above():
     assert _names(navigation.links("unit")) == [
-        "sikap.accounts.nav.unit_links",
+        "sikap.org.nav.unit_links",
         "sikap.planning.nav.unit_links",
         "sikap.development.nav.unit_links",
         "sikap.dashboards.nav.unit_links",
     ]
     assert _names(navigation.links("employee")) == [
-        "sikap.accounts.nav.employee_links",
+        "sikap.org.nav.employee_links",
         "sikap.planning.nav.employee_links",
         "sikap.development.nav.employee_links",
     ]
+    assert _names(navigation.links("me")) == ["sikap.org.nav.me_links"]
     assert _names(navigation.links("period")) == ["sikap.evaluation.nav.period_links"]
     assert _names(navigation.links("landing")) == [
         "sikap.surveys.nav.landing_links",

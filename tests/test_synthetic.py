@@ -17,10 +17,10 @@ from django.urls import reverse
 from bench.synthetic import SCALES, generate
 from bench.synthetic.org import CITY_HR_USERNAME
 from sikap.accounts.models import Role, User
-from sikap.accounts.scope import build_scope
 from sikap.complaints.models import Complaint, ComplaintEvent
 from sikap.evaluation.models import Determination, Evaluation
 from sikap.org.models import Employee, Unit, UnitKind
+from sikap.org.scope import build_scope
 from sikap.org.services import validate_identity
 from sikap.planning.models import Plan, WorkResult
 from sikap.surveys.models import ServiceRecord, SurveyResponse

@@ -4,6 +4,7 @@ Each app registers its providers in its ``AppConfig.ready``: ``MENU.register(nav
 ``items(user, scope) -> list[NavItem]``, and ``links("unit").register(nav.unit_links)`` with
 ``unit_links(user, scope, obj) -> list[NavItem]`` for the record pages of a lower app (kinds in
 use: ``unit`` and ``employee`` on org's pages; ``calendar``, ``year`` and ``period`` on cycle's;
+``me`` on the home page's card of the signed-in employee, with ``obj`` the employee;
 ``landing`` for the citizens' doors on the public home page, with ``obj`` None; ``after_survey``
 on the survey's thank-you page of an unhappy citizen, with ``obj`` the unit or None).
 """

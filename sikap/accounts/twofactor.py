@@ -18,7 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sikap.accounts.models import Role, TwoFactorAction, TwoFactorEvent, User
-from sikap.accounts.scope import get_scope
+from sikap.accounts.viewer import scope_of
 
 RECOVERY_CODES = 10
 REQUIRED_ROLES = frozenset({Role.SUPERADMIN, Role.ADMIN_KEPEGAWAIAN, Role.AUDITOR})
@@ -28,7 +28,7 @@ RECOVERY_NAME = "recovery"
 
 def requires_two_factor(user: User) -> bool:
     """True for the Superadmin, Admin Kepegawaian (kecamatan or city) and Auditor."""
-    return bool(REQUIRED_ROLES & get_scope(user).roles)
+    return bool(REQUIRED_ROLES & scope_of(user).roles)
 
 
 def is_enrolled(user: User) -> bool:

@@ -34,11 +34,4 @@ urlpatterns += [
         views.two_factor_recovery_download,
         name="two_factor_recovery_download",
     ),
-    path("akun/pegawai/<int:employee_id>/", views.give_login, name="give_login"),
-    path("akun/unit/<int:unit_id>/", views.give_logins, name="give_logins"),
-    path(
-        "akun/verifikasi-dua-langkah/reset/<int:user_id>/",
-        views.two_factor_reset,
-        name="two_factor_reset",
-    ),
 ]

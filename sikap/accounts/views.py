@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -20,27 +20,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 
-from sikap.accounts import logins, outbox, signin, twofactor
-from sikap.accounts.access import (
-    employees_for_logins,
-    get_employee_for_login,
-    get_user_for_two_factor_reset,
-)
+from sikap.accounts import outbox, signin, twofactor
 from sikap.accounts.attention import attention_items
 from sikap.accounts.forms import (
-    GiveLoginForm,
     LoginForm,
     OutboxPasswordResetForm,
     TwoFactorCodeForm,
-    TwoFactorResetForm,
 )
 from sikap.accounts.home import home_sections
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.models import EmailStatus, OutgoingEmail, Role, User
 from sikap.accounts.navigation import related_links
-from sikap.accounts.scope import get_scope
+from sikap.accounts.viewer import scope_of
 from sikap.lib import ratelimit
-from sikap.lib.pdf import pdf_response
 
 
 class LoginView(auth_views.LoginView):
@@ -138,10 +130,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         doors = related_links("landing", request.user, None, None)
         return render(request, "accounts/landing.html", {"doors": doors})
-    scope = get_scope(request.user)
-    chain = None
+    scope = scope_of(request.user)
+    chain = me_links = None
     if scope.employee is not None:
         chain = scope.chart.chain_of(scope.employee)
+        me_links = related_links("me", request.user, scope, scope.employee)
     role_labels = [Role(role).label for role in Role if role in scope.roles]
     sections = home_sections(request, scope)
     return render(
@@ -152,6 +145,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "sections": sections,
             "section_scripts": list(dict.fromkeys(s for x in sections for s in x.scripts)),
             "chain": chain,
+            "me_links": me_links,
             "role_labels": role_labels,
         },
     )
@@ -161,7 +155,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def outbox_page(request: AuthedRequest) -> HttpResponse:
     """HR sees how many e-mails wait or failed and sends the failed ones again."""
-    scope = get_scope(request.user)
+    scope = scope_of(request.user)
     if not (scope.is_superadmin or scope.has(Role.ADMIN_KEPEGAWAIAN)):
         raise PermissionDenied
     if request.method == "POST":
@@ -302,126 +296,3 @@ def two_factor_recovery_download(request: AuthedRequest) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="sikap-recovery-codes.txt"'
     response["Cache-Control"] = "no-store"
     return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def two_factor_reset(request: AuthedRequest, user_id: int) -> HttpResponse:
-    """HR switches off the two-step verification of someone in their subtree (audited)."""
-    target = get_user_for_two_factor_reset(request.user, user_id)
-    form = TwoFactorResetForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if twofactor.disable(user=target, by=request.user, reason=form.cleaned_data["reason"]):
-            messages.success(
-                request,
-                _(
-                    "Two-step verification of %(user)s is reset: they set it up again at their next sign-in."
-                )
-                % {"user": target.get_full_name() or target.get_username()},
-            )
-        else:
-            messages.info(request, _("This user had no two-step verification."))
-        return redirect("accounts:two_factor_reset", user_id=target.pk)
-    return render(
-        request,
-        "accounts/two_factor_reset.html",
-        {
-            "form": form,
-            "target": target,
-            "enrolled": twofactor.has_devices(target),
-            "events": target.two_factor_events.select_related("by")[:10],
-        },
-    )
-
-
-# --- Logins given by HR ----------------------------------------------------------------------
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def give_login(request: AuthedRequest, employee_id: int) -> HttpResponse:
-    """HR creates or resets an employee's login: an e-mailed link or a printed first-login slip."""
-    employee = get_employee_for_login(request.user, employee_id)
-    form = GiveLoginForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        method = form.cleaned_data["method"]
-        try:
-            password = logins.give_login(employee=employee, method=method, by=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            if password is not None:
-                response = pdf_response(
-                    request,
-                    "accounts/login_slip.html",
-                    {
-                        "employee": employee,
-                        "username": employee.user.get_username() if employee.user else "",
-                        "password": password,
-                        "site_url": outbox.site_link(reverse("accounts:login")),
-                    },
-                    filename=f"login-{logins.default_username(employee)}",
-                )
-                response["Cache-Control"] = "no-store"
-                return response
-            messages.success(
-                request,
-                _("An e-mail with a link to choose a password is on its way to %(email)s.")
-                % {"email": employee.email},
-            )
-            return redirect("accounts:give_login", employee_id=employee.pk)
-    events = employee.user.login_events.select_related("by__employee")[:10] if employee.user else []
-    return render(
-        request,
-        "accounts/give_login.html",
-        {"form": form, "employee": employee, "events": events},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def give_logins(request: AuthedRequest, unit_id: int) -> HttpResponse:
-    """HR gives logins in bulk to the people of a unit without an account (or a selection)."""
-    unit, people = employees_for_logins(request.user, unit_id)
-    form = GiveLoginForm(request.POST or None)
-    problems: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        ids = [int(pk) for pk in request.POST.getlist("employee") if pk.isdigit()]
-        chosen = list(people.filter(pk__in=ids).order_by("name")[:500])
-        slips = []
-        for employee in chosen:
-            try:
-                password = logins.give_login(
-                    employee=employee, method=form.cleaned_data["method"], by=request.user
-                )
-            except ValidationError as exc:
-                problems.append(
-                    f"{employee.display_name} ({employee.nip_display}): {exc.messages[0]}"
-                )
-                continue
-            if password is not None:
-                slips.append(
-                    {
-                        "employee": employee,
-                        "username": employee.user.get_username() if employee.user else "",
-                        "password": password,
-                    }
-                )
-        if slips:
-            response = pdf_response(
-                request,
-                "accounts/login_slips.html",
-                {"slips": slips, "site_url": outbox.site_link(reverse("accounts:login"))},
-                filename=f"login-{unit.pk}",
-            )
-            response["Cache-Control"] = "no-store"
-            return response
-        if not problems:
-            messages.success(request, _("%(n)d login(s) given.") % {"n": len(chosen)})
-            return redirect("accounts:give_logins", unit_id=unit.pk)
-    rows = list(people.order_by("unit__path", "name")[:300])
-    return render(
-        request,
-        "accounts/give_logins.html",
-        {"form": form, "unit": unit, "rows": rows, "problems": problems},
-    )

@@ -14,7 +14,6 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import Scope, get_scope
 from sikap.complaints import rules
 from sikap.complaints.models import (
     Attachment,
@@ -25,6 +24,7 @@ from sikap.complaints.models import (
     ResponseTemplate,
 )
 from sikap.org.models import Employee, EmployeeQuerySet, Unit, UnitKind, UnitQuerySet, path_within
+from sikap.org.scope import Scope, get_scope
 
 
 def complaints_visible_to(user: User) -> ComplaintQuerySet:

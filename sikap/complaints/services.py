@@ -7,7 +7,8 @@ start day never counts, and days on which the complaint waits for the citizen do
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -15,12 +16,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sikap.accounts.language import language_of
 from sikap.accounts.models import User
 from sikap.accounts.outbox import queue_email, site_link
-from sikap.complaints import rules
+from sikap.complaints import notices, rules
 from sikap.complaints.models import (
     OPEN_STATUSES,
     REJECT_REASONS,
@@ -117,16 +119,13 @@ def _pauses(complaint: Complaint) -> list[tuple[dt.date, dt.date | None]]:
     return [(p.started_on, p.ended_on) for p in complaint.pauses.all()]
 
 
-def _notify_citizen(complaint: Complaint, what: str) -> None:
+def _notify_citizen(complaint: Complaint, what: Callable[[], str]) -> None:
     """E-mail the reporter (when they left an address) a link to the status page."""
     if not complaint.reporter_email:
         return
     url = site_link(reverse("complaints:status", args=[complaint.tracking_code]))
-    subject = f"[SIKAP] Laporan {complaint.tracking_code}: {what}"
-    body = (
-        f'Laporan Anda "{complaint.subject}" ({complaint.tracking_code}): {what}.\n\n'
-        f"Lihat dan balas di: {url}\n"
-    )
+    with translation.override(language_of(None)):
+        subject, body = notices.citizen_email(complaint, what(), url)
     queue_email(to=complaint.reporter_email, subject=subject, body=body)
 
 
@@ -271,7 +270,7 @@ def register_complaint(
             with transaction.atomic():
                 _save(complaint, by)
             break
-        except IntegrityError:
+        except IntegrityError:  # pragma: no cover - a random code taken already (1 in 32**10)
             continue
     else:  # pragma: no cover - 32**10 codes make five collisions in a row impossible in practice
         raise ValidationError(
@@ -417,8 +416,7 @@ def assign(
     # At once, in-app and by e-mail (the outbox sends after commit; a failure never undoes this).
     notify(
         user=assignee.user,
-        title=f"Pengaduan {c.tracking_code} ditugaskan kepada Anda",
-        body=f"{c.subject}. Batas waktu: {c.resolution_due or '-'}.",
+        notice=partial(notices.assigned, c),
         url=reverse("complaints:detail", args=[c.pk]),
     )
     return c
@@ -476,7 +474,7 @@ def answer(
     _refresh(c)
     _save(c, by)
     _record(c, Kind.ANSWERED, by=by, from_status=previous, note=c.answer, public=True, on=on)
-    _notify_citizen(c, "sudah ditanggapi")
+    _notify_citizen(c, notices.answered)
     return c
 
 
@@ -596,7 +594,7 @@ def pause(
     _refresh(c)
     _save(c, by)
     _record(c, Kind.PAUSED, by=by, from_status=c.status, note=reason.strip(), public=True, on=on)
-    _notify_citizen(c, "petugas memerlukan jawaban Anda")
+    _notify_citizen(c, notices.needs_reply)
     return c
 
 

@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import Scope, get_scope
 from sikap.cycle.models import Period
+from sikap.org.scope import Scope, get_scope
 
 
 def can_manage_periods(scope: Scope) -> bool:

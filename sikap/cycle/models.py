@@ -59,9 +59,6 @@ class AppraisalYear(models.Model):
 
 
 class PeriodQuerySet(models.QuerySet["Period"]):
-    def containing(self, day: dt.date) -> PeriodQuerySet:
-        return self.filter(start_date__lte=day, end_date__gte=day)
-
     def for_everyone(self) -> PeriodQuerySet:
         """The year's own periods, without the extra quarters of PPPK Paruh Waktu."""
         return self.filter(pppk_pw_only=False)

@@ -17,12 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.navigation import NavItem, related_links
-from sikap.accounts.scope import get_scope
 from sikap.cycle import access, services
 from sikap.cycle.forms import CalendarSettingsForm, PeriodForm, ReopenForm, YearForm
 from sikap.cycle.models import AppraisalYear, CalendarSettings, EntryClosure, Period
 from sikap.lib.forms import apply_errors
 from sikap.org.audit import audit_rows
+from sikap.org.scope import get_scope
 
 
 @dataclass(frozen=True)

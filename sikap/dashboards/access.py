@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import get_scope
 from sikap.org import access as org_access
 from sikap.org.models import Unit
+from sikap.org.scope import get_scope
 
 
 def get_dashboard_unit(user: User, unit_id: int | None) -> Unit:

@@ -10,7 +10,6 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import Scope, get_scope
 from sikap.development.models import (
     ActivityStatus,
     AssessmentSource,
@@ -24,6 +23,7 @@ from sikap.development.models import (
 )
 from sikap.org.access import employees_visible_to
 from sikap.org.models import Employee, EmployeeQuerySet, Position, Unit, UnitQuerySet
+from sikap.org.scope import Scope, get_scope
 
 
 def can_read_reports(scope: Scope) -> bool:

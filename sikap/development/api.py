@@ -7,9 +7,9 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.development import access, rules, selectors
 from sikap.lib.apitypes import DEFAULT_LIMIT, LimitQuery, ObjectId, OffsetQuery, YearQuery
+from sikap.org.scope import get_scope
 
 router = Router(tags=["development"])
 

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 import secrets
+from functools import partial
 from typing import IO, Any
 
 from django.core import signing
@@ -20,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
-from sikap.development import rules
+from sikap.development import notices, rules
 from sikap.development.models import (
     ActivityStatus,
     AssessmentSource,
@@ -37,7 +38,7 @@ from sikap.development.models import (
     RequiredCompetency,
     TrainingEvent,
 )
-from sikap.development.selectors import event_days, follow_up_days
+from sikap.development.selectors import follow_up_days
 from sikap.development.work import offer_attendance
 from sikap.lib.audit import stamp
 from sikap.lib.formatting import long_date
@@ -46,7 +47,7 @@ from sikap.lib.uploads import SPREADSHEET_TYPES, check_upload
 from sikap.lib.xlsx import WorkbookRefused, read_rows
 from sikap.org.access import employee_of
 from sikap.org.models import Employee, Position, Unit
-from sikap.planning.services.common import notify
+from sikap.planning.services.common import Notice, notify
 
 # Reference data ----------------------------------------------------------------------------
 
@@ -515,11 +516,11 @@ def agree_plan(*, plan: DevelopmentPlan, by: User | None) -> DevelopmentPlan:
 # Invitations, self-registration and the waiting list (daftar tunggu) ---------------------------
 
 
-def _notify_after_commit(employee: Employee, *, title: str, body: str, url: str) -> None:
+def _notify_after_commit(employee: Employee, *, notice: Notice, url: str) -> None:
     user = employee.user
     if user is None:
         return
-    transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url))
+    transaction.on_commit(lambda: notify(user=user, notice=notice, url=url))
 
 
 def _event_url(event: TrainingEvent) -> str:
@@ -545,9 +546,7 @@ def invite_to_event(*, event: TrainingEvent, employees: list[Employee], by: User
     for employee in invited:
         _notify_after_commit(
             employee,
-            title=_("Invitation: %(name)s") % {"name": event.name},
-            body=_("You are invited to %(name)s on %(days)s. Register on the event page.")
-            % {"name": event.name, "days": event_days(event)},
+            notice=partial(notices.invited, event),
             url=_event_url(event),
         )
     return len(invited)
@@ -587,7 +586,7 @@ def register_for_event(
     try:
         with transaction.atomic():
             row.save()
-    except IntegrityError as exc:  # a second tab registered in the same instant
+    except IntegrityError as exc:  # pragma: no cover - a second tab registered in the same instant
         raise ValidationError(
             _("You are already registered for this event."), code="already_registered"
         ) from exc
@@ -629,9 +628,7 @@ def cancel_registration(*, participant: Participant, by: User | None) -> Partici
     first.save(update_fields=["status"])
     _notify_after_commit(
         first.employee,
-        title=_("You have a seat: %(name)s") % {"name": event.name},
-        body=_("A seat became free and you moved up from the waiting list of %(name)s (%(days)s).")
-        % {"name": event.name, "days": event_days(event)},
+        notice=partial(notices.seat_freed, event),
         url=_event_url(event),
     )
     return first

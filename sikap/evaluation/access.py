@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import Scope, get_scope
 from sikap.evaluation.models import (
     Evaluation,
     Objection,
@@ -18,6 +17,7 @@ from sikap.evaluation.models import (
     RenewalRecommendation,
 )
 from sikap.org.models import JenisAsn, Position, Unit
+from sikap.org.scope import Scope, get_scope
 from sikap.planning.access import plans_visible_to
 
 if TYPE_CHECKING:

@@ -8,10 +8,10 @@ from django.http import Http404
 from ninja import Router, Schema
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.evaluation.models import Evaluation, EvaluationStatus
 from sikap.lib.apitypes import ObjectId
 from sikap.org.access import get_employee_for_user
+from sikap.org.scope import get_scope
 from sikap.planning.access import plans_visible_to
 
 router = Router(tags=["evaluation"])

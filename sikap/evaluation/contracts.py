@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from sikap.accounts.models import Role, RoleAssignment, User
+from sikap.evaluation import notices
 from sikap.org.models import Contract, path_within
 from sikap.org.rules import contract_reminder_window
 from sikap.planning.services.common import notify
@@ -37,15 +38,8 @@ def send_contract_reminders(*, today: dt.date | None = None) -> int:
     )
     for contract in due:
         employee = contract.employee
-        title = _("Perjanjian kerja of %(name)s ends on %(date)s") % {
-            "name": employee.display_name,
-            "date": formats.date_format(contract.end_date, "j F Y"),
-        }
-        body = _(
-            "Prepare the decision: perpanjangan perjanjian kerja or pengangkatan menjadi PPPK."
-        )
         url = reverse("org:employee", args=[employee.pk]) + "#perjanjian-kerja"
         for user in _hr_of(employee.unit.path if employee.unit else "", hr):
-            notify(user=user, title=title, body=body, url=url)
+            notify(user=user, notice=partial(notices.contract_ending, contract), url=url)
     Contract.objects.filter(pk__in=[c.pk for c in due]).update(reminded_on=day)
     return len(due)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
 from sikap.cycle.models import Period
-from sikap.evaluation import rules
+from sikap.evaluation import notices, rules
 from sikap.evaluation.models import (
     Evaluation,
     EvaluationSettings,
@@ -28,7 +29,6 @@ from sikap.evaluation.models import (
     PeerRelation,
 )
 from sikap.lib.audit import stamp
-from sikap.lib.formatting import tanggal
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
 from sikap.planning.models import Plan, PlanStatus
@@ -120,27 +120,19 @@ def request_feedback(
         PeerFeedbackInvitation(request=request, respondent=e, relation=allowed[pk])
         for pk, e in chosen.items()
     )
-    title = _("Umpan balik rekan kerja requested")
     for invitation in request.invitations.select_related("respondent__user"):
-        _notify_respondent(invitation, request, title)
+        _notify_respondent(invitation, request, reminder=False)
     return request
 
 
 def _notify_respondent(
-    invitation: PeerFeedbackInvitation, request: PeerFeedbackRequest, title: str
+    invitation: PeerFeedbackInvitation, request: PeerFeedbackRequest, *, reminder: bool
 ) -> None:
-    body = _(
-        "Please give your feedback on the core values (BerAKHLAK) of %(name)s for %(period)s "
-        "by %(deadline)s. Your answer is anonymous: only the count of all answers is shown."
-    ) % {
-        "name": request.plan.employee_name,
-        "period": request.period.name,
-        "deadline": tanggal(request.deadline),
-    }
     url = reverse("evaluation:peer_answer", args=[invitation.pk])
     user = invitation.respondent.user
     # In the same transaction: the notification goes with the request; e-mail is sent after commit.
-    notify(user=user, title=title, body=body, url=url)
+    notice = partial(notices.peer_feedback_asked, request, reminder=reminder)
+    notify(user=user, notice=notice, url=url)
 
 
 @transaction.atomic
@@ -193,8 +185,7 @@ def send_reminders(*, today: dt.date | None = None) -> int:
         )
         .select_related("request__plan", "request__period", "respondent__user")
     )
-    title = _("Reminder: umpan balik rekan kerja")
     for invitation in due:
-        _notify_respondent(invitation, invitation.request, title)
+        _notify_respondent(invitation, invitation.request, reminder=True)
     PeerFeedbackInvitation.objects.filter(pk__in=[i.pk for i in due]).update(reminded=True)
     return len(due)

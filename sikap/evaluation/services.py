@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,10 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import get_scope
 from sikap.cycle.models import ClosureReason, Period
 from sikap.cycle.services import close_entry
-from sikap.evaluation import access, rules
+from sikap.evaluation import access, notices, rules
 from sikap.evaluation.models import (
     Determination,
     Evaluation,
@@ -32,8 +32,9 @@ from sikap.lib.audit import stamp
 from sikap.lib.formatting import long_date, tanggal
 from sikap.lib.locking import lock, locked
 from sikap.org.models import Employee, JenisAsn, Unit
+from sikap.org.scope import get_scope
 from sikap.planning.models import Plan, PlanStatus
-from sikap.planning.services.common import notify
+from sikap.planning.services.common import Notice, notify
 
 # --------------------------------------------------------------------------- settings
 
@@ -64,9 +65,9 @@ def update_settings(
 # --------------------------------------------------------------------------- organisation
 
 
-def _notify(*, user: User | None, title: str, body: str, url: str, email: bool = True) -> None:
+def _notify(*, user: User | None, notice: Notice, url: str, email: bool = True) -> None:
     """In-app notification (and e-mail) through the SKP app, after the transaction commits."""
-    transaction.on_commit(lambda: notify(user=user, title=title, body=body, url=url, email=email))
+    transaction.on_commit(lambda: notify(user=user, notice=notice, url=url, email=email))
 
 
 OWN_RESULT_MESSAGE = gettext_lazy(
@@ -425,9 +426,9 @@ def _finalise(
 def _notify_final(evaluation: Evaluation, curve: Any) -> None:
     _notify(
         user=evaluation.employee.user,
-        title=f"Predikat kinerja {curve.period}: {evaluation.get_predicate_display()}",
-        body="Predikat kinerja Anda sudah ditetapkan. Anda dapat mengajukan keberatan "
-        f"dalam {EvaluationSettings.load().objection_days} hari.",
+        notice=partial(
+            notices.predicate_final, evaluation, curve, EvaluationSettings.load().objection_days
+        ),
         url=reverse("evaluation:detail", args=[evaluation.pk]),
         email=False,
     )
@@ -503,13 +504,12 @@ def file_objection(
     )
     stamp(objection, by)
     objection.save()
-    if objection.decider is not None:
-        _notify(
-            user=objection.decider.user,
-            title=f"Keberatan dari {evaluation.employee.display_name}",
-            body=f"{evaluation.period}: {objection.reason}",
-            url=reverse("evaluation:objection_decide", args=[objection.pk]),
-        )
+    assert objection.decider is not None  # decider_id is set above
+    _notify(
+        user=objection.decider.user,
+        notice=partial(notices.objection_filed, evaluation, objection),
+        url=reverse("evaluation:objection_decide", args=[objection.pk]),
+    )
     return objection
 
 
@@ -562,8 +562,7 @@ def decide_objection(
     evaluation = objection.evaluation
     _notify(
         user=evaluation.employee.user,
-        title=f"Keberatan Anda {objection.get_status_display().lower()}",
-        body=objection.decision_reason,
+        notice=partial(notices.objection_decided, objection),
         url=reverse("evaluation:detail", args=[evaluation.pk]),
     )
     return objection

@@ -8,11 +8,11 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.lib.apitypes import DEFAULT_LIMIT, LimitQuery, ObjectId, OffsetQuery
 from sikap.org import access
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
+from sikap.org.scope import get_scope
 
 router = Router(tags=["organisasi"])
 

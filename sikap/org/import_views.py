@@ -17,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.models import User
-from sikap.accounts.scope import get_scope
 from sikap.org import access
 from sikap.org.importer import (
     COLUMNS,
@@ -31,6 +30,7 @@ from sikap.org.importer import (
     run_job,
 )
 from sikap.org.models import ImportJob, ImportStatus
+from sikap.org.scope import get_scope
 from sikap.org.tasks import run_import
 
 ERRORS_SHOWN = 500

@@ -1,9 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
-from sikap.org import import_views, views
+from sikap.org import account_views, import_views, views
 
 app_name = "org"
-urlpatterns = [
+organisation = [
     path("", views.tree, name="tree"),
     path("unit/<int:pk>/", views.unit_detail, name="unit"),
     path("unit/<int:parent_pk>/unit-baru/", views.unit_create, name="unit_create"),
@@ -18,4 +18,17 @@ urlpatterns = [
     path("impor/", import_views.import_page, name="import"),
     path("impor/<int:pk>/", import_views.import_status, name="import_status"),
     path("impor/<int:pk>/ulang/", import_views.import_retry, name="import_retry"),
+]
+
+# Mounted at the site root: the organisation under org/, and the account pages of an employee
+# or a unit at the addresses they had when they lived in accounts.
+urlpatterns = [
+    path("org/", include(organisation)),
+    path("akun/pegawai/<int:employee_id>/", account_views.give_login, name="give_login"),
+    path("akun/unit/<int:unit_id>/", account_views.give_logins, name="give_logins"),
+    path(
+        "akun/verifikasi-dua-langkah/reset/<int:user_id>/",
+        account_views.two_factor_reset,
+        name="two_factor_reset",
+    ),
 ]

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
 from sikap.accounts.navigation import related_links
-from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors as _apply_errors
 from sikap.org import access, services
 from sikap.org.audit import audit_rows, employee_audit_rows
@@ -34,6 +33,7 @@ from sikap.org.forms import (
     UnitForm,
 )
 from sikap.org.models import Employee, Unit
+from sikap.org.scope import get_scope
 
 
 def _tree(units: list[Unit], counts: dict[int, int]) -> list[dict[str, Any]]:

@@ -15,8 +15,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import Scope, get_scope
 from sikap.org.models import Employee, Unit
+from sikap.org.scope import Scope, get_scope
 from sikap.planning.models import Evidence, Plan, PlanQuerySet, PlanStatus
 
 
@@ -84,8 +84,7 @@ def awaiting_approval(user: User) -> list[Plan]:
     """The submitted SKP of the user's team that wait for their approval (403 without a team)."""
     ids = team_ids(user)
     me = get_scope(user).employee
-    if me is None:
-        return []
+    assert me is not None  # only an employee has direct reports
     return list(
         Plan.objects.filter(employee_id__in=ids, penilai_id=me.pk, status=PlanStatus.SUBMITTED)
         .select_related("appraisal_year")

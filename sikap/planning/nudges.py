@@ -257,7 +257,8 @@ def send_nudge(
     )
     url = reverse(_LINKS.get(NudgeTopic(topic), "accounts:home"))
     if person.user is not None:
-        notify(user=person.user, title=subject, body=body, url=url)
+        # The wording is HR's own (already filled in for this person): sent as it stands.
+        notify(user=person.user, notice=lambda: (subject, body), url=url)
     else:
         queue_email(to=address, subject=f"[SIKAP] {subject}", body=f"{body}\n\n{site_link(url)}")
     return nudge

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from functools import partial
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -15,11 +16,11 @@ from django.utils import timezone
 
 from sikap.accounts.models import User
 from sikap.cycle.models import AppraisalYear, Period
-from sikap.lib.formatting import tanggal
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import JenisAsn
+from sikap.planning import notices
 from sikap.planning.models import Plan, PlanStatus, ReminderLog
-from sikap.planning.services.common import notify
+from sikap.planning.services.common import Notice, notify
 
 SOON_DAYS = 7  # how long before a deadline the first reminder goes out
 WAITING_DAYS = 2  # how long a submitted SKP may wait before the penilai is reminded
@@ -34,9 +35,7 @@ class _Sender:
     def load(self, keys: list[str]) -> None:
         self._known |= set(ReminderLog.objects.filter(key__in=keys).values_list("key", flat=True))
 
-    def send(
-        self, *, kind: str, key: str, user: User | None, title: str, body: str, url: str
-    ) -> None:
+    def send(self, *, kind: str, key: str, user: User | None, notice: Notice, url: str) -> None:
         full = f"{kind}:{key}"
         if full in self._known or user is None:
             return
@@ -44,7 +43,7 @@ class _Sender:
         self._known.add(full)
         if not created:
             return
-        notify(user=user, title=title, body=body, url=url)
+        notify(user=user, notice=notice, url=url)
         self.sent[kind] += 1
 
 
@@ -116,8 +115,7 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
                 kind="plan_due",
                 key=f"{year.year}:{employee.pk}",
                 user=employee.user,
-                title=f"SKP {year.year} Anda belum diajukan",
-                body=f"Batas penetapan SKP: {tanggal(year.plan_deadline)}.",
+                notice=partial(notices.plan_due, year),
                 url=_plan_url(own[0].pk) if own else reverse("planning:create"),
             )
 
@@ -129,8 +127,7 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
                 kind="plan_waiting",
                 key=f"{plan.pk}:{plan.submitted_at:%Y%m%d%H%M}",
                 user=plan.penilai.user if plan.penilai else None,
-                title=f"SKP {plan.employee_name} menunggu persetujuan Anda",
-                body="Setujui atau kembalikan dengan catatan.",
+                notice=partial(notices.plan_waiting, plan),
                 url=_plan_url(plan.pk),
             )
 
@@ -170,8 +167,7 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
                     kind="realisation_due",
                     key=f"{plan.pk}:{period.pk}",
                     user=plan.employee.user,
-                    title=f"Realisasi {period.name} belum lengkap",
-                    body=f"Batas pengisian: {tanggal(period.deadline)}.",
+                    notice=partial(notices.realisation_due, period),
                     url=url,
                 )
             if missing and after:
@@ -179,8 +175,7 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
                     kind="realisation_missing",
                     key=f"{plan.pk}:{period.pk}",
                     user=plan.penilai.user if plan.penilai else None,
-                    title=f"Realisasi {period.name} {plan.employee_name} tidak lengkap",
-                    body="Batas pengisian sudah lewat.",
+                    notice=partial(notices.realisation_missing, plan, period),
                     url=url,
                 )
             # 4. No feedback given in a period that has ended: remind the penilai.
@@ -189,7 +184,6 @@ def _run_year(year: AppraisalYear, today: dt.date, sender: _Sender) -> None:
                     kind="no_feedback",
                     key=f"{plan.pk}:{period.pk}",
                     user=plan.penilai.user if plan.penilai else None,
-                    title=f"Belum ada umpan balik untuk {plan.employee_name} ({period.name})",
-                    body="Berikan umpan balik berkelanjutan berdasarkan bukti dukung.",
+                    notice=partial(notices.no_feedback, plan, period),
                     url=reverse("planning:feedback", args=[plan.pk]),
                 )

@@ -13,8 +13,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from sikap.accounts.models import Role, User
-from sikap.accounts.scope import Scope, get_scope
 from sikap.org.models import Employee, Unit, UnitKind, UnitQuerySet, within_q
+from sikap.org.scope import Scope, get_scope
 from sikap.surveys.models import ServiceRecord, SurveyResponse
 
 SERVICE_KINDS = (UnitKind.KECAMATAN, UnitKind.KELURAHAN)

@@ -317,7 +317,7 @@ def import_paper(
                 fingerprint=fingerprint,
                 period_key=period_key,
             )
-    except IntegrityError:  # the same file sent twice at once
+    except IntegrityError:  # pragma: no cover - the same file sent twice at once (a race)
         raise duplicate from None
     services = {s.name.lower(): s for s in ServiceType.objects.filter(unit=unit)}
     moment = timezone.make_aware(dt.datetime.combine(submitted_on, dt.time(12, 0)))

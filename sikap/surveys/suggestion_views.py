@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors
 from sikap.lib.masking import mask_personal_data
 from sikap.org.models import Unit
+from sikap.org.scope import get_scope
 from sikap.surveys import access, services, suggestions
 from sikap.surveys.forms import NEW_PLAN, SuggestionFollowUpForm
 from sikap.surveys.models import FollowUpPlan, ServiceType, SuggestionFollowUp

@@ -21,13 +21,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.lib.dayrange import on_days
 from sikap.lib.forms import apply_errors as _apply_errors
 from sikap.lib.pdf import pdf_response
 from sikap.lib.uploads import SPREADSHEET_TYPES, check_upload
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Employee, Unit
+from sikap.org.scope import get_scope
 from sikap.surveys import access, paper, services
 from sikap.surveys.charts import nrr_bar_svg
 from sikap.surveys.forms import (

@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from sikap.accounts.models import User
-from sikap.accounts.scope import get_scope
 from sikap.org.models import Employee
+from sikap.org.scope import get_scope
 from sikap.planning.models import ActionPlan
 from sikap.worklog.models import Entry
 

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.lib.apitypes import MAX_ID, ObjectId
 from sikap.lib.textlimits import LIMITS
 from sikap.org.models import Employee
+from sikap.org.scope import get_scope
 from sikap.worklog import access, rules, services
 from sikap.worklog.models import Entry, WorkLocation
 

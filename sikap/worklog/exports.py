@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.complaints.models import Holiday
 from sikap.lib.workdays import is_working_day
 from sikap.lib.xlsx import add_sheet, new_workbook, xlsx_response
 from sikap.org.models import Employee
+from sikap.org.scope import get_scope
 from sikap.planning import nudges
 from sikap.planning.models import NudgeTopic
 from sikap.worklog import access, rules

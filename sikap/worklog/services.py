@@ -190,7 +190,7 @@ def record_work_done(
         try:
             with transaction.atomic():
                 entry.save()
-        except IntegrityError:  # the same work delivered twice at once: the first one stays
+        except IntegrityError:  # pragma: no cover - the same work delivered twice at once (a race)
             return Entry.objects.get(employee=employee, source=source, source_id=source_id), False
         return entry, True
     untouched = not entry.confirmed and not entry.discarded and entry.status == EntryStatus.DRAF

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors
 from sikap.org.models import Employee
+from sikap.org.scope import get_scope
 from sikap.worklog import access, rules, services
 from sikap.worklog.forms import EntryForm
 from sikap.worklog.models import Entry

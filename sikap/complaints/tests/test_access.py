@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from sikap.accounts.scope import get_scope
 from sikap.complaints import access
 from sikap.complaints.testing import make_complaint
+from sikap.org.scope import get_scope
 
 DAY = dt.date(2026, 11, 2)
 
@@ -54,3 +54,20 @@ def test_handlers_are_the_unit_heads_and_hr_of_the_subtree(personas):
     assert personas.pegawai in assignable and personas.camat not in assignable
     entry = set(access.entry_units(personas.user("pegawai")))
     assert entry == {personas.seksi}
+
+
+def test_an_auditor_without_a_position_sees_the_complaints_of_their_subtree(personas):
+    mine = make_complaint(personas.kelurahan, on=dt.date(2026, 2, 10))
+    assert mine in access.complaints_visible_to(personas.user("auditor"))
+
+
+def test_hr_without_a_position_files_complaints_only_for_the_units_they_manage(personas):
+    units = access.entry_units(personas.user("city_hr"))
+    assert personas.kelurahan in units and personas.kota in units
+
+
+def test_a_signed_out_visitor_sees_no_staff_complaint(personas):
+    from django.contrib.auth.models import AnonymousUser
+
+    make_complaint(personas.kelurahan, on=dt.date(2026, 2, 10))
+    assert not access.complaints_visible_to(AnonymousUser()).exists()

@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from sikap.accounts.scope import build_scope
 from sikap.complaints import access, attention, nav, services
 from sikap.complaints.models import Category, Holiday
 from sikap.complaints.testing import PNG, make_complaint
+from sikap.org.scope import build_scope
 
 D = dt.date
 pytestmark = pytest.mark.django_db

@@ -10,12 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
-from sikap.accounts.scope import get_scope
 from sikap.complaints import access, attention, rules, services
 from sikap.complaints.models import Complaint, ComplaintEvent, ComplaintSettings, Holiday, Status
 from sikap.complaints.testing import make_complaint
 from sikap.lib.workdays import add_working_days
 from sikap.org.models import UnitKind
+from sikap.org.scope import get_scope
 from sikap.org.testing import make_unit
 
 D = dt.date

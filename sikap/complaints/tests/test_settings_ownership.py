@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from sikap.complaints import services
@@ -222,3 +223,12 @@ def test_plajus_hr_edits_plajus_templates_and_the_complaint_offers_them(login, p
     client = login(personas.user("hr"))
     html = client.get(reverse("complaints:detail", args=[c.pk])).content.decode()
     assert "Plaju 2" in html and other_t.title not in html
+
+
+def test_a_unit_without_its_place_in_the_tree_gets_no_settings(personas):
+    from sikap.org.models import Unit
+
+    loose = Unit(name="Unit lepas", path="")
+    with pytest.raises(ValidationError) as caught:
+        services.update_settings(by=personas.superadmin, unit=loose, values={})
+    assert caught.value.code == "unit_without_path"

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.complaints import access, forms, services
 from sikap.complaints.models import (
     Category,
@@ -25,6 +24,7 @@ from sikap.complaints.models import (
 )
 from sikap.lib.formatting import tanggal
 from sikap.lib.forms import apply_errors
+from sikap.org.scope import get_scope
 
 # ---------------------------------------------------------------- calendar and settings (HR)
 

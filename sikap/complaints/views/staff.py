@@ -19,7 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.complaints import access, forms, rules, services
 from sikap.complaints.models import (
     OPEN_STATUSES,
@@ -31,6 +30,7 @@ from sikap.complaints.models import (
 )
 from sikap.lib.forms import apply_errors
 from sikap.lib.uploads import serve_upload
+from sikap.org.scope import get_scope
 
 # ---------------------------------------------------------------- staff pages
 

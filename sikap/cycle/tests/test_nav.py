@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from sikap.accounts.scope import build_scope
 from sikap.cycle import nav
+from sikap.org.scope import build_scope
 
 pytestmark = pytest.mark.django_db
 

@@ -128,3 +128,12 @@ def test_calendar_settings_choose_the_model_of_new_years():
     )
     assert CalendarSettings.objects.count() == 1
     assert CalendarSettings.current().default_period_kind == "bulanan"
+
+
+def test_only_the_calendars_owner_reopens_entry(year2026, personas):
+    from sikap.cycle.access import can_reopen
+    from sikap.org.scope import build_scope
+
+    period = year2026.periods.get(number=1)
+    assert can_reopen(build_scope(personas.user("pegawai")), period) is False
+    assert can_reopen(build_scope(personas.user("city_hr")), period) is True

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sikap.accounts.scope import get_scope
 from sikap.development import access
 from sikap.development.models import AssessmentSource, OwnActivity
 from sikap.development.testing import make_event
+from sikap.org.scope import get_scope
 
 
 def _activity(employee):

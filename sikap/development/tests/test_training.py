@@ -612,3 +612,31 @@ def test_more_edges_of_the_waiting_list_the_token_and_the_import(personas):
         services.import_scores(event=event, upload=_csv(csv), by=None)
     assert _codes(exc) == ["nip_empty", "score_not_number"]
     assert exc.value.messages[0] == "Baris 2, kolom NIP: kosong."
+
+
+def test_a_damaged_workbook_of_scores_is_refused_with_its_reason(personas):
+    import zipfile
+
+    event = _open_event(personas)
+    invite(event, personas.pegawai)
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("xl/workbook.xml", "bukan buku kerja")
+    upload = SimpleUploadedFile("nilai.xlsx", data.getvalue())
+    with pytest.raises(ValidationError) as caught:
+        services.import_scores(event=event, upload=upload, by=None)
+    assert _codes(caught) == ["bad_archive"]
+
+
+def test_an_invitee_without_an_account_is_invited_without_a_notification(
+    personas, django_capture_on_commit_callbacks
+):
+    from sikap.org.testing import make_employee
+
+    event = _open_event(personas)
+    nobody = make_employee(personas.pegawai.position, "Tanpa Akun", username="tanpa_akun")
+    nobody.user = None
+    nobody.save(update_fields=["user"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.invite_to_event(event=event, employees=[nobody], by=None) == 1
+    assert not Notification.objects.filter(title__contains=event.name).exists()

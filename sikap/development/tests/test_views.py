@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from sikap.accounts.scope import build_scope
 from sikap.development import attention, nav, selectors, services
 from sikap.development.models import (
     ActivityStatus,
@@ -30,6 +29,7 @@ from sikap.development.models import (
 )
 from sikap.development.testing import invite, make_event
 from sikap.lib.samplefiles import pdf_bytes
+from sikap.org.scope import build_scope
 from sikap.org.testing import make_employee
 
 pytestmark = pytest.mark.django_db

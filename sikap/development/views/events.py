@@ -17,7 +17,6 @@ from django.views.decorators.vary import vary_on_headers
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import Scope, get_scope
 from sikap.development import access, exports, rules, selectors, services
 from sikap.development.forms import (
     AddParticipantsForm,
@@ -35,6 +34,7 @@ from sikap.development.views.common import (
 from sikap.lib.csvexport import csv_response
 from sikap.lib.forms import apply_errors
 from sikap.org.models import Unit
+from sikap.org.scope import Scope, get_scope
 
 
 @require_GET

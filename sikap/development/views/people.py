@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.development import access, effect, effect_data, improve, rules, selectors, services
 from sikap.development.forms import (
     ActivityForm,
@@ -40,6 +39,7 @@ from sikap.development.views.common import (
 from sikap.lib.forms import apply_errors
 from sikap.lib.uploads import serve_upload
 from sikap.org.models import Employee
+from sikap.org.scope import get_scope
 
 
 @require_GET

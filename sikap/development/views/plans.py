@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.development import access, rules, selectors, services
 from sikap.development.forms import (
     ItemStatusForm,
@@ -29,6 +28,7 @@ from sikap.development.views.common import (
     selected_year,
 )
 from sikap.lib.forms import apply_errors
+from sikap.org.scope import get_scope
 
 
 @require_http_methods(["GET", "POST"])

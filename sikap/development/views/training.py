@@ -18,11 +18,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.development import access, rules, selectors, services
 from sikap.development.forms import InviteForm, ScoreFormSet, ScoreImportForm
 from sikap.development.models import Participant, ParticipantStatus, TrainingEvent
 from sikap.lib.pdf import render_pdf_bytes
+from sikap.org.scope import get_scope
 
 
 def qr_svg(url: str) -> SafeString:

@@ -6,9 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sikap.accounts.scope import build_scope
 from sikap.evaluation import attention, services
 from sikap.evaluation.curve import unit_curve
+from sikap.org.scope import build_scope
 from sikap.planning.testing import make_plan
 
 pytestmark = pytest.mark.django_db

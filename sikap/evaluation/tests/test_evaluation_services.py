@@ -383,3 +383,64 @@ def test_the_signed_document_is_stored_and_a_correction_is_a_new_version(
     first.refresh_from_db()
     assert first.file.open("rb").read() == original
     assert DeterminationDocument.objects.filter(determination=determination).count() == 2
+
+
+def test_a_second_organisation_predicate_changes_the_first(personas, plans, q1):
+    first = services.set_organisation_predicate(
+        unit=personas.kecamatan, period=q1, predicate="BAIK", by=personas.user("hr")
+    )
+    second = services.set_organisation_predicate(
+        unit=personas.kecamatan, period=q1, predicate="ISTIMEWA", note="naik", by=None
+    )
+    assert second.pk == first.pk
+    assert (second.predicate, second.note) == ("ISTIMEWA", "naik")
+
+
+def test_a_penetapan_that_was_never_signed_cannot_be_corrected(personas, plans, q1):
+    with pytest.raises(ValidationError) as caught:
+        services.correct_determination(
+            curve=unit_curve(personas.kecamatan, q1),
+            by=personas.user("camat"),
+            signer=None,
+            reason="koreksi",
+        )
+    assert caught.value.code == "not_signed"
+
+
+def test_the_employee_sees_their_keberatan_but_only_the_decider_decides_it(personas, plans, q1):
+    from django.core.exceptions import PermissionDenied
+
+    from sikap.evaluation.access import get_objection_for_user
+
+    _determine(personas, plans, q1)
+    evaluation = Evaluation.objects.get(plan=plans["pegawai"])
+    objection = services.file_objection(
+        evaluation=evaluation, reason="Bukti dukung", by=personas.user("pegawai")
+    )
+    pegawai = personas.user("pegawai")
+    assert get_objection_for_user(pegawai, objection.pk) == objection
+    with pytest.raises(PermissionDenied):
+        get_objection_for_user(pegawai, objection.pk, for_change=True)
+    assert get_objection_for_user(personas.user("lurah"), objection.pk, for_change=True)
+
+
+def test_a_correction_signs_an_evaluation_still_in_draft_and_tells_its_employee(
+    personas, plans, q1, django_capture_on_commit_callbacks
+):
+    from sikap.planning.models import Notification
+
+    _determine(personas, plans, q1)
+    late = Evaluation.objects.get(plan=plans["pegawai"])
+    Evaluation.objects.filter(pk=late.pk).update(status="draft", finalised_at=None)  # rated late
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.correct_determination(
+            curve=unit_curve(personas.kecamatan, q1),
+            by=personas.user("camat"),
+            signer=None,
+            reason="Penilaian terlambat",
+        )
+    late.refresh_from_db()
+    assert late.is_final
+    notice = Notification.objects.get(recipient=personas.pegawai.user)
+    assert notice.title.startswith("Predikat kinerja")

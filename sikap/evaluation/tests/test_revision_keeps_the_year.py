@@ -113,3 +113,21 @@ def test_the_evaluation_of_a_signed_triwulan_keeps_its_realisation_after_a_revis
         assert (row.label, row.note) == ("SESUAI", "Tepat waktu")
         values = {b.number: [f.text for f in b.feedback] for b in behaviour_rows(plan, q1)}
         assert values[1] == ["Ramah"]
+
+
+def test_feedback_on_an_rhk_dropped_in_the_revision_stays_on_the_old_version(
+    personas,
+    chain,  # noqa: F811  (the shared fixture)
+):
+    v1 = make_plan(personas.pegawai, intervenes=chain.kasi_rhk, texts=("RHK tetap", "RHK lama"))
+    q1 = v1.appraisal_year.periods.get(number=1)
+    dropped = v1.work_results.get(text="RHK lama")
+    records.give_feedback(
+        plan=v1, period=q1, by=personas.user("penilai"), text="Cukup", work_result=dropped
+    )
+    v2 = plans.start_revision(plan=v1, by=personas.user("pegawai"))
+    plans.remove_work_result(work_result=v2.work_results.get(text="RHK lama"), by=None)
+    plans.submit_plan(plan=v2, by=None, today=dt.date(2026, 7, 2))
+    plans.approve_plan(plan=v2, by=None)
+    feedback = Feedback.objects.get(period=q1)
+    assert (feedback.plan_id, feedback.work_result_id) == (v1.pk, dropped.pk)

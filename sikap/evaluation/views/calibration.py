@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
 from sikap.evaluation import access, raters, rules, services
 from sikap.evaluation.context import history_rows
@@ -29,6 +28,7 @@ from sikap.evaluation.forms import (
 from sikap.evaluation.models import Evaluation, EvaluationSettings
 from sikap.evaluation.rater_signals import team_signals
 from sikap.lib.forms import apply_errors
+from sikap.org.scope import get_scope
 
 GRID_ROWS = (rules.Rating.DI_ATAS, rules.Rating.SESUAI, rules.Rating.DI_BAWAH)
 GRID_COLUMNS = (rules.Rating.DI_BAWAH, rules.Rating.SESUAI, rules.Rating.DI_ATAS)

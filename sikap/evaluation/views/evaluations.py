@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.cycle.models import AppraisalYear, Period
 from sikap.evaluation import access, context, peer, services
 from sikap.evaluation.curve import unit_curve
@@ -32,6 +31,7 @@ from sikap.evaluation.models import (
 from sikap.evaluation.rules import PREDICATE_MATRIX
 from sikap.evaluation.views.peer import named_aggregate
 from sikap.lib.forms import apply_errors
+from sikap.org.scope import get_scope
 from sikap.planning.models import Plan
 
 

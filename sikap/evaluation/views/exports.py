@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.cycle.models import AppraisalYear, Period
 from sikap.evaluation import siasn
 from sikap.evaluation.models import Evaluation, EvaluationStatus
 from sikap.lib.csvexport import csv_text
+from sikap.org.scope import get_scope
 
 
 def _visible_final(request: AuthedRequest) -> Any:

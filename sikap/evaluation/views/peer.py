@@ -15,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
 from sikap.evaluation import access, peer
 from sikap.evaluation.forms import PeerAnswerForm, PeerRequestForm
@@ -25,6 +24,7 @@ from sikap.evaluation.models import (
     PeerFeedbackRequest,
 )
 from sikap.lib.forms import apply_errors
+from sikap.org.scope import get_scope
 from sikap.planning.models import Plan
 from sikap.planning.rules import BEHAVIOUR_NAMES, BERAKHLAK
 

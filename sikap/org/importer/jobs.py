@@ -21,7 +21,7 @@ from sikap.org.models import (
 
 def allowed_paths_for(user: User | None, scope_unit: Unit | None = None) -> list[str] | None:
     """The unit subtrees an import may touch: the user's managed units, narrowed by a unit."""
-    from sikap.accounts.scope import build_scope
+    from sikap.org.scope import build_scope
 
     paths: list[str] | None = None
     if user is not None:

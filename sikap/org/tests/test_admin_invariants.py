@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from sikap.accounts.models import Role, RoleAssignment
-from sikap.accounts.scope import build_scope
 from sikap.org.models import Employee, Unit, UnitKind
+from sikap.org.scope import build_scope
 from sikap.org.testing import make_user
 
 pytestmark = pytest.mark.django_db

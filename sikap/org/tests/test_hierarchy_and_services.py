@@ -338,8 +338,8 @@ def test_a_first_post_is_a_transfer_without_history_to_close(personas):
 
 
 def test_history_is_not_shown_for_records_without_a_unit(personas):
-    from sikap.accounts.scope import build_scope
     from sikap.org.access import can_see_history
+    from sikap.org.scope import build_scope
 
     assert can_see_history(build_scope(personas.user("hr")), None) is False
     assert can_see_history(build_scope(personas.superadmin), None) is True

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
+from sikap.accounts.language import language_of
 from sikap.accounts.models import User
 from sikap.accounts.outbox import queue_email, site_link
 from sikap.org.hierarchy import OrgChart
@@ -70,12 +72,19 @@ def _ancestors(unit: Any) -> list[Any]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def notify(
-    *, user: User | None, title: str, body: str = "", url: str = "", email: bool = True
-) -> None:
-    """An in-app notification, and an e-mail (sent after commit) when the user has an address."""
+Notice = Callable[[], tuple[str, str]]  # writes a notification's (title, body)
+
+
+def notify(*, user: User | None, notice: Notice, url: str = "", email: bool = True) -> None:
+    """An in-app notification, and an e-mail (sent after commit) when the user has an address.
+
+    ``notice`` is called in the recipient's language (``accounts.language.language_of``), not in
+    the language of whoever caused it: the title and body are stored as written.
+    """
     if user is None:
         return
+    with translation.override(language_of(user)):
+        title, body = notice()
     Notification.objects.create(recipient=user, title=title, body=body, url=url)
     address = user.email or getattr(getattr(user, "employee", None), "email", "")
     if email and address:

@@ -19,7 +19,7 @@ from sikap.lib.audit import stamp
 from sikap.lib.locking import lock, locked
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee
-from sikap.planning import rules
+from sikap.planning import notices, rules
 from sikap.planning.models import (
     BehaviourExpectation,
     Category,
@@ -644,8 +644,7 @@ def submit_plan(*, plan: Plan, by: User | None, today: dt.date | None = None) ->
     stamp(plan, by).save()
     notify(
         user=plan.penilai.user,
-        title=f"SKP {plan.employee_name} menunggu persetujuan",
-        body=f"{plan.employee_name} mengajukan SKP tahun {plan.appraisal_year.year}.",
+        notice=lambda: notices.plan_submitted(plan),
         url=plan_url(plan),
     )
     return plan
@@ -671,8 +670,7 @@ def return_plan(*, plan: Plan, by: User | None, note: str) -> Plan:
     mark_done(plan=plan)
     notify(
         user=plan.employee.user,
-        title="SKP Anda dikembalikan untuk diperbaiki",
-        body=plan.return_note,
+        notice=lambda: notices.plan_returned(plan.return_note),
         url=plan_url(plan),
     )
     return plan
@@ -702,8 +700,7 @@ def approve_plan(*, plan: Plan, by: User | None) -> Plan:
     mark_done(plan=plan)
     notify(
         user=plan.employee.user,
-        title="SKP Anda disetujui",
-        body=f"SKP tahun {plan.appraisal_year.year} disetujui.",
+        notice=lambda: notices.plan_approved(plan),
         url=plan_url(plan),
     )
     return plan
@@ -720,10 +717,10 @@ def _carry_the_year(*, original: Plan, revision: Plan) -> None:
     for indicator in Indicator.objects.filter(
         work_result__plan=revision, copied_from__isnull=False
     ):
-        if indicator.copied_from_id is not None:
-            Realisation.objects.filter(indicator_id=indicator.copied_from_id).update(
-                indicator=indicator
-            )
+        assert indicator.copied_from_id is not None  # filtered above
+        Realisation.objects.filter(indicator_id=indicator.copied_from_id).update(
+            indicator=indicator
+        )
     results = dict(
         WorkResult.objects.filter(plan=revision, copied_from__isnull=False).values_list(
             "copied_from_id", "pk"

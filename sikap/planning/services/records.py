@@ -18,7 +18,7 @@ from sikap.accounts.models import User
 from sikap.cycle.models import EntryClosure, Period
 from sikap.lib.audit import stamp
 from sikap.lib.uploads import check_upload
-from sikap.planning import rules
+from sikap.planning import notices, rules
 from sikap.planning.models import (
     CoachingFeedback,
     CoachingSession,
@@ -370,8 +370,7 @@ def give_feedback(
     subject = work_result.text if work_result else rules.BEHAVIOUR_NAMES[behaviour_value]
     notify(
         user=plan.employee.user,
-        title=f"Umpan balik baru: {subject[:80]}",
-        body=feedback.text,
+        notice=lambda: notices.feedback_given(str(subject), feedback.text),
         url=reverse("planning:feedback", args=[plan.pk]),
     )
     return feedback
@@ -390,8 +389,7 @@ def reply_feedback(*, feedback: Feedback, by: User | None, text: str) -> Feedbac
     penilai_user = feedback.given_by
     notify(
         user=penilai_user,
-        title=f"Tanggapan dari {feedback.plan.employee_name}",
-        body=feedback.reply,
+        notice=lambda: notices.feedback_replied(feedback.plan, feedback.reply),
         url=reverse("planning:feedback", args=[feedback.plan_id]),
         email=False,
     )
@@ -414,8 +412,7 @@ def record_coaching(
     offer_coaching(session)
     notify(
         user=plan.employee.user,
-        title="Mohon isi umpan balik bimbingan kinerja (Format B.1.8)",
-        body=session.topic,
+        notice=lambda: notices.coaching_recorded(session.topic),
         url=reverse("planning:coaching", args=[plan.pk]),
         email=False,
     )

@@ -201,3 +201,34 @@ def test_anonymous_is_asked_to_sign_in(client, approved):
     url = reverse("planning:action_plans", args=[approved.pk])
     assert client.get(url).status_code == 302
     assert client.put(url).status_code in (302, 405)
+
+
+def test_rencana_aksi_of_another_years_quarter_may_not_change(approved, year2026):
+    other = setup_appraisal_year(year=2027, period_kind="triwulanan", annual_final=True, by=None)
+    assert services.may_edit(approved, other.periods.get(number=1), DAY) is False
+
+
+def test_a_rencana_aksi_of_another_skp_is_refused(personas, approved, year2026):
+    q1 = year2026.periods.get(number=1)
+    made = services.save_action_plan(
+        work_result=approved.work_results.get(),
+        period=q1,
+        text="Melayani surat domisili",
+        target=30,
+        satuan="layanan",
+        by=None,
+        today=DAY,
+    )
+    theirs = make_plan(personas.penilai, year2026, penilai=personas.lurah)
+    with pytest.raises(ValidationError) as caught:
+        services.save_action_plan(
+            work_result=theirs.work_results.get(),
+            period=q1,
+            text="Bukan miliknya",
+            target=1,
+            satuan="dokumen",
+            by=None,
+            action_plan=made,
+            today=DAY,
+        )
+    assert caught.value.code == "other_plan"

@@ -90,7 +90,7 @@ def test_home_says_a_returned_revision_must_be_fixed(personas, chain, login):
 def test_the_home_items_cost_the_same_queries_for_a_bigger_skp(
     personas, chain, login, django_assert_max_num_queries
 ):
-    from sikap.accounts.scope import get_scope
+    from sikap.org.scope import get_scope
     from sikap.planning import attention
 
     user = personas.user("pegawai")

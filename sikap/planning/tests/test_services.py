@@ -614,9 +614,9 @@ def test_coaching_records_and_forms(personas, approved):
 
 
 def test_notify_without_user_or_email_and_mark_read(personas, mailoutbox):
-    common.notify(user=None, title="x")
+    common.notify(user=None, notice=lambda: ("x", ""))
     user = personas.user("auditor")
-    common.notify(user=user, title="Tanpa surel")
+    common.notify(user=user, notice=lambda: ("Tanpa surel", ""))
     assert not mailoutbox
     assert records.mark_notifications_read(user=user) == 1
 

@@ -696,7 +696,7 @@ def test_cascade_down_view(personas, chain, login):
 
 
 def test_notifications_page(personas, plan, login):
-    common.notify(user=personas.user("pegawai"), title="Halo", body="Isi")
+    common.notify(user=personas.user("pegawai"), notice=lambda: ("Halo", "Isi"))
     client = login(personas.user("pegawai"))
     assert "Halo" in client.get(reverse("planning:notifications")).text
     client.post(reverse("planning:notifications"))

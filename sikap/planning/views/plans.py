@@ -20,10 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.lib.forms import apply_errors, model_field
 from sikap.lib.pdf import pdf_response
 from sikap.org.hierarchy import OrgChart
+from sikap.org.scope import get_scope
 from sikap.planning import access, documents, forms, rules
 from sikap.planning.action_plans import action_plan_sections
 from sikap.planning.models import (

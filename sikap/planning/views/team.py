@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
-from sikap.accounts.scope import get_scope
 from sikap.cycle.models import Period
 from sikap.lib.forms import apply_errors
 from sikap.org.models import Employee, within_q
+from sikap.org.scope import get_scope
 from sikap.planning import access, documents, forms, nudges
 from sikap.planning.models import (
     Category,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import time_machine
 from django.urls import reverse
 
-from sikap.accounts.scope import build_scope
+from sikap.org.scope import build_scope
 from sikap.surveys import attention, nav
 from sikap.surveys.evidence import credited_rows, service_evidence
 from sikap.surveys.models import FollowUpPlan, SurveyResponse

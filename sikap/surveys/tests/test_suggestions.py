@@ -305,3 +305,24 @@ def test_the_report_links_the_saran_page_for_readers_only(personas, login, saran
     target = _list_url(personas.kelurahan)
     assert target in login(personas.user("auditor")).get(url).content.decode()
     assert target not in login(personas.user("pegawai")).get(url).content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_new_plan_without_its_text_names_the_plan_action_field(personas, saran):
+    with pytest.raises(ValidationError) as caught:
+        _mark(personas, saran["plain"], plan_action=" ")
+    assert [e.code for e in caught.value.error_dict["plan_action"]] == ["action_required"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_new_plan_for_an_unknown_unsur_keeps_the_unsur_error(personas, saran):
+    with pytest.raises(ValidationError) as caught:
+        services.mark_suggestion(
+            response=saran["plain"],
+            note="Kipas dipasang",
+            by=personas.lurah,
+            lowest=["X9"],
+            period=parse_period("2026-T4", today=NOW.date()),
+            plan_action="Perbaiki ruang tunggu",
+        )
+    assert [e.code for e in caught.value.error_dict["unsur"]] == ["unknown_unsur"]

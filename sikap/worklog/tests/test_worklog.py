@@ -178,3 +178,28 @@ def test_work_done_writes_one_draft_to_confirm_or_discard(personas, rencana):
     # A user without an employee record gets nothing.
     hooks.emit_work_done(hooks.WorkDone("x", 1, personas.user("city_hr").pk, DAY, "x"))
     assert not Entry.objects.filter(source="x").exists()
+
+
+def test_an_entry_without_a_problem_gets_no_warning(personas, rencana):
+    pegawai = personas.pegawai
+    fine = services.add_entry(
+        employee=pegawai, by=None, date=DAY, activity="Rapat", start_time=T(8), end_time=T(9)
+    )
+    other = services.add_entry(
+        employee=pegawai, by=None, date=DAY, activity="Surat", start_time=T(9), end_time=T(10)
+    )
+    assert services.warnings_for(employee=pegawai, day=DAY) == {}
+    assert {fine.pk, other.pk} == set(Entry.objects.values_list("pk", flat=True))
+
+
+def test_work_done_with_an_end_before_its_start_keeps_only_the_start(personas):
+    entry, created = services.record_work_done(
+        employee=personas.pegawai,
+        source="test.work",
+        source_id=1,
+        date=DAY,
+        activity="Melayani warga",
+        start_time=T(10),
+        end_time=T(9),
+    )
+    assert created and (entry.start_time, entry.end_time) == (T(10), None)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sikap.accounts.models import Role
-from sikap.accounts.scope import Scope, build_scope
 from sikap.org.models import Employee, Unit
+from sikap.org.scope import Scope, build_scope
 
 
 def _unit(path: str, pk: int = 0) -> Unit:

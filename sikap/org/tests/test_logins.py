@@ -27,7 +27,7 @@ def _new_employee(personas, **fields):
 
 
 def _url(employee):
-    return reverse("accounts:give_login", args=[employee.pk])
+    return reverse("org:give_login", args=[employee.pk])
 
 
 @pytest.mark.parametrize(
@@ -182,7 +182,7 @@ def test_employee_page_links_to_the_login_page_for_hr_only(personas, login):
 
 
 def _bulk(unit):
-    return reverse("accounts:give_logins", args=[unit.pk])
+    return reverse("org:give_logins", args=[unit.pk])
 
 
 @pytest.mark.parametrize(

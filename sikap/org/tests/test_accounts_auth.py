@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from sikap.accounts.models import Role
 from sikap.accounts.outbox import send_due
-from sikap.accounts.scope import build_scope
+from sikap.org.scope import build_scope
 from sikap.org.testing import PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -241,7 +241,7 @@ def test_hr_resets_the_two_factor_of_their_subtree(personas, login, persona, sta
         session = client.session
         session["otp_device_id"] = twofactor.verified_device(viewer).persistent_id
         session.save()
-    url = reverse("accounts:two_factor_reset", args=[target.pk])
+    url = reverse("org:two_factor_reset", args=[target.pk])
     response = client.post(url, {"reason": "HP hilang"})
     assert response.status_code == status, persona
     assert twofactor.has_devices(target) == (status != 302)
@@ -254,7 +254,7 @@ def test_hr_resets_the_two_factor_of_their_subtree(personas, login, persona, sta
 def test_reset_refuses_anonymous_and_needs_a_reason(personas, client, login):
     target = personas.user("pegawai")
     enrol(target)
-    url = reverse("accounts:two_factor_reset", args=[target.pk])
+    url = reverse("org:two_factor_reset", args=[target.pk])
     assert client.post(url, {"reason": "x"})["Location"].startswith(reverse("accounts:login"))
     superadmin = login(personas.user("superadmin"))
     session = superadmin.session
@@ -262,12 +262,12 @@ def test_reset_refuses_anonymous_and_needs_a_reason(personas, client, login):
     session.save()
     assert superadmin.post(url, {"reason": ""}).status_code == 200
     assert twofactor.has_devices(target)
-    assert superadmin.get(reverse("accounts:two_factor_reset", args=[999999])).status_code == 404
+    assert superadmin.get(reverse("org:two_factor_reset", args=[999999])).status_code == 404
 
 
 def test_the_employee_page_links_to_the_reset_for_hr(personas, login, settings):
     settings.TWO_FACTOR_REQUIRED = False
-    url = reverse("accounts:two_factor_reset", args=[personas.pegawai.user_id])
+    url = reverse("org:two_factor_reset", args=[personas.pegawai.user_id])
     page = login(personas.user("hr")).get(reverse("org:employee", args=[personas.pegawai.pk]))
     assert url in page.content.decode()
 
