@@ -6,6 +6,8 @@ import datetime as dt
 from enum import StrEnum
 from typing import NamedTuple
 
+from sikap.lib.formatting import BULAN
+
 
 class PeriodKind(StrEnum):
     """Frequency of the Evaluasi Kinerja Periodik (§1.9)."""
@@ -27,20 +29,6 @@ class PeriodSpec(NamedTuple):
     label: str
 
 
-MONTH_NAMES: tuple[str, ...] = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 QUARTER_LABELS: tuple[str, ...] = (
     "Triwulan I",
     "Triwulan II",
@@ -77,7 +65,7 @@ def periodic_periods(
     if chosen is None:
         raise ValueError(f"Unknown period kind {kind!r}; expected 'bulanan' or 'triwulanan'")
     if chosen is PeriodKind.BULANAN:
-        specs = [PeriodSpec(m, m, name) for m, name in enumerate(MONTH_NAMES, start=1)]
+        specs = [PeriodSpec(m, m, name) for m, name in enumerate(BULAN, start=1)]
     else:
         labels = QUARTER_LABELS_WITH_FINAL if annual_final else QUARTER_LABELS
         specs = [PeriodSpec(3 * q + 1, 3 * q + 3, label) for q, label in enumerate(labels)]
