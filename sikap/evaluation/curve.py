@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from sikap.cycle.models import Period
 from sikap.evaluation import rules
@@ -436,15 +437,19 @@ ACTUAL_ORDER = (
 
 
 def parse_actual(text: str, headcount: int) -> dict[rules.EmployeePredicate, int]:
-    """Parse "SB,B,BP,K,SK" counts; ValueError (Indonesian) unless 5 non-negative ints summing up."""
+    """Parse "SB,B,BP,K,SK" counts; ValueError (translated) unless 5 non-negative ints summing up."""
     parts = [part.strip() for part in text.split(",")]
     if len(parts) != 5 or not all(part.isdigit() for part in parts):
         raise ValueError(
-            "Jumlah aktual harus 5 bilangan bulat tidak negatif: SB,B,BP,K,SK (contoh 1,6,2,1,0)."
+            _(
+                "The actual counts must be 5 non-negative whole numbers: SB,B,BP,K,SK (for "
+                "example 1,6,2,1,0)."
+            )
         )
     counts = dict(zip(ACTUAL_ORDER, (int(part) for part in parts), strict=True))
     if sum(counts.values()) != headcount:
         raise ValueError(
-            f"Jumlah aktual ({sum(counts.values())}) harus sama dengan jumlah pegawai ({headcount})."
+            _("The actual counts (%(total)s) must add up to the number of employees (%(n)s).")
+            % {"total": sum(counts.values()), "n": headcount}
         )
     return counts

@@ -47,6 +47,8 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import TypeVar
 
+from django.utils.translation import gettext as _
+
 # --------------------------------------------------------------------------- enums
 
 
@@ -376,7 +378,15 @@ def _maximum_count(percent: int, headcount: int, rounding: Rounding) -> int:
 
 def _group_label(predicates: tuple[EmployeePredicate, ...]) -> str:
     """Return "A dan/atau B" for the members of a group rule."""
-    return " dan/atau ".join(p.label for p in predicates)
+    word = _("and/or")
+    return f" {word} ".join(p.label for p in predicates)
+
+
+def _lowered(label: str, old: int, new: int, reason: str) -> str:
+    return _(
+        "The minimum of %(predicate)s is lowered from %(old)s to %(new)s employees because "
+        "%(reason)s."
+    ) % {"predicate": label, "old": old, "new": new, "reason": reason}
 
 
 def _check_headcount(headcount: object) -> int:
@@ -418,25 +428,28 @@ def distribution_limits(
     if rule.plurality and defining.max < _ceil_div(n, 5):
         raised = _ceil_div(n, 5)
         relaxations.append(
-            f"Maksimal {rule.defining.label} dinaikkan dari {defining.max} menjadi {raised} "
-            f"pegawai agar tetap dapat menjadi kelompok terbesar dari {n} pegawai."
+            _(
+                "The maximum of %(predicate)s is raised from %(old)s to %(new)s employees so "
+                "that it can still be the largest group of %(n)s employees."
+            )
+            % {"predicate": rule.defining.label, "old": defining.max, "new": raised, "n": n}
         )
         per_predicate[rule.defining] = replace(defining, max=raised)
 
     # Fit 2: the defining predicate keeps its seats; other minimums take what is left.
     reserved = per_predicate[rule.defining].min or (1 if rule.plurality and n else 0)
+    facts = {"predicate": rule.defining.label, "reserved": reserved, "n": n}
     reason = (
-        f"minimal {rule.defining.label} ({rule.minimums[rule.defining]}%) "
-        f"sudah memerlukan {reserved} dari {n} pegawai"
+        _(
+            "the minimum of %(predicate)s (%(percent)s%%) already needs %(reserved)s of %(n)s employees"
+        )
+        % {**facts, "percent": rule.minimums[rule.defining]}
         if rule.defining in rule.minimums
-        else f"{reserved} dari {n} pegawai harus {rule.defining.label} sebagai kelompok terbesar"
+        else _("%(reserved)s of %(n)s employees must be %(predicate)s as the largest group") % facts
     )
     for predicate, limit in list(per_predicate.items()):
         if predicate is not rule.defining and limit.min > n - reserved:
-            relaxations.append(
-                f"Minimal {predicate.label} diturunkan dari {limit.min} menjadi "
-                f"{n - reserved} pegawai karena {reason}."
-            )
+            relaxations.append(_lowered(predicate.label, limit.min, n - reserved, reason))
             per_predicate[predicate] = replace(limit, min=n - reserved)
 
     group_minimums: tuple[GroupMinimum, ...] = ()
@@ -446,10 +459,7 @@ def distribution_limits(
         else:
             group_min = _minimum_count(rule.group_percent, n, rounding)
         if group_min > n - reserved:
-            relaxations.append(
-                f"Minimal {_group_label(rule.group)} diturunkan dari {group_min} menjadi "
-                f"{n - reserved} pegawai karena {reason}."
-            )
+            relaxations.append(_lowered(_group_label(rule.group), group_min, n - reserved, reason))
             group_min = n - reserved
         group_minimums = (
             GroupMinimum(
@@ -497,6 +507,14 @@ def _percent_suffix(percent: int | None) -> str:
     return "" if percent is None else f" ({percent}%)"
 
 
+def _at_least(facts: dict[str, object], limit: int, percent: int | None) -> str:
+    return _("%(predicate)s: %(count)s employees, at least %(limit)s%(percent)s") % {
+        **facts,
+        "limit": limit,
+        "percent": _percent_suffix(percent),
+    }
+
+
 def check_distribution(
     limits: DistributionLimits, actual: Mapping[EmployeePredicate, int]
 ) -> list[Violation]:
@@ -517,7 +535,7 @@ def check_distribution(
     violations: list[Violation] = []
     for predicate in EmployeePredicate:
         limit, count = limits.per_predicate[predicate], counts[predicate]
-        prefix = f"{predicate.label}: {count} pegawai"
+        facts = {"predicate": predicate.label, "count": count}
         if limit.forbidden and count > 0:
             violations.append(
                 Violation(
@@ -525,7 +543,7 @@ def check_distribution(
                     (predicate,),
                     0,
                     count,
-                    f"{prefix}, seharusnya tidak ada",
+                    _("%(predicate)s: %(count)s employees, there should be none") % facts,
                 )
             )
         elif count > limit.max:
@@ -535,7 +553,8 @@ def check_distribution(
                     (predicate,),
                     limit.max,
                     count,
-                    f"{prefix}, maksimal {limit.max}{_percent_suffix(limit.max_percent)}",
+                    _("%(predicate)s: %(count)s employees, at most %(limit)s%(percent)s")
+                    % {**facts, "limit": limit.max, "percent": _percent_suffix(limit.max_percent)},
                 )
             )
         if count < limit.min:
@@ -545,7 +564,7 @@ def check_distribution(
                     (predicate,),
                     limit.min,
                     count,
-                    f"{prefix}, minimal {limit.min}{_percent_suffix(limit.min_percent)}",
+                    _at_least(facts, limit.min, limit.min_percent),
                 )
             )
 
@@ -553,12 +572,15 @@ def check_distribution(
         count = sum(counts[p] for p in group.predicates)
         if count >= group.min:
             continue
-        prefix = f"{_group_label(group.predicates)}: {count} pegawai"
-        suffix = f"minimal {group.min}{_percent_suffix(group.min_percent)}"
+        facts = {"predicate": _group_label(group.predicates), "count": count}
         if group.must_exist and count == 0:
-            kind, message = ViolationKind.MUST_EXIST, f"{prefix}, harus ada {suffix}"
+            kind = ViolationKind.MUST_EXIST
+            message = _(
+                "%(predicate)s: %(count)s employees, there must be at least %(limit)s%(percent)s"
+            ) % {**facts, "limit": group.min, "percent": _percent_suffix(group.min_percent)}
         else:
-            kind, message = ViolationKind.BELOW_MINIMUM, f"{prefix}, {suffix}"
+            kind = ViolationKind.BELOW_MINIMUM
+            message = _at_least(facts, group.min, group.min_percent)
         violations.append(Violation(kind, group.predicates, group.min, count, message))
 
     if limits.plurality is not None:
@@ -572,8 +594,16 @@ def check_distribution(
                     (leader,),
                     counts[largest],
                     counts[leader],
-                    f"{leader.label}: {counts[leader]} pegawai, harus menjadi kelompok terbesar "
-                    f"({largest.label}: {counts[largest]} pegawai)",
+                    _(
+                        "%(predicate)s: %(count)s employees, must be the largest group "
+                        "(%(largest)s: %(largest_count)s employees)"
+                    )
+                    % {
+                        "predicate": leader.label,
+                        "count": counts[leader],
+                        "largest": largest.label,
+                        "largest_count": counts[largest],
+                    },
                 )
             )
     return violations

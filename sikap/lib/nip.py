@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.utils.translation import gettext as _
+
 NIP_LENGTH = 18
 MIN_AGE_AT_TMT = 18
 
@@ -28,7 +30,7 @@ class NipKind(StrEnum):
 
 
 class NipError(ValueError):
-    """A NIP that breaks one of the rules; the message is in Indonesian for the user."""
+    """A NIP that breaks one of the rules; the message is in the user's language."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,9 @@ def _birth_date(nip: str) -> dt.date:
     try:
         return dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        raise NipError(f"tanggal lahir {nip[6:8]}-{nip[4:6]}-{nip[0:4]} tidak valid") from None
+        raise NipError(
+            _("birth date %(date)s is not valid") % {"date": f"{nip[6:8]}-{nip[4:6]}-{nip[0:4]}"}
+        ) from None
 
 
 def _gender(digit: str) -> Gender:
@@ -85,25 +89,37 @@ def _gender(digit: str) -> Gender:
         return Gender.PRIA
     if digit == "2":
         return Gender.WANITA
-    raise NipError(f"digit jenis kelamin harus 1 (pria) atau 2 (wanita), bukan {digit}")
+    raise NipError(
+        _("the gender digit must be 1 (male) or 2 (female), not %(digit)s") % {"digit": digit}
+    )
 
 
 def _check_shape(nip: str) -> None:
     if not nip.isdigit() or not nip.isascii():
-        raise NipError("NIP hanya boleh berisi angka")
+        raise NipError(_("a NIP may only contain digits"))
     if len(nip) != NIP_LENGTH:
-        raise NipError(f"NIP harus {NIP_LENGTH} digit, bukan {len(nip)} digit")
+        raise NipError(
+            _("a NIP has %(length)s digits, not %(found)s")
+            % {"length": NIP_LENGTH, "found": len(nip)}
+        )
 
 
 def _check_tmt(birth: dt.date, tmt_year: int, tmt_month: int | None, today: dt.date) -> None:
     if tmt_month is not None and not 1 <= tmt_month <= 12:
-        raise NipError(f"bulan TMT {tmt_month:02d} tidak valid (harus 01–12)")
+        raise NipError(
+            _("TMT month %(month)s is not valid (it must be 01–12)") % {"month": f"{tmt_month:02d}"}
+        )
     if tmt_year <= birth.year:
-        raise NipError(f"TMT {tmt_year} tidak boleh sebelum atau sama dengan tahun lahir")
+        raise NipError(
+            _("TMT %(year)s may not be before or in the year of birth") % {"year": tmt_year}
+        )
     if tmt_year - birth.year < MIN_AGE_AT_TMT:
-        raise NipError(f"umur saat TMT {tmt_year} kurang dari {MIN_AGE_AT_TMT} tahun")
+        raise NipError(
+            _("the age at TMT %(year)s is under %(minimum)s years")
+            % {"year": tmt_year, "minimum": MIN_AGE_AT_TMT}
+        )
     if tmt_year > today.year + 1:
-        raise NipError(f"TMT {tmt_year} berada di masa depan")
+        raise NipError(_("TMT %(year)s is in the future") % {"year": tmt_year})
 
 
 def parse_pns_nip(raw: str, *, today: dt.date | None = None) -> ParsedNip:
@@ -113,7 +129,7 @@ def parse_pns_nip(raw: str, *, today: dt.date | None = None) -> ParsedNip:
     today = today or dt.date.today()
     birth = _birth_date(nip)
     if birth > today:
-        raise NipError("tanggal lahir berada di masa depan")
+        raise NipError(_("the birth date is in the future"))
     tmt_year, tmt_month = int(nip[8:12]), int(nip[12:14])
     _check_tmt(birth, tmt_year, tmt_month, today)
     gender = _gender(nip[14])
@@ -133,11 +149,11 @@ def parse_pppk_nip(raw: str, *, today: dt.date | None = None) -> ParsedNip:
     today = today or dt.date.today()
     birth = _birth_date(nip)
     if birth > today:
-        raise NipError("tanggal lahir berada di masa depan")
+        raise NipError(_("the birth date is in the future"))
     tmt_year = int(nip[8:12])
     _check_tmt(birth, tmt_year, None, today)
     if nip[12] != "2":
-        raise NipError("digit ke-13 NI PPPK harus 2 (penanda PPPK)")
+        raise NipError(_("digit 13 of an NI PPPK must be 2 (the PPPK mark)"))
     gender = _gender(nip[14])
     return ParsedNip(nip, NipKind.PPPK, birth, tmt_year, None, gender, int(nip[15:]))
 

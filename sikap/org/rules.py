@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class GolonganPns:
@@ -81,7 +83,9 @@ def normalise_golongan(raw: str, *, pppk: bool) -> str:
         upper = value.upper()
         if upper in GOLONGAN_PPPK:
             return upper
-        raise ValueError(f"golongan PPPK '{value}' tidak dikenal (harus I–XVII)")
+        raise ValueError(
+            _("golongan PPPK '%(value)s' is unknown (it must be I–XVII)") % {"value": value}
+        )
     compact = value.replace(" ", "").replace(".", "/").replace("-", "/")
     if "/" in compact:
         roman, ruang = compact.split("/", 1)
@@ -91,7 +95,9 @@ def normalise_golongan(raw: str, *, pppk: bool) -> str:
     for golongan in GOLONGAN_PNS:
         if str(golongan.siasn_id) == compact:
             return golongan.code
-    raise ValueError(f"golongan PNS '{value}' tidak dikenal (harus I/a–IV/e)")
+    raise ValueError(
+        _("golongan PNS '%(value)s' is unknown (it must be I/a–IV/e)") % {"value": value}
+    )
 
 
 def golongan_label(code: str, *, pppk: bool) -> str:

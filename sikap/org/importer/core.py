@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from sikap.accounts.models import User
@@ -177,33 +178,42 @@ class Importer:
             if unit is None and code.isascii() and code.isdigit():
                 unit = self.units_by_id.get(int(code))
             if unit is None:
-                return None, "KODE_UNIT", f"unit dengan kode '{code}' tidak ditemukan"
+                return None, "KODE_UNIT", _("no unit has the code '%(code)s'") % {"code": code}
             if not self._in_scope(unit):
-                return None, "KODE_UNIT", f"unit {unit.name} di luar wewenang Anda"
+                return (
+                    None,
+                    "KODE_UNIT",
+                    _("unit %(unit)s is outside your authority") % {"unit": unit.name},
+                )
             return unit, "", ""
         if not name:
-            return None, "UNIT", "wajib diisi (nama unit atau KODE_UNIT)"
+            return None, "UNIT", _("required (the unit's name or KODE_UNIT)")
         parts = [p.strip().lower() for p in re.split(r"[/>]", name) if p.strip()]
         if not parts:  # only separators, such as "/" or ">>"
-            return None, "UNIT", f"unit '{name}' tidak ditemukan: tulis nama unitnya"
+            return (
+                None,
+                "UNIT",
+                _("unit '%(name)s' not found: write the unit's name") % {"name": name},
+            )
         candidates = [
             unit
             for chain, unit in self.units_by_name.get(parts[-1], [])
             if chain[-len(parts) :] == parts
         ]
         if not candidates:
-            return None, "UNIT", f"unit '{name}' tidak ditemukan"
+            return None, "UNIT", _("unit '%(name)s' not found") % {"name": name}
         inside = [u for u in candidates if self._in_scope(u)]
         if not inside:
-            return None, "UNIT", f"unit '{name}' di luar wewenang Anda"
+            return None, "UNIT", _("unit '%(name)s' is outside your authority") % {"name": name}
         if len(inside) > 1:
             return (
                 None,
                 "UNIT",
-                (
-                    f"nama unit '{name}' dipakai oleh {len(inside)} unit; tulis juga unit induknya "
-                    f"(misalnya 'Kelurahan Plaju Ulu / {inside[0].name}') atau gunakan KODE_UNIT"
-                ),
+                _(
+                    "the unit name '%(name)s' is used by %(count)s units; write its parent unit "
+                    "too (for example 'Kelurahan Plaju Ulu / %(example)s') or use KODE_UNIT"
+                )
+                % {"name": name, "count": len(inside), "example": inside[0].name},
             )
         return inside[0], "", ""
 
@@ -289,10 +299,11 @@ class Importer:
             if current is not None and start <= current:
                 bad(
                     "TMT_JABATAN",
-                    f"pindah jabatan harus mulai sesudah {tanggal(current)} "
-                    "(mulai jabatan sekarang)"
+                    _("a transfer must start after %(date)s (the start of the current post)")
+                    % {"date": tanggal(current)}
                     if tmt
-                    else f"pindah jabatan memerlukan TMT_JABATAN sesudah {tanggal(current)}",
+                    else _("a transfer needs a TMT_JABATAN after %(date)s")
+                    % {"date": tanggal(current)},
                 )
                 return None
         return plan
@@ -312,18 +323,22 @@ class Importer:
         if jenis_asn is None:
             bad(
                 "JENIS_PEGAWAI",
-                f"harus PNS, PPPK atau PPPK Paruh Waktu, bukan '{jenis_raw}'"
+                _("must be PNS, PPPK or PPPK Paruh Waktu, not '%(value)s'") % {"value": jenis_raw}
                 if jenis_raw
-                else "wajib diisi (PNS atau PPPK)",
+                else _("required (PNS or PPPK)"),
             )
         values["jenis_asn"] = jenis_asn
 
         nip_raw = cell_text(raw.get("NIP"))
         nip = normalise_nip(nip_raw.lstrip("'"))
         if not nip:
-            bad("NIP", "wajib diisi")
+            bad("NIP", _("required"))
         elif SCIENTIFIC_PATTERN.match(nip_raw) or isinstance(raw.get("NIP"), float):
-            bad("NIP", f"NIP tersimpan sebagai angka ({nip_raw}); simpan kolom NIP sebagai teks")
+            bad(
+                "NIP",
+                _("the NIP is stored as a number (%(value)s); store the NIP column as text")
+                % {"value": nip_raw},
+            )
         elif jenis_asn is not None:
             kind = NipKind.PPPK if jenis_asn in PPPK_KINDS else NipKind.PNS
             try:
@@ -339,9 +354,9 @@ class Importer:
         """NAMA, GELAR_DEPAN and GELAR_BELAKANG."""
         name = cell_text(raw.get("NAMA"))
         if not name:
-            bad("NAMA", "wajib diisi")
+            bad("NAMA", _("required"))
         elif len(name) > 150:
-            bad("NAMA", "paling banyak 150 karakter")
+            bad("NAMA", _("at most %(limit)s characters") % {"limit": 150})
         values["name"] = name
         for column, key, limit in (
             ("GELAR_DEPAN", "front_title", 40),
@@ -349,7 +364,7 @@ class Importer:
         ):
             text = cell_text(raw.get(column))
             if len(text) > limit:
-                bad(column, f"paling banyak {limit} karakter")
+                bad(column, _("at most %(limit)s characters") % {"limit": limit})
             values[key] = text
 
     def _golongan(
@@ -372,16 +387,20 @@ class Importer:
             try:
                 validate_email(email)
             except ValidationError:
-                bad("EMAIL", f"alamat e-mail '{email}' tidak valid")
+                bad("EMAIL", _("the e-mail address '%(value)s' is not valid") % {"value": email})
         values["email"] = email
         phone = cell_text(raw.get("TELEPON"))
         if phone and not PHONE_PATTERN.match(phone):
-            bad("TELEPON", f"nomor telepon '{phone}' tidak valid (hanya angka, spasi, + dan -)")
+            bad(
+                "TELEPON",
+                _("the phone number '%(value)s' is not valid (only digits, spaces, + and -)")
+                % {"value": phone},
+            )
         values["phone"] = phone
 
         active = cell_text(raw.get("AKTIF")).upper()
         if active and active not in YES | NO:
-            bad("AKTIF", f"harus Y atau N, bukan '{active}'")
+            bad("AKTIF", _("must be Y or N, not '%(value)s'") % {"value": active})
         values["is_active"] = active not in NO
 
     def _tmt(self, raw: dict[str, Any], values: dict[str, Any], bad: Bad) -> dt.date | None:
@@ -395,7 +414,7 @@ class Importer:
             return None
         birth = values.get("birth_date")
         if birth is not None and tmt <= birth:
-            bad("TMT_JABATAN", "tanggal mulai jabatan sebelum tanggal lahir")
+            bad("TMT_JABATAN", _("the post starts before the birth date"))
         return tmt
 
     def _contract(
@@ -408,13 +427,13 @@ class Importer:
             return None
         if jenis_asn is not None and jenis_asn not in PPPK_KINDS:
             for column in filled:
-                bad(column, "perjanjian kerja hanya untuk PPPK dan PPPK Paruh Waktu")
+                bad(column, _("a perjanjian kerja is only for PPPK and PPPK Paruh Waktu"))
             return None
         dates: list[dt.date] = []
         for column in columns:
             if column not in filled:
                 other = columns[1 - columns.index(column)]
-                bad(column, f"wajib diisi bila {other} diisi")
+                bad(column, _("required when %(other)s is filled in") % {"other": other})
                 continue
             try:
                 dates.append(parse_date(raw.get(column)))
@@ -426,7 +445,8 @@ class Importer:
         if end <= start:
             bad(
                 "AKHIR_PERJANJIAN_KERJA",
-                f"akhir perjanjian kerja harus sesudah mulainya ({start:%d-%m-%Y})",
+                _("the perjanjian kerja must end after it starts (%(start)s)")
+                % {"start": f"{start:%d-%m-%Y}"},
             )
             return None
         return start, end
@@ -442,8 +462,8 @@ class Importer:
             if first <= end and last >= start:
                 bad(
                     "MULAI_PERJANJIAN_KERJA",
-                    "perjanjian kerja ini bertumpang tindih dengan "
-                    f"perjanjian kerja {first:%d-%m-%Y} s.d. {last:%d-%m-%Y}",
+                    _("this perjanjian kerja overlaps the perjanjian kerja %(first)s s.d. %(last)s")
+                    % {"first": f"{first:%d-%m-%Y}", "last": f"{last:%d-%m-%Y}"},
                 )
                 return None
         return contract
@@ -455,27 +475,38 @@ class Importer:
         if jenis_jab is None:
             bad(
                 "JENIS_JABATAN",
-                f"jenis jabatan '{jenis_jab_raw}' tidak dikenal (JPT, "
-                "ADMINISTRATOR, PENGAWAS, PELAKSANA atau FUNGSIONAL)"
+                _(
+                    "jenis jabatan '%(value)s' is unknown (JPT, ADMINISTRATOR, PENGAWAS, "
+                    "PELAKSANA or FUNGSIONAL)"
+                )
+                % {"value": jenis_jab_raw}
                 if jenis_jab_raw
-                else "wajib diisi",
+                else _("required"),
             )
         jenjang_raw = cell_text(raw.get("JENJANG")).upper()
         jenjang = ""
         if jenjang_raw:
             jenjang = JENJANG.get(jenjang_raw, "")
             if not jenjang:
-                bad("JENJANG", f"jenjang '{jenjang_raw}' tidak dikenal")
+                bad("JENJANG", _("jenjang '%(value)s' is unknown") % {"value": jenjang_raw})
             elif jenis_jab is not None and jenis_jab != JenisJabatan.FUNGSIONAL:
-                bad("JENJANG", "jenjang hanya untuk jabatan fungsional")
+                bad("JENJANG", _("a jenjang is only for a jabatan fungsional"))
         eselon_raw = cell_text(raw.get("ESELON")).upper().replace(" ", "")
         eselon = "NON"
         if eselon_raw and eselon_raw not in ("NON", "-", "NONESELON"):
             match = {e.upper(): e for e in rules.ESELON}.get(eselon_raw)
             if match is None:
-                bad("ESELON", f"eselon '{eselon_raw}' tidak dikenal (misalnya III.a, IV.b)")
+                bad(
+                    "ESELON",
+                    _("eselon '%(value)s' is unknown (for example III.a, IV.b)")
+                    % {"value": eselon_raw},
+                )
             elif jenis_jab is not None and match not in rules.eselon_for_jenis(jenis_jab):
-                bad("ESELON", f"eselon {match} tidak sesuai dengan jenis jabatan {jenis_jab}")
+                bad(
+                    "ESELON",
+                    _("eselon %(eselon)s does not match the jenis jabatan %(jenis)s")
+                    % {"eselon": match, "jenis": jenis_jab},
+                )
             else:
                 eselon = match
         return jenis_jab, jenjang, eselon
@@ -489,9 +520,9 @@ class Importer:
             bad(column, message)
         position_name = re.sub(r"\s+", " ", cell_text(raw.get("JABATAN")))
         if not position_name:
-            bad("JABATAN", "wajib diisi")
+            bad("JABATAN", _("required"))
         elif len(position_name) > 200:
-            bad("JABATAN", "paling banyak 200 karakter")
+            bad("JABATAN", _("at most %(limit)s characters") % {"limit": 200})
         return unit, position_name
 
     def _atasan(self, raw: dict[str, Any], bad: Bad, nip: str) -> str:
@@ -499,9 +530,12 @@ class Importer:
         atasan_raw = cell_text(raw.get("ATASAN_NIP"))
         atasan = normalise_nip(atasan_raw.lstrip("'"))
         if atasan and (not atasan.isdigit() or len(atasan) != 18):
-            bad("ATASAN_NIP", f"NIP atasan '{atasan_raw}' harus 18 angka")
+            bad(
+                "ATASAN_NIP",
+                _("the supervisor's NIP '%(value)s' must be 18 digits") % {"value": atasan_raw},
+            )
         elif atasan and atasan == nip:
-            bad("ATASAN_NIP", "pegawai tidak dapat menjadi atasan dirinya sendiri")
+            bad("ATASAN_NIP", _("an employee cannot be their own supervisor"))
         return atasan
 
     def _existing(self, nip: str, bad: Bad) -> Employee | None:
@@ -510,7 +544,8 @@ class Importer:
         if existing is not None and existing.unit is not None and not self._in_scope(existing.unit):
             bad(
                 "NIP",
-                f"pegawai dengan NIP ini terdaftar di {existing.unit.name}, di luar wewenang Anda",
+                _("the employee with this NIP is registered in %(unit)s, outside your authority")
+                % {"unit": existing.unit.name},
             )
         return existing
 
@@ -577,7 +612,12 @@ class Importer:
             if nip:
                 if nip in first_row_of:
                     problems.append(
-                        Problem(number, "NIP", f"NIP {nip} sudah ada di baris {first_row_of[nip]}")
+                        Problem(
+                            number,
+                            "NIP",
+                            _("NIP %(nip)s is already in row %(row)s")
+                            % {"nip": nip, "row": first_row_of[nip]},
+                        )
                     )
                     plan = None
                 else:
@@ -587,16 +627,16 @@ class Importer:
             if progress is not None and index % 500 == 0:
                 progress(index)
         if not sheet.rows:
-            problems.append(Problem(2, "", "berkas tidak berisi data pegawai"))
+            problems.append(Problem(2, "", _("the file holds no employee data")))
         by_nip = {p.nip: p for p in plans}
         for plan in plans:
             known = plan.atasan_nip in by_nip or plan.atasan_nip in self.position_of_nip
             if plan.atasan_nip and not known:
-                message = f"atasan dengan NIP {plan.atasan_nip} tidak ada di berkas maupun data"
+                message = _no_supervisor(plan.atasan_nip)
                 problems.append(Problem(plan.row, "ATASAN_NIP", message))
         for number, atasan in failed_atasan:
             if atasan not in first_row_of and atasan not in self.position_of_nip:
-                message = f"atasan dengan NIP {atasan} tidak ada di berkas maupun data"
+                message = _no_supervisor(atasan)
                 problems.append(Problem(number, "ATASAN_NIP", message))
         problems.extend(self._loops(plans, by_nip))
         if progress is not None:
@@ -665,7 +705,7 @@ class Importer:
                             Problem(
                                 row.row,
                                 "ATASAN_NIP",
-                                f"hubungan atasan membentuk lingkaran: {text}",
+                                _("the supervisor links form a loop: %(loop)s") % {"loop": text},
                             )
                         )
             for visited in path:
@@ -800,3 +840,7 @@ class Importer:
 
 
 # --- jobs --------------------------------------------------------------------------------------
+
+
+def _no_supervisor(nip: str) -> str:
+    return _("no supervisor with NIP %(nip)s in the file or in the data") % {"nip": nip}

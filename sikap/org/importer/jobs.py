@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from sikap.accounts.models import User
 from sikap.org.importer.core import (
     Importer,
@@ -104,7 +107,7 @@ def run_job(job: Any) -> None:
             save(
                 status=ImportStatus.FAILED,
                 finished_at=timezone.now(),
-                message="Terjadi kesalahan tak terduga; tidak ada data yang diubah.",
+                message=_("An unexpected error occurred; no data was changed."),
             )
 
 
@@ -132,13 +135,13 @@ def fail_stale_imports(*, now: Any = None) -> int:
     return ImportJob.objects.filter(
         stale,
         status__in=[ImportStatus.PENDING, ImportStatus.VALIDATING, ImportStatus.RUNNING],
-    ).update(status=ImportStatus.FAILED, finished_at=now, message=STALE_MESSAGE)
+    ).update(status=ImportStatus.FAILED, finished_at=now, message=_(STALE_MESSAGE))
 
 
-# Stored in the job like the other messages of run_job (Indonesian, the instance's language).
-STALE_MESSAGE = (
-    "Proses impor berhenti tanpa selesai (server atau worker mati); tidak ada data yang diubah. "
-    "Jalankan lagi."
+# Stored in the job like the other messages of run_job, in the instance's language.
+STALE_MESSAGE = gettext_noop(
+    "The import stopped before it finished (the server or the worker died); no data was "
+    "changed. Run it again."
 )
 
 

@@ -100,7 +100,7 @@ SCIENTIFIC_PATTERN = re.compile(r"^\d+([.,]\d+)?[eE]\+?\d+$")
 
 
 class FileProblem(ValueError):
-    """The file as a whole cannot be read (type, encoding, header); the message is Indonesian."""
+    """The file as a whole cannot be read (type, encoding, header); the message is translated."""
 
 
 @dataclass(frozen=True)
@@ -111,8 +111,12 @@ class Problem:
 
     def __str__(self) -> str:
         if self.column:
-            return f"Baris {self.row}, kolom {self.column}: {self.message}"
-        return f"Baris {self.row}: {self.message}"
+            return _("Row %(row)s, column %(column)s: %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
 
     def as_dict(self) -> dict[str, Any]:
         return {"row": self.row, "column": self.column, "message": self.message}
@@ -128,7 +132,7 @@ class Sheet:
 
 
 def detect_kind(upload: IO[bytes], *, name: str = "") -> str:
-    """``"xlsx"`` or ``"csv"`` from the content; raise ValidationError (Indonesian) otherwise."""
+    """``"xlsx"`` or ``"csv"`` from the content; raise ValidationError otherwise."""
     try:
         check_upload(upload, allowed={XLSX_MIME: "xlsx"}, name=name)
         return "xlsx"
@@ -176,15 +180,20 @@ def _sheet(header: list[Any], records: Iterable[tuple[int, list[Any]]]) -> Sheet
     seen: set[str] = set()
     for col in columns:
         if col and col in seen:
-            raise FileProblem(f"Baris 1: kolom {col} muncul lebih dari sekali.")
+            raise FileProblem(
+                _("Row 1: column %(column)s appears more than once.") % {"column": col}
+            )
         seen.add(col)
     missing = [c for c in REQUIRED if c not in seen]
     if "UNIT" not in seen and "KODE_UNIT" not in seen:
-        missing.append("UNIT atau KODE_UNIT")
+        missing.append(_("UNIT or KODE_UNIT"))
     if missing:
         raise FileProblem(
-            "Baris 1: kolom wajib tidak ada: " + ", ".join(missing) + ". "
-            "Baris pertama harus berisi nama kolom (lihat contoh berkas)."
+            _(
+                "Row 1: required columns are missing: %(columns)s. The first row must hold the "
+                "column names (see the sample file)."
+            )
+            % {"columns": ", ".join(missing)}
         )
     rows: list[tuple[int, dict[str, Any]]] = []
     for number, values in records:
@@ -202,24 +211,27 @@ def _sheet(header: list[Any], records: Iterable[tuple[int, list[Any]]]) -> Sheet
 def read_csv(data: bytes) -> Sheet:
     text = _decode(data)
     if text is None:
-        raise FileProblem("Berkas CSV tidak dapat dibaca: simpan sebagai CSV UTF-8.")
+        raise FileProblem(_("The CSV file cannot be read: save it as CSV UTF-8."))
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
     if "\x00" in text:
-        raise FileProblem("Berkas CSV tidak dapat dibaca: isinya bukan teks.")
+        raise FileProblem(_("The CSV file cannot be read: its content is not text."))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     try:
         for row in reader:
             if len(records) > xlsx.MAX_IMPORT_ROWS:
                 raise FileProblem(
-                    f"Berkas berisi lebih dari {xlsx.MAX_IMPORT_ROWS} baris; pecah berkasnya."
+                    _("The file has more than %(rows)s rows; split it.")
+                    % {"rows": xlsx.MAX_IMPORT_ROWS}
                 )
             records.append(row[: xlsx.MAX_IMPORT_COLUMNS])
     except csv.Error:
-        raise FileProblem(f"Baris {len(records) + 1}: tidak dapat dibaca sebagai CSV.") from None
+        raise FileProblem(
+            _("Row %(row)s: cannot be read as CSV.") % {"row": len(records) + 1}
+        ) from None
     if not records:
-        raise FileProblem("Berkas kosong.")
+        raise FileProblem(_("The file is empty."))
     return _sheet(records[0], ((i, r) for i, r in enumerate(records[1:], start=2)))
 
 
@@ -229,7 +241,7 @@ def read_xlsx(data: bytes) -> Sheet:
     except xlsx.WorkbookRefused as exc:
         raise FileProblem(str(exc)) from None
     if not cells:
-        raise FileProblem("Berkas kosong.")
+        raise FileProblem(_("The file is empty."))
     return _sheet(list(cells[0]), ((i, r) for i, r in enumerate(cells[1:], start=2)))
 
 
@@ -261,4 +273,7 @@ def parse_date(value: Any) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"tanggal '{text}' tidak valid (gunakan HH-BB-TTTT, misalnya 02-01-2024)")
+    raise ValueError(
+        _("date '%(text)s' is not valid (write DD-MM-YYYY, for example 02-01-2024)")
+        % {"text": text}
+    )

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from sikap.org.importer import STALE_MESSAGE, fail_stale_imports, run_job
 from sikap.org.models import ImportJob, ImportStatus
@@ -42,7 +43,11 @@ def test_a_job_whose_heartbeat_stopped_is_marked_failed_and_retryable(personas, 
     done = make_job(personas.user("hr"), status=ImportStatus.DONE, heartbeat_at=old)
     assert fail_stale_imports() == 1
     dead.refresh_from_db()
-    assert dead.status == ImportStatus.FAILED and dead.message == STALE_MESSAGE and dead.can_retry
+    assert (
+        dead.status == ImportStatus.FAILED
+        and dead.message == gettext(STALE_MESSAGE)
+        and dead.can_retry
+    )
     assert ImportJob.objects.get(pk=alive.pk).status == ImportStatus.RUNNING
     assert ImportJob.objects.get(pk=done.pk).status == ImportStatus.DONE
 
@@ -55,7 +60,7 @@ def test_hr_sees_the_failure_on_the_job_page_and_retries_it(
     job = make_job(personas.user("hr"), status=ImportStatus.VALIDATING, heartbeat_at=old)
     client = login(personas.user("hr"))
     page = client.get(reverse("org:import_status", args=[job.pk])).content.decode()
-    assert STALE_MESSAGE in page and reverse("org:import_retry", args=[job.pk]) in page
+    assert gettext(STALE_MESSAGE) in page and reverse("org:import_retry", args=[job.pk]) in page
     assert client.get(reverse("org:import_retry", args=[job.pk])).status_code == 405
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("org:import_retry", args=[job.pk]))
