@@ -105,14 +105,23 @@ def _parse_answer(code: str, raw: str, number: int, errors: list[str]) -> int | 
     try:
         value = Decimal(raw.replace(",", "."))
     except InvalidOperation:
-        errors.append(f"Baris {number}: {code} bernilai '{raw}', harus bilangan bulat 1–4")
+        errors.append(
+            gettext("Row %(row)s: %(code)s is '%(value)s', it must be a whole number 1–4")
+            % {"row": number, "code": code, "value": raw}
+        )
         return None
     if not value.is_finite() or value != value.to_integral_value():
-        errors.append(f"Baris {number}: {code} bernilai '{raw}', harus bilangan bulat 1–4")
+        errors.append(
+            gettext("Row %(row)s: %(code)s is '%(value)s', it must be a whole number 1–4")
+            % {"row": number, "code": code, "value": raw}
+        )
         return None
     answer = int(value)
     if not rules.MIN_ANSWER <= answer <= rules.MAX_ANSWER:
-        errors.append(f"Baris {number}: {code} bernilai {answer}, harus 1–4")
+        errors.append(
+            gettext("Row %(row)s: %(code)s is %(value)s, it must be 1–4")
+            % {"row": number, "code": code, "value": answer}
+        )
         return None
     return answer
 
@@ -120,13 +129,19 @@ def _parse_answer(code: str, raw: str, number: int, errors: list[str]) -> int | 
 def _parse_profile(key: str, raw: str, number: int, errors: list[str]) -> Any:
     if key == "age":
         if not raw.isdigit() or not rules.MIN_AGE <= int(raw) <= rules.MAX_AGE:
-            errors.append(f"Baris {number}: umur '{raw}' harus bilangan bulat 10–120")
+            errors.append(
+                gettext("Row %(row)s: age '%(value)s' must be a whole number 10–120")
+                % {"row": number, "value": raw}
+            )
             return None
         return int(raw)
     if key == "gender":
         value = raw.upper()[:1]
         if value not in ("L", "P"):
-            errors.append(f"Baris {number}: jenis kelamin '{raw}' harus L atau P")
+            errors.append(
+                gettext("Row %(row)s: gender '%(value)s' must be L or P")
+                % {"row": number, "value": raw}
+            )
             return None
         return value
     return raw[:2000] if key == "comment" else raw[: 40 if key != "service" else 200]
@@ -136,7 +151,7 @@ def parse_rows(rows: list[list[str]]) -> ParsedTable:
     """Validate every row; collect one message per problem, with its row number."""
     table = ParsedTable()
     if not rows:
-        table.errors.append("Berkas kosong: baris judul U1..U9 tidak ditemukan.")
+        table.errors.append(gettext("The file is empty: no header row U1..U9 was found."))
         return table
     header = [h.strip().lower() for h in rows[0]]
     columns: dict[str, int] = {}
@@ -147,7 +162,9 @@ def parse_rows(rows: list[list[str]]) -> ParsedTable:
             columns.setdefault(PROFILE_COLUMNS[name], index)
     missing = [code for code in rules.UNSUR_CODES if code not in columns]
     if missing:
-        table.errors.append(f"Baris 1: kolom {', '.join(missing)} tidak ditemukan.")
+        table.errors.append(
+            gettext("Row 1: column %(columns)s not found.") % {"columns": ", ".join(missing)}
+        )
         return table
     for number, row in enumerate(rows[1:], start=2):
         cells = [*row, *[""] * (len(header) - len(row))]
@@ -163,12 +180,12 @@ def parse_rows(rows: list[list[str]]) -> ParsedTable:
             if key in columns and cells[columns[key]] != "":
                 profile[key] = _parse_profile(key, cells[columns[key]], number, errors)
         if not errors and all(v is None for v in answers.values()):
-            errors.append(f"Baris {number}: tidak ada jawaban U1–U9")
+            errors.append(gettext("Row %(row)s: no answer U1–U9") % {"row": number})
         table.errors.extend(errors)
         if not errors:
             table.rows.append(ParsedRow(number, answers, profile))
     if not table.rows and not table.errors:
-        table.errors.append("Berkas tidak berisi jawaban.")
+        table.errors.append(gettext("The file holds no answers."))
     return table
 
 

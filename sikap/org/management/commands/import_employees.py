@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikap.org.importer import FileProblem, Importer, detect_kind, read_sheet
 from sikap.org.models import Unit
@@ -32,7 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(f"Berkas {path} tidak ditemukan.")
+            raise CommandError(_("File %(path)s not found.") % {"path": path})
         scope_paths = None
         if options["unit_scope"]:
             code = options["unit_scope"].strip()
@@ -40,7 +41,7 @@ class Command(BaseCommand):
             if unit is None and code.isdigit():
                 unit = Unit.objects.filter(pk=int(code)).first()
             if unit is None:
-                raise CommandError(f"Unit '{code}' tidak ditemukan.")
+                raise CommandError(_("Unit '%(code)s' not found.") % {"code": code})
             scope_paths = [unit.path]
         with path.open("rb") as handle:
             try:
@@ -58,14 +59,30 @@ class Command(BaseCommand):
             for problem in plan.problems:
                 self.stderr.write(str(problem))
             raise CommandError(
-                f"Berkas tidak valid: {len(plan.problems)} masalah; tidak ada data yang diubah."
+                _("The file is not valid: %(n)s problems; no data was changed.")
+                % {"n": len(plan.problems)}
             )
         counts = plan.counts if options["dry_run"] else importer.apply(plan)
-        verb = "akan" if options["dry_run"] else "telah"
+        summary = (
+            _(
+                "%(rows)s valid rows. New employees to be created: %(created)s; to be updated: "
+                "%(updated)s; unchanged: %(unchanged)s; new positions: %(positions)s."
+            )
+            if options["dry_run"]
+            else _(
+                "%(rows)s valid rows. New employees created: %(created)s; updated: %(updated)s; "
+                "unchanged: %(unchanged)s; new positions: %(positions)s."
+            )
+        )
         self.stdout.write(
-            f"{plan.total_rows} baris valid. Pegawai baru {verb} dibuat: {counts.created}; "
-            f"{verb} diperbarui: {counts.updated}; tidak berubah: {counts.unchanged}; "
-            f"jabatan baru: {counts.positions_created}."
+            summary
+            % {
+                "rows": plan.total_rows,
+                "created": counts.created,
+                "updated": counts.updated,
+                "unchanged": counts.unchanged,
+                "positions": counts.positions_created,
+            }
         )
         if options["dry_run"]:
-            self.stdout.write("Uji coba (--dry-run): tidak ada data yang diubah.")
+            self.stdout.write(_("Trial run (--dry-run): no data was changed."))

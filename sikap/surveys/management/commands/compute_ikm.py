@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from sikap.surveys import paper, rules
 
@@ -51,10 +52,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(f"Berkas {path} tidak ditemukan.")
+            raise CommandError(_("File %(path)s not found.") % {"path": path})
         population = options["population"]
         if population is not None and population < 1:
-            raise CommandError("--population harus bilangan bulat positif.")
+            raise CommandError(_("--population must be a positive whole number."))
         with path.open("rb") as handle:
             table = paper.parse_file(handle, path.name)
         if table.errors:
