@@ -225,12 +225,12 @@ def test_the_page_runs_a_constant_number_of_queries(personas, login):
 
 
 def test_an_officer_whose_responses_show_the_area_is_in_its_audience_without_an_idp(personas):
-    from sikap.development import access, services
+    from sikap.development import access, selectors
 
     _responses(personas, 10)
     (area,) = _areas(personas).areas
     managed = access.employees_managed(access.get_scope(personas.user("hr")))
-    chosen = services.audience_by_competency(
+    chosen = selectors.audience_by_competency(
         managed, competency=area.competency.upper(), year=2026, today=TODAY
     )
     assert chosen == [personas.pegawai]
