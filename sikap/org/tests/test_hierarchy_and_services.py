@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from sikap.org import services
 from sikap.org.hierarchy import OrgChart
-from sikap.org.models import Assignment, AssignmentKind, Employee, Unit
+from sikap.org.models import Assignment, AssignmentKind, Employee, Unit, UnitKind
 from sikap.org.rules import golongan_label, normalise_golongan
 from sikap.org.testing import make_employee, make_position
 
@@ -335,6 +335,34 @@ def test_a_first_post_is_a_transfer_without_history_to_close(personas):
     )
     assert assignment.end_date is None
     assert list(newcomer.assignments.all()) == [assignment]
+
+
+def test_update_unit_changes_only_the_fields_it_is_given(personas):
+    seksi = personas.seksi
+    before = (seksi.name, seksi.parent_id)
+    services.update_unit(
+        unit=seksi,
+        kind=UnitKind.SUBBAGIAN,
+        bps_code="1671031099",
+        address="Jl. D.I. Panjaitan",
+        is_active=False,
+        by=None,
+    )
+    seksi.refresh_from_db()
+    assert (seksi.kind, seksi.bps_code, seksi.address, seksi.is_active) == (
+        UnitKind.SUBBAGIAN,
+        "1671031099",
+        "Jl. D.I. Panjaitan",
+        False,
+    )
+    assert (seksi.name, seksi.parent_id) == before
+
+
+def test_the_acting_employee_of_no_user_is_nobody(personas):
+    from sikap.org.access import employee_of
+
+    assert employee_of(None) is None
+    assert employee_of(personas.user("pegawai")) == personas.pegawai
 
 
 def test_history_is_not_shown_for_records_without_a_unit(personas):
