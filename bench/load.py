@@ -5,7 +5,8 @@
 
 Needs Debian's ``wrk`` (``apt-get install wrk``) and a database with the synthetic city
 (``manage.py generate_synthetic --scale city``). Starts gunicorn as in production (DEBUG off,
-3 workers for 2 CPUs, persistent DB connections) on 127.0.0.1, signs in 50 employees by creating their sessions directly, then lets
+3 workers for 2 CPUs, persistent DB connections) on 127.0.0.1, signs in 50 employees by
+creating their sessions directly, then lets
 wrk's clients request, in turn, the survey form of a unit, the kiosk page of a unit and the home
 page of a signed-in employee. Prints requests/s, errors and latency percentiles; stops by itself.
 The kiosk's POST sync is rate limited per address (240 an hour), so from one loopback address it
