@@ -129,6 +129,15 @@ def _default_language() -> Any:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Every test starts with an empty cache: what one test kept (rate-limit counters, snapshots
+    of figures) must not answer for the rows of the next, which may reuse the same ids."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -51,6 +51,18 @@ def env_int(name: str, default: int, *, env: Mapping[str, str] | None = None) ->
         raise ImproperlyConfiguredEnv(f"{name} must be an integer, not {raw!r}") from None
 
 
+def env_float(name: str, default: float, *, env: Mapping[str, str] | None = None) -> float:
+    """Return a decimal number variable."""
+    source = os.environ if env is None else env
+    raw = source.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw.strip())
+    except ValueError:
+        raise ImproperlyConfiguredEnv(f"{name} must be a number, not {raw!r}") from None
+
+
 def env_list(name: str, default: list[str], *, env: Mapping[str, str] | None = None) -> list[str]:
     """Return a comma-separated list variable, without empty items."""
     source = os.environ if env is None else env

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -21,7 +22,7 @@ from sikap.planning import nudges
 from sikap.planning.access import reads_nudge_templates
 from sikap.planning.models import NudgeTopic
 
-SHOWN = 40
+SHOWN = engagement.KEPT
 
 FLAG_LABELS = {
     engagement.FLAG_NEVER: _("has never signed in"),
@@ -67,7 +68,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
     """Per unit: who signs in, has an approved SKP, records realisation, gives feedback."""
     raw = request.GET.get("unit", "")
     unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
-    data = engagement.build(unit)
+    data = engagement.snapshot(unit, shown=SHOWN, refresh=request.GET.get("perbarui") == "1")
     needs_help = _rows(request, data.needs_help[:SHOWN])
     up = parent_unit_id(request.user, unit)
     return render(
@@ -76,7 +77,8 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
         {
             "data": data,
             "needs_help": needs_help,
-            "more": max(0, len(data.needs_help) - SHOWN),
+            "more": max(0, data.needs_help_count - SHOWN),
+            "snapshot_minutes": max(1, settings.ENGAGEMENT_SNAPSHOT_SECONDS // 60),
             "up": up,
             "can_nudge": any(row.offer for row in needs_help),
             "templates_link": reads_nudge_templates(request.user),

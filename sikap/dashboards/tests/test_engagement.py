@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 import time_machine
@@ -95,15 +96,77 @@ def test_figures_and_flags(personas, login, chain, year):
 
 def test_query_count_does_not_grow_with_people(personas, login):
     client = login(personas.user("camat"))
-    client.get(URL)
+    fresh = {"perbarui": "1"}
+    client.get(URL, fresh)
     with CaptureQueriesContext(connection) as few:
-        client.get(URL)
+        client.get(URL, fresh)
     for i in range(45):
         make_employee(personas.pegawai.position, f"Staf Baru {i}")
     with CaptureQueriesContext(connection) as many:
-        response = client.get(URL)
+        response = client.get(URL, fresh)
     assert response.status_code == 200
     assert len(many) == len(few)
+    assert "Staf Baru" in response.text
+
+
+def test_the_figures_are_kept_for_minutes_and_say_when_they_were_counted(personas, login, settings):
+    client = login(personas.user("camat"))
+    with time_machine.travel(dt.datetime(2026, 5, 10, 2, 15, tzinfo=dt.UTC)):
+        first = client.get(URL)
+        assert "Angka per 09.15" in first.text  # WIB
+        assert f"?unit={personas.kecamatan.pk}&amp;perbarui=1" in first.text
+        make_employee(personas.pegawai.position, "Staf Yang Baru Datang")
+        with CaptureQueriesContext(connection) as kept:
+            again = client.get(URL)
+        assert "Staf Yang Baru Datang" not in again.text  # the snapshot of 09.15
+        with CaptureQueriesContext(connection) as counted:
+            now = client.get(URL, {"perbarui": "1"})
+        assert "Staf Yang Baru Datang" in now.text
+        assert len(kept) < len(counted)
+    settings.ENGAGEMENT_SNAPSHOT_SECONDS = 0  # nothing kept: every visit counts
+    before = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT).total.people
+    make_employee(personas.pegawai.position, "Staf Kedua")
+    after = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT).total.people
+    assert after == before + 1
+
+
+def test_a_snapshot_keeps_the_first_people_and_counts_all(personas):
+    for i in range(engagement.KEPT + 5):
+        make_employee(personas.pegawai.position, f"Staf {i:02d}")
+    data = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT)
+    assert len(data.needs_help) == engagement.KEPT
+    assert data.needs_help_count >= engagement.KEPT + 5
+    assert engagement.snapshot(personas.kecamatan, shown=engagement.KEPT).needs_help_count == (
+        data.needs_help_count
+    )
+
+
+def test_the_page_says_how_many_more_need_help(personas, login):
+    for i in range(engagement.KEPT + 5):
+        make_employee(personas.pegawai.position, f"Staf {i:02d}")
+    body = login(personas.user("camat")).get(URL).text
+    data = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT)
+    assert f"Dan {data.needs_help_count - engagement.KEPT} lainnya" in body
+
+
+def test_the_scheduled_job_counts_every_leaders_unit(personas):
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = io.StringIO()
+    call_command("refresh_engagement", stdout=out)
+    units = engagement.leader_units()
+    assert personas.kecamatan in units and personas.kelurahan in units
+    assert f"{len(units)} unit" in out.getvalue()
+    today = dt.date.today()
+    assert cache.get(engagement._snapshot_key(personas.kelurahan.pk, today)) is not None
+    cache.clear()
+    call_command("refresh_engagement", "--unit", str(personas.kelurahan.pk), stdout=out)
+    assert cache.get(engagement._snapshot_key(personas.kelurahan.pk, today)) is not None
+    assert cache.get(engagement._snapshot_key(personas.kecamatan.pk, today)) is None
+    with pytest.raises(CommandError, match="999999"):
+        call_command("refresh_engagement", "--unit", "999999")
 
 
 def test_a_leader_whose_units_are_all_closed_is_refused(personas, login):
