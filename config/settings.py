@@ -238,6 +238,12 @@ else:
 # than this creates its record again. Purged by `manage.py purge_form_submissions`.
 FORM_ONCE_DAYS = env_int("FORM_ONCE_DAYS", 7)
 
+# Seconds a user's scope (what they may see, whom they supervise) is kept in the shared cache.
+# Every change to units, positions, employees, assignments, overrides or roles replaces it at
+# once (sikap/org/chart.py); this only bounds how long any scope is kept. 0 works it out on
+# every request.
+SCOPE_CACHE_SECONDS = env_int("SCOPE_CACHE_SECONDS", 5 * 60)
+
 # Seconds the engagement figures of a unit are kept (shared cache) before they are computed
 # again; the page says when they were computed and offers to compute them now.
 # `manage.py refresh_engagement` computes them ahead for every unit with a leader.

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.lib.changes import SignallingQuerySet
 from sikap.lib.textlimits import LIMITS, limited
 
 
@@ -52,6 +53,7 @@ class RoleAssignment(models.Model):
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
     )
+    objects = SignallingQuerySet["RoleAssignment"].as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -11,8 +11,9 @@ class OrgConfig(AppConfig):
         from sikap.accounts import attention, navigation, viewer
         from sikap.accounts import demo as accounts_demo
         from sikap.org import attention as app_attention
-        from sikap.org import demo, demo_steps, nav, scope
+        from sikap.org import chart, demo, demo_steps, nav, scope
 
+        chart.connect()
         viewer.SCOPE.register(scope.get_scope)
         navigation.MENU.register(nav.items)
         navigation.links("employee").register(nav.employee_links)

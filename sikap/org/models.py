@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sikap.lib.changes import SignallingQuerySet
 from sikap.lib.nip import NipKind, format_nip
 from sikap.org import rules
 
@@ -39,7 +40,7 @@ def path_within(path: str, paths: Iterable[str]) -> bool:
     return any(path.startswith(p) for p in paths)
 
 
-class UnitQuerySet(models.QuerySet["Unit"]):
+class UnitQuerySet(SignallingQuerySet["Unit"]):
     def subtree(self, unit: Unit) -> UnitQuerySet:
         return self.filter(within_q([unit.path], ""))
 
@@ -136,6 +137,7 @@ class Position(models.Model):
         help_text=_("Camat or lurah: the holder leads the whole unit subtree."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    objects = SignallingQuerySet["Position"].as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -176,7 +178,7 @@ class GenderChoices(models.TextChoices):
     WANITA = "P", _("Female")
 
 
-class EmployeeQuerySet(models.QuerySet["Employee"]):
+class EmployeeQuerySet(SignallingQuerySet["Employee"]):
     def active(self) -> EmployeeQuerySet:
         return self.filter(is_active=True)
 
@@ -274,7 +276,7 @@ class AssignmentKind(models.TextChoices):
     PLH = "PLH", "Plh."
 
 
-class AssignmentQuerySet(models.QuerySet["Assignment"]):
+class AssignmentQuerySet(SignallingQuerySet["Assignment"]):
     def active_on(self, day: dt.date) -> AssignmentQuerySet:
         return self.filter(start_date__lte=day).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=day)
@@ -324,7 +326,7 @@ class Assignment(models.Model):
         return f"{prefix}{self.position}"
 
 
-class SupervisorOverrideQuerySet(models.QuerySet["SupervisorOverride"]):
+class SupervisorOverrideQuerySet(SignallingQuerySet["SupervisorOverride"]):
     def active_on(self, day: dt.date) -> SupervisorOverrideQuerySet:
         return self.filter(start_date__lte=day, end_date__gte=day)
 

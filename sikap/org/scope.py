@@ -9,11 +9,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from sikap.accounts.models import Role, RoleAssignment, User
+from sikap.org import chart as chart_version
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, Unit, path_within, within_q
 
@@ -37,6 +40,10 @@ class Scope:
     direct_report_ids: set[int] = field(default_factory=set)
     day: dt.date = field(default_factory=timezone.localdate)
     _chart: OrgChart | None = field(default=None, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Kept in the cache without the request's loaded chart (see get_scope).
+        return {**self.__dict__, "_chart": None}
 
     @property
     def chart(self) -> OrgChart:
@@ -181,10 +188,36 @@ def build_scope(user: User | AnonymousUser, day: dt.date | None = None) -> Scope
     return scope
 
 
+# Bump when Scope changes shape: scopes kept by the previous release are then ignored.
+SCOPE_FORMAT = 1
+
+
+def _kept_scope(user: User | AnonymousUser) -> Scope:
+    """Today's scope of a signed-in user, from the shared cache while the chart is unchanged.
+
+    The key holds everything a scope follows from: the user, whether they are a superuser (read
+    from the request's own user row), the day (acting assignments and overrides have dates)
+    and the chart version, which every write to the tables behind a scope changes
+    (``org/chart.py``). ``SCOPE_CACHE_SECONDS`` bounds how long any scope is kept at all.
+    """
+    if not user.is_authenticated or settings.SCOPE_CACHE_SECONDS <= 0:
+        return build_scope(user)
+    day = timezone.localdate()
+    key = (
+        f"scope:{SCOPE_FORMAT}:{user.pk}:{int(user.is_superuser)}:{day.isoformat()}:"
+        f"{chart_version.version()}"
+    )
+    kept: Scope | None = cache.get(key)
+    if kept is None:
+        kept = build_scope(user, day)
+        cache.set(key, kept, settings.SCOPE_CACHE_SECONDS)
+    return kept
+
+
 def get_scope(user: User | AnonymousUser) -> Scope:
-    """The scope of a user, computed once and kept on the user object for the request."""
+    """The scope of a user, worked out once and kept on the user object for the request."""
     cached: Scope | None = getattr(user, "_sikap_scope", None)
     if cached is None:
-        cached = build_scope(user)
+        cached = _kept_scope(user)
         user._sikap_scope = cached  # type: ignore[union-attr]
     return cached
