@@ -18,6 +18,8 @@ from typing import Any, TextIO
 from django.core.management.color import no_style
 from django.db import connection, models
 
+from sikap.org import chart
+
 BATCH = 5_000
 
 
@@ -181,3 +183,5 @@ class Writer:
                     cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
             else:
                 cursor.execute("ANALYZE")
+        # Rows written by COPY send no signals: the scopes kept in the cache are out of date.
+        chart.changed()
