@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping
 
@@ -70,3 +71,9 @@ def env_list(name: str, default: list[str], *, env: Mapping[str, str] | None = N
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_key(database: Mapping[str, object]) -> str:
+    """A short name of a database (engine, host, port, name) for prefixing cache keys."""
+    where = "|".join(str(database.get(k) or "") for k in ("ENGINE", "HOST", "PORT", "NAME"))
+    return hashlib.sha256(where.encode()).hexdigest()[:12]

@@ -7,7 +7,15 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from config.env import ImproperlyConfiguredEnv, env_bool, env_float, env_int, env_list, env_str
+from config.env import (
+    ImproperlyConfiguredEnv,
+    database_key,
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SIKAP_VAR_DIR", str(BASE_DIR / "var")))
@@ -219,11 +227,18 @@ REQUEST_BODY_LIMITS = {
 # Rate limits, lockouts and duplicate checks must be shared by every process: Redis when
 # REDIS_URL is set (several app servers), else a file cache under var/ (one server).
 REDIS_URL = env_str("REDIS_URL", "")
+# Keys are prefixed with the database they describe: two instances sharing one Redis (a city's
+# production and its training copy, say) must never read each other's kept scopes or figures.
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", database_key(DATABASES["default"]))
 if TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
     }
 else:
     CACHES = {
@@ -231,6 +246,7 @@ else:
             # Django's own file cache neither counts atomically nor keeps a counter's expiry.
             "BACKEND": "sikap.lib.cache.LockingFileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
 

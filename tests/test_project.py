@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from config.env import ImproperlyConfiguredEnv, env_bool, env_float, env_int, env_list, env_str
+from config.env import (
+    ImproperlyConfiguredEnv,
+    database_key,
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,6 +69,15 @@ def test_the_postgresql_session_uses_the_cost(settings) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
+
+
+def test_two_databases_never_share_cache_keys() -> None:
+    """Two instances on one Redis (production and a training copy) keep their scopes apart."""
+    city = {"ENGINE": "django.db.backends.postgresql", "HOST": "db", "PORT": 5432, "NAME": "a"}
+    assert database_key(city) != database_key({**city, "NAME": "b"})
+    assert database_key(city) != database_key({**city, "HOST": "db2"})
+    assert database_key(city) == database_key(dict(city))
+    assert database_key(settings.DATABASES["default"]) == settings.CACHE_KEY_PREFIX
 
 
 def test_env_str_requires_a_value_without_default() -> None:
