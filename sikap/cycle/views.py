@@ -50,7 +50,7 @@ def year_list(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate()
     has_period_links = False
     can_manage = access.can_manage_periods(scope)
-    signed = set(EntryClosure.objects.values_list("period_id", flat=True).distinct())
+    signed = set(EntryClosure.objects.values_list("period_id", flat=True).order_by().distinct())
     # Other apps (evaluation's SIASN exports) offer links here; this app knows none of them.
     rows = []
     for year in years:

@@ -29,6 +29,7 @@ def items(user: Any, scope: Any) -> list[AttentionItem]:
         SurveyResponse.objects.filter(unit__in=units)
         .between(period.start, period.end)
         .values_list("unit", flat=True)
+        .order_by()
         .distinct()
     )
     planned = set(
