@@ -260,10 +260,10 @@ FORM_ONCE_DAYS = env_int("FORM_ONCE_DAYS", 7)
 # every request.
 SCOPE_CACHE_SECONDS = env_int("SCOPE_CACHE_SECONDS", 5 * 60)
 
-# Seconds the engagement figures of a unit are kept (shared cache) before they are computed
-# again; the page says when they were computed and offers to compute them now.
-# `manage.py refresh_engagement` computes them ahead for every unit with a leader.
-ENGAGEMENT_SNAPSHOT_SECONDS = env_int("ENGAGEMENT_SNAPSHOT_SECONDS", 10 * 60)
+# Seconds the leaders' figures of a unit (the engagement page, the glance on the camat's and
+# lurah's home) are kept in the shared cache before they are counted again; the pages say when
+# they were counted. `manage.py refresh_figures` counts them ahead for every unit with a leader.
+SNAPSHOT_SECONDS = env_int("SNAPSHOT_SECONDS", 10 * 60)
 
 # Seconds without a heartbeat before a running employee import counts as killed (its process
 # died) and is marked failed, ready to be retried. Validation beats every 500 rows; the import

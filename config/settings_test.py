@@ -9,5 +9,7 @@ os.environ["SIKAP_TESTING"] = "1"
 # the kept scope (sikap/org/tests/test_scope_cache.py) switch it on. SCOPE_CACHE_SECONDS=300
 # runs the whole suite with it on.
 os.environ.setdefault("SCOPE_CACHE_SECONDS", "0")
+# Likewise the leaders' figures are counted on every visit; their tests switch the snapshots on.
+os.environ.setdefault("SNAPSHOT_SECONDS", "0")
 
 from config.settings import *  # noqa: F403

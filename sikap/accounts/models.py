@@ -43,6 +43,10 @@ ASSIGNABLE_ROLES = [
 ]
 
 
+class RoleAssignmentQuerySet(SignallingQuerySet, models.QuerySet["RoleAssignment"]):
+    pass
+
+
 class RoleAssignment(models.Model):
     """Grants an assigned role over a unit and everything below it."""
 
@@ -53,7 +57,7 @@ class RoleAssignment(models.Model):
     unit = models.ForeignKey(
         "org.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
     )
-    objects = SignallingQuerySet["RoleAssignment"].as_manager()
+    objects = RoleAssignmentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -183,20 +183,20 @@ def snapshot(unit: Unit, *, shown: int, refresh: bool = False) -> Engagement:
     """The figures of ``build`` for today, kept in the shared cache for a few minutes.
 
     A kecamatan of 800 staff costs a fifth of a second to count, and its leaders open the page
-    many times a day: the figures are kept ``ENGAGEMENT_SNAPSHOT_SECONDS`` (10 minutes by
+    many times a day: the figures are kept ``SNAPSHOT_SECONDS`` (10 minutes by
     default) with the time they were computed, which the page shows. Only the first ``shown``
     people who need help are kept; ``needs_help_count`` says how many there are in all.
-    ``refresh`` computes them now. ``manage.py refresh_engagement`` computes them ahead.
+    ``refresh`` computes them now. ``manage.py refresh_figures`` computes them ahead.
     """
     today = timezone.localdate()
     key = _snapshot_key(unit.pk, today)
-    if not refresh:
+    if not refresh and settings.SNAPSHOT_SECONDS > 0:
         kept: Engagement | None = cache.get(key)
         if kept is not None and len(kept.needs_help) >= min(shown, kept.needs_help_count):
             return kept
     data = build(unit, today=today)
     data.needs_help = data.needs_help[: max(shown, KEPT)]
-    cache.set(key, data, settings.ENGAGEMENT_SNAPSHOT_SECONDS)
+    cache.set(key, data, settings.SNAPSHOT_SECONDS)
     return data
 
 
@@ -213,13 +213,6 @@ def leader_units() -> list[Unit]:
         .filter(Q(pk__in=headed) | Q(pk__in=assigned))
         .order_by("depth", "pk")
     )
-
-
-def refresh_snapshots(units: list[Unit]) -> int:
-    """Compute the snapshot of each unit now (the scheduled job); returns how many."""
-    for unit in units:
-        snapshot(unit, shown=KEPT, refresh=True)
-    return len(units)
 
 
 def _flag(person: Person, *, now: dt.datetime, has_period: bool) -> None:
@@ -268,6 +261,5 @@ __all__ = [
     "UnitRow",
     "build",
     "leader_units",
-    "refresh_snapshots",
     "snapshot",
 ]

@@ -14,7 +14,7 @@ def leader_section(request: Any, scope: Any) -> HomeSection | None:
     unit = leader.leader_unit(scope)
     if unit is None:
         return None
-    glance = leader.build(unit)
+    glance = leader.snapshot(unit)
     return HomeSection(
         "dashboards/includes/leader_glance.html",
         {

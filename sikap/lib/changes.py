@@ -8,33 +8,33 @@ signals.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db import models
 from django.dispatch import Signal
 
 # Sent with ``sender`` = the model class, after the rows were written.
 bulk_changed = Signal()
 
-_M = TypeVar("_M", bound=models.Model)
 
+class SignallingQuerySet:
+    """A mixin for a model's QuerySet whose bulk writes send ``bulk_changed``.
 
-class SignallingQuerySet(models.QuerySet[_M]):
-    """A queryset whose bulk writes send ``bulk_changed``."""
+    ``class EmployeeQuerySet(SignallingQuerySet, models.QuerySet["Employee"])``.
+    """
 
     def update(self, **kwargs: Any) -> int:
-        count = super().update(**kwargs)
-        bulk_changed.send(sender=self.model)
+        count: int = super().update(**kwargs)  # type: ignore[misc]
+        bulk_changed.send(sender=self.model)  # type: ignore[attr-defined]
         return count
 
-    def bulk_create(self, *args: Any, **kwargs: Any) -> list[_M]:
-        created = super().bulk_create(*args, **kwargs)
-        bulk_changed.send(sender=self.model)
+    def bulk_create(self, *args: Any, **kwargs: Any) -> Any:
+        created = super().bulk_create(*args, **kwargs)  # type: ignore[misc]
+        bulk_changed.send(sender=self.model)  # type: ignore[attr-defined]
         return created
 
     def bulk_update(self, *args: Any, **kwargs: Any) -> int:
-        count = super().bulk_update(*args, **kwargs)
-        bulk_changed.send(sender=self.model)
+        count: int = super().bulk_update(*args, **kwargs)  # type: ignore[misc]
+        bulk_changed.send(sender=self.model)  # type: ignore[attr-defined]
         return count
 
 

@@ -40,7 +40,7 @@ def path_within(path: str, paths: Iterable[str]) -> bool:
     return any(path.startswith(p) for p in paths)
 
 
-class UnitQuerySet(SignallingQuerySet["Unit"]):
+class UnitQuerySet(SignallingQuerySet, models.QuerySet["Unit"]):
     def subtree(self, unit: Unit) -> UnitQuerySet:
         return self.filter(within_q([unit.path], ""))
 
@@ -111,6 +111,10 @@ class JenjangFungsional(models.TextChoices):
 ESELON_CHOICES = [(e, e) for e in rules.ESELON]
 
 
+class PositionQuerySet(SignallingQuerySet, models.QuerySet["Position"]):
+    pass
+
+
 class Position(models.Model):
     """A jabatan; ``reports_to`` gives the default pejabat penilai of whoever holds it."""
 
@@ -137,7 +141,7 @@ class Position(models.Model):
         help_text=_("Camat or lurah: the holder leads the whole unit subtree."),
     )
     is_active = models.BooleanField(_("active"), default=True)
-    objects = SignallingQuerySet["Position"].as_manager()
+    objects = PositionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -178,7 +182,7 @@ class GenderChoices(models.TextChoices):
     WANITA = "P", _("Female")
 
 
-class EmployeeQuerySet(SignallingQuerySet["Employee"]):
+class EmployeeQuerySet(SignallingQuerySet, models.QuerySet["Employee"]):
     def active(self) -> EmployeeQuerySet:
         return self.filter(is_active=True)
 
@@ -276,7 +280,7 @@ class AssignmentKind(models.TextChoices):
     PLH = "PLH", "Plh."
 
 
-class AssignmentQuerySet(SignallingQuerySet["Assignment"]):
+class AssignmentQuerySet(SignallingQuerySet, models.QuerySet["Assignment"]):
     def active_on(self, day: dt.date) -> AssignmentQuerySet:
         return self.filter(start_date__lte=day).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=day)
@@ -326,7 +330,7 @@ class Assignment(models.Model):
         return f"{prefix}{self.position}"
 
 
-class SupervisorOverrideQuerySet(SignallingQuerySet["SupervisorOverride"]):
+class SupervisorOverrideQuerySet(SignallingQuerySet, models.QuerySet["SupervisorOverride"]):
     def active_on(self, day: dt.date) -> SupervisorOverrideQuerySet:
         return self.filter(start_date__lte=day, end_date__gte=day)
 

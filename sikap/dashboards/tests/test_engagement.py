@@ -110,6 +110,7 @@ def test_query_count_does_not_grow_with_people(personas, login):
 
 
 def test_the_figures_are_kept_for_minutes_and_say_when_they_were_counted(personas, login, settings):
+    settings.SNAPSHOT_SECONDS = 600
     client = login(personas.user("camat"))
     with time_machine.travel(dt.datetime(2026, 5, 10, 2, 15, tzinfo=dt.UTC)):
         first = client.get(URL)
@@ -123,14 +124,15 @@ def test_the_figures_are_kept_for_minutes_and_say_when_they_were_counted(persona
             now = client.get(URL, {"perbarui": "1"})
         assert "Staf Yang Baru Datang" in now.text
         assert len(kept) < len(counted)
-    settings.ENGAGEMENT_SNAPSHOT_SECONDS = 0  # nothing kept: every visit counts
+    settings.SNAPSHOT_SECONDS = 0  # nothing kept: every visit counts
     before = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT).total.people
     make_employee(personas.pegawai.position, "Staf Kedua")
     after = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT).total.people
     assert after == before + 1
 
 
-def test_a_snapshot_keeps_the_first_people_and_counts_all(personas):
+def test_a_snapshot_keeps_the_first_people_and_counts_all(personas, settings):
+    settings.SNAPSHOT_SECONDS = 600
     for i in range(engagement.KEPT + 5):
         make_employee(personas.pegawai.position, f"Staf {i:02d}")
     data = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT)
@@ -149,24 +151,31 @@ def test_the_page_says_how_many_more_need_help(personas, login):
     assert f"Dan {data.needs_help_count - engagement.KEPT} lainnya" in body
 
 
-def test_the_scheduled_job_counts_every_leaders_unit(personas):
+def test_the_scheduled_job_counts_every_leaders_unit(personas, settings):
     from django.core.cache import cache
     from django.core.management import call_command
     from django.core.management.base import CommandError
+    from django.utils import timezone
+
+    from sikap.dashboards import leader
+
+    settings.SNAPSHOT_SECONDS = 600
 
     out = io.StringIO()
-    call_command("refresh_engagement", stdout=out)
+    call_command("refresh_figures", stdout=out)
     units = engagement.leader_units()
     assert personas.kecamatan in units and personas.kelurahan in units
     assert f"{len(units)} unit" in out.getvalue()
-    today = dt.date.today()
+    today = timezone.localdate()
     assert cache.get(engagement._snapshot_key(personas.kelurahan.pk, today)) is not None
+    # The glance of the home page, for the units someone heads (in the default language).
+    assert cache.get(leader._snapshot_key(personas.kecamatan.pk, today)) is not None
     cache.clear()
-    call_command("refresh_engagement", "--unit", str(personas.kelurahan.pk), stdout=out)
+    call_command("refresh_figures", "--unit", str(personas.kelurahan.pk), stdout=out)
     assert cache.get(engagement._snapshot_key(personas.kelurahan.pk, today)) is not None
     assert cache.get(engagement._snapshot_key(personas.kecamatan.pk, today)) is None
     with pytest.raises(CommandError, match="999999"):
-        call_command("refresh_engagement", "--unit", "999999")
+        call_command("refresh_figures", "--unit", "999999")
 
 
 def test_a_leader_whose_units_are_all_closed_is_refused(personas, login):

@@ -176,3 +176,43 @@ def test_the_camat_home_shows_the_missing_follow_up_plans_as_one_line(personas, 
         == 1
     )
     assert reverse("surveys:reports") in body
+
+
+def test_the_glance_is_kept_for_minutes_and_says_when(personas, login, settings):
+    settings.SNAPSHOT_SECONDS = 600
+    client = login(personas.user("camat"))
+    with time_machine.travel(dt.datetime(2026, 5, 10, 2, 15, tzinfo=dt.UTC)):
+        first = client.get(HOME).text
+        assert "Angka per 09.15." in first  # WIB
+        with CaptureQueriesContext(connection) as kept:
+            client.get(HOME)
+        settings.SNAPSHOT_SECONDS = 0
+        with CaptureQueriesContext(connection) as counted:
+            assert "Angka per" in client.get(HOME).text
+    assert len(kept) < len(counted)
+
+
+def _never_signed_in(glance: leader.Glance) -> int | float | None:
+    figure = next(f for f in glance.figures if f.key == "engagement")
+    return figure.rows[-1][1]
+
+
+def test_a_glance_is_kept_per_language(personas, settings):
+    from django.utils import translation
+
+    settings.SNAPSHOT_SECONDS = 600
+    indonesian = leader.snapshot(personas.kecamatan)
+    with translation.override("en"):
+        english = leader.snapshot(personas.kecamatan)
+    titles = {f.key: f.title for f in english.figures}
+    assert titles["engagement"] == "Engagement"
+    assert {f.key: f.title for f in indonesian.figures}["engagement"] == "Keterlibatan"
+
+
+def test_the_snapshot_keeps_its_count_and_the_monthly_pdf_counts_afresh(personas, settings):
+    settings.SNAPSHOT_SECONDS = 600
+    before = _never_signed_in(leader.snapshot(personas.kecamatan))
+    make_employee(personas.pegawai.position, "Staf Baru Setelah Snapshot")
+    assert _never_signed_in(leader.snapshot(personas.kecamatan)) == before
+    assert _never_signed_in(leader.build(personas.kecamatan)) == before + 1
+    assert _never_signed_in(leader.snapshot(personas.kecamatan, refresh=True)) == before + 1

@@ -433,6 +433,27 @@ def test_the_events_list_runs_a_constant_number_of_queries(personas, login):
     assert _count(client, url) == few
 
 
+def test_a_large_event_shows_its_participants_a_page_at_a_time(personas, login):
+    from sikap.development.views.events import PARTICIPANT_PAGE_SIZE
+
+    event = make_event(personas.kecamatan, name="Sosialisasi SIKAP se-Kota")
+    pos = personas.pegawai.position
+    staff = [make_employee(pos, f"Peserta {i:02d}") for i in range(PARTICIPANT_PAGE_SIZE + 5)]
+    invite(event, *staff)
+    client = as_(login, personas, "hr")
+    url = reverse("development:event", args=[event.pk])
+    with CaptureQueriesContext(connection) as first_queries:
+        first = client.get(url).text
+    assert first.count('<tr id="participant-') == PARTICIPANT_PAGE_SIZE
+    assert "1 / 2" in first and "page=2" in first
+    second = client.get(url, {"page": 2}).text
+    assert second.count('<tr id="participant-') == 5
+    invite(event, *[make_employee(pos, f"Peserta Lagi {i}") for i in range(30)])
+    with CaptureQueriesContext(connection) as more_queries:
+        client.get(url)
+    assert len(more_queries) == len(first_queries)
+
+
 def test_the_recap_runs_a_constant_number_of_queries(personas, login):
     client = as_(login, personas, "hr")
     url = reverse("development:recap")

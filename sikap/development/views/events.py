@@ -76,6 +76,9 @@ def event_create(request: AuthedRequest) -> HttpResponse:
     return render(request, "development/event_form.html", {"form": form})
 
 
+PARTICIPANT_PAGE_SIZE = 50
+
+
 @require_GET
 @login_required
 def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
@@ -97,15 +100,19 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     scope = get_scope(request.user)
     can_change = access.can_change_event(scope, event)
-    participants = list(
+    # A city-wide sosialisasi has hundreds of participants, each row with its forms: a page at a
+    # time keeps the page light on a phone.
+    page = Paginator(
         event.participants.exclude(status=ParticipantStatus.CANCELLED)
         .select_related("employee__unit", "reaction", "follow_up")
-        .order_by("status", "registered_at", "pk")
-    )
+        .order_by("status", "registered_at", "pk"),
+        PARTICIPANT_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
     context: dict[str, object] = {
         "event": event,
         "is_reader": True,
-        "participants": participants,
+        "participants": page.object_list,
+        "page": page,
         "stats": selectors.event_stats([event])[event.pk],
         "can_change": can_change,
         "jenis_name": rules.JENIS_DIKLAT[event.jenis_diklat],

@@ -1,5 +1,5 @@
 """Scheduled job (cron or a systemd timer, every 10 minutes in office hours):
-``manage.py refresh_engagement``."""
+``manage.py refresh_figures``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from sikap.dashboards import engagement
-from sikap.org.models import Unit
+from sikap.dashboards import engagement, leader
+from sikap.org.models import Position, Unit
 
 
 class Command(BaseCommand):
-    help = "Count the engagement figures of every unit with a leader, HR or auditor ahead."
+    help = (
+        "Count ahead the leaders' figures (engagement, and the home page's glance of the units "
+        "someone heads) of every unit with a head, HR or an auditor."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
@@ -31,9 +34,17 @@ class Command(BaseCommand):
                 )
         else:
             units = engagement.leader_units()
+        headed = set(
+            Position.objects.filter(is_active=True, is_unit_head=True, unit__in=units).values_list(
+                "unit_id", flat=True
+            )
+        )
         begin = time.perf_counter()
-        done = engagement.refresh_snapshots(units)
+        for each in units:
+            engagement.snapshot(each, shown=engagement.KEPT, refresh=True)
+            if each.pk in headed:
+                leader.snapshot(each, refresh=True)
         self.stdout.write(
-            _("Engagement figures counted for %(n)d units in %(s).1f s.")
-            % {"n": done, "s": time.perf_counter() - begin}
+            _("Figures counted for %(n)d units in %(s).1f s.")
+            % {"n": len(units), "s": time.perf_counter() - begin}
         )
