@@ -33,7 +33,7 @@ from sikap.development.views.common import (
 )
 from sikap.lib.csvexport import csv_response
 from sikap.lib.forms import apply_errors
-from sikap.org.models import Unit
+from sikap.org.models import EmployeeQuerySet, Unit
 from sikap.org.scope import Scope, get_scope
 
 
@@ -200,7 +200,8 @@ def certificate(request: AuthedRequest, pk: int) -> HttpResponse:
 RECAP_PAGE_SIZE = 50
 
 
-def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[selectors.JpRow]]:
+def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, EmployeeQuerySet]:
+    """The employees of the recap, annotated with their JP and target (``selectors.with_jp``)."""
     scope = access.require_reader(request.user)
     year = selected_year(request)
     units = access.units_read(scope)
@@ -209,32 +210,45 @@ def _recap_scope(request: AuthedRequest) -> tuple[Scope, Unit | None, int, list[
     employees = access.employees_read(scope).exclude(jenis_asn="NON_ASN")
     if unit is not None:
         employees = employees.in_subtree(unit)
-    rows = selectors.jp_rows(
-        list(employees.select_related("unit", "position").order_by("unit__path", "name")), year
-    )
+    people = selectors.with_jp(employees, year)
     if request.GET.get("below") == "1":
-        rows = [r for r in rows if r.below]
-    return scope, unit, year, rows
+        people = people.filter(selectors.BELOW_TARGET)
+    return (
+        scope,
+        unit,
+        year,
+        people.select_related("unit", "position").order_by("unit__path", "name", "pk"),
+    )
 
 
 @require_GET
 @login_required
 def recap(request: AuthedRequest) -> HttpResponse:
     """JP per employee and per unit against the yearly target; Excel on ?format=xlsx."""
-    scope, unit, year, rows = _recap_scope(request)
+    scope, unit, year, people = _recap_scope(request)
     if request.GET.get("format") == "xlsx":
-        return exports.recap_xlsx(rows, year=year)
+        return exports.recap_xlsx([selectors.jp_row(e) for e in people], year=year)
     pending: list[OwnActivity] = []
     if access.can_manage(scope):
         pending = list(access.activities_to_verify(scope).select_related("employee")[:100])
+    # One page of people, and the units summed by the database: a city's recap is thousands of
+    # rows, and no page of it builds one per employee.
+    page = Paginator(people, RECAP_PAGE_SIZE).get_page(request.GET.get("page"))
+    totals = selectors.jp_unit_totals(people)
+    named = Unit.objects.in_bulk([t.unit_id for t in totals if t.unit_id is not None])
     return render(
         request,
         "development/recap.html",
         {
-            "rows": rows,
-            # One page of people: a city's recap is thousands of rows; the units table sums all.
-            "page": Paginator(rows, RECAP_PAGE_SIZE).get_page(request.GET.get("page")),
-            "units": exports.unit_summary(rows),
+            "rows": page.paginator.count > 0,
+            "page": page,
+            "page_rows": [selectors.jp_row(e) for e in page.object_list],
+            "units": [
+                exports.UnitSummary(
+                    named.get(t.unit_id) if t.unit_id else None, t.people, t.below, t.jp
+                )
+                for t in totals
+            ],
             "unit": unit,
             "unit_choices": access.units_read(scope),
             "year": year,
@@ -250,8 +264,8 @@ def recap(request: AuthedRequest) -> HttpResponse:
 @login_required
 def siasn_export(request: AuthedRequest) -> HttpResponse:
     """Training records shaped like SIASN ``kursus/save`` (CSV, or JSON with ?format=json)."""
-    _scope, _unit, year, rows = _recap_scope(request)
-    records = exports.siasn_records([r.employee for r in rows], year)
+    _scope, _unit, year, people = _recap_scope(request)
+    records = exports.siasn_records(list(people), year)
     if request.GET.get("format") == "json":
         response = HttpResponse(
             json.dumps(records, ensure_ascii=False, indent=1), content_type="application/json"
