@@ -79,6 +79,26 @@ def test_two_databases_never_share_cache_keys() -> None:
     assert database_key(city) == database_key(dict(city))
 
 
+@pytest.mark.django_db
+def test_the_planner_samples_every_officer(settings) -> None:
+    """surveys/0007: 1,000 common values of who served, so that a kelurahan's estimate holds."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attname, attstattarget FROM pg_attribute "
+            "WHERE (attrelid = 'surveys_servicerecord_officers'::regclass "
+            "AND attname = 'employee_id') "
+            "OR (attrelid = 'surveys_surveyresponse'::regclass AND attname = 'officer_id')"
+        )
+        assert {(t, a, int(n)) for t, a, n in cursor.fetchall()} == {
+            ("surveys_servicerecord_officers", "employee_id", 1000),
+            ("surveys_surveyresponse", "officer_id", 1000),
+        }
+
+
 def test_env_str_requires_a_value_without_default() -> None:
     with pytest.raises(ImproperlyConfiguredEnv, match="SECRET_KEY must be set"):
         env_str("SECRET_KEY", env={})
