@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -77,6 +78,9 @@ def tree(request: AuthedRequest) -> HttpResponse:
     return render(request, "org/tree.html", {"roots": roots})
 
 
+PEOPLE_PAGE_SIZE = 50
+
+
 @require_GET
 @login_required
 def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
@@ -95,12 +99,17 @@ def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     )
     if query:
         people = people.filter(Q(name__icontains=query) | Q(nip__contains=query))
+    # A page of people at a time: a kecamatan has hundreds, a city's root thousands.
+    page = Paginator(people.order_by("unit__path", "name", "pk"), PEOPLE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     context = {
         "unit": unit,
         "ancestors": ancestors,
         "children": children,
         "position_rows": position_rows,
-        "people": people.order_by("unit__path", "name")[:300],
+        "people": page.object_list,
+        "page": page,
         "query": query,
         "can_manage": access.can_change(request.user, unit),
         "history": audit_rows(unit.history.all()) if access.can_see_history(scope, unit) else None,

@@ -367,3 +367,22 @@ def test_profile_shows_position_history_and_chain(personas, login):
     assert "Agus Setiawan, S.IP." in body  # penilai
     assert "Siti Rahmawati, S.Sos." in body  # atasan
     assert "Pengadministrasi Pemerintahan" in body
+
+
+def test_the_unit_page_shows_its_people_a_page_at_a_time(personas, login):
+    from sikap.org.views import PEOPLE_PAGE_SIZE
+
+    for i in range(PEOPLE_PAGE_SIZE + 5):
+        make_employee(personas.pegawai.position, f"Staf Halaman {i:02d}")
+    client = login(personas.user("camat"))
+    url = reverse("org:unit", args=[personas.kecamatan.pk])
+    first = client.get(url).text
+    total = Employee.objects.in_subtree(personas.kecamatan).filter(is_active=True).count()
+    assert first.count('href="/org/pegawai/') >= PEOPLE_PAGE_SIZE
+    assert f"1–{PEOPLE_PAGE_SIZE} dari {total} pegawai" in first
+    assert "page=2" in first
+    last = client.get(url, {"page": 99}).text  # past the end: the last page
+    assert f"dari {total} pegawai" in last
+    found = client.get(url, {"q": "Staf Halaman 07"}, HTTP_HX_REQUEST="true").text
+    assert "Staf Halaman 07" in found and "Staf Halaman 08" not in found
+    assert "page=2" not in found
