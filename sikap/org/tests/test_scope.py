@@ -133,3 +133,30 @@ def test_the_user_themself():
     assert scope.is_self(1)
     assert not scope.is_self(2) and not scope.is_self(None)
     assert not Scope(user_id=1).is_self(1)
+
+
+@pytest.mark.django_db
+def test_the_id_filter_keeps_the_same_rows_as_the_path_filter(personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for name, reach in (
+        ("hr", "read"),
+        ("lurah", "head"),
+        ("lurah", "manage"),
+        ("auditor", "audit"),
+    ):
+        scope = build_scope(personas.user(name))
+        by_path = set(Employee.objects.filter(scope.units_q(reach=reach)))
+        assert set(Employee.objects.filter(scope.units_in(reach=reach))) == by_path
+        units_by_path = set(Unit.objects.filter(scope.units_q("", reach=reach)))
+        assert set(Unit.objects.filter(scope.units_in("", reach=reach))) == units_by_path
+    hr = build_scope(personas.user("hr"))
+    hr.unit_ids()
+    with CaptureQueriesContext(connection) as again:
+        hr.unit_ids()
+    assert len(again) == 0  # loaded once per scope and reach
+    superadmin = build_scope(personas.superadmin)
+    assert set(Employee.objects.filter(superadmin.units_in())) == set(Employee.objects.all())
+    with pytest.raises(AssertionError):
+        superadmin.unit_ids()
