@@ -149,11 +149,12 @@ def _candidates(unit_ids: list[int] | None, period: Period) -> tuple[Any, Any]:
     return people, held
 
 
-def _served_in(held: Any, current: dict[int, int | None]) -> dict[int, int]:
+def _served_in(held: Any, candidates: Any, current: dict[int, int | None]) -> dict[int, int]:
     """Per employee (id → current unit), the unit they counted in: that of their last definitive
-    post overlapping the period, else their current unit."""
+    post overlapping the period, else their current unit. ``candidates`` is the queryset the
+    employees came from: the posts are filtered by it in the database, whatever its size."""
     last_unit: dict[int, int] = {}
-    rows = held.filter(employee_id__in=list(current)) if len(current) < 5000 else held
+    rows = held.filter(employee__in=candidates.values("pk"))
     for employee_id, unit_id in rows.order_by("employee_id", "start_date", "pk").values_list(
         "employee_id", "unit_id"
     ):
@@ -172,7 +173,7 @@ def members_during(unit_ids: list[int], period: Period) -> tuple[list[Employee],
     """
     candidates, held = _candidates(unit_ids, period)
     people = list(candidates.select_related("unit", "position").order_by("name", "pk"))
-    served = _served_in(held, {e.pk: e.unit_id for e in people})
+    served = _served_in(held, candidates, {e.pk: e.unit_id for e in people})
     wanted = set(unit_ids)
     members = [e for e in people if served[e.pk] in wanted]
     return members, {e.pk: served[e.pk] for e in members}
@@ -182,7 +183,7 @@ def member_units_during(unit_ids: list[int] | None, period: Period) -> dict[int,
     """``members_during`` without loading the people: member id → the unit they counted in.
     With ``unit_ids=None``, every ASN of the instance (for a check of every curve at once)."""
     candidates, held = _candidates(unit_ids, period)
-    served = _served_in(held, dict(candidates.values_list("pk", "unit_id")))
+    served = _served_in(held, candidates, dict(candidates.values_list("pk", "unit_id")))
     if unit_ids is None:
         return served
     wanted = set(unit_ids)
@@ -303,17 +304,39 @@ def _light_curve(
         }
     )
     predicates = _latest_predicates(period, list(served_in))
+    return _counted_curve(
+        target,
+        period,
+        pooled_units=[units[pk] for pk in pooled],
+        predicates=[predicates.get(pk, "") for pk in served_in],
+        assessment=OrganisationAssessment.objects.filter(unit=target, period=period).first(),
+        determination=Determination.objects.filter(unit=target, period=period).first(),
+        settings=settings,
+    )
+
+
+def _counted_curve(
+    target: Unit,
+    period: Period,
+    *,
+    pooled_units: list[Unit],
+    predicates: list[str],
+    assessment: OrganisationAssessment | None,
+    determination: Determination | None,
+    settings: EvaluationSettings,
+) -> UnitCurve:
+    """A curve whose members are counted, not loaded: one predikat ("" unrated) per member."""
     curve = UnitCurve(
         unit=target,
         period=period,
-        pooled_units=[units[pk] for pk in pooled],
+        pooled_units=pooled_units,
         employees=[],
         evaluations={},
-        assessment=OrganisationAssessment.objects.filter(unit=target, period=period).first(),
-        determination=Determination.objects.filter(unit=target, period=period).first(),
+        assessment=assessment,
+        determination=determination,
         rounding=rules.Rounding(settings.rounding),
-        counts=_counts(predicates.values()),
-        member_count=len(served_in),
+        counts=_counts(predicates),
+        member_count=len(predicates),
     )
     return _finish(curve)
 
@@ -358,23 +381,18 @@ def curve_checks(period: Period, *, settings: EvaluationSettings | None = None) 
     determinations = {
         d.unit_id: d for d in Determination.objects.filter(period=period, unit__in=targets)
     }
-    curves = []
-    for target in sorted(targets, key=lambda u: u.path):
-        ids = members[target.pk]
-        curve = UnitCurve(
-            unit=target,
-            period=period,
+    return [
+        _counted_curve(
+            target,
+            period,
             pooled_units=[units[pk] for pk in sorted(pooled.get(target.pk, ()))],
-            employees=[],
-            evaluations={},
+            predicates=[predicates.get(pk, "") for pk in members[target.pk]],
             assessment=assessments.get(target.pk),
             determination=determinations.get(target.pk),
-            rounding=rules.Rounding(settings.rounding),
-            counts=_counts(predicates.get(pk, "") for pk in ids),
-            member_count=len(ids),
+            settings=settings,
         )
-        curves.append(_finish(curve))
-    return curves
+        for target in sorted(targets, key=lambda u: u.path)
+    ]
 
 
 def limits_payload(
