@@ -30,7 +30,7 @@ def version() -> int:
     """The current version (a fresh, unguessable start when the cache has none)."""
     current = cache.get(KEY)
     if current is None:
-        cache.add(KEY, time.time_ns())
+        cache.add(KEY, time.time_ns(), timeout=None)
         current = cache.get(KEY, 0)
     return int(current)
 
@@ -39,7 +39,7 @@ def _bump() -> None:
     try:
         cache.incr(KEY)
     except ValueError:  # not in the cache (never set, or evicted): start afresh
-        cache.add(KEY, time.time_ns())
+        cache.add(KEY, time.time_ns(), timeout=None)
 
 
 def changed() -> None:
