@@ -78,7 +78,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
             "data": data,
             "needs_help": needs_help,
             "more": max(0, data.needs_help_count - SHOWN),
-            "snapshot_minutes": max(1, settings.SNAPSHOT_SECONDS // 60),
+            "snapshot_minutes": settings.SNAPSHOT_SECONDS // 60,
             "up": up,
             "can_nudge": any(row.offer for row in needs_help),
             "templates_link": reads_nudge_templates(request.user),
