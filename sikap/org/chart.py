@@ -14,6 +14,7 @@ transaction was open kept it under a version no one asks for any more.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -24,6 +25,7 @@ from django.db.models.signals import post_delete, post_save
 from sikap.lib.changes import bulk_changed
 
 KEY = "org:chart-version"
+logger = logging.getLogger(__name__)
 
 
 def version() -> int:
@@ -37,9 +39,14 @@ def version() -> int:
 
 def _bump() -> None:
     try:
-        cache.incr(KEY)
-    except ValueError:  # not in the cache (never set, or evicted): start afresh
-        cache.add(KEY, time.time_ns(), timeout=None)
+        try:
+            cache.incr(KEY)
+        except ValueError:  # not in the cache (never set, or evicted): start afresh
+            cache.add(KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # The cache is unreachable: the save goes on. Servers that cannot reach it either work
+        # scopes out per request; any scope kept elsewhere ends after SCOPE_CACHE_SECONDS.
+        logger.exception("could not mark the kept scopes out of date")
 
 
 def changed() -> None:

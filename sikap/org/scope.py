@@ -6,6 +6,7 @@ Every app's ``access.py`` builds on this; nothing else decides visibility.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -214,6 +215,8 @@ def build_scope(user: User | AnonymousUser, day: dt.date | None = None) -> Scope
     return scope
 
 
+logger = logging.getLogger(__name__)
+
 # Bump when Scope changes shape: scopes kept by the previous release are then ignored.
 SCOPE_FORMAT = 1
 
@@ -229,14 +232,21 @@ def _kept_scope(user: User | AnonymousUser) -> Scope:
     if not user.is_authenticated or settings.SCOPE_CACHE_SECONDS <= 0:
         return build_scope(user)
     day = timezone.localdate()
-    key = (
-        f"scope:{SCOPE_FORMAT}:{user.pk}:{int(user.is_superuser)}:{day.isoformat()}:"
-        f"{chart_version.version()}"
-    )
-    kept: Scope | None = cache.get(key)
+    try:
+        key = (
+            f"scope:{SCOPE_FORMAT}:{user.pk}:{int(user.is_superuser)}:{day.isoformat()}:"
+            f"{chart_version.version()}"
+        )
+        kept: Scope | None = cache.get(key)
+    except Exception:
+        logger.exception("the cache is unreachable: working the scope out for this request")
+        return build_scope(user, day)
     if kept is None:
         kept = build_scope(user, day)
-        cache.set(key, kept, settings.SCOPE_CACHE_SECONDS)
+        try:
+            cache.set(key, kept, settings.SCOPE_CACHE_SECONDS)
+        except Exception:
+            logger.exception("could not keep the scope in the cache")
     return kept
 
 

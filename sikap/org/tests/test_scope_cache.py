@@ -165,3 +165,19 @@ def test_made_employees_are_seen_through_save(personas):
     before = fresh(penilai).direct_report_ids
     made = make_employee(personas.pegawai.position, "Staf Baru")
     assert fresh(penilai).direct_report_ids == before | {made.pk}
+
+
+def test_an_unreachable_cache_fails_no_save_and_no_page(personas, monkeypatch, caplog):
+    from django.core.cache import cache
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    for name in ("get", "set", "add", "incr"):
+        monkeypatch.setattr(cache, name, broken)
+    made = make_employee(personas.pegawai.position, "Staf Saat Redis Mati")  # the save goes on
+    assert Employee.objects.filter(pk=made.pk).exists()
+    scope = fresh(personas.user("penilai"))  # worked out without the cache
+    assert made.pk in scope.direct_report_ids
+    assert "could not mark the kept scopes out of date" in caplog.text
+    assert "working the scope out for this request" in caplog.text
