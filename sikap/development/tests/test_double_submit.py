@@ -85,7 +85,7 @@ def _participants(personas: Any, login: Any) -> Submit:
         url,
         {"unit": str(personas.seksi.pk)},
         Participant.objects.filter(event=event),
-        page=reverse("development:event", args=[event.pk]),
+        page=reverse("development:event", args=[event.pk]) + "?tambah=1",
     )
 
 

@@ -89,6 +89,11 @@ def test_a_workshop_from_invitation_to_a_verified_certificate(live_page):
     check_in_url = page.get_attribute("#check-in-url", "href")
     assert check_in_url and "/pengembangan/hadir/" in check_in_url
     _shot(page, "event-hr")
+    # The form to add participants by name opens in place (htmx), with its list of employees.
+    assert page.locator("select[name=employees]").count() == 0
+    page.get_by_role("link", name="Buka formulir").click()
+    page.wait_for_selector("#add-participants select[name=employees]")
+    assert page.locator("#add-participants select[name=employees] option").count() > 0
 
     # Two staff register themselves: one from their development page, one on the event page.
     _login(page, "pegawai")

@@ -454,6 +454,18 @@ def test_a_large_event_shows_its_participants_a_page_at_a_time(personas, login):
     assert len(more_queries) == len(first_queries)
 
 
+def test_the_add_participants_form_is_built_when_hr_opens_it(personas, login, event):
+    url = reverse("development:event", args=[event.pk])
+    hr = as_(login, personas, "hr")
+    page = hr.get(url).text
+    assert "Tambah peserta" in page and "?tambah=1" in page
+    assert 'name="employees"' not in page  # no list of every employee HR manages
+    opened = hr.get(url, {"tambah": "1"}).text
+    assert 'name="employees"' in opened and personas.pegawai.name in opened
+    auditor = as_(login, personas, "auditor").get(url, {"tambah": "1"}).text
+    assert 'name="employees"' not in auditor and "Tambah peserta" not in auditor
+
+
 def test_the_recap_runs_a_constant_number_of_queries(personas, login):
     client = as_(login, personas, "hr")
     url = reverse("development:recap")

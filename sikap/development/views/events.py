@@ -119,10 +119,13 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         **training.staff_event_context(request, event),
     }
     if can_change:
-        context["add_form"] = AddParticipantsForm(
-            units=access.units_managed(scope),
-            employees=access.employees_managed(scope).order_by("name"),
-        )
+        if request.GET.get("tambah") == "1":
+            # The form lists every employee HR manages (800 in a kecamatan): it is built when
+            # HR opens it, not with every view of the event.
+            context["add_form"] = AddParticipantsForm(
+                units=access.units_managed(scope),
+                employees=access.employees_managed(scope).order_by("name"),
+            )
         context.update(training.organiser_context(request, event))
     return render(request, "development/event.html", context)
 
