@@ -335,6 +335,31 @@ def test_monthly_report_page_pdf_and_excel(login, personas) -> None:
     assert client.post(url).status_code == 405
 
 
+def test_the_report_shows_the_longest_overdue_and_links_to_the_rest(login, personas) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sikap.complaints.views.reports import OVERDUE_SHOWN
+
+    for i in range(3):
+        make_complaint(personas.kelurahan, on=dt.date(2026, 10, 5), subject=f"Lama {i}")
+    client = login(personas.user("camat"))
+    url = reverse("complaints:report")
+    with CaptureQueriesContext(connection) as few:
+        page = client.get(url, {"month": "2026-10"}).text
+    assert "Lama 2" in page and "lainnya" not in page
+    for i in range(OVERDUE_SHOWN + 4):
+        make_complaint(personas.kelurahan, on=dt.date(2026, 10, 6), subject=f"Baru {i}")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url, {"month": "2026-10"}).text
+    assert len(many) == len(few)
+    assert page.count('href="/pengaduan/') >= OVERDUE_SHOWN
+    assert "Dan 7 pengaduan terlambat lainnya" in page
+    assert f"?overdue=1&amp;unit={personas.kecamatan.pk}" in page
+    pdf = client.get(url, {"month": "2026-10", "format": "pdf"})
+    assert pdf.status_code == 200
+
+
 def test_api_unit_list_for_staff(login, personas, complaint) -> None:
     client = login(personas.user("lurah"))
     response = client.get(f"/api/complaints/units/{personas.kelurahan.pk}")
