@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from sikap.accounts.models import RoleAssignment
@@ -91,8 +91,14 @@ def build(unit: Unit, *, today: dt.date | None = None) -> Engagement:
     members = (
         Employee.objects.in_subtree(unit).filter(is_active=True).exclude(jenis_asn=JenisAsn.NON_ASN)
     )
-    employees = list(members.select_related("user", "unit", "position").order_by("name"))
-    people = {e.pk: Person(e, e.user.last_login if e.user else None) for e in employees}
+    # The sign-in time without the user row: a snapshot in the shared cache holds no password
+    # hashes.
+    employees = list(
+        members.select_related("unit", "position")
+        .annotate(signed_in_at=F("user__last_login"))
+        .order_by("name")
+    )
+    people = {e.pk: Person(e, e.signed_in_at) for e in employees}
     current_plans = Plan.objects.filter(
         employee__in=members.values("pk"), appraisal_year=year, is_current=True
     )

@@ -188,3 +188,19 @@ def test_a_leader_whose_units_are_all_closed_is_refused(personas, login):
 def test_the_org_unit_page_links_to_the_units_engagement(personas, login):
     page = login(personas.user("camat")).get(reverse("org:unit", args=[personas.kelurahan.pk]))
     assert f"{reverse('dashboards:engagement')}?unit={personas.kelurahan.pk}" in page.text
+
+
+def test_a_snapshot_holds_no_user_rows(personas, settings):
+    """What the shared cache keeps of the people is their employee row, not their login."""
+    import pickle
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    settings.SNAPSHOT_SECONDS = 600
+    engagement.snapshot(personas.kecamatan, shown=engagement.KEPT)
+    raw = cache.get(engagement._snapshot_key(personas.kecamatan.pk, timezone.localdate()))
+    assert raw is not None and raw.needs_help
+    for person in raw.needs_help:
+        assert "user" not in person.employee._state.fields_cache
+    assert b"argon2" not in pickle.dumps(raw)
