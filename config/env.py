@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+N = TypeVar("N", int, float)
 
 
 class ImproperlyConfiguredEnv(ValueError):
@@ -40,28 +43,27 @@ def env_bool(name: str, default: bool, *, env: Mapping[str, str] | None = None) 
     raise ImproperlyConfiguredEnv(f"{name} must be a boolean (1/0, true/false), not {raw!r}")
 
 
-def env_int(name: str, default: int, *, env: Mapping[str, str] | None = None) -> int:
-    """Return an integer variable."""
+def _env_number(
+    name: str, default: N, parse: Callable[[str], N], kind: str, env: Mapping[str, str] | None
+) -> N:
     source = os.environ if env is None else env
     raw = source.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw.strip())
+        return parse(raw.strip())
     except ValueError:
-        raise ImproperlyConfiguredEnv(f"{name} must be an integer, not {raw!r}") from None
+        raise ImproperlyConfiguredEnv(f"{name} must be {kind}, not {raw!r}") from None
+
+
+def env_int(name: str, default: int, *, env: Mapping[str, str] | None = None) -> int:
+    """Return an integer variable."""
+    return _env_number(name, default, int, "an integer", env)
 
 
 def env_float(name: str, default: float, *, env: Mapping[str, str] | None = None) -> float:
     """Return a decimal number variable."""
-    source = os.environ if env is None else env
-    raw = source.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return float(raw.strip())
-    except ValueError:
-        raise ImproperlyConfiguredEnv(f"{name} must be a number, not {raw!r}") from None
+    return _env_number(name, default, float, "a number", env)
 
 
 def env_list(name: str, default: list[str], *, env: Mapping[str, str] | None = None) -> list[str]:

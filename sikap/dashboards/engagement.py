@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from sikap.accounts.models import RoleAssignment
 from sikap.cycle.models import AppraisalYear, Period
+from sikap.lib import snapshots
 from sikap.org.hierarchy import OrgChart
 from sikap.org.models import Employee, JenisAsn, Position, Unit
 from sikap.planning.models import Feedback, Plan, PlanStatus, Realisation
@@ -185,29 +184,27 @@ def _snapshot_key(unit_id: int, day: dt.date) -> str:
     return f"engagement:{SNAPSHOT_VERSION}:{unit_id}:{day.isoformat()}"
 
 
-def snapshot(unit: Unit, *, shown: int, refresh: bool = False) -> Engagement:
+# People who need help kept in a snapshot: the page shows at most this many.
+KEPT = 40
+
+
+def snapshot(unit: Unit, *, refresh: bool = False) -> Engagement:
     """The figures of ``build`` for today, kept in the shared cache for a few minutes.
 
     A kecamatan of 800 staff costs a fifth of a second to count, and its leaders open the page
-    many times a day: the figures are kept ``SNAPSHOT_SECONDS`` (10 minutes by
-    default) with the time they were computed, which the page shows. Only the first ``shown``
-    people who need help are kept; ``needs_help_count`` says how many there are in all.
-    ``refresh`` computes them now. ``manage.py refresh_figures`` computes them ahead.
+    many times a day: the figures are kept ``SNAPSHOT_SECONDS`` (10 minutes by default) with
+    the time they were computed, which the page shows. Only the first ``KEPT`` people who need
+    help are kept; ``needs_help_count`` says how many there are in all. ``refresh`` computes
+    them now. ``manage.py refresh_figures`` computes them ahead.
     """
     today = timezone.localdate()
-    key = _snapshot_key(unit.pk, today)
-    if not refresh and settings.SNAPSHOT_SECONDS > 0:
-        kept: Engagement | None = cache.get(key)
-        if kept is not None and len(kept.needs_help) >= min(shown, kept.needs_help_count):
-            return kept
-    data = build(unit, today=today)
-    data.needs_help = data.needs_help[: max(shown, KEPT)]
-    cache.set(key, data, settings.SNAPSHOT_SECONDS)
-    return data
 
+    def count() -> Engagement:
+        data = build(unit, today=today)
+        data.needs_help = data.needs_help[:KEPT]
+        return data
 
-# People who need help kept in a snapshot: the page shows at most this many.
-KEPT = 40
+    return snapshots.kept(_snapshot_key(unit.pk, today), count, refresh=refresh)
 
 
 def leader_units() -> list[Unit]:

@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +24,7 @@ from sikap.cycle.models import AppraisalYear, Period
 from sikap.development import selectors as development
 from sikap.evaluation import rules as evaluation_rules
 from sikap.evaluation.curve import unit_curve
+from sikap.lib import snapshots
 from sikap.org.models import Employee, JenisAsn, Unit, within_q
 from sikap.planning.models import Plan, PlanStatus, Realisation
 from sikap.surveys import rules as survey_rules
@@ -365,15 +364,13 @@ def snapshot(unit: Unit, *, refresh: bool = False) -> Glance:
     counts afresh (``build``); ``manage.py refresh_figures`` counts the snapshots ahead.
     """
     today = timezone.localdate()
-    key = _snapshot_key(unit.pk, today)
-    if not refresh and settings.SNAPSHOT_SECONDS > 0:
-        kept: Glance | None = cache.get(key)
-        if kept is not None:
-            return kept
-    glance = build(unit, today=today)
-    glance.counted_at = timezone.now()
-    cache.set(key, glance, settings.SNAPSHOT_SECONDS)
-    return glance
+
+    def count() -> Glance:
+        glance = build(unit, today=today)
+        glance.counted_at = timezone.now()
+        return glance
+
+    return snapshots.kept(_snapshot_key(unit.pk, today), count, refresh=refresh)
 
 
 def month_as_of(raw: str, today: dt.date) -> dt.date:

@@ -68,7 +68,7 @@ def engagement_page(request: AuthedRequest) -> HttpResponse:
     """Per unit: who signs in, has an approved SKP, records realisation, gives feedback."""
     raw = request.GET.get("unit", "")
     unit = get_dashboard_unit(request.user, int(raw) if raw.isdigit() else None)
-    data = engagement.snapshot(unit, shown=SHOWN, refresh=request.GET.get("perbarui") == "1")
+    data = engagement.snapshot(unit, refresh=request.GET.get("perbarui") == "1")
     needs_help = _rows(request, data.needs_help[:SHOWN])
     up = parent_unit_id(request.user, unit)
     return render(

@@ -125,9 +125,9 @@ def test_the_figures_are_kept_for_minutes_and_say_when_they_were_counted(persona
         assert "Staf Yang Baru Datang" in now.text
         assert len(kept) < len(counted)
     settings.SNAPSHOT_SECONDS = 0  # nothing kept: every visit counts
-    before = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT).total.people
+    before = engagement.snapshot(personas.kecamatan).total.people
     make_employee(personas.pegawai.position, "Staf Kedua")
-    after = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT).total.people
+    after = engagement.snapshot(personas.kecamatan).total.people
     assert after == before + 1
 
 
@@ -135,19 +135,17 @@ def test_a_snapshot_keeps_the_first_people_and_counts_all(personas, settings):
     settings.SNAPSHOT_SECONDS = 600
     for i in range(engagement.KEPT + 5):
         make_employee(personas.pegawai.position, f"Staf {i:02d}")
-    data = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT)
+    data = engagement.snapshot(personas.kecamatan)
     assert len(data.needs_help) == engagement.KEPT
     assert data.needs_help_count >= engagement.KEPT + 5
-    assert engagement.snapshot(personas.kecamatan, shown=engagement.KEPT).needs_help_count == (
-        data.needs_help_count
-    )
+    assert engagement.snapshot(personas.kecamatan).needs_help_count == (data.needs_help_count)
 
 
 def test_the_page_says_how_many_more_need_help(personas, login):
     for i in range(engagement.KEPT + 5):
         make_employee(personas.pegawai.position, f"Staf {i:02d}")
     body = login(personas.user("camat")).get(URL).text
-    data = engagement.snapshot(personas.kecamatan, shown=engagement.KEPT)
+    data = engagement.snapshot(personas.kecamatan)
     assert f"Dan {data.needs_help_count - engagement.KEPT} lainnya" in body
 
 
@@ -198,7 +196,7 @@ def test_a_snapshot_holds_no_user_rows(personas, settings):
     from django.utils import timezone
 
     settings.SNAPSHOT_SECONDS = 600
-    engagement.snapshot(personas.kecamatan, shown=engagement.KEPT)
+    engagement.snapshot(personas.kecamatan)
     raw = cache.get(engagement._snapshot_key(personas.kecamatan.pk, timezone.localdate()))
     assert raw is not None and raw.needs_help
     for person in raw.needs_help:

@@ -127,7 +127,7 @@ def test_an_acting_assignment_and_an_override_are_seen_at_once(personas):
     assert personas.pegawai.pk in fresh(personas.user("camat")).direct_report_ids
 
 
-def test_a_unit_closed_by_update_is_seen(personas):
+def test_a_unit_renamed_by_update_changes_the_version(personas):
     from sikap.org.models import Unit
 
     version = chart.version()

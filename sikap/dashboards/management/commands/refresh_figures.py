@@ -41,7 +41,7 @@ class Command(BaseCommand):
         )
         begin = time.perf_counter()
         for each in units:
-            engagement.snapshot(each, shown=engagement.KEPT, refresh=True)
+            engagement.snapshot(each, refresh=True)
             if each.pk in headed:
                 leader.snapshot(each, refresh=True)
         self.stdout.write(
