@@ -125,7 +125,7 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # the services of a kecamatan's officers took 117 ms instead of 13 ms at city scale. Set
     # per connection, so a shared server keeps its own default for other databases.
     # JIT compilation pays off for long reports, not for a page's queries: at city scale it
-    # added 40 ms of compiling to a 30 ms count of every curve (DB_JIT=on brings it back).
+    # spent 40 ms compiling one 320 ms count of the curves (DB_JIT=on brings it back).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c random_page_cost={env_float('DB_RANDOM_PAGE_COST', 1.1)}"
         f" -c jit={'on' if env_bool('DB_JIT', False) else 'off'}"

@@ -71,7 +71,7 @@ def test_the_postgresql_session_uses_the_cost(settings) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SHOW random_page_cost")
         assert cursor.fetchone()[0] == "1.1"
-        # JIT compiling cost 40 ms on a 30 ms count of every curve at city scale.
+        # JIT spent 40 ms compiling one count of the curves at city scale.
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
 
