@@ -188,6 +188,12 @@ def test_skp_journey_on_a_phone(live_page, tmp_path: Path):
     assert page.url.endswith("/")  # the pegawai may not see the cascade of the kecamatan
     sign_in(page, "camat")
     page.goto(page.base_url + reverse("planning:cascade", args=[personas.kecamatan.pk]))
+    # The kasi's RHK is three levels down: folded, and opened in place on request.
+    kasi_rhk = page.get_by_text("Tersusunnya laporan pemerintahan kelurahan")
+    assert kasi_rhk.count() == 0
+    page.locator("details[hx-get*='cabang='] > summary").first.click()
+    kasi_rhk.wait_for()
+    assert page.url.endswith(reverse("planning:cascade", args=[personas.kecamatan.pk]))
     screenshot(page, "planning-cascade-phone")
     page.set_viewport_size(DESKTOP)
     screenshot(page, "planning-cascade-desktop")

@@ -541,8 +541,51 @@ def test_cascade_page_runs_a_constant_number_of_queries(personas, plan, chain, l
         make_plan(emp, intervenes=chain.kasi_rhk)
     with CaptureQueriesContext(connection) as large:
         response = client.get(url)
-    assert response.text.count("Staf 0") == 10
+    assert "Staf 0" not in response.text  # three levels down: folded, only counted
     assert len(large) == len(small)
+    with CaptureQueriesContext(connection) as branch:
+        response = client.get(f"{url}?cabang={chain.kasi_rhk.pk}")
+    assert response.text.count("Staf 0") == 10
+    assert len(branch) == len(small)
+
+
+def test_the_cascade_shows_two_levels_and_opens_deeper_branches_in_place(
+    personas, plan, chain, login, other_kasi
+):
+    """A kelurahan of 100 staff has some 400 RHK: the page shows the unit's top results and
+    those supporting them; each deeper branch is counted, flagged, and opened on request."""
+    # A second kasi's RHK that their staff (Ilham) does not support, three levels down.
+    make_plan(other_kasi, texts=("Tertibnya lingkungan",), intervenes=chain.lurah_rhk)
+    client = login(personas.user("camat"))
+    url = reverse("planning:cascade", args=[personas.kecamatan.pk])
+    page = client.get(url).text
+    assert "Terwujudnya pelayanan publik prima" in page  # the camat's RHK
+    assert "Meningkatnya pelayanan kelurahan" in page  # the lurah's, supporting it
+    assert "Tersusunnya laporan pemerintahan kelurahan" not in page  # the kasi's: folded
+    assert f"?cabang={chain.lurah_rhk.pk}" in page
+    # The folded branch says it holds a result nobody supports, and the page's total counts it.
+    assert "Tertibnya lingkungan" not in page
+    assert "1 tidak didukung siapa pun" in page
+    assert "1 hasil kerja pimpinan tidak didukung siapa pun" in page
+    # Opened in place (htmx): only the branch's results, no page around them.
+    response = client.get(f"{url}?cabang={chain.lurah_rhk.pk}", headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "HX-Request" in response["Vary"]
+    assert "Tersusunnya laporan pemerintahan kelurahan" in response.text
+    assert "<html" not in response.text and "Meningkatnya pelayanan kelurahan" not in response.text
+    # Without JavaScript, the link opens the branch as a page, with the way back.
+    response = client.get(f"{url}?cabang={chain.lurah_rhk.pk}")
+    assert (
+        "<html" in response.text and "Tersusunnya laporan pemerintahan kelurahan" in response.text
+    )
+    assert f'href="{url}"' in response.text
+    # Only the unit's own RHK (the camat's is outside the kelurahan), and only to those who may
+    # read the unit.
+    kel_url = reverse("planning:cascade", args=[personas.kelurahan.pk])
+    assert client.get(f"{kel_url}?cabang={chain.camat_rhk.pk}").status_code == 404
+    assert client.get(f"{url}?cabang=abc").status_code == 404
+    assert (
+        login(personas.user("pegawai")).get(f"{url}?cabang={chain.lurah_rhk.pk}").status_code == 404
+    )
 
 
 def test_team_page_only_for_penilai(personas, login):
@@ -563,7 +606,7 @@ def test_cascade_page_flags_unsupported_leader_results(personas, plan, chain, lo
     response = client.get(url)
     assert response.status_code == 200
     assert "Terwujudnya pelayanan publik prima" in response.text
-    assert "Tersusunnya laporan pemerintahan kelurahan" in response.text
+    assert "Meningkatnya pelayanan kelurahan" in response.text
     assert login(personas.user("outsider")).get(url).status_code == 404
     assert login(personas.user("pegawai")).get(url).status_code == 404
     # After approval of the revision the new unsupported result is flagged.

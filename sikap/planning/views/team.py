@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -227,39 +227,70 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     extra = sum(1 for r in results if r.category == Category.TAMBAHAN and not r.intervenes_id)
     leader_ids = {r.plan.employee_id for r in results if r.pk in children}
     has_reports = get_scope(request.user).chart.with_reports({r.plan.employee_id for r in results})
+    unsupported_below: dict[int, int] = {}
 
-    def node(result: WorkResult, depth: int) -> dict[str, Any]:
-        kids = [node(c, depth + 1) for c in children.get(result.pk, [])]
+    def count_unsupported(result: WorkResult) -> int:
+        """Unsupported leader results in the branch of ``result``, itself included."""
+        if result.pk not in unsupported_below:
+            kids = children.get(result.pk, [])
+            own = int(not kids and result.plan.employee_id in has_reports)
+            unsupported_below[result.pk] = own + sum(count_unsupported(c) for c in kids)
+        return unsupported_below[result.pk]
+
+    def node(result: WorkResult, depth: int, unfold_to: int) -> dict[str, Any]:
+        """The result and, down to depth ``unfold_to``, the results supporting it; the deeper
+        branches are only counted (they open on request, see ``CASCADE_LEVELS``)."""
+        kids = children.get(result.pk, [])
+        shown = depth < unfold_to
         return {
             "result": result,
-            "children": kids,
+            "children": [node(c, depth + 1, unfold_to) for c in kids] if shown else [],
+            "folded": 0 if shown else len(kids),
+            "folded_unsupported": 0 if shown else count_unsupported(result) if kids else 0,
             "unsupported": not kids and result.plan.employee_id in has_reports,
             "depth": depth,
         }
 
-    tree = [node(r, 0) for r in roots]
-    unsupported = _count_unsupported(tree)
-    return render(
-        request,
-        "planning/cascade.html",
-        {
-            "unit": unit,
-            "year": year,
-            "tree": tree,
-            "unsupported": unsupported,
-            "leaders": len(leader_ids),
-            "extra": extra,
-        },
-    )
+    unsupported = sum(count_unsupported(r) for r in roots)
+    context = {
+        "unit": unit,
+        "year": year,
+        "unsupported": unsupported,
+        "leaders": len(leader_ids),
+        "extra": extra,
+    }
+    branch = _branch(request, results)
+    if branch is None:
+        context["tree"] = [node(r, 0, CASCADE_LEVELS - 1) for r in roots]
+        return render(request, "planning/cascade.html", context)
+    context["branch"] = node(branch, 0, CASCADE_LEVELS - 1)
+    context["tree"] = [context["branch"]]
+    template = "planning/cascade.html#branch" if request.htmx else "planning/cascade.html"
+    response = render(request, template, context)
+    response["Vary"] = "HX-Request"
+    return response
+
+
+# Levels of the cascade a page shows: the unit's top results and those supporting them. A
+# kelurahan of 100 staff has some 400 results; each deeper branch opens in place on request
+# (``?cabang=<RHK>``), so the page stays the size of the unit's leaders, not of its staff.
+CASCADE_LEVELS = 2
+
+
+def _branch(request: AuthedRequest, results: list[WorkResult]) -> WorkResult | None:
+    """The RHK whose branch was asked for (``?cabang=``), among the unit's results; 404 if not."""
+    wanted = request.GET.get("cabang")
+    if wanted is None:
+        return None
+    found = next((r for r in results if str(r.pk) == wanted.strip()), None)
+    if found is None:
+        raise Http404(_("This work result is not in the cascade of this unit."))
+    return found
 
 
 def _depth(result: WorkResult) -> int:
     unit = result.plan.employee.unit
     return unit.depth if unit is not None else 0
-
-
-def _count_unsupported(nodes: list[dict[str, Any]]) -> int:
-    return sum(int(n["unsupported"]) + _count_unsupported(n["children"]) for n in nodes)
 
 
 UNIT_PAGE_SIZE = 50
