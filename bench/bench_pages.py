@@ -15,6 +15,7 @@ middleware, same process, same run). Nothing is asserted: timing is never a test
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import statistics
@@ -164,6 +165,7 @@ def pages() -> list[tuple[str, str, str, str, dict[str, Any] | None]]:
         ("API JP recap", "kepegawaian", "GET", "/api/development/recap", None),
         ("API complaints of unit", "lurah", "GET", f"/api/complaints/units/{kel.pk}", None),
     ]
+    rows += swaps(kec, kel)
     if event is not None:
         rows.append(
             (
@@ -184,6 +186,60 @@ def pages() -> list[tuple[str, str, str, str, dict[str, Any] | None]]:
                 None,
             )
         )
+    return rows
+
+
+def swaps(kec: Any, kel: Any) -> list[tuple[str, str, str, str, dict[str, Any] | None]]:
+    """The htmx requests of the core pages (target: each answer ≤ 20 KB), as their users send
+    them: the request carries ``HX-Request`` and the answer is what is swapped in."""
+    from django.urls import reverse
+
+    from sikap.development.models import TrainingEvent
+    from sikap.planning.models import WorkResult
+
+    # A branch the kelurahan's cascade shows folded: a result supporting one of the unit's
+    # own, itself supported by others (a kasi's RHK with their staff's under it).
+    branch = (
+        WorkResult.objects.filter(
+            plan__employee__unit__path__startswith=kel.path,
+            plan__is_current=True,
+            intervenes__plan__employee__unit__path__startswith=kel.path,
+            supporters__isnull=False,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    event = TrainingEvent.objects.filter(unit__path__startswith=kec.path).order_by("pk").first()
+    rows = [
+        (
+            "htmx unit people search",
+            "camat",
+            "HTMX",
+            reverse("org:unit", args=[kec.pk]) + "?q=an",
+            None,
+        ),
+        (
+            "htmx complaint inbox filter",
+            "lurah",
+            "HTMX",
+            reverse("complaints:inbox") + "?status=registered",
+            None,
+        ),
+        (
+            "htmx citizens' suggestions",
+            "camat",
+            "HTMX",
+            reverse("surveys:suggestions", args=[kec.pk]) + "?q=pelayanan",
+            None,
+        ),
+    ]
+    if branch is not None:
+        url = reverse("planning:cascade", args=[kel.pk]) + f"?cabang={branch}"
+        rows.append(("htmx cascade branch", "lurah", "HTMX", url, None))
+    if event is not None:
+        url = reverse("development:event", args=[event.pk]) + "?tambah=1"
+        rows.append(("htmx event add participants", "kepegawaian", "HTMX", url, None))
     return rows
 
 
@@ -228,6 +284,8 @@ def _request(client: Any, method: str, url: str, data: dict[str, Any] | None, n:
             "answered_at": timezone.now().isoformat(),
         }
         return client.post(url, json.dumps(body), content_type="application/json", REMOTE_ADDR=ip)
+    if method == "HTMX":
+        return client.get(url, REMOTE_ADDR=ip, headers={"HX-Request": "true"})
     return client.get(url, REMOTE_ADDR=ip)
 
 
@@ -253,6 +311,8 @@ def measure(client: Any, method: str, url: str, data: dict[str, Any] | None) -> 
         "p95_ms": round(timings[min(len(timings) - 1, int(len(timings) * 0.95))], 2),
         "queries": len(queries),
         "bytes": len(body),
+        # What a proxy compressing HTML (nginx ``gzip on``) would send.
+        "gzip_bytes": len(gzip.compress(body, 6)),
         "status": response.status_code,
     }
 

@@ -121,6 +121,10 @@ def table(report: dict[str, Any]) -> str:
             ]
             if label != "bare view" and (p["p95_ms"] > 50 or p["x_bare"] > limit):
                 marks.append(scale)
+            # First pages ≤ 150 KB transferred, htmx swaps ≤ 20 KB (before compression).
+            if p["bytes"] > (20 if label.startswith("htmx ") else 150) * 1024:
+                cells[-2] += "!"
+                marks.append(scale)
         if len(scales) == 2:
             a, b = by_scale[scales[0]].get(label), by_scale[scales[1]].get(label)
             if a and b:

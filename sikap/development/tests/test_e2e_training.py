@@ -94,6 +94,10 @@ def test_a_workshop_from_invitation_to_a_verified_certificate(live_page):
     page.get_by_role("link", name="Buka formulir").click()
     page.wait_for_selector("#add-participants select[name=employees]")
     assert page.locator("#add-participants select[name=employees] option").count() > 0
+    # Each participant's certificate form comes when HR opens it on the row (htmx).
+    assert page.locator("input[name=certificate_number]").count() == 0
+    page.locator("tr[id^=participant-] details > summary").first.click()
+    page.wait_for_selector("tr[id^=participant-] .certificate-form input[name=certificate_number]")
 
     # Two staff register themselves: one from their development page, one on the event page.
     _login(page, "pegawai")

@@ -338,6 +338,8 @@ def test_only_hr_changes_events(personas, login, event, who, status):
         ).status_code
         == status
     )
+    # Nor do they get the certificate form (asked for when HR opens a participant's row).
+    assert client.get(reverse("development:certificate", args=[p.pk])).status_code == status
 
 
 def test_event_pages_by_persona(personas, login, event):
@@ -464,6 +466,40 @@ def test_the_add_participants_form_is_built_when_hr_opens_it(personas, login, ev
     assert 'name="employees"' in opened and personas.pegawai.name in opened
     auditor = as_(login, personas, "auditor").get(url, {"tambah": "1"}).text
     assert 'name="employees"' not in auditor and "Tambah peserta" not in auditor
+
+
+def test_the_add_participants_form_opened_in_place_is_only_its_section(personas, login, event):
+    url = reverse("development:event", args=[event.pk])
+    hr = as_(login, personas, "hr")
+    swap = hr.get(url, {"tambah": "1"}, headers={"HX-Request": "true"})
+    assert swap.status_code == 200 and "HX-Request" in swap["Vary"]
+    text = swap.text
+    assert text.lstrip().startswith('<section class="card" aria-labelledby="add-title"')
+    assert 'name="employees"' in text and personas.pegawai.name in text
+    assert "<html" not in text and "participants-title" not in text
+    auditor = as_(login, personas, "auditor").get(
+        url, {"tambah": "1"}, headers={"HX-Request": "true"}
+    )
+    assert 'name="employees"' not in auditor.text
+
+
+def test_the_certificate_form_is_asked_for_per_participant(personas, login, event):
+    """Fifty rows of upload forms made the event page 90 KB: each row carries a link, and the
+    form comes when HR opens it (in place with htmx, or as its own page)."""
+    [p] = invite(event, personas.pegawai)
+    p.certificate_number = "7/PLJ"
+    p.save(update_fields=["certificate_number"])
+    hr = as_(login, personas, "hr")
+    page = hr.get(reverse("development:event", args=[event.pk])).text
+    url = reverse("development:certificate", args=[p.pk])
+    assert f'hx-get="{url}"' in page and 'name="certificate_number"' not in page
+    swap = hr.get(url, headers={"HX-Request": "true"})
+    assert swap.status_code == 200 and "HX-Request" in swap["Vary"]
+    assert swap.text.lstrip().startswith("<form") and 'value="7/PLJ"' in swap.text
+    assert "<html" not in swap.text
+    full = hr.get(url)
+    assert full.status_code == 200 and "<html" in full.text and 'value="7/PLJ"' in full.text
+    assert reverse("development:event", args=[event.pk]) in full.text
 
 
 def test_the_recap_runs_a_constant_number_of_queries(personas, login):
