@@ -223,7 +223,7 @@ def swaps(kec: Any, kel: Any) -> list[tuple[str, str, str, str, dict[str, Any] |
             "htmx complaint inbox filter",
             "lurah",
             "HTMX",
-            reverse("complaints:inbox") + "?status=registered",
+            reverse("complaints:inbox") + "?status=closed",
             None,
         ),
         (

@@ -252,7 +252,7 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
         }
 
     unsupported = sum(count_unsupported(r) for r in roots)
-    context = {
+    context: dict[str, Any] = {
         "unit": unit,
         "year": year,
         "unsupported": unsupported,
@@ -263,8 +263,8 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     if branch is None:
         context["tree"] = [node(r, 0, CASCADE_LEVELS - 1) for r in roots]
         return render(request, "planning/cascade.html", context)
-    context["branch"] = node(branch, 0, CASCADE_LEVELS - 1)
-    context["tree"] = [context["branch"]]
+    opened = node(branch, 0, CASCADE_LEVELS - 1)
+    context.update(branch=opened, tree=[opened])
     template = "planning/cascade.html#branch" if request.htmx else "planning/cascade.html"
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
