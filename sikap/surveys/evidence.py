@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q
 
+from sikap.lib import snapshots
 from sikap.lib.dayrange import on_days
 from sikap.surveys import rules
 from sikap.surveys.models import UNSUR_FIELDS, ServiceRecord, SurveyResponse, SurveySettings
@@ -76,11 +77,29 @@ def credited_rows(ids: list[int], start: dt.date, end: dt.date) -> list[dict[str
     return list(merged.values())
 
 
+# Bump when ServiceEvidence changes shape: older snapshots are then ignored.
+SNAPSHOT_VERSION = 1
+
+
 def service_evidence(
     employee_ids: list[int], start: dt.date, end: dt.date
 ) -> dict[int, ServiceEvidence]:
-    """Evidence per employee for services received in [start, end]; four queries in all."""
-    ids = list(set(employee_ids))
+    """Evidence per employee for services received in [start, end].
+
+    Each employee's evidence is kept for ``SNAPSHOT_SECONDS`` (``sikap.lib.snapshots``), so
+    that the team page, the evaluation form and the calibration of the same people do not
+    each count the period's history again; the employees without one are counted together,
+    in four queries.
+    """
+    keys = {
+        pk: f"evidence:{SNAPSHOT_VERSION}:{pk}:{start:%Y%m%d}:{end:%Y%m%d}"
+        for pk in set(employee_ids)
+    }
+    return snapshots.kept_many(keys, lambda missing: _counted(missing, start, end))
+
+
+def _counted(ids: list[int], start: dt.date, end: dt.date) -> dict[int, ServiceEvidence]:
+    """``service_evidence`` counted from the history, four queries in all."""
     if not ids:
         return {}
     through = ServiceRecord.officers.through

@@ -46,6 +46,45 @@ def test_service_evidence_counts_services_time_and_index(
     assert service_evidence([], START, END) == {}
 
 
+def test_each_employees_evidence_is_kept_and_only_the_others_are_counted(
+    personas, domisili, settings, django_assert_num_queries
+):
+    """The team page, the evaluation form and the calibration show the same people's evidence:
+    kept per employee and period for SNAPSHOT_SECONDS, so a second page counts only the rest."""
+    settings.SNAPSHOT_SECONDS = 600
+    _data(personas, domisili)
+    pegawai, peer = personas.pegawai.pk, personas.peer.pk
+    first = service_evidence([pegawai], START, END)
+    with django_assert_num_queries(4):  # the peer is counted, the pegawai is kept
+        both = service_evidence([pegawai, peer], START, END)
+    assert both[pegawai] == first[pegawai] and both[peer].services == 1
+    with django_assert_num_queries(0):
+        assert service_evidence([peer, pegawai], START, END) == both
+    # Another period is other figures; a new response shows once the snapshot has expired.
+    assert service_evidence([pegawai], START, dt.date(2026, 1, 31))[pegawai].services == 0
+    make_response(personas.kelurahan, 4, officer=personas.pegawai, when=WHEN)
+    assert service_evidence([pegawai], START, END)[pegawai].responses == 10
+    settings.SNAPSHOT_SECONDS = 0
+    assert service_evidence([pegawai], START, END)[pegawai].responses == 11
+
+
+def test_the_evidence_is_counted_when_the_cache_is_unreachable(
+    personas, domisili, settings, monkeypatch, caplog
+):
+    from django.core.cache import cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    settings.SNAPSHOT_SECONDS = 600
+    _data(personas, domisili)
+    monkeypatch.setattr(cache, "get_many", down)
+    monkeypatch.setattr(cache, "set_many", down)
+    evidence = service_evidence([personas.pegawai.pk], START, END)
+    assert evidence[personas.pegawai.pk].responses == 10
+    assert "cache is unreachable" in caplog.text and "could not keep" in caplog.text
+
+
 def test_credited_rows_are_the_coalesce_figures_found_from_the_officers(personas, domisili):
     """Every way a response credits an officer, against the plain ``credited()`` aggregate."""
     kel, kec = personas.kelurahan, personas.kecamatan
