@@ -250,6 +250,10 @@ else:
             "BACKEND": "sikap.lib.cache.LockingFileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Django keeps 300 entries by default, then deletes a third of them on the next
+            # write: a kecamatan's scopes, snapshots, evidence and rate-limit counters pass that
+            # within minutes, and every write then evicted what the next page needed.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 10_000)},
         }
     }
 

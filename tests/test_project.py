@@ -165,6 +165,11 @@ def test_production_cache_is_shared_across_processes() -> None:
     }
     code = "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     assert _run_settings(env, code).stdout.strip().endswith("FileBasedCache")
+    # Django's default of 300 entries is culled by a third on the next write: a kecamatan's
+    # scopes, snapshots and evidence pass it within minutes.
+    code = "import django; django.setup(); from django.core.cache import cache; print(cache._max_entries)"
+    assert _run_settings(env, code).stdout.strip() == "10000"
+    assert _run_settings({**env, "CACHE_MAX_ENTRIES": "500"}, code).stdout.strip() == "500"
     env["REDIS_URL"] = "redis://127.0.0.1:6379/5"
     code = (
         "import django; django.setup(); from django.core.cache import cache; "
