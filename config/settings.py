@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -233,6 +234,7 @@ REDIS_URL = env_str("REDIS_URL", "")
 # Keys are prefixed with the database they describe: two instances sharing one Redis (a city's
 # production and its training copy, say) must never read each other's kept scopes or figures.
 CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", database_key(DATABASES["default"]))
+CACHES: dict[str, dict[str, Any]]
 if TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 elif REDIS_URL:

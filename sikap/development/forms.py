@@ -103,13 +103,22 @@ class AddParticipantsForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Everyone in a unit"), queryset=Unit.objects.none(), required=False
     )
-    employees = EmployeeMultipleChoiceField(label=_("Or pick employees"), required=False)
+    employees = EmployeeMultipleChoiceField(
+        label=_("Or pick employees"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     attended = forms.BooleanField(label=_("Mark them as attended"), required=False)
 
-    def __init__(self, *args: Any, units: Any, employees: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: Any, employees: Any, shown: Any = (), **kwargs: Any
+    ) -> None:
+        """``employees`` are those that may be added (every employee HR manages); only
+        ``shown`` (the ones HR found by name) are offered as check boxes: a list of the 800 of
+        a kecamatan made the form 110 KB."""
         super().__init__(*args, **kwargs)
         model_field(self, "unit").queryset = units
-        model_field(self, "employees").queryset = employees
+        field = model_field(self, "employees")
+        field.queryset = employees
+        field.widget.choices = [(e.pk, field.label_from_instance(e)) for e in shown]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -92,8 +92,11 @@ def test_a_workshop_from_invitation_to_a_verified_certificate(live_page):
     # The form to add participants by name opens in place (htmx), with its list of employees.
     assert page.locator("select[name=employees]").count() == 0
     page.get_by_role("link", name="Buka formulir").click()
-    page.wait_for_selector("#add-participants select[name=employees]")
-    assert page.locator("#add-participants select[name=employees] option").count() > 0
+    page.wait_for_selector("#add-search")
+    # HR finds an employee by name; the check boxes come as they type (htmx).
+    page.fill("#add-search", pegawai.name[:6])
+    page.wait_for_selector("#add-matches input[name=employees]")
+    assert page.locator("#add-matches", has_text=pegawai.name).count() == 1
     # Each participant's certificate form comes when HR opens it on the row (htmx).
     assert page.locator("input[name=certificate_number]").count() == 0
     page.locator("tr[id^=participant-] details > summary").first.click()

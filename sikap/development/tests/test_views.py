@@ -463,15 +463,58 @@ def test_the_add_participants_form_is_built_when_hr_opens_it(personas, login, ev
     assert "Tambah peserta" in page and "?tambah=1" in page
     assert 'name="employees"' not in page  # no list of every employee HR manages
     opened = hr.get(url, {"tambah": "1"}).text
-    assert 'name="employees"' in opened and personas.pegawai.name in opened
-    auditor = as_(login, personas, "auditor").get(url, {"tambah": "1"}).text
+    assert 'id="add-search"' in opened and 'name="employees"' not in opened  # nobody searched yet
+    found = hr.get(url, {"tambah": "1", "cari": personas.pegawai.name[:6].lower()}).text
+    assert 'name="employees"' in found and personas.pegawai.name in found
+    assert personas.camat.name not in found.split('id="add-matches"')[1].split("</fieldset>")[0]
+    by_nip = hr.get(url, {"tambah": "1", "cari": personas.pegawai.nip[:12]}).text
+    assert personas.pegawai.name in by_nip.split('id="add-matches"')[1]
+    nobody = hr.get(url, {"tambah": "1", "cari": "zzzz"}).text
+    assert 'name="employees"' not in nobody and "Tidak ada pegawai" in nobody
+    auditor = as_(login, personas, "auditor").get(url, {"tambah": "1", "cari": "a"}).text
     assert 'name="employees"' not in auditor and "Tambah peserta" not in auditor
+
+
+def test_the_add_participants_search_offers_a_bounded_list_and_adds_anyone_hr_manages(
+    personas, login, event
+):
+    from sikap.development.views.events import ADD_MATCHES
+
+    pos = personas.pegawai.position
+    staff = [make_employee(pos, f"Peserta Cari {i:02d}") for i in range(ADD_MATCHES + 5)]
+    url = reverse("development:event", args=[event.pk])
+    hr = as_(login, personas, "hr")
+    found = hr.get(url, {"tambah": "1", "cari": "peserta cari"}).text
+    assert found.count('name="employees"') == ADD_MATCHES
+    assert "Yang pertama 30 ditampilkan" in found or "first 30" in found
+    # Ticking one shown and posting one not shown (found by a later search) adds both.
+    response = hr.post(
+        reverse("development:event_participants", args=[event.pk]),
+        {"employees": [str(staff[0].pk), str(staff[-1].pk)]},
+        follow=True,
+    )
+    assert "2 peserta ditambahkan" in response.text
+    assert set(event.participants.values_list("employee_id", flat=True)) == {
+        staff[0].pk,
+        staff[-1].pk,
+    }
+    # An employee HR does not manage is refused, with the field named.
+    outsider = make_employee(None, "Orang Luar")
+    response = hr.post(
+        reverse("development:event_participants", args=[event.pk]),
+        {"employees": [str(outsider.pk)]},
+        follow=True,
+    )
+    assert event.participants.filter(employee=outsider).count() == 0
+    assert "alert-danger" in response.text or "Periksa" in response.text
 
 
 def test_the_add_participants_form_opened_in_place_is_only_its_section(personas, login, event):
     url = reverse("development:event", args=[event.pk])
     hr = as_(login, personas, "hr")
-    swap = hr.get(url, {"tambah": "1"}, headers={"HX-Request": "true"})
+    swap = hr.get(
+        url, {"tambah": "1", "cari": personas.pegawai.name[:6]}, headers={"HX-Request": "true"}
+    )
     assert swap.status_code == 200 and "HX-Request" in swap["Vary"]
     text = swap.text
     assert text.lstrip().startswith('<section class="card" aria-labelledby="add-title"')

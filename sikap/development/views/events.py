@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -124,22 +125,44 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     }
     if can_change:
         if request.GET.get("tambah") == "1":
-            # The form lists every employee HR manages (800 in a kecamatan): it is built when
-            # HR opens it, not with every view of the event.
-            context["add_form"] = AddParticipantsForm(
-                units=access.units_managed(scope),
-                employees=access.employees_managed(scope).order_by("name"),
-            )
+            # Built when HR opens it, not with every view of the event.
+            context.update(_add_context(request, scope))
         context.update(training.organiser_context(request, event))
     return render(request, "development/event.html", context)
 
 
-def _add_participants(request: AuthedRequest, scope: Scope, event: TrainingEvent) -> HttpResponse:
-    form = AddParticipantsForm(
-        units=access.units_managed(scope),
-        employees=access.employees_managed(scope).order_by("name"),
+# Employees offered at once in the add-participants form, found by name or NIP.
+ADD_MATCHES = 30
+
+
+def _add_context(request: AuthedRequest, scope: Scope) -> dict[str, object]:
+    """The add-participants form, offering the employees HR manages whose name or NIP holds
+    the search (``?cari=``), the first ``ADD_MATCHES`` of them."""
+    wanted = request.GET.get("cari", "").strip()[:100]
+    managed = access.employees_managed(scope)
+    found = (
+        list(
+            managed.filter(Q(name__icontains=wanted) | Q(nip__startswith=wanted))
+            .select_related("position", "unit")
+            .order_by("name", "pk")[: ADD_MATCHES + 1]
+        )
+        if wanted
+        else []
     )
-    context = {"event": event, "can_change": True, "add_form": form}
+    form = AddParticipantsForm(
+        units=access.units_managed(scope), employees=managed, shown=found[:ADD_MATCHES]
+    )
+    return {
+        "add_form": form,
+        "search": wanted,
+        "matches": len(found[:ADD_MATCHES]),
+        "more_matches": len(found) > ADD_MATCHES,
+        "match_limit": ADD_MATCHES,
+    }
+
+
+def _add_participants(request: AuthedRequest, scope: Scope, event: TrainingEvent) -> HttpResponse:
+    context = {"event": event, "can_change": True, **_add_context(request, scope)}
     response = render(request, "development/event.html#add", context)
     response["Vary"] = "HX-Request"
     return response
