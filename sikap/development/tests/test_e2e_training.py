@@ -97,6 +97,7 @@ def test_a_workshop_from_invitation_to_a_verified_certificate(live_page):
     page.fill("#add-search", pegawai.name[:6])
     page.wait_for_selector("#add-matches input[name=employees]")
     assert page.locator("#add-matches", has_text=pegawai.name).count() == 1
+    _shot(page, "event-add-participants")
     # Each participant's certificate form comes when HR opens it on the row (htmx).
     assert page.locator("input[name=certificate_number]").count() == 0
     page.locator("tr[id^=participant-] details > summary").first.click()
