@@ -27,7 +27,6 @@ from sikap.development.forms import (
 from sikap.development.models import (
     OwnActivity,
     ParticipantStatus,
-    TrainingEvent,
 )
 from sikap.development.views import training
 from sikap.development.views.common import (
@@ -83,6 +82,7 @@ PARTICIPANT_PAGE_SIZE = 50
 
 @require_GET
 @login_required
+@vary_on_headers("HX-Request")
 def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     """An event: its participants, attendance, certificates and the answers' averages; for an
     employee it may register for (or takes part in), the event and their registration only."""
@@ -104,7 +104,8 @@ def event_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     can_change = access.can_change_event(scope, event)
     if can_change and request.htmx and request.GET.get("tambah") == "1":
         # Opened in place: only the form's section is sent.
-        return _add_participants(request, scope, event)
+        section = {"event": event, "can_change": True, **_add_context(request, scope)}
+        return render(request, "development/event.html#add", section)
     # A city-wide sosialisasi has hundreds of participants, each row with its forms: a page at a
     # time keeps the page light on a phone.
     page = Paginator(
@@ -149,23 +150,15 @@ def _add_context(request: AuthedRequest, scope: Scope) -> dict[str, object]:
         if wanted
         else []
     )
-    form = AddParticipantsForm(
-        units=access.units_managed(scope), employees=managed, shown=found[:ADD_MATCHES]
-    )
+    shown = found[:ADD_MATCHES]
+    form = AddParticipantsForm(units=access.units_managed(scope), employees=managed, shown=shown)
     return {
         "add_form": form,
         "search": wanted,
-        "matches": len(found[:ADD_MATCHES]),
+        "matches": len(shown),
         "more_matches": len(found) > ADD_MATCHES,
         "match_limit": ADD_MATCHES,
     }
-
-
-def _add_participants(request: AuthedRequest, scope: Scope, event: TrainingEvent) -> HttpResponse:
-    context = {"event": event, "can_change": True, **_add_context(request, scope)}
-    response = render(request, "development/event.html#add", context)
-    response["Vary"] = "HX-Request"
-    return response
 
 
 @require_POST

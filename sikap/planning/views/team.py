@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from sikap.accounts import formonce
 from sikap.accounts.http import AuthedRequest
@@ -197,6 +198,7 @@ def cascade_down(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
+@vary_on_headers("HX-Request")
 def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     """For a unit: which staff results support which leader results; unsupported ones flagged."""
     unit = unit_for(request, pk)
@@ -237,16 +239,16 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
             unsupported_below[result.pk] = own + sum(count_unsupported(c) for c in kids)
         return unsupported_below[result.pk]
 
-    def node(result: WorkResult, depth: int, unfold_to: int) -> dict[str, Any]:
-        """The result and, down to depth ``unfold_to``, the results supporting it; the deeper
-        branches are only counted (they open on request, see ``CASCADE_LEVELS``)."""
+    def node(result: WorkResult, depth: int) -> dict[str, Any]:
+        """The result and, for the first ``CASCADE_LEVELS``, the results supporting it; the
+        deeper branches are only counted (they open on request)."""
         kids = children.get(result.pk, [])
-        shown = depth < unfold_to
+        shown = depth < CASCADE_LEVELS - 1
         return {
             "result": result,
-            "children": [node(c, depth + 1, unfold_to) for c in kids] if shown else [],
+            "children": [node(c, depth + 1) for c in kids] if shown else [],
             "folded": 0 if shown else len(kids),
-            "folded_unsupported": 0 if shown else count_unsupported(result) if kids else 0,
+            "folded_unsupported": 0 if shown or not kids else count_unsupported(result),
             "unsupported": not kids and result.plan.employee_id in has_reports,
             "depth": depth,
         }
@@ -261,14 +263,12 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     }
     branch = _branch(request, results)
     if branch is None:
-        context["tree"] = [node(r, 0, CASCADE_LEVELS - 1) for r in roots]
+        context["tree"] = [node(r, 0) for r in roots]
         return render(request, "planning/cascade.html", context)
-    opened = node(branch, 0, CASCADE_LEVELS - 1)
+    opened = node(branch, 0)
     context.update(branch=opened, tree=[opened])
     template = "planning/cascade.html#branch" if request.htmx else "planning/cascade.html"
-    response = render(request, template, context)
-    response["Vary"] = "HX-Request"
-    return response
+    return render(request, template, context)
 
 
 # Levels of the cascade a page shows: the unit's top results and those supporting them. A
