@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 
 def apply_errors(form: Any, error: ValidationError) -> None:
@@ -19,6 +19,16 @@ def apply_errors(form: Any, error: ValidationError) -> None:
     else:
         for item in error.error_list:
             form.add_error(None, item)
+
+
+def errors_message(form: forms.BaseForm) -> str:
+    """Every error of a bound, invalid form in one line, each field's under its label: for a
+    form that is gone after the redirect, whose errors can only be told in a message."""
+    return " ".join(
+        str(error) if name == NON_FIELD_ERRORS else f"{form.fields[name].label}: {error}"
+        for name, errors in form.errors.items()
+        for error in errors
+    )
 
 
 def model_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:

@@ -506,7 +506,7 @@ def test_the_add_participants_search_offers_a_bounded_list_and_adds_anyone_hr_ma
         follow=True,
     )
     assert event.participants.filter(employee=outsider).count() == 0
-    assert "alert-danger" in response.text or "Periksa" in response.text
+    assert "Atau pilih pegawai: Masukkan pilihan yang valid" in response.text
 
 
 def test_the_add_participants_form_opened_in_place_is_only_its_section(personas, login, event):

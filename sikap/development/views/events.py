@@ -33,7 +33,7 @@ from sikap.development.views.common import (
     selected_year,
 )
 from sikap.lib.csvexport import csv_response
-from sikap.lib.forms import apply_errors
+from sikap.lib.forms import apply_errors, errors_message
 from sikap.org.models import EmployeeQuerySet, Unit
 from sikap.org.scope import Scope, get_scope
 
@@ -181,9 +181,7 @@ def event_participants(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.success(request, _("%(n)d participants added.") % {"n": added})
     else:
         formonce.refused(request)
-        messages.error(
-            request, " ".join(str(e) for e in form.non_field_errors()) or _("Check the form.")
-        )
+        messages.error(request, errors_message(form))
     return redirect("development:event", pk=event.pk)
 
 

@@ -21,6 +21,7 @@ from sikap.accounts.http import AuthedRequest
 from sikap.development import access, rules, selectors, services
 from sikap.development.forms import InviteForm, ScoreFormSet, ScoreImportForm
 from sikap.development.models import Participant, ParticipantStatus, TrainingEvent
+from sikap.lib.forms import errors_message
 from sikap.lib.pdf import render_pdf_bytes
 from sikap.org.scope import get_scope
 
@@ -92,9 +93,7 @@ def event_invite(request: AuthedRequest, pk: int) -> HttpResponse:
     form = InviteForm(request.POST, units=access.units_managed(scope))
     if not form.is_valid():
         formonce.refused(request)
-        messages.error(
-            request, " ".join(str(e) for e in form.non_field_errors()) or _("Check the form.")
-        )
+        messages.error(request, errors_message(form))
         return redirect("development:event", pk=event.pk)
     employees = access.employees_managed(scope)
     if form.cleaned_data["unit"] is not None:
