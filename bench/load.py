@@ -38,6 +38,7 @@ request = function()
   counter = counter + 1
   local path = paths[(counter %% #paths) + 1]
   local headers = {}
+  headers["Accept-Encoding"] = "gzip"
   if string.sub(path, 1, 2) == "S:" then
     path = string.sub(path, 3)
     headers["Cookie"] = "sessionid=" .. cookies[(counter %% #cookies) + 1]

@@ -67,6 +67,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise (which serves static files compressed ahead), above everything that
+    # writes a page: pages, htmx swaps and JSON leave gzipped (config/compression.py).
+    "config.compression.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
