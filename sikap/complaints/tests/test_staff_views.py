@@ -65,6 +65,58 @@ def test_inbox_filters_and_htmx_partial(login, personas, complaint) -> None:
     assert client.post(url).status_code == 405
 
 
+def test_closed_complaints_are_listed_newest_first_open_ones_by_deadline(login, personas) -> None:
+    lurah = personas.user("lurah")
+    closed = []
+    for day in (dt.date(2026, 3, 2), dt.date(2026, 5, 4), dt.date(2026, 4, 1)):
+        c = make_complaint(personas.kelurahan, on=day, subject=f"Closed {day.isoformat()}")
+        closed.append(
+            services.reject(complaint=c, by=lurah, reason="archived", note="Arsip.", on=day)
+        )
+    early = make_complaint(personas.kelurahan, on=dt.date(2026, 11, 2), subject="Earlier due")
+    late = make_complaint(personas.kelurahan, on=dt.date(2026, 11, 9), subject="Later due")
+    client = login(lurah)
+    html = client.get(reverse("complaints:inbox"), {"status": "closed"}).content.decode()
+    newest_first = sorted(closed, key=lambda c: c.registered_on, reverse=True)
+    positions = [html.index(c.tracking_code) for c in newest_first]
+    assert positions == sorted(positions)
+    assert early.tracking_code not in html
+    html = client.get(reverse("complaints:inbox"), {"status": "registered"}).content.decode()
+    assert html.index(early.tracking_code) < html.index(late.tracking_code)
+    html = client.get(reverse("complaints:inbox")).content.decode()
+    # Everything: what runs on a deadline first, nearest first; then the rest, newest first.
+    order = [early, late, *newest_first]
+    positions = [html.index(c.tracking_code) for c in order]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(
+    ("status", "by_deadline"), [("closed", False), ("answered", False), ("open", True), ("", True)]
+)
+def test_the_inbox_orders_by_deadline_only_where_there_is_one(
+    login, personas, status, by_deadline
+) -> None:
+    """A list of complaints without deadlines ordered by the empty deadline led PostgreSQL to walk
+    the deadline index over every complaint of the city (issue 15)."""
+    complaint = make_complaint(personas.kelurahan, on=dt.date(2026, 11, 2))
+    if status in ("closed", "answered"):
+        Complaint.objects.filter(pk=complaint.pk).update(
+            status=status, due_on=None, close_reason="archived" if status == "closed" else ""
+        )
+    client = login(personas.user("lurah"))
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("complaints:inbox"), {"status": status}).status_code == 200
+    listing = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if q["sql"].startswith('SELECT "complaints_complaint"."id"') and "ORDER BY" in q["sql"]
+    ]
+    assert len(listing) == 1
+    order_by = listing[0].rsplit("ORDER BY", 1)[1]
+    assert ('"due_on"' in order_by) is by_deadline
+    assert '"registered_on" DESC' in order_by
+
+
 def test_inbox_needs_login(client) -> None:
     assert client.get(reverse("complaints:inbox")).status_code == 302
 

@@ -37,6 +37,20 @@ from sikap.org.scope import get_scope
 STATUS_FILTERS = [(s.value, s.label) for s in Status]
 
 
+# Answered and closed complaints run on no deadline (``due_on`` is empty once a complaint is
+# answered): their list is the newest first. Ordering them by the empty deadline also misled
+# PostgreSQL, which walked the deadline index over every complaint of the city to find a
+# kelurahan's closed ones (61 ms for 713 of 100,000, against 17 ms newest first).
+WITHOUT_DEADLINE = {Status.ANSWERED.value, Status.CLOSED.value}
+
+
+def inbox_order(status: str) -> tuple[Any, ...]:
+    """The inbox's order for a status filter: the nearest deadline first where there is one."""
+    if status in WITHOUT_DEADLINE:
+        return ("-registered_on", "-pk")
+    return (F("due_on").asc(nulls_last=True), "-registered_on", "-pk")
+
+
 @require_GET
 @login_required
 def inbox(request: AuthedRequest) -> HttpResponse:
@@ -70,8 +84,9 @@ def inbox(request: AuthedRequest) -> HttpResponse:
             | Q(subject__icontains=query)
             | Q(lapor_reference=query)
         )
-    ordering = (F("due_on").asc(nulls_last=True), "-registered_on", "-pk")
-    page = Paginator(qs.order_by(*ordering), 50).get_page(request.GET.get("page"))
+    page = Paginator(qs.order_by(*inbox_order(selected["status"])), 50).get_page(
+        request.GET.get("page")
+    )
     rows = [(c, c.is_overdue(today)) for c in page.object_list]
     notices = []
     if scope.employee is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -204,52 +204,65 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
     unit = unit_for(request, pk)
     today = timezone.localdate()
     year = current_year(today)
-    results = list(
-        WorkResult.objects.filter(
+    # The tree is built from light rows of every result of the unit; only the results the
+    # answer shows (``CASCADE_LEVELS`` of them from the top or from the opened branch) are
+    # loaded as objects, so a kelurahan of 100 staff (some 400 results) costs little more than
+    # one of 26.
+    rows = [
+        _Row(*values)
+        for values in WorkResult.objects.filter(
             within_q([unit.path], "plan__employee__unit"),
             plan__appraisal_year=year,
             plan__is_current=True,
         )
-        .select_related("plan__employee__unit", "organisation_target")
         .order_by("plan__employee_name", "category", "order")
-    )
-    children: dict[int, list[WorkResult]] = {}
-    for result in results:
-        if result.intervenes_id:
-            children.setdefault(result.intervenes_id, []).append(result)
-    ids = {r.pk for r in results}
+        .values_list(
+            "pk",
+            "intervenes_id",
+            "category",
+            "plan__employee_id",
+            "plan__employee_name",
+            "order",
+            "plan__employee__unit__depth",
+        )
+    ]
+    children: dict[int, list[_Row]] = {}
+    for row in rows:
+        if row.intervenes_id:
+            children.setdefault(row.intervenes_id, []).append(row)
+    ids = {r.pk for r in rows}
     # The top of the tree inside this unit: results whose leader result lies outside it.
     roots = [
         r
-        for r in results
+        for r in rows
         if (r.intervenes_id is None or r.intervenes_id not in ids)
         and (r.category == Category.UTAMA or r.pk in children)
     ]
-    roots.sort(key=lambda r: (_depth(r), r.plan.employee_name, r.order))
-    extra = sum(1 for r in results if r.category == Category.TAMBAHAN and not r.intervenes_id)
-    leader_ids = {r.plan.employee_id for r in results if r.pk in children}
-    has_reports = get_scope(request.user).chart.with_reports({r.plan.employee_id for r in results})
+    roots.sort(key=lambda r: (r.depth or 0, r.employee_name, r.order))
+    extra = sum(1 for r in rows if r.category == Category.TAMBAHAN and not r.intervenes_id)
+    leader_ids = {r.employee_id for r in rows if r.pk in children}
+    has_reports = get_scope(request.user).chart.with_reports({r.employee_id for r in rows})
     unsupported_below: dict[int, int] = {}
 
-    def count_unsupported(result: WorkResult) -> int:
-        """Unsupported leader results in the branch of ``result``, itself included."""
-        if result.pk not in unsupported_below:
-            kids = children.get(result.pk, [])
-            own = int(not kids and result.plan.employee_id in has_reports)
-            unsupported_below[result.pk] = own + sum(count_unsupported(c) for c in kids)
-        return unsupported_below[result.pk]
+    def count_unsupported(row: _Row) -> int:
+        """Unsupported leader results in the branch of ``row``, itself included."""
+        if row.pk not in unsupported_below:
+            kids = children.get(row.pk, [])
+            own = int(not kids and row.employee_id in has_reports)
+            unsupported_below[row.pk] = own + sum(count_unsupported(c) for c in kids)
+        return unsupported_below[row.pk]
 
-    def node(result: WorkResult, depth: int) -> dict[str, Any]:
+    def node(row: _Row, depth: int) -> dict[str, Any]:
         """The result and, for the first ``CASCADE_LEVELS``, the results supporting it; the
         deeper branches are only counted (they open on request)."""
-        kids = children.get(result.pk, [])
+        kids = children.get(row.pk, [])
         shown = depth < CASCADE_LEVELS - 1
         return {
-            "result": result,
+            "pk": row.pk,
             "children": [node(c, depth + 1) for c in kids] if shown else [],
             "folded": 0 if shown else len(kids),
-            "folded_unsupported": 0 if shown or not kids else count_unsupported(result),
-            "unsupported": not kids and result.plan.employee_id in has_reports,
+            "folded_unsupported": 0 if shown or not kids else count_unsupported(row),
+            "unsupported": not kids and row.employee_id in has_reports,
             "depth": depth,
         }
 
@@ -261,14 +274,43 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
         "leaders": len(leader_ids),
         "extra": extra,
     }
-    branch = _branch(request, results)
+    branch = _branch(request, rows)
     if branch is None:
-        context["tree"] = [node(r, 0) for r in roots]
+        tree = [node(r, 0) for r in roots]
+        context["tree"] = _with_results(tree)
         return render(request, "planning/cascade.html", context)
     opened = node(branch, 0)
-    context.update(branch=opened, tree=[opened])
+    context.update(branch=opened, tree=_with_results([opened]))
     template = "planning/cascade.html#branch" if request.htmx else "planning/cascade.html"
     return render(request, template, context)
+
+
+class _Row(NamedTuple):
+    """What the cascade's tree is built from: one result, without its texts."""
+
+    pk: int
+    intervenes_id: int | None
+    category: str
+    employee_id: int
+    employee_name: str
+    order: int
+    depth: int | None
+
+
+def _with_results(tree: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Attach to each node shown its result, loaded in one query."""
+    shown: list[dict[str, Any]] = []
+    stack = list(tree)
+    while stack:
+        item = stack.pop()
+        shown.append(item)
+        stack.extend(item["children"])
+    results = WorkResult.objects.select_related("plan", "organisation_target").in_bulk(
+        [item["pk"] for item in shown]
+    )
+    for item in shown:
+        item["result"] = results[item["pk"]]
+    return tree
 
 
 # Levels of the cascade a page shows: the unit's top results and those supporting them. A
@@ -277,20 +319,15 @@ def cascade(request: AuthedRequest, pk: int) -> HttpResponse:
 CASCADE_LEVELS = 2
 
 
-def _branch(request: AuthedRequest, results: list[WorkResult]) -> WorkResult | None:
+def _branch(request: AuthedRequest, rows: list[_Row]) -> _Row | None:
     """The RHK whose branch was asked for (``?cabang=``), among the unit's results; 404 if not."""
     wanted = request.GET.get("cabang")
     if wanted is None:
         return None
-    found = next((r for r in results if str(r.pk) == wanted.strip()), None)
+    found = next((r for r in rows if str(r.pk) == wanted.strip()), None)
     if found is None:
         raise Http404(_("This work result is not in the cascade of this unit."))
     return found
-
-
-def _depth(result: WorkResult) -> int:
-    unit = result.plan.employee.unit
-    return unit.depth if unit is not None else 0
 
 
 UNIT_PAGE_SIZE = 50
