@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Case, Count, Q, QuerySet, Sum, Value, When
 from django.utils.translation import gettext as _
 
+from sikap.lib import snapshots
 from sikap.lib.dayrange import on_days
 from sikap.org.models import Employee, Unit
 from sikap.surveys import rules
@@ -308,6 +309,40 @@ def running_indexes(units: list[Unit], period: SurveyPeriod) -> dict[int, rules.
         if computed is not None:
             result[row["unit"]] = computed
     return result
+
+
+# Bump when the kept year figures change shape: older snapshots are then ignored.
+YEAR_FIGURES_VERSION = 1
+
+
+def year_figures(units: list[Unit], period: SurveyPeriod) -> dict[int, tuple[Any, int]]:
+    """Per unit, its running index over the period (None without answers) and its services.
+
+    The IKM list shows these for every unit a reader reads; counting them sums the period's
+    answers and services of all those units (a kecamatan's year: 34 ms of SQL at city scale).
+    They are kept per unit and period for ``SNAPSHOT_SECONDS`` (``sikap.lib.snapshots``), as
+    the officers' service evidence is: an answer of the last minutes may show minutes later.
+    The published index (``IkmSnapshot``) and the report of a unit are always counted.
+    """
+    by_pk = {u.pk: u for u in units}
+    keys = {
+        pk: f"ikm-year:{YEAR_FIGURES_VERSION}:{pk}:{period.start:%Y%m%d}:{period.end:%Y%m%d}"
+        for pk in by_pk
+    }
+
+    def count(missing: list[int]) -> dict[int, tuple[Any, int]]:
+        running = running_indexes([by_pk[pk] for pk in missing], period)
+        services = dict(
+            ServiceRecord.objects.filter(
+                unit__in=missing, **on_days("received_at", period.start, period.end)
+            )
+            .values_list("unit")
+            .annotate(n=Count("pk"))
+            .values_list("unit", "n")
+        )
+        return {pk: (running.get(pk), services.get(pk, 0)) for pk in missing}
+
+    return snapshots.kept_many(keys, count)
 
 
 def quarter_trend(unit: Unit, year: int, weight: rules.Weight) -> list[tuple[SurveyPeriod, Any]]:

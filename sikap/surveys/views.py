@@ -40,7 +40,7 @@ from sikap.surveys.forms import (
 )
 from sikap.surveys.models import IkmSnapshot, ServicePromise, ServiceRecord, ServiceType
 from sikap.surveys.periods import SurveyPeriod, parse_period, periods_of
-from sikap.surveys.stats import UnitIndex, quarter_trend, running_indexes, settings_for, unit_index
+from sikap.surveys.stats import UnitIndex, quarter_trend, settings_for, unit_index, year_figures
 
 # ---- Counter -------------------------------------------------------------------------------
 
@@ -146,15 +146,9 @@ def reports(request: AuthedRequest) -> HttpResponse:
     latest: dict[int, IkmSnapshot] = {}
     for snap in IkmSnapshot.objects.filter(unit__in=units).order_by("unit", "-period_end"):
         latest.setdefault(snap.unit_id, snap)
-    counts = dict(
-        ServiceRecord.objects.filter(unit__in=units, received_at__year=timezone.localdate().year)
-        .values_list("unit")
-        .annotate(n=Count("pk"))
-        .values_list("unit", "n")
-    )
     year = parse_period(None, today=timezone.localdate())
-    running = running_indexes(units, year)
-    rows = [(u, latest.get(u.pk), counts.get(u.pk, 0), running.get(u.pk)) for u in units]
+    figures = year_figures(units, year)
+    rows = [(u, latest.get(u.pk), figures[u.pk][1], figures[u.pk][0]) for u in units]
     return render(request, "surveys/reports.html", {"rows": rows, "year": year})
 
 

@@ -252,6 +252,40 @@ def test_units_are_compared_and_quarters_trended(personas, login, answered):
 
 
 @time_machine.travel(NOW, tick=False)
+def test_the_list_keeps_each_units_year_figures_for_a_while(
+    personas, login, answered, domisili, settings
+):
+    """The IKM list's running index and services of the year are kept per unit and period
+    (SNAPSHOT_SECONDS): a second look counts only the units not seen; a new answer shows once
+    the snapshot has expired."""
+    settings.SNAPSHOT_SECONDS = 600
+    when = dt.datetime(2026, 10, 6, 3, 0, tzinfo=dt.UTC)
+    make_record(answered, domisili, [personas.pegawai], received_at=when)
+    make_record(
+        answered, domisili, [personas.pegawai], received_at=dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
+    )
+    client = login(personas.user("camat"))
+
+    def figures() -> tuple[int, dict[int, tuple[int, object]]]:
+        with CaptureQueriesContext(connection) as ctx:
+            rows = client.get(reverse("surveys:reports")).context["rows"]
+        counted = [q for q in ctx.captured_queries if "surveys_surveyresponse" in q["sql"]]
+        return len(counted), {u.pk: (count, running) for u, _, count, running in rows}
+
+    queries, first = figures()
+    assert queries == 1
+    assert first[answered.pk][0] == 1  # the services of this year only
+    assert first[answered.pk][1].respondents == 15
+    assert first[personas.kecamatan.pk] == (0, None)
+    make_response(answered, 4, officer=personas.pegawai, service_type=domisili, when=when)
+    queries, kept = figures()
+    assert queries == 0 and kept == first
+    settings.SNAPSHOT_SECONDS = 0
+    queries, fresh = figures()
+    assert queries == 1 and fresh[answered.pk][1].respondents == 16
+
+
+@time_machine.travel(NOW, tick=False)
 def test_a_follow_up_plan_re_saved_unchanged_keeps_its_target_date(personas, login, answered):
     import re
 
