@@ -60,8 +60,9 @@ def inbox(request: AuthedRequest) -> HttpResponse:
     qs = access.complaints_visible_to(request.user).select_related("unit", "assignee", "category")
     units = access.inbox_units(request.user)
     query = request.GET.get("q", "").strip()
+    status = request.GET.get("status", "")
     selected = {
-        "status": request.GET.get("status", ""),
+        "status": status,
         "overdue": request.GET.get("overdue") == "1",
         "mine": request.GET.get("mine") == "1",
         "unit": request.GET.get("unit", ""),
@@ -84,9 +85,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
             | Q(subject__icontains=query)
             | Q(lapor_reference=query)
         )
-    page = Paginator(qs.order_by(*inbox_order(selected["status"])), 50).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(qs.order_by(*inbox_order(status)), 50).get_page(request.GET.get("page"))
     rows = [(c, c.is_overdue(today)) for c in page.object_list]
     notices = []
     if scope.employee is not None:
