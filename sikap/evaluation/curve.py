@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from sikap.cycle.models import Period
@@ -138,15 +138,19 @@ def _candidates(unit_ids: list[int] | None, period: Period) -> tuple[Any, Any]:
     )
     held = Assignment.objects.filter(overlapping, kind=AssignmentKind.DEFINITIF)
     people = Employee.objects.filter(is_active=True).exclude(jenis_asn=JenisAsn.NON_ASN)
-    definitive = Assignment.objects.filter(kind=AssignmentKind.DEFINITIF).values("employee_id")
-    if unit_ids is None:
-        # Everyone without a definitive riwayat jabatan, and everyone who held a post then.
-        return people.filter(~Q(pk__in=definitive) | Q(pk__in=held.values("employee_id"))), held
-    people = people.filter(
-        Q(unit_id__in=unit_ids) & ~Q(pk__in=definitive)
-        | Q(pk__in=held.filter(unit_id__in=unit_ids).values("employee_id"))
+    # Everyone (of these units) without a definitive riwayat jabatan, and everyone who held a
+    # post (there) then. The two sets are one UNION of ids: as an OR of two subqueries,
+    # PostgreSQL read every employee and every post of the city for a kelurahan's curve
+    # (22 ms against 1 ms at city scale).
+    unmoved = Employee.objects.exclude(
+        Exists(Assignment.objects.filter(employee=OuterRef("pk"), kind=AssignmentKind.DEFINITIF))
     )
-    return people, held
+    posted = held
+    if unit_ids is not None:
+        unmoved = unmoved.filter(unit_id__in=unit_ids)
+        posted = posted.filter(unit_id__in=unit_ids)
+    ids = unmoved.order_by().values("pk").union(posted.order_by().values("employee_id"))
+    return people.filter(pk__in=ids), held
 
 
 def _served_in(held: Any, candidates: Any, current: dict[int, int | None]) -> dict[int, int]:
