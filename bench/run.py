@@ -154,6 +154,7 @@ def table(report: dict[str, Any]) -> str:
                 "",
                 _fmt(h["sql_floor_ms"], ".2f"),
                 h["note"],
+                "",
                 (_fmt(h["x_floor"]) + "×floor") if h["x_floor"] else "-",
             ]
         if len(scales) == 2:
@@ -196,10 +197,10 @@ def main() -> int:
     report = collect(scales, int(os.environ.get("BENCH_IMPORT_ROWS", "10000")))
     if not report["scales"]:
         return 1
-    print(table(report))
     if args.json_file:
         Path(args.json_file).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json_file).write_text(json.dumps(report, indent=1))
+    print(table(report))
     return 0
 
 
