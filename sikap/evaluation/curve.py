@@ -147,8 +147,7 @@ def _candidates(unit_ids: list[int] | None, period: Period) -> tuple[Any, Any]:
     )
     posted = held
     if unit_ids is not None:
-        unmoved = unmoved.filter(unit_id__in=unit_ids)
-        posted = posted.filter(unit_id__in=unit_ids)
+        unmoved, posted = unmoved.filter(unit_id__in=unit_ids), held.filter(unit_id__in=unit_ids)
     ids = unmoved.order_by().values("pk").union(posted.order_by().values("employee_id"))
     return people.filter(pk__in=ids), held
 
